@@ -1,0 +1,1 @@
+"""Pure-Python rules: locales, listings, QR payloads, formatting (no Qt, no SQLAlchemy)."""

@@ -1,0 +1,83 @@
+"""Gettext plumbing: mark with ``N_()`` where defined, translate with ``_()`` where shown.
+
+Catalog sources live in ``i18n/<locale>/LC_MESSAGES/kiosk.po`` (extracted with
+Babel into ``i18n/kiosk.pot``); compiled ``.mo`` files ship inside the package
+under ``kiosk/locale`` so installed and frozen builds find them. Source strings
+are English; the ``en`` catalog maps them to themselves.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+from collections.abc import Callable
+from pathlib import Path
+
+from kiosk.domain.locales import DEFAULT_LOCALE, LocaleCode
+
+DOMAIN = "kiosk"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+
+_translations: dict[str, _gettext.NullTranslations] = {}
+_current: LocaleCode = DEFAULT_LOCALE
+_listeners: list[Callable[[LocaleCode], None]] = []
+
+
+def N_(message: str) -> str:  # noqa: N802 - gettext convention
+    """Mark *message* for extraction without translating it now."""
+    return message
+
+
+def _catalog(locale: LocaleCode) -> _gettext.NullTranslations:
+    try:
+        return _translations[locale]
+    except KeyError:
+        pass
+    try:
+        cat: _gettext.NullTranslations = _gettext.translation(
+            DOMAIN, localedir=LOCALE_DIR, languages=[locale]
+        )
+    except OSError:
+        cat = _gettext.NullTranslations()
+    _translations[locale] = cat
+    return cat
+
+
+def has_catalog(locale: LocaleCode) -> bool:
+    """True when a compiled catalog for *locale* ships with the app."""
+    return (LOCALE_DIR / locale / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file()
+
+
+def set_locale(locale: LocaleCode) -> None:
+    """Switch the UI language; listeners (open screens) re-translate themselves."""
+    global _current
+    _current = locale
+    for listener in list(_listeners):
+        listener(locale)
+
+
+def current_locale() -> LocaleCode:
+    return _current
+
+
+def add_listener(callback: Callable[[LocaleCode], None]) -> None:
+    _listeners.append(callback)
+
+
+def remove_listener(callback: Callable[[LocaleCode], None]) -> None:
+    if callback in _listeners:
+        _listeners.remove(callback)
+
+
+def _(message: str) -> str:
+    """Translate *message* into the current UI locale."""
+    return _catalog(_current).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """Translate a message with a plural form for count *n*."""
+    return _catalog(_current).ngettext(singular, plural, n)
+
+
+def translate(message: str, locale: LocaleCode) -> str:
+    """Translate *message* into an explicit *locale* (used by printed stands)."""
+    return _catalog(locale).gettext(message)

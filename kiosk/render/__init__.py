@@ -1,0 +1,1 @@
+"""QtGui-only drawing: QR images, stands and posters to PNG/SVG/PDF (no widgets)."""

@@ -1,0 +1,1 @@
+"""PySide6 widgets: one screen per module, small reusable widgets in ui/widgets/."""
