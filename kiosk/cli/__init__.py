@@ -1,0 +1,142 @@
+"""Command line: the GUI by default, plus demo data, self-test, screenshots and QR tools."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kiosk import __version__
+
+PROG = "market-kiosk"
+
+EPILOG = """\
+commands without a name start the GUI. Environment:
+  KIOSK_DATABASE_URL   database to use (default: an SQLite file in the user data folder);
+                       e.g. postgresql://user@host/market for a database shared by many PCs
+"""
+
+
+class CliError(Exception):
+    """Bad input from the command line: printed as one line, exit status 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the full parser (sub-commands are added lazily-cheap: argparse only)."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Market Kiosk: store listings, QR codes and a multilingual tourist "
+        "display for traditional-market stalls.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--exit-after-first-frame",
+        action="store_true",
+        help="start the GUI and exit 0 as soon as the main window has painted its first frame",
+    )
+    parser.add_argument(
+        "--lang",
+        metavar="LOCALE",
+        help="UI language at start: ko, en, ja, zh_Hans or zh_Hant (default ko)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="load the demo markets 반송큰시장 and 동문재래시장")
+    demo.add_argument(
+        "--replace",
+        action="store_true",
+        help="rebuild the two demo markets from scratch (other markets are left alone)",
+    )
+    demo.set_defaults(func=_cmd_demo)
+
+    selftest = sub.add_parser(
+        "self-test",
+        help="render every screen in every language offscreen and check none is blank",
+    )
+    selftest.set_defaults(func=_cmd_self_test)
+
+    shots = sub.add_parser(
+        "screenshots",
+        help="write one PNG per screen per language at 1920x1080 and 1366x768",
+    )
+    shots.add_argument("dir", type=Path, metavar="DIR", help="folder for the PNG files")
+    shots.set_defaults(func=_cmd_screenshots)
+
+    from kiosk.cli.qr import add_qr_parser
+
+    add_qr_parser(sub)
+    return parser
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from kiosk.data.db import Database
+    from kiosk.data.errors import DatabaseOpenError
+    from kiosk.data.seed import seed_demo
+
+    try:
+        db = Database.open()
+    except DatabaseOpenError as exc:
+        raise CliError(str(exc)) from None
+    try:
+        counts = seed_demo(db, replace=bool(args.replace))
+    finally:
+        db.close()
+    for slug, count in counts.items():
+        print(f"{slug}: {count} stores")
+    print(f"database: {db.url}")
+    return 0
+
+
+def _cmd_self_test(args: argparse.Namespace) -> int:
+    from kiosk.app import run_self_test
+
+    return run_self_test()
+
+
+def _cmd_screenshots(args: argparse.Namespace) -> int:
+    from kiosk.app import write_screenshots
+
+    out_dir: Path = args.dir
+    if out_dir.exists() and not out_dir.is_dir():
+        raise CliError(f"screenshots: {out_dir} exists and is not a folder")
+    written = write_screenshots(out_dir)
+    print(f"wrote {written} screenshots to {out_dir}")
+    return 0 if written > 0 else 1
+
+
+def _start_locale(args: argparse.Namespace) -> str | None:
+    if not args.lang:
+        return None
+    from kiosk.domain.locales import parse_locale
+
+    try:
+        return parse_locale(args.lang)
+    except ValueError as exc:
+        raise CliError(f"--lang: {exc}") from None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``market-kiosk`` and ``python -m kiosk``; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        func = getattr(args, "func", None)
+        if func is None:
+            if args.command:
+                parser.error(f"{args.command}: missing sub-command")
+            from kiosk.app import run_gui
+
+            return run_gui(
+                exit_after_first_frame=bool(args.exit_after_first_frame),
+                locale=_start_locale(args),
+            )
+        result: int = func(args)
+        return result
+    except CliError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
