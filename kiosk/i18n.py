@@ -22,7 +22,7 @@ _current: LocaleCode = DEFAULT_LOCALE
 _listeners: list[Callable[[LocaleCode], None]] = []
 
 
-def N_(message: str) -> str:  # noqa: N802 - gettext convention
+def N_(message: str) -> str:
     """Mark *message* for extraction without translating it now."""
     return message
 
