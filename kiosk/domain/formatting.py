@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from kiosk.domain.locales import BABEL_LOCALES, LocaleCode
 
+if TYPE_CHECKING:
+    from babel import Locale
+
 
 @lru_cache(maxsize=16)
-def _babel_locale(locale: LocaleCode) -> object:
+def _babel_locale(locale: LocaleCode) -> Locale:
     from babel import Locale
 
     return Locale.parse(BABEL_LOCALES[locale])

@@ -33,9 +33,10 @@ BABEL_LOCALES: Final[Mapping[LocaleCode, str]] = {
 def fallback_chain(locale: LocaleCode) -> tuple[LocaleCode, ...]:
     """Return the locales to try, in order, for text shown in *locale*."""
     chain: list[LocaleCode] = [locale]
-    for other in ("en", "ko"):
+    fallbacks: tuple[LocaleCode, ...] = ("en", "ko")
+    for other in fallbacks:
         if other not in chain:
-            chain.append(other)  # type: ignore[arg-type]
+            chain.append(other)
     return tuple(chain)
 
 
