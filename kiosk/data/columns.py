@@ -1,0 +1,80 @@
+"""Column types that behave the same on SQLite and PostgreSQL (UTC times, enum codes)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import DateTime, Dialect, String
+from sqlalchemy.types import TypeDecorator
+
+from kiosk.domain.categories import Category
+from kiosk.domain.payments import PaymentMethod
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC timestamps.
+
+    Rule: only aware datetimes may be stored (naive ones raise ``ValueError``);
+    values come back aware in UTC from both SQLite (which keeps no zone) and
+    PostgreSQL (``timestamptz``).
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value.isoformat()} given; use an aware UTC time")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+class CategoryType(TypeDecorator[Category]):
+    """A ``Category`` stored as its code; unknown codes in the database raise on load."""
+
+    impl = String(32)
+    cache_ok = True
+
+    def process_bind_param(self, value: Category | str | None, dialect: Dialect) -> str | None:
+        return None if value is None else Category(value).value
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> Category | None:
+        return None if value is None else Category(value)
+
+
+class PaymentMethodsType(TypeDecorator[tuple[PaymentMethod, ...]]):
+    """Payment method codes as a comma-separated string, e.g. ``cash,zeropay``; order kept."""
+
+    impl = String(200)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        codes: list[str] = []
+        for item in value:
+            code = PaymentMethod(item).value
+            if code not in codes:
+                codes.append(code)
+        return ",".join(codes)
+
+    def process_result_value(
+        self, value: str | None, dialect: Dialect
+    ) -> tuple[PaymentMethod, ...] | None:
+        if value is None:
+            return None
+        return tuple(PaymentMethod(code) for code in value.split(",") if code)

@@ -1,0 +1,170 @@
+"""SQLAlchemy 2 typed ORM models of markets, stores, products, onboarding and promotions.
+
+The schema is portable: every type and constraint here means the same on SQLite
+and PostgreSQL (no FTS, no arrays, no database-specific JSON operators).
+Search uses ``Store.search_text``, kept current by :mod:`kiosk.data.search`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from kiosk.data.columns import CategoryType, PaymentMethodsType, UTCDateTime, utcnow
+from kiosk.domain.categories import Category
+from kiosk.domain.locales import LOCALES
+from kiosk.domain.payments import PaymentMethod
+
+#: Stable constraint names so Alembic batch migrations on SQLite can find them again.
+NAMING_CONVENTION: dict[str, str] = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+_LOCALE_LIST = ", ".join(f"'{code}'" for code in LOCALES)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Market(Base):
+    """A market; ``name`` and ``city`` map locale codes to text (LocalizedText values)."""
+
+    __tablename__ = "markets"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[dict[str, str]] = mapped_column(JSON)
+    city: Mapped[dict[str, str]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    stores: Mapped[list[Store]] = relationship(back_populates="market", passive_deletes=True)
+
+
+class Store(Base):
+    """A stall. ``version`` is bumped on every UPDATE (optimistic concurrency).
+
+    ``search_text`` is derived data: the stall number, the five names and
+    descriptions and every product name, each folded by ``normalise_for_search``
+    and joined by newlines; never edit it by hand.
+    """
+
+    __tablename__ = "stores"
+    __table_args__ = (UniqueConstraint("market_id", "stall_number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # (market_id, stall_number) is unique, so that index also serves market_id lookups
+    market_id: Mapped[int] = mapped_column(ForeignKey("markets.id", ondelete="CASCADE"))
+    stall_number: Mapped[str] = mapped_column(String(20))
+    category: Mapped[Category] = mapped_column(CategoryType)
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    opening_hours: Mapped[str] = mapped_column(String(200), default="")
+    kakao_channel_id: Mapped[str | None] = mapped_column(String(64))
+    payment_qr_payload: Mapped[str | None] = mapped_column(Text)
+    payment_methods: Mapped[tuple[PaymentMethod, ...]] = mapped_column(
+        PaymentMethodsType, default=()
+    )
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    market: Mapped[Market] = relationship(back_populates="stores")
+    translations: Mapped[list[StoreTranslation]] = relationship(
+        back_populates="store",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="StoreTranslation.locale",
+    )
+    products: Mapped[list[Product]] = relationship(
+        back_populates="store",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="(Product.sort_order, Product.id)",
+    )
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy convention
+
+
+class StoreTranslation(Base):
+    """A store's name and description in one of the five locales."""
+
+    __tablename__ = "store_translations"
+    __table_args__ = (
+        UniqueConstraint("store_id", "locale"),
+        CheckConstraint(f"locale IN ({_LOCALE_LIST})", name="locale"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))
+    locale: Mapped[str] = mapped_column(String(8))
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+
+    store: Mapped[Store] = relationship(back_populates="translations")
+
+
+class Product(Base):
+    """A product with its price in whole won (KRW has no minor unit) per ``unit``."""
+
+    __tablename__ = "products"
+    __table_args__ = (CheckConstraint("price_won >= 0", name="price_not_negative"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"), index=True)
+    name: Mapped[dict[str, str]] = mapped_column(JSON)
+    price_won: Mapped[int] = mapped_column(Integer)
+    unit: Mapped[str] = mapped_column(String(20), default="")
+    sold_out: Mapped[bool] = mapped_column(Boolean, default=False)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+    store: Mapped[Store] = relationship(back_populates="products")
+
+
+class OnboardingProgress(Base):
+    """One onboarding step of one store. ``account_owner`` is the phone or e-mail
+    that owns the created account; passwords are never stored anywhere."""
+
+    __tablename__ = "onboarding_progress"
+    __table_args__ = (UniqueConstraint("store_id", "step"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))
+    step: Mapped[str] = mapped_column(String(48))
+    status: Mapped[str] = mapped_column(String(16), default="todo")
+    account_owner: Mapped[str | None] = mapped_column(String(200))
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    note: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class Promotion(Base):
+    """A promotion shown on the tourist screen between ``starts_on`` and ``ends_on``."""
+
+    __tablename__ = "promotions"
+    __table_args__ = (CheckConstraint("ends_on >= starts_on", name="ends_after_start"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"), index=True)
+    title: Mapped[dict[str, str]] = mapped_column(JSON)
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
