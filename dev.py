@@ -1,0 +1,270 @@
+#!/usr/bin/env python3
+"""Developer entry point: ``python3 dev.py run|test|i18n|build|bench`` (standard library only).
+
+It runs before any virtual environment exists, so it may import nothing but the
+standard library. Every command first makes sure that ``.venv`` exists, that the
+project is installed in it (editable, with the extras the command needs) and, on
+Debian/Ubuntu, that the system libraries Qt needs are installed. A stamp file in
+``.venv`` skips the ``pip install`` while ``pyproject.toml`` is unchanged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".market-kiosk-install.json"
+WINDOWS = os.name == "nt"
+
+#: Shared libraries the PySide6 wheels link against on Linux (found with ldd over
+#: QtCore/QtGui/QtWidgets/QtSvg and the xcb, wayland and offscreen platform plugins
+#: of PySide6 6.11 on Debian 12, then mapped to packages with ``dpkg -S``).
+QT_DEBS: tuple[str, ...] = (
+    "libegl1", "libgl1", "libglib2.0-0", "libfontconfig1", "libfreetype6",
+    "libdbus-1-3", "libxkbcommon0", "libxkbcommon-x11-0", "libx11-xcb1", "libxcb1",
+    "libxcb-cursor0", "libxcb-glx0", "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1",
+    "libxcb-randr0", "libxcb-render0", "libxcb-render-util0", "libxcb-shape0", "libxcb-shm0",
+    "libxcb-sync1", "libxcb-util1", "libxcb-xfixes0", "libxcb-xkb1", "libwayland-client0",
+)
+#: Extra tools the test suite uses: pdftoppm renders printed PDFs, qrencode is a
+#: second, independent QR encoder for cross-checks (tests skip it when missing).
+TEST_DEBS: tuple[str, ...] = ("poppler-utils", "qrencode")
+#: PyInstaller reads ELF headers with objdump (binutils) on Linux.
+BUILD_DEBS: tuple[str, ...] = ("binutils",)
+
+_apt_updated = False
+
+
+def say(message: str) -> None:
+    print(f"[dev] {message}", flush=True)
+
+
+def venv_bin(name: str) -> Path:
+    """Path of an executable inside .venv (``Scripts\\name.exe`` on Windows)."""
+    if WINDOWS:
+        return VENV / "Scripts" / f"{name}.exe"
+    return VENV / "bin" / name
+
+
+def venv_python() -> Path:
+    return venv_bin("python")
+
+
+def run(cmd: Sequence[str | os.PathLike[str]], *, env: dict[str, str] | None = None) -> int:
+    """Run *cmd* from the repository root, echoing it; return its exit code."""
+    say("$ " + " ".join(str(part) for part in cmd))
+    return subprocess.call([str(part) for part in cmd], cwd=ROOT, env=env)
+
+
+def check(cmd: Sequence[str | os.PathLike[str]], *, env: dict[str, str] | None = None) -> None:
+    code = run(cmd, env=env)
+    if code != 0:
+        raise SystemExit(f"[dev] failed with exit code {code}: {' '.join(map(str, cmd))}")
+
+
+# --- system packages (Debian/Ubuntu) ------------------------------------------------------
+
+
+def _is_debian() -> bool:
+    return (
+        sys.platform.startswith("linux")
+        and Path("/etc/debian_version").exists()
+        and shutil.which("apt-get") is not None
+        and shutil.which("dpkg-query") is not None
+    )
+
+
+def _root_prefix() -> list[str] | None:
+    """``[]`` as root, ``["sudo"]`` when sudo exists, ``None`` when we cannot install."""
+    if os.geteuid() == 0:
+        return []
+    if shutil.which("sudo"):
+        return ["sudo"]
+    return None
+
+
+def _missing_debs(packages: Sequence[str]) -> list[str]:
+    missing = []
+    for package in packages:
+        result = subprocess.run(
+            ["dpkg-query", "-W", "-f=${db:Status-Status}", package],
+            capture_output=True, text=True, check=False,
+        )
+        if result.stdout.strip() != "installed":
+            missing.append(package)
+    return missing
+
+
+def ensure_debs(packages: Sequence[str], *, why: str) -> None:
+    """Install the missing Debian packages (``apt-get update`` once per run first)."""
+    global _apt_updated
+    if not _is_debian():
+        return
+    missing = _missing_debs(packages)
+    if not missing:
+        return
+    prefix = _root_prefix()
+    if prefix is None:
+        say(f"missing system packages for {why}: {' '.join(missing)}")
+        say(f"install them as root: apt-get install {' '.join(missing)}")
+        return
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    if not _apt_updated:
+        check([*prefix, "apt-get", "update"], env=env)
+        _apt_updated = True
+    check([*prefix, "apt-get", "install", "-y", "--no-install-recommends", *missing], env=env)
+
+
+# --- virtual environment and project install ---------------------------------------------
+
+
+def ensure_venv() -> None:
+    if venv_python().exists():
+        return
+    if _is_debian() and subprocess.call(
+        [sys.executable, "-c", "import ensurepip"], stderr=subprocess.DEVNULL
+    ) != 0:
+        ensure_debs([f"python3.{sys.version_info.minor}-venv"], why="creating .venv")
+    say(f"creating {VENV} with Python {sys.version.split()[0]}")
+    check([sys.executable, "-m", "venv", str(VENV)])
+
+
+def _stamp_wanted(extras: Sequence[str]) -> dict[str, object]:
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    return {"pyproject_sha256": digest, "extras": sorted(extras)}
+
+
+def ensure_installed(extras: Sequence[str]) -> None:
+    """``pip install -e .[extras]`` unless the stamp says it is already done."""
+    ensure_venv()
+    wanted = _stamp_wanted(extras)
+    try:
+        have = json.loads(STAMP.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        have = {}
+    if have.get("pyproject_sha256") == wanted["pyproject_sha256"] and set(
+        have.get("extras", [])
+    ) >= set(extras):
+        return
+    env = dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK="1")
+    spec = f".[{','.join(sorted(extras))}]" if extras else "."
+    check([venv_python(), "-m", "pip", "install", "-e", spec], env=env)
+    STAMP.write_text(json.dumps(wanted), encoding="utf-8")
+
+
+def compile_catalogs() -> None:
+    check([venv_python(), ROOT / "i18n" / "catalogs.py", "compile"])
+
+
+def setup(*, extras: Sequence[str], debs: Sequence[str] = ()) -> None:
+    ensure_debs([*QT_DEBS, *debs], why="Qt and the tools")
+    ensure_installed(extras)
+    compile_catalogs()
+
+
+def _qt_env() -> dict[str, str]:
+    """Environment for headless Qt: offscreen unless a display is there."""
+    env = dict(os.environ)
+    if not WINDOWS and sys.platform != "darwin" and not (
+        env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")
+    ):
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return env
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
+def cmd_run(args: list[str]) -> int:
+    setup(extras=["dev"])
+    script = venv_bin("market-kiosk")
+    cmd = [script] if script.exists() else [venv_python(), "-m", "kiosk"]
+    return run([*cmd, *args])
+
+
+def cmd_test(args: list[str]) -> int:
+    setup(extras=["dev"], debs=TEST_DEBS)
+    env = _qt_env()
+    steps: list[tuple[str, list[str | os.PathLike[str]]]] = [
+        ("ruff", [venv_bin("ruff"), "check", "."]),
+        ("mypy", [venv_bin("mypy")]),
+        ("lint-imports", [venv_bin("lint-imports")]),
+        ("pytest", [venv_python(), "-m", "pytest", *args]),
+    ]
+    results: list[tuple[str, int, float]] = []
+    for name, cmd in steps:
+        start = time.monotonic()
+        code = run(cmd, env=env)
+        results.append((name, code, time.monotonic() - start))
+    print("\n[dev] summary", flush=True)
+    for name, code, seconds in results:
+        verdict = "ok" if code == 0 else f"FAILED (exit {code})"
+        print(f"[dev]   {name:<13} {verdict:<18} {seconds:6.1f} s", flush=True)
+    failed = [name for name, code, _ in results if code != 0]
+    print("[dev] all checks passed" if not failed else f"[dev] failed: {', '.join(failed)}")
+    return 1 if failed else 0
+
+
+def cmd_i18n(args: list[str]) -> int:
+    ensure_installed(["dev"])
+    return run([venv_python(), ROOT / "i18n" / "catalogs.py", *(args or ["all"])])
+
+
+def frozen_executable() -> Path:
+    name = "market-kiosk.exe" if WINDOWS else "market-kiosk"
+    return ROOT / "dist" / "market-kiosk" / name
+
+
+def cmd_build(args: list[str]) -> int:
+    setup(extras=["dev", "build"], debs=BUILD_DEBS)
+    check([venv_python(), "-m", "PyInstaller", "--noconfirm", "--clean", "build.spec", *args])
+    exe = frozen_executable()
+    if not exe.exists():
+        say(f"build produced no {exe}")
+        return 1
+    code = run([exe, "self-test"], env=_qt_env())
+    say(f"frozen self-test {'passed' if code == 0 else f'FAILED (exit {code})'}: {exe}")
+    return code
+
+
+def cmd_bench(args: list[str]) -> int:
+    setup(extras=["dev"])
+    return run([venv_python(), ROOT / "benchmarks" / "bench_startup.py", *args], env=_qt_env())
+
+
+COMMANDS = {
+    "run": (cmd_run, "set up .venv and start the app (extra arguments go to market-kiosk)"),
+    "test": (cmd_test, "set up, then ruff, mypy, lint-imports and pytest (extra args: pytest)"),
+    "i18n": (cmd_i18n, "extract kiosk.pot, update the .po files, compile the .mo files"),
+    "build": (cmd_build, "PyInstaller one-folder build (build.spec), then its self-test"),
+    "bench": (cmd_bench, "start-up benchmark: market-kiosk against a bare PySide6 window"),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="dev.py", description=__doc__.splitlines()[0] if __doc__ else None,
+        epilog="\n".join(f"  {name:<6} {help_}" for name, (_, help_) in COMMANDS.items()),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("command", choices=sorted(COMMANDS))
+    parser.add_argument("args", nargs=argparse.REMAINDER, help="passed on to the tool")
+    ns = parser.parse_args(argv)
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs on whatever python3 is
+        parser.error(f"Python 3.11 or newer is needed, this is {sys.version.split()[0]}")
+    handler = COMMANDS[ns.command][0]
+    return handler(list(ns.args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
