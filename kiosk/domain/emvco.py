@@ -10,6 +10,9 @@ and including ``6304``.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kiosk.i18n import _
 
 
 def crc16_ccitt_false(data: bytes) -> int:
@@ -17,7 +20,7 @@ def crc16_ccitt_false(data: bytes) -> int:
     crc = 0xFFFF
     for byte in data:
         crc ^= byte << 8
-        for _ in range(8):
+        for _bit in range(8):
             crc = ((crc << 1) ^ 0x1021) if crc & 0x8000 else (crc << 1)
             crc &= 0xFFFF
     return crc
@@ -45,3 +48,246 @@ def build_payload(objects: Iterable[tuple[str, str]]) -> str:
     used for demo data and tests: the app never invents a real merchant's payload.
     """
     return with_crc("".join(tlv(tag, value) for tag, value in objects))
+
+
+# --- parsing and validation -------------------------------------------------
+
+#: Templates whose value is itself a TLV list (EMVCo MPM 4.x: 26-51 merchant
+#: account information, 62 additional data, 64 merchant information - language
+#: template, 80-99 unreserved templates).
+TEMPLATE_TAGS: frozenset[str] = frozenset(
+    [f"{n:02d}" for n in range(26, 52)] + ["62", "64"] + [f"{n:02d}" for n in range(80, 100)]
+)
+
+#: Human names of the tags an error message may mention.
+TAG_NAMES: dict[str, str] = {
+    "00": "payload format indicator",
+    "01": "point of initiation method",
+    "52": "merchant category code",
+    "53": "transaction currency",
+    "54": "transaction amount",
+    "58": "country code",
+    "59": "merchant name",
+    "60": "merchant city",
+    "62": "additional data",
+    "63": "CRC",
+    "64": "merchant information - language template",
+}
+
+#: ISO 4217 numeric -> alphabetic code for the currencies a Korean market meets.
+CURRENCIES: dict[str, str] = {
+    "410": "KRW", "840": "USD", "156": "CNY", "392": "JPY", "344": "HKD", "901": "TWD",
+    "446": "MOP", "978": "EUR", "826": "GBP", "702": "SGD", "764": "THB", "458": "MYR",
+    "360": "IDR", "704": "VND", "608": "PHP", "356": "INR", "036": "AUD", "124": "CAD",
+    "496": "MNT", "860": "UZS", "398": "KZT", "643": "RUB",
+}
+
+
+class EmvcoError(ValueError):
+    """A payload whose EMVCo structure or CRC is wrong; the message names the tag."""
+
+
+@dataclass(frozen=True, slots=True)
+class DataObject:
+    """One TLV data object; ``children`` is set for template tags (26-51, 62, 64, 80-99)."""
+
+    tag: str
+    value: str
+    children: tuple[DataObject, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EmvcoPayload:
+    """A parsed, CRC-checked merchant-presented payload; ``raw`` is never altered."""
+
+    raw: str
+    objects: tuple[DataObject, ...]
+    warnings: tuple[str, ...] = ()
+
+    def value(self, tag: str) -> str | None:
+        return next((obj.value for obj in self.objects if obj.tag == tag), None)
+
+    @property
+    def merchant_name(self) -> str:
+        return self.value("59") or ""
+
+    @property
+    def city(self) -> str:
+        return self.value("60") or ""
+
+    @property
+    def country(self) -> str:
+        return self.value("58") or ""
+
+    @property
+    def currency_numeric(self) -> str:
+        return self.value("53") or ""
+
+    @property
+    def currency(self) -> str:
+        """ISO 4217 alphabetic code (``410`` -> ``KRW``); the numeric code if unknown."""
+        return CURRENCIES.get(self.currency_numeric, self.currency_numeric)
+
+    @property
+    def is_static(self) -> bool:
+        """``01`` = ``11`` is static; ``12`` is dynamic. Absent means static (spec default)."""
+        return self.value("01") != "12"
+
+
+def _label(tag: str, where: str) -> str:
+    """``tag 59 (merchant name)`` at the top level, ``tag 26.01`` inside a template."""
+    if where:
+        return f"tag {where}.{tag}"
+    name = TAG_NAMES.get(tag)
+    return f"tag {tag} ({name})" if name else f"tag {tag}"
+
+
+def parse_tlv(text: str, *, where: str = "") -> tuple[DataObject, ...]:
+    """Split *text* into data objects, recursing into templates; raise EmvcoError.
+
+    Lengths count characters, not bytes (a Korean name of 4 syllables has
+    length ``04``). *where* is the parent tag, used in messages (``26.01``).
+    """
+    objects: list[DataObject] = []
+    pos = 0
+    while pos < len(text):
+        header = text[pos : pos + 4]
+        if len(header) < 4:
+            raise EmvcoError(
+                _("{where}: {n} stray characters {rest!r} at position {pos}, "
+                  "expected a 2-digit tag and a 2-digit length").format(
+                    where=f"tag {where}" if where else _("payload"),
+                    n=len(header), rest=header, pos=pos,
+                )
+            )
+        tag, length_text = header[:2], header[2:]
+        if not tag.isdigit() or not tag.isascii():
+            raise EmvcoError(
+                _("{where}: expected a 2-digit tag at position {pos}, found {found!r}").format(
+                    where=f"tag {where}" if where else _("payload"), pos=pos, found=tag
+                )
+            )
+        if not length_text.isdigit() or not length_text.isascii():
+            raise EmvcoError(
+                _("{label}: length must be 2 digits, found {found!r}").format(
+                    label=_label(tag, where), found=length_text
+                )
+            )
+        length = int(length_text)
+        start = pos + 4
+        if start + length > len(text):
+            raise EmvcoError(
+                _("{label}: length {length} runs past the end of the {scope} "
+                  "({left} characters left)").format(
+                    label=_label(tag, where), length=length,
+                    scope=_("template") if where else _("payload"),
+                    left=len(text) - start,
+                )
+            )
+        value = text[start : start + length]
+        children = None
+        if tag in TEMPLATE_TAGS and not where:
+            children = parse_tlv(value, where=tag)
+        objects.append(DataObject(tag, value, children))
+        pos = start + length
+    return tuple(objects)
+
+
+def _require(found: dict[str, str], tag: str) -> str:
+    value = found.get(tag)
+    if value is None:
+        raise EmvcoError(_("{label} is missing; it is mandatory").format(label=_label(tag, "")))
+    return value
+
+
+def _check_crc(raw: str, objects: tuple[DataObject, ...]) -> None:
+    last = objects[-1]
+    if last.tag != "63":
+        if any(obj.tag == "63" for obj in objects):
+            raise EmvcoError(
+                _("tag 63 (CRC) must be the last data object, found tag {tag} after it").format(
+                    tag=last.tag
+                )
+            )
+        raise EmvcoError(_("tag 63 (CRC) is missing; it is mandatory"))
+    if len(last.value) != 4:
+        raise EmvcoError(
+            _("tag 63 (CRC): length must be 04, found {n:02d}").format(n=len(last.value))
+        )
+    expected = f"{crc16_ccitt_false(raw[:-4].encode('utf-8')):04X}"
+    # Upper-case hex is the rule; lower-case is accepted when checking.
+    if last.value.upper() != expected:
+        raise EmvcoError(
+            _("tag 63 (CRC): expected {expected}, found {found}").format(
+                expected=expected, found=last.value
+            )
+        )
+
+
+def parse_payload(raw: str) -> EmvcoPayload:
+    """Parse and validate a merchant-presented payload; raise EmvcoError naming the tag.
+
+    Strict (refused): structure, duplicate tags, 00 = ``01`` first, 63 last with
+    a correct CRC, 53 (3 digits), 58 (2 letters), 59 (1-25 chars), 60 (1-15
+    chars), 01 if present (``11``/``12``). Lenient (accepted with a warning):
+    missing 52 or missing merchant account information (26-51), which the
+    spec makes mandatory but some national schemes leave out.
+    """
+    objects = parse_tlv(raw)
+    if not objects or objects[0].tag != "00":
+        raise EmvcoError(
+            _("tag 00 (payload format indicator) must come first, found tag {tag}").format(
+                tag=objects[0].tag if objects else "-"
+            )
+        )
+    if objects[0].value != "01":
+        raise EmvcoError(
+            _("tag 00 must be 01, found {found}").format(found=objects[0].value or "''")
+        )
+    found: dict[str, str] = {}
+    for obj in objects:
+        if obj.tag in found:
+            raise EmvcoError(_("tag {tag} appears twice").format(tag=obj.tag))
+        found[obj.tag] = obj.value
+    _check_crc(raw, objects)
+    initiation = found.get("01")
+    if initiation is not None and initiation not in ("11", "12"):
+        raise EmvcoError(
+            _("tag 01 (point of initiation method) must be 11 or 12, found {found}").format(
+                found=initiation or "''"
+            )
+        )
+    currency = _require(found, "53")
+    if len(currency) != 3 or not currency.isdigit() or not currency.isascii():
+        raise EmvcoError(
+            _("tag 53 (transaction currency) must be 3 digits (410 = KRW), found {found!r}").format(
+                found=currency
+            )
+        )
+    country = _require(found, "58")
+    if len(country) != 2 or not (country.isascii() and country.isalpha() and country.isupper()):
+        raise EmvcoError(
+            _("tag 58 (country code) must be 2 upper-case letters (KR), found {found!r}").format(
+                found=country
+            )
+        )
+    for tag, limit in (("59", 25), ("60", 15)):
+        value = _require(found, tag)
+        if not value or len(value) > limit:
+            raise EmvcoError(
+                _("{label} must be 1-{limit} characters, found {n}").format(
+                    label=_label(tag, ""), limit=limit, n=len(value)
+                )
+            )
+    warnings: list[str] = []
+    if "52" not in found:
+        warnings.append(_("tag 52 (merchant category code) is missing"))
+    elif len(found["52"]) != 4 or not found["52"].isdigit():
+        raise EmvcoError(
+            _("tag 52 (merchant category code) must be 4 digits, found {found!r}").format(
+                found=found["52"]
+            )
+        )
+    if not any(obj.tag in TEMPLATE_TAGS and 26 <= int(obj.tag) <= 51 for obj in objects):
+        warnings.append(_("no merchant account information (tags 26-51)"))
+    return EmvcoPayload(raw=raw, objects=objects, warnings=tuple(warnings))

@@ -1,0 +1,47 @@
+"""Atomic file output: write to a temp file in the destination folder, check, then replace."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from kiosk.i18n import _
+
+
+class OutputPathError(OSError):
+    """The destination folder is missing or not writable."""
+
+
+def check_output_dir(path: Path) -> None:
+    """Raise OutputPathError unless *path*'s folder exists and is writable."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputPathError(_("output folder {folder} does not exist").format(folder=folder))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputPathError(_("output folder {folder} is not writable").format(folder=folder))
+    if path.is_dir():
+        raise OutputPathError(_("output path {path} is a folder").format(path=path))
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path) -> Iterator[Path]:
+    """Yield a temp path next to *path*; on normal exit move it over *path* with os.replace.
+
+    The body writes the temp file and verifies it; any exception removes the
+    temp file, so no partial or unverified file ever appears at *path*.
+    """
+    check_output_dir(path)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp" + path.suffix,
+                                dir=path.parent if str(path.parent) else ".")
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise

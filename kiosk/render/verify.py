@@ -1,0 +1,96 @@
+"""Independent check of every QR we show or write: decode it with zxing-cpp and compare.
+
+DESIGN.md, product principles: "Every QR the app shows or prints has been
+decoded back by an independent decoder and matched to what was stored." A
+mismatch raises QrVerificationError; callers must never write or show the code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import zxingcpp
+from PySide6.QtGui import QImage
+
+from kiosk.i18n import _
+from kiosk.render.qr import QrMatrix, QrSpec, build_matrix, render_qr_image
+
+_QR_ONLY = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+
+
+class QrVerificationError(Exception):
+    """The decoded QR does not match what should be encoded (or nothing decoded)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """One QR symbol found by zxing-cpp: its text and the raw bytes it carries."""
+
+    text: str
+    data: bytes
+    ec_level: str
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class VerifiedQr:
+    """A rendered symbol that zxing-cpp decoded back to exactly ``text``."""
+
+    text: str
+    matrix: QrMatrix
+    image: QImage = field(repr=False)
+    module_px: int
+    ec_level: str
+
+    @property
+    def version(self) -> int:
+        return self.matrix.version
+
+
+def _gray(image: QImage) -> QImage:
+    # zxing-cpp takes a QImage through the buffer protocol; grayscale is the
+    # format it always accepts (1-bit images are rejected, DESIGN.md known traps).
+    if image.format() == QImage.Format.Format_Grayscale8:
+        return image
+    return image.convertToFormat(QImage.Format.Format_Grayscale8)
+
+
+def decode_qimage(image: QImage) -> list[Decoded]:
+    """Decode every QR symbol in *image* (any format) with zxing-cpp."""
+    results = zxingcpp.read_barcodes(_gray(image), formats=_QR_ONLY)
+    return [Decoded(r.text, bytes(r.bytes), str(r.ec_level)) for r in results if r.valid]
+
+
+def verify_image(image: QImage, expected: str) -> Decoded:
+    """Check that *image* holds exactly one QR whose content is *expected*, byte for byte.
+
+    Compares both the decoded text and the raw bytes with ``expected`` encoded
+    as UTF-8, so a decoder guessing another character set also fails.
+    """
+    found = decode_qimage(image)
+    if not found:
+        raise QrVerificationError(_("verification failed: no QR code could be decoded"))
+    if len(found) > 1:
+        raise QrVerificationError(
+            _("verification failed: {n} QR codes decoded, expected one").format(n=len(found))
+        )
+    decoded = found[0]
+    if decoded.data != expected.encode("utf-8") or decoded.text != expected:
+        raise QrVerificationError(
+            _("verification failed: decoded {found!r}, expected {expected!r}").format(
+                found=decoded.text[:80], expected=expected[:80]
+            )
+        )
+    return decoded
+
+
+def render_verified(spec: QrSpec, module_px: int = 8) -> VerifiedQr:
+    """Build, render and decode *spec*; return the verified image or raise QrVerificationError."""
+    matrix = build_matrix(spec)
+    image = render_qr_image(matrix, module_px)
+    decoded = verify_image(image, spec.text)
+    return VerifiedQr(spec.text, matrix, image, module_px, decoded.ec_level)
+
+
+def verify_matrix(matrix: QrMatrix, module_px: int = 4) -> Decoded:
+    """Rasterise *matrix* with the same drawing code used for print and check it decodes."""
+    return verify_image(render_qr_image(matrix, module_px), matrix.spec.text)
