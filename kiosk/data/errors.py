@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kiosk.i18n import _
+from kiosk.i18n import N_, _
 
 
 class DatabaseOpenError(Exception):
@@ -37,14 +37,26 @@ class SchemaTooNewError(DatabaseOpenError):
         )
 
 
+_NOT_FOUND: dict[str, str] = {
+    "market": N_("There is no market {key!r} in the database."),
+    "store": N_("There is no store with id {key!r} in the database."),
+    "product": N_("There is no product with id {key!r} in the database."),
+}
+
+
 class NotFoundError(LookupError):
-    """A market, store or product that does not exist was asked for."""
+    """A market, store or product that does not exist was asked for.
+
+    ``kind`` is ``"market"``, ``"store"`` or ``"product"``; ``known`` lists valid
+    keys when that helps (e.g. the market slugs).
+    """
 
     def __init__(self, kind: str, key: object, known: Iterable[str] = ()) -> None:
         self.kind = kind
         self.key = key
         self.known = tuple(known)
-        message = _("No {kind} {key!r} in the database.").format(kind=kind, key=key)
+        template = _NOT_FOUND.get(kind, N_("There is no {kind} {key!r} in the database."))
+        message = _(template).format(kind=kind, key=key)
         if self.known:
             message += " " + _("Known: {known}.").format(known=", ".join(self.known))
         super().__init__(message)

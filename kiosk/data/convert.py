@@ -1,0 +1,74 @@
+"""Turn ORM rows into the domain read models of kiosk.domain.listing (never leak rows)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from kiosk.data.models import Market, Product, Store
+from kiosk.domain.listing import MarketInfo, ProductInfo, StoreDetail, StoreSummary
+from kiosk.domain.locales import LOCALES, LocaleCode
+from kiosk.domain.text import LocalizedText
+
+
+def localized(values: Mapping[str, str]) -> LocalizedText:
+    """Keep the known locales with non-empty text, in the language-bar order."""
+    kept: dict[LocaleCode, str] = {code: values[code] for code in LOCALES if values.get(code)}
+    return LocalizedText(kept)
+
+
+def market_info(market: Market, *, store_count: int = 0) -> MarketInfo:
+    return MarketInfo(
+        id=market.id,
+        slug=market.slug,
+        name=localized(market.name),
+        city=localized(market.city),
+        store_count=store_count,
+    )
+
+
+def store_names(store: Store) -> LocalizedText:
+    return localized({t.locale: t.name for t in store.translations})
+
+
+def store_summary(store: Store, *, market_slug: str) -> StoreSummary:
+    return StoreSummary(
+        id=store.id,
+        market_slug=market_slug,
+        stall_number=store.stall_number,
+        category=store.category,
+        name=store_names(store),
+        has_kakao=bool(store.kakao_channel_id),
+        has_payment_qr=bool(store.payment_qr_payload),
+    )
+
+
+def product_info(product: Product) -> ProductInfo:
+    return ProductInfo(
+        id=product.id,
+        name=localized(product.name),
+        price_won=product.price_won,
+        unit=product.unit,
+        sold_out=product.sold_out,
+    )
+
+
+def store_detail(store: Store, *, market: Market) -> StoreDetail:
+    """Products come in their stored order (``sort_order``, then id)."""
+    products = sorted(store.products, key=lambda p: (p.sort_order, p.id))
+    return StoreDetail(
+        id=store.id,
+        market_slug=market.slug,
+        market_name=localized(market.name),
+        stall_number=store.stall_number,
+        category=store.category,
+        name=store_names(store),
+        description=localized({t.locale: t.description for t in store.translations}),
+        phone=store.phone,
+        opening_hours=store.opening_hours,
+        kakao_channel_id=store.kakao_channel_id,
+        payment_qr_payload=store.payment_qr_payload,
+        payment_methods=tuple(store.payment_methods),
+        active=store.active,
+        version=store.version,
+        products=tuple(product_info(p) for p in products),
+    )

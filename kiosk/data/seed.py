@@ -1,0 +1,162 @@
+"""Insert the invented demo markets in bulk; idempotent, and replaceable on request."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from kiosk.data.columns import utcnow
+from kiosk.data.db import Database
+from kiosk.data.demo.types import DemoMarket
+from kiosk.data.models import Market, Product, Store, StoreTranslation
+from kiosk.data.search import build_search_text
+from kiosk.domain.locales import LOCALES
+
+DEMO_MODULES = ("kiosk.data.demo.bansong", "kiosk.data.demo.dongmun")
+
+
+def demo_markets() -> tuple[DemoMarket, ...]:
+    """반송큰시장 and 동문재래시장 (imported only when needed: they are large literals)."""
+    markets: list[DemoMarket] = []
+    for name in DEMO_MODULES:
+        market = importlib.import_module(name).MARKET
+        if not isinstance(market, DemoMarket):
+            raise TypeError(f"{name}.MARKET is a {type(market).__name__}, not a DemoMarket")
+        markets.append(market)
+    return tuple(markets)
+
+
+def _check_market(market: DemoMarket) -> None:
+    seen: set[str] = set()
+    for store in market.stores:
+        if store.stall_number in seen:
+            raise ValueError(f"market {market.slug!r}: stall {store.stall_number!r} appears twice")
+        seen.add(store.stall_number)
+        for product in store.products:
+            if product.price_won < 0:
+                raise ValueError(
+                    f"market {market.slug!r}, stall {store.stall_number!r}: product "
+                    f"{product.name.get('ko', '')!r} has a negative price {product.price_won}"
+                )
+
+
+def insert_market(session: Session, market: DemoMarket) -> int:
+    """Insert *market* with its stores, translations and products; return the store count.
+
+    Uses one multi-row INSERT per table (RETURNING for store ids) and computes
+    the search text here, because bulk inserts bypass the ORM flush hooks.
+    """
+    _check_market(market)
+    row = Market(slug=market.slug, name=dict(market.name), city=dict(market.city))
+    session.add(row)
+    session.flush()
+    if not market.stores:
+        return 0
+    now = utcnow()
+    store_rows = [
+        {
+            "market_id": row.id,
+            "stall_number": s.stall_number,
+            "category": s.category,
+            "phone": s.phone,
+            "opening_hours": s.opening_hours,
+            "kakao_channel_id": s.kakao_channel_id,
+            "payment_qr_payload": s.payment_qr_payload,
+            "payment_methods": s.payment_methods,
+            "active": s.active,
+            "version": 1,
+            "created_at": now,
+            "updated_at": now,
+            "search_text": build_search_text(
+                s.stall_number,
+                ((s.name.get(loc, ""), s.description.get(loc, "")) for loc in LOCALES),
+                (p.name for p in s.products),
+            ),
+        }
+        for s in market.stores
+    ]
+    ids = session.scalars(
+        insert(Store).returning(Store.id, sort_by_parameter_order=True), store_rows
+    ).all()
+    translation_rows = [
+        {
+            "store_id": store_id,
+            "locale": loc,
+            "name": s.name.get(loc, ""),
+            "description": s.description.get(loc, ""),
+        }
+        for store_id, s in zip(ids, market.stores, strict=True)
+        for loc in LOCALES
+        if s.name.get(loc) or s.description.get(loc)
+    ]
+    product_rows = [
+        {
+            "store_id": store_id,
+            "name": dict(p.name),
+            "price_won": p.price_won,
+            "unit": p.unit,
+            "sold_out": p.sold_out,
+            "sort_order": order,
+        }
+        for store_id, s in zip(ids, market.stores, strict=True)
+        for order, p in enumerate(s.products)
+    ]
+    if translation_rows:
+        session.execute(insert(StoreTranslation), translation_rows)
+    if product_rows:
+        session.execute(insert(Product), product_rows)
+    return len(ids)
+
+
+def seed_markets(
+    db: Database, markets: Sequence[DemoMarket], *, replace: bool = False
+) -> dict[str, int]:
+    """Insert *markets* in one transaction; return the store count per market slug.
+
+    A market whose slug exists is kept as it is (its current store count is
+    reported) unless *replace*, which deletes it with everything in it first.
+    Markets not in *markets* are never touched.
+    """
+    counts: dict[str, int] = {}
+    with db.session() as session:
+        for market in markets:
+            existing = session.scalar(select(Market.id).where(Market.slug == market.slug))
+            if existing is not None and not replace:
+                counts[market.slug] = session.scalar(
+                    select(func.count(Store.id)).where(Store.market_id == existing)
+                ) or 0
+                continue
+            if existing is not None:
+                session.execute(delete(Market).where(Market.id == existing))
+            counts[market.slug] = insert_market(session, market)
+    return counts
+
+
+def seed_demo(db: Database, *, replace: bool = False) -> dict[str, int]:
+    """Insert the two demo markets (see :func:`seed_markets` for *replace*)."""
+    return seed_markets(db, demo_markets(), replace=replace)
+
+
+def is_empty(db: Database) -> bool:
+    """True when the database has no market at all."""
+    with db.session() as session:
+        return session.scalar(select(Market.id).limit(1)) is None
+
+
+def ensure_demo_data(db: Database) -> bool:
+    """Seed the demo markets into an empty database; return True if it seeded.
+
+    When another PC seeds the same shared database at the same moment, the
+    loser's transaction fails on the unique slug and is rolled back: False.
+    """
+    if not is_empty(db):
+        return False
+    try:
+        seed_demo(db)
+    except IntegrityError:
+        return False
+    return True
