@@ -77,8 +77,10 @@ def _normalise_url(raw: str) -> URL:
     except (ArgumentError, ValueError) as exc:
         raise DatabaseOpenError(
             repr(raw) if "@" not in raw else _("(unparseable URL)"),
-            _("this is not a database URL; use sqlite:///path/to/file.sqlite3 "
-              "or postgresql://user@host/dbname"),
+            _(
+                "this is not a database URL; use sqlite:///path/to/file.sqlite3 "
+                "or postgresql://user@host/dbname"
+            ),
         ) from exc
     if url.drivername in _POSTGRES_DRIVERS:
         return url.set(drivername="postgresql+psycopg")
@@ -151,8 +153,9 @@ def _create_engine(url: URL, where: str) -> Engine:
     except ModuleNotFoundError as exc:
         raise DatabaseOpenError(
             where,
-            _("PostgreSQL support is not installed ({module}); "
-              "install market-kiosk[postgres]").format(module=exc.name),
+            _(
+                "PostgreSQL support is not installed ({module}); install market-kiosk[postgres]"
+            ).format(module=exc.name),
         ) from exc
 
 
@@ -174,8 +177,10 @@ def _check_schema(engine: Engine, where: str) -> str | None:
     if foreign:
         raise DatabaseOpenError(
             where,
-            _("it is not a Market Kiosk database (it has other tables: {tables}) and was "
-              "left unchanged").format(tables=", ".join(foreign[:5])),
+            _(
+                "it is not a Market Kiosk database (it has other tables: {tables}) and was "
+                "left unchanged"
+            ).format(tables=", ".join(foreign[:5])),
         )
     return revision
 

@@ -80,7 +80,5 @@ class StaleVersionError(Exception):
                 "Store {name!r} (id {id}) was changed by someone else: you edited version "
                 "{expected}, the database now has version {actual}. Nothing was saved; "
                 "reload the store and make your change again."
-            ).format(
-                name=store_name, id=store_id, expected=expected_version, actual=actual_version
-            )
+            ).format(name=store_name, id=store_id, expected=expected_version, actual=actual_version)
         )

@@ -29,69 +29,139 @@ _Kind = tuple[dict[str, str], dict[str, str], tuple[tuple[dict[str, str], int, i
 _KINDS: dict[Category, _Kind] = {
     Category.SEAFOOD: (
         T("수산", "Seafood", "海産物", "海鲜", "海鮮"),
-        T("매일 새벽 들어오는 생선", "Fish brought in every dawn", "毎朝届く鮮魚",
-          "每天清晨到货的鲜鱼", "每天清晨到貨的鮮魚"),
-        ((T("고등어", "Mackerel", "サバ", "鲭鱼", "鯖魚"), 3000, 8000, "마리"),
-         (T("갈치", "Hairtail", "タチウオ", "带鱼", "白帶魚"), 8000, 25000, "마리"),
-         (T("오징어", "Squid", "イカ", "鱿鱼", "魷魚"), 4000, 12000, "마리"),
-         (T("전복", "Abalone", "アワビ", "鲍鱼", "鮑魚"), 20000, 50000, "kg")),
+        T(
+            "매일 새벽 들어오는 생선",
+            "Fish brought in every dawn",
+            "毎朝届く鮮魚",
+            "每天清晨到货的鲜鱼",
+            "每天清晨到貨的鮮魚",
+        ),
+        (
+            (T("고등어", "Mackerel", "サバ", "鲭鱼", "鯖魚"), 3000, 8000, "마리"),
+            (T("갈치", "Hairtail", "タチウオ", "带鱼", "白帶魚"), 8000, 25000, "마리"),
+            (T("오징어", "Squid", "イカ", "鱿鱼", "魷魚"), 4000, 12000, "마리"),
+            (T("전복", "Abalone", "アワビ", "鲍鱼", "鮑魚"), 20000, 50000, "kg"),
+        ),
     ),
     Category.PRODUCE: (
         T("채소", "Greens", "八百屋", "蔬菜", "蔬菜"),
-        T("직접 키운 제철 채소", "Seasonal vegetables we grow", "自家栽培の旬の野菜",
-          "自家种植的时令蔬菜", "自家種植的時令蔬菜"),
-        ((T("배추", "Napa cabbage", "白菜", "白菜", "白菜"), 2000, 5000, "개"),
-         (T("무", "Radish", "大根", "萝卜", "蘿蔔"), 1000, 3000, "개"),
-         (T("대파", "Green onion", "長ネギ", "大葱", "大蔥"), 2000, 4000, "단"),
-         (T("고추", "Chili pepper", "唐辛子", "辣椒", "辣椒"), 3000, 9000, "근")),
+        T(
+            "직접 키운 제철 채소",
+            "Seasonal vegetables we grow",
+            "自家栽培の旬の野菜",
+            "自家种植的时令蔬菜",
+            "自家種植的時令蔬菜",
+        ),
+        (
+            (T("배추", "Napa cabbage", "白菜", "白菜", "白菜"), 2000, 5000, "개"),
+            (T("무", "Radish", "大根", "萝卜", "蘿蔔"), 1000, 3000, "개"),
+            (T("대파", "Green onion", "長ネギ", "大葱", "大蔥"), 2000, 4000, "단"),
+            (T("고추", "Chili pepper", "唐辛子", "辣椒", "辣椒"), 3000, 9000, "근"),
+        ),
     ),
     Category.TANGERINES: (
         T("귤 농장", "Citrus farm", "みかん農園", "柑橘农场", "柑橘農場"),
-        T("제주 감귤과 한라봉", "Jeju tangerines and hallabong", "済州のみかんと漢拏峰",
-          "济州柑橘和汉拿峰", "濟州柑橘和漢拏峰"),
-        ((T("감귤", "Tangerines", "みかん", "柑橘", "柑橘"), 10000, 25000, "박스"),
-         (T("한라봉", "Hallabong", "漢拏峰", "汉拿峰", "漢拏峰"), 20000, 45000, "박스"),
-         (T("천혜향", "Cheonhyehyang", "天恵香", "天惠香", "天惠香"), 25000, 50000, "박스")),
+        T(
+            "제주 감귤과 한라봉",
+            "Jeju tangerines and hallabong",
+            "済州のみかんと漢拏峰",
+            "济州柑橘和汉拿峰",
+            "濟州柑橘和漢拏峰",
+        ),
+        (
+            (T("감귤", "Tangerines", "みかん", "柑橘", "柑橘"), 10000, 25000, "박스"),
+            (T("한라봉", "Hallabong", "漢拏峰", "汉拿峰", "漢拏峰"), 20000, 45000, "박스"),
+            (T("천혜향", "Cheonhyehyang", "天恵香", "天惠香", "天惠香"), 25000, 50000, "박스"),
+        ),
     ),
     Category.RICE_CAKES: (
         T("떡집", "Rice Cakes", "餅屋", "年糕店", "年糕店"),
-        T("아침마다 찌는 떡", "Rice cakes steamed every morning", "毎朝蒸すお餅",
-          "每天早上蒸的年糕", "每天早上蒸的年糕"),
-        ((T("인절미", "Injeolmi", "インジョルミ", "豆面年糕", "豆麵年糕"), 4000, 8000, "팩"),
-         (T("꿀떡", "Honey rice cake", "蜂蜜餅", "蜂蜜年糕", "蜂蜜年糕"), 3000, 6000, "팩"),
-         (T("가래떡", "Garae-tteok", "カレトック", "条糕", "條糕"), 3000, 7000, "줄")),
+        T(
+            "아침마다 찌는 떡",
+            "Rice cakes steamed every morning",
+            "毎朝蒸すお餅",
+            "每天早上蒸的年糕",
+            "每天早上蒸的年糕",
+        ),
+        (
+            (T("인절미", "Injeolmi", "インジョルミ", "豆面年糕", "豆麵年糕"), 4000, 8000, "팩"),
+            (T("꿀떡", "Honey rice cake", "蜂蜜餅", "蜂蜜年糕", "蜂蜜年糕"), 3000, 6000, "팩"),
+            (T("가래떡", "Garae-tteok", "カレトック", "条糕", "條糕"), 3000, 7000, "줄"),
+        ),
     ),
     Category.STREET_FOOD: (
         T("분식", "Snacks", "軽食", "小吃", "小吃"),
-        T("떡볶이와 어묵", "Tteokbokki and fish cakes", "トッポッキとおでん",
-          "炒年糕和鱼饼", "炒年糕和魚餅"),
-        ((T("떡볶이", "Tteokbokki", "トッポッキ", "炒年糕", "炒年糕"), 3000, 6000, "인분"),
-         (T("어묵", "Fish cake skewer", "おでん", "鱼饼串", "魚餅串"), 1000, 2000, "개"),
-         (T("호떡", "Hotteok", "ホットク", "糖饼", "糖餅"), 1000, 2500, "개")),
+        T(
+            "떡볶이와 어묵",
+            "Tteokbokki and fish cakes",
+            "トッポッキとおでん",
+            "炒年糕和鱼饼",
+            "炒年糕和魚餅",
+        ),
+        (
+            (T("떡볶이", "Tteokbokki", "トッポッキ", "炒年糕", "炒年糕"), 3000, 6000, "인분"),
+            (T("어묵", "Fish cake skewer", "おでん", "鱼饼串", "魚餅串"), 1000, 2000, "개"),
+            (T("호떡", "Hotteok", "ホットク", "糖饼", "糖餅"), 1000, 2500, "개"),
+        ),
     ),
     Category.SIDE_DISHES: (
         T("반찬", "Side Dishes", "おかず", "小菜", "小菜"),
-        T("집에서 만든 김치와 나물", "Home-made kimchi and namul", "手作りキムチとナムル",
-          "自制泡菜和拌菜", "自製泡菜和拌菜"),
-        ((T("배추김치", "Cabbage kimchi", "白菜キムチ", "辣白菜", "辣白菜"), 8000, 20000, "kg"),
-         (T("깍두기", "Radish kimchi", "カクテキ", "萝卜块泡菜", "蘿蔔塊泡菜"), 6000, 15000, "kg"),
-         (T("멸치볶음", "Stir-fried anchovies", "煮干し炒め", "炒小银鱼", "炒小銀魚"),
-          4000, 9000, "팩")),
+        T(
+            "집에서 만든 김치와 나물",
+            "Home-made kimchi and namul",
+            "手作りキムチとナムル",
+            "自制泡菜和拌菜",
+            "自製泡菜和拌菜",
+        ),
+        (
+            (T("배추김치", "Cabbage kimchi", "白菜キムチ", "辣白菜", "辣白菜"), 8000, 20000, "kg"),
+            (
+                T("깍두기", "Radish kimchi", "カクテキ", "萝卜块泡菜", "蘿蔔塊泡菜"),
+                6000,
+                15000,
+                "kg",
+            ),
+            (
+                T("멸치볶음", "Stir-fried anchovies", "煮干し炒め", "炒小银鱼", "炒小銀魚"),
+                4000,
+                9000,
+                "팩",
+            ),
+        ),
     ),
     Category.DRIED_GOODS: (
         T("건어물", "Dried Goods", "乾物", "干货", "乾貨"),
-        T("마른 멸치와 김", "Dried anchovies and laver", "煮干しと海苔", "小银鱼干和紫菜",
-          "小銀魚乾和紫菜"),
-        ((T("김", "Laver", "海苔", "紫菜", "紫菜"), 3000, 10000, "봉"),
-         (T("마른 멸치", "Dried anchovies", "煮干し", "小银鱼干", "小銀魚乾"), 10000, 30000, "kg"),
-         (T("미역", "Seaweed", "ワカメ", "海带", "海帶"), 5000, 15000, "봉")),
+        T(
+            "마른 멸치와 김",
+            "Dried anchovies and laver",
+            "煮干しと海苔",
+            "小银鱼干和紫菜",
+            "小銀魚乾和紫菜",
+        ),
+        (
+            (T("김", "Laver", "海苔", "紫菜", "紫菜"), 3000, 10000, "봉"),
+            (
+                T("마른 멸치", "Dried anchovies", "煮干し", "小银鱼干", "小銀魚乾"),
+                10000,
+                30000,
+                "kg",
+            ),
+            (T("미역", "Seaweed", "ワカメ", "海带", "海帶"), 5000, 15000, "봉"),
+        ),
     ),
     Category.FLOWERS: (
         T("꽃집", "Flowers", "花屋", "花店", "花店"),
-        T("계절 꽃과 화분", "Seasonal flowers and pot plants", "季節の花と鉢植え",
-          "时令鲜花和盆栽", "時令鮮花和盆栽"),
-        ((T("장미", "Roses", "バラ", "玫瑰", "玫瑰"), 1000, 3000, "개"),
-         (T("화분", "Pot plant", "鉢植え", "盆栽", "盆栽"), 8000, 30000, "개")),
+        T(
+            "계절 꽃과 화분",
+            "Seasonal flowers and pot plants",
+            "季節の花と鉢植え",
+            "时令鲜花和盆栽",
+            "時令鮮花和盆栽",
+        ),
+        (
+            (T("장미", "Roses", "バラ", "玫瑰", "玫瑰"), 1000, 3000, "개"),
+            (T("화분", "Pot plant", "鉢植え", "盆栽", "盆栽"), 8000, 30000, "개"),
+        ),
     ),
 }
 _HOURS = ("07:00-19:00", "08:00-20:00", "09:00-21:00", "06:00-18:00")
@@ -128,8 +198,11 @@ def _store(index: int, rng: random.Random) -> DemoStore:
     shop, description, catalogue = _KINDS[category]
     ko, en, ja, zh_hans, zh_hant = rng.choice(_FAMILIES)
     name = T(
-        f"{ko}가네 {shop['ko']}", f"{en}'s {shop['en']}", f"{ja}さんの{shop['ja']}",
-        f"{zh_hans}家{shop['zh_Hans']}", f"{zh_hant}家{shop['zh_Hant']}",
+        f"{ko}가네 {shop['ko']}",
+        f"{en}'s {shop['en']}",
+        f"{ja}さんの{shop['ja']}",
+        f"{zh_hans}家{shop['zh_Hans']}",
+        f"{zh_hant}家{shop['zh_Hant']}",
     )
     products = tuple(
         DemoProduct(
@@ -170,8 +243,13 @@ def build_market(*, slug: str, stores: int, seed: int = 0) -> DemoMarket:
     rng = random.Random(seed)
     return DemoMarket(
         slug=slug,
-        name=T(f"생성 시장 {slug}", f"Generated market {slug}", f"生成市場 {slug}",
-               f"生成市场 {slug}", f"生成市場 {slug}"),
+        name=T(
+            f"생성 시장 {slug}",
+            f"Generated market {slug}",
+            f"生成市場 {slug}",
+            f"生成市场 {slug}",
+            f"生成市場 {slug}",
+        ),
         city=T("부산", "Busan", "釜山", "釜山", "釜山"),
         stores=tuple(_store(i, rng) for i in range(stores)),
     )

@@ -126,9 +126,10 @@ def seed_markets(
         for market in markets:
             existing = session.scalar(select(Market.id).where(Market.slug == market.slug))
             if existing is not None and not replace:
-                counts[market.slug] = session.scalar(
-                    select(func.count(Store.id)).where(Store.market_id == existing)
-                ) or 0
+                counts[market.slug] = (
+                    session.scalar(select(func.count(Store.id)).where(Store.market_id == existing))
+                    or 0
+                )
                 continue
             if existing is not None:
                 session.execute(delete(Market).where(Market.id == existing))

@@ -57,8 +57,10 @@ def upgrade() -> None:
         sa.Column("created_at", _UTC, nullable=False),
         sa.Column("updated_at", _UTC, nullable=False),
         sa.ForeignKeyConstraint(
-            ["market_id"], ["markets.id"],
-            name=op.f("fk_stores_market_id_markets"), ondelete="CASCADE",
+            ["market_id"],
+            ["markets.id"],
+            name=op.f("fk_stores_market_id_markets"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_stores")),
         sa.UniqueConstraint(
@@ -108,9 +110,7 @@ def upgrade() -> None:
         sa.Column("updated_at", _UTC, nullable=False),
         _store_fk("onboarding_progress"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_onboarding_progress")),
-        sa.UniqueConstraint(
-            "store_id", "step", name=op.f("uq_onboarding_progress_store_id_step")
-        ),
+        sa.UniqueConstraint("store_id", "step", name=op.f("uq_onboarding_progress_store_id_step")),
     )
     op.create_table(
         "promotions",
