@@ -1,0 +1,322 @@
+"""Table stands (A6) and posters (A4): one PDF page per store with its verified QR codes.
+
+Layout is designed on A6 at 300 dpi device units; the A4 poster is the same
+page scaled 2x (A4 is twice A6 on each side), so its QR codes print at ~2x.
+Every QR is verified before it is drawn: the same vector drawing code is
+rasterised and decoded with zxing-cpp (see kiosk.render.verify).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+)
+
+from kiosk.domain.kakao import KakaoChannelError, channel_url, parse_channel_id
+from kiosk.domain.listing import StoreDetail
+from kiosk.domain.locales import LOCALES, LocaleCode
+from kiosk.domain.payment_qr import PaymentQrError, parse_payment_payload
+from kiosk.domain.text import LocalizedText
+from kiosk.i18n import _
+from kiosk.render import stands_text as copy
+from kiosk.render.atomic import atomic_output
+from kiosk.render.fonts import font_for
+from kiosk.render.guiapp import ensure_gui_app
+from kiosk.render.qr import QrMatrix, build_matrix, draw_qr, kakao_spec, payment_spec
+from kiosk.render.verify import verify_matrix
+
+StandSize = Literal["a6", "a4"]
+DPI = 300
+PAGE_W, PAGE_H = 105.0, 148.0  # A6 in mm; A4 is this x2
+MARGIN = 6.0
+PAPER = QColor("#F6F3EC")
+INK = QColor("#1B1B1B")
+MUTED = QColor("#5A5A5A")
+PRIMARY = QColor("#0B5D45")
+ACCENT = QColor("#B3410E")
+KAKAO = QColor("#FEE500")
+WHITE = QColor("#FFFFFF")
+#: Printed symbol width without quiet zone: >= 3 cm on A6 (>= 6 cm on the A4 poster).
+MIN_SYMBOL_MM = 32.0
+SINGLE_SYMBOL_MM = 48.0
+
+
+class StandsError(ValueError):
+    """Stands cannot be printed (no store with a QR, or a store's QR data is refused)."""
+
+
+@dataclass(frozen=True, slots=True)
+class StandsResult:
+    path: Path
+    pages: int
+    codes_verified: int
+
+
+@dataclass(frozen=True, slots=True)
+class _StoreCodes:
+    store: StoreDetail
+    kakao: QrMatrix | None
+    payment: QrMatrix | None
+
+
+def mm(value: float) -> float:
+    return value * DPI / 25.4
+
+
+def _px(points: float) -> int:
+    return round(points * DPI / 72)
+
+
+def _store_label(store: StoreDetail) -> str:
+    return f"{store.stall_number} {store.name.get('ko')}".strip()
+
+
+def store_codes(store: StoreDetail) -> tuple[QrMatrix | None, QrMatrix | None]:
+    """Validated KakaoTalk and payment QR matrices of *store* (None where it has none).
+
+    Raises StandsError naming the store when its stored data is refused.
+    """
+    kakao = payment = None
+    try:
+        if store.kakao_channel_id:
+            url = channel_url(parse_channel_id(store.kakao_channel_id))
+            kakao = build_matrix(kakao_spec(url))
+        if store.payment_qr_payload:
+            payload = parse_payment_payload(store.payment_qr_payload)
+            payment = build_matrix(payment_spec(payload.raw))
+    except (KakaoChannelError, PaymentQrError) as exc:
+        raise StandsError(
+            _("store {store}: {reason}").format(store=_store_label(store), reason=exc)
+        ) from None
+    return kakao, payment
+
+
+class _Painter:
+    """Text and box helpers on an A6 page in 300-dpi device units.
+
+    With ``dry`` set nothing is drawn but every helper returns the same
+    geometry, so a page can be measured first and its type shrunk to fit.
+    """
+
+    def __init__(self, painter: QPainter) -> None:
+        self.p = painter
+        self.dry = False
+        self.text_scale = 1.0
+        self._fonts: dict[tuple[str, int, bool], QFont] = {}
+
+    def font(self, locale: LocaleCode, points: float, bold: bool = False) -> QFont:
+        key = (locale, _px(points * self.text_scale), bold)
+        if key not in self._fonts:
+            self._fonts[key] = font_for(locale, key[1], bold=bold)
+        return self._fonts[key]
+
+    def line(self, text: str, rect: QRectF, font: QFont, color: QColor,
+             align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> None:
+        """One line, elided at the end rather than clipped mid-glyph."""
+        if self.dry:
+            return
+        metrics = QFontMetricsF(font, self.p.device())
+        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+        self.p.setFont(font)
+        self.p.setPen(color)
+        self.p.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter), elided)
+
+    def wrapped(self, text: str, font: QFont, *, x: float, y: float, width: float,
+                color: QColor = INK,
+                align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignHCenter) -> float:
+        """Word-wrapped paragraph at (x, y); return the y below it."""
+        flags = int(align | Qt.TextFlag.TextWordWrap)
+        self.p.setFont(font)
+        bound = self.p.boundingRect(QRectF(x, y, width, mm(40)), flags, text)
+        if not self.dry:
+            self.p.setPen(color)
+            self.p.drawText(QRectF(x, y, width, bound.height()), flags, text)
+        return y + bound.height()
+
+    def band(self, rect: QRectF, fill: QColor, text: str, color: QColor, points: float) -> None:
+        if self.dry:
+            return
+        self.p.setPen(Qt.PenStyle.NoPen)
+        self.p.setBrush(fill)
+        self.p.drawRoundedRect(rect, mm(1.5), mm(1.5))
+        self.line(text, rect, self.font("ko", points, bold=True), color,
+                  Qt.AlignmentFlag.AlignHCenter)
+
+
+def _draw_header(d: _Painter, store: StoreDetail, market_name: LocalizedText) -> float:
+    x, width = mm(MARGIN), mm(PAGE_W - 2 * MARGIN)
+    if not d.dry:
+        d.p.fillRect(QRectF(0, 0, mm(PAGE_W), mm(14)), PRIMARY)
+    market = market_name.get("ko")
+    english = market_name.get("en")
+    title = market if english == market else f"{market} · {english}"
+    d.line(title, QRectF(x, mm(2), width, mm(5.5)), d.font("ko", 10, bold=True), WHITE)
+    d.line(copy.STALL.format(number=store.stall_number), QRectF(x, mm(7.5), width, mm(5)),
+           d.font("ko", 9), WHITE)
+    d.line(store.name.get("ko"), QRectF(x, mm(16), width, mm(10)), d.font("ko", 22, bold=True),
+           INK)
+    y = mm(26.5)
+    if store.name.has("en") and store.name.get("en") != store.name.get("ko"):
+        d.line(store.name.get("en"), QRectF(x, y, width, mm(6)), d.font("en", 12), MUTED)
+        y += mm(6)
+    return y + mm(1.5)
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    matrix: QrMatrix
+    heading: str
+    fill: QColor
+    text_color: QColor
+    lines: dict[LocaleCode, str]
+
+
+def _draw_column(d: _Painter, col: _Column, *, x: float, y: float, width: float,
+                 symbol_mm: float) -> float:
+    matrix = col.matrix
+    d.band(QRectF(x, y, width, mm(6.5)), col.fill, col.heading, col.text_color, 9.5)
+    y += mm(7.5)
+    module = math.ceil(mm(symbol_mm) / matrix.size)
+    while module > 1 and matrix.total * module > width:
+        module -= 1
+    side = matrix.total * module
+    if not d.dry:
+        draw_qr(d.p, matrix, round(x + (width - side) / 2), round(y), module)
+    y += side + mm(0.5)
+    for locale in LOCALES:
+        size = 8.0 if locale == "ko" else 7.0
+        font = d.font(locale, size, bold=locale == "ko")
+        y = d.wrapped(col.lines[locale], font, x=x, y=y, width=width)
+        y += mm(0.4)
+    return y
+
+
+def _draw_methods(d: _Painter, store: StoreDetail, y: float) -> float:
+    if not store.payment_methods:
+        return y
+    x0, right = mm(MARGIN), mm(PAGE_W - MARGIN)
+    d.line(copy.METHODS_HEADING, QRectF(x0, y, right - x0, mm(4.5)), d.font("ko", 8.5, bold=True),
+           PRIMARY)
+    y += mm(5)
+    font = d.font("ko", 7.5)
+    metrics = QFontMetricsF(font, d.p.device())
+    x, height = x0, mm(5.2)
+    for method in store.payment_methods:
+        text = copy.method_badge(method)
+        w = min(metrics.horizontalAdvance(text) + mm(5), right - x0)
+        if x + w > right:
+            x, y = x0, y + height + mm(1.2)
+        rect = QRectF(x, y, w, height)
+        if not d.dry:
+            d.p.setPen(PRIMARY)
+            d.p.setBrush(WHITE)
+            d.p.drawRoundedRect(rect, height / 2, height / 2)
+        d.line(text, rect.adjusted(mm(2), 0, -mm(2), 0), font, INK, Qt.AlignmentFlag.AlignHCenter)
+        x += w + mm(1.5)
+    return y + height
+
+
+def _layout(d: _Painter, codes: _StoreCodes, market_name: LocalizedText) -> float:
+    """Draw (or measure, when dry) everything above the footer; return the bottom y."""
+    y = _draw_header(d, codes.store, market_name)
+    columns: list[_Column] = []
+    if codes.kakao is not None:
+        columns.append(_Column(codes.kakao, copy.KAKAO_HEADING, KAKAO, INK, copy.KAKAO_CTA))
+    if codes.payment is not None:
+        columns.append(_Column(codes.payment, copy.PAY_HEADING, PRIMARY, WHITE, copy.PAY_HOWTO))
+    gap = mm(4)
+    content = mm(PAGE_W - 2 * MARGIN)
+    width = content if len(columns) == 1 else (content - gap) / 2
+    symbol = SINGLE_SYMBOL_MM if len(columns) == 1 else MIN_SYMBOL_MM
+    bottom = y
+    for index, col in enumerate(columns):
+        x = mm(MARGIN) + index * (width + gap)
+        bottom = max(bottom, _draw_column(d, col, x=x, y=y, width=width, symbol_mm=symbol))
+    return _draw_methods(d, codes.store, bottom + mm(1.5))
+
+
+def _draw_page(d: _Painter, codes: _StoreCodes, market_name: LocalizedText) -> None:
+    footer_top = mm(PAGE_H - (11.5 if codes.payment is not None else 4))
+    # Shrink the type (never the QR codes) until the page fits above the footer.
+    for text_scale in (1.0, 0.92, 0.85, 0.78, 0.72):
+        d.dry, d.text_scale = True, text_scale
+        if _layout(d, codes, market_name) <= footer_top:
+            break
+    d.dry = False
+    d.p.fillRect(QRectF(0, 0, mm(PAGE_W), mm(PAGE_H)), PAPER)
+    _layout(d, codes, market_name)
+    if codes.payment is not None:
+        footer = QRectF(mm(MARGIN), footer_top + mm(1), mm(PAGE_W - 2 * MARGIN), mm(4.5))
+        d.line(copy.LAMINATE[0], footer, d.font("ko", 7.5, bold=True), ACCENT)
+        d.line(copy.LAMINATE[1], footer.translated(0, mm(4.5)), d.font("en", 7.5), ACCENT)
+
+
+def printable_stores(stores: Sequence[StoreDetail]) -> list[StoreDetail]:
+    """Active stores with at least one QR (KakaoTalk channel or payment payload)."""
+    return [s for s in stores if s.active and (s.kakao_channel_id or s.payment_qr_payload)]
+
+
+def render_stands(
+    stores: Sequence[StoreDetail],
+    market_name: LocalizedText,
+    out: Path,
+    *,
+    size: StandSize = "a6",
+    progress: Callable[[int, int], None] | None = None,
+) -> StandsResult:
+    """Write one stand page per printable store to *out* (PDF), atomically.
+
+    Every store's QR data is validated and each code verified (rasterised and
+    decoded) before anything is written; a refused store raises StandsError
+    naming it, and no file appears at *out*.
+    """
+    ensure_gui_app()
+    printable = printable_stores(stores)
+    if not printable:
+        raise StandsError(_("no active store has a KakaoTalk channel or payment QR to print"))
+    verified: set[str] = set()
+    pages: list[_StoreCodes] = []
+    for store in printable:
+        kakao, payment = store_codes(store)
+        for matrix in (kakao, payment):
+            if matrix is not None and matrix.spec.text not in verified:
+                verify_matrix(matrix)
+                verified.add(matrix.spec.text)
+        pages.append(_StoreCodes(store, kakao, payment))
+    scale = 2.0 if size == "a4" else 1.0
+    page_id = QPageSize.PageSizeId.A4 if size == "a4" else QPageSize.PageSizeId.A6
+    with atomic_output(out) as tmp:
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(DPI)
+        writer.setCreator("Market Kiosk")
+        writer.setTitle(market_name.get("ko"))
+        writer.setPageLayout(QPageLayout(QPageSize(page_id), QPageLayout.Orientation.Portrait,
+                                         QMarginsF(0, 0, 0, 0)))
+        painter = QPainter(writer)
+        try:
+            painter.scale(scale, scale)
+            draw = _Painter(painter)
+            for index, codes in enumerate(pages):
+                if index:
+                    writer.newPage()
+                _draw_page(draw, codes, market_name)
+                if progress is not None:
+                    progress(index + 1, len(pages))
+        finally:
+            painter.end()
+        if not tmp.read_bytes().startswith(b"%PDF"):
+            raise OSError(_("could not write {path}").format(path=out))
+    return StandsResult(out, len(pages), len(verified))
