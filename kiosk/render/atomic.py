@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,10 +34,20 @@ def atomic_output(path: Path) -> Iterator[Path]:
     temp file, so no partial or unverified file ever appears at *path*.
     """
     check_output_dir(path)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp" + path.suffix,
-                                dir=path.parent if str(path.parent) else ".")
-    os.close(fd)
-    tmp = Path(name)
+    folder = path.parent if str(path.parent) else Path(".")
+    while True:
+        tmp = folder / f".{path.name}.{secrets.token_hex(4)}.tmp{path.suffix}"
+        try:
+            # 0o666 minus the umask, like a normally created file (mkstemp would give 0600).
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise OutputPathError(
+                _("cannot write in {folder}: {reason}").format(folder=folder, reason=exc.strerror)
+            ) from None
+        os.close(fd)
+        break
     try:
         yield tmp
         os.replace(tmp, path)

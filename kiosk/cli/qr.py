@@ -1,0 +1,155 @@
+"""`market-kiosk qr ...`: KakaoTalk and payment QR files, decoding, and printed stands.
+
+Every file written is verified (decoded back with zxing-cpp) and written
+atomically. Bad input prints one line ``market-kiosk: error: ...`` on stderr,
+exits 2 and writes nothing. Heavy imports (Qt, SQLAlchemy) happen inside the
+commands so building the parser stays cheap.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+PROG = "market-kiosk"
+
+
+class _BadInput(Exception):
+    """One-line problem with the user's input: exit status 2."""
+
+
+def add_qr_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``qr`` command and its sub-commands; they all run through :func:`run_qr`."""
+    qr = subparsers.add_parser("qr", help="make, check and print KakaoTalk and payment QR codes")
+    qr.set_defaults(func=run_qr)
+    sub = qr.add_subparsers(dest="qr_command", metavar="QR_COMMAND", required=True)
+
+    kakao = sub.add_parser("kakao", help="QR code of a KakaoTalk channel (PNG, SVG or PDF)")
+    kakao.add_argument("channel", metavar="ID_OR_URL", help="public ID (_ZeUTxl) or channel URL")
+    kakao.add_argument("--out", type=Path, required=True, metavar="FILE",
+                       help="output file: .png (300 dpi), .svg or .pdf")
+    kakao.add_argument("--link", choices=("home", "friend", "chat"), default="friend",
+                       help="page the code opens (default: friend = add the channel)")
+
+    pay = sub.add_parser("pay", help="QR code of the official payment payload (Zero Pay kit)")
+    source = pay.add_mutually_exclusive_group(required=True)
+    source.add_argument("--payload", metavar="TEXT", help="the payload text, pasted")
+    source.add_argument("--from-image", type=Path, metavar="IMAGE",
+                        help="photo or scan (PNG/JPEG) of the kit's QR code")
+    pay.add_argument("--out", type=Path, required=True, metavar="FILE",
+                     help="output file: .png (300 dpi), .svg or .pdf")
+
+    decode = sub.add_parser("decode", help="print every QR payload found in an image")
+    decode.add_argument("image", type=Path, metavar="IMAGE", help="PNG or JPEG file")
+
+    stands = sub.add_parser("stands", help="PDF of table stands/posters, one page per store")
+    stands.add_argument("--market", required=True, metavar="SLUG", help="market slug")
+    stands.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="PDF file")
+    stands.add_argument("--size", choices=("a6", "a4"), default="a6",
+                        help="a6 table stand (default) or a4 poster")
+
+
+def _saved_line(saved: object) -> str:
+    from kiosk.render.export import SavedQr
+
+    assert isinstance(saved, SavedQr)
+    return (f"{saved.path}\nverified: {saved.verified_by}; QR version {saved.version}, "
+            f"error correction {saved.ec}, {saved.symbol_mm} mm wide")
+
+
+def _cmd_kakao(args: argparse.Namespace) -> int:
+    from kiosk.domain.kakao import channel_url, parse_channel_id
+    from kiosk.render.export import format_for, save_qr
+    from kiosk.render.qr import kakao_spec
+
+    out: Path = args.out
+    format_for(out)
+    url = channel_url(parse_channel_id(args.channel), args.link)
+    print(_saved_line(save_qr(kakao_spec(url), out)))
+    print(f"content: {url}")
+    return 0
+
+
+def _cmd_pay(args: argparse.Namespace) -> int:
+    from kiosk.domain.payment_qr import parse_payment_payload
+    from kiosk.render.decode import payment_payload_from_image
+    from kiosk.render.export import format_for, save_qr
+    from kiosk.render.qr import payment_spec
+
+    out: Path = args.out
+    format_for(out)
+    if args.from_image is not None:
+        payload = payment_payload_from_image(args.from_image)
+    else:
+        payload = parse_payment_payload(args.payload)
+    saved = save_qr(payment_spec(payload.raw), out)
+    print(_saved_line(saved))
+    if payload.kind == "emvco":
+        print(f"EMVCo: {payload.merchant_name}, {payload.city}, {payload.country}, "
+              f"{payload.currency}, {'static' if payload.is_static else 'dynamic'}")
+    if payload.note:
+        print(f"note: {payload.note}")
+    return 0
+
+
+def _cmd_decode(args: argparse.Namespace) -> int:
+    from kiosk.render.decode import decode_image_file
+
+    texts = decode_image_file(args.image)
+    if not texts:
+        raise _BadInput(f"no QR code found in {args.image}")
+    for text in texts:
+        print(text)
+    return 0
+
+
+def _cmd_stands(args: argparse.Namespace) -> int:
+    from kiosk.data.db import Database
+    from kiosk.render.export import format_for
+    from kiosk.render.stands import printable_stores, render_stands
+    from kiosk.services.directory import get_market, list_store_details
+    from kiosk.services.errors import DatabaseOpenError, NotFoundError
+
+    out: Path = args.out
+    if format_for(out) != "pdf":
+        raise _BadInput(f"stands are written as PDF; {out} does not end in .pdf")
+    try:
+        db = Database.open()
+    except DatabaseOpenError as exc:
+        raise _BadInput(str(exc)) from None
+    try:
+        market = get_market(db=db, slug=args.market)
+        stores = printable_stores(list_store_details(db=db, market_slug=args.market))
+    except NotFoundError as exc:
+        raise _BadInput(str(exc)) from None
+    finally:
+        db.close()
+    if not stores:
+        raise _BadInput(f"market {args.market!r} has no active store with a QR code to print")
+
+    def progress(done: int, total: int) -> None:
+        if done == total or done % 20 == 0:
+            print(f"stands: {done}/{total}", file=sys.stderr, flush=True)
+
+    result = render_stands(stores, market.name, out, size=args.size, progress=progress)
+    print(f"{result.path}\nverified: {result.codes_verified} QR codes decoded with zxing-cpp; "
+          f"{result.pages} pages ({args.size.upper()})")
+    return 0
+
+
+def run_qr(args: argparse.Namespace) -> int:
+    """Run a ``qr`` sub-command; return the exit status (2 for bad input, 1 if a check fails)."""
+    from kiosk.render.verify import QrVerificationError
+
+    commands = {"kakao": _cmd_kakao, "pay": _cmd_pay, "decode": _cmd_decode,
+                "stands": _cmd_stands}
+    try:
+        return commands[args.qr_command](args)
+    except (ValueError, OSError, _BadInput) as exc:
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        print(f"{PROG}: error: {message}", file=sys.stderr)
+        return 2
+    except QrVerificationError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 1
