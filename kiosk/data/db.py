@@ -132,7 +132,11 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _readonly_sqlite_engine(path: Path) -> Engine:
+    """Read-only access for inspection. Without a ``-wal`` file the main file holds
+    everything, so ``immutable=1`` is exact and leaves no ``-wal``/``-shm`` behind."""
     uri = path.as_uri() + "?mode=ro"
+    if not path.with_name(path.name + "-wal").exists():
+        uri += "&immutable=1"
     return create_engine(
         "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True), poolclass=NullPool
     )

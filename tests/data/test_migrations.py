@@ -1,0 +1,48 @@
+"""The ORM models and the shipped Alembic migrations describe the same schema."""
+
+from __future__ import annotations
+
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Column, Integer, MetaData, inspect
+
+from kiosk.data import migrate
+from kiosk.data.db import Database
+from kiosk.data.models import Base
+
+
+def _diff(db: Database, metadata: MetaData) -> list[object]:
+    with db.engine.connect() as conn:
+        context = MigrationContext.configure(
+            conn, opts={"compare_type": True, "compare_server_default": True}
+        )
+        return list(compare_metadata(context, metadata))
+
+
+def test_models_and_migrations_agree(db: Database) -> None:
+    assert _diff(db, Base.metadata) == []
+
+
+def test_the_comparison_does_see_a_difference(db: Database) -> None:
+    changed = MetaData(naming_convention=Base.metadata.naming_convention)
+    for table in Base.metadata.tables.values():
+        table.to_metadata(changed)
+    changed.tables["stores"].append_column(Column("extra", Integer, nullable=True))
+    assert [d[0] for d in _diff(db, changed)] == [("add_column")]  # type: ignore[index]
+
+
+def test_downgrade_to_base_and_upgrade_again(db: Database) -> None:
+    with db.engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), "base")
+        assert inspect(conn).get_table_names() == ["alembic_version"]
+    migrate.upgrade(db.engine)
+    assert db.current_revision() == migrate.head_revision()
+    assert _diff(db, Base.metadata) == []
+
+
+def test_migrations_ship_inside_the_package() -> None:
+    assert migrate.MIGRATIONS_DIR.parent.name == "data"
+    assert (migrate.MIGRATIONS_DIR / "env.py").is_file()
+    assert (migrate.MIGRATIONS_DIR / "versions" / "0001_initial.py").is_file()
+    assert migrate.known_revisions() == frozenset({"0001"})
