@@ -20,7 +20,14 @@ SMALL_SLUG = "test-market"
 
 #: EMVCo demo payload with Hangul in the merchant name, to check storage is byte-exact.
 DEMO_PAYLOAD = build_payload(
-    [("00", "01"), ("01", "11"), ("53", "410"), ("58", "KR"), ("59", "DEMO 바다수산"), ("60", "BUSAN")]
+    [
+        ("00", "01"),
+        ("01", "11"),
+        ("53", "410"),
+        ("58", "KR"),
+        ("59", "DEMO 바다수산"),
+        ("60", "BUSAN"),
+    ]
 )
 
 
@@ -64,18 +71,34 @@ def small_market(slug: str = SMALL_SLUG) -> DemoMarket:
             _store(
                 "A-2",
                 Category.TANGERINES,
-                T("제주 귤 하우스", "Jeju Citrus House", "済州みかんハウス", "济州橘子屋", "濟州橘子屋"),
+                T(
+                    "제주 귤 하우스",
+                    "Jeju Citrus House",
+                    "済州みかんハウス",
+                    "济州橘子屋",
+                    "濟州橘子屋",
+                ),
                 products=(
-                    DemoProduct(T("한라봉", "Hallabong", "デコポン", "丑橘", "醜橘"), 30000, "박스"),
+                    DemoProduct(
+                        T("한라봉", "Hallabong", "デコポン", "丑橘", "醜橘"), 30000, "박스"
+                    ),
                 ),
                 kakao_channel_id="_JejuGyul",
             ),
             _store(
                 "A-1",
                 Category.RICE_CAKES,
-                T("할매 떡집", "Grandma's Rice Cakes", "おばあちゃんの餅屋", "奶奶年糕店", "奶奶年糕店"),
+                T(
+                    "할매 떡집",
+                    "Grandma's Rice Cakes",
+                    "おばあちゃんの餅屋",
+                    "奶奶年糕店",
+                    "奶奶年糕店",
+                ),
                 products=(
-                    DemoProduct(T("인절미", "Injeolmi", "きな粉餅", "豆面糕", "豆麵糕"), 5000, "팩"),
+                    DemoProduct(
+                        T("인절미", "Injeolmi", "きな粉餅", "豆面糕", "豆麵糕"), 5000, "팩"
+                    ),
                     DemoProduct(T("쌀떡", "100% rice cake", "米餅", "米糕", "米糕"), 4000, "팩"),
                     DemoProduct(T("꿀떡", "Honey tteok", "蜜餅", "蜜糕", "蜜糕"), 4500, "팩", True),
                 ),
@@ -94,7 +117,13 @@ def small_market(slug: str = SMALL_SLUG) -> DemoMarket:
             _store(
                 "A-3",
                 Category.TANGERINES,
-                T("문 닫은 귤 가게", "Closed Tangerine Stall", "閉店みかん", "关门橘子店", "關門橘子店"),
+                T(
+                    "문 닫은 귤 가게",
+                    "Closed Tangerine Stall",
+                    "閉店みかん",
+                    "关门橘子店",
+                    "關門橘子店",
+                ),
                 active=False,
             ),
         ),

@@ -140,7 +140,7 @@ def test_someone_elses_database_is_refused_and_unchanged(database_url: str) -> N
     engine = create_engine(make_url(database_url))
     with engine.begin() as conn:
         conn.execute(text("CREATE TABLE invoices (id INTEGER PRIMARY KEY)"))
-    with pytest.raises(DatabaseOpenError, match="not a Market Kiosk database.*invoices"):
+    with pytest.raises(DatabaseOpenError, match=r"not a Market Kiosk database.*invoices"):
         Database.open(database_url)
     with engine.connect() as conn:
         from sqlalchemy import inspect
