@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from fontTools.ttLib import TTCollection
+from fontTools.ttLib import TTCollection  # type: ignore[import-untyped]
 
 from kiosk.domain.locales import LOCALES
 from kiosk.resources import FONT_FAMILIES, FONT_FILES, TTC_FACE_INDEX, fonts_dir

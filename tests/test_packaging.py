@@ -1,0 +1,110 @@
+"""The package installs and starts: entry points, shipped data files, dependency pins."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+import tomllib
+import zipfile
+from pathlib import Path
+
+import pytest
+from packaging.requirements import Requirement
+
+import kiosk
+
+ROOT = Path(__file__).resolve().parent.parent
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+LOCALES = ("ko", "en", "ja", "zh_Hans", "zh_Hant")
+
+
+def _run(cmd: list[str]) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120, check=False)
+
+
+def _console_script() -> str:
+    folder = Path(sys.executable).parent
+    for candidate in (folder / "market-kiosk", folder / "market-kiosk.exe"):
+        if candidate.exists():
+            return str(candidate)
+    found = shutil.which("market-kiosk")
+    assert found, f"market-kiosk console script not installed next to {sys.executable}"
+    return found
+
+
+def test_python_m_kiosk_help() -> None:
+    result = _run([sys.executable, "-m", "kiosk", "--help"])
+    assert result.returncode == 0, result.stderr
+    assert "usage: market-kiosk" in result.stdout
+    assert "self-test" in result.stdout
+
+
+def test_console_script_help_and_version() -> None:
+    result = _run([_console_script(), "--help"])
+    assert result.returncode == 0, result.stderr
+    assert "usage: market-kiosk" in result.stdout
+    version = _run([_console_script(), "--version"])
+    assert version.returncode == 0, version.stderr
+    assert version.stdout.split() == ["market-kiosk", kiosk.__version__]
+
+
+def test_unknown_option_exits_2_and_names_it() -> None:
+    result = _run([sys.executable, "-m", "kiosk", "--no-such-option"])
+    assert result.returncode == 2
+    assert "--no-such-option" in result.stderr
+
+
+def test_version_matches_pyproject() -> None:
+    assert PYPROJECT["project"]["version"] == kiosk.__version__
+
+
+def test_every_dependency_has_a_lower_bound() -> None:
+    extras = PYPROJECT["project"]["optional-dependencies"]
+    texts = [*PYPROJECT["project"]["dependencies"], *(d for deps in extras.values() for d in deps)]
+    unbounded = [t for t in texts if not any(s.operator in (">=", "==", "~=", ">")
+                                              for s in Requirement(t).specifier)]
+    assert not unbounded, f"dependencies without a minimum version: {unbounded}"
+
+
+def test_requires_python_and_entry_point() -> None:
+    assert PYPROJECT["project"]["requires-python"] == ">=3.11"
+    assert PYPROJECT["project"]["scripts"] == {"market-kiosk": "kiosk.cli:main"}
+
+
+def _can_build_offline() -> bool:
+    """True when this environment can build the wheel itself (else pip fetches setuptools)."""
+    if importlib.util.find_spec("setuptools") is None:
+        return False
+    from importlib.metadata import version
+
+    from packaging.version import Version
+
+    # setuptools >= 70.1 builds wheels itself; older ones need the separate "wheel" package.
+    return (
+        Version(version("setuptools")) >= Version("70.1")
+        or importlib.util.find_spec("wheel") is not None
+    )
+
+
+@pytest.mark.slow
+def test_wheel_ships_typing_marker_catalogs_and_migrations(tmp_path: Path) -> None:
+    cmd = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)]
+    if _can_build_offline():
+        cmd.insert(4, "--no-build-isolation")
+    result = _run(cmd)
+    assert result.returncode == 0, result.stderr[-3000:]
+    (wheel,) = tmp_path.glob("market_kiosk-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    wanted = {
+        "kiosk/py.typed",
+        "kiosk/data/migrations/env.py",
+        *(f"kiosk/locale/{loc}/LC_MESSAGES/kiosk.mo" for loc in LOCALES),
+    }
+    assert not wanted - names, f"missing from {wheel.name}: {sorted(wanted - names)}"
+    assert any(n.startswith("kiosk/data/migrations/versions/") and n.endswith(".py")
+               for n in names)
+    assert not [n for n in names if n.startswith("tests/")], "tests leaked into the wheel"
