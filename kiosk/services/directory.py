@@ -37,7 +37,7 @@ def list_markets(*, db: Database) -> list[MarketInfo]:
         .order_by(Market.id)
     )
     with db.session() as session:
-        return [market_info(m, store_count=n) for m, n in session.execute(stmt).tuples()]
+        return [market_info(m, store_count=n) for m, n in session.execute(stmt)]
 
 
 def get_market(*, db: Database, slug: str) -> MarketInfo:
