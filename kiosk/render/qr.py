@@ -99,7 +99,7 @@ def build_matrix(spec: QrSpec) -> QrMatrix:
     code.add_data(spec.text.encode("utf-8"))
     try:
         code.make(fit=True)
-    except qrcode.exceptions.DataOverflowError:
+    except (qrcode.exceptions.DataOverflowError, ValueError):  # ValueError: "Invalid version"
         raise ValueError(
             f"text of {len(spec.text.encode('utf-8'))} bytes does not fit in a QR code"
         ) from None
