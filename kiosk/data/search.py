@@ -15,7 +15,10 @@ from sqlalchemy import ColumnElement, and_, event, true
 from sqlalchemy.orm import Session
 
 from kiosk.data.models import Product, Store, StoreTranslation
+from kiosk.domain.locales import LOCALES
 from kiosk.domain.text import normalise_for_search
+
+_LOCALE_ORDER: dict[str, int] = {code: index for index, code in enumerate(LOCALES)}
 
 
 def build_search_text(
@@ -45,13 +48,26 @@ def search_filter(query: str) -> ColumnElement[bool]:
     return and_(*(Store.search_text.contains(word, autoescape=True) for word in words))
 
 
-def refresh_store_search_text(store: Store, *, excluding: Iterable[object] = ()) -> None:
-    """Recompute ``store.search_text`` from its loaded translations and products."""
+def refresh_store_search_text(
+    store: Store, *, excluding: Iterable[object] = (), including: Iterable[object] = ()
+) -> None:
+    """Recompute ``store.search_text`` from its translations and products.
+
+    *excluding* are rows being deleted; *including* are pending rows that
+    belong to the store but are not in its loaded collections yet.
+    """
     skip = {id(obj) for obj in excluding}
+    rows: list[object] = [*store.translations, *store.products]
+    rows += [obj for obj in including if all(obj is not row for row in rows)]
+    rows = [row for row in rows if id(row) not in skip]
+    translations = sorted(
+        (row for row in rows if isinstance(row, StoreTranslation)),
+        key=lambda t: _LOCALE_ORDER.get(t.locale, len(_LOCALE_ORDER)),
+    )
     text = build_search_text(
         store.stall_number,
-        ((t.name, t.description or "") for t in store.translations if id(t) not in skip),
-        (p.name for p in store.products if id(p) not in skip),
+        ((t.name, t.description or "") for t in translations),
+        (row.name for row in rows if isinstance(row, Product)),
     )
     if store.search_text != text:
         store.search_text = text
@@ -59,6 +75,7 @@ def refresh_store_search_text(store: Store, *, excluding: Iterable[object] = ())
 
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
     touched: dict[int, Store] = {}
+    pending: dict[int, list[object]] = {}
     for obj in (*session.new, *session.dirty, *session.deleted):
         store: Store | None
         if isinstance(obj, Store):
@@ -70,13 +87,15 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
             if parent is None and store_id is not None:
                 parent = session.get(Store, store_id)
             store = parent
+            if store is not None and obj in session.new:
+                pending.setdefault(id(store), []).append(obj)
         else:
             continue
         if store is not None and store not in session.deleted:
             touched[id(store)] = store
     deleted = list(session.deleted)
-    for store in touched.values():
-        refresh_store_search_text(store, excluding=deleted)
+    for key, store in touched.items():
+        refresh_store_search_text(store, excluding=deleted, including=pending.get(key, ()))
 
 
 def install_search_maintenance() -> None:
