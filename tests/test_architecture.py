@@ -1,0 +1,88 @@
+"""Layering holds statically (import-linter) and at run time (what an import really loads)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("PySide6", "sqlalchemy", "alembic", "PIL", "qrcode", "zxingcpp", "openpyxl")
+
+
+def _loaded_after(code: str) -> set[str]:
+    """Top-level packages from HEAVY that a fresh interpreter has loaded after *code*."""
+    script = textwrap.dedent(code) + textwrap.dedent(
+        f"""
+        import sys
+        print(" ".join(sorted({{m.split(".")[0] for m in sys.modules}} & set({HEAVY!r}))))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return set(result.stdout.split())
+
+
+def test_import_linter_contracts_hold() -> None:
+    linter = Path(sys.executable).parent / ("lint-imports.exe" if sys.platform == "win32"
+                                            else "lint-imports")
+    if not linter.exists():
+        pytest.fail(f"lint-imports not installed next to {sys.executable} (dev extras)")
+    result = subprocess.run(
+        [str(linter)], capture_output=True, text=True, timeout=300, check=False, cwd=ROOT
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert "broken" in result.stdout and "0 broken" in result.stdout, result.stdout[-2000:]
+
+
+def test_domain_loads_no_qt_database_or_imaging() -> None:
+    loaded = _loaded_after(
+        """
+        import importlib, pkgutil
+        import kiosk.domain
+        for info in pkgutil.walk_packages(kiosk.domain.__path__, "kiosk.domain."):
+            importlib.import_module(info.name)
+        """
+    )
+    assert loaded == set(), f"kiosk.domain pulled in {sorted(loaded)}"
+
+
+def test_render_draws_without_widgets_or_database() -> None:
+    # import-linter cannot forbid PySide6.QtWidgets (a sub-module of an external package).
+    script = """
+        import importlib, pkgutil, sys
+        import kiosk.render
+        for info in pkgutil.walk_packages(kiosk.render.__path__, "kiosk.render."):
+            importlib.import_module(info.name)
+        print("QtWidgets" if "PySide6.QtWidgets" in sys.modules else "no-widgets")
+        """
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(script)], capture_output=True, text=True,
+        timeout=120, check=False, cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["no-widgets"], "kiosk.render imported PySide6.QtWidgets"
+    loaded = _loaded_after(
+        "import importlib, pkgutil, kiosk.render\n"
+        "for i in pkgutil.walk_packages(kiosk.render.__path__, 'kiosk.render.'):\n"
+        "    importlib.import_module(i.name)"
+    )
+    assert not loaded & {"sqlalchemy", "alembic"}, f"kiosk.render pulled in {sorted(loaded)}"
+
+
+def test_probe_sees_heavy_imports() -> None:
+    # The probe itself must notice a heavy import, or the tests above prove nothing.
+    assert _loaded_after("import sqlalchemy") == {"sqlalchemy"}
+
+
+def test_command_line_parser_is_light() -> None:
+    # `market-kiosk --help` and start-up must not pay for Qt or SQLAlchemy before they
+    # are needed (DESIGN.md known traps: import cost dominates start-up).
+    loaded = _loaded_after("import kiosk.cli\nkiosk.cli.build_parser()")
+    assert loaded == set(), f"building the CLI parser imported {sorted(loaded)}"
