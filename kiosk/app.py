@@ -1,0 +1,103 @@
+"""Composition root: Qt application, theme, main window, then (after a frame) the database.
+
+Start-up rule: nothing here imports SQLAlchemy, Alembic, Babel, qrcode, Pillow or
+zxing-cpp before the start screen has painted (DESIGN.md: import cost dominates
+start-up). The database opens afterwards in a worker thread.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+#: How long the GUI waits, on exit, for a database still being opened or seeded.
+LOADER_EXIT_WAIT_S = 10.0
+
+
+def application(*, offscreen: bool = False) -> QApplication:
+    """The QApplication (created once). *offscreen* selects the headless platform if unset."""
+    if offscreen:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Market Kiosk")
+    app.setOrganizationName("market-kiosk")
+    app.setDesktopFileName("market-kiosk")
+    return app
+
+
+def _start_locale(locale: str | None) -> str:
+    from kiosk.domain.locales import DEFAULT_LOCALE, parse_locale
+
+    return parse_locale(locale) if locale else DEFAULT_LOCALE
+
+
+def run_gui(
+    *,
+    exit_after_first_frame: bool = False,
+    database_url: str | None = None,
+    locale: str | None = None,
+) -> int:
+    """Show the kiosk window and run until it is closed; return the exit status.
+
+    With *exit_after_first_frame* the app exits 0 as soon as the main window has
+    painted once, without opening the database (start-up benchmark and smoke test).
+    Raises ValueError for an unknown *locale*.
+    """
+    from PySide6.QtCore import QTimer
+
+    from kiosk import i18n
+    from kiosk.domain.locales import parse_locale
+    from kiosk.ui import theme
+    from kiosk.ui.first_frame import FirstPaintWatcher
+    from kiosk.ui.main_window import MainWindow
+
+    code = parse_locale(_start_locale(locale))
+    app = application()
+    i18n.set_locale(code)
+    theme.apply_theme(app, code)
+    window = MainWindow(code)
+    watcher = FirstPaintWatcher(window)
+    if exit_after_first_frame:
+        watcher.painted.connect(app.quit)
+    else:
+        watcher.painted.connect(
+            lambda: QTimer.singleShot(0, lambda: window.start_loading(database_url))
+        )
+    window.resize(1366, 768)
+    window.showMaximized()
+    status = app.exec()
+    loader = window.loader()
+    if loader is not None:
+        loader.wait(LOADER_EXIT_WAIT_S)
+    window.close()
+    return int(status)
+
+
+def run_self_test(*, database_url: str | None = None, stream: TextIO = sys.stdout) -> int:
+    """Render every screen in every language offscreen; print PASS/FAIL lines; 0 if all pass.
+
+    Without *database_url* a temporary SQLite database seeded with the demo
+    markets is used, so the user's own data is never touched.
+    """
+    application(offscreen=True)
+    from kiosk.ui.selftest import run_self_test as run
+
+    return run(database_url=database_url, stream=stream)
+
+
+def write_screenshots(out_dir: Path, *, database_url: str | None = None) -> int:
+    """Write one PNG per screen, language and size (1920x1080, 1366x768); return how many."""
+    application(offscreen=True)
+    from kiosk.ui.screenshots import write_screenshots as write
+
+    return write(out_dir, database_url=database_url)

@@ -1,0 +1,23 @@
+"""Write one PNG per screen, language and size (``tourist-directory_dongmun_ja_1920x1080.png``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kiosk.ui.tour import tour_window, walk
+
+
+def write_screenshots(out_dir: Path, *, database_url: str | None = None) -> int:
+    """Render every screen into *out_dir* (created); return the number of PNG files written.
+
+    Raises OSError naming the file when a PNG cannot be written.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = 0
+    with tour_window(database_url) as window:
+        for shot in walk(window):
+            path = out_dir / shot.filename
+            if not window.grab().save(str(path), "PNG"):
+                raise OSError(f"cannot write screenshot {path}")
+            written += 1
+    return written

@@ -1,0 +1,103 @@
+"""Start screen: a welcome, the language choice and one big button per registered mode."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.domain.locales import LocaleCode
+from kiosk.i18n import _
+from kiosk.ui import theme
+from kiosk.ui.modes import Mode, available_modes
+from kiosk.ui.widgets.big_button import BigButton
+from kiosk.ui.widgets.language_bar import LanguageBar
+
+#: The start screen's column stays readable on wide screens; it is centred.
+MAX_CONTENT_WIDTH = 1280
+
+
+class StartScreen(QWidget):
+    """First screen of the kiosk.
+
+    Buttons come from ``kiosk.ui.modes.available_modes()`` at construction and
+    on ``rebuild_modes()``; there are no buttons for modes that do not exist.
+    """
+
+    mode_chosen = Signal(str)
+    locale_chosen = Signal(str)
+
+    def __init__(self, locale: LocaleCode, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("start-screen")
+        centre = QHBoxLayout(self)
+        centre.setContentsMargins(theme.GRID * 8, theme.GRID * 6, theme.GRID * 8, theme.GRID * 6)
+        column = QWidget()
+        column.setMaximumWidth(MAX_CONTENT_WIDTH)
+        centre.addWidget(column)
+        outer = QVBoxLayout(column)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+
+        self._welcome = QLabel()
+        self._welcome.setProperty("role", "display")
+        self._welcome.setWordWrap(True)
+        self._intro = QLabel()
+        self._intro.setProperty("role", "muted")
+        self._intro.setWordWrap(True)
+        self._language_label = QLabel()
+        self._language_label.setProperty("role", "field")
+        self.language_bar = LanguageBar(locale, large=True)
+        self.language_bar.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.language_bar.locale_chosen.connect(self.locale_chosen)
+
+        outer.addStretch(2)
+        outer.addWidget(self._welcome)
+        outer.addSpacing(theme.GRID * 2)
+        outer.addWidget(self._intro)
+        outer.addStretch(1)
+        outer.addWidget(self._language_label)
+        outer.addSpacing(theme.GRID)
+        languages = QHBoxLayout()
+        languages.addWidget(self.language_bar)
+        languages.addStretch(1)
+        outer.addLayout(languages)
+        outer.addSpacing(theme.GRID * 5)
+        self._modes_box = QVBoxLayout()
+        self._modes_box.setSpacing(theme.GRID * 3)
+        outer.addLayout(self._modes_box)
+        outer.addStretch(2)
+
+        self._buttons: dict[str, BigButton] = {}
+        self._modes: list[Mode] = []
+        self.rebuild_modes()
+        self.retranslate(locale)
+
+    def mode_button(self, key: str) -> BigButton:
+        return self._buttons[key]
+
+    def mode_keys(self) -> list[str]:
+        return [mode.key for mode in self._modes]
+
+    def rebuild_modes(self) -> None:
+        """Re-read the mode registry (a mode registered after start-up appears here)."""
+        for button in self._buttons.values():
+            self._modes_box.removeWidget(button)
+            button.deleteLater()
+        self._buttons.clear()
+        self._modes = available_modes()
+        for mode in self._modes:
+            button = BigButton(_(mode.title), _(mode.subtitle))
+            button.clicked.connect(lambda _checked=False, key=mode.key: self._on_mode_clicked(key))
+            self._buttons[mode.key] = button
+            self._modes_box.addWidget(button)
+
+    def retranslate(self, locale: LocaleCode) -> None:
+        self._welcome.setText(_("Welcome to the market"))
+        self._intro.setText(_("Find stores, goods, prices and ways to pay, in your own language."))
+        self._language_label.setText(_("Language"))
+        self.language_bar.set_current(locale)
+        for mode in self._modes:
+            self._buttons[mode.key].set_texts(_(mode.title), _(mode.subtitle))
+
+    def _on_mode_clicked(self, key: str) -> None:
+        self.mode_chosen.emit(key)

@@ -1,0 +1,207 @@
+"""Store detail for tourists: name, description, stall, hours, ways to pay, goods and prices."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.categories import CATEGORY_LABELS
+from kiosk.domain.formatting import format_price
+from kiosk.domain.listing import StoreDetail
+from kiosk.domain.locales import LocaleCode
+from kiosk.domain.payments import PAYMENT_LABELS
+from kiosk.i18n import _
+from kiosk.ui import theme
+from kiosk.ui.widgets.elided_label import ElidedLabel
+from kiosk.ui.widgets.flow_layout import FlowLayout
+from kiosk.ui.widgets.price_row import PriceRow, price_with_unit
+from kiosk.ui.widgets.status_pill import StatusPill
+
+
+def _card() -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setProperty("surface", "card")
+    layout = QVBoxLayout(frame)
+    pad = theme.GRID * 4
+    layout.setContentsMargins(pad, pad, pad, pad)
+    layout.setSpacing(theme.GRID * 2)
+    return frame, layout
+
+
+def _clear(layout: QVBoxLayout | FlowLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.hide()  # deleteLater runs only in the event loop; never paint it again
+            widget.deleteLater()
+
+
+class StoreDetailScreen(QWidget):
+    """One store in the current language; rebuilt by ``show_store`` and ``retranslate``.
+
+    Other screens' cards (e.g. QR codes) go into a side column with
+    ``add_side_card``; the column takes no room while it is empty.
+    ``store_shown`` is emitted with each StoreDetail shown, so such cards can follow.
+    """
+
+    back_requested = Signal()
+    store_shown = Signal(object)
+
+    def __init__(self, locale: LocaleCode, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("store-detail")
+        self._locale: LocaleCode = locale
+        self._store: StoreDetail | None = None
+        self.price_rows: list[PriceRow] = []
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(theme.GRID * 5, theme.GRID * 3, theme.GRID * 5, theme.GRID * 3)
+        outer.setSpacing(theme.GRID * 2)
+        top = QHBoxLayout()
+        self.back_button = QPushButton()
+        self.back_button.setProperty("kind", "back")
+        self.back_button.clicked.connect(self._on_back_clicked)
+        top.addWidget(self.back_button)
+        top.addStretch(1)
+        outer.addLayout(top)
+        self.name_label = ElidedLabel("", "display")
+        self.subline_label = ElidedLabel("", "muted")
+        outer.addWidget(self.name_label)
+        outer.addWidget(self.subline_label)
+
+        body = QWidget()
+        columns = QHBoxLayout(body)
+        columns.setContentsMargins(0, theme.GRID, 0, 0)
+        columns.setSpacing(theme.GRID * 3)
+        about, self._about = _card()
+        goods, self._goods = _card()
+        columns.addWidget(about, 2, Qt.AlignmentFlag.AlignTop)
+        columns.addWidget(goods, 3, Qt.AlignmentFlag.AlignTop)
+        self.side_panel = QWidget()
+        self._side = QVBoxLayout(self.side_panel)
+        self._side.setContentsMargins(0, 0, 0, 0)
+        self._side.setSpacing(theme.GRID * 3)
+        self.side_panel.hide()
+        columns.addWidget(self.side_panel, 0, Qt.AlignmentFlag.AlignTop)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        self.retranslate(locale)
+
+    # Public API ----------------------------------------------------------------------
+    def current_store(self) -> StoreDetail | None:
+        return self._store
+
+    def add_side_card(self, widget: QWidget) -> None:
+        """Add a card (e.g. a verified QR code) to the right-hand column."""
+        self._side.addWidget(widget)
+        self.side_panel.show()
+
+    def show_store(self, store: StoreDetail) -> None:
+        self._store = store
+        self._rebuild()
+        self.store_shown.emit(store)
+
+    def retranslate(self, locale: LocaleCode) -> None:
+        self._locale = locale
+        self.back_button.setText("‹  " + _("All stores"))
+        self._rebuild()
+
+    # Building --------------------------------------------------------------------------
+    def _rebuild(self) -> None:
+        _clear(self._about)
+        _clear(self._goods)
+        self.price_rows = []
+        store = self._store
+        if store is None:
+            self.name_label.setText("")
+            self.subline_label.setText("")
+            return
+        loc = self._locale
+        self.name_label.setText(store.name.get(loc))
+        self.subline_label.setText(
+            "  ·  ".join((store.market_name.get(loc), _(CATEGORY_LABELS[store.category])))
+        )
+        self._build_about(store, loc)
+        self._build_goods(store, loc)
+
+    def _build_about(self, store: StoreDetail, loc: LocaleCode) -> None:
+        description = store.description.get(loc)
+        if description:
+            text = QLabel(description)
+            text.setProperty("role", "lead")
+            text.setWordWrap(True)
+            self._about.addWidget(text)
+        facts = QGridLayout()
+        facts.setContentsMargins(0, 0, 0, 0)
+        facts.setHorizontalSpacing(theme.GRID * 3)
+        facts.setVerticalSpacing(theme.GRID * 2)
+        rows = [(_("Stall"), store.stall_number), (_("Opening hours"), store.opening_hours)]
+        if store.phone:
+            rows.append((_("Phone"), store.phone))
+        for row, (field, value) in enumerate(rows):
+            name = QLabel(field)
+            name.setProperty("role", "field")
+            shown = QLabel(value or _("Not given"))
+            shown.setProperty("role", "value")
+            shown.setWordWrap(True)
+            facts.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
+            facts.addWidget(shown, row, 1)
+        facts.setColumnStretch(1, 1)
+        holder = QWidget()
+        holder.setLayout(facts)
+        self._about.addWidget(holder)
+
+        pay_title = QLabel(_("Ways to pay"))
+        pay_title.setProperty("role", "heading")
+        self._about.addWidget(pay_title)
+        pills = QWidget()
+        flow = FlowLayout(pills, spacing=theme.GRID + theme.GRID // 2)
+        for method in store.payment_methods:
+            flow.addWidget(StatusPill("✓ " + _(PAYMENT_LABELS[method]), "ok"))
+        if not store.payment_methods:
+            none = QLabel(_("Ask at the stall."))
+            none.setProperty("role", "muted")
+            flow.addWidget(none)
+        self._about.addWidget(pills)
+
+    def _build_goods(self, store: StoreDetail, loc: LocaleCode) -> None:
+        title = QLabel(_("Goods and prices"))
+        title.setProperty("role", "heading")
+        self._goods.addWidget(title)
+        if not store.products:
+            empty = QLabel(_("This store has not listed its goods yet."))
+            empty.setProperty("role", "muted")
+            empty.setWordWrap(True)
+            self._goods.addWidget(empty)
+            return
+        sold_out = _("Sold out")
+        for number, product in enumerate(store.products):
+            if number:
+                rule = QFrame()
+                rule.setProperty("surface", "rule")
+                self._goods.addWidget(rule)
+            row = PriceRow(
+                product.name.get(loc),
+                price_with_unit(format_price(product.price_won, loc), product.unit),
+                sold_out=product.sold_out,
+                sold_out_label=sold_out,
+            )
+            self.price_rows.append(row)
+            self._goods.addWidget(row)
+
+    def _on_back_clicked(self) -> None:
+        self.back_requested.emit()

@@ -1,0 +1,116 @@
+"""Walk the main window through every screen, language and size (for self-test and screenshots)."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from kiosk import i18n
+from kiosk.domain.locales import LOCALES, LocaleCode
+from kiosk.ui import theme
+from kiosk.ui.directory_source import DirectorySource, open_source
+from kiosk.ui.main_window import DETAIL, DIRECTORY, START, MainWindow
+
+#: Landscape kiosk screen and the small laptop screen of a market office.
+SIZES: tuple[tuple[int, int], ...] = ((1920, 1080), (1366, 768))
+
+
+@dataclass(frozen=True, slots=True)
+class Shot:
+    """One screen arranged in one language at one window size."""
+
+    screen: str
+    variant: str
+    locale: LocaleCode
+    width: int
+    height: int
+
+    @property
+    def label(self) -> str:
+        name = f"{self.screen}:{self.variant}" if self.variant else self.screen
+        return f"{name} {self.locale} {self.width}x{self.height}"
+
+    @property
+    def filename(self) -> str:
+        parts = [self.screen, self.variant, self.locale, f"{self.width}x{self.height}"]
+        return "_".join(part for part in parts if part) + ".png"
+
+
+@contextmanager
+def tour_window(database_url: str | None) -> Iterator[MainWindow]:
+    """A shown main window with data loaded synchronously.
+
+    Without *database_url* a temporary SQLite file is created and seeded with
+    the demo markets, and removed afterwards; a given database is only read.
+    """
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        raise RuntimeError("create the QApplication before touring the screens")
+    with tempfile.TemporaryDirectory(prefix="market-kiosk-tour-") as tmp:
+        url = database_url or "sqlite:///" + (Path(tmp) / "demo.sqlite3").as_posix()
+        source = open_source(url, seed_demo=database_url is None)
+        previous = i18n.current_locale()
+        theme.apply_theme(app, previous)
+        window = MainWindow(previous)
+        try:
+            window.set_source(source)
+            window.show()
+            yield window
+        finally:
+            window.close()
+            window.deleteLater()
+            source.db.close()
+            i18n.set_locale(previous)
+            theme.apply_locale_font(app, previous)
+
+
+def settle() -> None:
+    """Let layouts and pending resizes/repaints run (no sleeping)."""
+    for _round in range(3):
+        QApplication.processEvents()
+
+
+def showcase_store(source: DirectorySource, market_slug: str) -> int | None:
+    """The store of *market_slug* with the most goods (then most ways to pay), or None."""
+    best: tuple[int, int, int] | None = None
+    for summary in source.stores(market_slug):
+        detail = source.store(summary.id)
+        key = (len(detail.products), len(detail.payment_methods), -detail.id)
+        if best is None or key > best:
+            best = key
+    return -best[2] if best is not None and best[0] > 0 else None
+
+
+def walk(
+    window: MainWindow,
+    *,
+    sizes: Sequence[tuple[int, int]] = SIZES,
+    locales: Sequence[LocaleCode] = LOCALES,
+) -> Iterator[Shot]:
+    """Arrange *window* on each screen in turn and yield what is showing."""
+    source = window.source()
+    directory = window.tourist_directory()
+    markets = [market.slug for market in directory.markets()]
+    showcase = {slug: showcase_store(source, slug) for slug in markets} if source else {}
+    for width, height in sizes:
+        window.resize(width, height)
+        for locale in locales:
+            window.set_locale(locale)
+            window.show_screen(START)
+            settle()
+            yield Shot(START, "", locale, width, height)
+            window.show_screen(DIRECTORY)
+            for slug in markets:
+                directory.select_market(slug)
+                settle()
+                yield Shot(DIRECTORY, slug, locale, width, height)
+            for slug in markets:
+                store_id = showcase.get(slug)
+                if store_id is not None and window.open_store(store_id):
+                    settle()
+                    yield Shot(DETAIL, slug, locale, width, height)
