@@ -12,6 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from kiosk.i18n import _
+
 PROG = "market-kiosk"
 
 
@@ -98,7 +100,7 @@ def _cmd_decode(args: argparse.Namespace) -> int:
 
     texts = decode_image_file(args.image)
     if not texts:
-        raise _BadInput(f"no QR code found in {args.image}")
+        raise _BadInput(_("no QR code found in {path}").format(path=args.image))
     for text in texts:
         print(text)
     return 0
@@ -113,7 +115,9 @@ def _cmd_stands(args: argparse.Namespace) -> int:
 
     out: Path = args.out
     if format_for(out) != "pdf":
-        raise _BadInput(f"stands are written as PDF; {out} does not end in .pdf")
+        raise _BadInput(
+            _("stands are written as PDF; {path} does not end in .pdf").format(path=out)
+        )
     try:
         db = Database.open()
     except DatabaseOpenError as exc:
@@ -126,7 +130,11 @@ def _cmd_stands(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if not stores:
-        raise _BadInput(f"market {args.market!r} has no active store with a QR code to print")
+        raise _BadInput(
+            _("market {slug!r} has no active store with a QR code to print").format(
+                slug=args.market
+            )
+        )
 
     def progress(done: int, total: int) -> None:
         if done == total or done % 20 == 0:

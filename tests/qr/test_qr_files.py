@@ -95,7 +95,7 @@ def test_pdf_file_decodes_when_rasterised(tmp_path: Path, spec: object) -> None:
 
 
 def test_unknown_extension_is_refused_without_a_file(tmp_path: Path) -> None:
-    with pytest.raises(QrFormatError, match="unsupported output format '.jpg'"):
+    with pytest.raises(QrFormatError, match=r"unsupported output format '\.jpg'"):
         save_qr(kakao_spec(URL), tmp_path / "code.jpg")
     assert list(tmp_path.iterdir()) == []
 

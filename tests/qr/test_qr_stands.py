@@ -95,7 +95,7 @@ def test_a_store_with_a_bad_channel_is_named_and_nothing_is_written(
 def test_a_store_with_a_bad_payment_payload_is_named(gui_app: object, tmp_path: Path) -> None:
     raw = zero_pay_like()
     bad = make_store(8, kakao=None, payment=raw[:-4] + "0000")
-    with pytest.raises(StandsError, match="store 8 .*tag 63 \\(CRC\\): expected"):
+    with pytest.raises(StandsError, match=r"store 8 .*tag 63 \(CRC\): expected"):
         render_stands([bad], MARKET, tmp_path / "stands.pdf")
     assert list(tmp_path.iterdir()) == []
 
