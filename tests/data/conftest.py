@@ -15,6 +15,7 @@ from kiosk.data.seed import seed_markets
 from kiosk.domain.categories import Category
 from kiosk.domain.emvco import build_payload
 from kiosk.domain.payments import PaymentMethod
+from kiosk.i18n import current_locale, set_locale
 
 SMALL_SLUG = "test-market"
 
@@ -128,6 +129,15 @@ def small_market(slug: str = SMALL_SLUG) -> DemoMarket:
             ),
         ),
     )
+
+
+@pytest.fixture(autouse=True)
+def english_messages() -> Iterator[None]:
+    """Error texts are checked in English, whatever catalogs are compiled."""
+    previous = current_locale()
+    set_locale("en")
+    yield
+    set_locale(previous)
 
 
 @pytest.fixture

@@ -176,3 +176,19 @@ def test_a_bad_environment_variable_is_reported(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("KIOSK_DATABASE_URL", "ftp://files.example/market.db")
     with pytest.raises(DatabaseOpenError, match="unsupported database type 'ftp'"):
         Database.open()
+
+
+def test_translated_messages_still_name_the_file_and_revisions(tmp_path: Path) -> None:
+    from kiosk.i18n import set_locale
+
+    path = tmp_path / "newer-ko.sqlite3"
+    Database.open(f"sqlite:///{path}").close()
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num = '0042_future'")
+    con.commit()
+    con.close()
+    set_locale("ko")  # the autouse fixture restores English afterwards
+    with pytest.raises(SchemaTooNewError) as caught:
+        Database.open(f"sqlite:///{path}")
+    message = str(caught.value)
+    assert str(path) in message and "0042_future" in message and "0001" in message
