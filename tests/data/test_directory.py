@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SMALL_SLUG, QueryCounter, small_market
+from sample_market import SMALL_SLUG, QueryCounter, small_market
 
 from kiosk.data.db import Database
 from kiosk.data.errors import NotFoundError

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SMALL_SLUG
+from sample_market import SMALL_SLUG
 from sqlalchemy import select
 
 from kiosk.data.db import Database

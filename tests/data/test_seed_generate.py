@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import SMALL_SLUG, small_market
+from sample_market import SMALL_SLUG, small_market
 from sqlalchemy import func, select
 
 from kiosk.data.db import Database
