@@ -132,3 +132,12 @@ def test_importing_kiosk_data_does_not_load_sqlalchemy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_in_memory_sqlite_is_upgraded_and_shared_by_sessions() -> None:
+    with Database.open("sqlite://") as db:
+        assert db.where == "sqlite://" and db.current_revision() == "0001"
+        with db.session() as session:
+            session.add(Market(slug="mem", name={}, city={}))
+        with db.session() as session:
+            assert session.scalars(select(Market.slug)).all() == ["mem"]
