@@ -8,7 +8,7 @@ from kiosk.domain.categories import Category
 from kiosk.domain.payments import PaymentMethod
 
 
-def T(ko: str, en: str, ja: str, zh_Hans: str, zh_Hant: str) -> dict[str, str]:  # noqa: N802
+def T(ko: str, en: str, ja: str, zh_Hans: str, zh_Hant: str) -> dict[str, str]:
     """Text in all five locales; every argument is required so none is forgotten."""
     return {"ko": ko, "en": en, "ja": ja, "zh_Hans": zh_Hans, "zh_Hant": zh_Hant}
 
