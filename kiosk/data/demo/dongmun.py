@@ -545,8 +545,8 @@ STORES: tuple[DemoStore, ...] = (
             ko="감물 갈옷",
             en="Persimmon Dye Galot",
             ja="柿渋染めのカロッ",
-            zh_Hans="柿染葛衣",
-            zh_Hant="柿染葛衣",
+            zh_Hans="柿染衣坊",
+            zh_Hant="柿染衣坊",
         ),
         description=T(
             ko="풋감 즙으로 물들여 햇볕에 말린 제주 전통 갈옷을 팝니다. "
