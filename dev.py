@@ -94,15 +94,16 @@ def _root_prefix() -> list[str] | None:
 
 
 def _missing_debs(packages: Sequence[str]) -> list[str]:
-    missing = []
-    for package in packages:
-        result = subprocess.run(
-            ["dpkg-query", "-W", "-f=${db:Status-Status}", package],
-            capture_output=True, text=True, check=False,
-        )
-        if result.stdout.strip() != "installed":
-            missing.append(package)
-    return missing
+    """Packages not installed; Ubuntu 24.04 renamed some libraries ``<name>t64``."""
+    names = [*packages, *(f"{p}t64" for p in packages)]
+    result = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Package} ${db:Status-Status}\\n", *names],
+        capture_output=True, text=True, check=False,
+    )
+    installed = {
+        line.split()[0] for line in result.stdout.splitlines() if line.endswith(" installed")
+    }
+    return [p for p in packages if p not in installed and f"{p}t64" not in installed]
 
 
 def ensure_debs(packages: Sequence[str], *, why: str) -> None:
