@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -95,9 +96,25 @@ def run_self_test(*, database_url: str | None = None, stream: TextIO = sys.stdou
     return run(database_url=database_url, stream=stream)
 
 
-def write_screenshots(out_dir: Path, *, database_url: str | None = None) -> int:
-    """Write one PNG per screen, language and size (1920x1080, 1366x768); return how many."""
-    application(offscreen=True)
-    from kiosk.ui.screenshots import write_screenshots as write
+def write_screenshots(
+    out_dir: Path,
+    *,
+    database_url: str | None = None,
+    sizes: Sequence[tuple[int, int]] | None = None,
+    locales: Sequence[str] | None = None,
+) -> int:
+    """Write one PNG per screen, language and size (1920x1080, 1366x768); return how many.
 
-    return write(out_dir, database_url=database_url)
+    *sizes* and *locales* narrow the set (default: all); a bad locale raises ValueError.
+    """
+    application(offscreen=True)
+    from kiosk.domain.locales import LOCALES, parse_locale
+    from kiosk.ui.screenshots import write_screenshots as write
+    from kiosk.ui.tour import SIZES
+
+    return write(
+        out_dir,
+        database_url=database_url,
+        sizes=tuple(sizes) if sizes else SIZES,
+        locales=tuple(parse_locale(code) for code in locales) if locales else LOCALES,
+    )

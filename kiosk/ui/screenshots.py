@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
-from kiosk.ui.tour import tour_window, walk
+from kiosk.domain.locales import LOCALES, LocaleCode
+from kiosk.ui.tour import SIZES, tour_window, walk
 
 
-def write_screenshots(out_dir: Path, *, database_url: str | None = None) -> int:
+def write_screenshots(
+    out_dir: Path,
+    *,
+    database_url: str | None = None,
+    sizes: Sequence[tuple[int, int]] = SIZES,
+    locales: Sequence[LocaleCode] = LOCALES,
+) -> int:
     """Render every screen into *out_dir* (created); return the number of PNG files written.
 
     Raises OSError naming the file when a PNG cannot be written.
@@ -15,7 +23,7 @@ def write_screenshots(out_dir: Path, *, database_url: str | None = None) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = 0
     with tour_window(database_url) as window:
-        for shot in walk(window):
+        for shot in walk(window, sizes=sizes, locales=locales):
             path = out_dir / shot.filename
             if not window.grab().save(str(path), "PNG"):
                 raise OSError(f"cannot write screenshot {path}")

@@ -6,7 +6,7 @@ import sys
 from typing import TextIO
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFontInfo, QFontMetrics, QImage
+from PySide6.QtGui import QColor, QFontInfo, QFontMetrics, QImage, QRawFont
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel, QLineEdit, QWidget
 
 from kiosk.ui import theme
@@ -51,9 +51,15 @@ def image_problems(image: QImage) -> list[str]:
 
 
 def _missing_glyphs(text: str, widget: QWidget) -> str:
-    metrics = QFontMetrics(widget.font())
+    """Characters the widget's own font has no glyph for.
+
+    QRawFont is the one resolved font file; QFontMetrics.inFontUcs4 would also
+    count fallback fonts, which is exactly what we must not rely on. Code points
+    go in as ints: PySide's str-to-QChar conversion misreports e.g. 简 (U+7B80).
+    """
+    raw = QRawFont.fromFont(widget.font())
     return "".join(
-        sorted({ch for ch in text if not ch.isspace() and not metrics.inFontUcs4(ord(ch))})
+        sorted({ch for ch in text if not ch.isspace() and not raw.supportsCharacter(ord(ch))})
     )
 
 

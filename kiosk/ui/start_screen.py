@@ -92,6 +92,7 @@ class StartScreen(QWidget):
             self._modes_box.addWidget(button)
 
     def retranslate(self, locale: LocaleCode) -> None:
+        """Show data in *locale*; call after ``kiosk.i18n.set_locale(locale)`` (for ``_()``)."""
         self._welcome.setText(_("Welcome to the market"))
         self._intro.setText(_("Find stores, goods, prices and ways to pay, in your own language."))
         self._language_label.setText(_("Language"))

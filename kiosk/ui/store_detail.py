@@ -46,6 +46,15 @@ def _clear(layout: QVBoxLayout | FlowLayout) -> None:
             widget.deleteLater()
 
 
+def _show_now(layout: QVBoxLayout) -> None:
+    """Show freshly added widgets at once (a layout would only queue their show)."""
+    for row in range(layout.count()):
+        item = layout.itemAt(row)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.show()
+
+
 class StoreDetailScreen(QWidget):
     """One store in the current language; rebuilt by ``show_store`` and ``retranslate``.
 
@@ -68,15 +77,15 @@ class StoreDetailScreen(QWidget):
         outer.setContentsMargins(theme.GRID * 5, theme.GRID * 3, theme.GRID * 5, theme.GRID * 3)
         outer.setSpacing(theme.GRID * 2)
         top = QHBoxLayout()
+        top.setSpacing(theme.GRID * 4)
         self.back_button = QPushButton()
         self.back_button.setProperty("kind", "back")
         self.back_button.clicked.connect(self._on_back_clicked)
-        top.addWidget(self.back_button)
-        top.addStretch(1)
-        outer.addLayout(top)
         self.name_label = ElidedLabel("", "display")
+        top.addWidget(self.back_button)
+        top.addWidget(self.name_label, 1)
+        outer.addLayout(top)
         self.subline_label = ElidedLabel("", "muted")
-        outer.addWidget(self.name_label)
         outer.addWidget(self.subline_label)
 
         body = QWidget()
@@ -108,6 +117,7 @@ class StoreDetailScreen(QWidget):
     def add_side_card(self, widget: QWidget) -> None:
         """Add a card (e.g. a verified QR code) to the right-hand column."""
         self._side.addWidget(widget)
+        widget.show()
         self.side_panel.show()
 
     def show_store(self, store: StoreDetail) -> None:
@@ -116,6 +126,7 @@ class StoreDetailScreen(QWidget):
         self.store_shown.emit(store)
 
     def retranslate(self, locale: LocaleCode) -> None:
+        """Show data in *locale*; call after ``kiosk.i18n.set_locale(locale)`` (for ``_()``)."""
         self._locale = locale
         self.back_button.setText("‹  " + _("All stores"))
         self._rebuild()
@@ -137,6 +148,8 @@ class StoreDetailScreen(QWidget):
         )
         self._build_about(store, loc)
         self._build_goods(store, loc)
+        _show_now(self._about)
+        _show_now(self._goods)
 
     def _build_about(self, store: StoreDetail, loc: LocaleCode) -> None:
         description = store.description.get(loc)

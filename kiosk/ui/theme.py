@@ -114,8 +114,15 @@ def apply_theme(app: QApplication, locale: str) -> None:
 
 
 def apply_locale_font(app: QApplication, locale: str) -> None:
-    """Switch the application font family so CJK text uses *locale*'s glyph forms."""
+    """Switch the application font family so CJK text uses *locale*'s glyph forms.
+
+    Widgets styled by the stylesheet keep their old font until they are
+    re-polished, so the (unchanged) stylesheet is set again after the font.
+    """
     app.setFont(ui_font(locale))
+    sheet = app.styleSheet()
+    if sheet:
+        app.setStyleSheet(sheet)
 
 
 def set_role(widget: QWidget, role: str) -> None:

@@ -141,6 +141,7 @@ class TouristDirectoryScreen(QWidget):
             self._market_group.addButton(button)
             self._market_buttons[market.slug] = button
             self._market_row.addWidget(button)
+            button.show()  # a layout would only queue the show
         slugs = [market.slug for market in self._markets]
         if slugs:
             self.select_market(self._market_slug if self._market_slug in slugs else slugs[0])
@@ -164,6 +165,7 @@ class TouristDirectoryScreen(QWidget):
 
     # Language ---------------------------------------------------------------------
     def retranslate(self, locale: LocaleCode) -> None:
+        """Show data in *locale*; call after ``kiosk.i18n.set_locale(locale)`` (for ``_()``)."""
         self._locale = locale
         self.model.set_locale(locale)
         self.back_button.setText("‹  " + _("Start"))

@@ -1,0 +1,475 @@
+"""Merchant screen: pick your store, check your KakaoTalk and Zero Pay QR codes, save and print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.domain.locales import LocaleCode
+from kiosk.i18n import N_, _
+from kiosk.ui import theme
+from kiosk.ui.modes import Mode, register_mode
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
+    from PySide6.QtPrintSupport import QPrinter
+
+    from kiosk.data.db import Database
+    from kiosk.domain.listing import MarketInfo, StoreDetail
+    from kiosk.render.export import SavedQr
+    from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.widgets.kakao_section import KakaoSection
+    from kiosk.ui.widgets.payment_section import PaymentSection
+    from kiosk.ui.widgets.qr_section import QrSection
+
+# This module is imported at start-up (mode registration): nothing heavy at the top,
+# not even the ``Qt`` namespace; sections, rendering and services load on first use.
+
+SCREEN = "merchant-qr"
+Which = Literal["kakao", "payment"]
+#: Below this width the two sections stack (one above the other) instead of side by side.
+SIDE_BY_SIDE_MIN_WIDTH = 1500
+
+
+def register_merchant_mode() -> None:
+    """Offer the merchant QR screen on the start screen (idempotent)."""
+    register_mode(MERCHANT_MODE)
+
+
+def merchant_screen(window: MainWindow) -> MerchantQrScreen:
+    """The merchant QR screen of *window*, added to it on first use."""
+    if not window.has_screen(SCREEN):
+        built = MerchantQrScreen(window.ui_locale())
+        built.back_requested.connect(window.go_home)
+        window.add_screen(SCREEN, built)
+    screen = window.screen_widget(SCREEN)
+    assert isinstance(screen, MerchantQrScreen)
+    return screen
+
+
+def open_merchant_qr(window: MainWindow) -> None:
+    """Show the merchant QR screen in *window* with the window's database."""
+    screen = merchant_screen(window)
+    source = window.source()
+    loader = window.loader()
+    if source is not None:
+        screen.set_database(source.db)
+    elif loader is not None:
+        screen.show_status(_("Loading the stores…"))
+        loader.loaded.connect(screen.set_source)
+        loader.failed.connect(screen.show_status)
+    else:
+        screen.show_status("✕ " + _("The store list is not loaded."))
+    window.show_screen(SCREEN)
+
+
+MERCHANT_MODE = Mode(
+    key="merchant",
+    title=N_("My store's QR codes"),
+    subtitle=N_("KakaoTalk channel and Zero Pay codes: check, save and print"),
+    open=open_merchant_qr,
+    order=20,
+)
+
+
+class MerchantQrScreen(QWidget):
+    """One task: the two QR codes of one store, each shown only after it was decoded back.
+
+    Data goes through ``kiosk.services`` (directory reads, ``save_store_qr_codes``
+    with the store's version). On a stale version the store is reloaded and the
+    fields keep what the merchant typed. ``export_code`` and ``print_code`` take
+    a path or printer, so they work without a dialog; the buttons ask first.
+    """
+
+    back_requested = Signal()
+    saved = Signal(object)
+
+    def __init__(self, locale: LocaleCode, parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QScrollArea
+
+        from kiosk.ui.widgets.kakao_section import KakaoSection
+        from kiosk.ui.widgets.payment_section import PaymentSection
+        from kiosk.ui.widgets.store_picker import StorePicker
+
+        super().__init__(parent)
+        self.setObjectName(SCREEN)
+        self.setStyleSheet(merchant_stylesheet())
+        self._locale: LocaleCode = locale
+        self._db: Database | None = None
+        self._markets: list[MarketInfo] = []
+        self._store: StoreDetail | None = None
+        self._status = ("", "")  # (kind, message) to re-show after a language change
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(theme.GRID * 5, theme.GRID * 3, theme.GRID * 5, theme.GRID * 2)
+        outer.setSpacing(theme.GRID * 2)
+        top = QHBoxLayout()
+        top.setSpacing(theme.GRID * 3)
+        self.back_button = QPushButton()
+        self.back_button.setProperty("kind", "back")
+        self.back_button.clicked.connect(self._on_back_clicked)
+        self.title_label = QLabel()
+        self.title_label.setProperty("role", "heading")
+        self.title_label.setWordWrap(True)
+        top.addWidget(self.back_button)
+        top.addWidget(self.title_label, 1)
+        outer.addLayout(top)
+        self.picker = StorePicker()
+        self.picker.market_changed.connect(self._on_market_changed)
+        self.picker.store_chosen.connect(self._on_store_chosen)
+        outer.addWidget(self.picker)
+
+        body = QWidget()
+        self._sections = QBoxLayout(QBoxLayout.Direction.LeftToRight, body)
+        self._sections.setContentsMargins(0, 0, theme.GRID * 2, 0)
+        self._sections.setSpacing(theme.GRID * 3)
+        self.kakao: KakaoSection = KakaoSection()
+        self.payment: PaymentSection = PaymentSection()
+        for which, section in (("kakao", self.kakao), ("payment", self.payment)):
+            self._sections.addWidget(section, 1, Qt.AlignmentFlag.AlignTop)
+            section.edited.connect(self._on_section_edited)
+            section.preview_updated.connect(self._on_preview_updated)
+            section.export_requested.connect(
+                lambda action, w=which: self._on_export_requested(w, action)
+            )
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(body)
+        outer.addWidget(self.scroll_area, 1)
+
+        bottom = QHBoxLayout()
+        bottom.setSpacing(theme.GRID * 3)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("merchant-status")
+        self.status_label.setProperty("role", "lead")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.save_button = QPushButton()
+        self.save_button.setProperty("kind", "primary")
+        self.save_button.setObjectName("save-to-store")
+        self.save_button.clicked.connect(self._on_save_clicked)
+        bottom.addWidget(self.status_label, 1)
+        bottom.addWidget(self.save_button)
+        outer.addLayout(bottom)
+        self.retranslate(locale)
+
+    # Data ----------------------------------------------------------------------------------
+    def set_database(self, db: Database) -> None:
+        """Use *db* for reading stores and saving; lists the markets (first one chosen)."""
+        from kiosk.services.directory import list_markets
+
+        if db is self._db:
+            return
+        self._db = db
+        self._markets = list_markets(db=db)
+        self.picker.set_markets(self._markets)
+        if self._markets:
+            self._load_market(self._markets[0].slug)
+        self.show_status("")
+
+    def set_source(self, source: object) -> None:
+        """Slot for ``SourceLoader.loaded``: use the loaded directory's database."""
+        from kiosk.ui.directory_source import DirectorySource
+
+        if isinstance(source, DirectorySource):
+            self.set_database(source.db)
+
+    def current_store(self) -> StoreDetail | None:
+        return self._store
+
+    def select_store(self, store_id: int) -> None:
+        """Load *store_id* (its market is chosen too) and fill both fields from it.
+
+        Raises NotFoundError (kiosk.services.errors) when the store does not exist.
+        """
+        from kiosk.services.directory import get_store, list_stores
+
+        if self._db is None:
+            raise RuntimeError("set_database() first")
+        store = get_store(db=self._db, store_id=store_id)
+        if self.picker.current_market() != store.market_slug:
+            self.picker.set_markets(self._markets, select=store.market_slug)
+            self.picker.set_stores(list_stores(db=self._db, market_slug=store.market_slug))
+        self.picker.select_store(store_id)
+        self._show_store(store)
+
+    def section(self, which: Which) -> QrSection:
+        return self.kakao if which == "kakao" else self.payment
+
+    def has_changes(self) -> bool:
+        """True when a field differs from what the store has saved."""
+        store = self._store
+        if store is None:
+            return False
+        kakao_text, payment_text = self.kakao.text().strip(), self.payment.text().strip()
+        kakao_same = (
+            self.kakao.channel_id() == store.kakao_channel_id
+            if kakao_text
+            else store.kakao_channel_id is None
+        )
+        payload = self.payment.payload()
+        payment_same = (
+            payload is not None and payload.raw == store.payment_qr_payload
+            if payment_text
+            else store.payment_qr_payload is None
+        )
+        return not (kakao_same and payment_same)
+
+    def can_save(self) -> bool:
+        return self._store is not None and self.kakao.is_valid() and self.payment.is_valid()
+
+    # Actions ------------------------------------------------------------------------------
+    def save_to_store(self) -> bool:
+        """Save both fields to the store at the version it was loaded with; True when saved."""
+        from kiosk.services.errors import NotFoundError, StaleVersionError
+        from kiosk.services.qr_codes import QrInputError, save_store_qr_codes
+
+        for section in (self.kakao, self.payment):
+            if section.is_pending():
+                section.refresh_now()
+        store, db = self._store, self._db
+        if store is None or db is None or not self.can_save():
+            return False
+        try:
+            saved = save_store_qr_codes(
+                db=db,
+                store_id=store.id,
+                expected_version=store.version,
+                kakao_input=self.kakao.text(),
+                payment_input=self.payment.text(),
+            )
+        except StaleVersionError:
+            self._reload_store(keep_fields=True)
+            self.show_status(
+                _(
+                    "Someone else changed this store in the meantime, so it was reloaded. "
+                    "Your entries are still here: check them and press Save again."
+                ),
+                kind="notice",
+            )
+            return False
+        except (QrInputError, NotFoundError) as exc:
+            self.show_status("✕ " + str(exc), kind="error")
+            return False
+        self._store = saved
+        self._update_save_state()
+        self.show_status("✓ " + _("Saved to the store."), kind="ok")
+        self.saved.emit(saved)
+        return True
+
+    def export_code(self, which: Which, path: Path) -> SavedQr:
+        """Write the verified code of *which* to *path* (.png, .svg, .pdf), checked and atomic.
+
+        Raises LookupError when that section shows no verified code; errors of
+        ``save_qr`` (QrFormatError, OSError, QrVerificationError) pass through.
+        """
+        from kiosk.render.export import save_qr
+
+        verified = self.section(which).verified()
+        if verified is None:
+            raise LookupError(_("There is no checked code to save."))
+        return save_qr(verified.matrix.spec, path)
+
+    def print_code(self, which: Which, printer: QPrinter) -> float:
+        """Print the verified code of *which* on *printer*; return the printed width in mm."""
+        from kiosk.ui.widgets.qr_print import print_qr
+
+        verified = self.section(which).verified()
+        if verified is None:
+            raise LookupError(_("There is no checked code to print."))
+        store = self._store
+        title = store.name.get(self._locale) if store is not None else ""
+        if which == "kakao":
+            lines = [_("KakaoTalk channel"), verified.text]
+        else:
+            lines = [
+                _("Zero Pay payment QR"),
+                _(
+                    "After printing, laminate the code or cover it with tamper-proof film, "
+                    "so nobody can stick a false code over it."
+                ),
+            ]
+        return print_qr(printer, verified, title=title, lines=lines, locale=self._locale)
+
+    def show_status(self, message: str, *, kind: str = "info") -> None:
+        """Show *message* in the line beside the Save button (a word or sign carries the kind)."""
+        self._status = (kind, message)
+        self.status_label.setText(message)
+        self.status_label.setProperty("status", kind)
+        style = self.status_label.style()
+        style.unpolish(self.status_label)
+        style.polish(self.status_label)
+
+    def retranslate(self, locale: LocaleCode) -> None:
+        self._locale = locale
+        self.back_button.setText("‹  " + _("Start"))
+        self.title_label.setText(_("QR codes for my store"))
+        self.save_button.setText(_("Save to store"))
+        self.picker.retranslate(locale)
+        self.kakao.retranslate()
+        self.payment.retranslate()
+        self._update_save_state()
+
+    # Internals -----------------------------------------------------------------------------
+    def _load_market(self, slug: str) -> None:
+        """List *slug*'s stores and show the first one."""
+        from kiosk.services.directory import list_stores
+
+        if self._db is None:
+            return
+        stores = list_stores(db=self._db, market_slug=slug)
+        self.picker.set_stores(stores)
+        if stores:
+            self.select_store(stores[0].id)
+        else:
+            self._store = None
+            self.kakao.set_text("")
+            self.payment.set_text("")
+            self._update_save_state()
+
+    def _show_store(self, store: StoreDetail) -> None:
+        self._store = store
+        self.kakao.set_text(store.kakao_channel_id or "")
+        self.payment.set_text(store.payment_qr_payload or "")
+        self.show_status("")
+        self._update_save_state()
+
+    def _reload_store(self, *, keep_fields: bool) -> None:
+        from kiosk.services.directory import get_store
+
+        if self._store is None or self._db is None:
+            return
+        store = get_store(db=self._db, store_id=self._store.id)
+        if keep_fields:
+            self._store = store
+            self._update_save_state()
+        else:
+            self._show_store(store)
+
+    def _update_save_state(self) -> None:
+        self.save_button.setEnabled(self.can_save() and self.has_changes())
+
+    def _apply_layout_direction(self) -> None:
+        wide = self.width() >= SIDE_BY_SIDE_MIN_WIDTH
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._sections.direction() != direction:
+            self._sections.setDirection(direction)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._apply_layout_direction()
+        super().resizeEvent(event)
+
+    # Handlers ------------------------------------------------------------------------------
+    def _on_back_clicked(self) -> None:
+        self.back_requested.emit()
+
+    def _on_market_changed(self, slug: str) -> None:
+        self._load_market(slug)
+
+    def _on_store_chosen(self, store_id: int) -> None:
+        self.select_store(store_id)
+
+    def _on_section_edited(self) -> None:
+        self.save_button.setEnabled(False)  # until the preview has checked the new input
+        self.show_status("")
+
+    def _on_preview_updated(self) -> None:
+        self._update_save_state()
+        if self.save_button.isEnabled():
+            self.show_status("• " + _("Not saved yet."), kind="notice")
+
+    def _on_save_clicked(self) -> None:
+        self.save_to_store()
+
+    def _on_export_requested(self, which: Which, action: str) -> None:
+        if action == "print":
+            self._on_print_requested(which)
+        else:
+            self._on_save_file_requested(which, action)
+
+    def _on_save_file_requested(self, which: Which, fmt: str, path: Path | None = None) -> None:
+        from kiosk.render.export import QrFormatError
+        from kiosk.render.verify import QrVerificationError
+
+        if path is None:
+            path = self._ask_save_path(which, fmt)
+            if path is None:
+                return
+        try:
+            saved = self.export_code(which, path)
+        except (LookupError, QrFormatError, QrVerificationError, OSError) as exc:
+            self.show_status("✕ " + str(exc), kind="error")
+            return
+        self.show_status(
+            "✓ " + _("Saved and checked by scanning: {path}").format(path=saved.path), kind="ok"
+        )
+
+    def _on_print_requested(self, which: Which, printer: QPrinter | None = None) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from kiosk.ui.widgets.qr_print import PrintError
+
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            dialog = QPrintDialog(printer, self)
+            if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+                return
+        try:
+            width = self.print_code(which, printer)
+        except (LookupError, PrintError) as exc:
+            self.show_status("✕ " + str(exc), kind="error")
+            return
+        self.show_status(
+            "✓ " + _("Sent to the printer; the code is {mm:.0f} mm wide.").format(mm=width),
+            kind="ok",
+        )
+
+    def _ask_save_path(self, which: Which, fmt: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        store = self._store
+        stem = f"{store.stall_number}-{which}" if store is not None else which
+        stem = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in stem)
+        pattern = _("PNG picture (*.png)") if fmt == "png" else _("PDF document (*.pdf)")
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, _("Save the QR code"), str(Path.home() / f"{stem}.{fmt}"), pattern
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == f".{fmt}" else path.with_suffix(f".{fmt}")
+
+
+def merchant_stylesheet() -> str:
+    """Merchant sizes on top of the app stylesheet: 24 px text, 64 px touch targets."""
+    touch, lead = theme.TOUCH_MERCHANT, theme.LEAD
+    return f"""
+    QPushButton, QPushButton[kind="choice"], QPushButton[kind="back"] {{
+        min-height: {touch}px; font-size: {lead}px;
+    }}
+    QLineEdit, QComboBox {{ min-height: {touch}px; font-size: {lead}px; }}
+    QComboBox QAbstractItemView {{ font-size: {lead}px; }}
+    QComboBox QAbstractItemView::item {{ min-height: {touch}px; }}
+    QPlainTextEdit {{
+        font-size: {lead}px; background: {theme.CARD}; border: 2px solid {theme.LINE};
+        border-radius: {theme.RADIUS}px; padding: {theme.GRID}px;
+        selection-background-color: {theme.PRIMARY}; selection-color: {theme.ON_PRIMARY};
+    }}
+    QPlainTextEdit:focus {{ border-color: {theme.PRIMARY}; }}
+    QLabel[pill="ok"] {{ font-size: {lead}px; }}
+    QLabel#qr-error {{ font-size: {lead}px; font-weight: 700; color: {theme.ACCENT}; }}
+    QLabel#merchant-status[status="error"] {{ color: {theme.ACCENT}; font-weight: 700; }}
+    QLabel#merchant-status[status="ok"] {{ color: {theme.PRIMARY}; font-weight: 700; }}
+    QLabel#payment-reminder {{
+        background: {theme.SOFT}; border-radius: {theme.RADIUS}px; padding: {theme.GRID * 2}px;
+    }}
+    QPushButton:disabled {{ color: {theme.MUTED}; background: {theme.SOFT}; }}
+    QPushButton[kind="primary"]:disabled {{
+        color: {theme.MUTED}; background: {theme.SOFT}; border-color: {theme.LINE};
+    }}
+    """

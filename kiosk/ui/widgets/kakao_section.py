@@ -1,0 +1,142 @@
+"""KakaoTalk channel section: type or paste the channel ID or link, pick the page, see the code."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from kiosk.domain.kakao import KakaoChannelError, KakaoLink, channel_url, parse_channel_id
+from kiosk.i18n import N_, _
+from kiosk.render.qr import kakao_spec
+from kiosk.services.qr_codes import field_message
+from kiosk.ui import theme
+from kiosk.ui.widgets.qr_section import QrSection
+
+#: The page a customer lands on after scanning; adding the channel as a friend comes first.
+LINK_LABELS: dict[KakaoLink, str] = {
+    KakaoLink.FRIEND: N_("Add friend"),
+    KakaoLink.HOME: N_("Channel home"),
+    KakaoLink.CHAT: N_("Chat"),
+}
+
+
+class KakaoSection(QrSection):
+    """The channel ID field, the link choice (add friend by default) and the verified code.
+
+    The ID is checked by ``kiosk.domain.kakao.parse_channel_id`` (https only,
+    exact host pf.kakao.com, no user-info or port). ``channel_id()`` is the
+    normalised ID when the input is valid. The link choice only changes the
+    code shown, saved and printed; the store keeps the channel ID.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._channel_id: str | None = None
+        self.field_title = QLabel()
+        self.field_title.setProperty("role", "field")
+        self.field_title.setWordWrap(True)
+        self.id_edit = QLineEdit()
+        self.id_edit.setObjectName("kakao-id")
+        self.id_edit.setClearButtonEnabled(True)
+        self.id_edit.textChanged.connect(self._on_text_changed)
+        self.field_title.setBuddy(self.id_edit)
+        choices = QHBoxLayout()
+        choices.setSpacing(theme.GRID)
+        self.link_group = QButtonGroup(self)
+        self.link_group.setExclusive(True)
+        self.link_buttons: dict[KakaoLink, QPushButton] = {}
+        for link in LINK_LABELS:
+            button = QPushButton()
+            button.setProperty("kind", "choice")
+            button.setCheckable(True)
+            button.setChecked(link is KakaoLink.FRIEND)
+            button.clicked.connect(lambda _checked=False, k=link: self._on_link_clicked(k))
+            self.link_group.addButton(button)
+            self.link_buttons[link] = button
+            choices.addWidget(button)
+        choices.addStretch(1)
+        self.inputs.addWidget(self.field_title)
+        self.inputs.addWidget(self.id_edit)
+        self.inputs.addLayout(choices)
+
+        self.url_title = QLabel()
+        self.url_title.setProperty("role", "field")
+        self.url_label = QLabel()
+        self.url_label.setObjectName("kakao-url")
+        self.url_label.setProperty("role", "value")
+        self.url_label.setWordWrap(True)
+        self.url_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.info.addWidget(self.url_title)
+        self.info.addWidget(self.url_label)
+
+    # State -------------------------------------------------------------------------------
+    def text(self) -> str:
+        return self.id_edit.text()
+
+    def set_text(self, text: str) -> None:
+        """Fill the field (e.g. from the store) and show its code at once."""
+        self.id_edit.blockSignals(True)
+        try:
+            self.id_edit.setText(text)
+        finally:
+            self.id_edit.blockSignals(False)
+        self.refresh_now()
+
+    def link(self) -> KakaoLink:
+        for link, button in self.link_buttons.items():
+            if button.isChecked():
+                return link
+        return KakaoLink.FRIEND
+
+    def set_link(self, link: KakaoLink) -> None:
+        self.link_buttons[link].setChecked(True)
+        self.refresh_now()
+
+    def channel_id(self) -> str | None:
+        """The normalised public ID (``_ZeUTxl``) after the last refresh, or None."""
+        return self._channel_id
+
+    def url(self) -> str:
+        """The URL the code on show encodes ("" when there is none)."""
+        verified = self.verified()
+        return verified.text if verified is not None else ""
+
+    def retranslate(self) -> None:
+        self.heading.setText(_("KakaoTalk channel"))
+        self.field_title.setText(_("Channel ID or link (for example _ZeUTxl)"))
+        self.id_edit.setPlaceholderText(_("Type or paste here"))
+        self.url_title.setText(_("The code opens"))
+        for link, button in self.link_buttons.items():
+            button.setText(_(LINK_LABELS[link]))
+        super().retranslate()
+
+    # Preview -----------------------------------------------------------------------------
+    def _update_preview(self) -> None:
+        self._channel_id = None
+        self.url_label.setText("")
+        self.url_title.hide()
+        text = self.id_edit.text()
+        if not text.strip():
+            self.card.show_message(_("Type your channel ID to see its QR code."))
+            return
+        try:
+            channel_id = parse_channel_id(text)
+            url = channel_url(channel_id, self.link())
+        except KakaoChannelError as exc:
+            self._show_error(field_message("kakao_channel", str(exc)))
+            self.card.show_message(_("No code yet: please check the channel ID."))
+            return
+        if self.card.show_spec(kakao_spec(url)) is None:
+            self._show_error(field_message("kakao_channel", _("the code could not be checked")))
+            return
+        self._channel_id = channel_id
+        self.url_title.show()
+        self.url_label.setText(url)
+
+    # Handlers ----------------------------------------------------------------------------
+    def _on_text_changed(self, _text: str) -> None:
+        self.schedule_preview()
+
+    def _on_link_clicked(self, _link: KakaoLink) -> None:
+        self.refresh_now()

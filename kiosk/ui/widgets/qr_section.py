@@ -1,0 +1,150 @@
+"""Common frame of the merchant's two QR sections: input, debounced verified preview, actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.i18n import _
+from kiosk.render.verify import VerifiedQr
+from kiosk.ui import theme
+from kiosk.ui.widgets.qr_card import QrCard
+
+#: The preview is rebuilt this long after the last keystroke, not on every key.
+DEBOUNCE_MS = 150
+#: Side of the on-screen code; big enough to scan from the screen with a phone.
+PREVIEW_SIDE = 264
+ACTIONS = ("png", "pdf", "print")
+
+
+class QrSection(QFrame):
+    """A card with a heading, the subclass's input rows, an inline error line and the preview.
+
+    Subclasses fill ``self.inputs`` (under the heading) and ``self.info`` (beside
+    the code) and implement ``_update_preview``, which must end in either
+    ``self.card.show_spec(...)`` / ``show_message(...)`` and may call
+    ``_show_error``. Input changes call ``schedule_preview``; a single-shot timer
+    then refreshes once and emits ``preview_updated``. ``export_requested``
+    carries ``"png"``, ``"pdf"`` or ``"print"``; those buttons are enabled only
+    while a verified code is on show.
+    """
+
+    edited = Signal()
+    preview_updated = Signal()
+    export_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("surface", "card")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        self._error = ""
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._on_debounce_timeout)
+
+        column = QVBoxLayout(self)
+        pad = theme.GRID * 4
+        column.setContentsMargins(pad, pad, pad, pad)
+        column.setSpacing(theme.GRID * 2)
+        self.heading = QLabel()
+        self.heading.setProperty("role", "heading")
+        self.heading.setWordWrap(True)
+        column.addWidget(self.heading)
+        self.inputs = QVBoxLayout()
+        self.inputs.setSpacing(theme.GRID * 2)
+        column.addLayout(self.inputs)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("qr-error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.hide()
+        column.addWidget(self.error_label)
+
+        row = QHBoxLayout()
+        row.setSpacing(theme.GRID * 3)
+        self.card = QrCard(image_side=PREVIEW_SIDE, framed=False)
+        row.addWidget(self.card, 0, Qt.AlignmentFlag.AlignTop)
+        side = QVBoxLayout()
+        side.setSpacing(theme.GRID * 2)
+        self.info = QVBoxLayout()
+        self.info.setSpacing(theme.GRID)
+        side.addLayout(self.info)
+        self.action_buttons: dict[str, QPushButton] = {}
+        for action in ACTIONS:
+            button = QPushButton()
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(lambda _checked=False, a=action: self._on_action_clicked(a))
+            self.action_buttons[action] = button
+            side.addWidget(button)
+        side.addStretch(1)
+        row.addLayout(side, 1)
+        column.addLayout(row)
+        self.notes = QVBoxLayout()
+        column.addLayout(self.notes)
+        self._set_actions_enabled(False)
+
+    # State -------------------------------------------------------------------------------
+    def verified(self) -> VerifiedQr | None:
+        """The verified code on show, or None (empty or invalid input)."""
+        return self.card.verified()
+
+    def error_text(self) -> str:
+        """The inline error on show ("" when the input is fine or empty)."""
+        return self._error
+
+    def is_valid(self) -> bool:
+        """True when the input is empty or makes a verified code (after ``refresh_now``)."""
+        return not self._error
+
+    def is_pending(self) -> bool:
+        """True while a preview refresh is waiting for the merchant to stop typing."""
+        return self._timer.isActive()
+
+    def schedule_preview(self) -> None:
+        self._timer.start()
+        self.edited.emit()
+
+    def refresh_now(self) -> None:
+        """Rebuild the preview at once (a pending debounce is cancelled)."""
+        self._timer.stop()
+        self._show_error("")
+        self._update_preview()
+        self._set_actions_enabled(self.card.verified() is not None)
+        self.preview_updated.emit()
+
+    def retranslate(self) -> None:
+        self.card.retranslate()
+        self.action_buttons["png"].setText(_("Save picture (PNG)…"))
+        self.action_buttons["pdf"].setText(_("Save for printing (PDF)…"))
+        self.action_buttons["print"].setText(_("Print…"))
+        self.refresh_now()
+
+    # For subclasses --------------------------------------------------------------------
+    def _update_preview(self) -> None:
+        raise NotImplementedError
+
+    def _show_error(self, message: str) -> None:
+        self._error = message
+        self.error_label.setText("✕ " + message if message else "")
+        self.error_label.setVisible(bool(message))
+
+    def _set_actions_enabled(self, enabled: bool) -> None:
+        for button in self.action_buttons.values():
+            button.setEnabled(enabled)
+
+    # Handlers --------------------------------------------------------------------------
+    def _on_debounce_timeout(self) -> None:
+        self.refresh_now()
+
+    def _on_action_clicked(self, action: str) -> None:
+        self.export_requested.emit(action)

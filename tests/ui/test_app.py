@@ -1,0 +1,104 @@
+"""Composition root: first-frame exit, lazy imports, background database opening."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.i18n import translate
+from kiosk.ui.main_window import DIRECTORY, MainWindow
+
+HEAVY = ("sqlalchemy", "alembic", "babel", "qrcode", "PIL", "zxingcpp", "openpyxl")
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+
+def test_exit_after_first_frame_returns_zero_quickly() -> None:
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--exit-after-first-frame"],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    elapsed = time.perf_counter() - start
+    assert result.returncode == 0, result.stderr
+    assert elapsed < 10, f"first frame took {elapsed:.1f} s"
+
+
+def test_first_frame_paints_before_any_heavy_library_is_imported() -> None:
+    code = (
+        "import sys\n"
+        "from kiosk.app import run_gui\n"
+        "status = run_gui(exit_after_first_frame=True, locale='ja')\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+        "sys.exit(status)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_unknown_start_language_is_refused_by_name() -> None:
+    from kiosk.app import run_gui
+
+    with pytest.raises(ValueError, match="'klingon'"):
+        run_gui(exit_after_first_frame=True, locale="klingon")
+
+
+def test_database_opens_in_the_background_and_fills_the_directory(
+    qtbot: QtBot, demo_url: str
+) -> None:
+    window = MainWindow("en")
+    qtbot.add_widget(window)
+    window.open_tourist_directory()
+    directory = window.tourist_directory()
+    assert directory.is_loading()
+    assert directory.status_label.text() == translate("Loading stores…", "en")
+    window.start_loading(demo_url)
+    loader = window.loader()
+    assert loader is not None
+    with qtbot.waitSignal(loader.loaded, timeout=20_000):
+        pass
+    assert loader.wait(5)
+    assert [m.slug for m in directory.markets()] == ["bansong", "dongmun"]
+    assert directory.model.rowCount() > 0
+    assert window.current_screen_name() == DIRECTORY
+    source = window.source()
+    assert source is not None
+    source.db.close()
+
+
+def test_a_database_that_cannot_open_shows_why(qtbot: QtBot, tmp_path: Path) -> None:
+    not_a_db = tmp_path / "photo.sqlite3"
+    not_a_db.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    window = MainWindow("ko")
+    qtbot.add_widget(window)
+    window.open_tourist_directory()
+    window.start_loading("sqlite:///" + not_a_db.as_posix())
+    loader = window.loader()
+    assert loader is not None
+    with qtbot.waitSignal(loader.failed, timeout=20_000) as blocker:
+        pass
+    assert "photo.sqlite3" in blocker.args[0]
+    directory = window.tourist_directory()
+    assert not directory.is_loading()
+    assert "photo.sqlite3" in directory.status_label.text()
+    assert not_a_db.read_bytes().startswith(b"\x89PNG")  # nothing was written to it

@@ -1,0 +1,70 @@
+"""Self-test and screenshots: every screen passes, and the checks do catch broken screens."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from PySide6.QtGui import QColor, QFont, QImage
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import run_self_test, write_screenshots
+from kiosk.domain.locales import LOCALES
+from kiosk.ui import theme
+from kiosk.ui.selftest import image_problems, widget_problems
+
+LINE = re.compile(r"^(PASS|FAIL) [a-z-]+(:[a-z]+)? (ko|en|ja|zh_Hans|zh_Hant) \d+x\d+")
+
+
+def test_self_test_passes_every_screen_in_every_language() -> None:
+    out = io.StringIO()
+    assert run_self_test(stream=out) == 0, out.getvalue()
+    lines = out.getvalue().splitlines()
+    results = [line for line in lines if LINE.match(line)]
+    # per size and language: start screen, two directories, two store details
+    assert len(results) == 2 * len(LOCALES) * 5
+    assert all(line.startswith("PASS ") for line in results)
+    assert "PASS start-screen ko 1920x1080" in results
+    assert "PASS tourist-directory:dongmun ja 1366x768" in results
+    assert lines[-1] == f"{len(results)} of {len(results)} screens passed"
+
+
+def test_blank_screen_fails_the_pixel_check() -> None:
+    image = QImage(1920, 1080, QImage.Format.Format_RGB32)
+    image.fill(QColor(theme.PAPER))
+    problems = image_problems(image)
+    assert any("blank" in p for p in problems)
+    assert any("dark text" in p for p in problems)
+
+
+def test_text_in_a_font_without_hangul_fails_the_glyph_check(qtbot: QtBot) -> None:
+    root = QWidget()
+    qtbot.add_widget(root)
+    label = QLabel("반송큰시장", root)
+    label.setFont(QFont("DejaVu Sans"))
+    QVBoxLayout(root).addWidget(label)
+    root.resize(600, 200)
+    problems = widget_problems(root)
+    assert any("no glyph for" in p and "반" in p for p in problems), problems
+    assert any("not Noto Sans CJK" in p for p in problems), problems
+
+
+def test_clipped_label_fails_the_clipping_check(qtbot: QtBot) -> None:
+    root = QWidget()
+    qtbot.add_widget(root)
+    label = QLabel("동문재래시장 동문재래시장 동문재래시장", root)
+    label.setFixedWidth(60)
+    problems = widget_problems(root)
+    assert any("text clipped" in p for p in problems), problems
+
+
+def test_screenshots_are_named_per_screen_language_and_size(tmp_path: Path) -> None:
+    written = write_screenshots(tmp_path, sizes=[(1366, 768)], locales=["ja"])
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert written == len(names) == 5
+    assert "tourist-directory_dongmun_ja_1366x768.png" in names
+    assert "start-screen_ja_1366x768.png" in names
+    image = QImage(str(tmp_path / "store-detail_bansong_ja_1366x768.png"))
+    assert (image.width(), image.height()) == (1366, 768)

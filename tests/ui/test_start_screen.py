@@ -1,0 +1,89 @@
+"""Start screen: one big button per registered mode, and languages by native name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from kiosk.domain.locales import LOCALES, NATIVE_NAMES
+from kiosk.i18n import N_, translate
+from kiosk.ui.main_window import MainWindow, register_builtin_modes
+from kiosk.ui.modes import Mode, available_modes, register_mode, unregister_mode
+from kiosk.ui.start_screen import StartScreen
+
+
+@pytest.fixture
+def screen(qtbot: QtBot) -> StartScreen:
+    register_builtin_modes()
+    widget = StartScreen("ko")
+    qtbot.add_widget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+    qtbot.wait_exposed(widget)
+    return widget
+
+
+@pytest.fixture
+def extra_mode() -> Iterator[Mode]:
+    mode = Mode(key="test-extra", title=N_("Extra"), subtitle="", open=lambda w: None, order=99)
+    register_mode(mode)
+    yield mode
+    unregister_mode(mode.key)
+
+
+def test_buttons_come_only_from_the_registry(screen: StartScreen) -> None:
+    assert screen.mode_keys() == [mode.key for mode in available_modes()]
+    assert "tourist" in screen.mode_keys()
+    for key in ("merchant", "manager"):  # built in other issues: no dummy buttons now
+        assert key not in screen.mode_keys()
+
+
+def test_a_mode_registered_later_appears_after_rebuild(
+    screen: StartScreen, extra_mode: Mode
+) -> None:
+    assert extra_mode.key not in screen.mode_keys()
+    screen.rebuild_modes()
+    assert screen.mode_keys()[-1] == extra_mode.key
+    assert screen.mode_button(extra_mode.key).title() == translate("Extra", "ko")
+
+
+def test_mode_needs_key_and_title() -> None:
+    with pytest.raises(ValueError, match="key and a title"):
+        Mode(key="", title="", subtitle="", open=lambda w: None)
+
+
+def test_pressing_anywhere_on_the_big_button_chooses_the_mode(
+    qtbot: QtBot, screen: StartScreen
+) -> None:
+    button = screen.mode_button("tourist")
+    title_label = button.findChildren(type(screen._welcome))[0]
+    with qtbot.waitSignal(screen.mode_chosen) as blocker:
+        # on the title text itself: the label must not swallow the press
+        qtbot.mouseClick(title_label, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["tourist"]
+
+
+def test_languages_are_native_names_without_flags(qtbot: QtBot, screen: StartScreen) -> None:
+    bar = screen.language_bar
+    assert [bar.button(code).text() for code in LOCALES] == [NATIVE_NAMES[c] for c in LOCALES]
+    assert bar.current() == "ko"
+    with qtbot.waitSignal(screen.locale_chosen) as blocker:
+        qtbot.mouseClick(bar.button("ja"), Qt.MouseButton.LeftButton)
+    assert blocker.args == ["ja"]
+
+
+def test_each_language_name_is_set_in_its_own_glyph_forms(screen: StartScreen) -> None:
+    bar = screen.language_bar
+    assert bar.button("ja").font().family() == "Noto Sans CJK JP"
+    assert bar.button("zh_Hans").font().family() == "Noto Sans CJK SC"
+    assert bar.button("zh_Hant").font().family() == "Noto Sans CJK TC"
+    assert bar.button("ko").font().family() == "Noto Sans CJK KR"
+
+
+def test_start_screen_has_no_top_bar(window: MainWindow) -> None:
+    window.go_home()
+    assert window.current_screen_name() == "start-screen"
+    assert window._top_bar is None or not window._top_bar.isVisible()

@@ -1,0 +1,116 @@
+"""Store detail: Babel prices with units, sold-out words, payment badges, room for more cards."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from kiosk.domain.formatting import format_price
+from kiosk.domain.listing import StoreDetail
+from kiosk.domain.locales import LocaleCode
+from kiosk.domain.payments import PAYMENT_LABELS
+from kiosk.i18n import set_locale, translate
+from kiosk.ui.directory_source import DirectorySource
+from kiosk.ui.store_detail import StoreDetailScreen
+from kiosk.ui.widgets.status_pill import StatusPill
+
+
+def _switch(detail: StoreDetailScreen, locale: LocaleCode) -> None:
+    """What the main window does: the global UI language first, then the screen."""
+    set_locale(locale)
+    detail.retranslate(locale)
+
+
+@pytest.fixture
+def detail(qtbot: QtBot) -> StoreDetailScreen:
+    screen = StoreDetailScreen("ko")
+    qtbot.add_widget(screen)
+    screen.resize(1366, 700)
+    screen.show()
+    qtbot.wait_exposed(screen)
+    return screen
+
+
+@pytest.fixture
+def store(source: DirectorySource) -> StoreDetail:
+    """The demo store with the most goods."""
+    details = [source.store(s.id) for s in source.stores("dongmun")]
+    return max(details, key=lambda d: len(d.products))
+
+
+@pytest.mark.parametrize("locale", ["ko", "en", "ja", "zh_Hant"])
+def test_prices_are_formatted_by_babel_with_their_unit(
+    detail: StoreDetailScreen, store: StoreDetail, locale: LocaleCode
+) -> None:
+    _switch(detail, locale)
+    detail.show_store(store)
+    assert len(detail.price_rows) == len(store.products) > 0
+    for row, product in zip(detail.price_rows, store.products, strict=True):
+        assert row.name_label.text() == product.name.get(locale)
+        assert (
+            row.price_label.text() == f"{format_price(product.price_won, locale)} / {product.unit}"
+        )
+    assert detail.name_label.text() == store.name.get(locale)
+
+
+def test_zh_hant_uses_its_own_won_sign(detail: StoreDetailScreen, store: StoreDetail) -> None:
+    _switch(detail, "zh_Hant")
+    detail.show_store(store)
+    assert detail.price_rows[0].price_label.text().startswith("￦")
+
+
+def test_sold_out_is_a_word_not_only_a_colour(
+    detail: StoreDetailScreen, store: StoreDetail
+) -> None:
+    first = dataclasses.replace(store.products[0], sold_out=True)
+    sold = dataclasses.replace(store, products=(first, *store.products[1:]))
+    _switch(detail, "en")
+    detail.show_store(sold)
+    row = detail.price_rows[0]
+    assert row.sold_out
+    assert row.sold_out_pill.text() == translate("Sold out", "en")
+    assert row.price_label.property("role") == "price-sold-out"
+    assert not detail.price_rows[1].sold_out
+    assert detail.price_rows[1].price_label.property("role") == "price"
+
+
+def test_payment_badges_name_each_method(detail: StoreDetailScreen, store: StoreDetail) -> None:
+    _switch(detail, "en")
+    detail.show_store(store)
+    pills = [p.text() for p in detail.findChildren(StatusPill) if p.isVisibleTo(detail)]
+    for method in store.payment_methods:
+        assert "✓ " + translate(PAYMENT_LABELS[method], "en") in pills
+
+
+def test_a_store_without_goods_says_so(detail: StoreDetailScreen, store: StoreDetail) -> None:
+    _switch(detail, "en")
+    detail.show_store(dataclasses.replace(store, products=(), payment_methods=()))
+    texts = [label.text() for label in detail.findChildren(QLabel) if label.isVisibleTo(detail)]
+    assert translate("This store has not listed its goods yet.", "en") in texts
+    assert translate("Ask at the stall.", "en") in texts
+    assert detail.price_rows == []
+
+
+def test_side_column_takes_no_room_until_a_card_is_added(
+    detail: StoreDetailScreen, store: StoreDetail
+) -> None:
+    detail.show_store(store)
+    assert not detail.side_panel.isVisible()
+    card = QLabel("QR")
+    detail.add_side_card(card)
+    assert detail.side_panel.isVisible()
+    assert card.isVisible()
+
+
+def test_store_shown_signal_carries_the_store(
+    qtbot: QtBot, detail: StoreDetailScreen, store: StoreDetail
+) -> None:
+    with qtbot.waitSignal(detail.store_shown) as blocker:
+        detail.show_store(store)
+    assert blocker.args == [store]
+    with qtbot.waitSignal(detail.back_requested):
+        qtbot.mouseClick(detail.back_button, Qt.MouseButton.LeftButton)

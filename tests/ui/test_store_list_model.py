@@ -1,0 +1,58 @@
+"""StoreListModel over real demo StoreSummary rows, without any widget."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from kiosk.domain.categories import CATEGORY_LABELS
+from kiosk.i18n import translate
+from kiosk.ui.directory_source import DirectorySource
+from kiosk.ui.models.store_list_model import StoreListModel, StoreRole
+
+
+def test_rows_show_names_in_the_model_locale(source: DirectorySource) -> None:
+    stores = source.stores("bansong")
+    model = StoreListModel(stores, locale="ko")
+    assert model.rowCount() == len(stores) > 0
+    first = model.index(0)
+    assert first.data() == stores[0].name.get("ko")
+    assert first.data(StoreRole.STORE_ID) == stores[0].id
+    assert first.data(StoreRole.STALL) == stores[0].stall_number
+    assert first.data(StoreRole.INITIAL) == stores[0].name.get("ko")[0]
+    assert first.data(StoreRole.CATEGORY_LABEL) == translate(
+        CATEGORY_LABELS[stores[0].category], "ko"
+    )
+
+
+def test_set_locale_changes_display_and_signals_every_row(source: DirectorySource) -> None:
+    stores = source.stores("bansong")
+    model = StoreListModel(stores, locale="ko")
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda top, bottom: changed.append((top.row(), bottom.row())))
+    model.set_locale("ja")
+    assert changed == [(0, len(stores) - 1)]
+    assert [model.index(r).data() for r in range(model.rowCount())] == [
+        s.name.get("ja") for s in stores
+    ]
+    model.set_locale("ja")  # no change, no signal
+    assert len(changed) == 1
+
+
+def test_set_stores_resets_and_row_of_finds_ids(source: DirectorySource) -> None:
+    stores = source.stores("bansong")
+    model = StoreListModel()
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    model.set_stores(stores)
+    assert resets == [True]
+    assert model.row_of(stores[-1].id) == len(stores) - 1
+    assert model.store_at(0) == stores[0]
+
+
+def test_bad_indexes_and_unknown_ids_give_nothing(source: DirectorySource) -> None:
+    model = StoreListModel(source.stores("bansong"))
+    assert model.data(QModelIndex()) is None
+    assert model.data(model.index(10_000)) is None
+    assert model.data(model.index(0), Qt.ItemDataRole.DecorationRole) is None
+    assert model.row_of(-1) == -1
+    assert model.rowCount(model.index(0)) == 0  # a list has no children
