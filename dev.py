@@ -188,6 +188,11 @@ def _qt_env() -> dict[str, str]:
 
 def cmd_run(args: list[str]) -> int:
     setup(extras=["dev"])
+    if sys.platform.startswith("linux") and not any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    ):
+        say("no DISPLAY or WAYLAND_DISPLAY: the window needs a desktop session "
+            "(QT_QPA_PLATFORM=offscreen runs it invisibly)")
     script = venv_bin("market-kiosk")
     cmd = [script] if script.exists() else [venv_python(), "-m", "kiosk"]
     return run([*cmd, *args])
