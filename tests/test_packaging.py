@@ -108,3 +108,27 @@ def test_wheel_ships_typing_marker_catalogs_and_migrations(tmp_path: Path) -> No
     assert any(n.startswith("kiosk/data/migrations/versions/") and n.endswith(".py")
                for n in names)
     assert not [n for n in names if n.startswith("tests/")], "tests leaked into the wheel"
+    _installed_wheel_finds_its_fonts(wheel, tmp_path / "site")
+
+
+def _installed_wheel_finds_its_fonts(wheel: Path, target: Path) -> None:
+    """Install *wheel* (no dependencies) into *target* and ask kiosk.resources for the fonts."""
+    result = _run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target",
+                   str(target), str(wheel)])
+    assert result.returncode == 0, result.stderr[-3000:]
+    # -S: no site-packages, so the editable checkout cannot answer instead of the wheel.
+    probe = (
+        f"import sys; sys.path.insert(0, {str(target)!r})\n"
+        "import kiosk.resources as r\n"
+        "missing = [f for f in r.FONT_FILES if not (r.fonts_dir() / f).is_file()]\n"
+        "print(r.__file__)\n"
+        "print('missing:', *missing)"
+    )
+    found = subprocess.run([sys.executable, "-S", "-c", probe], capture_output=True, text=True,
+                           cwd=target, timeout=60, check=False)
+    assert found.returncode == 0, found.stderr[-2000:]
+    module_file, *missing = found.stdout.split()
+    assert Path(module_file).is_relative_to(target), module_file
+    assert missing == ["missing:"], (
+        f"an installed (non-editable) wheel cannot find its bundled fonts: {found.stdout}"
+    )
