@@ -6,7 +6,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.domain.locales import LocaleCode
 from kiosk.i18n import N_, _
@@ -31,7 +39,9 @@ if TYPE_CHECKING:
 SCREEN = "merchant-qr"
 Which = Literal["kakao", "payment"]
 #: Below this width the two sections stack (one above the other) instead of side by side.
-SIDE_BY_SIDE_MIN_WIDTH = 1500
+SIDE_BY_SIDE_MIN_WIDTH = 1200
+#: Below this width the screen title makes room for the store picker (the start button said it).
+TITLE_MIN_WIDTH = 1600
 
 
 def register_merchant_mode() -> None:
@@ -62,7 +72,7 @@ def open_merchant_qr(window: MainWindow) -> None:
         loader.loaded.connect(screen.set_source)
         loader.failed.connect(screen.show_status)
     else:
-        screen.show_status("✕ " + _("The store list is not loaded."))
+        screen.show_status("⚠ " + _("The store list is not loaded."))
     window.show_screen(SCREEN)
 
 
@@ -111,17 +121,18 @@ class MerchantQrScreen(QWidget):
         top.setSpacing(theme.GRID * 3)
         self.back_button = QPushButton()
         self.back_button.setProperty("kind", "back")
+        self.back_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.back_button.clicked.connect(self._on_back_clicked)
         self.title_label = QLabel()
         self.title_label.setProperty("role", "heading")
         self.title_label.setWordWrap(True)
-        top.addWidget(self.back_button)
-        top.addWidget(self.title_label, 1)
-        outer.addLayout(top)
         self.picker = StorePicker()
         self.picker.market_changed.connect(self._on_market_changed)
         self.picker.store_chosen.connect(self._on_store_chosen)
-        outer.addWidget(self.picker)
+        top.addWidget(self.back_button)
+        top.addWidget(self.title_label)
+        top.addWidget(self.picker, 1)
+        outer.addLayout(top)
 
         body = QWidget()
         self._sections = QBoxLayout(QBoxLayout.Direction.LeftToRight, body)
@@ -254,7 +265,7 @@ class MerchantQrScreen(QWidget):
             )
             return False
         except (QrInputError, NotFoundError) as exc:
-            self.show_status("✕ " + str(exc), kind="error")
+            self.show_status("⚠ " + str(exc), kind="error")
             return False
         self._store = saved
         self._update_save_state()
@@ -359,6 +370,7 @@ class MerchantQrScreen(QWidget):
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self._sections.direction() != direction:
             self._sections.setDirection(direction)
+        self.title_label.setVisible(self.width() >= TITLE_MIN_WIDTH)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._apply_layout_direction()
@@ -380,8 +392,12 @@ class MerchantQrScreen(QWidget):
 
     def _on_preview_updated(self) -> None:
         self._update_save_state()
-        if self.save_button.isEnabled():
+        if self._store is not None and not self.can_save():
+            self.show_status("⚠ " + _("Correct the entry marked ⚠ above; then you can save."))
+        elif self.save_button.isEnabled():
             self.show_status("• " + _("Not saved yet."), kind="notice")
+        elif self._status[0] != "ok":
+            self.show_status("")
 
     def _on_save_clicked(self) -> None:
         self.save_to_store()
@@ -403,7 +419,7 @@ class MerchantQrScreen(QWidget):
         try:
             saved = self.export_code(which, path)
         except (LookupError, QrFormatError, QrVerificationError, OSError) as exc:
-            self.show_status("✕ " + str(exc), kind="error")
+            self.show_status("⚠ " + str(exc), kind="error")
             return
         self.show_status(
             "✓ " + _("Saved and checked by scanning: {path}").format(path=saved.path), kind="ok"
@@ -422,7 +438,7 @@ class MerchantQrScreen(QWidget):
         try:
             width = self.print_code(which, printer)
         except (LookupError, PrintError) as exc:
-            self.show_status("✕ " + str(exc), kind="error")
+            self.show_status("⚠ " + str(exc), kind="error")
             return
         self.show_status(
             "✓ " + _("Sent to the printer; the code is {mm:.0f} mm wide.").format(mm=width),
@@ -452,6 +468,7 @@ def merchant_stylesheet() -> str:
     QPushButton, QPushButton[kind="choice"], QPushButton[kind="back"] {{
         min-height: {touch}px; font-size: {lead}px;
     }}
+    QPushButton[kind="choice"] {{ font-weight: 700; }}
     QLineEdit, QComboBox {{ min-height: {touch}px; font-size: {lead}px; }}
     QComboBox QAbstractItemView {{ font-size: {lead}px; }}
     QComboBox QAbstractItemView::item {{ min-height: {touch}px; }}

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QLabel, QLineEdit, QPushButton, QWidget
 
 from kiosk.domain.kakao import KakaoChannelError, KakaoLink, channel_url, parse_channel_id
 from kiosk.i18n import N_, _
 from kiosk.render.qr import kakao_spec
 from kiosk.services.qr_codes import field_message
 from kiosk.ui import theme
+from kiosk.ui.widgets.flow_layout import FlowLayout
 from kiosk.ui.widgets.qr_section import QrSection
 
 #: The page a customer lands on after scanning; adding the channel as a friend comes first.
@@ -40,8 +41,8 @@ class KakaoSection(QrSection):
         self.id_edit.setClearButtonEnabled(True)
         self.id_edit.textChanged.connect(self._on_text_changed)
         self.field_title.setBuddy(self.id_edit)
-        choices = QHBoxLayout()
-        choices.setSpacing(theme.GRID)
+        choice_row = QWidget()
+        choices = FlowLayout(choice_row, spacing=theme.GRID)  # wraps rather than squeezes
         self.link_group = QButtonGroup(self)
         self.link_group.setExclusive(True)
         self.link_buttons: dict[KakaoLink, QPushButton] = {}
@@ -54,10 +55,9 @@ class KakaoSection(QrSection):
             self.link_group.addButton(button)
             self.link_buttons[link] = button
             choices.addWidget(button)
-        choices.addStretch(1)
         self.inputs.addWidget(self.field_title)
         self.inputs.addWidget(self.id_edit)
-        self.inputs.addLayout(choices)
+        self.inputs.addWidget(choice_row)
 
         self.url_title = QLabel()
         self.url_title.setProperty("role", "field")
@@ -91,6 +91,7 @@ class KakaoSection(QrSection):
 
     def set_link(self, link: KakaoLink) -> None:
         self.link_buttons[link].setChecked(True)
+        self._label_link_buttons()
         self.refresh_now()
 
     def channel_id(self) -> str | None:
@@ -107,8 +108,7 @@ class KakaoSection(QrSection):
         self.field_title.setText(_("Channel ID or link (for example _ZeUTxl)"))
         self.id_edit.setPlaceholderText(_("Type or paste here"))
         self.url_title.setText(_("The code opens"))
-        for link, button in self.link_buttons.items():
-            button.setText(_(LINK_LABELS[link]))
+        self._label_link_buttons()
         super().retranslate()
 
     # Preview -----------------------------------------------------------------------------
@@ -139,4 +139,11 @@ class KakaoSection(QrSection):
         self.schedule_preview()
 
     def _on_link_clicked(self, _link: KakaoLink) -> None:
+        self._label_link_buttons()
         self.refresh_now()
+
+    def _label_link_buttons(self) -> None:
+        """The chosen page carries a check mark: its state is never shown by colour alone."""
+        for link, button in self.link_buttons.items():
+            mark = "✓ " if button.isChecked() else ""
+            button.setText(mark + _(LINK_LABELS[link]))

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextOption
+from PySide6.QtGui import QResizeEvent, QTextOption
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFileDialog,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -41,24 +41,26 @@ class PaymentSection(QrSection):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._payload: PaymentPayload | None = None
-        top = QHBoxLayout()
-        top.setSpacing(theme.GRID * 2)
         self.field_title = QLabel()
         self.field_title.setProperty("role", "field")
         self.field_title.setWordWrap(True)
-        self.photo_button = QPushButton()
-        self.photo_button.clicked.connect(self._on_photo_clicked)
-        top.addWidget(self.field_title, 1)
-        top.addWidget(self.photo_button)
         self.payload_edit = QPlainTextEdit()
         self.payload_edit.setObjectName("payment-payload")
         self.payload_edit.setTabChangesFocus(True)
         self.payload_edit.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
         # Noto Sans CJK's line spacing is ~1.45 em; the merchant stylesheet sets 24 px text.
         line = round(theme.LEAD * 1.45)
-        self.payload_edit.setFixedHeight(line * PAYLOAD_LINES + theme.GRID * 3)
+        self.payload_edit.setFixedHeight(line * PAYLOAD_LINES + theme.GRID * 4)
         self.payload_edit.textChanged.connect(self._on_text_changed)
-        self.inputs.addLayout(top)
+        self.field_title.setBuddy(self.payload_edit)
+        self.photo_button = QPushButton()
+        self.photo_button.clicked.connect(self._on_photo_clicked)
+        # Label and photo button share a row when there is room, else the button goes under it.
+        self._title_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._title_row.setSpacing(theme.GRID * 2)
+        self._title_row.addWidget(self.field_title, 1)
+        self._title_row.addWidget(self.photo_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.inputs.addLayout(self._title_row)
         self.inputs.addWidget(self.payload_edit)
 
         self.details = QGridLayout()
@@ -137,13 +139,14 @@ class PaymentSection(QrSection):
             _("Paste the text here, or load a photo of the QR code in your kit.")
         )
         self.reminder_label.setText(
-            "⚠ "
+            "※ "
             + _(
                 "After printing, laminate the code or cover it with tamper-proof film, "
                 "so nobody can stick a false code over it."
             )
         )
         super().retranslate()
+        self._arrange_title_row()
 
     # Preview -----------------------------------------------------------------------------
     def _update_preview(self) -> None:
@@ -183,6 +186,22 @@ class PaymentSection(QrSection):
         note = payload.note if payload is not None else ""
         self.note_label.setText(note)
         self.note_label.setVisible(bool(note))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange_title_row()
+
+    def _arrange_title_row(self) -> None:
+        margins = self.contentsMargins()
+        needed = (
+            self.field_title.fontMetrics().horizontalAdvance(self.field_title.text())
+            + self.photo_button.sizeHint().width()
+            + theme.GRID * 12
+        )
+        wide = self.width() - margins.left() - margins.right() >= needed
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._title_row.direction() != direction:
+            self._title_row.setDirection(direction)
 
     # Handlers ----------------------------------------------------------------------------
     def _on_text_changed(self) -> None:

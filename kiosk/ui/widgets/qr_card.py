@@ -91,7 +91,7 @@ class QrCard(QFrame):
             verified = render_verified(spec, module_px=module)
         except (QrVerificationError, ValueError) as exc:
             self.show_message(
-                "✕ " + _("This code could not be checked: {reason}").format(reason=exc)
+                "⚠ " + _("This code could not be checked: {reason}").format(reason=exc)
             )
             return None
         self.show_verified(verified, caption)

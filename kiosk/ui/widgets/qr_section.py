@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
 from kiosk.i18n import _
 from kiosk.render.verify import VerifiedQr
 from kiosk.ui import theme
+from kiosk.ui.widgets.flow_layout import FlowLayout
 from kiosk.ui.widgets.qr_card import QrCard
 
 #: The preview is rebuilt this long after the last keystroke, not on every key.
 DEBOUNCE_MS = 150
 #: Side of the on-screen code; big enough to scan from the screen with a phone.
-PREVIEW_SIDE = 264
+PREVIEW_SIDE = 240
 ACTIONS = ("png", "pdf", "print")
 
 
@@ -52,7 +53,7 @@ class QrSection(QFrame):
         self._timer.timeout.connect(self._on_debounce_timeout)
 
         column = QVBoxLayout(self)
-        pad = theme.GRID * 4
+        pad = theme.GRID * 3
         column.setContentsMargins(pad, pad, pad, pad)
         column.setSpacing(theme.GRID * 2)
         self.heading = QLabel()
@@ -79,18 +80,21 @@ class QrSection(QFrame):
         self.info = QVBoxLayout()
         self.info.setSpacing(theme.GRID)
         side.addLayout(self.info)
-        self.action_buttons: dict[str, QPushButton] = {}
-        for action in ACTIONS:
-            button = QPushButton()
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.clicked.connect(lambda _checked=False, a=action: self._on_action_clicked(a))
-            self.action_buttons[action] = button
-            side.addWidget(button)
+        self.notes = QVBoxLayout()
+        side.addLayout(self.notes)
         side.addStretch(1)
         row.addLayout(side, 1)
         column.addLayout(row)
-        self.notes = QVBoxLayout()
-        column.addLayout(self.notes)
+
+        actions = QWidget()
+        flow = FlowLayout(actions, spacing=theme.GRID * 2)
+        self.action_buttons: dict[str, QPushButton] = {}
+        for action in ACTIONS:
+            button = QPushButton()
+            button.clicked.connect(lambda _checked=False, a=action: self._on_action_clicked(a))
+            self.action_buttons[action] = button
+            flow.addWidget(button)
+        column.addWidget(actions)
         self._set_actions_enabled(False)
 
     # State -------------------------------------------------------------------------------
@@ -124,8 +128,8 @@ class QrSection(QFrame):
 
     def retranslate(self) -> None:
         self.card.retranslate()
-        self.action_buttons["png"].setText(_("Save picture (PNG)…"))
-        self.action_buttons["pdf"].setText(_("Save for printing (PDF)…"))
+        self.action_buttons["png"].setText(_("Save as PNG…"))
+        self.action_buttons["pdf"].setText(_("Save as PDF…"))
         self.action_buttons["print"].setText(_("Print…"))
         self.refresh_now()
 
@@ -135,7 +139,7 @@ class QrSection(QFrame):
 
     def _show_error(self, message: str) -> None:
         self._error = message
-        self.error_label.setText("✕ " + message if message else "")
+        self.error_label.setText("⚠ " + message if message else "")
         self.error_label.setVisible(bool(message))
 
     def _set_actions_enabled(self, enabled: bool) -> None:
