@@ -52,6 +52,9 @@ TOURIST_MODE = Mode(
 def register_builtin_modes() -> None:
     """Register the modes this package ships (idempotent)."""
     register_mode(TOURIST_MODE)
+    from kiosk.ui.merchant_qr import register_merchant_mode  # light: the screen loads on use
+
+    register_merchant_mode()
 
 
 class MainWindow(QMainWindow):

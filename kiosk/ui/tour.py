@@ -114,3 +114,9 @@ def walk(
                 if store_id is not None and window.open_store(store_id):
                     settle()
                     yield Shot(DETAIL, slug, locale, width, height)
+            if source is not None:
+                from kiosk.ui.merchant_qr import SCREEN as MERCHANT_QR, open_merchant_qr
+
+                open_merchant_qr(window)  # first demo store: channel ID and DEMO EMVCo payload
+                settle()
+                yield Shot(MERCHANT_QR, "", locale, width, height)

@@ -37,7 +37,7 @@ def extra_mode() -> Iterator[Mode]:
 def test_buttons_come_only_from_the_registry(screen: StartScreen) -> None:
     assert screen.mode_keys() == [mode.key for mode in available_modes()]
     assert "tourist" in screen.mode_keys()
-    for key in ("merchant", "manager"):  # built in other issues: no dummy buttons now
+    for key in ("manager",):  # built in another issue: no dummy button now
         assert key not in screen.mode_keys()
 
 

@@ -20,8 +20,9 @@ from kiosk.ui.models.store_list_model import StoreRole
 
 _Index = QModelIndex | QPersistentModelIndex
 
-#: Cards are at least this wide; the grid fits as many columns as it can.
-MIN_CARD_WIDTH = 560
+#: Cards are at least this wide, so a 48 px name of ~25 Latin letters fits on one line:
+#: one column at 1366x768, two at 1920x1080.
+MIN_CARD_WIDTH = 760
 GAP = theme.GRID * 2
 PADDING = theme.GRID * 3
 BADGE = theme.GRID * 12  # the initial's circle
