@@ -21,7 +21,10 @@ LOADER_EXIT_WAIT_S = 10.0
 
 
 def application(*, offscreen: bool = False) -> QApplication:
-    """The QApplication (created once). *offscreen* selects the headless platform if unset."""
+    """The QApplication (created once). *offscreen* selects the headless platform if unset.
+
+    Raises RuntimeError when a plain QGuiApplication was created first (widgets need more).
+    """
     if offscreen:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
@@ -29,6 +32,11 @@ def application(*, offscreen: bool = False) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    if existing is not None:
+        raise RuntimeError(
+            f"a {type(existing).__name__} already runs in this process; the kiosk window "
+            "needs a QApplication, so create that first (it serves QtGui code too)"
+        )
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Market Kiosk")
     app.setOrganizationName("market-kiosk")
