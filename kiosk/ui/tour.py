@@ -15,6 +15,8 @@ from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.ui import theme
 from kiosk.ui.directory_source import DirectorySource, open_source
 from kiosk.ui.main_window import DETAIL, DIRECTORY, START, MainWindow
+from kiosk.ui.merchant_qr import SCREEN as MERCHANT_QR
+from kiosk.ui.merchant_qr import open_merchant_qr
 
 #: Landscape kiosk screen and the small laptop screen of a market office.
 SIZES: tuple[tuple[int, int], ...] = ((1920, 1080), (1366, 768))
@@ -115,8 +117,6 @@ def walk(
                     settle()
                     yield Shot(DETAIL, slug, locale, width, height)
             if source is not None:
-                from kiosk.ui.merchant_qr import SCREEN as MERCHANT_QR, open_merchant_qr
-
                 open_merchant_qr(window)  # first demo store: channel ID and DEMO EMVCo payload
                 settle()
                 yield Shot(MERCHANT_QR, "", locale, width, height)
