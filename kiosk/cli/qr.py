@@ -29,18 +29,36 @@ def add_qr_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser
 
     kakao = sub.add_parser("kakao", help="QR code of a KakaoTalk channel (PNG, SVG or PDF)")
     kakao.add_argument("channel", metavar="ID_OR_URL", help="public ID (_ZeUTxl) or channel URL")
-    kakao.add_argument("--out", type=Path, required=True, metavar="FILE",
-                       help="output file: .png (300 dpi), .svg or .pdf")
-    kakao.add_argument("--link", choices=("home", "friend", "chat"), default="friend",
-                       help="page the code opens (default: friend = add the channel)")
+    kakao.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="output file: .png (300 dpi), .svg or .pdf",
+    )
+    kakao.add_argument(
+        "--link",
+        choices=("home", "friend", "chat"),
+        default="friend",
+        help="page the code opens (default: friend = add the channel)",
+    )
 
     pay = sub.add_parser("pay", help="QR code of the official payment payload (Zero Pay kit)")
     source = pay.add_mutually_exclusive_group(required=True)
     source.add_argument("--payload", metavar="TEXT", help="the payload text, pasted")
-    source.add_argument("--from-image", type=Path, metavar="IMAGE",
-                        help="photo or scan (PNG/JPEG) of the kit's QR code")
-    pay.add_argument("--out", type=Path, required=True, metavar="FILE",
-                     help="output file: .png (300 dpi), .svg or .pdf")
+    source.add_argument(
+        "--from-image",
+        type=Path,
+        metavar="IMAGE",
+        help="photo or scan (PNG/JPEG) of the kit's QR code",
+    )
+    pay.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="output file: .png (300 dpi), .svg or .pdf",
+    )
 
     decode = sub.add_parser("decode", help="print every QR payload found in an image")
     decode.add_argument("image", type=Path, metavar="IMAGE", help="PNG or JPEG file")
@@ -48,16 +66,19 @@ def add_qr_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser
     stands = sub.add_parser("stands", help="PDF of table stands/posters, one page per store")
     stands.add_argument("--market", required=True, metavar="SLUG", help="market slug")
     stands.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="PDF file")
-    stands.add_argument("--size", choices=("a6", "a4"), default="a6",
-                        help="a6 table stand (default) or a4 poster")
+    stands.add_argument(
+        "--size", choices=("a6", "a4"), default="a6", help="a6 table stand (default) or a4 poster"
+    )
 
 
 def _saved_line(saved: object) -> str:
     from kiosk.render.export import SavedQr
 
     assert isinstance(saved, SavedQr)
-    return (f"{saved.path}\nverified: {saved.verified_by}; QR version {saved.version}, "
-            f"error correction {saved.ec}, {saved.symbol_mm} mm wide")
+    return (
+        f"{saved.path}\nverified: {saved.verified_by}; QR version {saved.version}, "
+        f"error correction {saved.ec}, {saved.symbol_mm} mm wide"
+    )
 
 
 def _cmd_kakao(args: argparse.Namespace) -> int:
@@ -88,8 +109,10 @@ def _cmd_pay(args: argparse.Namespace) -> int:
     saved = save_qr(payment_spec(payload.raw), out)
     print(_saved_line(saved))
     if payload.kind == "emvco":
-        print(f"EMVCo: {payload.merchant_name}, {payload.city}, {payload.country}, "
-              f"{payload.currency}, {'static' if payload.is_static else 'dynamic'}")
+        print(
+            f"EMVCo: {payload.merchant_name}, {payload.city}, {payload.country}, "
+            f"{payload.currency}, {'static' if payload.is_static else 'dynamic'}"
+        )
     if payload.note:
         print(f"note: {payload.note}")
     return 0
@@ -141,8 +164,10 @@ def _cmd_stands(args: argparse.Namespace) -> int:
             print(f"stands: {done}/{total}", file=sys.stderr, flush=True)
 
     result = render_stands(stores, market.name, out, size=args.size, progress=progress)
-    print(f"{result.path}\nverified: {result.codes_verified} QR codes decoded with zxing-cpp; "
-          f"{result.pages} pages ({args.size.upper()})")
+    print(
+        f"{result.path}\nverified: {result.codes_verified} QR codes decoded with zxing-cpp; "
+        f"{result.pages} pages ({args.size.upper()})"
+    )
     return 0
 
 
@@ -150,8 +175,7 @@ def run_qr(args: argparse.Namespace) -> int:
     """Run a ``qr`` sub-command; return the exit status (2 for bad input, 1 if a check fails)."""
     from kiosk.render.verify import QrVerificationError
 
-    commands = {"kakao": _cmd_kakao, "pay": _cmd_pay, "decode": _cmd_decode,
-                "stands": _cmd_stands}
+    commands = {"kakao": _cmd_kakao, "pay": _cmd_pay, "decode": _cmd_decode, "stands": _cmd_stands}
     try:
         return commands[args.qr_command](args)
     except (ValueError, OSError, _BadInput) as exc:

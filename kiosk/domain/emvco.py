@@ -76,10 +76,28 @@ TAG_NAMES: dict[str, str] = {
 
 #: ISO 4217 numeric -> alphabetic code for the currencies a Korean market meets.
 CURRENCIES: dict[str, str] = {
-    "410": "KRW", "840": "USD", "156": "CNY", "392": "JPY", "344": "HKD", "901": "TWD",
-    "446": "MOP", "978": "EUR", "826": "GBP", "702": "SGD", "764": "THB", "458": "MYR",
-    "360": "IDR", "704": "VND", "608": "PHP", "356": "INR", "036": "AUD", "124": "CAD",
-    "496": "MNT", "860": "UZS", "398": "KZT", "643": "RUB",
+    "410": "KRW",
+    "840": "USD",
+    "156": "CNY",
+    "392": "JPY",
+    "344": "HKD",
+    "901": "TWD",
+    "446": "MOP",
+    "978": "EUR",
+    "826": "GBP",
+    "702": "SGD",
+    "764": "THB",
+    "458": "MYR",
+    "360": "IDR",
+    "704": "VND",
+    "608": "PHP",
+    "356": "INR",
+    "036": "AUD",
+    "124": "CAD",
+    "496": "MNT",
+    "860": "UZS",
+    "398": "KZT",
+    "643": "RUB",
 }
 
 
@@ -154,10 +172,14 @@ def parse_tlv(text: str, *, where: str = "") -> tuple[DataObject, ...]:
         header = text[pos : pos + 4]
         if len(header) < 4:
             raise EmvcoError(
-                _("{where}: {n} stray characters {rest!r} at position {pos}, "
-                  "expected a 2-digit tag and a 2-digit length").format(
+                _(
+                    "{where}: {n} stray characters {rest!r} at position {pos}, "
+                    "expected a 2-digit tag and a 2-digit length"
+                ).format(
                     where=f"tag {where}" if where else _("payload"),
-                    n=len(header), rest=header, pos=pos,
+                    n=len(header),
+                    rest=header,
+                    pos=pos,
                 )
             )
         tag, length_text = header[:2], header[2:]
@@ -177,9 +199,12 @@ def parse_tlv(text: str, *, where: str = "") -> tuple[DataObject, ...]:
         start = pos + 4
         if start + length > len(text):
             raise EmvcoError(
-                _("{label}: length {length} runs past the end of the {scope} "
-                  "({left} characters left)").format(
-                    label=_label(tag, where), length=length,
+                _(
+                    "{label}: length {length} runs past the end of the {scope} "
+                    "({left} characters left)"
+                ).format(
+                    label=_label(tag, where),
+                    length=length,
                     scope=_("template") if where else _("payload"),
                     left=len(text) - start,
                 )

@@ -129,8 +129,10 @@ def parse_channel_id(text: str) -> str:
     bad = next((ch for ch in stripped if not ch.isascii() or not ch.isprintable()), None)
     if bad is not None:
         raise KakaoChannelError(
-            _("KakaoTalk channel text contains {char!r} (U+{code:04X}); only plain ASCII "
-              "is allowed").format(char=bad, code=ord(bad))
+            _(
+                "KakaoTalk channel text contains {char!r} (U+{code:04X}); only plain ASCII "
+                "is allowed"
+            ).format(char=bad, code=ord(bad))
         )
     if any(ch.isspace() or ch == "\\" for ch in stripped):
         raise KakaoChannelError(_("KakaoTalk channel text contains a space or backslash"))

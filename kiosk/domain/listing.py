@@ -10,7 +10,20 @@ from kiosk.domain.text import LocalizedText
 
 #: Common sales units; free text is allowed too (e.g. "1 bag", "3마리").
 UNITS: tuple[str, ...] = (
-    "개", "근", "kg", "g", "인분", "팩", "봉", "마리", "박스", "단", "줄", "벌", "장", "병",
+    "개",
+    "근",
+    "kg",
+    "g",
+    "인분",
+    "팩",
+    "봉",
+    "마리",
+    "박스",
+    "단",
+    "줄",
+    "벌",
+    "장",
+    "병",
 )
 
 

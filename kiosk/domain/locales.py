@@ -29,6 +29,7 @@ BABEL_LOCALES: Final[Mapping[LocaleCode, str]] = {
     "zh_Hant": "zh_Hant_TW",
 }
 
+
 #: Fallback order when a translation is missing: the locale itself, English, Korean.
 def fallback_chain(locale: LocaleCode) -> tuple[LocaleCode, ...]:
     """Return the locales to try, in order, for text shown in *locale*."""
@@ -44,13 +45,22 @@ def parse_locale(text: str) -> LocaleCode:
     """Return the locale code for *text* ('ko', 'zh-Hant', 'zh_TW', ...) or raise ValueError."""
     norm = text.strip().replace("-", "_")
     aliases: dict[str, LocaleCode] = {
-        "ko": "ko", "ko_kr": "ko", "en": "en", "en_us": "en", "en_gb": "en",
-        "ja": "ja", "ja_jp": "ja", "zh_hans": "zh_Hans", "zh_cn": "zh_Hans", "zh": "zh_Hans",
-        "zh_sg": "zh_Hans", "zh_hant": "zh_Hant", "zh_tw": "zh_Hant", "zh_hk": "zh_Hant",
+        "ko": "ko",
+        "ko_kr": "ko",
+        "en": "en",
+        "en_us": "en",
+        "en_gb": "en",
+        "ja": "ja",
+        "ja_jp": "ja",
+        "zh_hans": "zh_Hans",
+        "zh_cn": "zh_Hans",
+        "zh": "zh_Hans",
+        "zh_sg": "zh_Hans",
+        "zh_hant": "zh_Hant",
+        "zh_tw": "zh_Hant",
+        "zh_hk": "zh_Hant",
     }
     try:
         return aliases[norm.lower()]
     except KeyError:
-        raise ValueError(
-            f"unknown language {text!r}; use one of: {', '.join(LOCALES)}"
-        ) from None
+        raise ValueError(f"unknown language {text!r}; use one of: {', '.join(LOCALES)}") from None

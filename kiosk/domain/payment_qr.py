@@ -45,8 +45,10 @@ def _check_characters(text: str) -> None:
         category = unicodedata.category(ch)
         if category in ("Cc", "Cs", "Cn", "Zl", "Zp"):
             raise PaymentQrError(
-                _("payment payload has a control or invalid character U+{code:04X} at "
-                  "position {pos}").format(code=ord(ch), pos=index + 1)
+                _(
+                    "payment payload has a control or invalid character U+{code:04X} at "
+                    "position {pos}"
+                ).format(code=ord(ch), pos=index + 1)
             )
 
 

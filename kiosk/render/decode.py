@@ -55,8 +55,9 @@ def decode_image_file(path: Path) -> list[str]:
             width, height = opened.size
             if width * height > MAX_PIXELS:
                 raise ImageInputError(
-                    _("{path} is {w}x{h} pixels ({mp:.0f} MP); images over 40 MP are "
-                      "refused").format(path=path, w=width, h=height, mp=width * height / 1e6)
+                    _(
+                        "{path} is {w}x{h} pixels ({mp:.0f} MP); images over 40 MP are refused"
+                    ).format(path=path, w=width, h=height, mp=width * height / 1e6)
                 )
             # Phone photos carry their rotation in EXIF; grayscale because
             # zxing-cpp rejects 1-bit images (DESIGN.md, known traps).
@@ -84,12 +85,15 @@ def payment_payload_from_image(path: Path) -> PaymentPayload:
     texts = decode_image_file(path)
     if not texts:
         raise ImageInputError(
-            _("no QR code found in {path}; photograph the kit's QR code straight on, "
-              "in good light").format(path=path)
+            _(
+                "no QR code found in {path}; photograph the kit's QR code straight on, "
+                "in good light"
+            ).format(path=path)
         )
     if len(texts) > 1:
         raise ImageInputError(
-            _("{path} holds {n} different QR codes; crop the photo to the payment QR "
-              "only").format(path=path, n=len(texts))
+            _("{path} holds {n} different QR codes; crop the photo to the payment QR only").format(
+                path=path, n=len(texts)
+            )
         )
     return parse_payment_payload(texts[0])

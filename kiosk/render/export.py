@@ -102,7 +102,8 @@ def _write_pdf(matrix: QrMatrix, tmp: Path) -> str:
     writer.setPageLayout(
         QPageLayout(
             QPageSize(QSizeF(side_mm, side_mm), QPageSize.Unit.Millimeter),
-            QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
         )
     )
     painter = QPainter(writer)

@@ -120,8 +120,11 @@ def _mark_shapes(side: float) -> tuple[QRectF, QRectF, QPolygonF]:
     tile = QRectF(inset, inset, side - 2 * inset, side - 2 * inset)
     bubble = QRectF(side * 0.22, side * 0.26, side * 0.56, side * 0.40)
     tail = QPolygonF(
-        [QPointF(side * 0.34, side * 0.58), QPointF(side * 0.30, side * 0.76),
-         QPointF(side * 0.48, side * 0.64)]
+        [
+            QPointF(side * 0.34, side * 0.58),
+            QPointF(side * 0.30, side * 0.76),
+            QPointF(side * 0.48, side * 0.64),
+        ]
     )
     return tile, bubble, tail
 

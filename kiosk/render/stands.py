@@ -123,8 +123,14 @@ class _Painter:
             self._fonts[key] = font_for(locale, key[1], bold=bold)
         return self._fonts[key]
 
-    def line(self, text: str, rect: QRectF, font: QFont, color: QColor,
-             align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> None:
+    def line(
+        self,
+        text: str,
+        rect: QRectF,
+        font: QFont,
+        color: QColor,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+    ) -> None:
         """One line, elided at the end rather than clipped mid-glyph."""
         if self.dry:
             return
@@ -134,9 +140,17 @@ class _Painter:
         self.p.setPen(color)
         self.p.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter), elided)
 
-    def wrapped(self, text: str, font: QFont, *, x: float, y: float, width: float,
-                color: QColor = INK,
-                align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignHCenter) -> float:
+    def wrapped(
+        self,
+        text: str,
+        font: QFont,
+        *,
+        x: float,
+        y: float,
+        width: float,
+        color: QColor = INK,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignHCenter,
+    ) -> float:
         """Word-wrapped paragraph at (x, y); return the y below it."""
         flags = int(align | Qt.TextFlag.TextWordWrap)
         self.p.setFont(font)
@@ -152,8 +166,9 @@ class _Painter:
         self.p.setPen(Qt.PenStyle.NoPen)
         self.p.setBrush(fill)
         self.p.drawRoundedRect(rect, mm(1.5), mm(1.5))
-        self.line(text, rect, self.font("ko", points, bold=True), color,
-                  Qt.AlignmentFlag.AlignHCenter)
+        self.line(
+            text, rect, self.font("ko", points, bold=True), color, Qt.AlignmentFlag.AlignHCenter
+        )
 
 
 def _draw_header(d: _Painter, store: StoreDetail, market_name: LocalizedText) -> float:
@@ -164,10 +179,13 @@ def _draw_header(d: _Painter, store: StoreDetail, market_name: LocalizedText) ->
     english = market_name.get("en")
     title = market if english == market else f"{market} · {english}"
     d.line(title, QRectF(x, mm(2), width, mm(5.5)), d.font("ko", 10, bold=True), WHITE)
-    d.line(copy.STALL.format(number=store.stall_number), QRectF(x, mm(7.5), width, mm(5)),
-           d.font("ko", 9), WHITE)
-    d.line(store.name.get("ko"), QRectF(x, mm(16), width, mm(10)), d.font("ko", 22, bold=True),
-           INK)
+    d.line(
+        copy.STALL.format(number=store.stall_number),
+        QRectF(x, mm(7.5), width, mm(5)),
+        d.font("ko", 9),
+        WHITE,
+    )
+    d.line(store.name.get("ko"), QRectF(x, mm(16), width, mm(10)), d.font("ko", 22, bold=True), INK)
     y = mm(26.5)
     if store.name.has("en") and store.name.get("en") != store.name.get("ko"):
         d.line(store.name.get("en"), QRectF(x, y, width, mm(6)), d.font("en", 12), MUTED)
@@ -184,8 +202,9 @@ class _Column:
     lines: dict[LocaleCode, str]
 
 
-def _draw_column(d: _Painter, col: _Column, *, x: float, y: float, width: float,
-                 symbol_mm: float) -> float:
+def _draw_column(
+    d: _Painter, col: _Column, *, x: float, y: float, width: float, symbol_mm: float
+) -> float:
     matrix = col.matrix
     d.band(QRectF(x, y, width, mm(6.5)), col.fill, col.heading, col.text_color, 9.5)
     y += mm(7.5)
@@ -208,8 +227,12 @@ def _draw_methods(d: _Painter, store: StoreDetail, y: float) -> float:
     if not store.payment_methods:
         return y
     x0, right = mm(MARGIN), mm(PAGE_W - MARGIN)
-    d.line(copy.METHODS_HEADING, QRectF(x0, y, right - x0, mm(4.5)), d.font("ko", 8.5, bold=True),
-           PRIMARY)
+    d.line(
+        copy.METHODS_HEADING,
+        QRectF(x0, y, right - x0, mm(4.5)),
+        d.font("ko", 8.5, bold=True),
+        PRIMARY,
+    )
     y += mm(5)
     font = d.font("ko", 7.5)
     metrics = QFontMetricsF(font, d.p.device())
@@ -303,8 +326,9 @@ def render_stands(
         writer.setResolution(DPI)
         writer.setCreator("Market Kiosk")
         writer.setTitle(market_name.get("ko"))
-        writer.setPageLayout(QPageLayout(QPageSize(page_id), QPageLayout.Orientation.Portrait,
-                                         QMarginsF(0, 0, 0, 0)))
+        writer.setPageLayout(
+            QPageLayout(QPageSize(page_id), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+        )
         painter = QPainter(writer)
         try:
             painter.scale(scale, scale)
