@@ -1,3 +1,3 @@
-"""Market Kiosk: digital onboarding, QR codes and a tourist display for traditional-market stalls."""
+"""Market Kiosk: onboarding, QR codes and a tourist display for traditional-market stalls."""
 
 __version__ = "0.1.0"

@@ -17,6 +17,11 @@ def bundle_root() -> Path:
 
 
 def assets_dir() -> Path:
+    """Return ``assets/``: inside the package for a wheel install (copied there by setup.py),
+    else the PyInstaller bundle or the repository root."""
+    packaged = _PACKAGE_DIR / "assets"
+    if packaged.is_dir():
+        return packaged
     return bundle_root() / "assets"
 
 

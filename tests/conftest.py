@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+
+# Headless everywhere (CI has no display); must happen before Qt creates its app.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -103,3 +106,15 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
     database = Database.open(url)
     yield database
     database.close()
+
+
+# --- Qt ----------------------------------------------------------------------
+#
+# One QApplication for the whole session, created before any test runs: render
+# code creates a plain QGuiApplication when none exists, and widgets could not
+# be made after that.
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_qapplication(qapp: object) -> object:
+    return qapp
