@@ -42,4 +42,4 @@ FONT_FAMILIES: dict[str, str] = {
 }
 
 #: Face index inside the .ttc files, per locale (for Pillow / fontTools).
-TTC_FACE_INDEX: dict[str, int] = {"ko": 1, "en": 1, "ja": 0, "zh_Hans": 2, "zh_Hant": 3}
+TTC_FACE_INDEX: dict[str, int] = {"ko": 0, "en": 0, "ja": 1, "zh_Hans": 2, "zh_Hant": 3}

@@ -22,8 +22,30 @@ class CliError(Exception):
     """Bad input from the command line: printed as one line, exit status 2."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Return the full parser (sub-commands are added lazily-cheap: argparse only)."""
+_GUI_FLAGS = frozenset({"--exit-after-first-frame", "--lang"})
+
+
+def _is_gui_start(argv: Sequence[str]) -> bool:
+    """True when *argv* only starts the GUI (no sub-command, no --help/--version).
+
+    Then the sub-command parsers (and the modules behind them) are not built:
+    start-up time counts (DESIGN.md: paint first, load the rest after).
+    """
+    args = list(argv)
+    while args:
+        arg = args.pop(0)
+        name = arg.split("=", 1)[0]
+        if name not in _GUI_FLAGS:
+            return False
+        if name == "--lang" and "=" not in arg:
+            if not args:
+                return False
+            args.pop(0)
+    return True
+
+
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """Return the parser; without *commands* only the GUI options are known."""
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Market Kiosk: store listings, QR codes and a multilingual tourist "
@@ -42,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="LOCALE",
         help="UI language at start: ko, en, ja, zh_Hans or zh_Hant (default ko)",
     )
+    if not commands:
+        parser.set_defaults(command=None, func=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="load the demo markets 반송큰시장 and 동문재래시장")
@@ -120,7 +145,9 @@ def _start_locale(args: argparse.Namespace) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``market-kiosk`` and ``python -m kiosk``; returns the exit status."""
-    parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = build_parser(commands=not _is_gui_start(argv))
     args = parser.parse_args(argv)
     try:
         func = getattr(args, "func", None)
