@@ -143,6 +143,29 @@ def _start_locale(args: argparse.Namespace) -> str | None:
         raise CliError(f"--lang: {exc}") from None
 
 
+def _environment_locale() -> str:
+    """Language for command-line messages: the first of LANGUAGE, LC_ALL, LC_MESSAGES, LANG
+    that names one of our locales (``ko_KR.UTF-8`` -> ko); English otherwise.
+
+    Only the GUI defaults to Korean (it stands in a Korean market); a terminal
+    follows its user's settings like any other command-line tool.
+    """
+    import os
+
+    from kiosk.domain.locales import parse_locale
+
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        for value in os.environ.get(var, "").split(":"):
+            code = value.split(".", 1)[0].split("@", 1)[0]
+            if not code or code in ("C", "POSIX"):
+                continue
+            try:
+                return parse_locale(code)
+            except ValueError:
+                continue
+    return "en"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``market-kiosk`` and ``python -m kiosk``; returns the exit status."""
     if argv is None:
@@ -151,6 +174,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         func = getattr(args, "func", None)
+        if func is not None:
+            from kiosk import i18n
+
+            i18n.set_locale(_start_locale(args) or _environment_locale())  # type: ignore[arg-type]
         if func is None:
             if args.command:
                 parser.error(f"{args.command}: missing sub-command")

@@ -131,6 +131,7 @@ def _cmd_decode(args: argparse.Namespace) -> int:
 
 def _cmd_stands(args: argparse.Namespace) -> int:
     from kiosk.data.db import Database
+    from kiosk.data.seed import ensure_demo_data
     from kiosk.render.export import format_for
     from kiosk.render.stands import printable_stores, render_stands
     from kiosk.services.directory import get_market, list_store_details
@@ -146,6 +147,8 @@ def _cmd_stands(args: argparse.Namespace) -> int:
     except DatabaseOpenError as exc:
         raise _BadInput(str(exc)) from None
     try:
+        # Like the GUI's first start: an empty database gets the two demo markets.
+        ensure_demo_data(db)
         market = get_market(db=db, slug=args.market)
         stores = printable_stores(list_store_details(db=db, market_slug=args.market))
     except NotFoundError as exc:
