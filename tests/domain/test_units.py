@@ -1,0 +1,97 @@
+"""Units in the tourist's language: every word in every locale, compounds, pass-through."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.domain.listing import UNITS
+from kiosk.domain.locales import LOCALES, LocaleCode
+from kiosk.domain.units import GEUN_NOTE, UNIT_WORDS, localize_unit, unit_notes
+
+#: Korean word -> (en, ja, zh_Hans, zh_Hant) when it stands alone after the price.
+BARE: dict[str, tuple[str, str, str, str]] = {
+    "개": ("piece", "個", "个", "個"),
+    "근": ("geun", "斤(クン)", "韩斤", "韓斤"),
+    "인분": ("serving", "人前", "份", "份"),
+    "팩": ("pack", "パック", "盒", "盒"),
+    "봉": ("bag", "袋", "袋", "袋"),
+    "마리": ("each (whole)", "匹", "只", "隻"),
+    "박스": ("box", "箱", "箱", "箱"),
+    "단": ("bunch", "束", "把", "把"),
+    "줄": ("roll", "本", "条", "條"),
+    "벌": ("piece", "着", "件", "件"),
+    "장": ("piece", "枚", "张", "張"),
+    "병": ("bottle", "本", "瓶", "瓶"),
+    "포기": ("head", "株", "棵", "棵"),
+    "모": ("block", "丁", "块", "塊"),
+    "송이": ("bunch", "房", "串", "串"),
+    "켤레": ("pair", "足", "双", "雙"),
+    "채": ("piece", "枚", "床", "床"),
+    "잔": ("cup", "杯", "杯", "杯"),
+}
+OTHERS: tuple[LocaleCode, ...] = ("en", "ja", "zh_Hans", "zh_Hant")
+
+
+@pytest.mark.parametrize("word", sorted(BARE))
+@pytest.mark.parametrize("index", range(4), ids=OTHERS)
+def test_each_word_in_each_language(word: str, index: int) -> None:
+    assert localize_unit(word, OTHERS[index]) == BARE[word][index]
+
+
+def test_the_table_covers_every_word_and_every_listed_unit() -> None:
+    assert set(BARE) == set(UNIT_WORDS)
+    for unit in UNITS:
+        for locale in OTHERS:
+            shown = localize_unit(unit, locale)
+            assert not any("가" <= ch <= "힣" for ch in shown), (unit, locale, shown)
+
+
+@pytest.mark.parametrize("unit", ["개", "5kg 박스", "3개", "350ml 병", "근", "아무거나"])
+def test_korean_gets_the_unit_unchanged(unit: str) -> None:
+    assert localize_unit(unit, "ko") == unit
+
+
+@pytest.mark.parametrize(
+    ("unit", "en", "ja", "zh_hans", "zh_hant"),
+    [
+        ("5kg 박스", "5 kg box", "5kg箱", "5kg箱", "5kg箱"),
+        ("3kg 봉", "3 kg bag", "3kg袋", "3kg袋", "3kg袋"),
+        ("350ml 병", "350 ml bottle", "350ml瓶", "350ml瓶", "350ml瓶"),
+        ("1L 병", "1 L bottle", "1L瓶", "1L瓶", "1L瓶"),
+        ("5kg박스", "5 kg box", "5kg箱", "5kg箱", "5kg箱"),
+        ("3개", "3 pieces", "3個", "3个", "3個"),
+        ("1개", "1 piece", "1個", "1个", "1個"),
+        ("10장", "10 sheets", "10枚", "10张", "10張"),
+        ("2마리", "2 whole", "2匹", "2只", "2隻"),
+        ("2인분", "2 servings", "2人前", "2份", "2份"),
+        ("2 박스", "2 boxes", "2箱", "2箱", "2箱"),
+        ("5켤레", "5 pairs", "5足", "5双", "5雙"),
+        ("500g", "500 g", "500g", "500g", "500g"),
+        ("1.5kg", "1.5 kg", "1.5kg", "1.5kg", "1.5kg"),
+        ("kg", "kg", "kg", "kg", "kg"),
+        (" 개 ", "piece", "個", "个", "個"),
+    ],
+)
+def test_compounds_keep_numbers_and_metric_units(
+    unit: str, en: str, ja: str, zh_hans: str, zh_hant: str
+) -> None:
+    got = [localize_unit(unit, locale) for locale in OTHERS]
+    assert got == [en, ja, zh_hans, zh_hant]
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["", "  ", "1 bag", "바구니", "5kg 바구니", "3kg 2박스", "10", "5 gal", "한 접", "개 반"],
+)
+def test_unknown_text_passes_through_unchanged(unit: str) -> None:
+    for locale in LOCALES:
+        assert localize_unit(unit, locale) == unit
+
+
+def test_geun_note_is_said_once_and_only_where_needed() -> None:
+    assert unit_notes(["근", "3근", "kg"], "en") == [GEUN_NOTE["en"]]
+    assert unit_notes(["근"], "ja") == [GEUN_NOTE["ja"]]
+    assert "600" in GEUN_NOTE["zh_Hant"] and "375" in GEUN_NOTE["zh_Hant"]
+    assert unit_notes(["근"], "ko") == []
+    assert unit_notes(["개", "5kg 박스", "근처"], "en") == []
+    assert unit_notes([], "zh_Hans") == []
