@@ -5,6 +5,7 @@ from __future__ import annotations
 import weakref
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -49,12 +50,27 @@ TOURIST_MODE = Mode(
 )
 
 
-def register_builtin_modes() -> None:
-    """Register the modes this package ships (idempotent)."""
-    register_mode(TOURIST_MODE)
-    from kiosk.ui.merchant_qr import register_merchant_mode  # light: the screen loads on use
+def _open_merchant_qr(window: MainWindow) -> None:
+    # The merchant screen module (and with it QR rendering) is imported on first use:
+    # importing it only to register this button cost ~4.5 ms before the first frame.
+    from kiosk.ui.merchant_qr import open_merchant_qr
 
-    register_merchant_mode()
+    open_merchant_qr(window)
+
+
+MERCHANT_MODE = Mode(
+    key="merchant",
+    title=N_("My store's QR codes"),
+    subtitle=N_("KakaoTalk channel and Zero Pay codes: check, save and print"),
+    open=_open_merchant_qr,
+    order=20,
+)
+
+
+def register_builtin_modes() -> None:
+    """Register the modes this package ships (idempotent); no mode's screen is imported."""
+    register_mode(TOURIST_MODE)
+    register_mode(MERCHANT_MODE)
 
 
 class MainWindow(QMainWindow):
@@ -63,7 +79,13 @@ class MainWindow(QMainWindow):
     Screens are added with ``add_screen(name, widget)``; any screen with a
     ``retranslate(locale)`` method is re-translated when the language changes.
     The tourist screens are built on first use so the start screen paints first.
+    ``source_loaded``/``source_failed`` fire on the GUI thread after the window took
+    the loader's result, so a screen that checks ``source()``/``load_error()`` and then
+    connects cannot miss it (the loader's own signals may already have been queued).
     """
+
+    source_loaded = Signal(object)
+    source_failed = Signal(str)
 
     def __init__(self, locale: LocaleCode | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -199,6 +221,10 @@ class MainWindow(QMainWindow):
     def loader(self) -> SourceLoader | None:
         return self._loader
 
+    def load_error(self) -> str:
+        """Why the database could not be opened ("" while loading or after success)."""
+        return self._load_error
+
     def set_source(self, source: DirectorySource) -> None:
         self._source = source
         self._load_error = ""
@@ -268,11 +294,13 @@ class MainWindow(QMainWindow):
 
         if isinstance(source, DirectorySource):
             self.set_source(source)
+            self.source_loaded.emit(source)
 
     def _on_source_failed(self, message: str) -> None:
         self._load_error = message
         if self.has_screen(DIRECTORY):
             self.tourist_directory().set_failed(message)
+        self.source_failed.emit(message)
 
     def _on_directory_back(self) -> None:
         self.go_home()
@@ -289,4 +317,12 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-__all__ = ["DETAIL", "DIRECTORY", "START", "MainWindow", "register_builtin_modes"]
+__all__ = [
+    "DETAIL",
+    "DIRECTORY",
+    "MERCHANT_MODE",
+    "START",
+    "TOURIST_MODE",
+    "MainWindow",
+    "register_builtin_modes",
+]

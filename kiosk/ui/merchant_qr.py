@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.locales import LocaleCode
-from kiosk.i18n import N_, _
+from kiosk.i18n import _
 from kiosk.ui import theme
-from kiosk.ui.modes import Mode, register_mode
+from kiosk.ui.modes import register_mode
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent
@@ -33,8 +33,8 @@ if TYPE_CHECKING:
     from kiosk.ui.widgets.payment_section import PaymentSection
     from kiosk.ui.widgets.qr_section import QrSection
 
-# This module is imported at start-up (mode registration): nothing heavy at the top,
-# not even the ``Qt`` namespace; sections, rendering and services load on first use.
+# Imported when the merchant mode is first opened (main_window.MERCHANT_MODE): still
+# nothing heavy at the top; sections, rendering and services load on first use.
 
 SCREEN = "merchant-qr"
 Which = Literal["kakao", "payment"]
@@ -45,7 +45,13 @@ TITLE_MIN_WIDTH = 1600
 
 
 def register_merchant_mode() -> None:
-    """Offer the merchant QR screen on the start screen (idempotent)."""
+    """Offer the merchant QR screen on the start screen (idempotent).
+
+    The mode itself lives in ``kiosk.ui.main_window`` (``MERCHANT_MODE``) with a lazy
+    ``open``, so registering it at start-up never imports this module.
+    """
+    from kiosk.ui.main_window import MERCHANT_MODE
+
     register_mode(MERCHANT_MODE)
 
 
@@ -64,25 +70,18 @@ def open_merchant_qr(window: MainWindow) -> None:
     """Show the merchant QR screen in *window* with the window's database."""
     screen = merchant_screen(window)
     source = window.source()
-    loader = window.loader()
     if source is not None:
         screen.set_database(source.db)
-    elif loader is not None:
+    elif window.load_error():
+        screen.show_status(window.load_error())
+    elif window.loader() is not None:
+        # The window's signals, not the loader's: those may already be queued.
         screen.show_status(_("Loading the stores…"))
-        loader.loaded.connect(screen.set_source)
-        loader.failed.connect(screen.show_status)
+        window.source_loaded.connect(screen.set_source)
+        window.source_failed.connect(screen.show_status)
     else:
         screen.show_status("⚠ " + _("The store list is not loaded."))
     window.show_screen(SCREEN)
-
-
-MERCHANT_MODE = Mode(
-    key="merchant",
-    title=N_("My store's QR codes"),
-    subtitle=N_("KakaoTalk channel and Zero Pay codes: check, save and print"),
-    open=open_merchant_qr,
-    order=20,
-)
 
 
 class MerchantQrScreen(QWidget):

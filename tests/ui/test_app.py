@@ -92,13 +92,61 @@ def test_a_database_that_cannot_open_shows_why(qtbot: QtBot, tmp_path: Path) -> 
     window = MainWindow("ko")
     qtbot.add_widget(window)
     window.open_tourist_directory()
-    window.start_loading("sqlite:///" + not_a_db.as_posix())
-    loader = window.loader()
-    assert loader is not None
-    with qtbot.waitSignal(loader.failed, timeout=20_000) as blocker:
-        pass
+    # The window's own signal fires on the GUI thread after it took the result, and it
+    # is connected before loading starts: the worker can fail as fast as it likes.
+    with qtbot.waitSignal(window.source_failed, timeout=20_000) as blocker:
+        window.start_loading("sqlite:///" + not_a_db.as_posix())
     assert "photo.sqlite3" in blocker.args[0]
+    assert window.load_error() == blocker.args[0]
+    loader = window.loader()
+    assert loader is not None and loader.wait(5)
     directory = window.tourist_directory()
     assert not directory.is_loading()
     assert "photo.sqlite3" in directory.status_label.text()
     assert not_a_db.read_bytes().startswith(b"\x89PNG")  # nothing was written to it
+
+
+def test_a_screen_opened_after_the_failure_still_hears_of_it(qtbot: QtBot, tmp_path: Path) -> None:
+    """The failure was handled before the merchant screen existed: it must not wait forever."""
+    not_a_db = tmp_path / "broken.sqlite3"
+    not_a_db.write_bytes(b"not a database" * 20)
+    window = MainWindow("en")
+    qtbot.add_widget(window)
+    with qtbot.waitSignal(window.source_failed, timeout=20_000):
+        window.start_loading("sqlite:///" + not_a_db.as_posix())
+    from kiosk.ui.merchant_qr import SCREEN, MerchantQrScreen, open_merchant_qr
+
+    open_merchant_qr(window)
+    screen = window.screen_widget(SCREEN)
+    assert isinstance(screen, MerchantQrScreen)
+    assert "broken.sqlite3" in screen.status_label.text()
+
+
+def test_no_merchant_or_qr_module_loads_before_the_first_frame() -> None:
+    lazy = (
+        "kiosk.ui.merchant_qr",
+        "kiosk.ui.widgets.qr_card",
+        "kiosk.render.qr",
+        "kiosk.render.verify",
+        "kiosk.render.export",
+        "kiosk.ui.store_detail",
+    )
+    code = (
+        "import sys\n"
+        "from kiosk.app import run_gui\n"
+        "status = run_gui(exit_after_first_frame=True, locale='en')\n"
+        "from kiosk.ui.modes import available_modes\n"
+        f"print(sorted(m for m in {lazy!r} if m in sys.modules))\n"
+        "print([mode.key for mode in available_modes()])\n"
+        "sys.exit(status)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == ["[]", "['tourist', 'merchant']"]
