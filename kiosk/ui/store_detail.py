@@ -1,8 +1,9 @@
-"""Store detail for tourists: name, description, stall, hours, ways to pay, goods and prices."""
+"""Store detail for tourists: name, description, stall, hours, ways to pay, goods, QR codes."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -19,12 +20,18 @@ from kiosk.domain.formatting import format_price
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.locales import LocaleCode
 from kiosk.domain.payments import PAYMENT_LABELS
+from kiosk.domain.units import localize_unit, unit_notes
 from kiosk.i18n import _
 from kiosk.ui import theme
 from kiosk.ui.widgets.elided_label import ElidedLabel
 from kiosk.ui.widgets.flow_layout import FlowLayout
 from kiosk.ui.widgets.price_row import PriceRow, price_with_unit
 from kiosk.ui.widgets.status_pill import StatusPill
+from kiosk.ui.widgets.store_qr_panel import StoreQrPanel
+
+#: From this screen width on the QR codes head the side column at full size; below it
+#: they go under the store facts at a smaller size, so the price list keeps its width.
+WIDE_QR_MIN_WIDTH = 1600
 
 
 def _card() -> tuple[QFrame, QVBoxLayout]:
@@ -58,8 +65,10 @@ def _show_now(layout: QVBoxLayout) -> None:
 class StoreDetailScreen(QWidget):
     """One store in the current language; rebuilt by ``show_store`` and ``retranslate``.
 
-    Other screens' cards (e.g. QR codes) go into a side column with
-    ``add_side_card``; the column takes no room while it is empty.
+    The store's own QR codes (KakaoTalk add-friend, payment) are ``qr_panel``: on a
+    wide screen it heads a side column, on a narrow one it sits under the store facts.
+    Other screens' cards go into the side column with ``add_side_card``. The column
+    takes no room while nothing in it is shown.
     ``store_shown`` is emitted with each StoreDetail shown, so such cards can follow.
     """
 
@@ -94,12 +103,19 @@ class StoreDetailScreen(QWidget):
         columns.setSpacing(theme.GRID * 3)
         about, self._about = _card()
         goods, self._goods = _card()
-        columns.addWidget(about, 2, Qt.AlignmentFlag.AlignTop)
+        left = QWidget()
+        self._left = QVBoxLayout(left)
+        self._left.setContentsMargins(0, 0, 0, 0)
+        self._left.setSpacing(theme.GRID * 3)
+        self._left.addWidget(about)
+        columns.addWidget(left, 2, Qt.AlignmentFlag.AlignTop)
         columns.addWidget(goods, 3, Qt.AlignmentFlag.AlignTop)
         self.side_panel = QWidget()
         self._side = QVBoxLayout(self.side_panel)
         self._side.setContentsMargins(0, 0, 0, 0)
         self._side.setSpacing(theme.GRID * 3)
+        self.qr_panel = StoreQrPanel()
+        self._side.addWidget(self.qr_panel)
         self.side_panel.hide()
         columns.addWidget(self.side_panel, 0, Qt.AlignmentFlag.AlignTop)
 
@@ -118,11 +134,13 @@ class StoreDetailScreen(QWidget):
         """Add a card (e.g. a verified QR code) to the right-hand column."""
         self._side.addWidget(widget)
         widget.show()
-        self.side_panel.show()
+        self._update_side()
 
     def show_store(self, store: StoreDetail) -> None:
         self._store = store
         self._rebuild()
+        self.qr_panel.show_store(store)
+        self._update_side()
         self.store_shown.emit(store)
 
     def retranslate(self, locale: LocaleCode) -> None:
@@ -130,8 +148,36 @@ class StoreDetailScreen(QWidget):
         self._locale = locale
         self.back_button.setText("‹  " + _("All stores"))
         self._rebuild()
+        self.qr_panel.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._place_qr_panel(wide=event.size().width() >= WIDE_QR_MIN_WIDTH)
+        super().resizeEvent(event)
 
     # Building --------------------------------------------------------------------------
+    def _place_qr_panel(self, *, wide: bool) -> None:
+        if wide == self.qr_panel.is_wide() and self.qr_panel.parentWidget() is not None:
+            return
+        visible = self.qr_panel.isVisibleTo(self)
+        self._left.removeWidget(self.qr_panel)
+        self._side.removeWidget(self.qr_panel)
+        if wide:
+            self._side.insertWidget(0, self.qr_panel)
+        else:
+            self._left.addWidget(self.qr_panel)
+        self.qr_panel.set_wide(wide)
+        self.qr_panel.setVisible(visible)
+        self._update_side()
+
+    def _update_side(self) -> None:
+        shown = any(
+            (item := self._side.itemAt(index)) is not None
+            and (widget := item.widget()) is not None
+            and widget.isVisibleTo(self.side_panel)
+            for index in range(self._side.count())
+        )
+        self.side_panel.setVisible(shown)
+
     def _rebuild(self) -> None:
         _clear(self._about)
         _clear(self._goods)
@@ -209,12 +255,19 @@ class StoreDetailScreen(QWidget):
                 self._goods.addWidget(rule)
             row = PriceRow(
                 product.name.get(loc),
-                price_with_unit(format_price(product.price_won, loc), product.unit),
+                price_with_unit(
+                    format_price(product.price_won, loc), localize_unit(product.unit, loc)
+                ),
                 sold_out=product.sold_out,
                 sold_out_label=sold_out,
             )
             self.price_rows.append(row)
             self._goods.addWidget(row)
+        for note in unit_notes((product.unit for product in store.products), loc):
+            footnote = QLabel(note)
+            footnote.setProperty("role", "caption")
+            footnote.setWordWrap(True)
+            self._goods.addWidget(footnote)
 
     def _on_back_clicked(self) -> None:
         self.back_requested.emit()

@@ -77,10 +77,16 @@ def settle() -> None:
         QApplication.processEvents()
 
 
-def showcase_store(source: DirectorySource, market_slug: str) -> int | None:
-    """The store of *market_slug* with the most goods (then most ways to pay), or None."""
+def showcase_store(source: DirectorySource, market_slug: str, *, codes: bool) -> int | None:
+    """The store of *market_slug* with the most goods (then most ways to pay), or None.
+
+    With *codes* only stores with both QR codes (KakaoTalk and payment) count,
+    without it only stores with neither, so the shots show both layouts of the detail.
+    """
     best: tuple[int, int, int] | None = None
     for summary in source.stores(market_slug):
+        if (summary.has_kakao, summary.has_payment_qr) != (codes, codes):
+            continue
         detail = source.store(summary.id)
         key = (len(detail.products), len(detail.payment_methods), -detail.id)
         if best is None or key > best:
@@ -98,7 +104,15 @@ def walk(
     source = window.source()
     directory = window.tourist_directory()
     markets = [market.slug for market in directory.markets()]
-    showcase = {slug: showcase_store(source, slug) for slug in markets} if source else {}
+    # Alternate markets between a store with both QR codes and one with none.
+    showcase = (
+        {
+            slug: showcase_store(source, slug, codes=index % 2 == 1)
+            for index, slug in enumerate(markets)
+        }
+        if source
+        else {}
+    )
     for width, height in sizes:
         window.resize(width, height)
         for locale in locales:

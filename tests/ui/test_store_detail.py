@@ -1,4 +1,4 @@
-"""Store detail: Babel prices with units, sold-out words, payment badges, room for more cards."""
+"""Store detail: Babel prices with translated units, sold-out words, payment badges, side cards."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from kiosk.domain.formatting import format_price
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.locales import LocaleCode
 from kiosk.domain.payments import PAYMENT_LABELS
+from kiosk.domain.units import localize_unit
 from kiosk.i18n import set_locale, translate
 from kiosk.ui.directory_source import DirectorySource
 from kiosk.ui.store_detail import StoreDetailScreen
@@ -51,9 +52,8 @@ def test_prices_are_formatted_by_babel_with_their_unit(
     assert len(detail.price_rows) == len(store.products) > 0
     for row, product in zip(detail.price_rows, store.products, strict=True):
         assert row.name_label.text() == product.name.get(locale)
-        assert (
-            row.price_label.text() == f"{format_price(product.price_won, locale)} / {product.unit}"
-        )
+        unit = localize_unit(product.unit, locale)
+        assert row.price_label.text() == f"{format_price(product.price_won, locale)} / {unit}"
     assert detail.name_label.text() == store.name.get(locale)
 
 

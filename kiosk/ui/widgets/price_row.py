@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from kiosk.ui import theme
@@ -16,10 +17,99 @@ def price_with_unit(price: str, unit: str) -> str:
     return f"{price} / {unit}" if unit else price
 
 
-class PriceRow(QWidget):
-    """Name on the left (elided when long), price in accent bold on the right.
+class WrappedName(ElidedLabel):
+    """A product name on at most ``max_lines`` lines; the last shown line elides with "…".
 
-    Sold-out goods keep their price (muted, struck through) and get a "Sold out"
+    Words wrap where they can (CJK anywhere); a word longer than the width breaks
+    mid-word rather than being cut. The height follows the width (one or two lines),
+    so a short name takes one line. An ElidedLabel (a QLabel): stylesheet roles apply
+    and checks that skip elided labels skip it too.
+    """
+
+    def __init__(
+        self,
+        text: str = "",
+        role: str = "product",
+        *,
+        max_lines: int = 2,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(text, role, parent)
+        self.max_lines = max_lines
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def shown_lines(self, width: int | None = None) -> list[str]:
+        """The lines drawn at *width* (default: the current width), the last one elided."""
+        text = self.text()
+        if width is None:
+            width = self.contentsRect().width()
+        if not text or width <= 0:
+            return [text] if text else []
+        layout = QTextLayout(text, self.font())
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        starts: list[tuple[int, int]] = []
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            starts.append((line.textStart(), line.textLength()))
+        layout.endLayout()
+        lines = [text[start : start + length].rstrip() for start, length in starts]
+        if len(lines) > self.max_lines:
+            rest = text[starts[self.max_lines - 1][0] :]
+            elided = self.fontMetrics().elidedText(rest, Qt.TextElideMode.ElideRight, width)
+            lines = [*lines[: self.max_lines - 1], elided]
+        return lines
+
+    def is_elided(self) -> bool:
+        """True when the name needs more than ``max_lines`` lines at the current width."""
+        lines = self.shown_lines()
+        return bool(lines) and lines[-1].endswith("…") and not self.text().endswith("…")
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        margins = self.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        count = max(1, len(self.shown_lines(inner)))
+        fm = self.fontMetrics()
+        return fm.height() + (count - 1) * fm.lineSpacing() + margins.top() + margins.bottom()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        lines = self.shown_lines(rect.width())
+        fm = self.fontMetrics()
+        block = fm.height() + (len(lines) - 1) * fm.lineSpacing()
+        top = rect.top() + max(0, (rect.height() - block) // 2)
+        for number, line in enumerate(lines):
+            line_rect = rect.adjusted(0, 0, 0, 0)
+            line_rect.setTop(top + number * fm.lineSpacing())
+            line_rect.setHeight(fm.height())
+            self.style().drawItemText(
+                painter,
+                line_rect,
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                self.palette(),
+                self.isEnabled(),
+                line,
+                QPalette.ColorRole.WindowText,
+            )
+        painter.end()
+
+
+class PriceRow(QWidget):
+    """Name on the left (two lines, then elided), price in accent bold on the right.
+
+    The price column keeps its full width (fixed size policy): only the name gives
+    way. Sold-out goods keep their price (muted, struck through) and get a "Sold out"
     pill, so the status is a word and not colour alone.
     """
 
@@ -36,7 +126,7 @@ class PriceRow(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, theme.GRID, 0, theme.GRID)
         layout.setSpacing(theme.GRID * 2)
-        self.name_label = ElidedLabel(name, "product")
+        self.name_label = WrappedName(name, "product")
         self.price_label = QLabel(price_text)
         self.price_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.price_label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)

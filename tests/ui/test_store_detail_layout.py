@@ -1,0 +1,197 @@
+"""Store detail for tourists: localized units, wrapped names, verified QR codes per store."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from kiosk.domain.kakao import channel_url
+from kiosk.domain.listing import ProductInfo, StoreDetail
+from kiosk.domain.locales import LocaleCode
+from kiosk.domain.payments import PaymentMethod
+from kiosk.domain.text import LocalizedText
+from kiosk.domain.units import GEUN_NOTE
+from kiosk.i18n import set_locale, translate
+from kiosk.render.verify import decode_qimage
+from kiosk.ui.directory_source import DirectorySource
+from kiosk.ui.store_detail import StoreDetailScreen
+from kiosk.ui.widgets.store_qr_panel import NARROW_SIDE, WIDE_SIDE
+
+
+def _switch(detail: StoreDetailScreen, locale: LocaleCode) -> None:
+    set_locale(locale)
+    detail.retranslate(locale)
+
+
+def _settle(qtbot: QtBot) -> None:
+    QApplication.processEvents()
+    qtbot.wait(1)  # let the layout run once more after processed resizes
+
+
+def _store(source: DirectorySource, market: str, stall: str) -> StoreDetail:
+    for summary in source.stores(market):
+        if summary.stall_number == stall:
+            return source.store(summary.id)
+    raise LookupError(stall)
+
+
+@pytest.fixture
+def wide(qtbot: QtBot) -> StoreDetailScreen:
+    screen = StoreDetailScreen("ko")
+    qtbot.add_widget(screen)
+    screen.resize(1920, 1000)
+    screen.show()
+    qtbot.wait_exposed(screen)
+    return screen
+
+
+@pytest.fixture
+def orchard(source: DirectorySource) -> StoreDetail:
+    """동문 A-1: six goods, KakaoTalk channel and a (DEMO) Zero Pay payload."""
+    store = _store(source, "dongmun", "A-1")
+    assert store.kakao_channel_id and store.payment_qr_payload
+    return store
+
+
+@pytest.fixture
+def plain(source: DirectorySource) -> StoreDetail:
+    """반송 B-1: no QR code at all."""
+    store = _store(source, "bansong", "B-1")
+    assert not store.kakao_channel_id and not store.payment_qr_payload
+    return store
+
+
+def test_both_codes_are_shown_verified_with_their_exact_text(
+    wide: StoreDetailScreen, orchard: StoreDetail
+) -> None:
+    _switch(wide, "en")
+    wide.show_store(orchard)
+    panel = wide.qr_panel
+    assert wide.side_panel.isVisible() and panel.isVisible()
+    kakao = panel.kakao_card.verified()
+    payment = panel.payment_card.verified()
+    assert kakao is not None and payment is not None
+    assert orchard.kakao_channel_id is not None
+    assert kakao.text == channel_url(orchard.kakao_channel_id, "friend")
+    assert payment.text == orchard.payment_qr_payload
+    for card, verified in ((panel.kakao_card, kakao), (panel.payment_card, payment)):
+        shown = card.image_label.pixmap().toImage()  # decode what is on screen, again
+        assert [d.text for d in decode_qimage(shown)] == [verified.text]
+    assert panel.kakao_card.caption_label.text() == translate("Add us on KakaoTalk", "en")
+    assert PaymentMethod.ALIPAY_PLUS in orchard.payment_methods
+    assert panel.payment_card.caption_label.text() == translate("Pay with Zero Pay / Alipay+", "en")
+
+
+def test_codes_are_big_on_a_wide_screen_and_smaller_under_the_facts_on_a_narrow_one(
+    qtbot: QtBot, wide: StoreDetailScreen, orchard: StoreDetail
+) -> None:
+    wide.show_store(orchard)
+    _settle(qtbot)
+    panel = wide.qr_panel
+    assert panel.is_wide() and panel.parentWidget() is wide.side_panel
+    for card in (panel.kakao_card, panel.payment_card):
+        side = card.image_label.pixmap().width()
+        assert 240 <= side <= WIDE_SIDE, side
+    wide.resize(1366, 700)
+    _settle(qtbot)
+    assert not panel.is_wide() and panel.parentWidget() is not wide.side_panel
+    assert panel.isVisible() and not wide.side_panel.isVisible()
+    for card in (panel.kakao_card, panel.payment_card):
+        assert card.verified() is not None
+        assert 160 <= card.image_label.pixmap().width() <= NARROW_SIDE
+        assert card.geometry().right() <= panel.contentsRect().right()
+
+
+def test_another_store_never_keeps_the_previous_codes(
+    wide: StoreDetailScreen, orchard: StoreDetail, plain: StoreDetail
+) -> None:
+    wide.show_store(orchard)
+    assert wide.qr_panel.kakao_card.verified() is not None
+    wide.show_store(plain)
+    assert wide.qr_panel.kakao_card.verified() is None
+    assert wide.qr_panel.payment_card.verified() is None
+    assert not wide.qr_panel.isVisible() and not wide.side_panel.isVisible()
+    only_kakao = dataclasses.replace(orchard, payment_qr_payload=None)
+    wide.show_store(only_kakao)
+    assert wide.qr_panel.kakao_card.isVisible()
+    assert not wide.qr_panel.payment_card.isVisible()
+    assert wide.qr_panel.payment_card.verified() is None
+
+
+def test_a_bad_stored_channel_id_shows_no_code_rather_than_a_broken_one(
+    wide: StoreDetailScreen, orchard: StoreDetail
+) -> None:
+    broken = dataclasses.replace(orchard, kakao_channel_id="no-underscore", payment_qr_payload="")
+    wide.show_store(broken)
+    assert wide.qr_panel.kakao_card.verified() is None
+    assert not wide.qr_panel.isVisible() and not wide.side_panel.isVisible()
+
+
+def test_captions_follow_the_language(wide: StoreDetailScreen, orchard: StoreDetail) -> None:
+    _switch(wide, "en")
+    wide.show_store(orchard)
+    _switch(wide, "ja")
+    card = wide.qr_panel.payment_card
+    assert card.caption_label.text() == translate("Pay with Zero Pay / Alipay+", "ja")
+    assert wide.qr_panel.title_label.text() == translate("Scan with your phone", "ja")
+    without_alipay = dataclasses.replace(orchard, payment_methods=(PaymentMethod.ZEROPAY,))
+    wide.show_store(without_alipay)
+    assert card.caption_label.text() == translate("Pay with Zero Pay", "ja")
+
+
+def _product(name: str, unit: str) -> ProductInfo:
+    return ProductInfo(
+        id=1, name=LocalizedText({"ko": name, "en": name}), price_won=30_000, unit=unit
+    )
+
+
+def test_geun_gets_one_footnote_for_tourists_only(
+    wide: StoreDetailScreen, orchard: StoreDetail
+) -> None:
+    meat = dataclasses.replace(
+        orchard, products=(_product("삼겹살", "근"), _product("목살", "근"), _product("귤", "kg"))
+    )
+    _switch(wide, "en")
+    wide.show_store(meat)
+    texts = [lb.text() for lb in wide.findChildren(QLabel) if lb.isVisibleTo(wide)]
+    assert texts.count(GEUN_NOTE["en"]) == 1
+    assert wide.price_rows[0].price_label.text() == "₩30,000 / geun"
+    _switch(wide, "ko")
+    texts = [lb.text() for lb in wide.findChildren(QLabel) if lb.isVisibleTo(wide)]
+    assert not any("600" in text for text in texts)
+    assert wide.price_rows[0].price_label.text().endswith("/ 근")
+
+
+def test_long_names_wrap_to_two_lines_then_elide_and_prices_stay_whole(
+    qtbot: QtBot, source: DirectorySource, orchard: StoreDetail
+) -> None:
+    screen = StoreDetailScreen("en")
+    qtbot.add_widget(screen)
+    screen.resize(1366, 700)
+    screen.show()
+    qtbot.wait_exposed(screen)
+    long_name = "Open-field tangerines, royal size, hand-picked this morning in Aewol " * 2
+    goods = (_product("귤", "10kg 박스"), _product(long_name, "5kg 박스"))
+    goods = (
+        dataclasses.replace(
+            goods[0], name=LocalizedText({"ko": "귤", "en": "Open-field tangerines"})
+        ),
+        goods[1],
+    )
+    _switch(screen, "en")
+    screen.show_store(dataclasses.replace(orchard, products=goods))
+    _settle(qtbot)
+    short, long = screen.price_rows
+    assert short.name_label.shown_lines() == ["Open-field tangerines"]
+    lines = long.name_label.shown_lines()
+    assert len(lines) == 2 and lines[-1].endswith("…") and long.name_label.is_elided()
+    assert long.name_label.height() >= 2 * long.name_label.fontMetrics().height()
+    assert short.name_label.height() < 2 * short.name_label.fontMetrics().height()
+    for row in (short, long):
+        price = row.price_label
+        assert price.width() >= price.sizeHint().width()
+        assert price.geometry().right() <= row.contentsRect().right()
+        assert price.text().endswith("kg box")
