@@ -15,7 +15,9 @@ MAX_PIXELS = 40_000_000
 ACCEPTED_FORMATS = ("PNG", "JPEG")
 
 
-_QR_ONLY = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+# Pass the enum member itself on each call: a module-level ``BarcodeFormats``
+# object outlives nanobind's shutdown and makes it print "leaked instances" at exit.
+_QR_ONLY = zxingcpp.BarcodeFormat.QRCode
 
 
 class ImageInputError(ValueError):

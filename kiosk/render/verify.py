@@ -15,7 +15,9 @@ from PySide6.QtGui import QImage
 from kiosk.i18n import _
 from kiosk.render.qr import QrMatrix, QrSpec, build_matrix, render_qr_image
 
-_QR_ONLY = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+# Pass the enum member itself on each call: a module-level ``BarcodeFormats``
+# object outlives nanobind's shutdown and makes it print "leaked instances" at exit.
+_QR_ONLY = zxingcpp.BarcodeFormat.QRCode
 
 
 class QrVerificationError(Exception):
