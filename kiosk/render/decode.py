@@ -15,9 +15,11 @@ MAX_PIXELS = 40_000_000
 ACCEPTED_FORMATS = ("PNG", "JPEG")
 
 
-# Pass the enum member itself on each call: a module-level ``BarcodeFormats``
-# object outlives nanobind's shutdown and makes it print "leaked instances" at exit.
-_QR_ONLY = zxingcpp.BarcodeFormat.QRCode
+
+def _qr_only() -> zxingcpp.BarcodeFormats:
+    """A fresh format set per call: a module-level ``BarcodeFormats`` object outlives
+    nanobind's shutdown and makes it print "leaked instances" at every exit."""
+    return zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 
 
 class ImageInputError(ValueError):
@@ -70,7 +72,7 @@ def decode_image_file(path: Path) -> list[str]:
         raise ImageInputError(
             _("cannot read image {path}: {reason}").format(path=path, reason=exc)
         ) from None
-    results = zxingcpp.read_barcodes(gray, formats=_QR_ONLY)
+    results = zxingcpp.read_barcodes(gray, formats=_qr_only())
     texts: list[str] = []
     for result in results:
         if result.valid and result.text not in texts:

@@ -15,9 +15,11 @@ from PySide6.QtGui import QImage
 from kiosk.i18n import _
 from kiosk.render.qr import QrMatrix, QrSpec, build_matrix, render_qr_image
 
-# Pass the enum member itself on each call: a module-level ``BarcodeFormats``
-# object outlives nanobind's shutdown and makes it print "leaked instances" at exit.
-_QR_ONLY = zxingcpp.BarcodeFormat.QRCode
+
+def _qr_only() -> zxingcpp.BarcodeFormats:
+    """A fresh format set per call: a module-level ``BarcodeFormats`` object outlives
+    nanobind's shutdown and makes it print "leaked instances" at every exit."""
+    return zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 
 
 class QrVerificationError(Exception):
@@ -58,7 +60,7 @@ def _gray(image: QImage) -> QImage:
 
 def decode_qimage(image: QImage) -> list[Decoded]:
     """Decode every QR symbol in *image* (any format) with zxing-cpp."""
-    results = zxingcpp.read_barcodes(_gray(image), formats=_QR_ONLY)
+    results = zxingcpp.read_barcodes(_gray(image), formats=_qr_only())
     return [Decoded(r.text, bytes(r.bytes), str(r.ec_level)) for r in results if r.valid]
 
 
