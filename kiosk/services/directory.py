@@ -81,20 +81,26 @@ def list_stores(
     return sorted(summaries, key=lambda s: stall_sort_key(s.stall_number))
 
 
+def load_store(session: Session, store_id: int) -> Store:
+    """The store row with its market, translations and products; NotFoundError if absent."""
+    store = session.get(
+        Store,
+        store_id,
+        options=[
+            joinedload(Store.market),
+            selectinload(Store.translations),
+            selectinload(Store.products),
+        ],
+    )
+    if store is None:
+        raise NotFoundError("store", store_id)
+    return store
+
+
 def get_store(*, db: Database, store_id: int) -> StoreDetail:
     """Everything about one store, products in their display order."""
     with db.session() as session:
-        store = session.get(
-            Store,
-            store_id,
-            options=[
-                joinedload(Store.market),
-                selectinload(Store.translations),
-                selectinload(Store.products),
-            ],
-        )
-        if store is None:
-            raise NotFoundError("store", store_id)
+        store = load_store(session, store_id)
         return store_detail(store, market=store.market)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from kiosk.data.columns import utcnow
@@ -12,6 +11,7 @@ from kiosk.data.db import Database
 from kiosk.data.errors import NotFoundError, StaleVersionError
 from kiosk.data.models import Store
 from kiosk.domain.listing import StoreDetail
+from kiosk.services.directory import load_store
 
 
 def set_store_qr_codes(
@@ -30,17 +30,7 @@ def set_store_qr_codes(
     version goes up by one and ``updated_at`` is now.
     """
     with db.session() as session:
-        store = session.get(
-            Store,
-            store_id,
-            options=[
-                joinedload(Store.market),
-                selectinload(Store.translations),
-                selectinload(Store.products),
-            ],
-        )
-        if store is None:
-            raise NotFoundError("store", store_id)
+        store = load_store(session, store_id)
         name = store_names(store).get("ko")
         if store.version != expected_version:
             raise StaleVersionError(
