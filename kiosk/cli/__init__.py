@@ -127,7 +127,16 @@ def _cmd_screenshots(args: argparse.Namespace) -> int:
     out_dir: Path = args.dir
     if out_dir.exists() and not out_dir.is_dir():
         raise CliError(f"screenshots: {out_dir} exists and is not a folder")
-    written = write_screenshots(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CliError(
+            f"screenshots: cannot create the folder {out_dir} ({exc.strerror or exc})"
+        ) from None
+    try:
+        written = write_screenshots(out_dir)
+    except OSError as exc:
+        raise CliError(f"screenshots: {exc}") from None
     print(f"wrote {written} screenshots to {out_dir}")
     return 0 if written > 0 else 1
 

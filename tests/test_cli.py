@@ -1,0 +1,31 @@
+"""`market-kiosk` top-level commands: bad input is one line on stderr and exit status 2."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from kiosk.cli import main
+
+
+def test_screenshots_into_a_folder_that_cannot_be_created(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    assert main(["screenshots", str(blocker / "shots")]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("market-kiosk: error: screenshots: cannot create the folder ")
+    assert str(blocker / "shots") in lines[0]
+
+
+def test_screenshots_into_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "shots"
+    target.write_text("", encoding="utf-8")
+    assert main(["screenshots", str(target)]) == 2
+    assert "exists and is not a folder" in capsys.readouterr().err
