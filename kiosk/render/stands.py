@@ -52,6 +52,19 @@ WHITE = QColor("#FFFFFF")
 #: Printed symbol width without quiet zone: >= 3 cm on A6 (>= 6 cm on the A4 poster).
 MIN_SYMBOL_MM = 32.0
 SINGLE_SYMBOL_MM = 48.0
+#: (text scale, symbol mm of a lone QR code) tried in order until a page fits above its
+#: footer: the type shrinks a little first, then a lone code (never below MIN_SYMBOL_MM).
+FIT_STEPS: tuple[tuple[float, float], ...] = (
+    (1.0, SINGLE_SYMBOL_MM),
+    (0.92, SINGLE_SYMBOL_MM),
+    (0.85, SINGLE_SYMBOL_MM),
+    (0.85, 44.0),
+    (0.85, 40.0),
+    (0.78, 40.0),
+    (0.78, 36.0),
+    (0.72, 36.0),
+    (0.72, MIN_SYMBOL_MM),
+)
 
 
 class StandsError(ValueError):
@@ -252,7 +265,9 @@ def _draw_methods(d: _Painter, store: StoreDetail, y: float) -> float:
     return y + height
 
 
-def _layout(d: _Painter, codes: _StoreCodes, market_name: LocalizedText) -> float:
+def _layout(
+    d: _Painter, codes: _StoreCodes, market_name: LocalizedText, *, single_mm: float
+) -> float:
     """Draw (or measure, when dry) everything above the footer; return the bottom y."""
     y = _draw_header(d, codes.store, market_name)
     columns: list[_Column] = []
@@ -263,7 +278,7 @@ def _layout(d: _Painter, codes: _StoreCodes, market_name: LocalizedText) -> floa
     gap = mm(4)
     content = mm(PAGE_W - 2 * MARGIN)
     width = content if len(columns) == 1 else (content - gap) / 2
-    symbol = SINGLE_SYMBOL_MM if len(columns) == 1 else MIN_SYMBOL_MM
+    symbol = single_mm if len(columns) == 1 else MIN_SYMBOL_MM
     bottom = y
     for index, col in enumerate(columns):
         x = mm(MARGIN) + index * (width + gap)
@@ -271,20 +286,24 @@ def _layout(d: _Painter, codes: _StoreCodes, market_name: LocalizedText) -> floa
     return _draw_methods(d, codes.store, bottom + mm(1.5))
 
 
-def _draw_page(d: _Painter, codes: _StoreCodes, market_name: LocalizedText) -> None:
+def _draw_page(d: _Painter, codes: _StoreCodes, market_name: LocalizedText) -> bool:
+    """Draw one page; return whether its content fitted above the footer."""
     footer_top = mm(PAGE_H - (11.5 if codes.payment is not None else 4))
-    # Shrink the type (never the QR codes) until the page fits above the footer.
-    for text_scale in (1.0, 0.92, 0.85, 0.78, 0.72):
+    # Shrink the type, then a lone QR code (to >= 3 cm), until the page fits above the footer.
+    fits = False
+    for text_scale, single_mm in FIT_STEPS:
         d.dry, d.text_scale = True, text_scale
-        if _layout(d, codes, market_name) <= footer_top:
+        if _layout(d, codes, market_name, single_mm=single_mm) <= footer_top:
+            fits = True
             break
     d.dry = False
     d.p.fillRect(QRectF(0, 0, mm(PAGE_W), mm(PAGE_H)), PAPER)
-    _layout(d, codes, market_name)
+    _layout(d, codes, market_name, single_mm=single_mm)
     if codes.payment is not None:
         footer = QRectF(mm(MARGIN), footer_top + mm(1), mm(PAGE_W - 2 * MARGIN), mm(4.5))
         d.line(copy.LAMINATE[0], footer, d.font("ko", 7.5, bold=True), ACCENT)
         d.line(copy.LAMINATE[1], footer.translated(0, mm(4.5)), d.font("en", 7.5), ACCENT)
+    return fits
 
 
 def printable_stores(stores: Sequence[StoreDetail]) -> list[StoreDetail]:

@@ -104,3 +104,39 @@ def test_nothing_to_print_is_an_error(gui_app: object, tmp_path: Path) -> None:
     with pytest.raises(StandsError, match="no active store has a KakaoTalk channel or payment QR"):
         render_stands(STORES[3:], MARKET, tmp_path / "stands.pdf")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_lone_payment_code_with_every_method_fits_above_the_footer(
+    gui_app: object, tmp_path: Path
+) -> None:
+    """Regression: eight method badges wrapped into a third row and overprinted the
+    laminate reminder (동문 A-5 in the demo); now the lone code shrinks, never below 3 cm."""
+    from dataclasses import replace
+
+    from PySide6.QtGui import QImage, QPainter
+
+    from kiosk.domain.payments import PaymentMethod
+    from kiosk.render import stands
+
+    store = replace(make_store(9, kakao=None, payment=zero_pay_like()),
+                    payment_methods=tuple(PaymentMethod))
+    kakao, payment = stands.store_codes(store)
+    image = QImage(round(stands.mm(105)), round(stands.mm(148)), QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    try:
+        codes = stands._StoreCodes(store, kakao, payment)
+        fits = stands._draw_page(stands._Painter(painter), codes, MARKET)
+    finally:
+        painter.end()
+    assert fits
+    if shutil.which("pdftoppm") is None:
+        return
+    out = tmp_path / "one.pdf"
+    render_stands([store], MARKET, out, size="a6")
+    subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", str(out), str(tmp_path / "p")],
+                   check=True)
+    with Image.open(next(tmp_path.glob("p-*.png"))) as im:
+        (result,) = zxingcpp.read_barcodes(im.convert("L"))
+    xs = [result.position.top_left.x, result.position.top_right.x]
+    assert result.text == store.payment_qr_payload
+    assert (max(xs) - min(xs)) / 300 * 25.4 >= 30.0
