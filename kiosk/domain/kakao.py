@@ -55,15 +55,27 @@ def _check_id(channel_id: str) -> str:
     return channel_id
 
 
+def _malformed(text: str) -> KakaoChannelError:
+    return KakaoChannelError(
+        _("{text!r} is not a channel ID or link; use _ID or https://pf.kakao.com/_ID").format(
+            text=text
+        )
+    )
+
+
 def _id_from_url(text: str) -> str:
     scheme_match = _SCHEME_RE.match(text)
     if "://" not in text and scheme_match and "." not in scheme_match.group(1):
+        if scheme_match.group(1).lower() in ("http", "https"):
+            raise _malformed(text)  # "https:/pf.kakao.com/_ID", "https:pf.kakao.com/_ID"
         # "javascript:alert(1)", "mailto:x", "data:..." - a scheme without "//".
         raise KakaoChannelError(
             _("scheme {scheme!r} is not allowed; use https://pf.kakao.com/_ID").format(
                 scheme=scheme_match.group(1).lower()
             )
         )
+    if text.startswith(("/", "_")):
+        raise _malformed(text)  # "_ID/friend", "/_ID", "//pf.kakao.com/_ID": no host
     url = text if "://" in text else "https://" + text
     try:
         parts = urlsplit(url)
@@ -75,13 +87,15 @@ def _id_from_url(text: str) -> str:
                 scheme=parts.scheme.lower()
             )
         )
+    if not parts.netloc:
+        raise _malformed(text)
     if "@" in parts.netloc:
         raise KakaoChannelError(
             _("the link has user-info before '@' ({netloc}); only {host} is allowed").format(
                 netloc=parts.netloc, host=KAKAO_HOST
             )
         )
-    if ":" in parts.netloc:
+    if ":" in parts.netloc and not parts.netloc.startswith("["):
         raise KakaoChannelError(
             _("the link names a port ({netloc}); only {host} without a port is allowed").format(
                 netloc=parts.netloc, host=KAKAO_HOST

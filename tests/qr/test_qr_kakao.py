@@ -77,6 +77,15 @@ def test_links_are_always_https_on_pf_kakao_com() -> None:
         ("https://pf.kakao.com/_ZeUTxl/friend/x", "unexpected path"),
         ("https://pf.kakao.com/_Ze UTxl", "space"),
         ("https://pf.kakao.com\\@evil.example/_ZeUTxl", "backslash"),
+        # No host, or a mangled "https://": named as not a link (was "scheme 'https' is
+        # not allowed" / "points to ''"), never read as a path on pf.kakao.com.
+        ("_ZeUTxl/friend", "'_ZeUTxl/friend' is not a channel ID or link"),
+        ("/_ZeUTxl", "is not a channel ID or link"),
+        ("//pf.kakao.com/_ZeUTxl", "is not a channel ID or link"),
+        ("https:///_ZeUTxl", "is not a channel ID or link"),
+        ("https:/pf.kakao.com/_ZeUTxl", "is not a channel ID or link"),
+        ("https:pf.kakao.com/_ZeUTxl", "is not a channel ID or link"),
+        ("https://[::1]/_ZeUTxl", "points to '[::1]'"),
     ],
 )
 def test_refusals_say_why(text: str, why: str) -> None:
