@@ -160,6 +160,17 @@ def _label(tag: str, where: str) -> str:
     return f"tag {tag} ({name})" if name else f"tag {tag}"
 
 
+def _misaligned(after: str, message: str) -> EmvcoError:
+    """A structure error; when an object came before, say its length may be wrong."""
+    if not after:
+        return EmvcoError(message)
+    return EmvcoError(
+        _("{reason} (is the length of {label} before it right?)").format(
+            reason=message, label=after
+        )
+    )
+
+
 def parse_tlv(text: str, *, where: str = "") -> tuple[DataObject, ...]:
     """Split *text* into data objects, recursing into templates; raise EmvcoError.
 
@@ -169,9 +180,12 @@ def parse_tlv(text: str, *, where: str = "") -> tuple[DataObject, ...]:
     objects: list[DataObject] = []
     pos = 0
     while pos < len(text):
+        # A wrong length in one object misaligns the next: name the previous one too.
+        after = _label(objects[-1].tag, where) if objects else ""
         header = text[pos : pos + 4]
         if len(header) < 4:
-            raise EmvcoError(
+            raise _misaligned(
+                after,
                 _(
                     "{where}: {n} stray characters {rest!r} at position {pos}, "
                     "expected a 2-digit tag and a 2-digit length"
@@ -180,20 +194,22 @@ def parse_tlv(text: str, *, where: str = "") -> tuple[DataObject, ...]:
                     n=len(header),
                     rest=header,
                     pos=pos,
-                )
+                ),
             )
         tag, length_text = header[:2], header[2:]
         if not tag.isdigit() or not tag.isascii():
-            raise EmvcoError(
+            raise _misaligned(
+                after,
                 _("{where}: expected a 2-digit tag at position {pos}, found {found!r}").format(
                     where=f"tag {where}" if where else _("payload"), pos=pos, found=tag
-                )
+                ),
             )
         if not length_text.isdigit() or not length_text.isascii():
-            raise EmvcoError(
+            raise _misaligned(
+                after,
                 _("{label}: length must be 2 digits, found {found!r}").format(
                     label=_label(tag, where), found=length_text
-                )
+                ),
             )
         length = int(length_text)
         start = pos + 4

@@ -97,6 +97,17 @@ def test_non_digit_tag_in_template() -> None:
         parse_payload(raw)
 
 
+def test_a_length_too_long_names_the_object_whose_length_is_wrong() -> None:
+    """Regression: 5802KR written as 5803KR misaligned the parse, and the message only
+    named a phantom tag 90 read from the middle of the merchant name."""
+    raw = with_crc(body(BASE[:5]) + "5803KR" + body(BASE[6:]))
+    with pytest.raises(EmvcoError) as info:
+        parse_payload(raw)
+    message = str(info.value)
+    assert "tag 90: length must be 2 digits, found '2가'" in message
+    assert "is the length of tag 58 (country code) before it right?" in message
+
+
 def test_tag_00_must_be_01() -> None:
     with pytest.raises(EmvcoError, match="tag 00 must be 01, found 02"):
         parse_payload(build_payload([("00", "02"), *BASE[1:]]))
