@@ -29,3 +29,28 @@ def test_screenshots_into_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     target.write_text("", encoding="utf-8")
     assert main(["screenshots", str(target)]) == 2
     assert "exists and is not a folder" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["qr", "stands", "--market", "x", "--size", "a5", "--out", "s.pdf"],
+         "qr stands: argument --size: invalid choice: 'a5'"),
+        (["qr", "kakao", "_ZeUTxl"], "qr kakao: the following arguments are required: --out"),
+        (["qr", "pay", "--payload", "x", "--from-image", "y.png", "--out", "p.png"],
+         "not allowed with argument --payload"),
+        (["no-such-command"], "invalid choice: 'no-such-command'"),
+    ],
+)
+def test_usage_errors_are_one_line_with_status_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    """Regression: argparse printed a multi-line usage block before the error line."""
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("market-kiosk: error: ")
+    assert message in lines[0]
+

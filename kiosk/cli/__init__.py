@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from kiosk import __version__
 
@@ -20,6 +21,15 @@ commands without a name start the GUI. Environment:
 
 class CliError(Exception):
     """Bad input from the command line: printed as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors are one line too: ``market-kiosk: error: qr stands: argument --out ...``."""
+
+    def error(self, message: str) -> NoReturn:
+        where = self.prog.removeprefix(PROG).strip()
+        detail = f"{where}: {message}" if where else message
+        self.exit(2, f"{PROG}: error: {detail} (see {self.prog} --help)\n")
 
 
 _GUI_FLAGS = frozenset({"--exit-after-first-frame", "--lang"})
@@ -46,7 +56,7 @@ def _is_gui_start(argv: Sequence[str]) -> bool:
 
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     """Return the parser; without *commands* only the GUI options are known."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description="Market Kiosk: store listings, QR codes and a multilingual tourist "
         "display for traditional-market stalls.",

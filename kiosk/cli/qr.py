@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TypeVar
 
 from kiosk.i18n import _
 
@@ -21,7 +22,10 @@ class _BadInput(Exception):
     """One-line problem with the user's input: exit status 2."""
 
 
-def add_qr_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+_P = TypeVar("_P", bound=argparse.ArgumentParser)
+
+
+def add_qr_parser(subparsers: argparse._SubParsersAction[_P]) -> None:
     """Add the ``qr`` command and its sub-commands; they all run through :func:`run_qr`."""
     qr = subparsers.add_parser("qr", help="make, check and print KakaoTalk and payment QR codes")
     qr.set_defaults(func=run_qr)
