@@ -54,3 +54,13 @@ def test_usage_errors_are_one_line_with_status_2(
     assert lines[0].startswith("market-kiosk: error: ")
     assert message in lines[0]
 
+
+def test_stands_out_without_pdf_extension_names_pdf(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Regression: a name without an extension got "use .png, .svg or .pdf" (stands are PDF)."""
+    out = tmp_path / "stands"
+    assert main(["qr", "stands", "--market", "bansong", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "stands are written as PDF" in err and ".png" not in err
+    assert not out.exists()

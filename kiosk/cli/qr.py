@@ -136,13 +136,12 @@ def _cmd_decode(args: argparse.Namespace) -> int:
 def _cmd_stands(args: argparse.Namespace) -> int:
     from kiosk.data.db import Database
     from kiosk.data.seed import ensure_demo_data
-    from kiosk.render.export import format_for
     from kiosk.render.stands import printable_stores, render_stands
     from kiosk.services.directory import get_market, list_store_details
     from kiosk.services.errors import DatabaseOpenError, NotFoundError
 
     out: Path = args.out
-    if format_for(out) != "pdf":
+    if out.suffix.lower() != ".pdf":
         raise _BadInput(
             _("stands are written as PDF; {path} does not end in .pdf").format(path=out)
         )
