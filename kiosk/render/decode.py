@@ -15,7 +15,6 @@ MAX_PIXELS = 40_000_000
 ACCEPTED_FORMATS = ("PNG", "JPEG")
 
 
-
 def _qr_only() -> zxingcpp.BarcodeFormats:
     """A fresh format set per call: a module-level ``BarcodeFormats`` object outlives
     nanobind's shutdown and makes it print "leaked instances" at every exit."""
