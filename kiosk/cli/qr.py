@@ -65,7 +65,7 @@ def add_qr_parser(subparsers: argparse._SubParsersAction[_P]) -> None:
     )
 
     decode = sub.add_parser("decode", help="print every QR payload found in an image")
-    decode.add_argument("image", type=Path, metavar="IMAGE", help="PNG or JPEG file")
+    decode.add_argument("image", type=Path, metavar="IMAGE", help="PNG, JPEG or SVG file")
 
     stands = sub.add_parser("stands", help="PDF of table stands/posters, one page per store")
     stands.add_argument("--market", required=True, metavar="SLUG", help="market slug")

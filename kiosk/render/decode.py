@@ -1,8 +1,9 @@
-"""Read QR payloads from a photo or scan (PNG/JPEG), e.g. the merchant's Zero Pay kit."""
+"""Read QR payloads from a photo or scan (PNG/JPEG) or an SVG file, e.g. the Zero Pay kit."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from xml.etree import ElementTree
 
 import zxingcpp
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -25,11 +26,34 @@ class ImageInputError(ValueError):
     """An image we cannot take a QR code from; the message says why, in one line."""
 
 
+def _decode_svg(path: Path) -> list[str]:
+    from kiosk.render.guiapp import ensure_gui_app
+    from kiosk.render.svg_raster import rasterise_svg
+    from kiosk.render.verify import decode_qimage
+
+    # Check the XML first: Qt would print its own parser warning on stderr.
+    try:
+        root = ElementTree.parse(path).getroot()
+    except (ElementTree.ParseError, OSError):
+        root = None
+    if root is None or not root.tag.endswith("svg"):
+        raise ImageInputError(_("{path} is not a valid SVG image").format(path=path))
+    ensure_gui_app()
+    image = rasterise_svg(path)
+    if image is None:
+        raise ImageInputError(_("{path} is not a valid SVG image").format(path=path))
+    texts: list[str] = []
+    for found in decode_qimage(image):
+        if found.text not in texts:
+            texts.append(found.text)
+    return texts
+
+
 def decode_image_file(path: Path) -> list[str]:
-    """Return the distinct QR payloads in a PNG/JPEG file, in the order zxing-cpp found them.
+    """Return the distinct QR payloads in a PNG/JPEG/SVG file, in the order zxing-cpp found them.
 
     Raises ImageInputError for a missing, oversized (> 25 MB or > 40 MP) or
-    unreadable file, or one that is not PNG/JPEG.
+    unreadable file, or one that is not PNG/JPEG/SVG.
     """
     try:
         size = path.stat().st_size
@@ -43,6 +67,8 @@ def decode_image_file(path: Path) -> list[str]:
                 path=path, mb=size / 1024 / 1024
             )
         )
+    if path.suffix.lower() == ".svg":
+        return _decode_svg(path)
     if path.suffix.lower() == ".pdf":
         raise ImageInputError(
             _("{path} is a PDF; export the page as PNG or JPEG first").format(path=path)

@@ -9,11 +9,11 @@ from typing import Literal
 
 from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
-from PySide6.QtSvg import QSvgRenderer
 
 from kiosk.i18n import _
 from kiosk.render.atomic import atomic_output
 from kiosk.render.qr import QrMatrix, QrSpec, build_matrix, draw_qr, qr_svg, render_qr_image
+from kiosk.render.svg_raster import rasterise_svg
 from kiosk.render.verify import QrVerificationError, verify_image
 
 QrFormat = Literal["png", "svg", "pdf"]
@@ -77,17 +77,9 @@ def _write_svg(matrix: QrMatrix, tmp: Path) -> str:
     module_mm = _module_px(matrix) / PRINT_DPI * 25.4
     tmp.write_text(qr_svg(matrix, module_mm), encoding="utf-8")
     # Verify the file as written: Qt's SVG renderer rasterises it, zxing-cpp decodes.
-    renderer = QSvgRenderer(str(tmp))
-    if not renderer.isValid():
+    image = rasterise_svg(tmp, min_side=matrix.total * 8)
+    if image is None:
         raise QrVerificationError(_("verification failed: the SVG file does not load"))
-    side = matrix.total * 8
-    image = QImage(side, side, QImage.Format.Format_RGB32)
-    image.fill(0xFFFFFFFF)
-    painter = QPainter(image)
-    try:
-        renderer.render(painter)
-    finally:
-        painter.end()
     verify_image(image, matrix.spec.text)
     return _("SVG file rendered by QtSvg and decoded with zxing-cpp")
 

@@ -51,6 +51,21 @@ def test_pay_from_payload_and_from_image(
     assert capsys.readouterr().out.splitlines()[-1] == raw
 
 
+def test_decode_reads_our_own_svg_and_refuses_a_broken_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    svg = tmp_path / "kakao.svg"
+    assert run(["qr", "kakao", "_QaSvg01", "--out", str(svg)]) == 0
+    capsys.readouterr()
+    assert run(["qr", "decode", str(svg)]) == 0
+    assert capsys.readouterr().out.splitlines() == ["https://pf.kakao.com/_QaSvg01/friend"]
+    broken = tmp_path / "broken.svg"
+    broken.write_text("<svg", encoding="utf-8")
+    assert run(["qr", "decode", str(broken)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "not a valid SVG image" in err[0]
+
+
 def test_opaque_payload_gets_a_note(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["qr", "pay", "--payload", "결제 코드 123", "--out", str(tmp_path / "p.pdf")]) == 0
     assert "note: format not recognised" in capsys.readouterr().out
