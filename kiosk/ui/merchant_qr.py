@@ -42,6 +42,9 @@ Which = Literal["kakao", "payment"]
 SIDE_BY_SIDE_MIN_WIDTH = 1200
 #: Below this width the screen title makes room for the store picker (the start button said it).
 TITLE_MIN_WIDTH = 1600
+#: The code previews get this share of the screen's height (within the sections' limits):
+#: ~168 px at 1366x768, so both codes and their badges show without scrolling; 240 at 1080.
+PREVIEW_HEIGHT_SHARE = 0.25
 
 
 def register_merchant_mode() -> None:
@@ -114,7 +117,7 @@ class MerchantQrScreen(QWidget):
         self._status = ("", "")  # (kind, message) to re-show after a language change
 
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(theme.GRID * 5, theme.GRID * 3, theme.GRID * 5, theme.GRID * 2)
+        outer.setContentsMargins(theme.GRID * 5, theme.GRID * 2, theme.GRID * 5, theme.GRID * 2)
         outer.setSpacing(theme.GRID * 2)
         top = QHBoxLayout()
         top.setSpacing(theme.GRID * 3)
@@ -135,7 +138,7 @@ class MerchantQrScreen(QWidget):
 
         body = QWidget()
         self._sections = QBoxLayout(QBoxLayout.Direction.LeftToRight, body)
-        self._sections.setContentsMargins(0, 0, theme.GRID * 2, 0)
+        self._sections.setContentsMargins(0, 0, theme.GRID, 0)
         self._sections.setSpacing(theme.GRID * 3)
         self.kakao: KakaoSection = KakaoSection()
         self.payment: PaymentSection = PaymentSection()
@@ -370,6 +373,9 @@ class MerchantQrScreen(QWidget):
         if self._sections.direction() != direction:
             self._sections.setDirection(direction)
         self.title_label.setVisible(self.width() >= TITLE_MIN_WIDTH)
+        side = int(self.height() * PREVIEW_HEIGHT_SHARE) // theme.GRID * theme.GRID
+        for section in (self.kakao, self.payment):
+            section.set_preview_side(side)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._apply_layout_direction()

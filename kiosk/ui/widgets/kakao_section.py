@@ -34,7 +34,7 @@ class KakaoSection(QrSection):
         super().__init__(parent)
         self._channel_id: str | None = None
         self.field_title = QLabel()
-        self.field_title.setProperty("role", "field")
+        self.field_title.setProperty("role", "hint")
         self.field_title.setWordWrap(True)
         self.id_edit = QLineEdit()
         self.id_edit.setObjectName("kakao-id")

@@ -24,8 +24,11 @@ from kiosk.services.qr_codes import field_message
 from kiosk.ui import theme
 from kiosk.ui.widgets.qr_section import QrSection
 
-#: Lines of payload visible without scrolling (a Zero Pay EMVCo payload is ~150 characters).
-PAYLOAD_LINES = 3
+#: Lines of payload visible without scrolling (a Zero Pay EMVCo payload is ~150 characters);
+#: two keep the code beside it in view at 1366x768, the rest scrolls inside the box.
+PAYLOAD_LINES = 2
+#: Merchant details (name, city, country, currency) are laid out in this many pairs per row.
+DETAIL_PAIRS_PER_ROW = 2
 
 
 class PaymentSection(QrSection):
@@ -42,7 +45,7 @@ class PaymentSection(QrSection):
         super().__init__(parent)
         self._payload: PaymentPayload | None = None
         self.field_title = QLabel()
-        self.field_title.setProperty("role", "field")
+        self.field_title.setProperty("role", "hint")
         self.field_title.setWordWrap(True)
         self.payload_edit = QPlainTextEdit()
         self.payload_edit.setObjectName("payment-payload")
@@ -55,28 +58,36 @@ class PaymentSection(QrSection):
         self.field_title.setBuddy(self.payload_edit)
         self.photo_button = QPushButton()
         self.photo_button.clicked.connect(self._on_photo_clicked)
-        # Label and photo button share a row when there is room, else the button goes under it.
-        self._title_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self._title_row.setSpacing(theme.GRID * 2)
-        self._title_row.addWidget(self.field_title, 1)
-        self._title_row.addWidget(self.photo_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.inputs.addLayout(self._title_row)
+        # Its label may be wider than the column: _place_photo_button then moves it, not Qt.
+        self.photo_button.setMinimumWidth(theme.TOUCH_MERCHANT)
+        self.inputs.addWidget(self.field_title)
         self.inputs.addWidget(self.payload_edit)
+        # The photo button goes under the box when it fits beside the code, else under both.
+        self._photo_slot = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._photo_slot.setContentsMargins(0, 0, 0, 0)
+        self.inputs.addLayout(self._photo_slot)
+        self._photo_wide_slot = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._photo_wide_slot.setContentsMargins(0, 0, 0, 0)
+        self.info.addLayout(self._photo_wide_slot)
+        self._photo_slot.addWidget(self.photo_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._photo_slot.addStretch(1)
 
         self.details = QGridLayout()
         self.details.setHorizontalSpacing(theme.GRID * 2)
         self.details.setVerticalSpacing(theme.GRID)
         self._detail_rows: list[tuple[QLabel, QLabel]] = []
-        for row in range(4):
+        for index in range(4):
             name, value = QLabel(), QLabel()
             name.setProperty("role", "field")
             value.setProperty("role", "value")
             value.setWordWrap(True)
             value.setTextFormat(Qt.TextFormat.PlainText)
-            self.details.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
-            self.details.addWidget(value, row, 1)
+            row, pair = divmod(index, DETAIL_PAIRS_PER_ROW)
+            self.details.addWidget(name, row, pair * 2, Qt.AlignmentFlag.AlignTop)
+            self.details.addWidget(value, row, pair * 2 + 1, Qt.AlignmentFlag.AlignTop)
             self._detail_rows.append((name, value))
-        self.details.setColumnStretch(1, 1)
+        for pair in range(DETAIL_PAIRS_PER_ROW):
+            self.details.setColumnStretch(pair * 2 + 1, 1)
         self.info.addLayout(self.details)
         self.note_label = QLabel()
         self.note_label.setObjectName("payment-note")
@@ -146,7 +157,7 @@ class PaymentSection(QrSection):
             )
         )
         super().retranslate()
-        self._arrange_title_row()
+        self._place_photo_button()
 
     # Preview -----------------------------------------------------------------------------
     def _update_preview(self) -> None:
@@ -189,19 +200,20 @@ class PaymentSection(QrSection):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._arrange_title_row()
+        self._place_photo_button()
 
-    def _arrange_title_row(self) -> None:
-        margins = self.contentsMargins()
-        needed = (
-            self.field_title.fontMetrics().horizontalAdvance(self.field_title.text())
-            + self.photo_button.sizeHint().width()
-            + theme.GRID * 12
-        )
-        wide = self.width() - margins.left() - margins.right() >= needed
-        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
-        if self._title_row.direction() != direction:
-            self._title_row.setDirection(direction)
+    def _place_photo_button(self) -> None:
+        """Under the payload box beside the code when it fits there, else under both."""
+        fits = self.photo_button.sizeHint().width() <= self.entry_width()
+        slot = self._photo_slot if fits else self._photo_wide_slot
+        if slot.indexOf(self.photo_button) >= 0:
+            return
+        other = self._photo_wide_slot if fits else self._photo_slot
+        other.removeWidget(self.photo_button)
+        while other.count():  # the stretch that kept the button left
+            other.takeAt(0)
+        slot.addWidget(self.photo_button, 0, Qt.AlignmentFlag.AlignLeft)
+        slot.addStretch(1)
 
     # Handlers ----------------------------------------------------------------------------
     def _on_text_changed(self) -> None:

@@ -83,6 +83,19 @@ class QrCard(QFrame):
     def is_verified(self) -> bool:
         return self._verified is not None and self.badge.isVisibleTo(self)
 
+    def image_side(self) -> int:
+        return self._side
+
+    def set_image_side(self, side: int) -> None:
+        """Give the code a *side* px square; a code on show is drawn (and checked) again."""
+        if side == self._side:
+            return
+        self._side = side
+        self.image_label.setFixedSize(side, side)
+        verified = self._verified
+        if verified is not None:
+            self.show_spec(verified.matrix.spec, self.caption_label.text())
+
     def show_spec(self, spec: QrSpec, caption: str = "") -> VerifiedQr | None:
         """Render, decode back and show *spec*; None (with the reason shown) if that fails."""
         try:

@@ -21,16 +21,23 @@ from kiosk.ui.widgets.qr_card import QrCard
 
 #: The preview is rebuilt this long after the last keystroke, not on every key.
 DEBOUNCE_MS = 150
-#: Side of the on-screen code; big enough to scan from the screen with a phone.
+#: Largest side of the on-screen code (1920x1080); big enough to scan from the screen.
 PREVIEW_SIDE = 240
+#: Smallest side the screen may ask for (1366x768): still scannable with a phone.
+PREVIEW_MIN_SIDE = 160
 ACTIONS = ("png", "pdf", "print")
+#: Gap between the inputs and the code beside them.
+ROW_SPACING = theme.GRID * 3
 
 
 class QrSection(QFrame):
     """A card with a heading, the subclass's input rows, an inline error line and the preview.
 
-    Subclasses fill ``self.inputs`` (under the heading) and ``self.info`` (beside
-    the code) and implement ``_update_preview``, which must end in either
+    Layout: the heading, then the inputs (``self.inputs``) and error line on the
+    left with the code and its badge beside them on the right, so the code is
+    seen without scrolling; under both the code's facts (``self.info``), the
+    export buttons and last the standing notes (``self.notes``). Subclasses
+    fill those layouts and implement ``_update_preview``, which must end in either
     ``self.card.show_spec(...)`` / ``show_message(...)`` and may call
     ``_show_error``. Input changes call ``schedule_preview``; a single-shot timer
     then refreshes once and emits ``preview_updated``. ``export_requested``
@@ -60,32 +67,30 @@ class QrSection(QFrame):
         self.heading.setProperty("role", "heading")
         self.heading.setWordWrap(True)
         column.addWidget(self.heading)
+
+        row = QHBoxLayout()
+        row.setSpacing(ROW_SPACING)
+        entry = QVBoxLayout()
+        entry.setSpacing(theme.GRID * 2)
         self.inputs = QVBoxLayout()
-        self.inputs.setSpacing(theme.GRID * 2)
-        column.addLayout(self.inputs)
+        self.inputs.setSpacing(theme.GRID)
+        entry.addLayout(self.inputs)
         self.error_label = QLabel()
         self.error_label.setObjectName("qr-error")
         self.error_label.setWordWrap(True)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()
-        column.addWidget(self.error_label)
-
-        row = QHBoxLayout()
-        row.setSpacing(theme.GRID * 3)
+        entry.addWidget(self.error_label)
+        entry.addStretch(1)
+        row.addLayout(entry, 1)
         self.card = QrCard(image_side=PREVIEW_SIDE, framed=False)
         row.addWidget(self.card, 0, Qt.AlignmentFlag.AlignTop)
-        side = QVBoxLayout()
-        side.setSpacing(theme.GRID * 2)
-        self.info = QVBoxLayout()
-        self.info.setSpacing(theme.GRID)
-        side.addLayout(self.info)
-        self.notes = QVBoxLayout()
-        side.addLayout(self.notes)
-        side.addStretch(1)
-        row.addLayout(side, 1)
         column.addLayout(row)
 
+        self.info = QVBoxLayout()
+        self.info.setSpacing(theme.GRID)
+        column.addLayout(self.info)
         actions = QWidget()
         flow = FlowLayout(actions, spacing=theme.GRID * 2)
         self.action_buttons: dict[str, QPushButton] = {}
@@ -95,6 +100,8 @@ class QrSection(QFrame):
             self.action_buttons[action] = button
             flow.addWidget(button)
         column.addWidget(actions)
+        self.notes = QVBoxLayout()
+        column.addLayout(self.notes)
         self._set_actions_enabled(False)
 
     # State -------------------------------------------------------------------------------
@@ -113,6 +120,22 @@ class QrSection(QFrame):
     def is_pending(self) -> bool:
         """True while a preview refresh is waiting for the merchant to stop typing."""
         return self._timer.isActive()
+
+    def preview_side(self) -> int:
+        return self.card.image_side()
+
+    def entry_width(self) -> int:
+        """Width the inputs get beside the code at the section's current width."""
+        layout = self.layout()
+        inner = self.contentsRect().width()
+        if layout is not None:
+            margins = layout.contentsMargins()
+            inner -= margins.left() + margins.right()
+        return inner - self.card.sizeHint().width() - ROW_SPACING
+
+    def set_preview_side(self, side: int) -> None:
+        """Draw the code at most *side* px wide (clamped to PREVIEW_MIN_SIDE..PREVIEW_SIDE)."""
+        self.card.set_image_side(max(PREVIEW_MIN_SIDE, min(PREVIEW_SIDE, side)))
 
     def schedule_preview(self) -> None:
         self._timer.start()
