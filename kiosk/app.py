@@ -1,8 +1,8 @@
-"""Composition root: Qt application, theme, main window, then (after a frame) the database.
+"""Composition root: Qt application, theme, shell and modes, then (after a frame) the services.
 
 Start-up rule: nothing here imports SQLAlchemy, Alembic, Babel, qrcode, Pillow or
-zxing-cpp before the start screen has painted (DESIGN.md: import cost dominates
-start-up). The database opens afterwards in a worker thread.
+zxing-cpp before the start screen has painted (docs/architecture.md, known traps:
+import cost dominates start-up). The services open afterwards in a background op.
 """
 
 from __future__ import annotations
@@ -16,8 +16,47 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-#: How long the GUI waits, on exit, for a database still being opened or seeded.
+    from kiosk.ui.shell import Shell
+
+#: How long the GUI waits, on exit, for background work still running.
 LOADER_EXIT_WAIT_S = 10.0
+
+
+def register_modes() -> None:
+    """Offer every mode on the start screen; each is one lazy import of its package.
+
+    A new mode is one more line here and a package under ``kiosk/ui/`` with
+    ``open_mode(host)`` (docs/architecture.md, "Where things go").
+    """
+    from kiosk.i18n import N_
+    from kiosk.ui.modes import Mode, register_mode
+
+    register_mode(
+        Mode(
+            key="tourist",
+            title=N_("Explore the market"),
+            subtitle=N_("Stores, goods, prices and ways to pay"),
+            package="kiosk.ui.tourist",
+            order=10,
+        )
+    )
+    register_mode(
+        Mode(
+            key="merchant",
+            title=N_("My store's QR codes"),
+            subtitle=N_("KakaoTalk channel and Zero Pay codes: check, save and print"),
+            package="kiosk.ui.merchant",
+            order=20,
+        )
+    )
+
+
+def build_shell(locale: str | None = None) -> Shell:
+    """The shell with every mode registered (no mode package imported yet)."""
+    from kiosk.ui.shell import Shell
+
+    register_modes()
+    return Shell(_start_locale(locale))  # type: ignore[arg-type]
 
 
 def application(*, offscreen: bool = False) -> QApplication:
@@ -68,13 +107,12 @@ def run_gui(
     from kiosk.domain.locales import parse_locale
     from kiosk.ui import theme
     from kiosk.ui.first_frame import FirstPaintWatcher
-    from kiosk.ui.main_window import MainWindow
 
     code = parse_locale(_start_locale(locale))
     app = application()
     i18n.set_locale(code)
     theme.apply_theme(app, code)
-    window = MainWindow(code)
+    window = build_shell(code)
     watcher = FirstPaintWatcher(window)
     if exit_after_first_frame:
         watcher.painted.connect(app.quit)
@@ -85,10 +123,13 @@ def run_gui(
     window.resize(1366, 768)
     window.showMaximized()
     status = app.exec()
-    loader = window.loader()
-    if loader is not None:
-        loader.wait(LOADER_EXIT_WAIT_S)
+    from kiosk.ui import ops
+
+    ops.shutdown(LOADER_EXIT_WAIT_S)
     window.close()
+    services = window.services()
+    if services is not None:
+        services.close()
     return int(status)
 
 
@@ -99,9 +140,9 @@ def run_self_test(*, database_url: str | None = None, stream: TextIO = sys.stdou
     markets is used, so the user's own data is never touched.
     """
     application(offscreen=True)
-    from kiosk.ui.selftest import run_self_test as run
+    from kiosk.qa.selftest import run_self_test as run
 
-    return run(database_url=database_url, stream=stream)
+    return run(make_shell=build_shell, database_url=database_url, stream=stream)
 
 
 def write_screenshots(
@@ -117,11 +158,12 @@ def write_screenshots(
     """
     application(offscreen=True)
     from kiosk.domain.locales import LOCALES, parse_locale
-    from kiosk.ui.screenshots import write_screenshots as write
-    from kiosk.ui.tour import SIZES
+    from kiosk.qa.screenshots import write_screenshots as write
+    from kiosk.qa.tour import SIZES
 
     return write(
         out_dir,
+        make_shell=build_shell,
         database_url=database_url,
         sizes=tuple(sizes) if sizes else SIZES,
         locales=tuple(parse_locale(code) for code in locales) if locales else LOCALES,

@@ -86,3 +86,64 @@ def test_command_line_parser_is_light() -> None:
     # are needed (DESIGN.md known traps: import cost dominates start-up).
     loaded = _loaded_after("import kiosk.cli\nkiosk.cli.build_parser()")
     assert loaded == set(), f"building the CLI parser imported {sorted(loaded)}"
+
+
+def test_no_import_cycles_lazy_or_not() -> None:
+    """Function-level (lazy) imports count too; only TYPE_CHECKING imports are left out."""
+    import grimp
+
+    graph = grimp.build_graph("kiosk", exclude_type_checking_imports=True)
+    modules = sorted(graph.modules)
+    state: dict[str, int] = {}  # 1: on the current path, 2: finished
+    path: list[str] = []
+    cycles: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        state[module] = 1
+        path.append(module)
+        for target in sorted(graph.find_modules_directly_imported_by(module)):
+            if not target.startswith("kiosk") or target == module:
+                continue
+            if module.startswith(target + "."):
+                continue  # a module importing its own package's __init__ is not a loop
+            if state.get(target) == 1:
+                cycles.append([*path[path.index(target) :], target])
+            elif target not in state:
+                visit(target)
+        path.pop()
+        state[module] = 2
+
+    for module in modules:
+        if module not in state:
+            visit(module)
+    assert cycles == [], "import loops: " + "; ".join(" -> ".join(c) for c in cycles)
+
+
+@pytest.mark.parametrize(
+    ("where", "line"),
+    [
+        ("kiosk/ui/tourist/bad_reach.py", "from kiosk.data.db import Database"),
+        ("kiosk/cli/bad_reach.py", "import kiosk.data.seed"),
+        ("kiosk/ui/merchant/bad_reach.py", "from sqlalchemy import select"),
+        ("kiosk/render/bad_reach.py", "from kiosk.services.app import Services"),
+        ("kiosk/ui/tourist/bad_mode.py", "import kiosk.ui.merchant.qr_screen"),
+    ],
+)
+def test_contracts_fail_when_a_screen_or_command_reaches_the_database(
+    tmp_path: Path, where: str, line: str
+) -> None:
+    """The contracts are not decoration: a copy of the package with one bad import breaks them."""
+    import shutil
+
+    linter = Path(sys.executable).parent / ("lint-imports.exe" if sys.platform == "win32"
+                                            else "lint-imports")
+    shutil.copytree(ROOT / "kiosk", tmp_path / "kiosk", ignore=shutil.ignore_patterns("*.mo"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    (tmp_path / where).write_text(f'"""Bad on purpose."""\n\n{line}\n', encoding="utf-8")
+    env = {**__import__("os").environ, "PYTHONPATH": str(tmp_path)}
+    result = subprocess.run(
+        [str(linter), "--no-cache"], capture_output=True, text=True, timeout=300, check=False,
+        cwd=tmp_path, env=env,
+    )
+    assert result.returncode != 0, result.stdout[-3000:]
+    assert "BROKEN" in result.stdout, result.stdout[-3000:]

@@ -107,21 +107,20 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    from kiosk.data.db import Database
-    from kiosk.data.errors import DatabaseOpenError
-    from kiosk.data.seed import seed_demo
+    from kiosk.services.app import Services
+    from kiosk.services.errors import DatabaseOpenError
 
     try:
-        db = Database.open()
+        services = Services.open()
     except DatabaseOpenError as exc:
         raise CliError(str(exc)) from None
     try:
-        counts = seed_demo(db, replace=bool(args.replace))
+        counts = services.load_demo(replace=bool(args.replace))
     finally:
-        db.close()
+        services.close()
     for slug, count in counts.items():
         print(f"{slug}: {count} stores")
-    print(f"database: {db.url}")
+    print(f"database: {services.url}")
     return 0
 
 

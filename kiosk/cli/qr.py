@@ -86,31 +86,40 @@ def _saved_line(saved: object) -> str:
 
 
 def _cmd_kakao(args: argparse.Namespace) -> int:
-    from kiosk.domain.kakao import channel_url, parse_channel_id
-    from kiosk.render.export import format_for, save_qr
-    from kiosk.render.qr import kakao_spec
+    from kiosk.services import store_codes
+    from kiosk.services.qr_codes import QrInputError
 
     out: Path = args.out
-    format_for(out)
-    url = channel_url(parse_channel_id(args.channel), args.link)
-    print(_saved_line(save_qr(kakao_spec(url), out)))
-    print(f"content: {url}")
+    store_codes.check_output_format(out)
+    try:
+        checked = store_codes.check_kakao(args.channel, link=args.link)
+    except QrInputError as exc:
+        raise _BadInput(exc.reason) from None
+    if checked is None:
+        raise _BadInput(_("KakaoTalk channel ID is empty"))
+    print(_saved_line(store_codes.write_code_file(checked.spec, out)))
+    print(f"content: {checked.url}")
     return 0
 
 
 def _cmd_pay(args: argparse.Namespace) -> int:
-    from kiosk.domain.payment_qr import parse_payment_payload
-    from kiosk.render.decode import payment_payload_from_image
-    from kiosk.render.export import format_for, save_qr
-    from kiosk.render.qr import payment_spec
+    from kiosk.services import store_codes
+    from kiosk.services.qr_codes import QrInputError
 
     out: Path = args.out
-    format_for(out)
-    if args.from_image is not None:
-        payload = payment_payload_from_image(args.from_image)
-    else:
-        payload = parse_payment_payload(args.payload)
-    saved = save_qr(payment_spec(payload.raw), out)
+    store_codes.check_output_format(out)
+    try:
+        if args.from_image is not None:
+            checked = store_codes.payment_from_image(args.from_image)
+        else:
+            found = store_codes.check_payment(args.payload)
+            if found is None:
+                raise _BadInput(_("payment payload is empty"))
+            checked = found
+    except QrInputError as exc:
+        raise _BadInput(exc.reason) from None
+    payload = checked.payload
+    saved = store_codes.write_code_file(checked.spec, out)
     print(_saved_line(saved))
     if payload.kind == "emvco":
         print(
@@ -134,10 +143,7 @@ def _cmd_decode(args: argparse.Namespace) -> int:
 
 
 def _cmd_stands(args: argparse.Namespace) -> int:
-    from kiosk.data.db import Database
-    from kiosk.data.seed import ensure_demo_data
-    from kiosk.render.stands import printable_stores, render_stands
-    from kiosk.services.directory import get_market, list_store_details
+    from kiosk.services.app import Services
     from kiosk.services.errors import DatabaseOpenError, NotFoundError
 
     out: Path = args.out
@@ -146,30 +152,31 @@ def _cmd_stands(args: argparse.Namespace) -> int:
             _("stands are written as PDF; {path} does not end in .pdf").format(path=out)
         )
     try:
-        db = Database.open()
+        # Like the GUI's first start: an empty database gets the two demo markets.
+        services = Services.open(seed_demo=True)
     except DatabaseOpenError as exc:
         raise _BadInput(str(exc)) from None
-    try:
-        # Like the GUI's first start: an empty database gets the two demo markets.
-        ensure_demo_data(db)
-        market = get_market(db=db, slug=args.market)
-        stores = printable_stores(list_store_details(db=db, market_slug=args.market))
-    except NotFoundError as exc:
-        raise _BadInput(str(exc)) from None
-    finally:
-        db.close()
-    if not stores:
-        raise _BadInput(
-            _("market {slug!r} has no active store with a QR code to print").format(
-                slug=args.market
-            )
-        )
 
     def progress(done: int, total: int) -> None:
         if done == total or done % 20 == 0:
             print(f"stands: {done}/{total}", file=sys.stderr, flush=True)
 
-    result = render_stands(stores, market.name, out, size=args.size, progress=progress)
+    try:
+        stores = services.list_store_details(market_slug=args.market)
+        if not any(s.kakao_channel_id or s.payment_qr_payload for s in stores):
+            services.get_market(slug=args.market)  # an unknown slug is named first
+            raise _BadInput(
+                _("market {slug!r} has no active store with a QR code to print").format(
+                    slug=args.market
+                )
+            )
+        result = services.print_stands(
+            market_slug=args.market, out=out, size=args.size, progress=progress
+        )
+    except NotFoundError as exc:
+        raise _BadInput(str(exc)) from None
+    finally:
+        services.close()
     print(
         f"{result.path}\nverified: {result.codes_verified} QR codes decoded with zxing-cpp; "
         f"{result.pages} pages ({args.size.upper()})"

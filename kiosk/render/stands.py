@@ -25,17 +25,18 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
-from kiosk.domain.kakao import KakaoChannelError, channel_url, parse_channel_id
+from kiosk.domain.kakao import KakaoChannelError
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.locales import LOCALES, LocaleCode
-from kiosk.domain.payment_qr import PaymentQrError, parse_payment_payload
+from kiosk.domain.payment_qr import PaymentQrError
+from kiosk.domain.store_codes import kakao_code_spec, payment_code_spec
 from kiosk.domain.text import LocalizedText
 from kiosk.i18n import _
 from kiosk.render import stands_text as copy
 from kiosk.render.atomic import atomic_output
 from kiosk.render.fonts import font_for
 from kiosk.render.guiapp import ensure_gui_app
-from kiosk.render.qr import QrMatrix, build_matrix, draw_qr, kakao_spec, payment_spec
+from kiosk.render.qr import QrMatrix, build_matrix, draw_qr
 from kiosk.render.verify import verify_matrix
 
 StandSize = Literal["a6", "a4"]
@@ -102,18 +103,14 @@ def store_codes(store: StoreDetail) -> tuple[QrMatrix | None, QrMatrix | None]:
 
     Raises StandsError naming the store when its stored data is refused.
     """
-    kakao = payment = None
     try:
-        if store.kakao_channel_id:
-            url = channel_url(parse_channel_id(store.kakao_channel_id))
-            kakao = build_matrix(kakao_spec(url))
-        if store.payment_qr_payload:
-            payload = parse_payment_payload(store.payment_qr_payload)
-            payment = build_matrix(payment_spec(payload.raw))
+        kakao_spec, payment_spec = kakao_code_spec(store), payment_code_spec(store)
     except (KakaoChannelError, PaymentQrError) as exc:
         raise StandsError(
             _("store {store}: {reason}").format(store=_store_label(store), reason=exc)
         ) from None
+    kakao = build_matrix(kakao_spec) if kakao_spec is not None else None
+    payment = build_matrix(payment_spec) if payment_spec is not None else None
     return kakao, payment
 
 

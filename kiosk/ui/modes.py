@@ -1,45 +1,44 @@
-"""Registry of the modes the start screen offers; each mode adds itself, nothing is a dummy."""
+"""Registry of the modes the start screen offers; each names the package that opens it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.host import ModeHost
 
 
 class Mode:
-    """One big button on the start screen.
+    """One big button on the start screen, and the one lazy import behind it.
 
-    ``title``/``subtitle`` are English source strings marked with ``N_()``;
-    the start screen translates them. ``open`` receives the main window and
-    shows the mode's first screen (``window.add_screen`` / ``window.show_screen``).
-    Lower ``order`` comes first. (A plain class, not a dataclass: this module is
-    imported before the first frame and ``dataclasses`` costs ~3 ms.)
+    ``title``/``subtitle`` are English source strings marked with ``N_()``; the
+    start screen translates them. ``package`` is a module with
+    ``open_mode(host: ModeHost)``; it is imported when the button is first
+    pressed, so start-up cost does not grow with the number of modes. Lower
+    ``order`` comes first. (A plain class: ``dataclasses`` costs ~3 ms at start.)
     """
 
-    __slots__ = ("key", "open", "order", "subtitle", "title")
+    __slots__ = ("key", "order", "package", "subtitle", "title")
 
     def __init__(
-        self,
-        *,
-        key: str,
-        title: str,
-        subtitle: str,
-        open: Callable[[MainWindow], None],
-        order: int = 100,
+        self, *, key: str, title: str, subtitle: str, package: str, order: int = 100
     ) -> None:
-        if not key or not title:
-            raise ValueError("a mode needs a key and a title")
+        if not key or not title or not package:
+            raise ValueError("a mode needs a key, a title and a package")
         self.key = key
         self.title = title
         self.subtitle = subtitle
-        self.open = open
+        self.package = package
         self.order = order
 
+    def open(self, host: ModeHost) -> None:
+        """Import the mode's package (first time only) and show its first screen."""
+        module = importlib.import_module(self.package)
+        module.open_mode(host)
+
     def __repr__(self) -> str:
-        return f"Mode(key={self.key!r}, title={self.title!r}, order={self.order})"
+        return f"Mode(key={self.key!r}, package={self.package!r}, order={self.order})"
 
 
 _modes: dict[str, Mode] = {}

@@ -16,9 +16,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk import i18n
-from kiosk.ui import theme
-from kiosk.ui.directory_source import DirectorySource, open_source
-from kiosk.ui.main_window import MainWindow
+from kiosk.app import build_shell
+from kiosk.services.app import Services
+from kiosk.ui import ops, theme
+from kiosk.ui.shell import Shell
+from kiosk.ui.tourist.flow import TouristFlow, tourist_flow
 
 #: The offscreen platform plugin says this whenever a top-level window's layout sets
 #: its minimum size; it is about the headless plugin, not about our widgets.
@@ -36,16 +38,16 @@ def demo_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """A real SQLite file seeded once with the demo markets 반송큰시장 and 동문재래시장."""
     path = tmp_path_factory.mktemp("ui-demo") / "demo.sqlite3"
     url = "sqlite:///" + path.as_posix()
-    source = open_source(url)
-    source.db.close()
+    Services.open(url, seed_demo=True).close()
     return url
 
 
 @pytest.fixture(scope="session")
-def source(demo_url: str) -> Iterator[DirectorySource]:
-    opened = open_source(demo_url, seed_demo=False)
+def services(demo_url: str) -> Iterator[Services]:
+    """The one door to the seeded demo database (shared: UI tests only read through it)."""
+    opened = Services.open(demo_url)
     yield opened
-    opened.db.close()
+    opened.close()
 
 
 @pytest.fixture(autouse=True)
@@ -60,21 +62,33 @@ def themed_app(qapp: QApplication) -> Iterator[QApplication]:
         i18n.set_locale("ko")
         theme.apply_locale_font(qapp, "ko")
     yield qapp
+    ops.wait_idle()
     if i18n.current_locale() != "ko":
         i18n.set_locale("ko")
         theme.apply_locale_font(qapp, "ko")
 
 
 @pytest.fixture
-def window(qtbot: QtBot, source: DirectorySource) -> MainWindow:
-    """The main window at 1366x768 with the demo data loaded."""
-    win = MainWindow("ko")
+def window(qtbot: QtBot, services: Services) -> Iterator[Shell]:
+    """The shell at 1366x768 with every mode registered and the demo data open."""
+    win = build_shell("ko")
     qtbot.add_widget(win)
-    win.set_source(source)
+    win.set_services(services)
     win.resize(1366, 768)
     win.show()
     qtbot.wait_exposed(win)
-    return win
+    yield win
+    ops.wait_idle()
+    services.changes.unsubscribe(win._on_services_change)
+
+
+@pytest.fixture
+def flow(window: Shell) -> TouristFlow:
+    """The tourist mode of *window*, its directory filled (background ops delivered)."""
+    built = tourist_flow(window)
+    built.open_directory()
+    assert ops.wait_idle()
+    return built
 
 
 @pytest.fixture

@@ -12,7 +12,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.i18n import translate
-from kiosk.ui.main_window import DIRECTORY, MainWindow
+from kiosk.app import build_shell
+from kiosk.ui import ops
+from kiosk.ui.tourist.flow import DIRECTORY, tourist_flow
 
 HEAVY = ("sqlalchemy", "alembic", "babel", "qrcode", "PIL", "zxingcpp", "openpyxl")
 
@@ -66,41 +68,39 @@ def test_unknown_start_language_is_refused_by_name() -> None:
 def test_database_opens_in_the_background_and_fills_the_directory(
     qtbot: QtBot, demo_url: str
 ) -> None:
-    window = MainWindow("en")
+    window = build_shell("en")
     qtbot.add_widget(window)
-    window.open_tourist_directory()
-    directory = window.tourist_directory()
+    flow = tourist_flow(window)
+    flow.open_directory()
+    directory = flow.directory
     assert directory.is_loading()
     assert directory.status_label.text() == translate("Loading stores…", "en")
-    window.start_loading(demo_url)
-    loader = window.loader()
-    assert loader is not None
-    with qtbot.waitSignal(loader.loaded, timeout=20_000):
-        pass
-    assert loader.wait(5)
+    with qtbot.waitSignal(window.events.services_ready, timeout=20_000):
+        window.start_loading(demo_url)
+    assert ops.wait_idle()
     assert [m.slug for m in directory.markets()] == ["bansong", "dongmun"]
     assert directory.model.rowCount() > 0
     assert window.current_screen_name() == DIRECTORY
-    source = window.source()
-    assert source is not None
-    source.db.close()
+    services = window.services()
+    assert services is not None
+    services.close()
 
 
 def test_a_database_that_cannot_open_shows_why(qtbot: QtBot, tmp_path: Path) -> None:
     not_a_db = tmp_path / "photo.sqlite3"
     not_a_db.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
-    window = MainWindow("ko")
+    window = build_shell("ko")
     qtbot.add_widget(window)
-    window.open_tourist_directory()
-    # The window's own signal fires on the GUI thread after it took the result, and it
+    flow = tourist_flow(window)
+    flow.open_directory()
+    # The shell's own signal fires on the GUI thread after it took the result, and it
     # is connected before loading starts: the worker can fail as fast as it likes.
-    with qtbot.waitSignal(window.source_failed, timeout=20_000) as blocker:
+    with qtbot.waitSignal(window.events.services_failed, timeout=20_000) as blocker:
         window.start_loading("sqlite:///" + not_a_db.as_posix())
     assert "photo.sqlite3" in blocker.args[0]
     assert window.load_error() == blocker.args[0]
-    loader = window.loader()
-    assert loader is not None and loader.wait(5)
-    directory = window.tourist_directory()
+    assert ops.wait_idle()
+    directory = flow.directory
     assert not directory.is_loading()
     assert "photo.sqlite3" in directory.status_label.text()
     assert not_a_db.read_bytes().startswith(b"\x89PNG")  # nothing was written to it
@@ -110,11 +110,11 @@ def test_a_screen_opened_after_the_failure_still_hears_of_it(qtbot: QtBot, tmp_p
     """The failure was handled before the merchant screen existed: it must not wait forever."""
     not_a_db = tmp_path / "broken.sqlite3"
     not_a_db.write_bytes(b"not a database" * 20)
-    window = MainWindow("en")
+    window = build_shell("en")
     qtbot.add_widget(window)
-    with qtbot.waitSignal(window.source_failed, timeout=20_000):
+    with qtbot.waitSignal(window.events.services_failed, timeout=20_000):
         window.start_loading("sqlite:///" + not_a_db.as_posix())
-    from kiosk.ui.merchant_qr import SCREEN, MerchantQrScreen, open_merchant_qr
+    from kiosk.ui.merchant.qr_screen import SCREEN, MerchantQrScreen, open_merchant_qr
 
     open_merchant_qr(window)
     screen = window.screen_widget(SCREEN)
@@ -124,12 +124,16 @@ def test_a_screen_opened_after_the_failure_still_hears_of_it(qtbot: QtBot, tmp_p
 
 def test_no_merchant_or_qr_module_loads_before_the_first_frame() -> None:
     lazy = (
-        "kiosk.ui.merchant_qr",
+        "kiosk.ui.merchant",
+        "kiosk.ui.merchant.qr_screen",
+        "kiosk.ui.tourist",
+        "kiosk.ui.tourist.store_detail",
         "kiosk.ui.widgets.qr_card",
+        "kiosk.services",
         "kiosk.render.qr",
         "kiosk.render.verify",
         "kiosk.render.export",
-        "kiosk.ui.store_detail",
+        "kiosk.qa",
     )
     code = (
         "import sys\n"

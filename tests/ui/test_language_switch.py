@@ -10,8 +10,10 @@ from pytestqt.qtbot import QtBot
 from kiosk import i18n
 from kiosk.domain.locales import LocaleCode
 from kiosk.i18n import translate
-from kiosk.ui.directory_source import DirectorySource
-from kiosk.ui.main_window import DETAIL, DIRECTORY, MainWindow
+from kiosk.services.app import Services
+from kiosk.ui import ops
+from kiosk.ui.shell import Shell
+from kiosk.ui.tourist.flow import DETAIL, DIRECTORY, TouristFlow
 
 
 @pytest.mark.parametrize(
@@ -24,41 +26,46 @@ from kiosk.ui.main_window import DETAIL, DIRECTORY, MainWindow
     ],
 )
 def test_top_bar_language_button_retranslates_the_directory(
-    qtbot: QtBot, window: MainWindow, source: DirectorySource, locale: LocaleCode, family: str
+    qtbot: QtBot,
+    window: Shell,
+    flow: TouristFlow,
+    services: Services,
+    locale: LocaleCode,
+    family: str,
 ) -> None:
-    window.open_tourist_directory()
-    directory = window.tourist_directory()
+    directory = flow.directory
     bar = window.top_language_bar()
     qtbot.mouseClick(bar.button(locale), Qt.MouseButton.LeftButton)
 
     assert i18n.current_locale() == locale
     assert bar.current() == locale
-    market = source.markets()[0]
+    market = services.list_markets()[0]
     assert directory.title_label.text() == market.name.get(locale)
     assert directory.back_button.text().endswith(translate("Start", locale))
     assert directory.search_edit.placeholderText() == translate(
         "Search stores and goods in any language", locale
     )
-    first = source.stores(market.slug)[0]
+    first = services.list_stores(market_slug=market.slug)[0]
     assert directory.model.index(0).data() == first.name.get(locale)
     # regional glyph forms: the label really renders in the locale's Noto Sans CJK face
     assert QFontInfo(directory.title_label.font()).family() == family
 
 
 def test_switch_on_the_start_screen_reaches_screens_not_shown(
-    qtbot: QtBot, window: MainWindow, source: DirectorySource
+    qtbot: QtBot, window: Shell, flow: TouristFlow, services: Services
 ) -> None:
-    window.open_tourist_directory()
-    store_id = source.stores("bansong")[0].id
-    assert window.open_store(store_id)
+    store_id = services.list_stores(market_slug="bansong")[0].id
+    flow.open_store(store_id)
+    assert ops.wait_idle()
+    assert window.current_screen_name() == DETAIL
     window.go_home()
     start = window.start_screen
     qtbot.mouseClick(start.language_bar.button("ja"), Qt.MouseButton.LeftButton)
 
     assert start._welcome.text() == translate("Welcome to the market", "ja")
     assert start.mode_button("tourist").title() == translate("Explore the market", "ja")
-    detail = window.store_detail()
-    assert detail.name_label.text() == source.store(store_id).name.get("ja")
+    detail = flow.detail
+    assert detail.name_label.text() == services.get_store(store_id=store_id).name.get("ja")
     assert detail.back_button.text().endswith(translate("All stores", "ja"))
     window.show_screen(DETAIL)
     assert window.top_language_bar().current() == "ja"
@@ -66,13 +73,13 @@ def test_switch_on_the_start_screen_reaches_screens_not_shown(
     assert window.current_screen_name() == DIRECTORY
 
 
-def test_catalogs_really_translate(window: MainWindow) -> None:
+def test_catalogs_really_translate(window: Shell) -> None:
     """Guard against an empty catalog: Korean UI text is not the English source."""
     assert window.start_screen._welcome.text() == translate("Welcome to the market", "ko")
     assert translate("Welcome to the market", "ko") != "Welcome to the market"
 
 
-def test_closed_window_stops_listening(qtbot: QtBot, window: MainWindow) -> None:
+def test_closed_window_stops_listening(qtbot: QtBot, window: Shell) -> None:
     window.close()
     i18n.set_locale("en")  # must not touch the closed window's widgets
     assert window.start_screen._welcome.text() == translate("Welcome to the market", "ko")

@@ -20,12 +20,11 @@ from kiosk import i18n
 from kiosk.domain.emvco import build_payload
 from kiosk.render.export import save_qr
 from kiosk.render.qr import payment_spec
-from kiosk.services.directory import get_store
-from kiosk.services.qr_codes import save_store_qr_codes
-from kiosk.ui.directory_source import DirectorySource, open_source
-from kiosk.ui.main_window import MainWindow
-from kiosk.ui.merchant_qr import SCREEN, MerchantQrScreen
-from kiosk.ui.widgets.qr_section import DEBOUNCE_MS, QrSection
+from kiosk.services.app import Services
+from kiosk.services.store_codes import check_kakao
+from kiosk.ui.shell import Shell
+from kiosk.ui.merchant.qr_screen import SCREEN, MerchantQrScreen
+from kiosk.ui.merchant.qr_section import DEBOUNCE_MS, QrSection
 
 FRIEND_URL = "https://pf.kakao.com/_ZeUTxl/friend"
 PAYLOAD = build_payload(
@@ -48,11 +47,12 @@ def _decode(image: QImage) -> list[str]:
 
 
 @pytest.fixture
-def own_source(tmp_path: Path) -> Iterator[DirectorySource]:
+def own_services(tmp_path: Path) -> Iterator[Services]:
     """A fresh demo database per test: these tests write to it."""
-    opened = open_source("sqlite:///" + (tmp_path / "merchant.sqlite3").as_posix())
+    url = "sqlite:///" + (tmp_path / "merchant.sqlite3").as_posix()
+    opened = Services.open(url, seed_demo=True)
     yield opened
-    opened.db.close()
+    opened.close()
 
 
 @pytest.fixture
@@ -61,10 +61,10 @@ def english() -> None:
 
 
 @pytest.fixture
-def screen(qtbot: QtBot, own_source: DirectorySource) -> MerchantQrScreen:
+def screen(qtbot: QtBot, own_services: Services) -> MerchantQrScreen:
     widget = MerchantQrScreen(i18n.current_locale())
     qtbot.add_widget(widget)
-    widget.set_database(own_source.db)
+    widget.set_services(own_services)
     widget.resize(1366, 768)
     widget.show()
     qtbot.wait_exposed(widget)
@@ -78,7 +78,7 @@ def _type(qtbot: QtBot, section: QrSection, edit: QLineEdit, text: str) -> None:
         QTest.keyClicks(edit, text)
 
 
-def test_the_merchant_mode_opens_the_screen_with_a_store(qtbot: QtBot, window: MainWindow) -> None:
+def test_the_merchant_mode_opens_the_screen_with_a_store(qtbot: QtBot, window: Shell) -> None:
     assert "merchant" in window.start_screen.mode_keys()
     QTest.mouseClick(window.start_screen.mode_button("merchant"), Qt.MouseButton.LeftButton)
     assert window.current_screen_name() == SCREEN
@@ -209,7 +209,7 @@ def test_a_photo_without_a_qr_code_keeps_the_field_and_says_why(
 
 
 def test_save_to_store_keeps_the_normalised_id_and_the_exact_payload(
-    qtbot: QtBot, screen: MerchantQrScreen, own_source: DirectorySource
+    qtbot: QtBot, screen: MerchantQrScreen, own_services: Services
 ) -> None:
     store = screen.current_store()
     assert store is not None
@@ -218,7 +218,7 @@ def test_save_to_store_keeps_the_normalised_id_and_the_exact_payload(
         screen.payment.payload_edit.setPlainText(PAYLOAD + "\n")
     with qtbot.waitSignal(screen.saved, timeout=5_000):
         QTest.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
-    saved = get_store(db=own_source.db, store_id=store.id)
+    saved = own_services.get_store(store_id=store.id)
     assert saved.kakao_channel_id == "_ZeUTxl"
     assert saved.payment_qr_payload == PAYLOAD
     assert saved.version == store.version + 1
@@ -227,25 +227,24 @@ def test_save_to_store_keeps_the_normalised_id_and_the_exact_payload(
 
 
 def test_a_stale_version_writes_nothing_and_keeps_the_fields(
-    qtbot: QtBot, screen: MerchantQrScreen, own_source: DirectorySource
+    qtbot: QtBot, screen: MerchantQrScreen, own_services: Services
 ) -> None:
     store = screen.current_store()
     assert store is not None
-    other = save_store_qr_codes(  # someone else, on another PC, saves first
-        db=own_source.db,
+    other = own_services.save_store_codes(  # someone else, on another PC, saves first
         store_id=store.id,
         expected_version=store.version,
-        kakao_input="_Other1",
-        payment_input=None,
+        kakao=check_kakao("_Other1"),
+        payment=None,
     )
     _type(qtbot, screen.kakao, screen.kakao.id_edit, "_ZeUTxl")
     assert screen.save_to_store() is False
-    assert get_store(db=own_source.db, store_id=store.id) == other  # nothing written
+    assert own_services.get_store(store_id=store.id) == other  # nothing written
     assert screen.kakao.text() == "_ZeUTxl"  # nothing lost
     assert screen.current_store() == other  # reloaded at the new version
     assert screen.status_label.text()
     assert screen.save_to_store() is True  # the second press saves over the reloaded version
-    assert get_store(db=own_source.db, store_id=store.id).kakao_channel_id == "_ZeUTxl"
+    assert own_services.get_store(store_id=store.id).kakao_channel_id == "_ZeUTxl"
 
 
 def test_save_png_writes_a_file_that_decodes_back(

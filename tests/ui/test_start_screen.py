@@ -10,14 +10,15 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.domain.locales import LOCALES, NATIVE_NAMES
 from kiosk.i18n import N_, translate
-from kiosk.ui.main_window import MainWindow, register_builtin_modes
+from kiosk.app import register_modes
+from kiosk.ui.shell import Shell
 from kiosk.ui.modes import Mode, available_modes, register_mode, unregister_mode
 from kiosk.ui.start_screen import StartScreen
 
 
 @pytest.fixture
 def screen(qtbot: QtBot) -> StartScreen:
-    register_builtin_modes()
+    register_modes()
     widget = StartScreen("ko")
     qtbot.add_widget(widget)
     widget.resize(1366, 768)
@@ -28,7 +29,7 @@ def screen(qtbot: QtBot) -> StartScreen:
 
 @pytest.fixture
 def extra_mode() -> Iterator[Mode]:
-    mode = Mode(key="test-extra", title=N_("Extra"), subtitle="", open=lambda w: None, order=99)
+    mode = Mode(key="test-extra", title=N_("Extra"), subtitle="", package="json", order=99)
     register_mode(mode)
     yield mode
     unregister_mode(mode.key)
@@ -51,8 +52,8 @@ def test_a_mode_registered_later_appears_after_rebuild(
 
 
 def test_mode_needs_key_and_title() -> None:
-    with pytest.raises(ValueError, match="key and a title"):
-        Mode(key="", title="", subtitle="", open=lambda w: None)
+    with pytest.raises(ValueError, match="a key, a title and a package"):
+        Mode(key="", title="", subtitle="", package="")
 
 
 def test_pressing_anywhere_on_the_big_button_chooses_the_mode(
@@ -83,7 +84,7 @@ def test_each_language_name_is_set_in_its_own_glyph_forms(screen: StartScreen) -
     assert bar.button("ko").font().family() == "Noto Sans CJK KR"
 
 
-def test_start_screen_has_no_top_bar(window: MainWindow) -> None:
+def test_start_screen_has_no_top_bar(window: Shell) -> None:
     window.go_home()
     assert window.current_screen_name() == "start-screen"
     assert window._top_bar is None or not window._top_bar.isVisible()

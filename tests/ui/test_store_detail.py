@@ -15,9 +15,10 @@ from kiosk.domain.locales import LocaleCode
 from kiosk.domain.payments import PAYMENT_LABELS
 from kiosk.domain.units import localize_unit
 from kiosk.i18n import set_locale, translate
-from kiosk.ui.directory_source import DirectorySource
-from kiosk.ui.store_detail import StoreDetailScreen
+from kiosk.services.app import Services
+from kiosk.ui.tourist.store_detail import StoreDetailScreen
 from kiosk.ui.widgets.status_pill import StatusPill
+from ui_helpers import codes_of
 
 
 def _switch(detail: StoreDetailScreen, locale: LocaleCode) -> None:
@@ -37,9 +38,9 @@ def detail(qtbot: QtBot) -> StoreDetailScreen:
 
 
 @pytest.fixture
-def store(source: DirectorySource) -> StoreDetail:
+def store(services: Services) -> StoreDetail:
     """The demo store with the most goods."""
-    details = [source.store(s.id) for s in source.stores("dongmun")]
+    details = [services.get_store(store_id=s.id) for s in services.list_stores(market_slug="dongmun")]
     return max(details, key=lambda d: len(d.products))
 
 
@@ -48,7 +49,7 @@ def test_prices_are_formatted_by_babel_with_their_unit(
     detail: StoreDetailScreen, store: StoreDetail, locale: LocaleCode
 ) -> None:
     _switch(detail, locale)
-    detail.show_store(store)
+    detail.show_store(codes_of(store))
     assert len(detail.price_rows) == len(store.products) > 0
     for row, product in zip(detail.price_rows, store.products, strict=True):
         assert row.name_label.text() == product.name.get(locale)
@@ -59,7 +60,7 @@ def test_prices_are_formatted_by_babel_with_their_unit(
 
 def test_zh_hant_uses_its_own_won_sign(detail: StoreDetailScreen, store: StoreDetail) -> None:
     _switch(detail, "zh_Hant")
-    detail.show_store(store)
+    detail.show_store(codes_of(store))
     assert detail.price_rows[0].price_label.text().startswith("￦")
 
 
@@ -69,7 +70,7 @@ def test_sold_out_is_a_word_not_only_a_colour(
     first = dataclasses.replace(store.products[0], sold_out=True)
     sold = dataclasses.replace(store, products=(first, *store.products[1:]))
     _switch(detail, "en")
-    detail.show_store(sold)
+    detail.show_store(codes_of(sold))
     row = detail.price_rows[0]
     assert row.sold_out
     assert row.sold_out_pill.text() == translate("Sold out", "en")
@@ -80,7 +81,7 @@ def test_sold_out_is_a_word_not_only_a_colour(
 
 def test_payment_badges_name_each_method(detail: StoreDetailScreen, store: StoreDetail) -> None:
     _switch(detail, "en")
-    detail.show_store(store)
+    detail.show_store(codes_of(store))
     pills = [p.text() for p in detail.findChildren(StatusPill) if p.isVisibleTo(detail)]
     for method in store.payment_methods:
         assert "✓ " + translate(PAYMENT_LABELS[method], "en") in pills
@@ -88,7 +89,7 @@ def test_payment_badges_name_each_method(detail: StoreDetailScreen, store: Store
 
 def test_a_store_without_goods_says_so(detail: StoreDetailScreen, store: StoreDetail) -> None:
     _switch(detail, "en")
-    detail.show_store(dataclasses.replace(store, products=(), payment_methods=()))
+    detail.show_store(codes_of(dataclasses.replace(store, products=(), payment_methods=())))
     texts = [label.text() for label in detail.findChildren(QLabel) if label.isVisibleTo(detail)]
     assert translate("This store has not listed its goods yet.", "en") in texts
     assert translate("Ask at the stall.", "en") in texts
@@ -98,7 +99,7 @@ def test_a_store_without_goods_says_so(detail: StoreDetailScreen, store: StoreDe
 def test_side_column_takes_no_room_until_a_card_is_added(
     detail: StoreDetailScreen, store: StoreDetail
 ) -> None:
-    detail.show_store(store)
+    detail.show_store(codes_of(store))
     assert not detail.side_panel.isVisible()
     card = QLabel("QR")
     detail.add_side_card(card)
@@ -110,7 +111,7 @@ def test_store_shown_signal_carries_the_store(
     qtbot: QtBot, detail: StoreDetailScreen, store: StoreDetail
 ) -> None:
     with qtbot.waitSignal(detail.store_shown) as blocker:
-        detail.show_store(store)
+        detail.show_store(codes_of(store))
     assert blocker.args == [store]
     with qtbot.waitSignal(detail.back_requested):
         qtbot.mouseClick(detail.back_button, Qt.MouseButton.LeftButton)

@@ -16,9 +16,10 @@ from kiosk.domain.text import LocalizedText
 from kiosk.domain.units import GEUN_NOTE
 from kiosk.i18n import set_locale, translate
 from kiosk.render.verify import decode_qimage
-from kiosk.ui.directory_source import DirectorySource
-from kiosk.ui.store_detail import StoreDetailScreen
-from kiosk.ui.widgets.store_qr_panel import NARROW_SIDE, WIDE_SIDE
+from kiosk.services.app import Services
+from kiosk.ui.tourist.store_detail import StoreDetailScreen
+from kiosk.ui.tourist.qr_panel import NARROW_SIDE, WIDE_SIDE
+from ui_helpers import codes_of
 
 
 def _switch(detail: StoreDetailScreen, locale: LocaleCode) -> None:
@@ -31,10 +32,10 @@ def _settle(qtbot: QtBot) -> None:
     qtbot.wait(1)  # let the layout run once more after processed resizes
 
 
-def _store(source: DirectorySource, market: str, stall: str) -> StoreDetail:
-    for summary in source.stores(market):
+def _store(services: Services, market: str, stall: str) -> StoreDetail:
+    for summary in services.list_stores(market_slug=market):
         if summary.stall_number == stall:
-            return source.store(summary.id)
+            return services.get_store(store_id=summary.id)
     raise LookupError(stall)
 
 
@@ -49,17 +50,17 @@ def wide(qtbot: QtBot) -> StoreDetailScreen:
 
 
 @pytest.fixture
-def orchard(source: DirectorySource) -> StoreDetail:
+def orchard(services: Services) -> StoreDetail:
     """동문 A-1: six goods, KakaoTalk channel and a (DEMO) Zero Pay payload."""
-    store = _store(source, "dongmun", "A-1")
+    store = _store(services, "dongmun", "A-1")
     assert store.kakao_channel_id and store.payment_qr_payload
     return store
 
 
 @pytest.fixture
-def plain(source: DirectorySource) -> StoreDetail:
+def plain(services: Services) -> StoreDetail:
     """반송 B-1: no QR code at all."""
-    store = _store(source, "bansong", "B-1")
+    store = _store(services, "bansong", "B-1")
     assert not store.kakao_channel_id and not store.payment_qr_payload
     return store
 
@@ -68,7 +69,7 @@ def test_both_codes_are_shown_verified_with_their_exact_text(
     wide: StoreDetailScreen, orchard: StoreDetail
 ) -> None:
     _switch(wide, "en")
-    wide.show_store(orchard)
+    wide.show_store(codes_of(orchard))
     panel = wide.qr_panel
     assert wide.side_panel.isVisible() and panel.isVisible()
     kakao = panel.kakao_card.verified()
@@ -88,7 +89,7 @@ def test_both_codes_are_shown_verified_with_their_exact_text(
 def test_codes_are_big_on_a_wide_screen_and_smaller_under_the_facts_on_a_narrow_one(
     qtbot: QtBot, wide: StoreDetailScreen, orchard: StoreDetail
 ) -> None:
-    wide.show_store(orchard)
+    wide.show_store(codes_of(orchard))
     _settle(qtbot)
     panel = wide.qr_panel
     assert panel.is_wide() and panel.parentWidget() is wide.side_panel
@@ -108,14 +109,14 @@ def test_codes_are_big_on_a_wide_screen_and_smaller_under_the_facts_on_a_narrow_
 def test_another_store_never_keeps_the_previous_codes(
     wide: StoreDetailScreen, orchard: StoreDetail, plain: StoreDetail
 ) -> None:
-    wide.show_store(orchard)
+    wide.show_store(codes_of(orchard))
     assert wide.qr_panel.kakao_card.verified() is not None
-    wide.show_store(plain)
+    wide.show_store(codes_of(plain))
     assert wide.qr_panel.kakao_card.verified() is None
     assert wide.qr_panel.payment_card.verified() is None
     assert not wide.qr_panel.isVisible() and not wide.side_panel.isVisible()
     only_kakao = dataclasses.replace(orchard, payment_qr_payload=None)
-    wide.show_store(only_kakao)
+    wide.show_store(codes_of(only_kakao))
     assert wide.qr_panel.kakao_card.isVisible()
     assert not wide.qr_panel.payment_card.isVisible()
     assert wide.qr_panel.payment_card.verified() is None
@@ -125,20 +126,20 @@ def test_a_bad_stored_channel_id_shows_no_code_rather_than_a_broken_one(
     wide: StoreDetailScreen, orchard: StoreDetail
 ) -> None:
     broken = dataclasses.replace(orchard, kakao_channel_id="no-underscore", payment_qr_payload="")
-    wide.show_store(broken)
+    wide.show_store(codes_of(broken))
     assert wide.qr_panel.kakao_card.verified() is None
     assert not wide.qr_panel.isVisible() and not wide.side_panel.isVisible()
 
 
 def test_captions_follow_the_language(wide: StoreDetailScreen, orchard: StoreDetail) -> None:
     _switch(wide, "en")
-    wide.show_store(orchard)
+    wide.show_store(codes_of(orchard))
     _switch(wide, "ja")
     card = wide.qr_panel.payment_card
     assert card.caption_label.text() == translate("Pay with Zero Pay / Alipay+", "ja")
     assert wide.qr_panel.title_label.text() == translate("Scan with your phone", "ja")
     without_alipay = dataclasses.replace(orchard, payment_methods=(PaymentMethod.ZEROPAY,))
-    wide.show_store(without_alipay)
+    wide.show_store(codes_of(without_alipay))
     assert card.caption_label.text() == translate("Pay with Zero Pay", "ja")
 
 
@@ -155,7 +156,7 @@ def test_geun_gets_one_footnote_for_tourists_only(
         orchard, products=(_product("삼겹살", "근"), _product("목살", "근"), _product("귤", "kg"))
     )
     _switch(wide, "en")
-    wide.show_store(meat)
+    wide.show_store(codes_of(meat))
     texts = [lb.text() for lb in wide.findChildren(QLabel) if lb.isVisibleTo(wide)]
     assert texts.count(GEUN_NOTE["en"]) == 1
     assert wide.price_rows[0].price_label.text() == "₩30,000 / geun"
@@ -166,7 +167,7 @@ def test_geun_gets_one_footnote_for_tourists_only(
 
 
 def test_long_names_wrap_to_two_lines_then_elide_and_prices_stay_whole(
-    qtbot: QtBot, source: DirectorySource, orchard: StoreDetail
+    qtbot: QtBot, services: Services, orchard: StoreDetail
 ) -> None:
     screen = StoreDetailScreen("en")
     qtbot.add_widget(screen)
@@ -182,7 +183,7 @@ def test_long_names_wrap_to_two_lines_then_elide_and_prices_stay_whole(
         goods[1],
     )
     _switch(screen, "en")
-    screen.show_store(dataclasses.replace(orchard, products=goods))
+    screen.show_store(codes_of(dataclasses.replace(orchard, products=goods)))
     _settle(qtbot)
     short, long = screen.price_rows
     assert short.name_label.shown_lines() == ["Open-field tangerines"]

@@ -6,12 +6,12 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from kiosk.domain.categories import CATEGORY_LABELS
 from kiosk.i18n import translate
-from kiosk.ui.directory_source import DirectorySource
+from kiosk.services.app import Services
 from kiosk.ui.models.store_list_model import StoreListModel, StoreRole
 
 
-def test_rows_show_names_in_the_model_locale(source: DirectorySource) -> None:
-    stores = source.stores("bansong")
+def test_rows_show_names_in_the_model_locale(services: Services) -> None:
+    stores = services.list_stores(market_slug="bansong")
     model = StoreListModel(stores, locale="ko")
     assert model.rowCount() == len(stores) > 0
     first = model.index(0)
@@ -24,8 +24,8 @@ def test_rows_show_names_in_the_model_locale(source: DirectorySource) -> None:
     )
 
 
-def test_set_locale_changes_display_and_signals_every_row(source: DirectorySource) -> None:
-    stores = source.stores("bansong")
+def test_set_locale_changes_display_and_signals_every_row(services: Services) -> None:
+    stores = services.list_stores(market_slug="bansong")
     model = StoreListModel(stores, locale="ko")
     changed: list[tuple[int, int]] = []
     model.dataChanged.connect(lambda top, bottom: changed.append((top.row(), bottom.row())))
@@ -38,8 +38,8 @@ def test_set_locale_changes_display_and_signals_every_row(source: DirectorySourc
     assert len(changed) == 1
 
 
-def test_set_stores_resets_and_row_of_finds_ids(source: DirectorySource) -> None:
-    stores = source.stores("bansong")
+def test_set_stores_resets_and_row_of_finds_ids(services: Services) -> None:
+    stores = services.list_stores(market_slug="bansong")
     model = StoreListModel()
     resets: list[bool] = []
     model.modelReset.connect(lambda: resets.append(True))
@@ -49,8 +49,8 @@ def test_set_stores_resets_and_row_of_finds_ids(source: DirectorySource) -> None
     assert model.store_at(0) == stores[0]
 
 
-def test_bad_indexes_and_unknown_ids_give_nothing(source: DirectorySource) -> None:
-    model = StoreListModel(source.stores("bansong"))
+def test_bad_indexes_and_unknown_ids_give_nothing(services: Services) -> None:
+    model = StoreListModel(services.list_stores(market_slug="bansong"))
     assert model.data(QModelIndex()) is None
     assert model.data(model.index(10_000)) is None
     assert model.data(model.index(0), Qt.ItemDataRole.DecorationRole) is None

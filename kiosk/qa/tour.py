@@ -1,9 +1,9 @@
-"""Walk the main window through every screen, language and size (for self-test and screenshots)."""
+"""Walk the shell through every screen, language and size (for self-test and screenshots)."""
 
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk import i18n
 from kiosk.domain.locales import LOCALES, LocaleCode
-from kiosk.ui import theme
-from kiosk.ui.directory_source import DirectorySource, open_source
-from kiosk.ui.main_window import DETAIL, DIRECTORY, START, MainWindow
-from kiosk.ui.merchant_qr import SCREEN as MERCHANT_QR
-from kiosk.ui.merchant_qr import open_merchant_qr
+from kiosk.services.app import Services
+from kiosk.ui import ops, theme
+from kiosk.ui.merchant.qr_screen import SCREEN as MERCHANT_QR
+from kiosk.ui.merchant.qr_screen import open_merchant_qr
+from kiosk.ui.shell import START, Shell
+from kiosk.ui.tourist.flow import DETAIL, DIRECTORY, tourist_flow
 
 #: Landscape kiosk screen and the small laptop screen of a market office.
 SIZES: tuple[tuple[int, int], ...] = ((1920, 1080), (1366, 768))
@@ -44,8 +45,10 @@ class Shot:
 
 
 @contextmanager
-def tour_window(database_url: str | None) -> Iterator[MainWindow]:
-    """A shown main window with data loaded synchronously.
+def tour_window(
+    database_url: str | None, make_shell: Callable[[LocaleCode], Shell]
+) -> Iterator[Shell]:
+    """A shown shell from *make_shell* (the app's, every mode registered), services open.
 
     Without *database_url* a temporary SQLite file is created and seeded with
     the demo markets, and removed afterwards; a given database is only read.
@@ -55,39 +58,41 @@ def tour_window(database_url: str | None) -> Iterator[MainWindow]:
         raise RuntimeError("create the QApplication before touring the screens")
     with tempfile.TemporaryDirectory(prefix="market-kiosk-tour-") as tmp:
         url = database_url or "sqlite:///" + (Path(tmp) / "demo.sqlite3").as_posix()
-        source = open_source(url, seed_demo=database_url is None)
+        services = Services.open(url, seed_demo=database_url is None)
         previous = i18n.current_locale()
         theme.apply_theme(app, previous)
-        window = MainWindow(previous)
+        window = make_shell(previous)
         try:
-            window.set_source(source)
+            window.set_services(services)
             window.show()
             yield window
         finally:
+            ops.wait_idle()
             window.close()
             window.deleteLater()
-            source.db.close()
+            services.close()
             i18n.set_locale(previous)
             theme.apply_locale_font(app, previous)
 
 
 def settle() -> None:
-    """Let layouts and pending resizes/repaints run (no sleeping)."""
+    """Let background ops deliver, then layouts and pending resizes/repaints run."""
+    ops.wait_idle()
     for _round in range(3):
         QApplication.processEvents()
 
 
-def showcase_store(source: DirectorySource, market_slug: str, *, codes: bool) -> int | None:
+def showcase_store(services: Services, market_slug: str, *, codes: bool) -> int | None:
     """The store of *market_slug* with the most goods (then most ways to pay), or None.
 
     With *codes* only stores with both QR codes (KakaoTalk and payment) count,
     without it only stores with neither, so the shots show both layouts of the detail.
     """
     best: tuple[int, int, int] | None = None
-    for summary in source.stores(market_slug):
+    for summary in services.list_stores(market_slug=market_slug):
         if (summary.has_kakao, summary.has_payment_qr) != (codes, codes):
             continue
-        detail = source.store(summary.id)
+        detail = services.get_store(store_id=summary.id)
         key = (len(detail.products), len(detail.payment_methods), -detail.id)
         if best is None or key > best:
             best = key
@@ -95,22 +100,24 @@ def showcase_store(source: DirectorySource, market_slug: str, *, codes: bool) ->
 
 
 def walk(
-    window: MainWindow,
+    window: Shell,
     *,
     sizes: Sequence[tuple[int, int]] = SIZES,
     locales: Sequence[LocaleCode] = LOCALES,
 ) -> Iterator[Shot]:
     """Arrange *window* on each screen in turn and yield what is showing."""
-    source = window.source()
-    directory = window.tourist_directory()
+    services = window.services()
+    flow = tourist_flow(window)
+    directory = flow.directory
+    settle()
     markets = [market.slug for market in directory.markets()]
     # Alternate markets between a store with both QR codes and one with none.
     showcase = (
         {
-            slug: showcase_store(source, slug, codes=index % 2 == 1)
+            slug: showcase_store(services, slug, codes=index % 2 == 1)
             for index, slug in enumerate(markets)
         }
-        if source
+        if services
         else {}
     )
     for width, height in sizes:
@@ -127,10 +134,12 @@ def walk(
                 yield Shot(DIRECTORY, slug, locale, width, height)
             for slug in markets:
                 store_id = showcase.get(slug)
-                if store_id is not None and window.open_store(store_id):
+                if store_id is not None:
+                    flow.open_store(store_id)
                     settle()
-                    yield Shot(DETAIL, slug, locale, width, height)
-            if source is not None:
+                    if window.current_screen_name() == DETAIL:
+                        yield Shot(DETAIL, slug, locale, width, height)
+            if services is not None:
                 open_merchant_qr(window)  # first demo store: channel ID and DEMO EMVCo payload
                 settle()
                 yield Shot(MERCHANT_QR, "", locale, width, height)

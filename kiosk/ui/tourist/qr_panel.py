@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.domain.kakao import KakaoChannelError, KakaoLink, channel_url
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.payments import PaymentMethod
 from kiosk.i18n import _
-from kiosk.render.qr import QrSpec, kakao_spec, payment_spec
+from kiosk.render.verify import VerifiedQr
+from kiosk.services.store_codes import StoreCodes
 from kiosk.ui import theme
 from kiosk.ui.widgets.qr_card import QrCard
 
@@ -29,22 +29,13 @@ def payment_caption(store: StoreDetail) -> str:
     return _("Pay with Zero Pay")
 
 
-def kakao_store_spec(store: StoreDetail) -> QrSpec | None:
-    """The add-friend link of the store's channel, or None (no channel, or a bad stored ID)."""
-    if not store.kakao_channel_id:
-        return None
-    try:
-        return kakao_spec(channel_url(store.kakao_channel_id, KakaoLink.FRIEND))
-    except KakaoChannelError:
-        return None
-
-
 class StoreQrPanel(QFrame):
     """One card with the store's codes; hidden when the store has none that verify.
 
-    Rules: each code is rendered by ``QrCard.show_spec`` (decoded back by zxing-cpp
-    and matched), a code that fails is left out rather than shown broken, and
-    ``show_store`` replaces both codes, so nothing of the previous store stays.
+    Rules: codes arrive already verified (``kiosk.services.store_codes.verified_store_codes``
+    decoded them back with zxing-cpp in a background op, at both sizes), a code that
+    failed is left out rather than shown broken, and ``show_codes`` replaces both
+    codes, so nothing of the previous store stays.
     The codes stand side by side at ``WIDE_SIDE``, or at ``NARROW_SIDE`` after
     ``set_wide(False)`` (the cards are rebuilt at the new size). Call
     ``retranslate()`` after the language changed.
@@ -55,6 +46,7 @@ class StoreQrPanel(QFrame):
         self.setObjectName("store-qr-panel")
         self.setProperty("surface", "card")
         self._store: StoreDetail | None = None
+        self._codes: StoreCodes | None = None
         self._wide = True
         outer = QVBoxLayout(self)
         pad = theme.GRID * 3
@@ -64,9 +56,9 @@ class StoreQrPanel(QFrame):
         self.title_label.setProperty("role", "heading")
         self.title_label.setWordWrap(True)
         outer.addWidget(self.title_label)
-        self._codes = QHBoxLayout()
-        self._codes.setSpacing(theme.GRID * 3)
-        outer.addLayout(self._codes)
+        self._row = QHBoxLayout()
+        self._row.setSpacing(theme.GRID * 3)
+        outer.addLayout(self._row)
         self.kakao_card, self.payment_card = self._new_cards()
         self.hide()
         self.retranslate()
@@ -81,21 +73,24 @@ class StoreQrPanel(QFrame):
             return
         self._wide = wide
         for card in (self.kakao_card, self.payment_card):
-            self._codes.removeWidget(card)
+            self._row.removeWidget(card)
             card.hide()
             card.deleteLater()
         self.kakao_card, self.payment_card = self._new_cards()
-        if self._store is not None:
-            self.show_store(self._store)
+        self.show_codes(self._codes)
 
-    def show_store(self, store: StoreDetail | None) -> None:
-        """Show *store*'s codes (or none); the panel hides when no code is shown."""
-        self._store = store
-        kakao = kakao_store_spec(store) if store is not None else None
-        payload = store.payment_qr_payload if store is not None else None
+    def side(self) -> int:
+        return WIDE_SIDE if self._wide else NARROW_SIDE
+
+    def show_codes(self, codes: StoreCodes | None) -> None:
+        """Show the verified codes of a store (or none); hides when no code is shown."""
+        self._codes = codes
+        self._store = codes.store if codes is not None else None
+        side = self.side()
+        kakao = codes.kakao.get(side) if codes is not None else None
+        payment = codes.payment.get(side) if codes is not None else None
         shown_kakao = self._show(self.kakao_card, kakao, kakao_caption())
-        payment = payment_spec(payload) if payload else None
-        caption = payment_caption(store) if store is not None else ""
+        caption = payment_caption(codes.store) if codes is not None else ""
         shown_payment = self._show(self.payment_card, payment, caption)
         self.setVisible(shown_kakao or shown_payment)
 
@@ -115,14 +110,15 @@ class StoreQrPanel(QFrame):
         for card in cards:
             card.setFixedWidth(side)
             card.hide()
-            self._codes.addWidget(card)
+            self._row.addWidget(card)
         return cards
 
     @staticmethod
-    def _show(card: QrCard, spec: QrSpec | None, caption: str) -> bool:
-        if spec is None or card.show_spec(spec, caption) is None:
+    def _show(card: QrCard, verified: VerifiedQr | None, caption: str) -> bool:
+        if verified is None:
             card.show_message("")  # forget any code of the previous store
             card.hide()
             return False
+        card.show_verified(verified, caption)
         card.show()
         return True

@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QButtonGroup, QLabel, QLineEdit, QPushButton, QWidget
 
-from kiosk.domain.kakao import KakaoChannelError, KakaoLink, channel_url, parse_channel_id
+from kiosk.domain.kakao import KakaoLink
 from kiosk.i18n import N_, _
-from kiosk.render.qr import kakao_spec
-from kiosk.services.qr_codes import field_message
+from kiosk.services.qr_codes import QrInputError, field_message
+from kiosk.services.store_codes import KakaoInput, check_kakao
 from kiosk.ui import theme
+from kiosk.ui.merchant.qr_section import QrSection
 from kiosk.ui.widgets.flow_layout import FlowLayout
-from kiosk.ui.widgets.qr_section import QrSection
 
 #: The page a customer lands on after scanning; adding the channel as a friend comes first.
 LINK_LABELS: dict[KakaoLink, str] = {
@@ -24,15 +24,16 @@ LINK_LABELS: dict[KakaoLink, str] = {
 class KakaoSection(QrSection):
     """The channel ID field, the link choice (add friend by default) and the verified code.
 
-    The ID is checked by ``kiosk.domain.kakao.parse_channel_id`` (https only,
-    exact host pf.kakao.com, no user-info or port). ``channel_id()`` is the
-    normalised ID when the input is valid. The link choice only changes the
-    code shown, saved and printed; the store keeps the channel ID.
+    The input is checked once by ``kiosk.services.store_codes.check_kakao`` (https
+    only, exact host pf.kakao.com, no user-info or port); ``checked()`` is that
+    result, which Save stores. ``channel_id()`` is the normalised ID when valid.
+    The link choice only changes the code shown, saved and printed; the store
+    keeps the channel ID.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._channel_id: str | None = None
+        self._checked: KakaoInput | None = None
         self.field_title = QLabel()
         self.field_title.setProperty("role", "hint")
         self.field_title.setWordWrap(True)
@@ -96,7 +97,11 @@ class KakaoSection(QrSection):
 
     def channel_id(self) -> str | None:
         """The normalised public ID (``_ZeUTxl``) after the last refresh, or None."""
-        return self._channel_id
+        return self._checked.channel_id if self._checked is not None else None
+
+    def checked(self) -> KakaoInput | None:
+        """The input as checked and verified by the last refresh (None: blank or refused)."""
+        return self._checked
 
     def url(self) -> str:
         """The URL the code on show encodes ("" when there is none)."""
@@ -113,26 +118,24 @@ class KakaoSection(QrSection):
 
     # Preview -----------------------------------------------------------------------------
     def _update_preview(self) -> None:
-        self._channel_id = None
+        self._checked = None
         self.url_label.setText("")
         self.url_title.hide()
-        text = self.id_edit.text()
-        if not text.strip():
-            self.card.show_message(_("Type your channel ID to see its QR code."))
-            return
         try:
-            channel_id = parse_channel_id(text)
-            url = channel_url(channel_id, self.link())
-        except KakaoChannelError as exc:
-            self._show_error(field_message("kakao_channel", str(exc)))
+            checked = check_kakao(self.id_edit.text(), link=self.link())
+        except QrInputError as exc:
+            self._show_error(str(exc))
             self.card.show_message(_("No code yet: please check the channel ID."))
             return
-        if self.card.show_spec(kakao_spec(url)) is None:
+        if checked is None:
+            self.card.show_message(_("Type your channel ID to see its QR code."))
+            return
+        if self.card.show_spec(checked.spec) is None:
             self._show_error(field_message("kakao_channel", _("the code could not be checked")))
             return
-        self._channel_id = channel_id
+        self._checked = checked
         self.url_title.show()
-        self.url_label.setText(url)
+        self.url_label.setText(checked.url)
 
     # Handlers ----------------------------------------------------------------------------
     def _on_text_changed(self, _text: str) -> None:

@@ -19,22 +19,21 @@ from PySide6.QtWidgets import (
 from kiosk.domain.locales import LocaleCode
 from kiosk.i18n import _
 from kiosk.ui import theme
-from kiosk.ui.modes import register_mode
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent
     from PySide6.QtPrintSupport import QPrinter
 
-    from kiosk.data.db import Database
     from kiosk.domain.listing import MarketInfo, StoreDetail
     from kiosk.render.export import SavedQr
-    from kiosk.ui.main_window import MainWindow
-    from kiosk.ui.widgets.kakao_section import KakaoSection
-    from kiosk.ui.widgets.payment_section import PaymentSection
-    from kiosk.ui.widgets.qr_section import QrSection
+    from kiosk.services.app import Services
+    from kiosk.ui.host import ModeHost
+    from kiosk.ui.merchant.kakao_section import KakaoSection
+    from kiosk.ui.merchant.payment_section import PaymentSection
+    from kiosk.ui.merchant.qr_section import QrSection
 
-# Imported when the merchant mode is first opened (main_window.MERCHANT_MODE): still
-# nothing heavy at the top; sections, rendering and services load on first use.
+# Imported when the merchant mode is first opened: still nothing heavy at the top;
+# sections, rendering and services load on first use.
 
 SCREEN = "merchant-qr"
 Which = Literal["kakao", "payment"]
@@ -47,53 +46,34 @@ TITLE_MIN_WIDTH = 1600
 PREVIEW_HEIGHT_SHARE = 0.25
 
 
-def register_merchant_mode() -> None:
-    """Offer the merchant QR screen on the start screen (idempotent).
-
-    The mode itself lives in ``kiosk.ui.main_window`` (``MERCHANT_MODE``) with a lazy
-    ``open``, so registering it at start-up never imports this module.
-    """
-    from kiosk.ui.main_window import MERCHANT_MODE
-
-    register_mode(MERCHANT_MODE)
-
-
-def merchant_screen(window: MainWindow) -> MerchantQrScreen:
-    """The merchant QR screen of *window*, added to it on first use."""
-    if not window.has_screen(SCREEN):
-        built = MerchantQrScreen(window.ui_locale())
-        built.back_requested.connect(window.go_home)
-        window.add_screen(SCREEN, built)
-    screen = window.screen_widget(SCREEN)
+def merchant_screen(host: ModeHost) -> MerchantQrScreen:
+    """The merchant QR screen of *host*, added to it on first use."""
+    if not host.has_screen(SCREEN):
+        built = MerchantQrScreen(host.ui_locale())
+        built.back_requested.connect(host.go_home)
+        host.add_screen(SCREEN, built)
+        if host.services() is None and not host.load_error():
+            built.show_status(_("Loading the stores…"))
+        host.when_services(built.set_services, built.show_status)
+    screen = host.screen_widget(SCREEN)
     assert isinstance(screen, MerchantQrScreen)
     return screen
 
 
-def open_merchant_qr(window: MainWindow) -> None:
-    """Show the merchant QR screen in *window* with the window's database."""
-    screen = merchant_screen(window)
-    source = window.source()
-    if source is not None:
-        screen.set_database(source.db)
-    elif window.load_error():
-        screen.show_status(window.load_error())
-    elif window.loader() is not None:
-        # The window's signals, not the loader's: those may already be queued.
-        screen.show_status(_("Loading the stores…"))
-        window.source_loaded.connect(screen.set_source)
-        window.source_failed.connect(screen.show_status)
-    else:
-        screen.show_status("⚠ " + _("The store list is not loaded."))
-    window.show_screen(SCREEN)
+def open_merchant_qr(host: ModeHost) -> None:
+    """Show the merchant QR screen in *host* (its store list fills in once data is open)."""
+    merchant_screen(host)
+    host.show_screen(SCREEN)
 
 
 class MerchantQrScreen(QWidget):
     """One task: the two QR codes of one store, each shown only after it was decoded back.
 
-    Data goes through ``kiosk.services`` (directory reads, ``save_store_qr_codes``
-    with the store's version). On a stale version the store is reloaded and the
-    fields keep what the merchant typed. ``export_code`` and ``print_code`` take
-    a path or printer, so they work without a dialog; the buttons ask first.
+    Data goes through the ``Services`` door (directory reads, ``save_store_codes``
+    with the store's version and the inputs the sections checked once). On a
+    stale version the store is reloaded and the fields keep what the merchant
+    typed. ``export_code`` and ``print_code`` take a path or printer, so they
+    work without a dialog; the buttons ask first.
     """
 
     back_requested = Signal()
@@ -103,15 +83,15 @@ class MerchantQrScreen(QWidget):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QScrollArea
 
-        from kiosk.ui.widgets.kakao_section import KakaoSection
-        from kiosk.ui.widgets.payment_section import PaymentSection
-        from kiosk.ui.widgets.store_picker import StorePicker
+        from kiosk.ui.merchant.kakao_section import KakaoSection
+        from kiosk.ui.merchant.payment_section import PaymentSection
+        from kiosk.ui.merchant.store_picker import StorePicker
 
         super().__init__(parent)
         self.setObjectName(SCREEN)
         self.setStyleSheet(merchant_stylesheet())
         self._locale: LocaleCode = locale
-        self._db: Database | None = None
+        self._services: Services | None = None
         self._markets: list[MarketInfo] = []
         self._store: StoreDetail | None = None
         self._status = ("", "")  # (kind, message) to re-show after a language change
@@ -172,25 +152,16 @@ class MerchantQrScreen(QWidget):
         self.retranslate(locale)
 
     # Data ----------------------------------------------------------------------------------
-    def set_database(self, db: Database) -> None:
-        """Use *db* for reading stores and saving; lists the markets (first one chosen)."""
-        from kiosk.services.directory import list_markets
-
-        if db is self._db:
+    def set_services(self, services: Services) -> None:
+        """Use *services* for reading stores and saving; lists the markets (first one chosen)."""
+        if services is self._services:
             return
-        self._db = db
-        self._markets = list_markets(db=db)
+        self._services = services
+        self._markets = services.list_markets()
         self.picker.set_markets(self._markets)
         if self._markets:
             self._load_market(self._markets[0].slug)
         self.show_status("")
-
-    def set_source(self, source: object) -> None:
-        """Slot for ``SourceLoader.loaded``: use the loaded directory's database."""
-        from kiosk.ui.directory_source import DirectorySource
-
-        if isinstance(source, DirectorySource):
-            self.set_database(source.db)
 
     def current_store(self) -> StoreDetail | None:
         return self._store
@@ -200,14 +171,13 @@ class MerchantQrScreen(QWidget):
 
         Raises NotFoundError (kiosk.services.errors) when the store does not exist.
         """
-        from kiosk.services.directory import get_store, list_stores
-
-        if self._db is None:
-            raise RuntimeError("set_database() first")
-        store = get_store(db=self._db, store_id=store_id)
+        services = self._services
+        if services is None:
+            raise RuntimeError("set_services() first")
+        store = services.get_store(store_id=store_id)
         if self.picker.current_market() != store.market_slug:
             self.picker.set_markets(self._markets, select=store.market_slug)
-            self.picker.set_stores(list_stores(db=self._db, market_slug=store.market_slug))
+            self.picker.set_stores(services.list_stores(market_slug=store.market_slug))
         self.picker.select_store(store_id)
         self._show_store(store)
 
@@ -240,21 +210,21 @@ class MerchantQrScreen(QWidget):
     def save_to_store(self) -> bool:
         """Save both fields to the store at the version it was loaded with; True when saved."""
         from kiosk.services.errors import NotFoundError, StaleVersionError
-        from kiosk.services.qr_codes import QrInputError, save_store_qr_codes
+        from kiosk.services.qr_codes import QrInputError
 
         for section in (self.kakao, self.payment):
             if section.is_pending():
                 section.refresh_now()
-        store, db = self._store, self._db
-        if store is None or db is None or not self.can_save():
+        store, services = self._store, self._services
+        if store is None or services is None or not self.can_save():
             return False
         try:
-            saved = save_store_qr_codes(
-                db=db,
+            # The values the sections checked (and verified) for their previews: parsed once.
+            saved = services.save_store_codes(
                 store_id=store.id,
                 expected_version=store.version,
-                kakao_input=self.kakao.text(),
-                payment_input=self.payment.text(),
+                kakao=self.kakao.checked(),
+                payment=self.payment.checked(),
             )
         except StaleVersionError:
             self._reload_store(keep_fields=True)
@@ -281,12 +251,12 @@ class MerchantQrScreen(QWidget):
         Raises LookupError when that section shows no verified code; errors of
         ``save_qr`` (QrFormatError, OSError, QrVerificationError) pass through.
         """
-        from kiosk.render.export import save_qr
+        from kiosk.services.store_codes import write_code_file
 
         verified = self.section(which).verified()
         if verified is None:
             raise LookupError(_("There is no checked code to save."))
-        return save_qr(verified.matrix.spec, path)
+        return write_code_file(verified.matrix.spec, path)
 
     def print_code(self, which: Which, printer: QPrinter) -> float:
         """Print the verified code of *which* on *printer*; return the printed width in mm."""
@@ -331,11 +301,9 @@ class MerchantQrScreen(QWidget):
     # Internals -----------------------------------------------------------------------------
     def _load_market(self, slug: str) -> None:
         """List *slug*'s stores and show the first one."""
-        from kiosk.services.directory import list_stores
-
-        if self._db is None:
+        if self._services is None:
             return
-        stores = list_stores(db=self._db, market_slug=slug)
+        stores = self._services.list_stores(market_slug=slug)
         self.picker.set_stores(stores)
         if stores:
             self.select_store(stores[0].id)
@@ -353,11 +321,9 @@ class MerchantQrScreen(QWidget):
         self._update_save_state()
 
     def _reload_store(self, *, keep_fields: bool) -> None:
-        from kiosk.services.directory import get_store
-
-        if self._store is None or self._db is None:
+        if self._store is None or self._services is None:
             return
-        store = get_store(db=self._db, store_id=self._store.id)
+        store = self._services.get_store(store_id=self._store.id)
         if keep_fields:
             self._store = store
             self._update_save_state()

@@ -16,13 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.payment_qr import PaymentPayload, PaymentQrError, parse_payment_payload
+from kiosk.domain.payment_qr import PaymentPayload
 from kiosk.i18n import _
-from kiosk.render.decode import ImageInputError, payment_payload_from_image
-from kiosk.render.qr import payment_spec
-from kiosk.services.qr_codes import field_message
+from kiosk.services.qr_codes import QrInputError, field_message
+from kiosk.services.store_codes import PaymentInput, check_payment, payment_from_image
 from kiosk.ui import theme
-from kiosk.ui.widgets.qr_section import QrSection
+from kiosk.ui.merchant.qr_section import QrSection
 
 #: Lines of payload visible without scrolling (a Zero Pay EMVCo payload is ~150 characters);
 #: two keep the code beside it in view at 1366x768, the rest scrolls inside the box.
@@ -43,7 +42,7 @@ class PaymentSection(QrSection):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._payload: PaymentPayload | None = None
+        self._checked: PaymentInput | None = None
         self.field_title = QLabel()
         self.field_title.setProperty("role", "hint")
         self.field_title.setWordWrap(True)
@@ -116,7 +115,11 @@ class PaymentSection(QrSection):
 
     def payload(self) -> PaymentPayload | None:
         """The parsed payload after the last refresh, or None (empty or refused)."""
-        return self._payload
+        return self._checked.payload if self._checked is not None else None
+
+    def checked(self) -> PaymentInput | None:
+        """The payload as checked and verified by the last refresh (None: blank or refused)."""
+        return self._checked
 
     def detail_texts(self) -> dict[str, str]:
         """Shown merchant details by their (translated) names."""
@@ -133,12 +136,12 @@ class PaymentSection(QrSection):
         On error the field keeps what it had and the reason is shown inline.
         """
         try:
-            payload = payment_payload_from_image(path)
-        except (ImageInputError, PaymentQrError) as exc:
+            checked = payment_from_image(path)
+        except QrInputError as exc:
             self.refresh_now()
-            self._show_error(field_message("payment_qr", str(exc)))
+            self._show_error(str(exc))
             return False
-        self.payload_edit.setPlainText(payload.raw)  # marks the section edited
+        self.payload_edit.setPlainText(checked.raw)  # marks the section edited
         self.refresh_now()
         return True
 
@@ -161,23 +164,22 @@ class PaymentSection(QrSection):
 
     # Preview -----------------------------------------------------------------------------
     def _update_preview(self) -> None:
-        self._payload = None
+        self._checked = None
         self._show_details(None)
-        text = self.payload_edit.toPlainText()
-        if not text.strip():
-            self.card.show_message(_("Paste the payment code or load a photo to see it."))
-            return
         try:
-            payload = parse_payment_payload(text)
-        except PaymentQrError as exc:
-            self._show_error(field_message("payment_qr", str(exc)))
+            checked = check_payment(self.payload_edit.toPlainText())
+        except QrInputError as exc:
+            self._show_error(str(exc))
             self.card.show_message(_("No code yet: please check the payment code text."))
             return
-        if self.card.show_spec(payment_spec(payload.raw)) is None:
+        if checked is None:
+            self.card.show_message(_("Paste the payment code or load a photo to see it."))
+            return
+        if self.card.show_spec(checked.spec) is None:
             self._show_error(field_message("payment_qr", _("the code could not be checked")))
             return
-        self._payload = payload
-        self._show_details(payload)
+        self._checked = checked
+        self._show_details(checked.payload)
 
     def _show_details(self, payload: PaymentPayload | None) -> None:
         rows: list[tuple[str, str]] = []

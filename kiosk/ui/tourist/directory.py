@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.categories import CATEGORY_LABELS, Category
-from kiosk.domain.listing import MarketInfo
+from kiosk.domain.listing import MarketInfo, StoreSummary
 from kiosk.domain.locales import LocaleCode
 from kiosk.i18n import _, ngettext
+from kiosk.services.app import Services
+from kiosk.services.changes import Change
 from kiosk.ui import theme
-from kiosk.ui.directory_source import DirectorySource
 from kiosk.ui.models.store_list_model import StoreListModel, StoreRole
+from kiosk.ui.ops import OpSlot
 from kiosk.ui.widgets.elided_label import ElidedLabel
 from kiosk.ui.widgets.store_card import StoreGridView
 
@@ -29,8 +31,11 @@ from kiosk.ui.widgets.store_card import StoreGridView
 class TouristDirectoryScreen(QWidget):
     """Store directory of one market in the current language.
 
-    States: loading (no source yet), failed (message), and ready. Data comes only
-    from the ``DirectorySource`` given to ``set_source``.
+    States: loading (no services yet, or a query running for the first time),
+    failed (message), and ready. Data comes only from the ``Services`` given to
+    ``set_services``, always through background ops (``kiosk.ui.ops``): the GUI
+    thread never queries. A newer search supersedes a running one; a ``Change``
+    passed to ``refresh_for`` reloads what shows.
     """
 
     store_chosen = Signal(int)
@@ -40,7 +45,10 @@ class TouristDirectoryScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("tourist-directory")
         self._locale: LocaleCode = locale
-        self._source: DirectorySource | None = None
+        self._services: Services | None = None
+        self._markets_op = OpSlot(self)
+        self._stores_op = OpSlot(self)
+        self._has_results = False
         self._markets: list[MarketInfo] = []
         self._market_slug: str | None = None
         self._error = ""
@@ -109,7 +117,7 @@ class TouristDirectoryScreen(QWidget):
 
     # State ----------------------------------------------------------------------
     def is_loading(self) -> bool:
-        return self._source is None and not self._error
+        return (self._services is None or not self._has_results) and not self._error
 
     def markets(self) -> list[MarketInfo]:
         return list(self._markets)
@@ -122,11 +130,28 @@ class TouristDirectoryScreen(QWidget):
         self._error = message
         self._show_status()
 
-    def set_source(self, source: DirectorySource) -> None:
-        """Data is ready: list the markets and show the first (or the previous) one."""
-        self._source = source
+    def set_services(self, services: Services) -> None:
+        """Data is ready: list the markets (in the background), then show the first one."""
+        self._services = services
         self._error = ""
-        self._markets = source.markets()
+        self._markets_op.run(
+            services.list_markets,
+            on_done=self._on_markets_loaded,
+            on_error=self._on_load_error,
+            name="markets",
+        )
+
+    def refresh_for(self, change: Change) -> None:
+        """Reload after *change* when it touches the market on show (or the markets)."""
+        if self._services is None:
+            return
+        if change.kind == "markets":
+            self.set_services(self._services)
+        elif change.touches_market(self._market_slug):
+            self._refresh()
+
+    def _on_markets_loaded(self, markets: list[MarketInfo]) -> None:
+        self._markets = markets
         for button in self._market_buttons.values():
             self._market_group.removeButton(button)
             button.deleteLater()
@@ -147,6 +172,7 @@ class TouristDirectoryScreen(QWidget):
             self.select_market(self._market_slug if self._market_slug in slugs else slugs[0])
         else:
             self._market_slug = None
+            self._has_results = True
             self.retranslate(self._locale)
 
     def select_market(self, slug: str) -> None:
@@ -159,9 +185,9 @@ class TouristDirectoryScreen(QWidget):
         self.search_edit.blockSignals(True)
         self.search_edit.clear()
         self.search_edit.blockSignals(False)
-        self._fill_categories()
+        self._fill_categories([])
         self.retranslate(self._locale)
-        self._refresh()
+        self._refresh(with_categories=True)
 
     # Language ---------------------------------------------------------------------
     def retranslate(self, locale: LocaleCode) -> None:
@@ -191,18 +217,16 @@ class TouristDirectoryScreen(QWidget):
         data = self.category_combo.currentData()
         return Category(data) if data else None
 
-    def _fill_categories(self) -> None:
+    def _fill_categories(self, present: list[Category]) -> None:
         """Offer only the categories the market actually has, in the enum's order."""
-        present: set[Category] = set()
-        if self._source is not None and self._market_slug is not None:
-            present = {s.category for s in self._source.stores(self._market_slug)}
+        chosen = self._current_category()
         self.category_combo.blockSignals(True)
         self.category_combo.clear()
         self.category_combo.addItem("", "")
-        for category in Category:
-            if category in present:
-                self.category_combo.addItem("", category.value)
-        self.category_combo.setCurrentIndex(0)
+        for category in present:
+            self.category_combo.addItem("", category.value)
+        index = self.category_combo.findData(chosen.value) if chosen is not None else 0
+        self.category_combo.setCurrentIndex(max(index, 0))
         self.category_combo.blockSignals(False)
         self._retranslate_categories()
 
@@ -212,22 +236,46 @@ class TouristDirectoryScreen(QWidget):
             label = _(CATEGORY_LABELS[Category(code)]) if code else _("All categories")
             self.category_combo.setItemText(row, label)
 
-    def _refresh(self) -> None:
-        if self._source is None or self._market_slug is None:
+    def _refresh(self, *, with_categories: bool = False) -> None:
+        """Query the stores on show in the background; a newer query supersedes this one."""
+        services, slug = self._services, self._market_slug
+        if services is None or slug is None:
             self.model.set_stores([])
-        else:
-            self.model.set_stores(
-                self._source.stores(
-                    self._market_slug,
-                    query=self.search_edit.text().strip(),
-                    category=self._current_category(),
-                )
-            )
+            self._update_count()
+            self._show_status()
+            return
+        query = self.search_edit.text().strip()
+        category = self._current_category()
+
+        def work() -> tuple[list[StoreSummary], list[Category] | None]:
+            stores = services.list_stores(market_slug=slug, query=query, category=category)
+            present: list[Category] | None = None
+            if with_categories and not query and category is None:
+                have = {store.category for store in stores}  # no second query needed
+                present = [c for c in Category if c in have]
+            elif with_categories:
+                present = services.market_categories(market_slug=slug)
+            return stores, present
+
+        self._stores_op.run(
+            work, on_done=self._on_stores_loaded, on_error=self._on_load_error, name="stores"
+        )
+
+    def _on_stores_loaded(self, result: tuple[list[StoreSummary], list[Category] | None]) -> None:
+        stores, present = result
+        if present is not None:
+            self._fill_categories(present)
+        self._has_results = True
+        self.model.set_stores(stores)
         self._update_count()
         self._show_status()
 
+    def _on_load_error(self, exc: Exception) -> None:
+        self._error = str(exc) or type(exc).__name__
+        self._show_status()
+
     def _update_count(self) -> None:
-        if self._source is None:
+        if not self._has_results:
             self.count_label.setText("")
             return
         n = self.model.rowCount()
@@ -236,7 +284,7 @@ class TouristDirectoryScreen(QWidget):
     def _show_status(self) -> None:
         if self._error:
             text = _("The store list cannot be shown right now.") + "\n\n" + self._error
-        elif self._source is None:
+        elif self.is_loading():
             text = _("Loading stores…")
         elif not self._markets:
             text = _("No markets have been set up yet.")

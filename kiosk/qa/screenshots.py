@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kiosk.domain.locales import LOCALES, LocaleCode
-from kiosk.ui.tour import SIZES, tour_window, walk
+from kiosk.qa.tour import SIZES, tour_window, walk
+from kiosk.ui.shell import Shell
 
 
 def write_screenshots(
     out_dir: Path,
     *,
+    make_shell: Callable[[LocaleCode], Shell],
     database_url: str | None = None,
     sizes: Sequence[tuple[int, int]] = SIZES,
     locales: Sequence[LocaleCode] = LOCALES,
@@ -22,7 +24,7 @@ def write_screenshots(
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     written = 0
-    with tour_window(database_url) as window:
+    with tour_window(database_url, make_shell) as window:
         for shot in walk(window, sizes=sizes, locales=locales):
             path = out_dir / shot.filename
             if not window.grab().save(str(path), "PNG"):

@@ -22,16 +22,19 @@ from kiosk.domain.locales import LocaleCode
 from kiosk.domain.payments import PAYMENT_LABELS
 from kiosk.domain.units import localize_unit, unit_notes
 from kiosk.i18n import _
+from kiosk.services.store_codes import StoreCodes
 from kiosk.ui import theme
+from kiosk.ui.tourist.qr_panel import NARROW_SIDE, WIDE_SIDE, StoreQrPanel
 from kiosk.ui.widgets.elided_label import ElidedLabel
 from kiosk.ui.widgets.flow_layout import FlowLayout
 from kiosk.ui.widgets.price_row import PriceRow, price_with_unit
 from kiosk.ui.widgets.status_pill import StatusPill
-from kiosk.ui.widgets.store_qr_panel import StoreQrPanel
 
 #: From this screen width on the QR codes head the side column at full size; below it
 #: they go under the store facts at a smaller size, so the price list keeps its width.
 WIDE_QR_MIN_WIDTH = 1600
+#: The QR sizes the store page may show; a code is verified at each before it is shown.
+QR_SIDES: tuple[int, ...] = (WIDE_SIDE, NARROW_SIDE)
 
 
 def _card() -> tuple[QFrame, QVBoxLayout]:
@@ -136,12 +139,16 @@ class StoreDetailScreen(QWidget):
         widget.show()
         self._update_side()
 
-    def show_store(self, store: StoreDetail) -> None:
-        self._store = store
+    def show_store(self, codes: StoreCodes) -> None:
+        """Show a store with its codes, verified beforehand off the GUI thread.
+
+        Build *codes* with ``verified_store_codes(store, sides=QR_SIDES)``.
+        """
+        self._store = codes.store
         self._rebuild()
-        self.qr_panel.show_store(store)
+        self.qr_panel.show_codes(codes)
         self._update_side()
-        self.store_shown.emit(store)
+        self.store_shown.emit(codes.store)
 
     def retranslate(self, locale: LocaleCode) -> None:
         """Show data in *locale*; call after ``kiosk.i18n.set_locale(locale)`` (for ``_()``)."""

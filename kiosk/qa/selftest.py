@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import TextIO
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontInfo, QFontMetrics, QImage, QRawFont
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel, QLineEdit, QWidget
 
+from kiosk.domain.locales import LocaleCode
+from kiosk.qa.tour import tour_window, walk
 from kiosk.ui import theme
-from kiosk.ui.main_window import MainWindow
-from kiosk.ui.tour import tour_window, walk
+from kiosk.ui.shell import Shell
 from kiosk.ui.widgets.elided_label import ElidedLabel
 
 #: A screen with fewer distinct colours than this is blank or nearly so.
@@ -109,17 +111,22 @@ def widget_problems(root: QWidget) -> list[str]:
     return problems
 
 
-def check_window(window: MainWindow) -> list[str]:
+def check_window(window: Shell) -> list[str]:
     """All problems of what *window* shows right now (empty list: it passes)."""
     current = window.centralWidget()
     problems = widget_problems(current) if current is not None else ["no central widget"]
     return problems + image_problems(window.grab().toImage())
 
 
-def run_self_test(*, database_url: str | None = None, stream: TextIO = sys.stdout) -> int:
+def run_self_test(
+    *,
+    make_shell: Callable[[LocaleCode], Shell],
+    database_url: str | None = None,
+    stream: TextIO = sys.stdout,
+) -> int:
     """Print ``PASS <screen> <locale> <WxH>`` or ``FAIL ...: reason`` per screen; 0 if all pass."""
     failures = count = 0
-    with tour_window(database_url) as window:
+    with tour_window(database_url, make_shell) as window:
         for shot in walk(window):
             count += 1
             size = window.size()

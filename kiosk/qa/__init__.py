@@ -1,0 +1,1 @@
+"""Quality tools, not part of any mode: self-test, screen tour and screenshots."""

@@ -1,0 +1,199 @@
+"""The QR use case in one place: input -> checked value -> verified code -> store, file, stands.
+
+Every caller (merchant screen, tourist store page, CLI, printed stands) goes
+through these functions, so an input is parsed once and the verified result is
+what gets saved, shown and printed (docs/architecture.md, "One QR path").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kiosk.domain.kakao import KakaoChannelError, KakaoLink, channel_url, parse_channel_id
+from kiosk.domain.listing import StoreDetail
+from kiosk.domain.payment_qr import PaymentPayload, PaymentQrError, parse_payment_payload
+from kiosk.domain.qr import QrSpec, kakao_spec, payment_spec
+from kiosk.domain.store_codes import kakao_code_spec, payment_code_spec
+from kiosk.services.qr_codes import QrInputError
+
+if TYPE_CHECKING:
+    from kiosk.render.export import SavedQr
+    from kiosk.render.stands import StandSize, StandsResult
+    from kiosk.render.verify import VerifiedQr
+
+
+@dataclass(frozen=True, slots=True)
+class KakaoInput:
+    """A checked KakaoTalk channel: the public ID the store keeps and the link the code opens."""
+
+    channel_id: str
+    link: KakaoLink
+    url: str
+
+    @property
+    def spec(self) -> QrSpec:
+        return kakao_spec(self.url)
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentInput:
+    """A checked official payment payload, byte-for-byte as issued."""
+
+    payload: PaymentPayload
+
+    @property
+    def raw(self) -> str:
+        return self.payload.raw
+
+    @property
+    def spec(self) -> QrSpec:
+        return payment_spec(self.payload.raw)
+
+
+def check_kakao(text: str | None, *, link: KakaoLink | str = KakaoLink.FRIEND) -> KakaoInput | None:
+    """Parse a typed ID or pasted channel link once; None when blank.
+
+    Raises QrInputError(field="kakao_channel") with the domain's reason.
+    """
+    if text is None or not text.strip():
+        return None
+    try:
+        channel_id = parse_channel_id(text)
+        kind = KakaoLink(link)
+        return KakaoInput(channel_id, kind, channel_url(channel_id, kind))
+    except KakaoChannelError as exc:
+        raise QrInputError("kakao_channel", str(exc)) from None
+
+
+def check_payment(text: str | None) -> PaymentInput | None:
+    """Check the official payload (EMVCo structure and CRC when it is EMVCo); None when blank.
+
+    Raises QrInputError(field="payment_qr") naming the tag or character refused.
+    """
+    if text is None or not text.strip():
+        return None
+    try:
+        return PaymentInput(parse_payment_payload(text))
+    except PaymentQrError as exc:
+        raise QrInputError("payment_qr", str(exc)) from None
+
+
+def payment_from_image(path: Path) -> PaymentInput:
+    """The payment payload read from a photo or scan of the merchant kit.
+
+    Raises QrInputError(field="payment_qr") when the picture holds no usable payment code.
+    """
+    from kiosk.render.decode import ImageInputError, payment_payload_from_image
+
+    try:
+        return PaymentInput(payment_payload_from_image(path))
+    except (ImageInputError, PaymentQrError) as exc:
+        raise QrInputError("payment_qr", str(exc)) from None
+
+
+def store_kakao_spec(store: StoreDetail) -> QrSpec | None:
+    """The add-friend code of the store's saved channel, or None (none, or a bad saved ID)."""
+    try:
+        return kakao_code_spec(store)
+    except KakaoChannelError:
+        return None
+
+
+def store_payment_spec(store: StoreDetail) -> QrSpec | None:
+    """The store's saved payment payload as a code spec, or None (none, or refused)."""
+    try:
+        return payment_code_spec(store)
+    except PaymentQrError:
+        return None
+
+
+def store_code_errors(store: StoreDetail) -> list[str]:
+    """Why a saved code of *store* cannot be used (empty when both are fine or absent)."""
+    errors: list[str] = []
+    try:
+        kakao_code_spec(store)
+    except KakaoChannelError as exc:
+        errors.append(str(QrInputError("kakao_channel", str(exc))))
+    try:
+        payment_code_spec(store)
+    except PaymentQrError as exc:
+        errors.append(str(QrInputError("payment_qr", str(exc))))
+    return errors
+
+
+def verify(spec: QrSpec, *, module_px: int = 8) -> VerifiedQr:
+    """Render *spec* and decode it back with zxing-cpp (raises QrVerificationError)."""
+    from kiosk.render.verify import render_verified
+
+    return render_verified(spec, module_px=module_px)
+
+
+def verify_to_fit(spec: QrSpec, *, side_px: int, min_module_px: int = 3) -> VerifiedQr:
+    """Verified image drawn at the largest whole module size that fits in *side_px*."""
+    from kiosk.domain.qr import build_matrix
+
+    matrix = build_matrix(spec)
+    return verify(spec, module_px=max(min_module_px, side_px // matrix.total))
+
+
+@dataclass(frozen=True, slots=True)
+class StoreCodes:
+    """A store's codes, each verified at every requested size (``{side_px: VerifiedQr}``)."""
+
+    store: StoreDetail
+    kakao: dict[int, VerifiedQr]
+    payment: dict[int, VerifiedQr]
+
+
+def verified_store_codes(store: StoreDetail, *, sides: Sequence[int]) -> StoreCodes:
+    """The store's add-friend and payment codes verified at each of *sides*.
+
+    A code that fails verification is left out (never shown broken). Safe to run
+    off the GUI thread: it draws into QImages only.
+    """
+    from kiosk.render.verify import QrVerificationError
+
+    result: dict[str, dict[int, VerifiedQr]] = {"kakao": {}, "payment": {}}
+    for key, spec in (("kakao", store_kakao_spec(store)), ("payment", store_payment_spec(store))):
+        if spec is None:
+            continue
+        try:
+            for side in sides:
+                result[key][side] = verify_to_fit(spec, side_px=side)
+        except (QrVerificationError, ValueError):
+            result[key] = {}
+    return StoreCodes(store, result["kakao"], result["payment"])
+
+
+def write_code_file(spec: QrSpec, path: Path) -> SavedQr:
+    """Write *spec* to *path* (.png, .svg, .pdf), verified and atomic."""
+    from kiosk.render.export import save_qr
+
+    return save_qr(spec, path)
+
+
+def check_output_format(path: Path) -> None:
+    """Refuse an output file name we cannot write (before any work is done)."""
+    from kiosk.render.export import format_for
+
+    format_for(path)
+
+
+def render_stands(
+    stores: Sequence[StoreDetail],
+    *,
+    market_name: object,
+    out: Path,
+    size: StandSize,
+    progress: Callable[[int, int], None] | None = None,
+) -> StandsResult:
+    """One stand page per store with a usable code, each code decoded back before it is drawn."""
+    from kiosk.domain.text import LocalizedText
+    from kiosk.render.stands import printable_stores
+    from kiosk.render.stands import render_stands as draw
+
+    assert isinstance(market_name, LocalizedText)
+    return draw(printable_stores(stores), market_name, out, size=size, progress=progress)

@@ -1,0 +1,54 @@
+"""What a mode may ask of the window it lives in: the small ``ModeHost`` protocol."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.domain.locales import LocaleCode
+    from kiosk.services.app import Services
+
+
+class HostEvents(QObject):
+    """Signals every screen may listen to; all are emitted on the GUI thread.
+
+    ``changed(Change)``: data changed (on this PC); screens showing it refresh.
+    ``services_ready(Services)`` / ``services_failed(str)``: the database opened or not.
+    """
+
+    changed = Signal(object)
+    services_ready = Signal(object)
+    services_failed = Signal(str)
+
+
+class ModeHost(Protocol):
+    """The shell as seen from a mode package (no mode imports the shell module)."""
+
+    events: HostEvents
+
+    def add_screen(self, name: str, widget: QWidget) -> None: ...
+
+    def has_screen(self, name: str) -> bool: ...
+
+    def screen_widget(self, name: str) -> QWidget: ...
+
+    def show_screen(self, name: str) -> None: ...
+
+    def current_screen_name(self) -> str: ...
+
+    def go_home(self) -> None: ...
+
+    def ui_locale(self) -> LocaleCode: ...
+
+    def services(self) -> Services | None: ...
+
+    def load_error(self) -> str: ...
+
+    def when_services(
+        self, ready: Callable[[Services], None], failed: Callable[[str], None]
+    ) -> None: ...

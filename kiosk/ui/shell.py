@@ -1,0 +1,288 @@
+"""The shell: window, top bar (language, busy line), screen stack, navigation and data door.
+
+Modes live in their own packages (``kiosk.ui.tourist``, ``kiosk.ui.merchant``, ...)
+and reach the shell only through the ``ModeHost`` protocol (``kiosk.ui.host``).
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk import i18n
+from kiosk.domain.locales import LocaleCode
+from kiosk.i18n import _
+from kiosk.ui import theme
+from kiosk.ui.host import HostEvents
+from kiosk.ui.start_screen import StartScreen
+from kiosk.ui.widgets.language_bar import LanguageBar
+
+if TYPE_CHECKING:
+    from kiosk.services.app import Services
+    from kiosk.services.changes import Change
+
+START = "start-screen"
+
+
+@runtime_checkable
+class Retranslatable(Protocol):
+    def retranslate(self, locale: LocaleCode) -> None: ...
+
+
+class Shell(QMainWindow):
+    """Owns the screens, the current language and the ``Services`` door.
+
+    Screens are added with ``add_screen(name, widget)``; any screen with a
+    ``retranslate(locale)`` method is re-translated when the language changes.
+    The database opens in the background after the first frame
+    (``start_loading``); ``when_services`` runs a callback now or once it is open,
+    so a screen opened while loading cannot miss it. ``events.changed`` carries
+    every ``Change`` the services publish, on the GUI thread.
+    """
+
+    def __init__(self, locale: LocaleCode | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.events = HostEvents(self)
+        self._locale: LocaleCode = locale or i18n.current_locale()
+        if i18n.current_locale() != self._locale:
+            i18n.set_locale(self._locale)
+        self._services: Services | None = None
+        self._load_error = ""
+        self._loading = False
+        self._screens: dict[str, QWidget] = {}
+
+        central = QWidget()
+        self._column = QVBoxLayout(central)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        # Built when the first screen other than the start screen shows (start-up speed).
+        self._top_bar: QFrame | None = None
+        self._app_label: QLabel | None = None
+        self._busy_label: QLabel | None = None
+        self._language_bar: LanguageBar | None = None
+        self._stack = QStackedWidget()
+        self._column.addWidget(self._stack, 1)
+        self.setCentralWidget(central)
+
+        self.start_screen = StartScreen(self._locale)
+        self.start_screen.mode_chosen.connect(self._on_mode_chosen)
+        self.start_screen.locale_chosen.connect(self._on_locale_chosen)
+        self.add_screen(START, self.start_screen)
+        self.show_screen(START)
+
+        ref = weakref.ref(self)
+
+        def listener(locale: LocaleCode) -> None:
+            window = ref()
+            if window is None:
+                i18n.remove_listener(listener)
+            else:
+                window._on_locale_changed(locale)
+
+        self._listener = listener
+        i18n.add_listener(listener)
+        self.setMinimumSize(1024, 640)
+        self._retranslate_own()
+
+    # Screens ----------------------------------------------------------------------------
+    def add_screen(self, name: str, widget: QWidget) -> None:
+        if name in self._screens:
+            raise ValueError(f"a screen named {name!r} already exists")
+        self._screens[name] = widget
+        self._stack.addWidget(widget)
+
+    def screen_widget(self, name: str) -> QWidget:
+        return self._screens[name]
+
+    def has_screen(self, name: str) -> bool:
+        return name in self._screens
+
+    def show_screen(self, name: str) -> None:
+        self._stack.setCurrentWidget(self._screens[name])
+        if name != START:
+            self.top_language_bar()
+        if self._top_bar is not None:
+            self._top_bar.setVisible(name != START)
+
+    def current_screen_name(self) -> str:
+        current = self._stack.currentWidget()
+        for name, widget in self._screens.items():
+            if widget is current:
+                return name
+        return ""
+
+    def go_home(self) -> None:
+        self.show_screen(START)
+
+    def top_language_bar(self) -> LanguageBar:
+        """The language bar above every screen but the start screen (built on first use)."""
+        if self._language_bar is None:
+            from kiosk.ui import ops
+
+            self._top_bar = QFrame()
+            self._top_bar.setProperty("surface", "bar")
+            bar = QHBoxLayout(self._top_bar)
+            bar.setContentsMargins(theme.GRID * 5, theme.GRID * 2, theme.GRID * 5, theme.GRID * 2)
+            self._app_label = QLabel()
+            self._app_label.setProperty("role", "field")
+            self._busy_label = QLabel()
+            self._busy_label.setObjectName("busy-line")
+            self._busy_label.setProperty("role", "muted")
+            self._busy_label.setVisible(ops.is_busy())
+            ops.add_busy_listener(self._on_busy_changed)
+            self._language_bar = LanguageBar(self._locale)
+            self._language_bar.locale_chosen.connect(self._on_locale_chosen)
+            bar.addWidget(self._app_label)
+            bar.addSpacing(theme.GRID * 3)
+            bar.addWidget(self._busy_label)
+            bar.addStretch(1)
+            bar.addWidget(self._language_bar)
+            self._column.insertWidget(0, self._top_bar)
+            self._retranslate_own()
+        return self._language_bar
+
+    # Language ----------------------------------------------------------------------------
+    def ui_locale(self) -> LocaleCode:
+        return self._locale
+
+    def set_locale(self, locale: LocaleCode) -> None:
+        """Switch every screen to *locale* at once (through kiosk.i18n listeners)."""
+        i18n.set_locale(locale)
+
+    def _on_locale_changed(self, locale: LocaleCode) -> None:
+        self._locale = locale
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply_locale_font(app, locale)
+        if self._language_bar is not None:
+            self._language_bar.set_current(locale)
+        self._retranslate_own()
+        for widget in self._screens.values():
+            if isinstance(widget, Retranslatable):
+                widget.retranslate(locale)
+
+    def _retranslate_own(self) -> None:
+        self.setWindowTitle(_("Market Kiosk"))
+        if self._app_label is not None:
+            self._app_label.setText(_("Market Kiosk"))
+        if self._busy_label is not None:
+            self._busy_label.setText("⏳ " + _("Working…"))
+
+    # Data ----------------------------------------------------------------------------------
+    def services(self) -> Services | None:
+        return self._services
+
+    def load_error(self) -> str:
+        """Why the database could not be opened ("" while loading or after success)."""
+        return self._load_error
+
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def start_loading(self, database_url: str | None) -> None:
+        """Open the database (seeding the demo markets into an empty one) in the background."""
+        from kiosk.ui import ops
+
+        if self._loading or self._services is not None:
+            return
+        self._loading = True
+
+        def work() -> Services:
+            from kiosk.services.app import Services
+
+            services = Services.open(database_url, seed_demo=True)
+            services.list_markets()  # warm the ORM and the first query off the GUI thread
+            from kiosk.domain.formatting import format_price
+
+            format_price(0, "ko")  # import Babel here, not when a tourist opens a store
+            return services
+
+        ops.run_op(
+            self, work, on_done=self.set_services, on_error=self._on_load_failed, name="open"
+        )
+
+    def set_services(self, services: Services) -> None:
+        """Use *services* from now on (tests and tours pass an open one directly)."""
+        self._loading = False
+        self._load_error = ""
+        self._services = services
+        services.changes.subscribe(self._on_services_change)
+        self.events.services_ready.emit(services)
+
+    def when_services(
+        self, ready: Callable[[Services], None], failed: Callable[[str], None]
+    ) -> None:
+        """Call *ready(services)* now if open, else once open; *failed(message)* if it cannot."""
+        if self._services is not None:
+            ready(self._services)
+            return
+        if self._load_error:
+            failed(self._load_error)
+            return
+
+        def on_ready(services: object) -> None:
+            disconnect()
+            ready(services)  # type: ignore[arg-type]
+
+        def on_failed(message: str) -> None:
+            disconnect()
+            failed(message)
+
+        def disconnect() -> None:
+            self.events.services_ready.disconnect(on_ready)
+            self.events.services_failed.disconnect(on_failed)
+
+        self.events.services_ready.connect(on_ready)
+        self.events.services_failed.connect(on_failed)
+
+    def _on_load_failed(self, exc: Exception) -> None:
+        self._loading = False
+        self._load_error = str(exc) or type(exc).__name__
+        self.events.services_failed.emit(self._load_error)
+
+    def _on_services_change(self, change: Change) -> None:
+        # Called in the writer's thread: a signal emit is queued to the GUI thread.
+        self.events.changed.emit(change)
+
+    # Handlers ------------------------------------------------------------------------------------
+    def _on_mode_chosen(self, key: str) -> None:
+        from kiosk.ui.modes import available_modes
+
+        for mode in available_modes():
+            if mode.key == key:
+                mode.open(self)
+                return
+
+    def _on_locale_chosen(self, locale: str) -> None:
+        from kiosk.domain.locales import parse_locale
+
+        self.set_locale(parse_locale(locale))
+
+    def _on_busy_changed(self, busy: bool) -> None:
+        if self._busy_label is not None:
+            self._busy_label.setVisible(busy)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        from kiosk.ui import ops
+
+        i18n.remove_listener(self._listener)
+        ops.remove_busy_listener(self._on_busy_changed)
+        if self._services is not None:
+            self._services.changes.unsubscribe(self._on_services_change)
+        super().closeEvent(event)
+
+
+__all__ = ["START", "Retranslatable", "Shell"]

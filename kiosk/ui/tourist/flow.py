@@ -1,0 +1,129 @@
+"""Tourist navigation: directory -> store page -> back, fed by services through background ops."""
+
+from __future__ import annotations
+
+import weakref
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.services.app import Services
+from kiosk.services.changes import Change
+from kiosk.services.errors import NotFoundError
+from kiosk.services.store_codes import StoreCodes, verified_store_codes
+from kiosk.ui.ops import OpSlot
+from kiosk.ui.tourist.directory import TouristDirectoryScreen
+from kiosk.ui.tourist.store_detail import QR_SIDES, StoreDetailScreen
+
+if TYPE_CHECKING:
+    from kiosk.ui.host import ModeHost
+
+DIRECTORY = "tourist-directory"
+DETAIL = "store-detail"
+
+
+class TouristFlow(QObject):
+    """Builds the two tourist screens in a host and moves between them.
+
+    Rules: every read (markets, stores, one store) and every QR check runs in a
+    background op; the GUI thread only shows results. A ``Change`` from the host
+    refreshes the directory and, when it touches the store on show, the store page.
+    ``store_opened(id)`` fires once a store page is on show (tests and tours wait on it).
+    """
+
+    store_opened = Signal(int)
+    store_missing = Signal(int)
+
+    def __init__(self, host: ModeHost) -> None:
+        super().__init__(host.events)
+        self._host = host
+        locale = host.ui_locale()
+        self.directory = TouristDirectoryScreen(locale)
+        self.directory.back_requested.connect(self._on_directory_back)
+        self.directory.store_chosen.connect(self._on_store_chosen)
+        host.add_screen(DIRECTORY, self.directory)
+        self.detail = StoreDetailScreen(locale)
+        self.detail.back_requested.connect(self._on_detail_back)
+        host.add_screen(DETAIL, self.detail)
+        self._store_op = OpSlot(self.detail)
+        host.events.changed.connect(self._on_changed)
+        host.when_services(self.directory.set_services, self.directory.set_failed)
+
+    def open_directory(self) -> None:
+        self._host.show_screen(DIRECTORY)
+
+    def open_store(self, store_id: int) -> None:
+        """Load store *store_id* and its verified codes in the background, then show its page.
+
+        When it no longer exists the directory stays and reloads (``store_missing``).
+        """
+        services = self._host.services()
+        if services is None:
+            return
+
+        def work() -> StoreCodes:
+            return verified_store_codes(services.get_store(store_id=store_id), sides=QR_SIDES)
+
+        def done(codes: StoreCodes) -> None:
+            self.detail.show_store(codes)
+            self._host.show_screen(DETAIL)
+            self.store_opened.emit(store_id)
+
+        def failed(exc: Exception) -> None:
+            if not isinstance(exc, NotFoundError):
+                raise exc
+            self.directory.set_services(services)  # the store is gone: reload the list
+            self.store_missing.emit(store_id)
+
+        self._store_op.run(work, on_done=done, on_error=failed, name="store")
+
+    def services(self) -> Services | None:
+        return self._host.services()
+
+    # Handlers ------------------------------------------------------------------------------
+    def _on_directory_back(self) -> None:
+        self._host.go_home()
+
+    def _on_detail_back(self) -> None:
+        self._host.show_screen(DIRECTORY)
+
+    def _on_store_chosen(self, store_id: int) -> None:
+        self.open_store(store_id)
+
+    def _on_changed(self, change: object) -> None:
+        if not isinstance(change, Change):
+            return
+        self.directory.refresh_for(change)
+        shown = self.detail.current_store()
+        if shown is None or not change.touches_store(shown.id):
+            return
+        if self._host.current_screen_name() == DETAIL or change.store_ids:
+            self._reload_detail(shown.id)
+
+    def _reload_detail(self, store_id: int) -> None:
+        services = self._host.services()
+        if services is None:
+            return
+
+        def work() -> StoreCodes:
+            return verified_store_codes(services.get_store(store_id=store_id), sides=QR_SIDES)
+
+        def failed(exc: Exception) -> None:
+            if not isinstance(exc, NotFoundError):
+                raise exc
+            if self._host.current_screen_name() == DETAIL:
+                self._host.show_screen(DIRECTORY)
+
+        self._store_op.run(work, on_done=self.detail.show_store, on_error=failed, name="store")
+
+
+_flows: weakref.WeakKeyDictionary[QObject, TouristFlow] = weakref.WeakKeyDictionary()
+
+
+def tourist_flow(host: ModeHost) -> TouristFlow:
+    """The host's tourist flow, built (with its two screens) on first use."""
+    flow = _flows.get(host.events)
+    if flow is None:
+        flow = TouristFlow(host)
+        _flows[host.events] = flow
+    return flow
