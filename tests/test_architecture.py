@@ -22,7 +22,11 @@ def _loaded_after(code: str) -> set[str]:
         """
     )
     result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False,
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
         cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr[-2000:]
@@ -30,8 +34,9 @@ def _loaded_after(code: str) -> set[str]:
 
 
 def test_import_linter_contracts_hold() -> None:
-    linter = Path(sys.executable).parent / ("lint-imports.exe" if sys.platform == "win32"
-                                            else "lint-imports")
+    linter = Path(sys.executable).parent / (
+        "lint-imports.exe" if sys.platform == "win32" else "lint-imports"
+    )
     if not linter.exists():
         pytest.fail(f"lint-imports not installed next to {sys.executable} (dev extras)")
     result = subprocess.run(
@@ -63,8 +68,12 @@ def test_render_draws_without_widgets_or_database() -> None:
         print("QtWidgets" if "PySide6.QtWidgets" in sys.modules else "no-widgets")
         """
     result = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(script)], capture_output=True, text=True,
-        timeout=120, check=False, cwd=ROOT,
+        [sys.executable, "-c", textwrap.dedent(script)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.split() == ["no-widgets"], "kiosk.render imported PySide6.QtWidgets"
@@ -135,15 +144,21 @@ def test_contracts_fail_when_a_screen_or_command_reaches_the_database(
     """The contracts are not decoration: a copy of the package with one bad import breaks them."""
     import shutil
 
-    linter = Path(sys.executable).parent / ("lint-imports.exe" if sys.platform == "win32"
-                                            else "lint-imports")
+    linter = Path(sys.executable).parent / (
+        "lint-imports.exe" if sys.platform == "win32" else "lint-imports"
+    )
     shutil.copytree(ROOT / "kiosk", tmp_path / "kiosk", ignore=shutil.ignore_patterns("*.mo"))
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     (tmp_path / where).write_text(f'"""Bad on purpose."""\n\n{line}\n', encoding="utf-8")
     env = {**__import__("os").environ, "PYTHONPATH": str(tmp_path)}
     result = subprocess.run(
-        [str(linter), "--no-cache"], capture_output=True, text=True, timeout=300, check=False,
-        cwd=tmp_path, env=env,
+        [str(linter), "--no-cache"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=tmp_path,
+        env=env,
     )
     assert result.returncode != 0, result.stdout[-3000:]
     assert "BROKEN" in result.stdout, result.stdout[-3000:]

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.i18n import translate
 from kiosk.app import build_shell
+from kiosk.i18n import translate
 from kiosk.ui import ops
 from kiosk.ui.tourist.flow import DIRECTORY, tourist_flow
 

@@ -25,7 +25,7 @@ from kiosk.ui.tourist.flow import DETAIL, DIRECTORY, TouristFlow
         ("zh_Hant", "Noto Sans CJK TC"),
     ],
 )
-def test_top_bar_language_button_retranslates_the_directory(
+def test_top_bar_language_button_retranslates_the_directory(  # noqa: PLR0917
     qtbot: QtBot,
     window: Shell,
     flow: TouristFlow,

@@ -22,9 +22,9 @@ from kiosk.render.export import save_qr
 from kiosk.render.qr import payment_spec
 from kiosk.services.app import Services
 from kiosk.services.store_codes import check_kakao
-from kiosk.ui.shell import Shell
 from kiosk.ui.merchant.qr_screen import SCREEN, MerchantQrScreen
 from kiosk.ui.merchant.qr_section import DEBOUNCE_MS, QrSection
+from kiosk.ui.shell import Shell
 
 FRIEND_URL = "https://pf.kakao.com/_ZeUTxl/friend"
 PAYLOAD = build_payload(

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app import run_self_test, write_screenshots
 from kiosk.domain.locales import LOCALES
-from kiosk.ui import theme
 from kiosk.qa.selftest import image_problems, widget_problems
+from kiosk.ui import theme
 
 LINE = re.compile(r"^(PASS|FAIL) [a-z-]+(:[a-z]+)? (ko|en|ja|zh_Hans|zh_Hant) \d+x\d+")
 

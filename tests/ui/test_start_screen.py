@@ -8,11 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from kiosk.app import register_modes
 from kiosk.domain.locales import LOCALES, NATIVE_NAMES
 from kiosk.i18n import N_, translate
-from kiosk.app import register_modes
-from kiosk.ui.shell import Shell
 from kiosk.ui.modes import Mode, available_modes, register_mode, unregister_mode
+from kiosk.ui.shell import Shell
 from kiosk.ui.start_screen import StartScreen
 
 

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
+from ui_helpers import codes_of
 
 from kiosk.domain.formatting import format_price
 from kiosk.domain.listing import StoreDetail
@@ -18,7 +19,6 @@ from kiosk.i18n import set_locale, translate
 from kiosk.services.app import Services
 from kiosk.ui.tourist.store_detail import StoreDetailScreen
 from kiosk.ui.widgets.status_pill import StatusPill
-from ui_helpers import codes_of
 
 
 def _switch(detail: StoreDetailScreen, locale: LocaleCode) -> None:
@@ -40,7 +40,9 @@ def detail(qtbot: QtBot) -> StoreDetailScreen:
 @pytest.fixture
 def store(services: Services) -> StoreDetail:
     """The demo store with the most goods."""
-    details = [services.get_store(store_id=s.id) for s in services.list_stores(market_slug="dongmun")]
+    details = [
+        services.get_store(store_id=s.id) for s in services.list_stores(market_slug="dongmun")
+    ]
     return max(details, key=lambda d: len(d.products))
 
 

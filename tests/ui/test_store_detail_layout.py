@@ -7,6 +7,7 @@ import dataclasses
 import pytest
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
+from ui_helpers import codes_of
 
 from kiosk.domain.kakao import channel_url
 from kiosk.domain.listing import ProductInfo, StoreDetail
@@ -17,9 +18,8 @@ from kiosk.domain.units import GEUN_NOTE
 from kiosk.i18n import set_locale, translate
 from kiosk.render.verify import decode_qimage
 from kiosk.services.app import Services
-from kiosk.ui.tourist.store_detail import StoreDetailScreen
 from kiosk.ui.tourist.qr_panel import NARROW_SIDE, WIDE_SIDE
-from ui_helpers import codes_of
+from kiosk.ui.tourist.store_detail import StoreDetailScreen
 
 
 def _switch(detail: StoreDetailScreen, locale: LocaleCode) -> None:

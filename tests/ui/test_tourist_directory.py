@@ -10,10 +10,10 @@ from kiosk.domain.locales import LocaleCode
 from kiosk.i18n import set_locale, translate
 from kiosk.services.app import Services
 from kiosk.ui import ops
-from kiosk.ui.shell import Shell
-from kiosk.ui.tourist.flow import DETAIL, DIRECTORY, TouristFlow
 from kiosk.ui.models.store_list_model import StoreRole
+from kiosk.ui.shell import Shell
 from kiosk.ui.tourist.directory import TouristDirectoryScreen
+from kiosk.ui.tourist.flow import DETAIL, DIRECTORY, TouristFlow
 
 
 @pytest.fixture
