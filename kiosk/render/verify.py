@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import zxingcpp
 from PySide6.QtGui import QImage
 
-from kiosk.i18n import _
+from kiosk.domain.messages import N_, KioskError, define
 from kiosk.render.qr import QrMatrix, QrSpec, build_matrix, render_qr_image
 
 
@@ -22,7 +22,18 @@ def _qr_only() -> zxingcpp.BarcodeFormats:
     return zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 
 
-class QrVerificationError(Exception):
+NOTHING_DECODED = define(
+    "verify.nothing_decoded", N_("verification failed: no QR code could be decoded")
+)
+SEVERAL_DECODED = define(
+    "verify.several_decoded", N_("verification failed: {n} QR codes decoded, expected one")
+)
+MISMATCH = define(
+    "verify.mismatch", N_("verification failed: decoded {found!r}, expected {expected!r}")
+)
+
+
+class QrVerificationError(KioskError):
     """The decoded QR does not match what should be encoded (or nothing decoded)."""
 
 
@@ -72,18 +83,12 @@ def verify_image(image: QImage, expected: str) -> Decoded:
     """
     found = decode_qimage(image)
     if not found:
-        raise QrVerificationError(_("verification failed: no QR code could be decoded"))
+        raise QrVerificationError(NOTHING_DECODED())
     if len(found) > 1:
-        raise QrVerificationError(
-            _("verification failed: {n} QR codes decoded, expected one").format(n=len(found))
-        )
+        raise QrVerificationError(SEVERAL_DECODED(n=len(found)))
     decoded = found[0]
     if decoded.data != expected.encode("utf-8") or decoded.text != expected:
-        raise QrVerificationError(
-            _("verification failed: decoded {found!r}, expected {expected!r}").format(
-                found=decoded.text[:80], expected=expected[:80]
-            )
-        )
+        raise QrVerificationError(MISMATCH(found=decoded.text[:80], expected=expected[:80]))
     return decoded
 
 
