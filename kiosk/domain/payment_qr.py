@@ -170,16 +170,18 @@ def _check_characters(text: str) -> None:
 
 def _check_not_a_link(text: str) -> None:
     """Refuse a KakaoTalk channel ID or link and any web link: they are not payment codes."""
-    if KAKAO_HOST in text.lower():
-        raise PaymentQrError(KAKAO_LINK())
     try:
         channel = parse_channel_link(text)
     except KakaoChannelError:
         pass
     else:
         raise PaymentQrError(KAKAO_ID() if channel.link is None else KAKAO_LINK())
+    # "https://pf.kakao.com@evil.example/" is not pf.kakao.com (docs/architecture.md,
+    # "Domain facts"): any other http(s) link is a web link, whatever it contains.
     if _WEB_LINK_RE.match(text):
         raise PaymentQrError(WEB_LINK())
+    if KAKAO_HOST in text.lower():  # "pf.kakao.com/_bad id": still meant as a channel link
+        raise PaymentQrError(KAKAO_LINK())
 
 
 def parse_payment_payload(text: str) -> PaymentPayload:
