@@ -1,7 +1,7 @@
 """EMVCo merchant-presented QR: TLV building and the CRC-16/CCITT-FALSE checksum.
 
-Format (DESIGN.md, domain facts): data objects of a 2-digit id, a 2-digit
-length and the value; lengths count characters, not bytes. A payload starts
+Format (docs/architecture.md, "Domain facts"): data objects of a 2-digit id,
+a 2-digit length and the value; lengths count characters, not bytes. A payload starts
 ``000201`` and ends with ``6304`` plus four upper-case hex digits of
 CRC-16/CCITT-FALSE (poly 0x1021, init 0xFFFF) computed over everything up to
 and including ``6304``.

@@ -9,7 +9,8 @@ from urllib.parse import urlsplit
 
 from kiosk.domain.messages import N_, KioskError, define
 
-#: The only host we accept (DESIGN.md, domain facts): exact match, no user-info, no port.
+#: The only host we accept (docs/architecture.md, "Domain facts"): exact match,
+#: no user-info, no port.
 KAKAO_HOST = "pf.kakao.com"
 #: Public IDs look like ``_ZeUTxl``; real ones are 6-10 characters, we allow up to 32.
 MAX_ID_LENGTH = 32

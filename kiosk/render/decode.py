@@ -119,7 +119,7 @@ def _zxing_results(path: Path) -> list[zxingcpp.Result]:
                     TOO_MANY_PIXELS(path=path, w=width, h=height, mp=width * height / 1e6)
                 )
             # Phone photos carry their rotation in EXIF; grayscale because
-            # zxing-cpp rejects 1-bit images (DESIGN.md, known traps).
+            # zxing-cpp rejects 1-bit images (docs/architecture.md, "Known traps").
             gray = ImageOps.exif_transpose(opened).convert("L")
     except (UnidentifiedImageError, Image.DecompressionBombError):
         raise ImageInputError(NOT_PNG_OR_JPEG(path=path)) from None

@@ -19,7 +19,8 @@ from kiosk.render.verify import QrVerificationError, verify_image
 
 QrFormat = Literal["png", "svg", "pdf"]
 PRINT_DPI = 300
-#: Printed symbol width (without quiet zone) we aim for: at least 3 cm (DESIGN.md).
+#: Printed symbol width (without quiet zone) we aim for: at least 3 cm
+#: (docs/architecture.md, "Domain facts").
 MIN_SYMBOL_MM = 30.0
 _DOTS_PER_METER = round(PRINT_DPI / 0.0254)
 _PDF_DPI = 1200

@@ -1,6 +1,6 @@
 """Independent check of every QR we show or write: decode it with zxing-cpp and compare.
 
-DESIGN.md, product principles: "Every QR the app shows or prints has been
+docs/architecture.md: "Every QR the app shows or prints has been
 decoded back by an independent decoder and matched to what was stored." A
 mismatch raises QrVerificationError; callers must never write or show the code.
 """
@@ -63,7 +63,7 @@ class VerifiedQr:
 
 def _gray(image: QImage) -> QImage:
     # zxing-cpp takes a QImage through the buffer protocol; grayscale is the
-    # format it always accepts (1-bit images are rejected, DESIGN.md known traps).
+    # format it always accepts (1-bit images are rejected: docs/architecture.md, "Known traps").
     if image.format() == QImage.Format.Format_Grayscale8:
         return image
     return image.convertToFormat(QImage.Format.Format_Grayscale8)
