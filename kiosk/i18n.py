@@ -1,5 +1,9 @@
 """Gettext plumbing: mark with ``N_()`` where defined, translate with ``_()`` where shown.
 
+The domain cannot import this module: it builds ``kiosk.domain.messages.Message``
+values (code, English template, parameters) and this module installs the hook
+that renders them in the current locale whenever ``str()`` is taken.
+
 Catalog sources live in ``i18n/<locale>/LC_MESSAGES/kiosk.po`` (extracted with
 Babel into ``i18n/kiosk.pot``); compiled ``.mo`` files ship inside the package
 under ``kiosk/locale`` so installed and frozen builds find them. Source strings
@@ -13,6 +17,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.domain.locales import DEFAULT_LOCALE, LocaleCode
+from kiosk.domain.messages import N_, Message, install_translator, render
+
+__all__ = [
+    "N_",
+    "_",
+    "add_listener",
+    "current_locale",
+    "has_catalog",
+    "ngettext",
+    "remove_listener",
+    "render_message",
+    "set_locale",
+    "translate",
+]
 
 DOMAIN = "kiosk"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -20,11 +38,6 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 _translations: dict[str, _gettext.NullTranslations] = {}
 _current: LocaleCode = DEFAULT_LOCALE
 _listeners: list[Callable[[LocaleCode], None]] = []
-
-
-def N_(message: str) -> str:
-    """Mark *message* for extraction without translating it now."""
-    return message
 
 
 def _catalog(locale: LocaleCode) -> _gettext.NullTranslations:
@@ -81,3 +94,15 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def translate(message: str, locale: LocaleCode) -> str:
     """Translate *message* into an explicit *locale* (used by printed stands)."""
     return _catalog(locale).gettext(message)
+
+
+def render_message(message: Message, locale: LocaleCode | None = None) -> str:
+    """*message* (with its nested messages) in *locale*, or in the current UI locale."""
+    if locale is None:
+        return render(message, _)
+    return render(message, _catalog(locale).gettext)
+
+
+# Errors and notes carry Message values; str() of them renders through this hook,
+# so they show in the language current when they are shown, not when raised.
+install_translator(_)

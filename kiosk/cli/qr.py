@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import TypeVar
 
+from kiosk.domain.text import terminal_safe
 from kiosk.i18n import _
 
 PROG = "market-kiosk"
@@ -43,8 +44,9 @@ def add_qr_parser(subparsers: argparse._SubParsersAction[_P]) -> None:
     kakao.add_argument(
         "--link",
         choices=("home", "friend", "chat"),
-        default="friend",
-        help="page the code opens (default: friend = add the channel)",
+        default=None,
+        help="page the code opens (default: the page a pasted link names, else friend = "
+        "add the channel)",
     )
 
     pay = sub.add_parser("pay", help="QR code of the official payment payload (Zero Pay kit)")
@@ -123,11 +125,13 @@ def _cmd_pay(args: argparse.Namespace) -> int:
     print(_saved_line(saved))
     if payload.kind == "emvco":
         print(
-            f"EMVCo: {payload.merchant_name}, {payload.city}, {payload.country}, "
-            f"{payload.currency}, {'static' if payload.is_static else 'dynamic'}"
+            terminal_safe(
+                f"EMVCo: {payload.merchant_name}, {payload.city}, {payload.country}, "
+                f"{payload.currency}, {'static' if payload.is_static else 'dynamic'}"
+            )
         )
     if payload.note:
-        print(f"note: {payload.note}")
+        print(terminal_safe(f"note: {payload.note}"))
     return 0
 
 
@@ -138,7 +142,7 @@ def _cmd_decode(args: argparse.Namespace) -> int:
     if not texts:
         raise _BadInput(_("no QR code found in {path}").format(path=args.image))
     for text in texts:
-        print(text)
+        print(terminal_safe(text))
     return 0
 
 
@@ -193,8 +197,8 @@ def run_qr(args: argparse.Namespace) -> int:
         return commands[args.qr_command](args)
     except (ValueError, OSError, _BadInput) as exc:
         message = " ".join(str(exc).split()) or type(exc).__name__
-        print(f"{PROG}: error: {message}", file=sys.stderr)
+        print(terminal_safe(f"{PROG}: error: {message}"), file=sys.stderr)
         return 2
     except QrVerificationError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(terminal_safe(f"{PROG}: error: {exc}"), file=sys.stderr)
         return 1

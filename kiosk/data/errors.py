@@ -4,21 +4,49 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kiosk.i18n import N_, _
+from kiosk.domain.messages import N_, KioskError, Message, as_message, define
+
+OPEN_FAILED = define("data.open_failed", N_("Cannot open the database at {where}: {reason}"))
+SCHEMA_TOO_NEW = define(
+    "data.schema_too_new",
+    N_(
+        "its schema revision {revision!r} is unknown to this version of the app "
+        "(which knows up to {head!r}); it was probably written by a newer "
+        "Market Kiosk. Update the app on this PC; the database was not changed."
+    ),
+)
+NOT_FOUND = {
+    "market": define("data.not_found.market", N_("There is no market {key!r} in the database.")),
+    "store": define(
+        "data.not_found.store", N_("There is no store with id {key!r} in the database.")
+    ),
+    "product": define(
+        "data.not_found.product", N_("There is no product with id {key!r} in the database.")
+    ),
+}
+NOT_FOUND_OTHER = define("data.not_found", N_("There is no {kind} {key!r} in the database."))
+KNOWN_KEYS = define("data.known_keys", N_("Known: {known}."))
+STALE_VERSION = define(
+    "data.stale_version",
+    N_(
+        "Store {name!r} (id {id}) was changed by someone else: you edited version "
+        "{expected}, the database now has version {actual}. Nothing was saved; "
+        "reload the store and make your change again."
+    ),
+)
 
 
-class DatabaseOpenError(Exception):
+class DatabaseOpenError(KioskError):
     """The database could not be opened; nothing in it was changed.
 
     ``where`` is the file path or the URL with its password hidden, never the password.
+    ``reason`` is a Message (or a string already in its final language).
     """
 
-    def __init__(self, where: str, reason: str) -> None:
+    def __init__(self, where: str, reason: str | Message) -> None:
         self.where = where
         self.reason = reason
-        super().__init__(
-            _("Cannot open the database at {where}: {reason}").format(where=where, reason=reason)
-        )
+        super().__init__(OPEN_FAILED(where=where, reason=as_message(reason)))
 
 
 class SchemaTooNewError(DatabaseOpenError):
@@ -27,24 +55,10 @@ class SchemaTooNewError(DatabaseOpenError):
     def __init__(self, where: str, revision: str, head: str) -> None:
         self.revision = revision
         self.head = head
-        super().__init__(
-            where,
-            _(
-                "its schema revision {revision!r} is unknown to this version of the app "
-                "(which knows up to {head!r}); it was probably written by a newer "
-                "Market Kiosk. Update the app on this PC; the database was not changed."
-            ).format(revision=revision, head=head),
-        )
+        super().__init__(where, SCHEMA_TOO_NEW(revision=revision, head=head))
 
 
-_NOT_FOUND: dict[str, str] = {
-    "market": N_("There is no market {key!r} in the database."),
-    "store": N_("There is no store with id {key!r} in the database."),
-    "product": N_("There is no product with id {key!r} in the database."),
-}
-
-
-class NotFoundError(LookupError):
+class NotFoundError(KioskError, LookupError):
     """A market, store or product that does not exist was asked for.
 
     ``kind`` is ``"market"``, ``"store"`` or ``"product"``; ``known`` lists valid
@@ -55,17 +69,16 @@ class NotFoundError(LookupError):
         self.kind = kind
         self.key = key
         self.known = tuple(known)
-        template = _NOT_FOUND.get(kind, N_("There is no {kind} {key!r} in the database."))
-        message = _(template).format(kind=kind, key=key)
+        definition = NOT_FOUND.get(kind)
+        message = (
+            definition(key=key) if definition is not None else NOT_FOUND_OTHER(kind=kind, key=key)
+        )
         if self.known:
-            message += " " + _("Known: {known}.").format(known=", ".join(self.known))
+            message = message.then(KNOWN_KEYS(known=", ".join(self.known)))
         super().__init__(message)
 
-    def __str__(self) -> str:  # LookupError would otherwise repr() the message
-        return str(self.args[0])
 
-
-class StaleVersionError(Exception):
+class StaleVersionError(KioskError):
     """Someone else saved the store after it was loaded; nothing was written."""
 
     def __init__(
@@ -76,9 +89,7 @@ class StaleVersionError(Exception):
         self.expected_version = expected_version
         self.actual_version = actual_version
         super().__init__(
-            _(
-                "Store {name!r} (id {id}) was changed by someone else: you edited version "
-                "{expected}, the database now has version {actual}. Nothing was saved; "
-                "reload the store and make your change again."
-            ).format(name=store_name, id=store_id, expected=expected_version, actual=actual_version)
+            STALE_VERSION(
+                name=store_name, id=store_id, expected=expected_version, actual=actual_version
+            )
         )

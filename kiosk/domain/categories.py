@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from kiosk.i18n import N_
+from kiosk.domain.messages import N_
 
 
 class Category(StrEnum):

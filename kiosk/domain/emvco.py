@@ -1,7 +1,7 @@
 """EMVCo merchant-presented QR: TLV building and the CRC-16/CCITT-FALSE checksum.
 
-Format (DESIGN.md, domain facts): data objects of a 2-digit id, a 2-digit
-length and the value; lengths count characters, not bytes. A payload starts
+Format (docs/architecture.md, "Domain facts"): data objects of a 2-digit id,
+a 2-digit length and the value; lengths count characters, not bytes. A payload starts
 ``000201`` and ends with ``6304`` plus four upper-case hex digits of
 CRC-16/CCITT-FALSE (poly 0x1021, init 0xFFFF) computed over everything up to
 and including ``6304``.
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kiosk.i18n import _
+from kiosk.domain.messages import N_, KioskError, Message, define
 
 
 def crc16_ccitt_false(data: bytes) -> int:
@@ -101,7 +101,61 @@ CURRENCIES: dict[str, str] = {
 }
 
 
-class EmvcoError(ValueError):
+MISALIGNED = define("emvco.misaligned", N_("{reason} (is the length of {label} before it right?)"))
+STRAY = define(
+    "emvco.stray_characters",
+    N_(
+        "{where}: {n} stray characters {rest!r} at position {pos}, "
+        "expected a 2-digit tag and a 2-digit length"
+    ),
+)
+PAYLOAD = define("emvco.payload", N_("payload"))
+TEMPLATE = define("emvco.template", N_("template"))
+EXPECTED_TAG = define(
+    "emvco.expected_tag", N_("{where}: expected a 2-digit tag at position {pos}, found {found!r}")
+)
+BAD_LENGTH = define("emvco.bad_length", N_("{label}: length must be 2 digits, found {found!r}"))
+PAST_END = define(
+    "emvco.past_end",
+    N_("{label}: length {length} runs past the end of the {scope} ({left} characters left)"),
+)
+MISSING = define("emvco.missing", N_("{label} is missing; it is mandatory"))
+CRC_NOT_LAST = define(
+    "emvco.crc_not_last",
+    N_("tag 63 (CRC) must be the last data object, found tag {tag} after it"),
+)
+CRC_MISSING = define("emvco.crc_missing", N_("tag 63 (CRC) is missing; it is mandatory"))
+CRC_LENGTH = define("emvco.crc_length", N_("tag 63 (CRC): length must be 04, found {n:02d}"))
+CRC_WRONG = define("emvco.crc_wrong", N_("tag 63 (CRC): expected {expected}, found {found}"))
+FORMAT_NOT_FIRST = define(
+    "emvco.format_not_first",
+    N_("tag 00 (payload format indicator) must come first, found tag {tag}"),
+)
+FORMAT_NOT_01 = define("emvco.format_not_01", N_("tag 00 must be 01, found {found}"))
+DUPLICATE_TAG = define("emvco.duplicate_tag", N_("tag {tag} appears twice"))
+BAD_INITIATION = define(
+    "emvco.bad_initiation",
+    N_("tag 01 (point of initiation method) must be 11 or 12, found {found}"),
+)
+BAD_CURRENCY = define(
+    "emvco.bad_currency",
+    N_("tag 53 (transaction currency) must be 3 digits (410 = KRW), found {found!r}"),
+)
+BAD_COUNTRY = define(
+    "emvco.bad_country",
+    N_("tag 58 (country code) must be 2 upper-case letters (KR), found {found!r}"),
+)
+BAD_TEXT_LENGTH = define(
+    "emvco.bad_text_length", N_("{label} must be 1-{limit} characters, found {n}")
+)
+MCC_MISSING = define("emvco.mcc_missing", N_("tag 52 (merchant category code) is missing"))
+BAD_MCC = define(
+    "emvco.bad_mcc", N_("tag 52 (merchant category code) must be 4 digits, found {found!r}")
+)
+NO_ACCOUNT = define("emvco.no_account", N_("no merchant account information (tags 26-51)"))
+
+
+class EmvcoError(KioskError, ValueError):
     """A payload whose EMVCo structure or CRC is wrong; the message names the tag."""
 
 
@@ -120,7 +174,12 @@ class EmvcoPayload:
 
     raw: str
     objects: tuple[DataObject, ...]
-    warnings: tuple[str, ...] = ()
+    notices: tuple[Message, ...] = ()
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """The notices rendered in the current UI language."""
+        return tuple(str(notice) for notice in self.notices)
 
     def value(self, tag: str) -> str | None:
         return next((obj.value for obj in self.objects if obj.tag == tag), None)
@@ -160,15 +219,11 @@ def _label(tag: str, where: str) -> str:
     return f"tag {tag} ({name})" if name else f"tag {tag}"
 
 
-def _misaligned(after: str, message: str) -> EmvcoError:
+def _misaligned(after: str, message: Message) -> EmvcoError:
     """A structure error; when an object came before, say its length may be wrong."""
     if not after:
         return EmvcoError(message)
-    return EmvcoError(
-        _("{reason} (is the length of {label} before it right?)").format(
-            reason=message, label=after
-        )
-    )
+    return EmvcoError(MISALIGNED(reason=message, label=after))
 
 
 def parse_tlv(text: str, *, where: str = "") -> tuple[DataObject, ...]:
@@ -186,11 +241,8 @@ def parse_tlv(text: str, *, where: str = "") -> tuple[DataObject, ...]:
         if len(header) < 4:
             raise _misaligned(
                 after,
-                _(
-                    "{where}: {n} stray characters {rest!r} at position {pos}, "
-                    "expected a 2-digit tag and a 2-digit length"
-                ).format(
-                    where=f"tag {where}" if where else _("payload"),
+                STRAY(
+                    where=f"tag {where}" if where else PAYLOAD(),
                     n=len(header),
                     rest=header,
                     pos=pos,
@@ -200,28 +252,18 @@ def parse_tlv(text: str, *, where: str = "") -> tuple[DataObject, ...]:
         if not tag.isdigit() or not tag.isascii():
             raise _misaligned(
                 after,
-                _("{where}: expected a 2-digit tag at position {pos}, found {found!r}").format(
-                    where=f"tag {where}" if where else _("payload"), pos=pos, found=tag
-                ),
+                EXPECTED_TAG(where=f"tag {where}" if where else PAYLOAD(), pos=pos, found=tag),
             )
         if not length_text.isdigit() or not length_text.isascii():
-            raise _misaligned(
-                after,
-                _("{label}: length must be 2 digits, found {found!r}").format(
-                    label=_label(tag, where), found=length_text
-                ),
-            )
+            raise _misaligned(after, BAD_LENGTH(label=_label(tag, where), found=length_text))
         length = int(length_text)
         start = pos + 4
         if start + length > len(text):
             raise EmvcoError(
-                _(
-                    "{label}: length {length} runs past the end of the {scope} "
-                    "({left} characters left)"
-                ).format(
+                PAST_END(
                     label=_label(tag, where),
                     length=length,
-                    scope=_("template") if where else _("payload"),
+                    scope=TEMPLATE() if where else PAYLOAD(),
                     left=len(text) - start,
                 )
             )
@@ -237,7 +279,7 @@ def parse_tlv(text: str, *, where: str = "") -> tuple[DataObject, ...]:
 def _require(found: dict[str, str], tag: str) -> str:
     value = found.get(tag)
     if value is None:
-        raise EmvcoError(_("{label} is missing; it is mandatory").format(label=_label(tag, "")))
+        raise EmvcoError(MISSING(label=_label(tag, "")))
     return value
 
 
@@ -245,24 +287,14 @@ def _check_crc(raw: str, objects: tuple[DataObject, ...]) -> None:
     last = objects[-1]
     if last.tag != "63":
         if any(obj.tag == "63" for obj in objects):
-            raise EmvcoError(
-                _("tag 63 (CRC) must be the last data object, found tag {tag} after it").format(
-                    tag=last.tag
-                )
-            )
-        raise EmvcoError(_("tag 63 (CRC) is missing; it is mandatory"))
+            raise EmvcoError(CRC_NOT_LAST(tag=last.tag))
+        raise EmvcoError(CRC_MISSING())
     if len(last.value) != 4:
-        raise EmvcoError(
-            _("tag 63 (CRC): length must be 04, found {n:02d}").format(n=len(last.value))
-        )
+        raise EmvcoError(CRC_LENGTH(n=len(last.value)))
     expected = f"{crc16_ccitt_false(raw[:-4].encode('utf-8')):04X}"
     # Upper-case hex is the rule; lower-case is accepted when checking.
     if last.value.upper() != expected:
-        raise EmvcoError(
-            _("tag 63 (CRC): expected {expected}, found {found}").format(
-                expected=expected, found=last.value
-            )
-        )
+        raise EmvcoError(CRC_WRONG(expected=expected, found=last.value))
 
 
 def parse_payload(raw: str) -> EmvcoPayload:
@@ -276,59 +308,33 @@ def parse_payload(raw: str) -> EmvcoPayload:
     """
     objects = parse_tlv(raw)
     if not objects or objects[0].tag != "00":
-        raise EmvcoError(
-            _("tag 00 (payload format indicator) must come first, found tag {tag}").format(
-                tag=objects[0].tag if objects else "-"
-            )
-        )
+        raise EmvcoError(FORMAT_NOT_FIRST(tag=objects[0].tag if objects else "-"))
     if objects[0].value != "01":
-        raise EmvcoError(
-            _("tag 00 must be 01, found {found}").format(found=objects[0].value or "''")
-        )
+        raise EmvcoError(FORMAT_NOT_01(found=objects[0].value or "''"))
     found: dict[str, str] = {}
     for obj in objects:
         if obj.tag in found:
-            raise EmvcoError(_("tag {tag} appears twice").format(tag=obj.tag))
+            raise EmvcoError(DUPLICATE_TAG(tag=obj.tag))
         found[obj.tag] = obj.value
     _check_crc(raw, objects)
     initiation = found.get("01")
     if initiation is not None and initiation not in ("11", "12"):
-        raise EmvcoError(
-            _("tag 01 (point of initiation method) must be 11 or 12, found {found}").format(
-                found=initiation or "''"
-            )
-        )
+        raise EmvcoError(BAD_INITIATION(found=initiation or "''"))
     currency = _require(found, "53")
     if len(currency) != 3 or not currency.isdigit() or not currency.isascii():
-        raise EmvcoError(
-            _("tag 53 (transaction currency) must be 3 digits (410 = KRW), found {found!r}").format(
-                found=currency
-            )
-        )
+        raise EmvcoError(BAD_CURRENCY(found=currency))
     country = _require(found, "58")
     if len(country) != 2 or not (country.isascii() and country.isalpha() and country.isupper()):
-        raise EmvcoError(
-            _("tag 58 (country code) must be 2 upper-case letters (KR), found {found!r}").format(
-                found=country
-            )
-        )
+        raise EmvcoError(BAD_COUNTRY(found=country))
     for tag, limit in (("59", 25), ("60", 15)):
         value = _require(found, tag)
         if not value or len(value) > limit:
-            raise EmvcoError(
-                _("{label} must be 1-{limit} characters, found {n}").format(
-                    label=_label(tag, ""), limit=limit, n=len(value)
-                )
-            )
-    warnings: list[str] = []
+            raise EmvcoError(BAD_TEXT_LENGTH(label=_label(tag, ""), limit=limit, n=len(value)))
+    notices: list[Message] = []
     if "52" not in found:
-        warnings.append(_("tag 52 (merchant category code) is missing"))
+        notices.append(MCC_MISSING())
     elif len(found["52"]) != 4 or not found["52"].isdigit():
-        raise EmvcoError(
-            _("tag 52 (merchant category code) must be 4 digits, found {found!r}").format(
-                found=found["52"]
-            )
-        )
+        raise EmvcoError(BAD_MCC(found=found["52"]))
     if not any(obj.tag in TEMPLATE_TAGS and 26 <= int(obj.tag) <= 51 for obj in objects):
-        warnings.append(_("no merchant account information (tags 26-51)"))
-    return EmvcoPayload(raw=raw, objects=objects, warnings=tuple(warnings))
+        notices.append(NO_ACCOUNT())
+    return EmvcoPayload(raw=raw, objects=objects, notices=tuple(notices))

@@ -2,22 +2,113 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
+from kiosk.domain.characters import char_name, is_control, is_invisible
 from kiosk.domain.emvco import EmvcoError, parse_payload
-from kiosk.i18n import _
+from kiosk.domain.kakao import KAKAO_HOST, KakaoChannelError, parse_channel_link
+from kiosk.domain.messages import N_, KioskError, Message, define
 
 #: An opaque (non-EMVCo) payload longer than this is refused.
 MAX_OPAQUE_LENGTH = 512
 #: EMVCo payloads are at most 512 characters by the spec; allow a little slack.
 MAX_EMVCO_LENGTH = 1024
+#: Every EMVCo merchant-presented payload starts with tag 00 = "01" (docs/architecture.md,
+#: "Domain facts").
+EMVCO_START = "000201"
 
 PayloadKind = Literal["emvco", "opaque"]
 
+EMPTY = define("payment.empty", N_("payment payload is empty"))
+TOO_LONG = define(
+    "payment.too_long", N_("payment payload is {n} characters long; at most {max} allowed")
+)
+BAD_CHARACTER = define(
+    "payment.bad_character",
+    N_("payment payload has a control or invalid character U+{code:04X} at position {pos}"),
+)
+CONTROL_CHARACTER = define(
+    "payment.control_character",
+    N_(
+        'payment payload has a control character U+{code:04X} at position {pos} ("{name}"); '
+        "a payment code is one line of text, so it is refused, not removed"
+    ),
+)
+INVISIBLE_CHARACTER = define(
+    "payment.invisible_character",
+    N_(
+        'payment payload has an invisible character U+{code:04X} at position {pos} ("{name}"); '
+        "it is refused, not removed: copy the payment code again from the kit"
+    ),
+)
+INVISIBLE_IN_EMVCO = define(
+    "payment.invisible_in_emvco",
+    N_(
+        'payment payload has an invisible character U+{code:04X} at position {pos} ("{name}") '
+        "inside an EMVCo payment code; it is refused, not removed: copy the payment code "
+        "again from the kit"
+    ),
+)
+INVISIBLE_IN_BROKEN_EMVCO = define(
+    "payment.invisible_in_broken_emvco",
+    N_(
+        'payment payload has an invisible character U+{code:04X} at position {pos} ("{name}"), '
+        "and even without it the EMVCo payment code is wrong: {reason}"
+    ),
+)
+EMVCO_REFUSED = define("payment.emvco_refused", N_("EMVCo payment payload: {reason}"))
+KAKAO_LINK = define(
+    "payment.kakao_link",
+    N_(
+        "this is a KakaoTalk channel link, not a Zero Pay payment code; "
+        "enter it as the KakaoTalk channel instead"
+    ),
+)
+KAKAO_ID = define(
+    "payment.kakao_id",
+    N_(
+        "this is a KakaoTalk channel ID, not a Zero Pay payment code; "
+        "enter it as the KakaoTalk channel instead"
+    ),
+)
+WEB_LINK = define(
+    "payment.web_link",
+    N_("this is a web link, not a payment code; use the payment code text from your Zero Pay kit"),
+)
+NOT_UTF8 = define(
+    "payment.not_utf8",
+    N_(
+        "the QR code's content is not UTF-8 text (byte 0x{byte:02X} at byte offset "
+        "{offset}); it may use another character set such as EUC-KR, and only UTF-8 "
+        "payment codes can be copied byte for byte"
+    ),
+)
+CONTROL_BYTE = define(
+    "payment.control_byte",
+    N_(
+        'the QR code\'s content has control byte 0x{byte:02X} at byte offset {offset} ("{name}"); '
+        "a payment code is one line of text"
+    ),
+)
+EDGE_SPACE = define(
+    "payment.edge_space",
+    N_(
+        "the QR code's content starts or ends with a space, which would be lost when "
+        "copying it; it is refused"
+    ),
+)
+OPAQUE_NOTE = define(
+    "payment.opaque_note",
+    N_("format not recognised (not EMVCo); it is encoded exactly as given"),
+)
 
-class PaymentQrError(ValueError):
+_WEB_LINK_RE = re.compile(r"(?i)(https?:|www\.)")
+
+
+class PaymentQrError(KioskError, ValueError):
     """A payment payload we refuse; ``str(error)`` is one line naming the problem."""
 
 
@@ -27,7 +118,7 @@ class PaymentPayload:
 
     ``raw`` is the text that gets encoded, byte for byte. For ``kind ==
     "emvco"`` the merchant fields come from the parsed TLV; for ``"opaque"``
-    they are empty and ``note`` says the format was not recognised.
+    they are empty and ``notices`` says the format was not recognised.
     """
 
     raw: str
@@ -37,44 +128,86 @@ class PaymentPayload:
     country: str = ""
     currency: str = ""
     is_static: bool = True
-    note: str = ""
+    notices: tuple[Message, ...] = ()
+
+    @property
+    def note(self) -> str:
+        """The notices in the current UI language, joined with "; " ("" when none)."""
+        return "; ".join(str(notice) for notice in self.notices)
+
+
+def _without_invisible(text: str) -> str:
+    return "".join(ch for ch in text if not is_invisible(ch))
+
+
+def _invisible_error(text: str, index: int, ch: str) -> PaymentQrError:
+    """Refuse an invisible character; if the text without them is EMVCo, check that too.
+
+    The check must not let "remove it and it is fine" pass silently: an invisible
+    character in front of ``000201`` once made a payload skip the CRC check.
+    """
+    where = {"code": ord(ch), "pos": index + 1, "name": char_name(ch)}
+    cleaned = _without_invisible(text)
+    if not cleaned.startswith(EMVCO_START):
+        return PaymentQrError(INVISIBLE_CHARACTER(**where))
+    try:
+        parse_payload(cleaned)
+    except EmvcoError as exc:
+        return PaymentQrError(INVISIBLE_IN_BROKEN_EMVCO(**where, reason=exc.message))
+    return PaymentQrError(INVISIBLE_IN_EMVCO(**where))
 
 
 def _check_characters(text: str) -> None:
+    """Refuse control, invisible (bidi, zero-width) and invalid characters, naming the first."""
     for index, ch in enumerate(text):
-        category = unicodedata.category(ch)
-        if category in ("Cc", "Cs", "Cn", "Zl", "Zp"):
-            raise PaymentQrError(
-                _(
-                    "payment payload has a control or invalid character U+{code:04X} at "
-                    "position {pos}"
-                ).format(code=ord(ch), pos=index + 1)
-            )
+        if is_control(ch):
+            raise PaymentQrError(CONTROL_CHARACTER(code=ord(ch), pos=index + 1, name=char_name(ch)))
+        if is_invisible(ch):
+            raise _invisible_error(text, index, ch)
+        if unicodedata.category(ch) in ("Cs", "Cn", "Zl", "Zp"):
+            raise PaymentQrError(BAD_CHARACTER(code=ord(ch), pos=index + 1))
+
+
+def _check_not_a_link(text: str) -> None:
+    """Refuse a KakaoTalk channel ID or link and any web link: they are not payment codes."""
+    try:
+        channel = parse_channel_link(text)
+    except KakaoChannelError:
+        pass
+    else:
+        raise PaymentQrError(KAKAO_ID() if channel.link is None else KAKAO_LINK())
+    # "https://pf.kakao.com@evil.example/" is not pf.kakao.com (docs/architecture.md,
+    # "Domain facts"): any other http(s) link is a web link, whatever it contains.
+    if _WEB_LINK_RE.match(text):
+        raise PaymentQrError(WEB_LINK())
+    if KAKAO_HOST in text.lower():  # "pf.kakao.com/_bad id": still meant as a channel link
+        raise PaymentQrError(KAKAO_LINK())
 
 
 def parse_payment_payload(text: str) -> PaymentPayload:
     """Validate a pasted or decoded payload and describe it; raise PaymentQrError.
 
     Only whitespace and newlines *around* a paste are removed (copying from a
-    PDF or chat often adds them); the inside is never changed. A payload that
-    starts with ``000201`` must be valid EMVCo (structure and CRC); any other
-    printable text of at most 512 characters is accepted as opaque with a note.
+    PDF or chat often adds them); the inside is never changed. Control,
+    invisible and bidi characters are refused, never stripped. A KakaoTalk
+    channel ID or link, or any web link, is refused. A payload that starts with
+    ``000201`` must be valid EMVCo (structure and CRC); any other printable
+    text of at most 512 characters is accepted as opaque with a note.
     """
     raw = text.strip()
     if not raw:
-        raise PaymentQrError(_("payment payload is empty"))
-    if raw.startswith("000201"):
-        if len(raw) > MAX_EMVCO_LENGTH:
-            raise PaymentQrError(
-                _("payment payload is {n} characters long; at most {max} allowed").format(
-                    n=len(raw), max=MAX_EMVCO_LENGTH
-                )
-            )
-        _check_characters(raw)
+        raise PaymentQrError(EMPTY())
+    limit = (
+        MAX_EMVCO_LENGTH if _without_invisible(raw).startswith(EMVCO_START) else MAX_OPAQUE_LENGTH
+    )
+    if len(raw) > limit:
+        raise PaymentQrError(TOO_LONG(n=len(raw), max=limit))
+    _check_characters(raw)
+    if raw.startswith(EMVCO_START):
         try:
             parsed = parse_payload(raw)
         except EmvcoError as exc:
-            raise PaymentQrError(_("EMVCo payment payload: {reason}").format(reason=exc)) from None
+            raise PaymentQrError(EMVCO_REFUSED(reason=exc.message)) from None
         return PaymentPayload(
             raw=raw,
             kind="emvco",
@@ -83,17 +216,29 @@ def parse_payment_payload(text: str) -> PaymentPayload:
             country=parsed.country,
             currency=parsed.currency,
             is_static=parsed.is_static,
-            note="; ".join(parsed.warnings),
+            notices=parsed.notices,
         )
-    if len(raw) > MAX_OPAQUE_LENGTH:
-        raise PaymentQrError(
-            _("payment payload is {n} characters long; at most {max} allowed").format(
-                n=len(raw), max=MAX_OPAQUE_LENGTH
-            )
-        )
-    _check_characters(raw)
-    return PaymentPayload(
-        raw=raw,
-        kind="opaque",
-        note=_("format not recognised (not EMVCo); it is encoded exactly as given"),
-    )
+    _check_not_a_link(raw)
+    return PaymentPayload(raw=raw, kind="opaque", notices=(OPAQUE_NOTE(),))
+
+
+def parse_payment_bytes(data: bytes) -> PaymentPayload:
+    """Validate the raw bytes of a scanned payment QR symbol; raise PaymentQrError.
+
+    The bytes must be UTF-8 text without control bytes and without spaces at
+    either end, so that the payload we store and encode again is the symbol's
+    content byte for byte. Then the checks of :func:`parse_payment_payload` apply.
+    """
+    for offset, byte in enumerate(data):
+        if byte < 0x20 or byte == 0x7F:
+            raise PaymentQrError(CONTROL_BYTE(byte=byte, offset=offset, name=char_name(chr(byte))))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise PaymentQrError(NOT_UTF8(byte=data[exc.start], offset=exc.start)) from None
+    if text != text.strip():
+        raise PaymentQrError(EDGE_SPACE())
+    payload = parse_payment_payload(text)
+    if payload.raw.encode("utf-8") != data:  # cannot happen after the checks above
+        raise PaymentQrError(EDGE_SPACE())
+    return payload

@@ -6,6 +6,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from kiosk.domain.characters import is_hidden
 from kiosk.domain.locales import LOCALES, LocaleCode, fallback_chain
 
 
@@ -41,3 +42,25 @@ def normalise_for_search(text: str) -> str:
     """
     folded = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(folded.split())
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def terminal_safe(text: str) -> str:
+    """*text* with control, invisible and bidi characters shown as ``\\x1b`` / ``\\u202e``.
+
+    For printing text that came from a file, a scan or the database: an escape
+    sequence or a right-to-left override must not act on the terminal or make
+    the line read differently from what it holds. Lone surrogates are escaped
+    too, so printing never fails.
+    """
+    return "".join(
+        _escape(ch) if is_hidden(ch) or unicodedata.category(ch) == "Cs" else ch for ch in text
+    )

@@ -8,22 +8,30 @@ import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
-from kiosk.i18n import _
+from kiosk.domain.messages import N_, KioskError, define
+
+FOLDER_MISSING = define("output.folder_missing", N_("output folder {folder} does not exist"))
+FOLDER_NOT_WRITABLE = define(
+    "output.folder_not_writable", N_("output folder {folder} is not writable")
+)
+PATH_IS_FOLDER = define("output.path_is_folder", N_("output path {path} is a folder"))
+CANNOT_WRITE_IN = define("output.cannot_write_in", N_("cannot write in {folder}: {reason}"))
+COULD_NOT_WRITE = define("output.could_not_write", N_("could not write {path}"))
 
 
-class OutputPathError(OSError):
-    """The destination folder is missing or not writable."""
+class OutputPathError(KioskError, OSError):
+    """The destination folder is missing or not writable, or the file could not be written."""
 
 
 def check_output_dir(path: Path) -> None:
     """Raise OutputPathError unless *path*'s folder exists and is writable."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise OutputPathError(_("output folder {folder} does not exist").format(folder=folder))
+        raise OutputPathError(FOLDER_MISSING(folder=folder))
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise OutputPathError(_("output folder {folder} is not writable").format(folder=folder))
+        raise OutputPathError(FOLDER_NOT_WRITABLE(folder=folder))
     if path.is_dir():
-        raise OutputPathError(_("output path {path} is a folder").format(path=path))
+        raise OutputPathError(PATH_IS_FOLDER(path=path))
 
 
 @contextlib.contextmanager
@@ -43,9 +51,7 @@ def atomic_output(path: Path) -> Iterator[Path]:
         except FileExistsError:
             continue
         except OSError as exc:
-            raise OutputPathError(
-                _("cannot write in {folder}: {reason}").format(folder=folder, reason=exc.strerror)
-            ) from None
+            raise OutputPathError(CANNOT_WRITE_IN(folder=folder, reason=exc.strerror)) from None
         os.close(fd)
         break
     try:

@@ -8,8 +8,8 @@ from xml.etree import ElementTree
 import zxingcpp
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from kiosk.domain.payment_qr import PaymentPayload, parse_payment_payload
-from kiosk.i18n import _
+from kiosk.domain.messages import N_, KioskError, define
+from kiosk.domain.payment_qr import PaymentPayload, parse_payment_bytes
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -22,11 +22,34 @@ def _qr_only() -> zxingcpp.BarcodeFormats:
     return zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 
 
-class ImageInputError(ValueError):
+NOT_SVG = define("image.not_svg", N_("{path} is not a valid SVG image"))
+CANNOT_READ = define("image.cannot_read", N_("cannot read {path}: {reason}"))
+FILE_TOO_LARGE = define(
+    "image.file_too_large", N_("{path} is {mb:.1f} MB; images over 25 MB are refused")
+)
+IS_PDF = define("image.is_pdf", N_("{path} is a PDF; export the page as PNG or JPEG first"))
+WRONG_FORMAT = define("image.wrong_format", N_("{path} is a {fmt} image; use PNG or JPEG"))
+TOO_MANY_PIXELS = define(
+    "image.too_many_pixels",
+    N_("{path} is {w}x{h} pixels ({mp:.0f} MP); images over 40 MP are refused"),
+)
+NOT_PNG_OR_JPEG = define("image.not_png_or_jpeg", N_("{path} is not a PNG or JPEG image"))
+CANNOT_READ_IMAGE = define("image.cannot_read_image", N_("cannot read image {path}: {reason}"))
+NO_QR = define(
+    "image.no_qr",
+    N_("no QR code found in {path}; photograph the kit's QR code straight on, in good light"),
+)
+SEVERAL_QR = define(
+    "image.several_qr",
+    N_("{path} holds {n} different QR codes; crop the photo to the payment QR only"),
+)
+
+
+class ImageInputError(KioskError, ValueError):
     """An image we cannot take a QR code from; the message says why, in one line."""
 
 
-def _decode_svg(path: Path) -> list[str]:
+def _decode_svg(path: Path) -> list[tuple[str, bytes]]:
     from kiosk.render.guiapp import ensure_gui_app
     from kiosk.render.svg_raster import rasterise_svg
     from kiosk.render.verify import decode_qimage
@@ -37,92 +60,85 @@ def _decode_svg(path: Path) -> list[str]:
     except (ElementTree.ParseError, OSError):
         root = None
     if root is None or not root.tag.endswith("svg"):
-        raise ImageInputError(_("{path} is not a valid SVG image").format(path=path))
+        raise ImageInputError(NOT_SVG(path=path))
     ensure_gui_app()
     image = rasterise_svg(path)
     if image is None:
-        raise ImageInputError(_("{path} is not a valid SVG image").format(path=path))
-    texts: list[str] = []
-    for found in decode_qimage(image):
-        if found.text not in texts:
-            texts.append(found.text)
-    return texts
+        raise ImageInputError(NOT_SVG(path=path))
+    return [(found.text, found.data) for found in decode_qimage(image)]
+
+
+def _symbols(path: Path) -> list[tuple[str, bytes]]:
+    """(text, raw bytes) of every QR symbol zxing-cpp finds in the file."""
+    _check_size(path)
+    if path.suffix.lower() == ".svg":
+        return _decode_svg(path)
+    return [(r.text, bytes(r.bytes)) for r in _zxing_results(path)]
 
 
 def decode_image_file(path: Path) -> list[str]:
     """Return the distinct QR payloads in a PNG/JPEG/SVG file, in the order zxing-cpp found them.
 
     Raises ImageInputError for a missing, oversized (> 25 MB or > 40 MP) or
-    unreadable file, or one that is not PNG/JPEG/SVG.
+    unreadable file, or one that is not PNG/JPEG/SVG. The texts are zxing-cpp's
+    reading of each symbol; :func:`decode_image_bytes` gives the exact bytes.
     """
+    return list(dict.fromkeys(text for text, _data in _symbols(path)))
+
+
+def decode_image_bytes(path: Path) -> list[bytes]:
+    """The raw bytes of each distinct QR symbol in a PNG/JPEG/SVG file (zxing-cpp ``bytes``).
+
+    Unlike the decoder's text, these are exactly what the symbol holds: no
+    character-set guess, no changed control bytes. Raises ImageInputError as
+    :func:`decode_image_file` does.
+    """
+    return list(dict.fromkeys(data for _text, data in _symbols(path)))
+
+
+def _check_size(path: Path) -> None:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ImageInputError(
-            _("cannot read {path}: {reason}").format(path=path, reason=exc.strerror)
-        ) from None
+        raise ImageInputError(CANNOT_READ(path=path, reason=exc.strerror)) from None
     if size > MAX_FILE_BYTES:
-        raise ImageInputError(
-            _("{path} is {mb:.1f} MB; images over 25 MB are refused").format(
-                path=path, mb=size / 1024 / 1024
-            )
-        )
-    if path.suffix.lower() == ".svg":
-        return _decode_svg(path)
+        raise ImageInputError(FILE_TOO_LARGE(path=path, mb=size / 1024 / 1024))
+
+
+def _zxing_results(path: Path) -> list[zxingcpp.Result]:
+    """The valid QR results zxing-cpp finds in a PNG/JPEG file (format and pixels checked)."""
     if path.suffix.lower() == ".pdf":
-        raise ImageInputError(
-            _("{path} is a PDF; export the page as PNG or JPEG first").format(path=path)
-        )
+        raise ImageInputError(IS_PDF(path=path))
     try:
         with Image.open(path) as opened:
             if opened.format not in ACCEPTED_FORMATS:
-                raise ImageInputError(
-                    _("{path} is a {fmt} image; use PNG or JPEG").format(
-                        path=path, fmt=opened.format
-                    )
-                )
+                raise ImageInputError(WRONG_FORMAT(path=path, fmt=opened.format))
             width, height = opened.size
             if width * height > MAX_PIXELS:
                 raise ImageInputError(
-                    _(
-                        "{path} is {w}x{h} pixels ({mp:.0f} MP); images over 40 MP are refused"
-                    ).format(path=path, w=width, h=height, mp=width * height / 1e6)
+                    TOO_MANY_PIXELS(path=path, w=width, h=height, mp=width * height / 1e6)
                 )
             # Phone photos carry their rotation in EXIF; grayscale because
-            # zxing-cpp rejects 1-bit images (DESIGN.md, known traps).
+            # zxing-cpp rejects 1-bit images (docs/architecture.md, "Known traps").
             gray = ImageOps.exif_transpose(opened).convert("L")
     except (UnidentifiedImageError, Image.DecompressionBombError):
-        raise ImageInputError(_("{path} is not a PNG or JPEG image").format(path=path)) from None
+        raise ImageInputError(NOT_PNG_OR_JPEG(path=path)) from None
     except OSError as exc:
-        raise ImageInputError(
-            _("cannot read image {path}: {reason}").format(path=path, reason=exc)
-        ) from None
-    results = zxingcpp.read_barcodes(gray, formats=_qr_only())
-    texts: list[str] = []
-    for result in results:
-        if result.valid and result.text not in texts:
-            texts.append(result.text)
-    return texts
+        raise ImageInputError(CANNOT_READ_IMAGE(path=path, reason=str(exc))) from None
+    return [r for r in zxingcpp.read_barcodes(gray, formats=_qr_only()) if r.valid]
 
 
 def payment_payload_from_image(path: Path) -> PaymentPayload:
     """Decode the one payment QR in a photo/scan of the kit and validate it.
 
-    Raises ImageInputError when the image has no QR code or several different
-    ones, and PaymentQrError when the payload itself is refused.
+    The symbol's raw bytes are checked (UTF-8, no control bytes) and kept byte
+    for byte, not the decoder's text. Raises ImageInputError when the image has
+    no QR code or several different ones, and PaymentQrError when the payload
+    itself is refused.
     """
-    texts = decode_image_file(path)
-    if not texts:
-        raise ImageInputError(
-            _(
-                "no QR code found in {path}; photograph the kit's QR code straight on, "
-                "in good light"
-            ).format(path=path)
-        )
-    if len(texts) > 1:
-        raise ImageInputError(
-            _("{path} holds {n} different QR codes; crop the photo to the payment QR only").format(
-                path=path, n=len(texts)
-            )
-        )
-    return parse_payment_payload(texts[0])
+    symbols = decode_image_bytes(path)
+    if not symbols:
+        raise ImageInputError(NO_QR(path=path))
+    if len(symbols) > 1:
+        raise ImageInputError(SEVERAL_QR(path=path, n=len(symbols)))
+    return parse_payment_bytes(symbols[0])

@@ -10,21 +10,31 @@ from typing import Literal
 from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from kiosk.domain.messages import N_, KioskError, define
 from kiosk.i18n import _
-from kiosk.render.atomic import atomic_output
+from kiosk.render.atomic import COULD_NOT_WRITE, OutputPathError, atomic_output
 from kiosk.render.qr import QrMatrix, QrSpec, build_matrix, draw_qr, qr_svg, render_qr_image
 from kiosk.render.svg_raster import rasterise_svg
 from kiosk.render.verify import QrVerificationError, verify_image
 
 QrFormat = Literal["png", "svg", "pdf"]
 PRINT_DPI = 300
-#: Printed symbol width (without quiet zone) we aim for: at least 3 cm (DESIGN.md).
+#: Printed symbol width (without quiet zone) we aim for: at least 3 cm
+#: (docs/architecture.md, "Domain facts").
 MIN_SYMBOL_MM = 30.0
 _DOTS_PER_METER = round(PRINT_DPI / 0.0254)
 _PDF_DPI = 1200
 
 
-class QrFormatError(ValueError):
+UNSUPPORTED_FORMAT = define(
+    "output.unsupported_format", N_("unsupported output format {ext!r}; use .png, .svg or .pdf")
+)
+SVG_DOES_NOT_LOAD = define(
+    "verify.svg_does_not_load", N_("verification failed: the SVG file does not load")
+)
+
+
+class QrFormatError(KioskError, ValueError):
     """The output file name has an extension we cannot write."""
 
 
@@ -50,11 +60,7 @@ def format_for(path: Path) -> QrFormat:
         return "svg"
     if suffix == ".pdf":
         return "pdf"
-    raise QrFormatError(
-        _("unsupported output format {ext!r}; use .png, .svg or .pdf").format(
-            ext=path.suffix or path.name
-        )
-    )
+    raise QrFormatError(UNSUPPORTED_FORMAT(ext=path.suffix or path.name))
 
 
 def _module_px(matrix: QrMatrix) -> int:
@@ -67,7 +73,7 @@ def _write_png(matrix: QrMatrix, tmp: Path) -> str:
     image.setDotsPerMeterX(_DOTS_PER_METER)
     image.setDotsPerMeterY(_DOTS_PER_METER)
     if not image.save(str(tmp)):  # format from the ".png" suffix of the temp name
-        raise OSError(_("could not write {path}").format(path=tmp))
+        raise OutputPathError(COULD_NOT_WRITE(path=tmp))
     # Verify the file as written, read back from disk.
     verify_image(QImage(str(tmp)), matrix.spec.text)
     return _("PNG file decoded with zxing-cpp")
@@ -79,7 +85,7 @@ def _write_svg(matrix: QrMatrix, tmp: Path) -> str:
     # Verify the file as written: Qt's SVG renderer rasterises it, zxing-cpp decodes.
     image = rasterise_svg(tmp, min_side=matrix.total * 8)
     if image is None:
-        raise QrVerificationError(_("verification failed: the SVG file does not load"))
+        raise QrVerificationError(SVG_DOES_NOT_LOAD())
     verify_image(image, matrix.spec.text)
     return _("SVG file rendered by QtSvg and decoded with zxing-cpp")
 
@@ -104,7 +110,7 @@ def _write_pdf(matrix: QrMatrix, tmp: Path) -> str:
     finally:
         painter.end()
     if not tmp.read_bytes().startswith(b"%PDF"):
-        raise OSError(_("could not write {path}").format(path=tmp))
+        raise OutputPathError(COULD_NOT_WRITE(path=tmp))
     # What is verified: the same draw_qr() code that painted the PDF vectors is
     # rasterised into a QImage and decoded. The PDF file itself is not
     # rasterised here (no PDF renderer in PySide6-Essentials); the tests do

@@ -28,12 +28,12 @@ from PySide6.QtGui import (
 from kiosk.domain.kakao import KakaoChannelError
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.locales import LOCALES, LocaleCode
+from kiosk.domain.messages import N_, KioskError, define
 from kiosk.domain.payment_qr import PaymentQrError
 from kiosk.domain.store_codes import kakao_code_spec, payment_code_spec
 from kiosk.domain.text import LocalizedText
-from kiosk.i18n import _
 from kiosk.render import stands_text as copy
-from kiosk.render.atomic import atomic_output
+from kiosk.render.atomic import COULD_NOT_WRITE, OutputPathError, atomic_output
 from kiosk.render.fonts import font_for
 from kiosk.render.guiapp import ensure_gui_app
 from kiosk.render.qr import QrMatrix, build_matrix, draw_qr
@@ -68,7 +68,14 @@ FIT_STEPS: tuple[tuple[float, float], ...] = (
 )
 
 
-class StandsError(ValueError):
+STORE_REFUSED = define("stands.store_refused", N_("store {store}: {reason}"))
+NOTHING_TO_PRINT = define(
+    "stands.nothing_to_print",
+    N_("no active store has a KakaoTalk channel or payment QR to print"),
+)
+
+
+class StandsError(KioskError, ValueError):
     """Stands cannot be printed (no store with a QR, or a store's QR data is refused)."""
 
 
@@ -106,9 +113,7 @@ def store_codes(store: StoreDetail) -> tuple[QrMatrix | None, QrMatrix | None]:
     try:
         kakao_spec, payment_spec = kakao_code_spec(store), payment_code_spec(store)
     except (KakaoChannelError, PaymentQrError) as exc:
-        raise StandsError(
-            _("store {store}: {reason}").format(store=_store_label(store), reason=exc)
-        ) from None
+        raise StandsError(STORE_REFUSED(store=_store_label(store), reason=exc.message)) from None
     kakao = build_matrix(kakao_spec) if kakao_spec is not None else None
     payment = build_matrix(payment_spec) if payment_spec is not None else None
     return kakao, payment
@@ -325,7 +330,7 @@ def render_stands(
     ensure_gui_app()
     printable = printable_stores(stores)
     if not printable:
-        raise StandsError(_("no active store has a KakaoTalk channel or payment QR to print"))
+        raise StandsError(NOTHING_TO_PRINT())
     verified: set[str] = set()
     pages: list[_StoreCodes] = []
     for store in printable:
@@ -358,5 +363,5 @@ def render_stands(
         finally:
             painter.end()
         if not tmp.read_bytes().startswith(b"%PDF"):
-            raise OSError(_("could not write {path}").format(path=out))
+            raise OutputPathError(COULD_NOT_WRITE(path=out))
     return StandsResult(out, len(pages), len(verified))

@@ -1,6 +1,6 @@
 """Independent check of every QR we show or write: decode it with zxing-cpp and compare.
 
-DESIGN.md, product principles: "Every QR the app shows or prints has been
+docs/architecture.md: "Every QR the app shows or prints has been
 decoded back by an independent decoder and matched to what was stored." A
 mismatch raises QrVerificationError; callers must never write or show the code.
 """
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import zxingcpp
 from PySide6.QtGui import QImage
 
-from kiosk.i18n import _
+from kiosk.domain.messages import N_, KioskError, define
 from kiosk.render.qr import QrMatrix, QrSpec, build_matrix, render_qr_image
 
 
@@ -22,7 +22,18 @@ def _qr_only() -> zxingcpp.BarcodeFormats:
     return zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 
 
-class QrVerificationError(Exception):
+NOTHING_DECODED = define(
+    "verify.nothing_decoded", N_("verification failed: no QR code could be decoded")
+)
+SEVERAL_DECODED = define(
+    "verify.several_decoded", N_("verification failed: {n} QR codes decoded, expected one")
+)
+MISMATCH = define(
+    "verify.mismatch", N_("verification failed: decoded {found!r}, expected {expected!r}")
+)
+
+
+class QrVerificationError(KioskError):
     """The decoded QR does not match what should be encoded (or nothing decoded)."""
 
 
@@ -52,7 +63,7 @@ class VerifiedQr:
 
 def _gray(image: QImage) -> QImage:
     # zxing-cpp takes a QImage through the buffer protocol; grayscale is the
-    # format it always accepts (1-bit images are rejected, DESIGN.md known traps).
+    # format it always accepts (1-bit images are rejected: docs/architecture.md, "Known traps").
     if image.format() == QImage.Format.Format_Grayscale8:
         return image
     return image.convertToFormat(QImage.Format.Format_Grayscale8)
@@ -72,18 +83,12 @@ def verify_image(image: QImage, expected: str) -> Decoded:
     """
     found = decode_qimage(image)
     if not found:
-        raise QrVerificationError(_("verification failed: no QR code could be decoded"))
+        raise QrVerificationError(NOTHING_DECODED())
     if len(found) > 1:
-        raise QrVerificationError(
-            _("verification failed: {n} QR codes decoded, expected one").format(n=len(found))
-        )
+        raise QrVerificationError(SEVERAL_DECODED(n=len(found)))
     decoded = found[0]
     if decoded.data != expected.encode("utf-8") or decoded.text != expected:
-        raise QrVerificationError(
-            _("verification failed: decoded {found!r}, expected {expected!r}").format(
-                found=decoded.text[:80], expected=expected[:80]
-            )
-        )
+        raise QrVerificationError(MISMATCH(found=decoded.text[:80], expected=expected[:80]))
     return decoded
 
 

@@ -7,32 +7,45 @@ from typing import Literal
 from kiosk.data.db import Database
 from kiosk.domain.kakao import KakaoChannelError, parse_channel_id
 from kiosk.domain.listing import StoreDetail
+from kiosk.domain.messages import N_, KioskError, Message, as_message, define
 from kiosk.domain.payment_qr import PaymentQrError, parse_payment_payload
-from kiosk.i18n import _
 from kiosk.services.stores import set_store_qr_codes
 
 QrField = Literal["kakao_channel", "payment_qr"]
 
+FIELD_MESSAGES = {
+    "kakao_channel": define("qr_input.kakao_channel", N_("KakaoTalk channel: {reason}")),
+    "payment_qr": define("qr_input.payment_qr", N_("Zero Pay payment QR: {reason}")),
+}
 
-class QrInputError(ValueError):
+
+class QrInputError(KioskError, ValueError):
     """One of the two QR inputs was refused; nothing was written.
 
     ``field`` is ``"kakao_channel"`` or ``"payment_qr"``; ``reason`` is the
-    domain's one-line message and ``str(error)`` names the field in front of it
-    ("KakaoTalk channel: ...", "Zero Pay payment QR: ...").
+    domain's one-line message (``reason_message`` the Message itself) and
+    ``str(error)`` names the field in front of it ("KakaoTalk channel: ...",
+    "Zero Pay payment QR: ..."), in the language current when it is shown.
     """
 
-    def __init__(self, field: QrField, reason: str) -> None:
+    def __init__(self, field: QrField, reason: str | Message) -> None:
         self.field: QrField = field
-        self.reason = reason
-        super().__init__(field_message(field, reason))
+        self.reason_message = as_message(reason)
+        super().__init__(field_input_message(field, reason))
+
+    @property
+    def reason(self) -> str:
+        return str(self.reason_message)
 
 
-def field_message(field: QrField, reason: str) -> str:
+def field_input_message(field: QrField, reason: str | Message) -> Message:
+    """*reason* prefixed with the name of *field*, as a Message."""
+    return FIELD_MESSAGES[field](reason=as_message(reason))
+
+
+def field_message(field: QrField, reason: str | Message) -> str:
     """*reason* prefixed with the translated name of *field*, as shown to the merchant."""
-    if field == "kakao_channel":
-        return _("KakaoTalk channel: {reason}").format(reason=reason)
-    return _("Zero Pay payment QR: {reason}").format(reason=reason)
+    return str(field_input_message(field, reason))
 
 
 def normalise_kakao_input(text: str | None) -> str | None:
@@ -45,7 +58,7 @@ def normalise_kakao_input(text: str | None) -> str | None:
     try:
         return parse_channel_id(text)
     except KakaoChannelError as exc:
-        raise QrInputError("kakao_channel", str(exc)) from None
+        raise QrInputError("kakao_channel", exc.message) from None
 
 
 def checked_payment_input(text: str | None) -> str | None:
@@ -58,7 +71,7 @@ def checked_payment_input(text: str | None) -> str | None:
     try:
         return parse_payment_payload(text).raw
     except PaymentQrError as exc:
-        raise QrInputError("payment_qr", str(exc)) from None
+        raise QrInputError("payment_qr", exc.message) from None
 
 
 def save_store_qr_codes(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk.domain.kakao import KakaoChannelError, KakaoLink, channel_url, parse_channel_id
+from kiosk.domain.kakao import KakaoChannelError, KakaoLink, channel_url, parse_channel_link
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.payment_qr import PaymentPayload, PaymentQrError, parse_payment_payload
 from kiosk.domain.qr import QrSpec, kakao_spec, payment_spec
@@ -53,17 +53,18 @@ class PaymentInput:
         return payment_spec(self.payload.raw)
 
 
-def check_kakao(text: str | None, *, link: KakaoLink | str = KakaoLink.FRIEND) -> KakaoInput | None:
+def check_kakao(text: str | None, *, link: KakaoLink | str | None = None) -> KakaoInput | None:
     """Parse a typed ID or pasted channel link once; None when blank.
 
-    Raises QrInputError(field="kakao_channel") with the domain's reason.
+    Without *link* the code opens the page a pasted link names (``/chat`` stays
+    chat), else the add-friend page. Raises QrInputError(field="kakao_channel").
     """
     if text is None or not text.strip():
         return None
     try:
-        channel_id = parse_channel_id(text)
-        kind = KakaoLink(link)
-        return KakaoInput(channel_id, kind, channel_url(channel_id, kind))
+        channel = parse_channel_link(text)
+        kind = KakaoLink(link) if link is not None else channel.link or KakaoLink.FRIEND
+        return KakaoInput(channel.channel_id, kind, channel_url(channel.channel_id, kind))
     except KakaoChannelError as exc:
         raise QrInputError("kakao_channel", str(exc)) from None
 
