@@ -66,7 +66,7 @@ def check_kakao(text: str | None, *, link: KakaoLink | str | None = None) -> Kak
         kind = KakaoLink(link) if link is not None else channel.link or KakaoLink.FRIEND
         return KakaoInput(channel.channel_id, kind, channel_url(channel.channel_id, kind))
     except KakaoChannelError as exc:
-        raise QrInputError("kakao_channel", str(exc)) from None
+        raise QrInputError("kakao_channel", exc.message) from None
 
 
 def check_payment(text: str | None) -> PaymentInput | None:
@@ -79,7 +79,7 @@ def check_payment(text: str | None) -> PaymentInput | None:
     try:
         return PaymentInput(parse_payment_payload(text))
     except PaymentQrError as exc:
-        raise QrInputError("payment_qr", str(exc)) from None
+        raise QrInputError("payment_qr", exc.message) from None
 
 
 def payment_from_image(path: Path) -> PaymentInput:
@@ -92,7 +92,7 @@ def payment_from_image(path: Path) -> PaymentInput:
     try:
         return PaymentInput(payment_payload_from_image(path))
     except (ImageInputError, PaymentQrError) as exc:
-        raise QrInputError("payment_qr", str(exc)) from None
+        raise QrInputError("payment_qr", exc.message) from None
 
 
 def store_kakao_spec(store: StoreDetail) -> QrSpec | None:
@@ -117,11 +117,11 @@ def store_code_errors(store: StoreDetail) -> list[str]:
     try:
         kakao_code_spec(store)
     except KakaoChannelError as exc:
-        errors.append(str(QrInputError("kakao_channel", str(exc))))
+        errors.append(str(QrInputError("kakao_channel", exc.message)))
     try:
         payment_code_spec(store)
     except PaymentQrError as exc:
-        errors.append(str(QrInputError("payment_qr", str(exc))))
+        errors.append(str(QrInputError("payment_qr", exc.message)))
     return errors
 
 

@@ -105,10 +105,11 @@ def test_a_nested_word_inside_a_structure_error_is_translated() -> None:
 
 
 def test_service_error_nests_three_levels_and_follows_the_locale() -> None:
-    from kiosk.services.qr_codes import QrInputError, checked_payment_input
+    from kiosk.services.qr_codes import QrInputError
+    from kiosk.services.store_codes import check_payment
 
     with pytest.raises(QrInputError) as info:
-        checked_payment_input("000201010211")
+        check_payment("000201010211")
     error = info.value
     assert error.code == "qr_input.payment_qr"
     assert error.reason == "EMVCo payment payload: tag 63 (CRC) is missing; it is mandatory"

@@ -7,17 +7,24 @@ from collections.abc import Iterator
 import pytest
 
 from kiosk.data.db import Database
-from kiosk.data.seed import ensure_demo_data
 from kiosk.domain.emvco import build_payload
 from kiosk.i18n import current_locale, set_locale
-from kiosk.services.directory import get_store, list_stores
+from kiosk.services.app import Services
+from kiosk.services.changes import Change
 from kiosk.services.errors import NotFoundError, StaleVersionError
-from kiosk.services.qr_codes import (
-    QrInputError,
-    checked_payment_input,
-    normalise_kakao_input,
-    save_store_qr_codes,
-)
+from kiosk.services.qr_codes import QrInputError
+from kiosk.services.store_codes import check_kakao, check_payment
+
+
+def normalise_kakao_input(text: str | None) -> str | None:
+    checked = check_kakao(text)
+    return checked.channel_id if checked is not None else None
+
+
+def checked_payment_input(text: str | None) -> str | None:
+    checked = check_payment(text)
+    return checked.raw if checked is not None else None
+
 
 PAYLOAD = build_payload(
     [
@@ -42,14 +49,15 @@ def english_messages() -> Iterator[None]:
 
 
 @pytest.fixture
-def demo_db(db: Database) -> Database:
-    ensure_demo_data(db)
-    return db
+def services(db: Database) -> Services:
+    opened = Services(db)
+    opened.load_demo()
+    return opened
 
 
 @pytest.fixture
-def store_id(demo_db: Database) -> int:
-    return list_stores(db=demo_db, market_slug="dongmun")[0].id
+def store_id(services: Services) -> int:
+    return services.list_stores(market_slug="dongmun")[0].id
 
 
 def test_kakao_id_and_links_are_normalised() -> None:
@@ -101,33 +109,31 @@ def test_payment_with_control_character_names_the_position() -> None:
         checked_payment_input("ABC\x07DEF")
 
 
-def test_save_persists_normalised_id_and_exact_payload(demo_db: Database, store_id: int) -> None:
-    before = get_store(db=demo_db, store_id=store_id)
-    saved = save_store_qr_codes(
-        db=demo_db,
+def test_save_persists_normalised_id_and_exact_payload(services: Services, store_id: int) -> None:
+    before = services.get_store(store_id=store_id)
+    saved = services.save_store_codes(
         store_id=store_id,
         expected_version=before.version,
-        kakao_input=" https://pf.kakao.com/_ZeUTxl/friend ",
-        payment_input=PAYLOAD + "\n",
+        kakao=check_kakao(" https://pf.kakao.com/_ZeUTxl/friend "),
+        payment=check_payment(PAYLOAD + "\n"),
     )
     assert saved.version == before.version + 1
-    again = get_store(db=demo_db, store_id=store_id)
+    again = services.get_store(store_id=store_id)
     assert again.kakao_channel_id == "_ZeUTxl"
     assert again.payment_qr_payload == PAYLOAD
     assert again.version == saved.version
 
 
-def test_blank_inputs_remove_the_codes(demo_db: Database, store_id: int) -> None:
-    before = get_store(db=demo_db, store_id=store_id)
+def test_blank_inputs_remove_the_codes(services: Services, store_id: int) -> None:
+    before = services.get_store(store_id=store_id)
     assert before.kakao_channel_id and before.payment_qr_payload
-    save_store_qr_codes(
-        db=demo_db,
+    services.save_store_codes(
         store_id=store_id,
         expected_version=before.version,
-        kakao_input="",
-        payment_input=None,
+        kakao=check_kakao(""),
+        payment=check_payment(None),
     )
-    after = get_store(db=demo_db, store_id=store_id)
+    after = services.get_store(store_id=store_id)
     assert after.kakao_channel_id is None and after.payment_qr_payload is None
 
 
@@ -139,49 +145,65 @@ def test_blank_inputs_remove_the_codes(demo_db: Database, store_id: int) -> None
     ],
 )
 def test_refused_input_writes_nothing(
-    demo_db: Database, store_id: int, kakao: str, payment: str, field: str
+    services: Services, store_id: int, kakao: str, payment: str, field: str
 ) -> None:
-    before = get_store(db=demo_db, store_id=store_id)
+    before = services.get_store(store_id=store_id)
     with pytest.raises(QrInputError) as caught:
-        save_store_qr_codes(
-            db=demo_db,
+        services.save_store_codes(
             store_id=store_id,
             expected_version=before.version,
-            kakao_input=kakao,
-            payment_input=payment,
+            kakao=check_kakao(kakao),
+            payment=check_payment(payment),
         )
     assert caught.value.field == field
-    assert get_store(db=demo_db, store_id=store_id) == before
+    assert services.get_store(store_id=store_id) == before
 
 
-def test_stale_version_writes_nothing(demo_db: Database, store_id: int) -> None:
-    before = get_store(db=demo_db, store_id=store_id)
-    save_store_qr_codes(
-        db=demo_db,
+def test_stale_version_writes_nothing(services: Services, store_id: int) -> None:
+    before = services.get_store(store_id=store_id)
+    services.save_store_codes(
         store_id=store_id,
         expected_version=before.version,
-        kakao_input="_First1",
-        payment_input=None,
+        kakao=check_kakao("_First1"),
+        payment=check_payment(None),
     )
-    current = get_store(db=demo_db, store_id=store_id)
+    current = services.get_store(store_id=store_id)
     with pytest.raises(StaleVersionError) as caught:
-        save_store_qr_codes(
-            db=demo_db,
+        services.save_store_codes(
             store_id=store_id,
             expected_version=before.version,
-            kakao_input="_Second2",
-            payment_input=PAYLOAD,
+            kakao=check_kakao("_Second2"),
+            payment=check_payment(PAYLOAD),
         )
     assert caught.value.actual_version == current.version
-    assert get_store(db=demo_db, store_id=store_id) == current
+    assert services.get_store(store_id=store_id) == current
 
 
-def test_missing_store_is_reported(demo_db: Database) -> None:
+def test_missing_store_is_reported(services: Services) -> None:
     with pytest.raises(NotFoundError, match="no store with id 999999"):
-        save_store_qr_codes(
-            db=demo_db,
+        services.save_store_codes(
             store_id=999_999,
             expected_version=1,
-            kakao_input="_ZeUTxl",
-            payment_input=None,
+            kakao=check_kakao("_ZeUTxl"),
+            payment=check_payment(None),
         )
+
+
+def test_a_save_publishes_what_changed(services: Services, store_id: int) -> None:
+    seen: list[Change] = []
+    services.changes.subscribe(seen.append)
+    before = services.get_store(store_id=store_id)
+    services.save_store_codes(
+        store_id=store_id,
+        expected_version=before.version,
+        kakao=check_kakao("_ZeUTxl"),
+        payment=None,
+    )
+    assert [(c.kind, c.market_slug, c.store_ids) for c in seen] == [
+        ("stores", "dongmun", frozenset({store_id}))
+    ]
+    with pytest.raises(StaleVersionError):
+        services.save_store_codes(
+            store_id=store_id, expected_version=before.version, kakao=None, payment=None
+        )
+    assert len(seen) == 1  # a refused save tells nobody
