@@ -1,14 +1,16 @@
-"""Column types that behave the same on SQLite and PostgreSQL (UTC times, enum codes)."""
+"""Column types that behave the same on SQLite and PostgreSQL (UTC times, codes, texts)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Dialect, String
+from sqlalchemy import JSON, DateTime, Dialect, String
+from sqlalchemy.ext.mutable import MutableDict
 from sqlalchemy.types import TypeDecorator
 
 from kiosk.domain.categories import Category
+from kiosk.domain.locales import LOCALES
 from kiosk.domain.payments import PaymentMethod
 
 
@@ -78,3 +80,35 @@ class PaymentMethodsType(TypeDecorator[tuple[PaymentMethod, ...]]):
         if value is None:
             return None
         return tuple(PaymentMethod(code) for code in value.split(",") if code)
+
+
+class LocalizedJSON(TypeDecorator[dict[str, str]]):
+    """Text per locale as a JSON object ``{"ko": "...", "en": "..."}``: the one shape of
+    every localised column (market, store and product names, descriptions, titles).
+
+    Rule: keys must be among the five locales and values strings, else ``ValueError``
+    on write; the mapping is stored as given (an empty string stays an empty string,
+    a missing locale stays missing). ``kiosk.data.convert.localized`` turns it into
+    the domain's ``LocalizedText``.
+    """
+
+    impl = JSON
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> dict[str, str] | None:
+        if value is None:
+            return None
+        unknown = [key for key in value if key not in LOCALES]
+        if unknown:
+            raise ValueError(
+                f"unknown locale {unknown[0]!r} in localised text; use one of: "
+                + ", ".join(LOCALES)
+            )
+        for key, text in value.items():
+            if not isinstance(text, str):
+                raise ValueError(f"localised text for {key!r} is a {type(text).__name__}, not str")
+        return dict(value)
+
+
+#: ``LocalizedJSON`` whose in-place edits (``store.name["ja"] = ...``) are tracked by the ORM.
+LocalizedColumn = MutableDict.as_mutable(LocalizedJSON())

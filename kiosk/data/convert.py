@@ -1,4 +1,8 @@
-"""Turn ORM rows into the domain read models of kiosk.domain.listing (never leak rows)."""
+"""Turn ORM rows into the domain read models of kiosk.domain.listing (never leak rows).
+
+Every localised column (``LocalizedColumn``: markets, stores, products) becomes
+a ``LocalizedText`` through :func:`localized` and nowhere else.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,10 @@ from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.domain.text import LocalizedText
 
 
-def localized(values: Mapping[str, str]) -> LocalizedText:
+def localized(values: Mapping[str, str] | None) -> LocalizedText:
     """Keep the known locales with non-empty text, in the language-bar order."""
+    if not values:
+        return LocalizedText({})
     kept: dict[LocaleCode, str] = {code: values[code] for code in LOCALES if values.get(code)}
     return LocalizedText(kept)
 
@@ -27,7 +33,7 @@ def market_info(market: Market, *, store_count: int = 0) -> MarketInfo:
 
 
 def store_names(store: Store) -> LocalizedText:
-    return localized({t.locale: t.name for t in store.translations})
+    return localized(store.name)
 
 
 def store_summary(store: Store, *, market_slug: str) -> StoreSummary:
@@ -62,7 +68,7 @@ def store_detail(store: Store, *, market: Market) -> StoreDetail:
         stall_number=store.stall_number,
         category=store.category,
         name=store_names(store),
-        description=localized({t.locale: t.description for t in store.translations}),
+        description=localized(store.description),
         phone=store.phone,
         opening_hours=store.opening_hours,
         kakao_channel_id=store.kakao_channel_id,

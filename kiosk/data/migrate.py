@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -57,7 +58,17 @@ def foreign_tables(connection: Connection) -> list[str]:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Upgrade the database to *revision* in one transaction.
+    """Upgrade the database to *revision* in one transaction (see :func:`_migrate`)."""
+    _migrate(engine, lambda config: command.upgrade(config, revision))
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Downgrade the database to *revision* in one transaction (see :func:`_migrate`)."""
+    _migrate(engine, lambda config: command.downgrade(config, revision))
+
+
+def _migrate(engine: Engine, run: Callable[[Config], None]) -> None:
+    """Run one Alembic command in one transaction.
 
     SQLite: foreign keys are switched off for the migration (batch mode copies
     tables, and ``ON DELETE CASCADE`` would otherwise empty child tables),
@@ -70,7 +81,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
             try:
                 conn.exec_driver_sql("BEGIN IMMEDIATE")
-                command.upgrade(alembic_config(conn), revision)
+                run(alembic_config(conn))
                 problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if problems:
                     raise RuntimeError(f"migration broke foreign keys: {problems[:5]}")
@@ -84,4 +95,4 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             with conn.begin():
                 if conn.dialect.name == "postgresql":
                     conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK_KEY})")
-                command.upgrade(alembic_config(conn), revision)
+                run(alembic_config(conn))

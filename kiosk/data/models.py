@@ -2,6 +2,9 @@
 
 The schema is portable: every type and constraint here means the same on SQLite
 and PostgreSQL (no FTS, no arrays, no database-specific JSON operators).
+Every localised text (market, store and product names, descriptions, titles)
+has one shape: a ``LocalizedColumn`` JSON object ``{locale: text}``, turned into
+the domain's ``LocalizedText`` by :mod:`kiosk.data.convert`.
 Search uses ``Store.search_text``, kept current by :mod:`kiosk.data.search`.
 """
 
@@ -10,7 +13,6 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
-    JSON,
     Boolean,
     CheckConstraint,
     Date,
@@ -23,9 +25,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from kiosk.data.columns import CategoryType, PaymentMethodsType, UTCDateTime, utcnow
+from kiosk.data.columns import (
+    CategoryType,
+    LocalizedColumn,
+    PaymentMethodsType,
+    UTCDateTime,
+    utcnow,
+)
 from kiosk.domain.categories import Category
-from kiosk.domain.locales import LOCALES
 from kiosk.domain.payments import PaymentMethod
 
 #: Stable constraint names so Alembic batch migrations on SQLite can find them again.
@@ -37,22 +44,20 @@ NAMING_CONVENTION: dict[str, str] = {
     "pk": "pk_%(table_name)s",
 }
 
-_LOCALE_LIST = ", ".join(f"'{code}'" for code in LOCALES)
-
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
 class Market(Base):
-    """A market; ``name`` and ``city`` map locale codes to text (LocalizedText values)."""
+    """A market; ``name`` and ``city`` map locale codes to text."""
 
     __tablename__ = "markets"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     slug: Mapped[str] = mapped_column(String(64), unique=True)
-    name: Mapped[dict[str, str]] = mapped_column(JSON)
-    city: Mapped[dict[str, str]] = mapped_column(JSON)
+    name: Mapped[dict[str, str]] = mapped_column(LocalizedColumn)
+    city: Mapped[dict[str, str]] = mapped_column(LocalizedColumn)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     stores: Mapped[list[Store]] = relationship(back_populates="market", passive_deletes=True)
@@ -60,6 +65,9 @@ class Market(Base):
 
 class Store(Base):
     """A stall. ``version`` is bumped on every UPDATE (optimistic concurrency).
+
+    ``name`` and ``description`` map locale codes to text, so a store's whole
+    directory row is this one row (no per-locale table to load).
 
     ``search_text`` is derived data: the stall number, the five names and
     descriptions and every product name, each folded by ``normalise_for_search``
@@ -74,6 +82,8 @@ class Store(Base):
     market_id: Mapped[int] = mapped_column(ForeignKey("markets.id", ondelete="CASCADE"))
     stall_number: Mapped[str] = mapped_column(String(20))
     category: Mapped[Category] = mapped_column(CategoryType)
+    name: Mapped[dict[str, str]] = mapped_column(LocalizedColumn)
+    description: Mapped[dict[str, str]] = mapped_column(LocalizedColumn, default=dict)
     phone: Mapped[str] = mapped_column(String(40), default="")
     opening_hours: Mapped[str] = mapped_column(String(200), default="")
     kakao_channel_id: Mapped[str | None] = mapped_column(String(64))
@@ -88,12 +98,6 @@ class Store(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     market: Mapped[Market] = relationship(back_populates="stores")
-    translations: Mapped[list[StoreTranslation]] = relationship(
-        back_populates="store",
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        order_by="StoreTranslation.locale",
-    )
     products: Mapped[list[Product]] = relationship(
         back_populates="store",
         cascade="all, delete-orphan",
@@ -104,24 +108,6 @@ class Store(Base):
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy convention
 
 
-class StoreTranslation(Base):
-    """A store's name and description in one of the five locales."""
-
-    __tablename__ = "store_translations"
-    __table_args__ = (
-        UniqueConstraint("store_id", "locale"),
-        CheckConstraint(f"locale IN ({_LOCALE_LIST})", name="locale"),
-    )
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))
-    locale: Mapped[str] = mapped_column(String(8))
-    name: Mapped[str] = mapped_column(String(200))
-    description: Mapped[str] = mapped_column(Text, default="")
-
-    store: Mapped[Store] = relationship(back_populates="translations")
-
-
 class Product(Base):
     """A product with its price in whole won (KRW has no minor unit) per ``unit``."""
 
@@ -130,7 +116,7 @@ class Product(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"), index=True)
-    name: Mapped[dict[str, str]] = mapped_column(JSON)
+    name: Mapped[dict[str, str]] = mapped_column(LocalizedColumn)
     price_won: Mapped[int] = mapped_column(Integer)
     unit: Mapped[str] = mapped_column(String(20), default="")
     sold_out: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -164,7 +150,7 @@ class Promotion(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"), index=True)
-    title: Mapped[dict[str, str]] = mapped_column(JSON)
+    title: Mapped[dict[str, str]] = mapped_column(LocalizedColumn)
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date] = mapped_column(Date)
     active: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -1,7 +1,7 @@
 """The normalised search column of stores and the LIKE filter that queries it.
 
 FTS5 trigram misses two-syllable Hangul words (채소, 귤, 떡) on SQLite 3.40 and
-unicode61 misses Korean substrings (DESIGN.md, known traps), so every store
+unicode61 misses Korean substrings (docs/architecture.md, "Known traps"), so every store
 keeps one folded text column searched with plain ``LIKE``: identical on SQLite
 and PostgreSQL, ~5 ms over 30,000 stores.
 """
@@ -14,26 +14,26 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, event, true
 from sqlalchemy.orm import Session
 
-from kiosk.data.models import Product, Store, StoreTranslation
+from kiosk.data.models import Product, Store
 from kiosk.domain.locales import LOCALES
 from kiosk.domain.text import normalise_for_search
-
-_LOCALE_ORDER: dict[str, int] = {code: index for index, code in enumerate(LOCALES)}
 
 
 def build_search_text(
     stall_number: str,
-    translations: Iterable[tuple[str, str]],
+    name: Mapping[str, str],
+    description: Mapping[str, str],
     product_names: Iterable[Mapping[str, str]],
 ) -> str:
-    """Fold and join the stall number, (name, description) pairs and product names.
+    """Fold and join the stall number, the store's name and description (locale by
+    locale, in language-bar order) and the product names.
 
     Parts are joined by newlines, which ``normalise_for_search`` never leaves in
     a query, so a match never straddles two names.
     """
     parts: list[str] = [stall_number]
-    for name, description in translations:
-        parts.extend((name, description))
+    for locale in LOCALES:
+        parts.extend((name.get(locale, ""), description.get(locale, "")))
     for names in product_names:
         parts.extend(names.values())
     folded = (normalise_for_search(part) for part in parts)
@@ -51,23 +51,19 @@ def search_filter(query: str) -> ColumnElement[bool]:
 def refresh_store_search_text(
     store: Store, *, excluding: Iterable[object] = (), including: Iterable[object] = ()
 ) -> None:
-    """Recompute ``store.search_text`` from its translations and products.
+    """Recompute ``store.search_text`` from its name, description and products.
 
-    *excluding* are rows being deleted; *including* are pending rows that
-    belong to the store but are not in its loaded collections yet.
+    *excluding* are products being deleted; *including* are pending products
+    that belong to the store but are not in its loaded collection yet.
     """
     skip = {id(obj) for obj in excluding}
-    rows: list[object] = [*store.translations, *store.products]
-    rows += [obj for obj in including if all(obj is not row for row in rows)]
-    rows = [row for row in rows if id(row) not in skip]
-    translations = sorted(
-        (row for row in rows if isinstance(row, StoreTranslation)),
-        key=lambda t: _LOCALE_ORDER.get(t.locale, len(_LOCALE_ORDER)),
-    )
+    products: list[object] = list(store.products)
+    products += [obj for obj in including if all(obj is not row for row in products)]
     text = build_search_text(
         store.stall_number,
-        ((t.name, t.description or "") for t in translations),
-        (row.name for row in rows if isinstance(row, Product)),
+        store.name or {},
+        store.description or {},
+        (row.name for row in products if isinstance(row, Product) and id(row) not in skip),
     )
     if store.search_text != text:
         store.search_text = text
@@ -80,7 +76,7 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
         store: Store | None
         if isinstance(obj, Store):
             store = obj
-        elif isinstance(obj, StoreTranslation | Product):
+        elif isinstance(obj, Product):
             # A pending child added with only store_id set has no loaded ``store`` yet.
             parent: Store | None = obj.store
             store_id: int | None = obj.store_id

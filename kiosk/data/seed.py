@@ -12,9 +12,8 @@ from sqlalchemy.orm import Session
 from kiosk.data.columns import utcnow
 from kiosk.data.db import Database
 from kiosk.data.demo.types import DemoMarket
-from kiosk.data.models import Market, Product, Store, StoreTranslation
+from kiosk.data.models import Market, Product, Store
 from kiosk.data.search import build_search_text
-from kiosk.domain.locales import LOCALES
 
 DEMO_MODULES = ("kiosk.data.demo.bansong", "kiosk.data.demo.dongmun")
 
@@ -45,7 +44,7 @@ def _check_market(market: DemoMarket) -> None:
 
 
 def insert_market(session: Session, market: DemoMarket) -> int:
-    """Insert *market* with its stores, translations and products; return the store count.
+    """Insert *market* with its stores and products; return the store count.
 
     Uses one multi-row INSERT per table (RETURNING for store ids) and computes
     the search text here, because bulk inserts bypass the ORM flush hooks.
@@ -62,6 +61,8 @@ def insert_market(session: Session, market: DemoMarket) -> int:
             "market_id": row.id,
             "stall_number": s.stall_number,
             "category": s.category,
+            "name": dict(s.name),
+            "description": dict(s.description),
             "phone": s.phone,
             "opening_hours": s.opening_hours,
             "kakao_channel_id": s.kakao_channel_id,
@@ -72,9 +73,7 @@ def insert_market(session: Session, market: DemoMarket) -> int:
             "created_at": now,
             "updated_at": now,
             "search_text": build_search_text(
-                s.stall_number,
-                ((s.name.get(loc, ""), s.description.get(loc, "")) for loc in LOCALES),
-                (p.name for p in s.products),
+                s.stall_number, s.name, s.description, (p.name for p in s.products)
             ),
         }
         for s in market.stores
@@ -82,17 +81,6 @@ def insert_market(session: Session, market: DemoMarket) -> int:
     ids = session.scalars(
         insert(Store).returning(Store.id, sort_by_parameter_order=True), store_rows
     ).all()
-    translation_rows = [
-        {
-            "store_id": store_id,
-            "locale": loc,
-            "name": s.name.get(loc, ""),
-            "description": s.description.get(loc, ""),
-        }
-        for store_id, s in zip(ids, market.stores, strict=True)
-        for loc in LOCALES
-        if s.name.get(loc) or s.description.get(loc)
-    ]
     product_rows = [
         {
             "store_id": store_id,
@@ -105,8 +93,6 @@ def insert_market(session: Session, market: DemoMarket) -> int:
         for store_id, s in zip(ids, market.stores, strict=True)
         for order, p in enumerate(s.products)
     ]
-    if translation_rows:
-        session.execute(insert(StoreTranslation), translation_rows)
     if product_rows:
         session.execute(insert(Product), product_rows)
     return len(ids)

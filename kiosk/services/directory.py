@@ -67,11 +67,7 @@ def list_stores(
     """
     with db.session() as session:
         market = _market_row(session, market_slug)
-        stmt = (
-            select(Store)
-            .where(Store.market_id == market.id, search_filter(query))
-            .options(selectinload(Store.translations))
-        )
+        stmt = select(Store).where(Store.market_id == market.id, search_filter(query))
         if not include_inactive:
             stmt = stmt.where(Store.active.is_(True))
         if category is not None:
@@ -82,15 +78,9 @@ def list_stores(
 
 
 def load_store(session: Session, store_id: int) -> Store:
-    """The store row with its market, translations and products; NotFoundError if absent."""
+    """The store row with its market and products; NotFoundError if absent."""
     store = session.get(
-        Store,
-        store_id,
-        options=[
-            joinedload(Store.market),
-            selectinload(Store.translations),
-            selectinload(Store.products),
-        ],
+        Store, store_id, options=[joinedload(Store.market), selectinload(Store.products)]
     )
     if store is None:
         raise NotFoundError("store", store_id)
@@ -107,13 +97,11 @@ def get_store(*, db: Database, store_id: int) -> StoreDetail:
 def list_store_details(
     *, db: Database, market_slug: str, active_only: bool = True
 ) -> list[StoreDetail]:
-    """Full details of a market's stores in stall order, in four queries whatever the count."""
+    """Full details of a market's stores in stall order, in three queries whatever the count."""
     with db.session() as session:
         market = _market_row(session, market_slug)
         stmt = (
-            select(Store)
-            .where(Store.market_id == market.id)
-            .options(selectinload(Store.translations), selectinload(Store.products))
+            select(Store).where(Store.market_id == market.id).options(selectinload(Store.products))
         )
         if active_only:
             stmt = stmt.where(Store.active.is_(True))

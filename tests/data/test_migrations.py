@@ -45,4 +45,5 @@ def test_migrations_ship_inside_the_package() -> None:
     assert migrate.MIGRATIONS_DIR.parent.name == "data"
     assert (migrate.MIGRATIONS_DIR / "env.py").is_file()
     assert (migrate.MIGRATIONS_DIR / "versions" / "0001_initial.py").is_file()
-    assert migrate.known_revisions() == frozenset({"0001"})
+    assert (migrate.MIGRATIONS_DIR / "versions" / "0002_store_text_columns.py").is_file()
+    assert migrate.known_revisions() == frozenset({"0001", "0002"})

@@ -7,7 +7,7 @@ from sample_market import SMALL_SLUG
 from sqlalchemy import select
 
 from kiosk.data.db import Database
-from kiosk.data.models import Product, Store, StoreTranslation
+from kiosk.data.models import Market, Product, Store
 from kiosk.data.ordering import stall_sort_key
 from kiosk.data.search import build_search_text
 from kiosk.services.directory import list_stores
@@ -52,23 +52,40 @@ def test_deleting_a_product_removes_it_from_search(seeded_db: Database) -> None:
     assert _stalls(seeded_db, "귤") == ["A-2"]
 
 
-def test_renaming_a_translation_updates_search_and_version(seeded_db: Database) -> None:
+def test_renaming_in_place_updates_search_and_version(seeded_db: Database) -> None:
     with seeded_db.session() as session:
         store = _store(session, "A-10")
-        japanese = next(t for t in store.translations if t.locale == "ja")
-        japanese.name = "やさい屋さん"
+        store.name["ja"] = "やさい屋さん"  # an in-place edit is tracked, not lost
     assert _stalls(seeded_db, "やさい") == ["A-10"]
     assert _stalls(seeded_db, "新鮮野菜") == []
     with seeded_db.session() as session:
         assert _store(session, "A-10").version == 2
 
 
-def test_a_translation_locale_must_be_one_of_the_five(seeded_db: Database) -> None:
-    from sqlalchemy.exc import IntegrityError
+def test_replacing_the_description_updates_search(seeded_db: Database) -> None:
+    with seeded_db.session() as session:
+        store = _store(session, "B-1")
+        store.description = {"ko": "새벽 경매 생선", "en": "Fish from the dawn auction"}
+    assert _stalls(seeded_db, "경매") == ["B-1"]
+    assert _stalls(seeded_db, "dawn auction") == ["B-1"]
+    with seeded_db.session() as session:
+        store = _store(session, "B-1")
+        del store.description["en"]
+    assert _stalls(seeded_db, "dawn") == []
+    assert _stalls(seeded_db, "경매") == ["B-1"]
 
-    with pytest.raises(IntegrityError), seeded_db.session() as session:
+
+def test_a_text_locale_must_be_one_of_the_five(seeded_db: Database) -> None:
+    from sqlalchemy.exc import StatementError
+
+    with pytest.raises(StatementError, match="unknown locale 'fr'"), seeded_db.session() as session:
         store = _store(session, "A-10")
-        store.translations.append(StoreTranslation(locale="fr", name="Légumes"))
+        store.name = {**store.name, "fr": "Légumes"}
+    with pytest.raises(StatementError, match="for 'ko' is a int"), seeded_db.session() as session:
+        session.add(Market(slug="bad", name={"ko": 3}, city={}))
+    assert _stalls(seeded_db, "légumes") == []
+    with seeded_db.session() as session:
+        assert _store(session, "A-10").version == 1
 
 
 def test_prices_cannot_be_negative(seeded_db: Database) -> None:
@@ -80,8 +97,14 @@ def test_prices_cannot_be_negative(seeded_db: Database) -> None:
 
 
 def test_build_search_text_folds_and_separates() -> None:
-    text = build_search_text("A-1", [("ＦＲＥＳＨ  Greens", "")], [{"ko": "배추", "en": "Cabbage"}])
-    assert text.split("\n") == ["a-1", "fresh greens", "배추", "cabbage"]
+    text = build_search_text(
+        "A-1",
+        {"en": "ＦＲＥＳＨ  Greens", "ko": "싱싱 채소"},
+        {"ko": "", "ja": "新鮮"},
+        [{"ko": "배추", "en": "Cabbage"}, {"ko": "싱싱 채소"}],
+    )
+    # locales in language-bar order, empty parts and repeats dropped
+    assert text.split("\n") == ["a-1", "싱싱 채소", "fresh greens", "新鮮", "배추", "cabbage"]
 
 
 @pytest.mark.parametrize(

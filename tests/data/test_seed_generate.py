@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from kiosk.data.db import Database
 from kiosk.data.generate import build_market, generate_market
-from kiosk.data.models import Market, Product, Store, StoreTranslation
+from kiosk.data.models import Market, Product, Store
 from kiosk.data.search import refresh_store_search_text
 from kiosk.data.seed import ensure_demo_data, is_empty, seed_demo, seed_markets
 from kiosk.domain.emvco import parse_payload
@@ -18,11 +18,11 @@ from kiosk.services.directory import list_store_details, list_stores
 from kiosk.services.stores import set_store_qr_codes
 
 
-def _counts(db: Database) -> tuple[int, int, int, int]:
+def _counts(db: Database) -> tuple[int, int, int]:
     with db.session() as session:
         return tuple(  # type: ignore[return-value]
             session.scalar(select(func.count()).select_from(model)) or 0
-            for model in (Market, Store, StoreTranslation, Product)
+            for model in (Market, Store, Product)
         )
 
 
@@ -30,7 +30,7 @@ def test_seeding_inserts_everything(db: Database) -> None:
     assert is_empty(db)
     assert seed_markets(db, [small_market()]) == {SMALL_SLUG: 5}
     assert not is_empty(db)
-    assert _counts(db) == (1, 5, 25, 7)
+    assert _counts(db) == (1, 5, 7)
 
 
 def test_seeding_twice_does_not_duplicate(db: Database) -> None:
@@ -54,7 +54,7 @@ def test_replace_rebuilds_only_the_given_markets(db: Database) -> None:
     assert seed_markets(db, [small_market()], replace=True) == {SMALL_SLUG: 5}
     [fresh] = list_store_details(db=db, market_slug=SMALL_SLUG, active_only=False)[:1]
     assert fresh.stall_number == "A-1" and fresh.kakao_channel_id is None and fresh.version == 1
-    assert _counts(db) == (2, 15, 75, _counts(db)[3])
+    assert _counts(db)[:2] == (2, 15)
     assert len(list_stores(db=db, market_slug="other", include_inactive=True)) == 10
 
 
