@@ -123,9 +123,9 @@ def run_gui(
     window.resize(1366, 768)
     window.showMaximized()
     status = app.exec()
-    from kiosk.ui import ops
-
-    ops.shutdown(LOADER_EXIT_WAIT_S)
+    ops = sys.modules.get("kiosk.ui.ops")  # only when background work was ever started
+    if ops is not None:
+        ops.shutdown(LOADER_EXIT_WAIT_S)
     window.close()
     services = window.services()
     if services is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 #: Turns an English source template into the current language (kiosk.i18n installs it).
@@ -29,7 +28,6 @@ def install_translator(translate: Translate) -> None:
     _translator = translate
 
 
-@dataclass(frozen=True, slots=True)
 class Message:
     """One user-visible sentence: ``code`` is stable, ``template`` is the English source.
 
@@ -39,10 +37,44 @@ class Message:
     message is rendered, so it can be shown later in any language.
     """
 
+    # A plain immutable class rather than a dataclass: this module loads before the
+    # first frame and ``dataclasses`` costs ~4 ms there (docs/architecture.md, known traps).
+    __slots__ = ("args", "code", "extra", "template")
+
     code: str
     template: str
-    args: tuple[tuple[str, Any], ...] = ()
-    extra: tuple[Message, ...] = field(default=())
+    args: tuple[tuple[str, Any], ...]
+    extra: tuple[Message, ...]
+
+    def __init__(
+        self,
+        code: str,
+        template: str,
+        args: tuple[tuple[str, Any], ...] = (),
+        extra: tuple[Message, ...] = (),
+    ) -> None:
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "template", template)
+        object.__setattr__(self, "args", args)
+        object.__setattr__(self, "extra", extra)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Message is immutable (cannot set {name})")
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.code, self.template, self.args, self.extra)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Message) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"Message(code={self.code!r}, template={self.template!r}, args={self.args!r}, "
+            f"extra={self.extra!r})"
+        )
 
     @property
     def params(self) -> Mapping[str, Any]:
@@ -59,12 +91,17 @@ class Message:
         return render(self, _translator)
 
 
-@dataclass(frozen=True, slots=True)
 class MessageDef:
     """A registered (code, template) pair; call it with the parameters to make a Message."""
 
-    code: str
-    template: str
+    __slots__ = ("code", "template")
+
+    def __init__(self, code: str, template: str) -> None:
+        self.code = code
+        self.template = template
+
+    def __repr__(self) -> str:
+        return f"MessageDef(code={self.code!r}, template={self.template!r})"
 
     def __call__(self, **params: Any) -> Message:
         return Message(self.code, self.template, tuple(params.items()))
