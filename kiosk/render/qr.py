@@ -18,14 +18,17 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPolygonF
 from qrcode.constants import ERROR_CORRECT_H, ERROR_CORRECT_L, ERROR_CORRECT_M, ERROR_CORRECT_Q
 
+from kiosk.domain import design
+
 EcLevel = Literal["L", "M", "Q", "H"]
 
 QUIET_ZONE = 4
 #: Share of the symbol area (without quiet zone) the channel mark may clear.
 LOGO_AREA = 0.12
-INK = "#1B1B1B"
-PAPER = "#FFFFFF"
-KAKAO_YELLOW = "#FEE500"
+# Colours from the design tokens (docs/architecture.md, "Design tokens").
+INK = design.QR_DARK
+PAPER = design.QR_LIGHT
+KAKAO_YELLOW = design.KAKAO
 
 _EC = {"L": ERROR_CORRECT_L, "M": ERROR_CORRECT_M, "Q": ERROR_CORRECT_Q, "H": ERROR_CORRECT_H}
 
