@@ -5,7 +5,9 @@ It runs before any virtual environment exists, so it may import nothing but the
 standard library. Every command first makes sure that ``.venv`` exists, that the
 project is installed in it (editable, with the extras the command needs) and, on
 Debian/Ubuntu, that the system libraries Qt needs are installed. A stamp file in
-``.venv`` skips the ``pip install`` while ``pyproject.toml`` is unchanged.
+``.venv`` skips the ``pip install`` while ``pyproject.toml`` is unchanged. The
+compiled catalogs (``kiosk/locale/*/LC_MESSAGES/kiosk.mo``) are build outputs, not
+in git: run, test, build, bench and i18n compile them from ``i18n/*/LC_MESSAGES/kiosk.po``.
 """
 
 from __future__ import annotations
@@ -30,11 +32,31 @@ WINDOWS = os.name == "nt"
 #: QtCore/QtGui/QtWidgets/QtSvg and the xcb, wayland and offscreen platform plugins
 #: of PySide6 6.11 on Debian 12, then mapped to packages with ``dpkg -S``).
 QT_DEBS: tuple[str, ...] = (
-    "libegl1", "libgl1", "libglib2.0-0", "libfontconfig1", "libfreetype6",
-    "libdbus-1-3", "libxkbcommon0", "libxkbcommon-x11-0", "libx11-xcb1", "libxcb1",
-    "libxcb-cursor0", "libxcb-glx0", "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1",
-    "libxcb-randr0", "libxcb-render0", "libxcb-render-util0", "libxcb-shape0", "libxcb-shm0",
-    "libxcb-sync1", "libxcb-util1", "libxcb-xfixes0", "libxcb-xkb1", "libwayland-client0",
+    "libegl1",
+    "libgl1",
+    "libglib2.0-0",
+    "libfontconfig1",
+    "libfreetype6",
+    "libdbus-1-3",
+    "libxkbcommon0",
+    "libxkbcommon-x11-0",
+    "libx11-xcb1",
+    "libxcb1",
+    "libxcb-cursor0",
+    "libxcb-glx0",
+    "libxcb-icccm4",
+    "libxcb-image0",
+    "libxcb-keysyms1",
+    "libxcb-randr0",
+    "libxcb-render0",
+    "libxcb-render-util0",
+    "libxcb-shape0",
+    "libxcb-shm0",
+    "libxcb-sync1",
+    "libxcb-util1",
+    "libxcb-xfixes0",
+    "libxcb-xkb1",
+    "libwayland-client0",
 )
 #: Extra tools the test suite uses: pdftoppm renders printed PDFs, qrencode is a
 #: second, independent QR encoder for cross-checks (tests skip it when missing).
@@ -98,7 +120,9 @@ def _missing_debs(packages: Sequence[str]) -> list[str]:
     names = [*packages, *(f"{p}t64" for p in packages)]
     result = subprocess.run(
         ["dpkg-query", "-W", "-f=${Package} ${db:Status-Status}\\n", *names],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     installed = {
         line.split()[0] for line in result.stdout.splitlines() if line.endswith(" installed")
@@ -132,9 +156,11 @@ def ensure_debs(packages: Sequence[str], *, why: str) -> None:
 def ensure_venv() -> None:
     if venv_python().exists():
         return
-    if _is_debian() and subprocess.call(
-        [sys.executable, "-c", "import ensurepip"], stderr=subprocess.DEVNULL
-    ) != 0:
+    if (
+        _is_debian()
+        and subprocess.call([sys.executable, "-c", "import ensurepip"], stderr=subprocess.DEVNULL)
+        != 0
+    ):
         ensure_debs([f"python3.{sys.version_info.minor}-venv"], why="creating .venv")
     say(f"creating {VENV} with Python {sys.version.split()[0]}")
     check([sys.executable, "-m", "venv", str(VENV)])
@@ -155,23 +181,34 @@ def ensure_installed(extras: Sequence[str]) -> None:
         have = json.loads(STAMP.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         have = {}
-    if have.get("pyproject_sha256") == wanted["pyproject_sha256"] and set(
-        have.get("extras", [])
-    ) >= set(extras) and have.get("mode") == "compat":
+    if (
+        have.get("pyproject_sha256") == wanted["pyproject_sha256"]
+        and set(have.get("extras", [])) >= set(extras)
+        and have.get("mode") == "compat"
+    ):
         return
     env = dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK="1")
     spec = f".[{','.join(sorted(extras))}]" if extras else "."
     # "compat" editable mode puts the checkout on sys.path with a plain .pth file;
     # the default mode installs an import finder that costs ~14 ms at every start.
     check(
-        [venv_python(), "-m", "pip", "install", "--config-settings", "editable_mode=compat",
-         "-e", spec],
+        [
+            venv_python(),
+            "-m",
+            "pip",
+            "install",
+            "--config-settings",
+            "editable_mode=compat",
+            "-e",
+            spec,
+        ],
         env=env,
     )
     STAMP.write_text(json.dumps(wanted), encoding="utf-8")
 
 
 def compile_catalogs() -> None:
+    """Compile i18n/<locale>/LC_MESSAGES/kiosk.po into kiosk/locale (build outputs, not in git)."""
     check([venv_python(), ROOT / "i18n" / "catalogs.py", "compile"])
 
 
@@ -184,8 +221,10 @@ def setup(*, extras: Sequence[str], debs: Sequence[str] = ()) -> None:
 def _qt_env() -> dict[str, str]:
     """Environment for headless Qt: offscreen unless a display is there."""
     env = dict(os.environ)
-    if not WINDOWS and sys.platform != "darwin" and not (
-        env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")
+    if (
+        not WINDOWS
+        and sys.platform != "darwin"
+        and not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
     ):
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
     return env
@@ -199,8 +238,10 @@ def cmd_run(args: list[str]) -> int:
     if sys.platform.startswith("linux") and not any(
         os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     ):
-        say("no DISPLAY or WAYLAND_DISPLAY: the window needs a desktop session "
-            "(QT_QPA_PLATFORM=offscreen runs it invisibly)")
+        say(
+            "no DISPLAY or WAYLAND_DISPLAY: the window needs a desktop session "
+            "(QT_QPA_PLATFORM=offscreen runs it invisibly)"
+        )
     script = venv_bin("market-kiosk")
     cmd = [script] if script.exists() else [venv_python(), "-m", "kiosk"]
     return run([*cmd, *args])
@@ -211,6 +252,7 @@ def cmd_test(args: list[str]) -> int:
     env = _qt_env()
     steps: list[tuple[str, list[str | os.PathLike[str]]]] = [
         ("ruff", [venv_bin("ruff"), "check", "."]),
+        ("ruff format", [venv_bin("ruff"), "format", "--check", "."]),
         ("mypy", [venv_bin("mypy")]),
         ("lint-imports", [venv_bin("lint-imports")]),
         ("pytest", [venv_python(), "-m", "pytest", *args]),
@@ -231,7 +273,11 @@ def cmd_test(args: list[str]) -> int:
 
 def cmd_i18n(args: list[str]) -> int:
     ensure_installed(["dev"])
-    return run([venv_python(), ROOT / "i18n" / "catalogs.py", *(args or ["all"])])
+    command = args or ["all"]
+    code = run([venv_python(), ROOT / "i18n" / "catalogs.py", *command])
+    if code == 0 and command[0] not in {"compile", "all"}:
+        compile_catalogs()  # the app reads the .mo files: keep them in step with the .po
+    return code
 
 
 def frozen_executable() -> Path:
@@ -258,7 +304,10 @@ def cmd_bench(args: list[str]) -> int:
 
 COMMANDS = {
     "run": (cmd_run, "set up .venv and start the app (extra arguments go to market-kiosk)"),
-    "test": (cmd_test, "set up, then ruff, mypy, lint-imports and pytest (extra args: pytest)"),
+    "test": (
+        cmd_test,
+        "set up, then ruff (check, format), mypy, lint-imports, pytest (extra args: pytest)",
+    ),
     "i18n": (cmd_i18n, "extract kiosk.pot, update the .po files, compile the .mo files"),
     "build": (cmd_build, "PyInstaller one-folder build (build.spec), then its self-test"),
     "bench": (cmd_bench, "start-up benchmark: market-kiosk against a bare PySide6 window"),
@@ -267,7 +316,8 @@ COMMANDS = {
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="dev.py", description=__doc__.splitlines()[0] if __doc__ else None,
+        prog="dev.py",
+        description=__doc__.splitlines()[0] if __doc__ else None,
         epilog="\n".join(f"  {name:<6} {help_}" for name, (_, help_) in COMMANDS.items()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import io
 import os
 import shutil
 import subprocess
@@ -12,6 +13,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
 from packaging.requirements import Requirement
 
 import kiosk
@@ -65,8 +68,11 @@ def test_version_matches_pyproject() -> None:
 def test_every_dependency_has_a_lower_bound() -> None:
     extras = PYPROJECT["project"]["optional-dependencies"]
     texts = [*PYPROJECT["project"]["dependencies"], *(d for deps in extras.values() for d in deps)]
-    unbounded = [t for t in texts if not any(s.operator in (">=", "==", "~=", ">")
-                                              for s in Requirement(t).specifier)]
+    unbounded = [
+        t
+        for t in texts
+        if not any(s.operator in (">=", "==", "~=", ">") for s in Requirement(t).specifier)
+    ]
     assert not unbounded, f"dependencies without a minimum version: {unbounded}"
 
 
@@ -90,31 +96,67 @@ def _can_build_offline() -> bool:
     )
 
 
+def test_wheel_build_can_compile_the_catalogs() -> None:
+    """setup.py compiles the .po files into the wheel, so Babel is a build requirement."""
+    requires = [Requirement(r) for r in PYPROJECT["build-system"]["requires"]]
+    babel = [r for r in requires if r.name.lower() == "babel"]
+    assert babel, "Babel missing from [build-system] requires"
+    assert any(s.operator == ">=" for s in babel[0].specifier)
+
+
+def _source_copy(target: Path) -> Path:
+    """The checkout as a fresh clone has it: no compiled catalogs, no venv, caches or builds."""
+    skip = {".git", ".venv", "build", "dist", "out", "__pycache__", "*.egg-info", "*.mo"}
+    skip |= {".pytest_cache", ".mypy_cache", ".ruff_cache", ".import_linter_cache", ".hypothesis"}
+    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(*skip))
+    assert not list((target / "kiosk").rglob("*.mo"))
+    return target
+
+
+def _plain(value: object) -> object:
+    return tuple(value) if isinstance(value, list | tuple) else value
+
+
+def _mo_messages(data: bytes) -> dict[object, object]:
+    return {_plain(m.id): _plain(m.string) for m in read_mo(io.BytesIO(data)) if m.id}
+
+
+def _po_messages(locale: str) -> dict[object, object]:
+    po = ROOT / "i18n" / locale / "LC_MESSAGES" / "kiosk.po"
+    with po.open("rb") as handle:
+        return {_plain(m.id): _plain(m.string) for m in read_po(handle, locale=locale) if m.id}
+
+
 @pytest.mark.slow
 def test_wheel_ships_typing_marker_catalogs_and_migrations(tmp_path: Path) -> None:
-    cmd = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)]
+    source = _source_copy(tmp_path / "src")
+    out = tmp_path / "wheels"
+    cmd = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(source)]
     if _can_build_offline():
         cmd.insert(4, "--no-build-isolation")
     result = _run(cmd)
     assert result.returncode == 0, result.stderr[-3000:]
-    (wheel,) = tmp_path.glob("market_kiosk-*.whl")
-    names = set(zipfile.ZipFile(wheel).namelist())
+    (wheel,) = out.glob("market_kiosk-*.whl")
+    archive = zipfile.ZipFile(wheel)
+    names = set(archive.namelist())
     wanted = {
         "kiosk/py.typed",
         "kiosk/data/migrations/env.py",
         *(f"kiosk/locale/{loc}/LC_MESSAGES/kiosk.mo" for loc in LOCALES),
     }
     assert not wanted - names, f"missing from {wheel.name}: {sorted(wanted - names)}"
-    assert any(n.startswith("kiosk/data/migrations/versions/") and n.endswith(".py")
-               for n in names)
+    assert any(n.startswith("kiosk/data/migrations/versions/") and n.endswith(".py") for n in names)
     assert not [n for n in names if n.startswith("tests/")], "tests leaked into the wheel"
+    for loc in LOCALES:  # compiled by the build from the .po, with every message
+        compiled = _mo_messages(archive.read(f"kiosk/locale/{loc}/LC_MESSAGES/kiosk.mo"))
+        assert compiled == _po_messages(loc), f"{wheel.name}: {loc} catalog differs from its .po"
     _installed_wheel_finds_its_fonts(wheel, tmp_path / "site")
 
 
 def _installed_wheel_finds_its_fonts(wheel: Path, target: Path) -> None:
     """Install *wheel* (no dependencies) into *target* and ask kiosk.resources for the fonts."""
-    result = _run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target",
-                   str(target), str(wheel)])
+    pip = [sys.executable, "-m", "pip"]
+    result = _run([*pip, "install", "-q", "--no-deps", "--target", str(target), str(wheel)])
     assert result.returncode == 0, result.stderr[-3000:]
     # -S: no site-packages, so the editable checkout cannot answer instead of the wheel.
     probe = (
@@ -124,8 +166,14 @@ def _installed_wheel_finds_its_fonts(wheel: Path, target: Path) -> None:
         "print(r.__file__)\n"
         "print('missing:', *missing)"
     )
-    found = subprocess.run([sys.executable, "-S", "-c", probe], capture_output=True, text=True,
-                           cwd=target, timeout=60, check=False)
+    found = subprocess.run(
+        [sys.executable, "-S", "-c", probe],
+        capture_output=True,
+        text=True,
+        cwd=target,
+        timeout=60,
+        check=False,
+    )
     assert found.returncode == 0, found.stderr[-2000:]
     module_file, *missing = found.stdout.split()
     assert Path(module_file).is_relative_to(target), module_file

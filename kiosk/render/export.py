@@ -10,6 +10,7 @@ from typing import Literal
 from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from kiosk.domain import design
 from kiosk.domain.messages import N_, KioskError, define
 from kiosk.i18n import _
 from kiosk.render.atomic import COULD_NOT_WRITE, OutputPathError, atomic_output
@@ -18,10 +19,7 @@ from kiosk.render.svg_raster import rasterise_svg
 from kiosk.render.verify import QrVerificationError, verify_image
 
 QrFormat = Literal["png", "svg", "pdf"]
-PRINT_DPI = 300
-#: Printed symbol width (without quiet zone) we aim for: at least 3 cm
-#: (docs/architecture.md, "Domain facts").
-MIN_SYMBOL_MM = 30.0
+PRINT_DPI = design.PRINT_DPI
 _DOTS_PER_METER = round(PRINT_DPI / 0.0254)
 _PDF_DPI = 1200
 
@@ -64,8 +62,8 @@ def format_for(path: Path) -> QrFormat:
 
 
 def _module_px(matrix: QrMatrix) -> int:
-    """Integer module size at 300 dpi so the symbol is at least 3 cm wide."""
-    return max(8, math.ceil(MIN_SYMBOL_MM / 25.4 * PRINT_DPI / matrix.size))
+    """Integer module size at 300 dpi so the symbol is at least 3 cm wide (the print rule)."""
+    return max(8, math.ceil(design.mm_to_px(design.MIN_QR_SYMBOL_MM, PRINT_DPI) / matrix.size))
 
 
 def _write_png(matrix: QrMatrix, tmp: Path) -> str:

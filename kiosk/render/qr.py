@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPolygonF
 
+from kiosk.domain import design
 from kiosk.domain.qr import (
     LOGO_AREA,
     QUIET_ZONE,
@@ -22,9 +23,10 @@ from kiosk.domain.qr import (
     payment_spec,
 )
 
-INK = "#1B1B1B"
-PAPER = "#FFFFFF"
-KAKAO_YELLOW = "#FEE500"
+# Colours from the design tokens (docs/architecture.md, "Design tokens").
+INK = design.QR_DARK
+PAPER = design.QR_LIGHT
+KAKAO_YELLOW = design.KAKAO
 
 __all__ = [
     "LOGO_AREA",

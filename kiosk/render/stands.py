@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
+from kiosk.domain import design
 from kiosk.domain.kakao import KakaoChannelError
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.locales import LOCALES, LocaleCode
@@ -40,18 +41,20 @@ from kiosk.render.qr import QrMatrix, build_matrix, draw_qr
 from kiosk.render.verify import verify_matrix
 
 StandSize = Literal["a6", "a4"]
-DPI = 300
-PAGE_W, PAGE_H = 105.0, 148.0  # A6 in mm; A4 is this x2
-MARGIN = 6.0
-PAPER = QColor("#F6F3EC")
-INK = QColor("#1B1B1B")
-MUTED = QColor("#5A5A5A")
-PRIMARY = QColor("#0B5D45")
-ACCENT = QColor("#B3410E")
-KAKAO = QColor("#FEE500")
-WHITE = QColor("#FFFFFF")
-#: Printed symbol width without quiet zone: >= 3 cm on A6 (>= 6 cm on the A4 poster).
-MIN_SYMBOL_MM = 32.0
+DPI = design.PRINT_DPI
+PAGE_W, PAGE_H = design.STAND_SIZES_MM["a6"]  # the A4 poster is this page scaled
+MARGIN = design.STAND_MARGIN_MM
+# Colours from the design tokens (docs/architecture.md, "Design tokens").
+PAPER = QColor(design.PAPER)
+INK = QColor(design.INK)
+MUTED = QColor(design.MUTED)
+PRIMARY = QColor(design.PRIMARY)
+ACCENT = QColor(design.ACCENT)
+KAKAO = QColor(design.KAKAO)
+WHITE = QColor(design.WHITE)
+#: Printed symbol width without quiet zone: 2 mm over the 3 cm print rule on A6
+#: (twice that on the A4 poster).
+MIN_SYMBOL_MM = design.MIN_QR_SYMBOL_MM + 2.0
 SINGLE_SYMBOL_MM = 48.0
 #: (text scale, symbol mm of a lone QR code) tried in order until a page fits above its
 #: footer: the type shrinks a little first, then a lone code (never below MIN_SYMBOL_MM).
@@ -340,7 +343,7 @@ def render_stands(
                 verify_matrix(matrix)
                 verified.add(matrix.spec.text)
         pages.append(_StoreCodes(store, kakao, payment))
-    scale = 2.0 if size == "a4" else 1.0
+    scale = design.STAND_SIZES_MM[size][0] / PAGE_W  # 2.0 for the A4 poster
     page_id = QPageSize.PageSizeId.A4 if size == "a4" else QPageSize.PageSizeId.A6
     with atomic_output(out) as tmp:
         writer = QPdfWriter(str(tmp))

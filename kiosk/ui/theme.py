@@ -1,4 +1,4 @@
-"""Design tokens (colours, type scale, spacing) and the application stylesheet and font."""
+"""The application stylesheet, palette and font, filled from the design tokens."""
 
 from __future__ import annotations
 
@@ -8,37 +8,68 @@ from typing import Final
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.domain.design import (
+    ACCENT,
+    BODY,
+    CAPTION,
+    CARD,
+    DISPLAY,
+    GRID,
+    HEADING,
+    INK,
+    KAKAO,
+    LEAD,
+    LINE,
+    MUTED,
+    ON_KAKAO,
+    ON_PRIMARY,
+    PAPER,
+    PRIMARY,
+    PRIMARY_PRESSED,
+    RADIUS,
+    SOFT,
+    TITLE,
+    TOUCH,
+    TOUCH_MERCHANT,
+    TYPE_SCALE,
+)
 from kiosk.render.fonts import family_for, register_fonts
 from kiosk.resources import assets_dir
 
-# Colours (DESIGN.md, "Visual design"; contrast ratios measured against PAPER).
-PAPER: Final = "#F6F3EC"
-CARD: Final = "#FFFFFF"
-INK: Final = "#1B1B1B"  # 15.5:1 on paper
-MUTED: Final = "#5A5A5A"  # 6.2:1 on paper
-PRIMARY: Final = "#0B5D45"  # white text on it: 7.9:1
-PRIMARY_PRESSED: Final = "#084634"
-ON_PRIMARY: Final = "#FFFFFF"
-ACCENT: Final = "#B3410E"  # prices and promotions, 5.2:1 on paper
-KAKAO: Final = "#FEE500"  # Kakao's own yellow, with INK text (13.5:1)
-ON_KAKAO: Final = "#1B1B1B"
-LINE: Final = "#DDD5C6"  # hairlines and card borders; never carries meaning alone
-SOFT: Final = "#ECE7DC"  # pressed / sunken surfaces
-
-# Type scale in pixels.
-CAPTION: Final = 16
-BODY: Final = 20
-LEAD: Final = 24
-HEADING: Final = 32
-TITLE: Final = 48
-DISPLAY: Final = 64
-TYPE_SCALE: Final = (CAPTION, BODY, LEAD, HEADING, TITLE, DISPLAY)
-
-# Spacing on an 8 px grid; touch targets.
-GRID: Final = 8
-TOUCH: Final = 48  # tourist and manager screens
-TOUCH_MERCHANT: Final = 64  # elderly merchants
-RADIUS: Final = 12
+# The token values live in kiosk.domain.design (docs/architecture.md, "Design tokens");
+# widgets read them from here as theme.PAPER, theme.GRID, ...
+__all__ = [
+    "ACCENT",
+    "BODY",
+    "CAPTION",
+    "CARD",
+    "DISPLAY",
+    "GRID",
+    "HEADING",
+    "INK",
+    "KAKAO",
+    "LEAD",
+    "LINE",
+    "MUTED",
+    "ON_KAKAO",
+    "ON_PRIMARY",
+    "PAPER",
+    "PRIMARY",
+    "PRIMARY_PRESSED",
+    "RADIUS",
+    "SOFT",
+    "TITLE",
+    "TOKENS",
+    "TOUCH",
+    "TOUCH_MERCHANT",
+    "TYPE_SCALE",
+    "apply_locale_font",
+    "apply_theme",
+    "palette",
+    "set_role",
+    "stylesheet",
+    "ui_font",
+]
 
 TOKENS: Final[dict[str, str]] = {
     "paper": PAPER,

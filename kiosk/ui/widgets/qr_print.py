@@ -8,14 +8,15 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
+from kiosk.domain.design import INK, MIN_QR_SYMBOL_MM, meets_print_rule
 from kiosk.i18n import _
 from kiosk.render.fonts import family_for
 from kiosk.render.verify import VerifiedQr
 
-#: Printed symbol width without quiet zone: >= 3 cm (DESIGN.md, print rules: width >=
-#: scan distance / 10, so 5 cm scans from half a metre at the counter).
+#: Printed symbol width we aim for (quiet zone excluded): width >= scan distance / 10, so
+#: 5 cm scans from half a metre at the counter; never below the 3 cm rule
+#: (docs/architecture.md, "Domain facts").
 PRINT_SYMBOL_MM = 50.0
-MIN_PRINT_SYMBOL_MM = 30.0
 
 
 class PrintError(OSError):
@@ -51,17 +52,17 @@ def print_qr(
     fit_mm = page.width() / px_per_mm / matrix.total
     module_mm = min(per_module_mm, fit_mm)
     symbol_mm = module_mm * matrix.size
-    if symbol_mm < MIN_PRINT_SYMBOL_MM:
+    if not meets_print_rule(symbol_mm):
         raise PrintError(
             _(
                 "The page is too small: the code would be {mm:.0f} mm wide; it needs {min:.0f} mm."
-            ).format(mm=symbol_mm, min=MIN_PRINT_SYMBOL_MM)
+            ).format(mm=symbol_mm, min=MIN_QR_SYMBOL_MM)
         )
     painter = QPainter()
     if not painter.begin(printer):
         raise PrintError(_("The printer could not be started."))
     try:
-        painter.setPen(QColor("#1B1B1B"))
+        painter.setPen(QColor(INK))
         width = float(page.width())
         y = 0.0
         painter.setFont(_font(locale, 22, bold=True))
