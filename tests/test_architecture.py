@@ -92,7 +92,7 @@ def test_probe_sees_heavy_imports() -> None:
 
 def test_command_line_parser_is_light() -> None:
     # `market-kiosk --help` and start-up must not pay for Qt or SQLAlchemy before they
-    # are needed (DESIGN.md known traps: import cost dominates start-up).
+    # are needed (docs/architecture.md, known traps: import cost dominates start-up).
     loaded = _loaded_after("import kiosk.cli\nkiosk.cli.build_parser()")
     assert loaded == set(), f"building the CLI parser imported {sorted(loaded)}"
 

@@ -183,7 +183,7 @@ def _plural_message() -> Message:
     for message in _messages(_read(POT)):
         if isinstance(message.id, tuple | list):
             return message
-    raise AssertionError("kiosk.pot has no ngettext() string; DESIGN.md habit 6 wants one")
+    raise AssertionError("kiosk.pot has no ngettext() string; every language must show a plural form")
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ LocaleCode = Literal["ko", "en", "ja", "zh_Hans", "zh_Hant"]
 LOCALES: Final[tuple[LocaleCode, ...]] = ("ko", "en", "ja", "zh_Hans", "zh_Hant")
 DEFAULT_LOCALE: Final[LocaleCode] = "ko"
 
-#: Native names only, never flags (DESIGN.md, product principles).
+#: Native names only, never flags (docs/architecture.md, product principles).
 NATIVE_NAMES: Final[Mapping[LocaleCode, str]] = {
     "ko": "한국어",
     "en": "English",

@@ -1,6 +1,6 @@
 """QR symbols: matrix from the ``qrcode`` library, drawn crisply with QPainter or as SVG text.
 
-Rules (DESIGN.md, domain facts): quiet zone of at least 4 modules, integer
+Rules (docs/architecture.md, domain facts): quiet zone of at least 4 modules, integer
 module size in device pixels, payment QR at error correction M with no logo,
 KakaoTalk QR at level H with a centred channel mark covering ~12% of the
 symbol (20% failed to decode for a short URL; the limit is ~15%).
@@ -97,7 +97,7 @@ def draw_qr(painter: QPainter, matrix: QrMatrix, x: float, y: float, module: flo
 def render_qr_image(matrix: QrMatrix, module_px: int = 8) -> QImage:
     """Raster image of the symbol and quiet zone at an integer module size.
 
-    Grayscale without a logo (zxing-cpp rejects 1-bit images, DESIGN.md known
+    Grayscale without a logo (zxing-cpp rejects 1-bit images, docs/architecture.md, known
     traps); RGB with the yellow channel mark.
     """
     if module_px < 1:

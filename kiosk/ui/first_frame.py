@@ -10,7 +10,7 @@ class FirstPaintWatcher(QObject):
     """Emits ``painted`` once, right after *window* has handled its first Paint event.
 
     On the headless platform ``QTimer.singleShot(0, app.quit)`` after ``show()``
-    quits before anything is drawn (DESIGN.md, known traps), so we watch for the
+    quits before anything is drawn (docs/architecture.md, known traps), so we watch for the
     Paint event itself and report on the next turn of the event loop, when the
     frame has been drawn and flushed.
     """

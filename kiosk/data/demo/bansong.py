@@ -1,8 +1,8 @@
 """Invented demo stores of 반송큰시장 (Bansong Big Market, Haeundae-gu, Busan).
 
 A neighbourhood market used mostly by locals and a Kakao "project Dangol"
-site (DESIGN.md). Every store, name, phone number (exchange 000), KakaoTalk ID
-and payment payload here is invented; the payloads are DEMO data built by
+site. Every store, name, phone number (exchange 000), KakaoTalk ID and payment
+payload here is invented (docs/architecture.md, product principles); the payloads are DEMO data built by
 :func:`kiosk.data.demo.payloads.demo_payload` and can never be paid.
 """
 

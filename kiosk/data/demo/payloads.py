@@ -1,6 +1,6 @@
 """Invented EMVCo payment payloads for the demo stalls: marked DEMO, never payable.
 
-Real Zero Pay payloads come only from the operator's merchant kit (DESIGN.md,
+Real Zero Pay payloads come only from the operator's merchant kit (docs/architecture.md,
 domain facts); these exist so the QR screens and printouts have something to
 show in a demo. Every one carries the invented account scheme
 ``KR.DEMO.MARKETKIOSK``, a merchant name starting ``DEMO `` and the purpose
