@@ -183,7 +183,7 @@ def _plural_message() -> Message:
     for message in _messages(_read(POT)):
         if isinstance(message.id, tuple | list):
             return message
-    raise AssertionError("kiosk.pot has no ngettext() string; every language must show a plural form")
+    raise AssertionError("kiosk.pot has no ngettext() string; each language must show a plural")
 
 
 @pytest.fixture

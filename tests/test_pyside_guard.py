@@ -1,4 +1,4 @@
-"""Guard against PySide6 6.12.0's none_dealloc abort on Python 3.11 (docs/architecture.md, known traps)."""
+"""Guard against PySide6 6.12.0's none_dealloc abort on Python 3.11 (architecture: known traps)."""
 
 from __future__ import annotations
 

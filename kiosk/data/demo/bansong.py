@@ -2,8 +2,9 @@
 
 A neighbourhood market used mostly by locals and a Kakao "project Dangol"
 site. Every store, name, phone number (exchange 000), KakaoTalk ID and payment
-payload here is invented (docs/architecture.md, product principles); the payloads are DEMO data built by
-:func:`kiosk.data.demo.payloads.demo_payload` and can never be paid.
+payload here is invented (docs/architecture.md, product principles); the
+payloads are DEMO data built by :func:`kiosk.data.demo.payloads.demo_payload`
+and can never be paid.
 """
 
 from __future__ import annotations

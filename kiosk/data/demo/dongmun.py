@@ -1,10 +1,10 @@
 """Invented demo stores of 동문재래시장 (Dongmun Traditional Market, Jeju City).
 
 About 80% of its customers are tourists, it runs a night market, and foreign
-wallets pay through Alipay+ on Zero Pay (docs/architecture.md, domain facts). Every store, name, phone
-number (exchange 000), KakaoTalk ID and payment payload here is invented; the
-payloads are DEMO data built by :func:`kiosk.data.demo.payloads.demo_payload`
-and can never be paid.
+wallets pay through Alipay+ on Zero Pay (docs/architecture.md, domain facts).
+Every store, name, phone number (exchange 000), KakaoTalk ID and payment
+payload here is invented; the payloads are DEMO data built by
+:func:`kiosk.data.demo.payloads.demo_payload` and can never be paid.
 """
 
 from __future__ import annotations

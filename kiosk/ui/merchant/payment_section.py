@@ -33,11 +33,11 @@ DETAIL_PAIRS_PER_ROW = 2
 class PaymentSection(QrSection):
     """The official payment payload, pasted or read from a photo of the Zero Pay kit.
 
-    Rules (docs/architecture.md, domain facts: FSC 2018 QR standard): the payload is never changed (only
-    blanks around a paste are dropped), the code is level M without a logo,
-    EMVCo payloads must pass the structure and CRC checks (errors name the tag),
-    other text is accepted with a visible "format not recognised" note. The
-    laminate / tamper-proof film reminder is always on show.
+    Rules (docs/architecture.md, domain facts: FSC 2018 QR standard): the payload is never
+    changed (only blanks around a paste are dropped), the code is level M without a logo,
+    EMVCo payloads must pass the structure and CRC checks (errors name the tag), other text
+    is accepted with a visible "format not recognised" note. The laminate / tamper-proof
+    film reminder is always on show.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
