@@ -118,3 +118,18 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
 @pytest.fixture(scope="session", autouse=True)
 def _one_qapplication(qapp: object) -> object:
     return qapp
+
+
+# --- Secrets -----------------------------------------------------------------
+#
+# New hashes use the OWASP scrypt cost (n=2**17, 128 MiB, ~0.3 s) in the app;
+# tests lower it so hundreds of sign-ins stay fast. Each stored hash carries its
+# own parameters, so checking works at any cost. tests/services/test_accounts.py
+# proves the default once, at full cost.
+
+
+@pytest.fixture(autouse=True)
+def _cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kiosk.services import accounts
+
+    monkeypatch.setattr(accounts, "cost", accounts.ScryptCost(n=2**10, r=8, p=1))

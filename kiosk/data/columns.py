@@ -10,6 +10,7 @@ from sqlalchemy.ext.mutable import MutableDict
 from sqlalchemy.types import TypeDecorator
 
 from kiosk.domain.categories import Category
+from kiosk.domain.hours import OpeningHours, parse_legacy_hours
 from kiosk.domain.locales import LOCALES
 from kiosk.domain.payments import PaymentMethod
 
@@ -112,3 +113,29 @@ class LocalizedJSON(TypeDecorator[dict[str, str]]):
 
 #: ``LocalizedJSON`` whose in-place edits (``store.name["ja"] = ...``) are tracked by the ORM.
 LocalizedColumn = MutableDict.as_mutable(LocalizedJSON())
+
+
+class OpeningHoursJSON(TypeDecorator[OpeningHours]):
+    """``OpeningHours`` as its JSON shape (``OpeningHours.to_json``); migration 0003 made it so.
+
+    A plain string is accepted on write and read as the old free-text hours
+    (``parse_legacy_hours``: what it cannot read is kept as the note), so demo
+    data written as text still lands as data.
+    """
+
+    impl = JSON
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> dict[str, Any] | None:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            value = parse_legacy_hours(value)
+        if not isinstance(value, OpeningHours):
+            raise ValueError(f"opening hours must be OpeningHours, not {type(value).__name__}")
+        return value.to_json()
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> OpeningHours | None:
+        if value is None:
+            return None
+        return OpeningHours.from_json(value)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     CheckConstraint,
     Date,
@@ -28,11 +29,13 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from kiosk.data.columns import (
     CategoryType,
     LocalizedColumn,
+    OpeningHoursJSON,
     PaymentMethodsType,
     UTCDateTime,
     utcnow,
 )
 from kiosk.domain.categories import Category
+from kiosk.domain.hours import OpeningHours
 from kiosk.domain.payments import PaymentMethod
 
 #: Stable constraint names so Alembic batch migrations on SQLite can find them again.
@@ -43,6 +46,10 @@ NAMING_CONVENTION: dict[str, str] = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def _no_hours() -> OpeningHours:
+    return OpeningHours()
 
 
 class Base(DeclarativeBase):
@@ -85,7 +92,7 @@ class Store(Base):
     name: Mapped[dict[str, str]] = mapped_column(LocalizedColumn)
     description: Mapped[dict[str, str]] = mapped_column(LocalizedColumn, default=dict)
     phone: Mapped[str] = mapped_column(String(40), default="")
-    opening_hours: Mapped[str] = mapped_column(String(200), default="")
+    opening_hours: Mapped[OpeningHours] = mapped_column(OpeningHoursJSON, default=_no_hours)
     kakao_channel_id: Mapped[str | None] = mapped_column(String(64))
     payment_qr_payload: Mapped[str | None] = mapped_column(Text)
     payment_methods: Mapped[tuple[PaymentMethod, ...]] = mapped_column(
@@ -154,3 +161,73 @@ class Promotion(Base):
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date] = mapped_column(Date)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Credential(Base):
+    """A secret's scrypt hash (``scrypt$n$r$p$salt$hash``, base64), never the secret.
+
+    ``key`` is ``manager`` (the one manager password) or ``store:<id>`` (that
+    store's PIN; the row goes when the store goes).
+    """
+
+    __tablename__ = "credentials"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    store_id: Mapped[int | None] = mapped_column(
+        ForeignKey("stores.id", ondelete="CASCADE"), index=True
+    )
+    secret_hash: Mapped[str] = mapped_column(Text)
+    set_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class SignInAttempts(Base):
+    """Failed sign-ins in a row per key, shared by every PC on the database.
+
+    ``key`` is a SHA-256 of what was tried against (``manager``, or the store id),
+    so the table neither lists stores nor tells whether one exists.
+    """
+
+    __tablename__ = "sign_in_attempts"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    not_before: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class AuditLog(Base):
+    """Who changed what, when, on which PC (kept when the store or market is removed).
+
+    ``changes`` is a JSON list of ``[field, old, new]``; it never holds a secret.
+    """
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    actor_role: Mapped[str] = mapped_column(String(16))
+    actor: Mapped[str] = mapped_column(String(64))
+    pc: Mapped[str] = mapped_column(String(100), default="")
+    action: Mapped[str] = mapped_column(String(32))
+    market_slug: Mapped[str | None] = mapped_column(String(64), index=True)
+    store_id: Mapped[int | None] = mapped_column(Integer)
+    subject: Mapped[str] = mapped_column(String(300), default="")
+    changes: Mapped[list[list[str]]] = mapped_column(JSON, default=list)
+
+
+class ChangeEvent(Base):
+    """One committed write, for other PCs: they poll for ids above the last they saw.
+
+    ``origin`` is the writing process's random id (it skips its own events);
+    ``store_ids`` a JSON list (empty: the whole market, or everything).
+    """
+
+    __tablename__ = "change_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    origin: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(16))
+    market_slug: Mapped[str | None] = mapped_column(String(64))
+    store_ids: Mapped[list[int]] = mapped_column(JSON, default=list)

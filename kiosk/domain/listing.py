@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kiosk.domain.categories import Category
+from kiosk.domain.hours import OpeningHours
 from kiosk.domain.payments import PaymentMethod
 from kiosk.domain.text import LocalizedText
 
@@ -74,7 +75,7 @@ class StoreDetail:
     name: LocalizedText
     description: LocalizedText
     phone: str
-    opening_hours: str
+    opening_hours: OpeningHours
     kakao_channel_id: str | None
     payment_qr_payload: str | None
     payment_methods: tuple[PaymentMethod, ...]

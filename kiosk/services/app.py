@@ -11,15 +11,22 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
+from kiosk.domain.access import Actor, CodeProof, Role, Secret
+from kiosk.domain.audit import AuditAction, AuditEntry
 from kiosk.domain.categories import Category
 from kiosk.domain.listing import MarketInfo, StoreDetail, StoreSummary
+from kiosk.domain.locales import LocaleCode
+from kiosk.domain.store_edit import StoreDraft
 from kiosk.services import directory, store_codes
 from kiosk.services.changes import Change, ChangeHub, ChangeKind
 from kiosk.services.store_codes import KakaoInput, PaymentInput
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from kiosk.data.db import Database
     from kiosk.render.stands import StandSize, StandsResult
+    from kiosk.services.live import ChangeWatcher
 
 
 class Services:
@@ -31,8 +38,18 @@ class Services:
     """
 
     def __init__(self, db: Database) -> None:
+        import secrets
+        import socket
+
+        from kiosk.services.accounts import SessionBook
+
         self._db = db
         self.changes = ChangeHub()
+        #: This process's id in the change events (its own are not polled back).
+        self.origin = secrets.token_hex(8)
+        #: The PC's name in the audit log.
+        self.pc = (socket.gethostname() or "pc")[:100]
+        self._sessions = SessionBook()
 
     @classmethod
     def open(cls, url: str | None = None, *, seed_demo: bool = False) -> Self:
@@ -119,6 +136,7 @@ class Services:
         from kiosk.data.seed import seed_demo
 
         counts = seed_demo(self._db, replace=replace)
+        self.note_bulk_change(Change(ChangeKind.MARKETS))
         self.changes.publish(Change(ChangeKind.MARKETS))
         return counts
 
@@ -126,6 +144,7 @@ class Services:
     def save_store_codes(
         self,
         *,
+        proof: CodeProof,
         store_id: int,
         expected_version: int,
         kakao: KakaoInput | None,
@@ -133,17 +152,26 @@ class Services:
     ) -> StoreDetail:
         """Save checked codes (from ``store_codes.check_kakao/check_payment``) on a store.
 
-        ``None`` removes that code. Raises ``StaleVersionError`` when someone else
-        saved the store meanwhile, ``NotFoundError`` when it no longer exists.
+        *proof* is that store's PIN or the manager password, checked (with
+        throttling) before anything is written; the change is audited. ``None``
+        removes that code. Raises SignInRefused/Throttled, ``StaleVersionError``
+        when someone else saved the store meanwhile, ``NotFoundError`` when it
+        no longer exists.
         """
+        from kiosk.services.accounts import actor_for_proof
         from kiosk.services.stores import set_store_qr_codes
 
+        actor = actor_for_proof(
+            self._db, proof=proof, store_id=store_id, pc=self.pc, subject=f"store {store_id}"
+        )
         saved = set_store_qr_codes(
             db=self._db,
             store_id=store_id,
             expected_version=expected_version,
             kakao_channel_id=kakao.channel_id if kakao is not None else None,
             payment_qr_payload=payment.raw if payment is not None else None,
+            actor=actor,
+            origin=self.origin,
         )
         self.changes.publish(Change(ChangeKind.STORES, saved.market_slug, frozenset({saved.id})))
         return saved
@@ -165,3 +193,271 @@ class Services:
         return store_codes.render_stands(
             stores, market_name=market.name, out=out, size=size, progress=progress
         )
+
+    # Access: manager password, store PINs, signed-in actors --------------------------------
+    def manager_password_is_set(self) -> bool:
+        from kiosk.services.accounts import MANAGER_KEY, has_credential
+
+        return has_credential(self._db, MANAGER_KEY)
+
+    def set_first_manager_password(self, *, password: Secret) -> Actor:
+        """Manager mode's first use: set the password (none may be set yet) and sign in.
+
+        Raises PasswordRuleError (weak) or AccessError when a password already exists.
+        """
+        from kiosk.domain.access import PASSWORD_ALREADY_SET, AccessError, password_problem
+        from kiosk.services.accounts import MANAGER_KEY, store_credential
+
+        problem = password_problem(password.reveal())
+        if problem is not None:
+            raise AccessError(problem)
+        actor = Actor(Role.MANAGER, self.pc, None, "password")
+        if not store_credential(
+            self._db,
+            key=MANAGER_KEY,
+            store_id=None,
+            secret=password,
+            by=actor,
+            action=AuditAction.PASSWORD_SET,
+            subject="manager",
+            only_if_unset=True,
+        ):
+            raise AccessError(PASSWORD_ALREADY_SET())
+        return self._sessions.open(actor)
+
+    def set_manager_password(self, *, actor: Actor, password: Secret) -> None:
+        """Change the manager password (signed-in manager or the command line)."""
+        from kiosk.domain.access import AccessError, password_problem
+        from kiosk.services.accounts import MANAGER_KEY, require, store_credential
+
+        live = require(self._sessions, actor, manager=True)
+        problem = password_problem(password.reveal())
+        if problem is not None:
+            raise AccessError(problem)
+        store_credential(
+            self._db,
+            key=MANAGER_KEY,
+            store_id=None,
+            secret=password,
+            by=live,
+            action=AuditAction.PASSWORD_SET,
+            subject="manager",
+        )
+
+    def set_store_pin(self, *, actor: Actor, store_id: int, pin: Secret) -> None:
+        """Set a store's PIN (6+ digits; the manager's job); clears its failed tries."""
+        from kiosk.domain.access import AccessError, pin_problem
+        from kiosk.services.accounts import require, store_credential, store_key
+
+        live = require(self._sessions, actor, manager=True)
+        problem = pin_problem(pin.reveal())
+        if problem is not None:
+            raise AccessError(problem)
+        store = self.get_store(store_id=store_id)
+        store_credential(
+            self._db,
+            key=store_key(store_id),
+            store_id=store_id,
+            secret=pin,
+            by=live,
+            action=AuditAction.PIN_SET,
+            subject=f"{store.stall_number} {store.name.get('ko')}".strip(),
+            market_slug=store.market_slug,
+        )
+
+    def stores_with_pin(self, *, store_ids: list[int]) -> set[int]:
+        from kiosk.services.accounts import keys_set, store_key
+
+        found = keys_set(self._db, [store_key(i) for i in store_ids])
+        return {i for i in store_ids if store_key(i) in found}
+
+    def sign_in_manager(self, *, password: Secret) -> Actor:
+        """The signed-in manager; SignInRefused, Throttled (wait or locked) otherwise."""
+        from kiosk.services.accounts import MANAGER_KEY, check_secret
+
+        actor = Actor(Role.MANAGER, self.pc, None, "password")
+        check_secret(self._db, key=MANAGER_KEY, secret=password, actor=actor, subject="manager")
+        return self._sessions.open(actor)
+
+    def sign_in_merchant(self, *, store_id: int, pin: Secret) -> Actor:
+        """The signed-in merchant of *store_id*; one refusal whether the store exists or not."""
+        from kiosk.services.accounts import check_secret, store_key
+
+        actor = Actor(Role.MERCHANT, self.pc, store_id, "pin")
+        check_secret(
+            self._db,
+            key=store_key(store_id),
+            secret=pin,
+            actor=actor,
+            subject=f"store {store_id}",
+            store_id=store_id,
+        )
+        return self._sessions.open(actor)
+
+    def sign_out(self, actor: Actor) -> None:
+        self._sessions.close(actor)
+
+    def console_actor(self) -> Actor:
+        """The command line's manager rights (whoever runs it already holds the database).
+
+        Only ``kiosk.cli`` calls this; screens sign in (tests/ui check they never call it).
+        """
+        return self._sessions.open(Actor(Role.MANAGER, self.pc, None, "console"))
+
+    # Editing listings ----------------------------------------------------------------------
+    def save_store(
+        self,
+        *,
+        actor: Actor,
+        market_slug: str,
+        base: StoreDetail | None,
+        draft: StoreDraft,
+        proof: CodeProof | None = None,
+    ) -> StoreDetail:
+        """Create (*base* None, manager only) or change a store at the version of *base*.
+
+        Raises EditRefused (problems per field), PermissionDenied, StaleEdit (with
+        what changed elsewhere), Gone, and the sign-in errors of *proof*, which
+        a change of the KakaoTalk channel or payment QR needs.
+        """
+        from kiosk.services.accounts import require
+        from kiosk.services.listings import save_store
+
+        live = require(
+            self._sessions,
+            actor,
+            store_id=base.id if base is not None else None,
+            manager=base is None,
+        )
+        saved, changes = save_store(
+            db=self._db,
+            origin=self.origin,
+            actor=live,
+            market_slug=market_slug,
+            base=base,
+            draft=draft,
+            proof=proof,
+        )
+        if changes:
+            self.changes.publish(
+                Change(ChangeKind.STORES, saved.market_slug, frozenset({saved.id}))
+            )
+        return saved
+
+    def update_good(
+        self,
+        *,
+        actor: Actor,
+        base: StoreDetail,
+        product_id: int,
+        price_won: int | None = None,
+        sold_out: bool | None = None,
+    ) -> StoreDetail:
+        """One tap of the merchant screen: a good's price or sold-out state, at *base*'s version."""
+        from dataclasses import replace
+
+        from kiosk.domain.store_edit import Gone, draft_from
+
+        draft = draft_from(base)
+        goods = list(draft.products)
+        for index, good in enumerate(goods):
+            if good.id == product_id:
+                goods[index] = replace(
+                    good,
+                    price_won=good.price_won if price_won is None else price_won,
+                    sold_out=good.sold_out if sold_out is None else sold_out,
+                )
+                break
+        else:
+            raise Gone(f"#{product_id}")
+        return self.save_store(
+            actor=actor,
+            market_slug=base.market_slug,
+            base=base,
+            draft=replace(draft, products=tuple(goods)),
+        )
+
+    # Markets -------------------------------------------------------------------------------
+    def create_market(
+        self,
+        *,
+        actor: Actor,
+        slug: str,
+        name: dict[LocaleCode, str],
+        city: dict[LocaleCode, str],
+    ) -> MarketInfo:
+        from kiosk.services.accounts import require
+        from kiosk.services.markets import create_market
+
+        live = require(self._sessions, actor, manager=True)
+        made = create_market(
+            db=self._db, origin=self.origin, actor=live, slug=slug, name=name, city=city
+        )
+        self.changes.publish(Change(ChangeKind.MARKETS, made.slug))
+        return made
+
+    def update_market(
+        self,
+        *,
+        actor: Actor,
+        slug: str,
+        name: dict[LocaleCode, str],
+        city: dict[LocaleCode, str],
+    ) -> MarketInfo:
+        from kiosk.services.accounts import require
+        from kiosk.services.markets import update_market
+
+        live = require(self._sessions, actor, manager=True)
+        changed = update_market(
+            db=self._db, origin=self.origin, actor=live, slug=slug, name=name, city=city
+        )
+        self.changes.publish(Change(ChangeKind.MARKETS, slug))
+        return changed
+
+    def remove_market(self, *, actor: Actor, slug: str) -> int:
+        """Delete a market with its stores (history stays in the audit log); stores removed."""
+        from kiosk.services.accounts import require
+        from kiosk.services.markets import remove_market
+
+        live = require(self._sessions, actor, manager=True)
+        count = remove_market(db=self._db, origin=self.origin, actor=live, slug=slug)
+        self.changes.publish(Change(ChangeKind.MARKETS, slug))
+        return count
+
+    # Audit log -----------------------------------------------------------------------------
+    def audit_log(
+        self,
+        *,
+        actor: Actor,
+        market_slug: str | None = None,
+        since: datetime | None = None,
+        actions: tuple[AuditAction, ...] = (),
+        store_id: int | None = None,
+        limit: int = 1000,
+    ) -> list[AuditEntry]:
+        """The newest entries first (the manager's to read)."""
+        from kiosk.services.accounts import require
+        from kiosk.services.audit import entries
+
+        require(self._sessions, actor, manager=True)
+        return entries(
+            db=self._db,
+            market_slug=market_slug,
+            since=since,
+            actions=actions,
+            store_id=store_id,
+            limit=limit,
+        )
+
+    # Live refresh ---------------------------------------------------------------------------
+    def change_watcher(self) -> ChangeWatcher:
+        """A poller that publishes, on ``changes``, what other PCs saved since it was made."""
+        from kiosk.services.live import ChangeWatcher
+
+        return ChangeWatcher(self._db, origin=self.origin, hub=self.changes)
+
+    def note_bulk_change(self, change: Change) -> None:
+        """Tell other PCs about a write that was not made through an editing use case."""
+        from kiosk.services.live import note_change_now
+
+        note_change_now(self._db, origin=self.origin, change=change)

@@ -10,8 +10,14 @@ from kiosk.data.convert import store_detail, store_names
 from kiosk.data.db import Database
 from kiosk.data.errors import NotFoundError, StaleVersionError
 from kiosk.data.models import Store
+from kiosk.domain.access import Actor
+from kiosk.domain.audit import AuditAction
 from kiosk.domain.listing import StoreDetail
+from kiosk.domain.store_edit import FieldChange
+from kiosk.services import audit
+from kiosk.services.changes import Change, ChangeKind
 from kiosk.services.directory import load_store
+from kiosk.services.live import note_change
 
 
 def set_store_qr_codes(
@@ -21,13 +27,16 @@ def set_store_qr_codes(
     expected_version: int,
     kakao_channel_id: str | None,
     payment_qr_payload: str | None,
+    actor: Actor | None = None,
+    origin: str = "",
 ) -> StoreDetail:
     """Save the store's KakaoTalk channel ID and payment QR payload (already validated).
 
     The payload is stored byte-for-byte. Raises ``StaleVersionError`` when the
     store is no longer at *expected_version* (checked on load and again,
     atomically, by the UPDATE itself); then nothing is written. On success the
-    version goes up by one and ``updated_at`` is now.
+    version goes up by one and ``updated_at`` is now. With *actor* the change is
+    audited (field: old -> new) and noted for other PCs in the same transaction.
     """
     with db.session() as session:
         store = load_store(session, store_id)
@@ -39,6 +48,14 @@ def set_store_qr_codes(
                 expected_version=expected_version,
                 actual_version=store.version,
             )
+        changes = [
+            FieldChange(key, old or "", new or "")
+            for key, old, new in (
+                ("kakao_channel", store.kakao_channel_id, kakao_channel_id),
+                ("payment_qr", store.payment_qr_payload, payment_qr_payload),
+            )
+            if (old or "") != (new or "")
+        ]
         store.kakao_channel_id = kakao_channel_id
         store.payment_qr_payload = payment_qr_payload
         store.updated_at = utcnow()  # always an UPDATE, so the version always moves on
@@ -55,4 +72,17 @@ def set_store_qr_codes(
                 expected_version=expected_version,
                 actual_version=actual,
             ) from None
+        if actor is not None:
+            subject = f"{store.stall_number} {name}".strip()
+            audit.record(
+                session,
+                actor=actor,
+                action=AuditAction.STORE_CODES,
+                market_slug=store.market.slug,
+                store_id=store.id,
+                subject=subject,
+                changes=changes,
+            )
+            change = Change(ChangeKind.STORES, store.market.slug, frozenset({store.id}))
+            note_change(session, origin=origin, change=change)
         return store_detail(store, market=store.market)

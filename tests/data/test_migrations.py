@@ -46,4 +46,4 @@ def test_migrations_ship_inside_the_package() -> None:
     assert (migrate.MIGRATIONS_DIR / "env.py").is_file()
     assert (migrate.MIGRATIONS_DIR / "versions" / "0001_initial.py").is_file()
     assert (migrate.MIGRATIONS_DIR / "versions" / "0002_store_text_columns.py").is_file()
-    assert migrate.known_revisions() == frozenset({"0001", "0002"})
+    assert migrate.known_revisions() == frozenset({"0001", "0002", "0003"})

@@ -13,6 +13,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from kiosk.data.db import Database
 from kiosk.data.errors import NotFoundError, StaleVersionError
 from kiosk.data.models import Store
+from kiosk.domain.hours import parse_legacy_hours
 from kiosk.services.directory import get_store, list_stores
 from kiosk.services.stores import set_store_qr_codes
 
@@ -146,7 +147,7 @@ def test_two_orm_sessions_the_second_flush_is_stale(seeded_db: Database) -> None
         row = session.execute(
             select(Store.phone, Store.opening_hours, Store.version).where(Store.id == store_id)
         ).one()
-    assert tuple(row) == ("010-0000-1111", "08:00-20:00", 2)
+    assert tuple(row) == ("010-0000-1111", parse_legacy_hours("08:00-20:00"), 2)
 
 
 def test_unknown_store(seeded_db: Database) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kiosk.domain.categories import Category
 from kiosk.domain.emvco import build_payload
+from kiosk.domain.hours import OpeningHours
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.payments import PaymentMethod
 from kiosk.domain.text import LocalizedText
@@ -44,7 +45,7 @@ def make_store(
         name=LocalizedText({"ko": f"감귤 상회 {number}", "en": f"Tangerine Shop {number}"}),
         description=LocalizedText({}),
         phone="",
-        opening_hours="",
+        opening_hours=OpeningHours(),
         kakao_channel_id=kakao,
         payment_qr_payload=payment,
         payment_methods=(PaymentMethod.CASH, PaymentMethod.ZEROPAY, PaymentMethod.ALIPAY_PLUS),

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from kiosk.data.db import Database
+from kiosk.domain.access import CodeProof, Secret, SignInRefused
 from kiosk.domain.emvco import build_payload
 from kiosk.i18n import current_locale, set_locale
 from kiosk.services.app import Services
@@ -26,6 +27,8 @@ def checked_payment_input(text: str | None) -> str | None:
     return checked.raw if checked is not None else None
 
 
+PIN = "246810"
+PROOF = CodeProof("pin", Secret(PIN))
 PAYLOAD = build_payload(
     [
         ("00", "01"),
@@ -57,7 +60,9 @@ def services(db: Database) -> Services:
 
 @pytest.fixture
 def store_id(services: Services) -> int:
-    return services.list_stores(market_slug="dongmun")[0].id
+    first = services.list_stores(market_slug="dongmun")[0].id
+    services.set_store_pin(actor=services.console_actor(), store_id=first, pin=Secret(PIN))
+    return first
 
 
 def test_kakao_id_and_links_are_normalised() -> None:
@@ -112,6 +117,7 @@ def test_payment_with_control_character_names_the_position() -> None:
 def test_save_persists_normalised_id_and_exact_payload(services: Services, store_id: int) -> None:
     before = services.get_store(store_id=store_id)
     saved = services.save_store_codes(
+        proof=PROOF,
         store_id=store_id,
         expected_version=before.version,
         kakao=check_kakao(" https://pf.kakao.com/_ZeUTxl/friend "),
@@ -128,6 +134,7 @@ def test_blank_inputs_remove_the_codes(services: Services, store_id: int) -> Non
     before = services.get_store(store_id=store_id)
     assert before.kakao_channel_id and before.payment_qr_payload
     services.save_store_codes(
+        proof=PROOF,
         store_id=store_id,
         expected_version=before.version,
         kakao=check_kakao(""),
@@ -150,6 +157,7 @@ def test_refused_input_writes_nothing(
     before = services.get_store(store_id=store_id)
     with pytest.raises(QrInputError) as caught:
         services.save_store_codes(
+            proof=PROOF,
             store_id=store_id,
             expected_version=before.version,
             kakao=check_kakao(kakao),
@@ -162,6 +170,7 @@ def test_refused_input_writes_nothing(
 def test_stale_version_writes_nothing(services: Services, store_id: int) -> None:
     before = services.get_store(store_id=store_id)
     services.save_store_codes(
+        proof=PROOF,
         store_id=store_id,
         expected_version=before.version,
         kakao=check_kakao("_First1"),
@@ -170,6 +179,7 @@ def test_stale_version_writes_nothing(services: Services, store_id: int) -> None
     current = services.get_store(store_id=store_id)
     with pytest.raises(StaleVersionError) as caught:
         services.save_store_codes(
+            proof=PROOF,
             store_id=store_id,
             expected_version=before.version,
             kakao=check_kakao("_Second2"),
@@ -180,8 +190,19 @@ def test_stale_version_writes_nothing(services: Services, store_id: int) -> None
 
 
 def test_missing_store_is_reported(services: Services) -> None:
+    manager = services.console_actor()
+    services.set_manager_password(actor=manager, password=Secret("market-office-2026"))
+    with pytest.raises(SignInRefused):  # a PIN never tells whether the store exists
+        services.save_store_codes(
+            proof=PROOF,
+            store_id=999_999,
+            expected_version=1,
+            kakao=check_kakao("_ZeUTxl"),
+            payment=check_payment(None),
+        )
     with pytest.raises(NotFoundError, match="no store with id 999999"):
         services.save_store_codes(
+            proof=CodeProof("password", Secret("market-office-2026")),
             store_id=999_999,
             expected_version=1,
             kakao=check_kakao("_ZeUTxl"),
@@ -194,6 +215,7 @@ def test_a_save_publishes_what_changed(services: Services, store_id: int) -> Non
     services.changes.subscribe(seen.append)
     before = services.get_store(store_id=store_id)
     services.save_store_codes(
+        proof=PROOF,
         store_id=store_id,
         expected_version=before.version,
         kakao=check_kakao("_ZeUTxl"),
@@ -204,6 +226,10 @@ def test_a_save_publishes_what_changed(services: Services, store_id: int) -> Non
     ]
     with pytest.raises(StaleVersionError):
         services.save_store_codes(
-            store_id=store_id, expected_version=before.version, kakao=None, payment=None
+            proof=PROOF,
+            store_id=store_id,
+            expected_version=before.version,
+            kakao=None,
+            payment=None,
         )
     assert len(seen) == 1  # a refused save tells nobody

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
 from kiosk.app import build_shell
+from kiosk.domain.access import CodeProof, Secret
 from kiosk.domain.emvco import build_payload
 from kiosk.services.app import Services
 from kiosk.services.changes import Change, ChangeKind
@@ -127,8 +128,12 @@ def test_a_saved_code_shows_on_the_open_store_page_without_a_restart(
     assert not flow.detail.qr_panel.isVisibleTo(flow.detail)
 
     detail = own_services.get_store(store_id=store.id)
+    own_services.set_store_pin(
+        actor=own_services.console_actor(), store_id=store.id, pin=Secret("975310")
+    )
     with qtbot.waitSignal(shell.events.changed, timeout=5_000) as blocker:
         own_services.save_store_codes(
+            proof=CodeProof("pin", Secret("975310")),
             store_id=store.id,
             expected_version=detail.version,
             kakao=check_kakao("https://pf.kakao.com/_NewCh9"),

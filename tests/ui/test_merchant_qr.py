@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from kiosk import i18n
+from kiosk.domain.access import CodeProof, Secret
 from kiosk.domain.emvco import build_payload
 from kiosk.render.export import save_qr
 from kiosk.render.qr import payment_spec
@@ -26,6 +27,8 @@ from kiosk.ui.merchant.qr_screen import SCREEN, MerchantQrScreen
 from kiosk.ui.merchant.qr_section import DEBOUNCE_MS, QrSection
 from kiosk.ui.shell import Shell
 
+PIN = "135790"
+PROOF = CodeProof("pin", Secret(PIN))
 FRIEND_URL = "https://pf.kakao.com/_ZeUTxl/friend"
 PAYLOAD = build_payload(
     [
@@ -51,6 +54,9 @@ def own_services(tmp_path: Path) -> Iterator[Services]:
     """A fresh demo database per test: these tests write to it."""
     url = "sqlite:///" + (tmp_path / "merchant.sqlite3").as_posix()
     opened = Services.open(url, seed_demo=True)
+    console = opened.console_actor()
+    for summary in opened.list_stores(market_slug=opened.list_markets()[0].slug):
+        opened.set_store_pin(actor=console, store_id=summary.id, pin=Secret(PIN))
     yield opened
     opened.close()
 
@@ -216,8 +222,13 @@ def test_save_to_store_keeps_the_normalised_id_and_the_exact_payload(
     _type(qtbot, screen.kakao, screen.kakao.id_edit, " https://pf.kakao.com/_ZeUTxl/chat ")
     with qtbot.waitSignal(screen.payment.preview_updated, timeout=5_000):
         screen.payment.payload_edit.setPlainText(PAYLOAD + "\n")
+    QTest.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert screen.prompt.isVisible()  # saving a code always asks for the PIN first
+    assert own_services.get_store(store_id=store.id) == store
+    QTest.keyClicks(screen.prompt.field, PIN)
     with qtbot.waitSignal(screen.saved, timeout=5_000):
-        QTest.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(screen.prompt.confirm_button, Qt.MouseButton.LeftButton)
+    assert not screen.prompt.isVisible()
     saved = own_services.get_store(store_id=store.id)
     assert saved.kakao_channel_id == "_ZeUTxl"
     assert saved.payment_qr_payload == PAYLOAD
@@ -232,18 +243,19 @@ def test_a_stale_version_writes_nothing_and_keeps_the_fields(
     store = screen.current_store()
     assert store is not None
     other = own_services.save_store_codes(  # someone else, on another PC, saves first
+        proof=PROOF,
         store_id=store.id,
         expected_version=store.version,
         kakao=check_kakao("_Other1"),
         payment=None,
     )
     _type(qtbot, screen.kakao, screen.kakao.id_edit, "_ZeUTxl")
-    assert screen.save_to_store() is False
+    assert screen.save_to_store(PROOF) is False
     assert own_services.get_store(store_id=store.id) == other  # nothing written
     assert screen.kakao.text() == "_ZeUTxl"  # nothing lost
     assert screen.current_store() == other  # reloaded at the new version
     assert screen.status_label.text()
-    assert screen.save_to_store() is True  # the second press saves over the reloaded version
+    assert screen.save_to_store(PROOF) is True  # the second press saves over the reloaded version
     assert own_services.get_store(store_id=store.id).kakao_channel_id == "_ZeUTxl"
 
 
@@ -313,3 +325,23 @@ def test_sections_stack_on_a_narrow_screen(qtbot: QtBot, screen: MerchantQrScree
     qtbot.waitUntil(lambda: screen.kakao.y() == screen.payment.y())
     screen.resize(1080, 1920)
     qtbot.waitUntil(lambda: screen.payment.y() > screen.kakao.y() + screen.kakao.height() - 1)
+
+
+def test_a_visitor_without_the_pin_cannot_change_a_code(
+    qtbot: QtBot, screen: MerchantQrScreen, own_services: Services
+) -> None:
+    store = screen.current_store()
+    assert store is not None
+    _type(qtbot, screen.kakao, screen.kakao.id_edit, "_Fraud99")
+    assert screen.save_to_store() is False  # no proof: the prompt asks
+    assert screen.prompt.isVisible()
+    QTest.keyClicks(screen.prompt.field, "000001")
+    QTest.mouseClick(screen.prompt.confirm_button, Qt.MouseButton.LeftButton)
+    assert screen.prompt.error.isVisible() and screen.prompt.error.text().startswith("⚠")
+    assert screen.prompt.field.text() == ""  # the wrong PIN is not kept
+    assert own_services.get_store(store_id=store.id) == store  # nothing written
+    QTest.mouseClick(screen.prompt.switch_button, Qt.MouseButton.LeftButton)
+    assert screen.prompt.kind() == "password"
+    QTest.keyClicks(screen.prompt.field, "not the password")
+    QTest.mouseClick(screen.prompt.confirm_button, Qt.MouseButton.LeftButton)
+    assert own_services.get_store(store_id=store.id) == store

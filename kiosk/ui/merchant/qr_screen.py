@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent
     from PySide6.QtPrintSupport import QPrinter
 
+    from kiosk.domain.access import CodeProof
     from kiosk.domain.listing import MarketInfo, StoreDetail
     from kiosk.render.export import SavedQr
     from kiosk.services.app import Services
@@ -135,6 +136,12 @@ class MerchantQrScreen(QWidget):
         self.scroll_area.setWidget(body)
         outer.addWidget(self.scroll_area, 1)
 
+        from kiosk.ui.widgets.proof_prompt import ProofPrompt
+
+        # Changing a code always asks for the store's PIN or the manager password.
+        self.prompt = ProofPrompt()
+        self.prompt.confirmed.connect(self._on_proof_confirmed)
+        outer.addWidget(self.prompt)
         bottom = QHBoxLayout()
         bottom.setSpacing(theme.GRID * 3)
         self.status_label = QLabel()
@@ -207,8 +214,13 @@ class MerchantQrScreen(QWidget):
         return self._store is not None and self.kakao.is_valid() and self.payment.is_valid()
 
     # Actions ------------------------------------------------------------------------------
-    def save_to_store(self) -> bool:
-        """Save both fields to the store at the version it was loaded with; True when saved."""
+    def save_to_store(self, proof: CodeProof | None = None) -> bool:
+        """Save both fields to the store at the version it was loaded with; True when saved.
+
+        Without *proof* (the store's PIN or the manager password) the prompt
+        asks for it and nothing is saved yet; a wrong one keeps the prompt open.
+        """
+        from kiosk.domain.access import AccessError
         from kiosk.services.errors import NotFoundError, StaleVersionError
         from kiosk.services.qr_codes import QrInputError
 
@@ -218,9 +230,13 @@ class MerchantQrScreen(QWidget):
         store, services = self._store, self._services
         if store is None or services is None or not self.can_save():
             return False
+        if proof is None:
+            self.prompt.ask(kind=self.prompt.kind())
+            return False
         try:
             # The values the sections checked (and verified) for their previews: parsed once.
             saved = services.save_store_codes(
+                proof=proof,
                 store_id=store.id,
                 expected_version=store.version,
                 kakao=self.kakao.checked(),
@@ -236,9 +252,13 @@ class MerchantQrScreen(QWidget):
                 kind="notice",
             )
             return False
+        except AccessError as exc:
+            self.prompt.show_error(str(exc))
+            return False
         except (QrInputError, NotFoundError) as exc:
             self.show_status("⚠ " + str(exc), kind="error")
             return False
+        self.prompt.close_prompt()
         self._store = saved
         self._update_save_state()
         self.show_status("✓ " + _("Saved to the store."), kind="ok")
@@ -293,6 +313,7 @@ class MerchantQrScreen(QWidget):
         self.back_button.setText("‹  " + _("Start"))
         self.title_label.setText(_("QR codes for my store"))
         self.save_button.setText(_("Save to store"))
+        self.prompt.retranslate()
         self.picker.retranslate(locale)
         self.kakao.retranslate()
         self.payment.retranslate()
@@ -314,6 +335,7 @@ class MerchantQrScreen(QWidget):
             self._update_save_state()
 
     def _show_store(self, store: StoreDetail) -> None:
+        self.prompt.close_prompt()
         self._store = store
         self.kakao.set_text(store.kakao_channel_id or "")
         self.payment.set_text(store.payment_qr_payload or "")
@@ -372,6 +394,12 @@ class MerchantQrScreen(QWidget):
 
     def _on_save_clicked(self) -> None:
         self.save_to_store()
+
+    def _on_proof_confirmed(self, proof: object) -> None:
+        from kiosk.domain.access import CodeProof
+
+        if isinstance(proof, CodeProof):
+            self.save_to_store(proof)
 
     def _on_export_requested(self, which: Which, action: str) -> None:
         if action == "print":

@@ -215,7 +215,8 @@ class StoreDetailScreen(QWidget):
         facts.setContentsMargins(0, 0, 0, 0)
         facts.setHorizontalSpacing(theme.GRID * 3)
         facts.setVerticalSpacing(theme.GRID * 2)
-        rows = [(_("Stall"), store.stall_number), (_("Opening hours"), store.opening_hours)]
+        hours = store.opening_hours.format(loc)
+        rows = [(_("Stall"), store.stall_number), (_("Opening hours"), hours)]
         if store.phone:
             rows.append((_("Phone"), store.phone))
         for row, (field, value) in enumerate(rows):

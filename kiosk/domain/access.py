@@ -1,0 +1,231 @@
+"""Who may change what: roles, the actor behind a change, password and PIN rules, throttling."""
+
+from __future__ import annotations
+
+import itertools
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import timedelta
+from enum import StrEnum
+from typing import Final, Literal
+
+from kiosk.domain.messages import N_, KioskError, Message, define
+
+
+class Role(StrEnum):
+    """Tourists only read; a merchant changes one store; the manager changes everything."""
+
+    TOURIST = "tourist"
+    MERCHANT = "merchant"
+    MANAGER = "manager"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who does something, on which PC. ``store_id`` is the merchant's one store.
+
+    ``session`` is the services' handle of a sign-in (empty for tourists and for
+    the command line's ``console`` actor); it never holds a secret.
+    ``via`` says how the role was proved: ``"pin"``, ``"password"`` or ``"console"``.
+    """
+
+    role: Role
+    pc: str
+    store_id: int | None = None
+    via: str = ""
+    session: str = field(default="", repr=False, compare=False)
+
+    @classmethod
+    def tourist(cls, pc: str) -> Actor:
+        return cls(Role.TOURIST, pc)
+
+    @property
+    def is_manager(self) -> bool:
+        return self.role is Role.MANAGER
+
+    def may_edit_store(self, store_id: int | None) -> bool:
+        """The manager edits any store; a merchant only their own; a tourist none."""
+        if self.role is Role.MANAGER:
+            return True
+        return self.role is Role.MERCHANT and store_id is not None and store_id == self.store_id
+
+    def label(self) -> str:
+        """For the audit log: ``manager``, ``store 12 (PIN)``, ``console``."""
+        if self.via == "console":
+            return "console"
+        if self.role is Role.MERCHANT:
+            return f"store {self.store_id} (PIN)"
+        return self.role.value
+
+
+class Secret:
+    """A PIN or password on its way to be hashed or checked; never shown.
+
+    ``repr``/``str`` print ``***`` so a secret cannot leak into a log line, an
+    exception or a traceback by accident; ``reveal()`` is the one way to read it.
+    """
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret(***)"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+@dataclass(frozen=True, slots=True)
+class CodeProof:
+    """What changing a store's QR codes asks for: that store's PIN or the manager password."""
+
+    kind: Literal["pin", "password"]
+    secret: Secret = field(repr=False)
+
+
+# Rules for secrets ----------------------------------------------------------------------
+PIN_MIN_DIGITS: Final = 6
+PIN_MAX_DIGITS: Final = 12
+PASSWORD_MIN: Final = 10
+PASSWORD_MIN_MIXED: Final = 8
+PASSWORD_MAX: Final = 256
+
+PIN_NOT_DIGITS = define(
+    "access.pin_not_digits", N_("A PIN is made of digits 0-9 only, {min} to {max} of them.")
+)
+PIN_TOO_SHORT = define("access.pin_too_short", N_("A PIN needs at least {min} digits."))
+PIN_TOO_EASY = define(
+    "access.pin_too_easy",
+    N_("This PIN is too easy to guess (one digit repeated, or digits in a row); choose another."),
+)
+PASSWORD_TOO_SHORT = define(
+    "access.password_too_short",
+    N_(
+        "The password needs at least {long} characters, or at least {short} with two kinds "
+        "of characters (small letters, capital letters, digits, other signs)."
+    ),
+)
+PASSWORD_TOO_LONG = define(
+    "access.password_too_long", N_("The password may have at most {max} characters.")
+)
+PASSWORDS_DIFFER = define("access.passwords_differ", N_("The two entries are not the same."))
+
+
+def pin_problem(pin: str) -> Message | None:
+    """Why *pin* cannot be a store's PIN, or None when it can."""
+    if not pin.isascii() or not pin.isdigit() or len(pin) > PIN_MAX_DIGITS:
+        return PIN_NOT_DIGITS(min=PIN_MIN_DIGITS, max=PIN_MAX_DIGITS)
+    if len(pin) < PIN_MIN_DIGITS:
+        return PIN_TOO_SHORT(min=PIN_MIN_DIGITS)
+    steps = {int(b) - int(a) for a, b in itertools.pairwise(pin)}
+    if len(steps) == 1 and steps <= {-1, 0, 1}:
+        return PIN_TOO_EASY()
+    return None
+
+
+def _classes(text: str) -> int:
+    kinds = set()
+    for ch in text:
+        if ch.isascii() and ch.islower():
+            kinds.add("lower")
+        elif ch.isascii() and ch.isupper():
+            kinds.add("upper")
+        elif ch.isdigit():
+            kinds.add("digit")
+        else:
+            kinds.add("other")
+    return len(kinds)
+
+
+def normalise_secret(text: str) -> str:
+    """NFC, so the same password typed on two keyboards (composed Hangul or not) matches."""
+    return unicodedata.normalize("NFC", text)
+
+
+def password_problem(password: str) -> Message | None:
+    """Why *password* cannot be the manager password (at least 10 characters, or 8 of two kinds)."""
+    text = normalise_secret(password)
+    if len(text) > PASSWORD_MAX:
+        return PASSWORD_TOO_LONG(max=PASSWORD_MAX)
+    if len(text) >= PASSWORD_MIN or (len(text) >= PASSWORD_MIN_MIXED and _classes(text) >= 2):
+        return None
+    return PASSWORD_TOO_SHORT(long=PASSWORD_MIN, short=PASSWORD_MIN_MIXED)
+
+
+# Throttling -------------------------------------------------------------------------------
+#: Failures allowed before each further attempt must wait.
+FREE_FAILURES: Final = 3
+#: The wait doubles from 2 s with each failure after the free ones, up to this.
+MAX_DELAY: Final = timedelta(seconds=60)
+#: After this many failures in a row the key is locked for LOCKOUT.
+LOCKOUT_AFTER: Final = 10
+LOCKOUT: Final = timedelta(minutes=15)
+
+
+def delay_after(failures: int) -> timedelta:
+    """How long the next attempt must wait after *failures* failures in a row."""
+    if failures < FREE_FAILURES:
+        return timedelta(0)
+    seconds = 2 ** (failures - FREE_FAILURES + 1)
+    return min(timedelta(seconds=seconds), MAX_DELAY)
+
+
+# Errors ------------------------------------------------------------------------------------
+WRONG_SECRET = define(
+    "access.wrong_secret",
+    N_("That did not match. Check the stall and the PIN (or the password) and try again."),
+)
+WAIT = define(
+    "access.wait", N_("Too many wrong tries. Wait {seconds} seconds before trying again.")
+)
+LOCKED = define(
+    "access.locked",
+    N_(
+        "Too many wrong tries: signing in here is locked until {until} (on every PC). "
+        "The market manager can set a new PIN or password."
+    ),
+)
+NO_PASSWORD = define(
+    "access.no_password",
+    N_("No manager password is set yet. Set one first (at least 10 characters)."),
+)
+PASSWORD_ALREADY_SET = define(
+    "access.password_already_set",
+    N_("A manager password is already set; sign in with it."),
+)
+DENIED = define("access.denied", N_("You may not do this: {what}."))
+SIGNED_OUT = define("access.signed_out", N_("You were signed out (idle too long). Sign in again."))
+
+
+class AccessError(KioskError):
+    """A sign-in or a change was refused; nothing was written."""
+
+
+class SignInRefused(AccessError):
+    """Wrong PIN or password. The message never says whether the store exists."""
+
+
+class Throttled(AccessError):
+    """Wait before the next attempt (``seconds``), or locked until ``until`` (``locked``)."""
+
+    def __init__(self, message: Message, *, seconds: int = 0, locked: bool = False) -> None:
+        super().__init__(message)
+        self.seconds = seconds
+        self.locked = locked
+
+
+class PermissionDenied(AccessError):
+    """The actor's role may not do this (``what`` says what was refused)."""
+
+    def __init__(self, what: Message | str) -> None:
+        super().__init__(DENIED(what=what))
+        self.what = what

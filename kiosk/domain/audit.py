@@ -1,0 +1,46 @@
+"""Audit log entries as values: who (role, store, PC), when, what, and each field's old -> new."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from kiosk.domain.store_edit import FieldChange
+
+
+class AuditAction(StrEnum):
+    """Codes are stored in the database; never rename one, add new ones instead."""
+
+    STORE_CREATED = "store.created"
+    STORE_CHANGED = "store.changed"
+    STORE_CODES = "store.codes"
+    MARKET_CREATED = "market.created"
+    MARKET_CHANGED = "market.changed"
+    MARKET_REMOVED = "market.removed"
+    PASSWORD_SET = "secret.password_set"
+    PIN_SET = "secret.pin_set"
+    SIGN_IN = "sign_in.ok"
+    SIGN_IN_FAILED = "sign_in.failed"
+    LOCKED_OUT = "sign_in.locked"
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One line of the audit log. ``actor`` is ``manager``, ``store 12 (PIN)`` or ``console``;
+    ``subject`` names the store or market as it was then. Never holds a secret."""
+
+    id: int
+    at: datetime
+    actor_role: str
+    actor: str
+    pc: str
+    action: AuditAction
+    market_slug: str | None
+    store_id: int | None
+    subject: str
+    changes: tuple[FieldChange, ...] = ()
+
+    def summary(self) -> str:
+        """The changes as one line: ``phone: 02-1 -> 02-2; active: True -> False``."""
+        return "; ".join(str(change) for change in self.changes)

@@ -1,0 +1,348 @@
+"""Manager password and store PINs: scrypt hashes, sign-in with throttling, signed-in sessions.
+
+Secrets are stored only as ``hashlib.scrypt`` hashes with a per-secret salt and
+the OWASP password-storage parameters (n=2**17, r=8, p=1; ``maxmem`` must be
+raised or OpenSSL refuses, see docs/architecture.md "Known traps"), compared
+with ``hmac.compare_digest``. Failed tries are counted per key in the database
+(``sign_in_attempts``), so the growing wait and the lockout hold for every PC
+and survive a restart. A wrong PIN and a PIN for a store that does not exist
+get the same answer after the same work.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from kiosk.data.columns import utcnow
+from kiosk.data.db import Database
+from kiosk.data.models import Credential, SignInAttempts
+from kiosk.domain import access
+from kiosk.domain.access import (
+    Actor,
+    CodeProof,
+    PermissionDenied,
+    Role,
+    Secret,
+    SignInRefused,
+    Throttled,
+)
+from kiosk.domain.audit import AuditAction
+from kiosk.domain.messages import N_, define
+from kiosk.services import audit
+
+
+@dataclass(frozen=True, slots=True)
+class ScryptCost:
+    n: int
+    r: int
+    p: int
+
+
+#: OWASP Password Storage Cheat Sheet, scrypt: N=2^17, r=8, p=1 (128 MiB per hash).
+OWASP_COST = ScryptCost(n=2**17, r=8, p=1)
+#: The cost new hashes use. Tests lower it to keep the suite fast; keep the default here.
+cost = OWASP_COST
+#: OpenSSL's default limit is 32 MiB; n=2**17, r=8 needs 128 MiB (128 * r * n bytes).
+MAXMEM = 256 * 2**20
+SALT_BYTES = 16
+KEY_BYTES = 32
+MANAGER_KEY = "manager"
+#: A signed-in session lapses after this long without use (the screens sign out sooner).
+SESSION_IDLE = timedelta(minutes=15)
+
+WRONG_PROOF_KIND = define(
+    "access.codes_need_proof",
+    N_("changing a store's QR codes needs that store's PIN or the manager password"),
+)
+SIGN_IN_FIRST = define("access.sign_in_first", N_("sign in first"))
+MANAGER_ONLY = define("access.manager_only", N_("only the market manager may do this"))
+OTHER_STORE = define("access.other_store", N_("this is another store's listing"))
+
+
+def store_key(store_id: int) -> str:
+    return f"store:{store_id}"
+
+
+def hash_secret(secret: Secret) -> str:
+    """``scrypt$n$r$p$salt$hash`` (base64 parts) of *secret* with a fresh salt."""
+    salt = secrets.token_bytes(SALT_BYTES)
+    used = cost
+    digest = _scrypt(secret, salt, used.n, used.r, used.p)
+    parts = [str(used.n), str(used.r), str(used.p), _b64(salt), _b64(digest)]
+    return "scrypt$" + "$".join(parts)
+
+
+def verify_secret(secret: Secret, stored: str) -> bool:
+    """True when *secret* matches *stored* (its own n, r, p and salt); constant-time compare."""
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        expected = base64.b64decode(digest)
+        actual = _scrypt(secret, base64.b64decode(salt), int(n), int(r), int(p))
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(actual, expected)
+
+
+def _scrypt(secret: Secret, salt: bytes, n: int, r: int, p: int) -> bytes:
+    text = access.normalise_secret(secret.reveal()).encode("utf-8")
+    return hashlib.scrypt(text, salt=salt, n=n, r=r, p=p, maxmem=MAXMEM, dklen=KEY_BYTES)
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+_dummy_lock = threading.Lock()
+_dummy: dict[ScryptCost, str] = {}
+
+
+def _dummy_hash() -> str:
+    """A hash of a random secret, so a missing PIN costs the same time as a wrong one."""
+    with _dummy_lock:
+        if cost not in _dummy:
+            _dummy[cost] = hash_secret(Secret(secrets.token_hex(16)))
+        return _dummy[cost]
+
+
+def _attempt_key(key: str) -> str:
+    return hashlib.sha256(f"kiosk-sign-in\0{key}".encode()).hexdigest()
+
+
+# Sessions -------------------------------------------------------------------------------
+class SessionBook:
+    """Signed-in actors of this process: a random handle -> (actor, last use)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._live: dict[str, tuple[Actor, float]] = {}
+
+    def open(self, actor: Actor) -> Actor:
+        handle = secrets.token_hex(16)
+        signed = Actor(actor.role, actor.pc, actor.store_id, actor.via, handle)
+        with self._lock:
+            self._live[handle] = (signed, time.monotonic())
+        return signed
+
+    def close(self, actor: Actor) -> None:
+        with self._lock:
+            self._live.pop(actor.session, None)
+
+    def check(self, actor: Actor) -> Actor:
+        """The live actor behind *actor*'s handle; PermissionDenied when it is not signed in."""
+        now = time.monotonic()
+        with self._lock:
+            entry = self._live.get(actor.session) if actor.session else None
+            if entry is None or now - entry[1] > SESSION_IDLE.total_seconds():
+                self._live.pop(actor.session, None)
+                raise PermissionDenied(SIGN_IN_FIRST())
+            live = entry[0]
+            if live != actor:
+                raise PermissionDenied(SIGN_IN_FIRST())
+            self._live[actor.session] = (live, now)
+            return live
+
+
+def require(
+    book: SessionBook, actor: Actor, *, store_id: int | None = None, manager: bool = False
+) -> Actor:
+    """*actor*, checked: signed in, and the manager (or the merchant of *store_id*)."""
+    if actor.role is Role.TOURIST:
+        raise PermissionDenied(SIGN_IN_FIRST())
+    live = book.check(actor)
+    if manager and not live.is_manager:
+        raise PermissionDenied(MANAGER_ONLY())
+    if store_id is not None and not live.may_edit_store(store_id):
+        raise PermissionDenied(OTHER_STORE())
+    return live
+
+
+# Secrets in the database ----------------------------------------------------------------------
+def _credential(session: Session, key: str) -> str | None:
+    row = session.get(Credential, key)
+    return row.secret_hash if row is not None else None
+
+
+def has_credential(db: Database, key: str) -> bool:
+    with db.session() as session:
+        return session.get(Credential, key) is not None
+
+
+def keys_set(db: Database, keys: list[str]) -> set[str]:
+    with db.session() as session:
+        return set(session.scalars(select(Credential.key).where(Credential.key.in_(keys))))
+
+
+def store_credential(
+    db: Database,
+    *,
+    key: str,
+    store_id: int | None,
+    secret: Secret,
+    by: Actor,
+    action: AuditAction,
+    subject: str,
+    market_slug: str | None = None,
+    only_if_unset: bool = False,
+) -> bool:
+    """Save the hash of *secret* under *key*, clear its failed tries, audit it (never the value).
+
+    With *only_if_unset* nothing is written when *key* already has a secret
+    (returns False): the first-use set-up cannot overwrite a password.
+    """
+    hashed = hash_secret(secret)
+    with db.session() as session:
+        row = session.get(Credential, key, with_for_update=True)
+        if row is not None and only_if_unset:
+            return False
+        if row is None:
+            session.add(Credential(key=key, store_id=store_id, secret_hash=hashed, set_at=utcnow()))
+        else:
+            row.secret_hash, row.set_at = hashed, utcnow()
+        session.execute(delete(SignInAttempts).where(SignInAttempts.key == _attempt_key(key)))
+        audit.record(
+            session,
+            actor=by,
+            action=action,
+            market_slug=market_slug,
+            store_id=store_id,
+            subject=subject,
+            changes=[("pin" if key != MANAGER_KEY else "password", "", "set")],
+        )
+    return True
+
+
+def _check_throttle(db: Database, key: str) -> None:
+    now = utcnow()
+    with db.session() as session:
+        row = session.get(SignInAttempts, _attempt_key(key))
+        if row is None:
+            return
+        if row.locked_until is not None and row.locked_until > now:
+            until = row.locked_until.astimezone().strftime("%H:%M")
+            raise Throttled(access.LOCKED(until=until), locked=True)
+        if row.not_before is not None and row.not_before > now:
+            seconds = max(1, int((row.not_before - now).total_seconds() + 0.999))
+            raise Throttled(access.WAIT(seconds=seconds), seconds=seconds)
+
+
+def _record_failure(
+    db: Database, key: str, *, actor: Actor, subject: str, store_id: int | None
+) -> datetime | None:
+    """Count one failure of *key*; return the lockout end when this one locked it."""
+    now = utcnow()
+    locked: datetime | None = None
+    with db.session() as session:
+        attempt_key = _attempt_key(key)
+        row = session.get(SignInAttempts, attempt_key, with_for_update=True)
+        if row is None:
+            row = SignInAttempts(key=attempt_key, failures=0, updated_at=now)
+            session.add(row)
+        if row.locked_until is not None and row.locked_until <= now:
+            row.failures, row.locked_until = 0, None  # the lockout is over: count afresh
+        row.failures += 1
+        row.not_before = now + access.delay_after(row.failures)
+        row.updated_at = now
+        audit.record(
+            session,
+            actor=actor,
+            action=AuditAction.SIGN_IN_FAILED,
+            store_id=store_id,
+            subject=subject,
+            changes=[("failures", str(row.failures - 1), str(row.failures))],
+        )
+        if row.failures >= access.LOCKOUT_AFTER:
+            locked = row.locked_until = now + access.LOCKOUT
+            audit.record(
+                session,
+                actor=actor,
+                action=AuditAction.LOCKED_OUT,
+                store_id=store_id,
+                subject=subject,
+                changes=[("locked_until", "", locked.isoformat(timespec="seconds"))],
+            )
+    return locked
+
+
+def _record_success(db: Database, key: str, *, actor: Actor, subject: str) -> None:
+    with db.session() as session:
+        session.execute(delete(SignInAttempts).where(SignInAttempts.key == _attempt_key(key)))
+        audit.record(
+            session,
+            actor=actor,
+            action=AuditAction.SIGN_IN,
+            store_id=actor.store_id,
+            subject=subject,
+        )
+
+
+def check_secret(
+    db: Database,
+    *,
+    key: str,
+    secret: Secret,
+    actor: Actor,
+    subject: str,
+    store_id: int | None = None,
+    audit_success: bool = True,
+) -> None:
+    """Raise Throttled (wait or locked) or SignInRefused unless *secret* is the one of *key*.
+
+    The same work is done whether *key* has a secret or not (a dummy hash is checked).
+    """
+    _check_throttle(db, key)
+    with db.session() as session:
+        stored = _credential(session, key)
+    matched = verify_secret(secret, stored if stored is not None else _dummy_hash())
+    if stored is None or not matched:
+        locked = _record_failure(db, key, actor=actor, subject=subject, store_id=store_id)
+        if locked is not None:
+            until = locked.astimezone().strftime("%H:%M")
+            raise Throttled(access.LOCKED(until=until), locked=True)
+        raise SignInRefused(access.WRONG_SECRET())
+    if audit_success:
+        _record_success(db, key, actor=actor, subject=subject)
+    else:
+        with db.session() as session:
+            session.execute(delete(SignInAttempts).where(SignInAttempts.key == _attempt_key(key)))
+
+
+def actor_for_proof(
+    db: Database, *, proof: CodeProof, store_id: int, pc: str, subject: str
+) -> Actor:
+    """The actor a QR-code change is made by, once *proof* is checked for *store_id*."""
+    if proof.kind == "pin":
+        actor = Actor(Role.MERCHANT, pc, store_id, "pin")
+        check_secret(
+            db,
+            key=store_key(store_id),
+            secret=proof.secret,
+            actor=actor,
+            subject=subject,
+            store_id=store_id,
+            audit_success=False,
+        )
+        return actor
+    if proof.kind == "password":
+        actor = Actor(Role.MANAGER, pc, None, "password")
+        check_secret(
+            db,
+            key=MANAGER_KEY,
+            secret=proof.secret,
+            actor=actor,
+            subject="manager",
+            audit_success=False,
+        )
+        return actor
+    raise PermissionDenied(WRONG_PROOF_KIND())

@@ -1,0 +1,273 @@
+"""Edit a store's listing: check the draft, check who asks, save at the loaded version, audit it.
+
+One transaction holds the store's change, its audit entries and the change
+event other PCs poll, so all three exist or none does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from kiosk.data.columns import utcnow
+from kiosk.data.convert import store_detail
+from kiosk.data.db import Database
+from kiosk.data.models import Market, Product, Store
+from kiosk.domain.access import Actor, CodeProof, PermissionDenied, Role
+from kiosk.domain.audit import AuditAction
+from kiosk.domain.listing import StoreDetail
+from kiosk.domain.messages import N_, Message, define
+from kiosk.domain.store_edit import (
+    DUPLICATE_STALL,
+    EditRefused,
+    FieldChange,
+    Gone,
+    Problem,
+    StaleEdit,
+    StoreDraft,
+    changes_between,
+    cleaned,
+    draft_from,
+    field_label,
+    forbidden_for_merchant,
+    validate,
+)
+from kiosk.services import accounts, audit
+from kiosk.services.changes import Change, ChangeKind
+from kiosk.services.directory import _market_row
+from kiosk.services.live import note_change
+from kiosk.services.qr_codes import QrInputError
+from kiosk.services.store_codes import check_kakao, check_payment, verify
+
+MERCHANT_FIELDS = define(
+    "access.merchant_fields", N_("a merchant changes goods and codes only, not {fields}")
+)
+NEED_PROOF = define(
+    "access.need_proof",
+    N_("changing the KakaoTalk channel or the payment QR asks for the PIN or password again"),
+)
+CODE_FIELDS = ("kakao_channel", "payment_qr")
+
+
+def check_codes(draft: StoreDraft) -> tuple[StoreDraft, list[Problem]]:
+    """*draft* with the KakaoTalk ID normalised and the payload as issued, or the problems.
+
+    The same checks as the merchant screen: parsed once, then drawn and decoded back.
+    """
+    from kiosk.render.verify import QrVerificationError
+
+    problems: list[Problem] = []
+    kakao_id, payload = "", ""
+    try:
+        kakao = check_kakao(draft.kakao)
+        if kakao is not None:
+            verify(kakao.spec)
+            kakao_id = kakao.channel_id
+    except (QrInputError, QrVerificationError) as exc:
+        problems.append(Problem("kakao_channel", _reason(exc)))
+    try:
+        payment = check_payment(draft.payment)
+        if payment is not None:
+            verify(payment.spec)
+            payload = payment.raw
+    except (QrInputError, QrVerificationError) as exc:
+        problems.append(Problem("payment_qr", _reason(exc)))
+    return replace(draft, kakao=kakao_id, payment=payload), problems
+
+
+def _reason(exc: Exception) -> Message:
+    from kiosk.domain.messages import KioskError, as_message
+
+    return exc.message if isinstance(exc, KioskError) else as_message(str(exc))
+
+
+def _subject(draft: StoreDraft) -> str:
+    return f"{draft.stall_number} {draft.name.get('ko', '')}".strip()
+
+
+def save_store(
+    *,
+    db: Database,
+    origin: str,
+    actor: Actor,
+    market_slug: str,
+    base: StoreDetail | None,
+    draft: StoreDraft,
+    proof: CodeProof | None = None,
+) -> tuple[StoreDetail, list[FieldChange]]:
+    """Create (*base* None) or change a store; return it as saved and what changed.
+
+    *actor* must already be checked (signed in). Raises EditRefused (field
+    problems), PermissionDenied, StaleEdit (saved elsewhere since *base* was
+    loaded, with what changed there), Gone (removed meanwhile), and the
+    sign-in errors of *proof* when the codes change.
+    """
+    problems = validate(draft)
+    checked, code_problems = check_codes(draft)
+    problems += code_problems
+    if problems:
+        raise EditRefused(problems)
+    new = cleaned(checked)
+    old = draft_from(base) if base is not None else None
+    changes = changes_between(old, new) if old is not None else _creation_changes(new)
+    if actor.role is Role.MERCHANT:
+        refused = forbidden_for_merchant(changes)
+        if base is None or actor.store_id != base.id or refused:
+            fields = ", ".join(sorted({c.field.split(".")[0] for c in refused})) or "-"
+            raise PermissionDenied(MERCHANT_FIELDS(fields=fields))
+    code_changes = [c for c in changes if c.field in CODE_FIELDS]
+    code_actor = actor
+    if code_changes:
+        if proof is None:
+            raise PermissionDenied(NEED_PROOF())
+        if base is None and proof.kind != "password":
+            raise PermissionDenied(NEED_PROOF())
+        code_actor = accounts.actor_for_proof(
+            db,
+            proof=proof,
+            store_id=base.id if base is not None else -1,
+            pc=actor.pc,
+            subject=_subject(new),
+        )
+        if code_actor.role is Role.MERCHANT and actor.role is Role.MERCHANT:
+            code_actor = actor
+    if old is not None and not changes:
+        return base, []  # type: ignore[return-value]
+    with db.session() as session:
+        market = _market_row(session, market_slug)
+        if base is None:
+            store = Store(market_id=market.id, version=1)
+            store.market = market
+            session.add(store)
+        else:
+            found = session.get(
+                Store, base.id, options=[joinedload(Store.market), selectinload(Store.products)]
+            )
+            if found is None:
+                raise Gone(_subject(old or new))
+            store = found
+            current = store_detail(store, market=store.market)
+            if current.version != base.version:
+                assert old is not None
+                raise StaleEdit(
+                    store_id=base.id,
+                    name=_subject(old),
+                    changes=changes_between(old, draft_from(current)),
+                )
+        _refuse_duplicate_stall(session, market, new.stall_number, base.id if base else None)
+        _apply(store, new)
+        try:
+            session.flush()
+        except StaleDataError:
+            session.rollback()
+            raise _stale_after_race(db, base, old) from None
+        subject = _subject(new)
+        other = [c for c in changes if c.field not in CODE_FIELDS]
+        if other or base is None:
+            audit.record(
+                session,
+                actor=actor,
+                action=AuditAction.STORE_CREATED if base is None else AuditAction.STORE_CHANGED,
+                market_slug=market.slug,
+                store_id=store.id,
+                subject=subject,
+                changes=other,
+            )
+        if code_changes:
+            audit.record(
+                session,
+                actor=code_actor,
+                action=AuditAction.STORE_CODES,
+                market_slug=market.slug,
+                store_id=store.id,
+                subject=subject,
+                changes=code_changes,
+            )
+        change = Change(ChangeKind.STORES, market.slug, frozenset({store.id}))
+        note_change(session, origin=origin, change=change)
+        saved = store_detail(store, market=market)
+    return saved, changes
+
+
+def _creation_changes(new: StoreDraft) -> list[FieldChange]:
+    from kiosk.domain.store_edit import empty_draft
+
+    start = replace(empty_draft(), category=new.category, active=new.active)
+    return [FieldChange("store", "", "created"), *changes_between(start, new)]
+
+
+def _refuse_duplicate_stall(
+    session: Session, market: Market, stall: str, store_id: int | None
+) -> None:
+    stmt = select(Store.id).where(Store.market_id == market.id, Store.stall_number == stall)
+    if store_id is not None:
+        stmt = stmt.where(Store.id != store_id)
+    if session.scalar(stmt) is not None:
+        label = field_label("stall_number")
+        raise EditRefused([Problem("stall_number", DUPLICATE_STALL(field=label, stall=stall))])
+
+
+def _apply(store: Store, new: StoreDraft) -> None:
+    store.stall_number = new.stall_number
+    store.category = new.category
+    store.name = {str(k): v for k, v in new.name.items()}
+    store.description = {str(k): v for k, v in new.description.items()}
+    store.phone = new.phone
+    store.opening_hours = new.hours
+    store.payment_methods = new.payment_methods
+    store.kakao_channel_id = new.kakao or None
+    store.payment_qr_payload = new.payment or None
+    store.active = new.active
+    existing = {p.id: p for p in store.products}
+    kept = {p.id for p in new.products if p.id is not None}
+    for product in list(store.products):
+        if product.id not in kept:
+            store.products.remove(product)
+    for order, good in enumerate(new.products):
+        row = existing.get(good.id) if good.id is not None else None
+        if good.id is not None and row is None:
+            raise Gone(good.name.get("ko", "") or f"#{good.id}")
+        if row is None:
+            row = Product(price_won=good.price_won)
+            store.products.append(row)
+        row.name = {str(k): v for k, v in good.name.items()}
+        row.price_won = good.price_won
+        row.unit = good.unit
+        row.sold_out = good.sold_out
+        row.sort_order = order
+    store.updated_at = utcnow()  # always an UPDATE, so the version always moves on
+
+
+def _stale_after_race(db: Database, base: StoreDetail | None, old: StoreDraft | None) -> Exception:
+    """The UPDATE found another version (or no row): say which."""
+    from kiosk.data.errors import NotFoundError
+    from kiosk.services.directory import get_store
+
+    assert base is not None and old is not None
+    try:
+        current = get_store(db=db, store_id=base.id)
+    except NotFoundError:
+        return Gone(_subject(old))
+    return StaleEdit(
+        store_id=base.id, name=_subject(old), changes=changes_between(old, draft_from(current))
+    )
+
+
+def market_of(db: Database, store_id: int) -> str:
+    with db.session() as session:
+        slug = session.scalar(
+            select(Market.slug)
+            .join(Store, Store.market_id == Market.id)
+            .where(Store.id == store_id)
+        )
+    if slug is None:
+        raise Gone(f"#{store_id}")
+    return slug
+
+
+def refuse_tourist(actor: Actor) -> None:
+    if actor.role is Role.TOURIST:
+        raise PermissionDenied(accounts.SIGN_IN_FIRST())
