@@ -286,7 +286,8 @@ def parse_legacy_hours(text: str) -> OpeningHours:
         return OpeningHours((hours,) * 7)
     weekly = _WEEKLY.match(remark)
     if weekly is not None:
-        closed = {_KO_DAYS[ch] for ch in re.findall(r"[월화수목금토일]", weekly[1])}
+        named = weekly[1].replace("요일", "")
+        closed = {_KO_DAYS[ch] for ch in re.findall(r"[월화수목금토일]", named)}
         return OpeningHours(tuple(None if d in closed else hours for d in WEEKDAYS))
     monthly = _MONTHLY.match(remark)
     if monthly is not None:

@@ -137,19 +137,17 @@ def save_store(
     if old is not None and not changes:
         return base, []  # type: ignore[return-value]
     with db.session() as session:
-        market = _market_row(session, market_slug)
         if base is None:
-            store = Store(market_id=market.id, version=1)
-            store.market = market
-            session.add(store)
+            market = _market_row(session, market_slug)
+            store = Store(market_id=market.id, version=1)  # added once it is filled in
         else:
             found = session.get(
                 Store, base.id, options=[joinedload(Store.market), selectinload(Store.products)]
             )
             if found is None:
                 raise Gone(_subject(old or new))
-            store = found
-            current = store_detail(store, market=store.market)
+            store, market = found, found.market
+            current = store_detail(store, market=market)
             if current.version != base.version:
                 assert old is not None
                 raise StaleEdit(
@@ -159,6 +157,9 @@ def save_store(
                 )
         _refuse_duplicate_stall(session, market, new.stall_number, base.id if base else None)
         _apply(store, new)
+        if base is None:
+            store.market = market
+            session.add(store)
         try:
             session.flush()
         except StaleDataError:

@@ -75,7 +75,8 @@ def hours_from_text(text: str | None) -> dict[str, Any]:
         return {"days": [hours] * 7, "monthly": [], "note": ""}
     weekly = _WEEKLY.match(remark)
     if weekly is not None:
-        closed = {_DAYS.index(ch) for ch in re.findall(r"[월화수목금토일]", weekly[1])}
+        named = weekly[1].replace("요일", "")
+        closed = {_DAYS.index(ch) for ch in re.findall(r"[월화수목금토일]", named)}
         days = [None if day in closed else hours for day in range(7)]
         return {"days": days, "monthly": [], "note": ""}
     monthly = _MONTHLY.match(remark)
