@@ -103,6 +103,9 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     from kiosk.cli.qr import add_qr_parser
 
     add_qr_parser(sub)
+    from kiosk.cli.admin import add_admin_parsers
+
+    add_admin_parsers(sub)
     return parser
 
 
