@@ -43,10 +43,19 @@ def register_modes() -> None:
     register_mode(
         Mode(
             key="merchant",
-            title=N_("My store's QR codes"),
-            subtitle=N_("KakaoTalk channel and Zero Pay codes: check, save and print"),
+            title=N_("My store"),
+            subtitle=N_("With your PIN: today's prices, sold-out goods and your QR codes"),
             package="kiosk.ui.merchant",
             order=20,
+        )
+    )
+    register_mode(
+        Mode(
+            key="manager",
+            title=N_("Market manager"),
+            subtitle=N_("Stores, goods, markets and the audit log (password)"),
+            package="kiosk.ui.manager",
+            order=30,
         )
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -14,6 +15,11 @@ from kiosk import i18n
 from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
+from kiosk.ui.manager import audit_screen, markets, sign_in, store_form, stores
+from kiosk.ui.manager.flow import ManagerFlow, manager_flow
+from kiosk.ui.merchant import goods_screen
+from kiosk.ui.merchant import sign_in as merchant_sign_in
+from kiosk.ui.merchant.flow import MerchantFlow, merchant_flow
 from kiosk.ui.merchant.qr_screen import SCREEN as MERCHANT_QR
 from kiosk.ui.merchant.qr_screen import open_merchant_qr
 from kiosk.ui.shell import START, Shell
@@ -59,6 +65,8 @@ def tour_window(
     with tempfile.TemporaryDirectory(prefix="market-kiosk-tour-") as tmp:
         url = database_url or "sqlite:///" + (Path(tmp) / "demo.sqlite3").as_posix()
         services = Services.open(url, seed_demo=database_url is None)
+        if database_url is None:
+            prepare_accounts(services)
         previous = i18n.current_locale()
         theme.apply_theme(app, previous)
         window = make_shell(previous)
@@ -73,6 +81,76 @@ def tour_window(
             services.close()
             i18n.set_locale(previous)
             theme.apply_locale_font(app, previous)
+
+
+#: Secrets the tour sets on its own temporary demo database (never on a given one).
+TOUR_PASSWORD = "tour-manager-password"
+TOUR_PIN = "582046"
+_PREPARED: weakref.WeakSet[Services] = weakref.WeakSet()
+
+
+def prepare_accounts(services: Services) -> None:
+    """Manager password, a PIN for the showcase merchant and one audited edit (temp DB only)."""
+    from kiosk.domain.access import Secret
+
+    manager = services.set_first_manager_password(password=Secret(TOUR_PASSWORD))
+    _PREPARED.add(services)
+    store_id = tour_merchant_store(services)
+    if store_id is None:
+        return
+    services.set_store_pin(actor=manager, store_id=store_id, pin=Secret(TOUR_PIN))
+    store = services.get_store(store_id=store_id)
+    if store.products:
+        good = store.products[-1]
+        services.update_good(actor=manager, base=store, product_id=good.id, sold_out=True)
+    services.sign_out(manager)
+
+
+def tour_merchant_store(services: Services) -> int | None:
+    """The store the merchant screens show: the showcase store of the first market."""
+    markets = services.list_markets()
+    return showcase_store(services, markets[0].slug, codes=True) if markets else None
+
+
+def walk_access(
+    window: Shell, services: Services, locale: LocaleCode, size: tuple[int, int]
+) -> Iterator[Shot]:
+    """The manager and merchant screens; signed in only on the tour's own database."""
+    from kiosk.domain.access import Secret
+
+    width, height = size
+    manager: ManagerFlow = manager_flow(window)
+    manager.open()
+    settle()
+    yield Shot(sign_in.SCREEN, "", locale, width, height)
+    merchant: MerchantFlow = merchant_flow(window)
+    merchant.open()
+    settle()
+    store_id = tour_merchant_store(services)
+    if store_id is not None:
+        merchant.sign_in.choose_store(store_id)
+    yield Shot(merchant_sign_in.SCREEN, "", locale, width, height)
+    if services not in _PREPARED:
+        return  # a database the tour did not set up: it only reads, so no signing in
+    manager.sign_in_as(services.sign_in_manager(password=Secret(TOUR_PASSWORD)))
+    settle()
+    yield Shot(stores.SCREEN, "", locale, width, height)
+    if store_id is not None:
+        manager.edit_store(services.get_store(store_id=store_id))
+        settle()
+        yield Shot(store_form.SCREEN, "", locale, width, height)
+    manager.show_page("markets")
+    settle()
+    yield Shot(markets.SCREEN, "", locale, width, height)
+    manager.show_page("audit")
+    settle()
+    yield Shot(audit_screen.SCREEN, "", locale, width, height)
+    manager.sign_out()
+    if store_id is not None:
+        merchant.sign_in_as(services.sign_in_merchant(store_id=store_id, pin=Secret(TOUR_PIN)))
+        settle()
+        yield Shot(goods_screen.SCREEN, "", locale, width, height)
+        merchant.sign_out()
 
 
 def settle() -> None:
@@ -143,3 +221,4 @@ def walk(
                 open_merchant_qr(window)  # first demo store: channel ID and DEMO EMVCo payload
                 settle()
                 yield Shot(MERCHANT_QR, "", locale, width, height)
+                yield from walk_access(window, services, locale, (width, height))

@@ -33,6 +33,7 @@ from kiosk.ui.widgets.language_bar import LanguageBar
 if TYPE_CHECKING:
     from kiosk.services.app import Services
     from kiosk.services.changes import Change
+    from kiosk.ui.live_refresh import LiveRefresh
 
 START = "start-screen"
 
@@ -63,6 +64,7 @@ class Shell(QMainWindow):
         self._load_error = ""
         self._loading = False
         self._screens: dict[str, QWidget] = {}
+        self.live_refresh: LiveRefresh | None = None
 
         central = QWidget()
         self._column = QVBoxLayout(central)
@@ -116,6 +118,8 @@ class Shell(QMainWindow):
             self.top_language_bar()
         if self._top_bar is not None:
             self._top_bar.setVisible(name != START)
+        if name == START:
+            self.events.went_home.emit()
 
     def current_screen_name(self) -> str:
         current = self._stack.currentWidget()
@@ -220,6 +224,9 @@ class Shell(QMainWindow):
         self._load_error = ""
         self._services = services
         services.changes.subscribe(self._on_services_change)
+        from kiosk.ui.live_refresh import LiveRefresh
+
+        self.live_refresh = LiveRefresh(self, services)  # other PCs' saves show here too
         self.events.services_ready.emit(services)
 
     def when_services(
@@ -282,6 +289,8 @@ class Shell(QMainWindow):
         ops.remove_busy_listener(self._on_busy_changed)
         if self._services is not None:
             self._services.changes.unsubscribe(self._on_services_change)
+        if self.live_refresh is not None:
+            self.live_refresh.stop()
         super().closeEvent(event)
 
 

@@ -79,17 +79,33 @@ class StartScreen(QWidget):
         return [mode.key for mode in self._modes]
 
     def rebuild_modes(self) -> None:
-        """Re-read the mode registry (a mode registered after start-up appears here)."""
+        """Re-read the mode registry (a mode registered after start-up appears here).
+
+        The first mode (the tourists') spans the width; the others share rows of
+        two, so three or four modes still fit a 1366x768 screen.
+        """
         for button in self._buttons.values():
-            self._modes_box.removeWidget(button)
             button.deleteLater()
+        while self._modes_box.count():
+            item = self._modes_box.takeAt(0)
+            nested = item.layout() if item is not None else None
+            if nested is not None:
+                nested.deleteLater()
         self._buttons.clear()
         self._modes = available_modes()
-        for mode in self._modes:
+        row: QHBoxLayout | None = None
+        for index, mode in enumerate(self._modes):
             button = BigButton(_(mode.title), _(mode.subtitle))
             button.clicked.connect(lambda _checked=False, key=mode.key: self._on_mode_clicked(key))
             self._buttons[mode.key] = button
-            self._modes_box.addWidget(button)
+            if index == 0:
+                self._modes_box.addWidget(button)
+                continue
+            if row is None or row.count() >= 2:
+                row = QHBoxLayout()
+                row.setSpacing(theme.GRID * 3)
+                self._modes_box.addLayout(row)
+            row.addWidget(button)
 
     def retranslate(self, locale: LocaleCode) -> None:
         """Show data in *locale*; call after ``kiosk.i18n.set_locale(locale)`` (for ``_()``)."""

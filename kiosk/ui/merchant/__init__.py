@@ -1,4 +1,4 @@
-"""Merchant mode: one store's KakaoTalk and Zero Pay QR codes, checked, saved and printed."""
+"""Merchant mode: sign in with the store PIN, then prices, sold-out goods and the QR codes."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ if TYPE_CHECKING:
 
 
 def open_mode(host: ModeHost) -> None:
-    """Show the merchant QR screen (the start screen's "My store's QR codes")."""
-    from kiosk.ui.merchant.qr_screen import open_merchant_qr
+    """Show the merchant sign-in (the start screen's "My store")."""
+    from kiosk.ui.merchant.flow import merchant_flow
 
-    open_merchant_qr(host)
+    merchant_flow(host).open()

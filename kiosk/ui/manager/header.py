@@ -1,0 +1,67 @@
+"""The bar on top of every manager screen: back to start, the page title, pages, sign out."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+from kiosk.i18n import _
+from kiosk.ui import theme
+
+#: Page keys in the order of their buttons.
+PAGES: tuple[str, ...] = ("stores", "markets", "audit")
+
+
+class ManagerHeader(QWidget):
+    """``page_chosen(key)`` for Stores / Markets / Audit log; ``sign_out_requested``."""
+
+    page_chosen = Signal(str)
+    sign_out_requested = Signal()
+    back_requested = Signal()
+
+    def __init__(self, current: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._current = current
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(theme.GRID * 2)
+        self.back_button = QPushButton()
+        self.back_button.setProperty("kind", "back")
+        self.back_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.back_button.clicked.connect(self.back_requested)
+        self.title = QLabel()
+        self.title.setProperty("role", "heading")
+        row.addWidget(self.back_button)
+        row.addWidget(self.title)
+        row.addStretch(1)
+        self.page_buttons: dict[str, QPushButton] = {}
+        for key in PAGES:
+            button = QPushButton()
+            button.setProperty("kind", "choice")
+            button.setCheckable(True)
+            button.setChecked(key == current)
+            button.clicked.connect(lambda _checked=False, k=key: self._on_page(k))
+            row.addWidget(button)
+            self.page_buttons[key] = button
+        self.sign_out_button = QPushButton()
+        self.sign_out_button.setObjectName("sign-out")
+        self.sign_out_button.clicked.connect(self.sign_out_requested)
+        row.addSpacing(theme.GRID * 2)
+        row.addWidget(self.sign_out_button)
+        self.retranslate()
+
+    def set_title(self, text: str) -> None:
+        self.title.setText(text)
+
+    def retranslate(self) -> None:
+        self.back_button.setText("‹  " + _("Start"))
+        labels = {"stores": _("Stores"), "markets": _("Markets"), "audit": _("Audit log")}
+        for key, button in self.page_buttons.items():
+            button.setText(labels[key])
+        self.sign_out_button.setText(_("Sign out"))
+
+    def _on_page(self, key: str) -> None:
+        for other, button in self.page_buttons.items():
+            button.setChecked(other == self._current)
+        if key != self._current:
+            self.page_chosen.emit(key)

@@ -1,0 +1,265 @@
+"""Markets: add, rename and remove one (the demo markets too, so a real market starts clean)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.access import Actor
+from kiosk.domain.listing import MarketInfo
+from kiosk.domain.locales import LOCALES, NATIVE_NAMES, LocaleCode
+from kiosk.i18n import _
+from kiosk.services.app import Services
+from kiosk.ui import ops, theme
+from kiosk.ui.manager.header import ManagerHeader
+
+SCREEN = "manager-markets"
+
+
+class ManagerMarketsScreen(QWidget):
+    """A list of markets and one form; removing asks a second time, naming the store count."""
+
+    changed = Signal()
+
+    def __init__(self, locale: LocaleCode, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(SCREEN)
+        self._locale: LocaleCode = locale
+        self._services: Services | None = None
+        self._actor: Actor | None = None
+        self._markets: list[MarketInfo] = []
+        self._armed_remove: str | None = None
+        self._slot = ops.OpSlot(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(theme.GRID * 5, theme.GRID * 2, theme.GRID * 5, theme.GRID * 2)
+        outer.setSpacing(theme.GRID * 2)
+        self.header = ManagerHeader("markets")
+        outer.addWidget(self.header)
+        body = QHBoxLayout()
+        body.setSpacing(theme.GRID * 4)
+        left = QVBoxLayout()
+        self.market_list = QListWidget()
+        self.market_list.setObjectName("market-list")
+        self.market_list.currentItemChanged.connect(self._on_current)
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("new-market")
+        self.new_button.clicked.connect(self.start_new)
+        left.addWidget(self.market_list, 1)
+        left.addWidget(self.new_button)
+        body.addLayout(left, 2)
+
+        form = QVBoxLayout()
+        form.setSpacing(theme.GRID)
+        self.form_title = QLabel()
+        self.form_title.setProperty("role", "heading")
+        self.slug_title = QLabel()
+        self.slug_title.setProperty("role", "field")
+        self.slug = QLineEdit()
+        self.slug.setObjectName("market-slug")
+        self.slug_hint = QLabel()
+        self.slug_hint.setProperty("role", "hint")
+        self.slug_hint.setWordWrap(True)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(theme.GRID * 2)
+        grid.setVerticalSpacing(theme.GRID // 2)
+        self.name_title = QLabel()
+        self.name_title.setProperty("role", "field")
+        self.city_title = QLabel()
+        self.city_title.setProperty("role", "field")
+        grid.addWidget(self.name_title, 0, 1)
+        grid.addWidget(self.city_title, 0, 2)
+        self.names: dict[LocaleCode, QLineEdit] = {}
+        self.cities: dict[LocaleCode, QLineEdit] = {}
+        for row, code in enumerate(LOCALES, start=1):
+            label = QLabel(NATIVE_NAMES[code] + (" *" if code == "ko" else ""))
+            self.names[code], self.cities[code] = QLineEdit(), QLineEdit()
+            self.names[code].setObjectName(f"market-name-{code}")
+            grid.addWidget(label, row, 0)
+            grid.addWidget(self.names[code], row, 1)
+            grid.addWidget(self.cities[code], row, 2)
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("save-market")
+        self.save_button.setProperty("kind", "primary")
+        self.save_button.clicked.connect(self.save)
+        self.remove_button = QPushButton()
+        self.remove_button.setObjectName("remove-market")
+        self.remove_button.clicked.connect(self.remove)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.remove_button)
+        self.message = QLabel()
+        self.message.setObjectName("markets-message")
+        self.message.setProperty("role", "lead")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        for widget in (self.form_title, self.slug_title, self.slug, self.slug_hint):
+            form.addWidget(widget)
+        form.addLayout(grid)
+        form.addLayout(buttons)
+        form.addWidget(self.message)
+        form.addStretch(1)
+        body.addLayout(form, 3)
+        outer.addLayout(body, 1)
+        self.retranslate(locale)
+
+    def set_services(self, services: Services) -> None:
+        self._services = services
+        self.reload()
+
+    def set_actor(self, actor: Actor | None) -> None:
+        self._actor = actor
+
+    def markets(self) -> list[MarketInfo]:
+        return list(self._markets)
+
+    def reload(self, select: str | None = None) -> None:
+        services = self._services
+        if services is None:
+            return
+        wanted = select or self.current_slug()
+        self._slot.run(
+            services.list_markets, on_done=lambda m: self._on_loaded(m, wanted), name="markets"
+        )
+
+    def current_slug(self) -> str | None:
+        item = self.market_list.currentItem()
+        slug = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return slug if isinstance(slug, str) else None
+
+    def select(self, slug: str) -> None:
+        for row in range(self.market_list.count()):
+            item = self.market_list.item(row)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == slug:
+                self.market_list.setCurrentRow(row)
+
+    def start_new(self) -> None:
+        self.market_list.setCurrentRow(-1)
+        self._fill(None)
+
+    def save(self) -> None:
+        services, actor = self._services, self._actor
+        if services is None or actor is None:
+            return
+        name = {code: self.names[code].text() for code in LOCALES}
+        city = {code: self.cities[code].text() for code in LOCALES}
+        slug = self.slug.text().strip()
+        existing = self.current_slug()
+
+        def work() -> MarketInfo:
+            if existing is not None:
+                return services.update_market(actor=actor, slug=existing, name=name, city=city)
+            return services.create_market(actor=actor, slug=slug, name=name, city=city)
+
+        self._slot.run(work, on_done=self._on_saved, on_error=self._on_failed, name="save-market")
+
+    def remove(self) -> None:
+        """First press asks; the second press (same market) removes it with its stores."""
+        services, actor, slug = self._services, self._actor, self.current_slug()
+        if services is None or actor is None or slug is None:
+            return
+        market = next((m for m in self._markets if m.slug == slug), None)
+        if self._armed_remove != slug:
+            self._armed_remove = slug
+            count = market.store_count if market else 0
+            self.message.setText(
+                "⚠ "
+                + _(
+                    "Remove {name} with its {count} stores and their goods? The audit log "
+                    "keeps their history. Press Remove again to confirm."
+                ).format(name=market.name.get(self._locale) if market else slug, count=count)
+            )
+            return
+        self._armed_remove = None
+
+        def work() -> int:
+            return services.remove_market(actor=actor, slug=slug)
+
+        self._slot.run(work, on_done=self._on_removed, on_error=self._on_failed, name="remove")
+
+    def retranslate(self, locale: LocaleCode) -> None:
+        self._locale = locale
+        self.header.retranslate()
+        self.header.set_title(_("Markets"))
+        self.new_button.setText("+ " + _("Add a market"))
+        self.slug_title.setText(_("Short name"))
+        self.slug_hint.setText(
+            _("Small letters, digits and '-', used by other PCs and commands; it cannot change.")
+        )
+        self.name_title.setText(_("Market name"))
+        self.city_title.setText(_("City"))
+        self.save_button.setText(_("Save"))
+        self.remove_button.setText(_("Remove market"))
+        self._fill_list()
+        self._retitle()
+
+    # Internals -------------------------------------------------------------------------------
+    def _retitle(self) -> None:
+        editing = self.current_slug() is not None
+        self.form_title.setText(_("Rename market") if editing else _("New market"))
+        self.slug.setReadOnly(editing)
+        self.remove_button.setEnabled(editing)
+
+    def _fill_list(self) -> None:
+        current = self.current_slug()
+        self.market_list.blockSignals(True)
+        self.market_list.clear()
+        for market in self._markets:
+            label = _("{name} · {count} stores").format(
+                name=market.name.get(self._locale), count=market.store_count
+            )
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, market.slug)
+            self.market_list.addItem(item)
+        self.market_list.blockSignals(False)
+        if current is not None:
+            self.select(current)
+
+    def _fill(self, market: MarketInfo | None) -> None:
+        self._armed_remove = None
+        self.slug.setText(market.slug if market else "")
+        for code in LOCALES:
+            self.names[code].setText(market.name.values.get(code, "") if market else "")
+            self.cities[code].setText(market.city.values.get(code, "") if market else "")
+        self._retitle()
+
+    def _on_loaded(self, markets: list[MarketInfo], select: str | None) -> None:
+        self._markets = markets
+        self._fill_list()
+        if select is not None:
+            self.select(select)
+        elif markets:
+            self.market_list.setCurrentRow(0)
+        self._on_current()
+
+    def _on_current(self, *_args: object) -> None:
+        slug = self.current_slug()
+        self._fill(next((m for m in self._markets if m.slug == slug), None))
+
+    def _on_saved(self, market: MarketInfo) -> None:
+        self.message.setText("✓ " + _("Saved."))
+        self.reload(select=market.slug)
+        self.changed.emit()
+
+    def _on_removed(self, count: int) -> None:
+        self.message.setText("✓ " + _("Removed, with {count} stores.").format(count=count))
+        self.market_list.setCurrentRow(-1)
+        self.reload(select=None)
+        self.changed.emit()
+
+    def _on_failed(self, exc: Exception) -> None:
+        from kiosk.domain.messages import KioskError
+
+        if not isinstance(exc, KioskError):
+            raise exc
+        self.message.setText("⚠ " + str(exc))

@@ -1,0 +1,178 @@
+"""Manager sign-in; on first use, setting the manager password (typed twice) instead."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.access import Actor, Secret
+from kiosk.domain.locales import LocaleCode
+from kiosk.i18n import _
+from kiosk.services.app import Services
+from kiosk.ui import ops, theme
+
+SCREEN = "manager-sign-in"
+
+
+class ManagerSignInScreen(QWidget):
+    """One field (two on first use) and one button; every check runs in a background op.
+
+    ``signed_in(Actor)`` when the password was right (or was just set).
+    """
+
+    signed_in = Signal(object)
+    back_requested = Signal()
+
+    def __init__(self, locale: LocaleCode, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(SCREEN)
+        self._services: Services | None = None
+        self._first_use = False
+        self._slot = ops.OpSlot(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(theme.GRID * 5, theme.GRID * 3, theme.GRID * 5, theme.GRID * 3)
+        top = QHBoxLayout()
+        self.back_button = QPushButton()
+        self.back_button.setProperty("kind", "back")
+        self.back_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.back_button.clicked.connect(self.back_requested)
+        top.addWidget(self.back_button)
+        top.addStretch(1)
+        outer.addLayout(top)
+        outer.addStretch(1)
+        column = QWidget()
+        column.setMaximumWidth(theme.GRID * 90)
+        box = QVBoxLayout(column)
+        box.setSpacing(theme.GRID * 2)
+        self.title = QLabel()
+        self.title.setProperty("role", "title")
+        self.title.setWordWrap(True)
+        self.explain = QLabel()
+        self.explain.setProperty("role", "lead")
+        self.explain.setWordWrap(True)
+        self.password = QLineEdit()
+        self.password.setObjectName("manager-password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.returnPressed.connect(self._on_submit)
+        self.repeat = QLineEdit()
+        self.repeat.setObjectName("manager-password-repeat")
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat.returnPressed.connect(self._on_submit)
+        self.submit_button = QPushButton()
+        self.submit_button.setProperty("kind", "primary")
+        self.submit_button.clicked.connect(self._on_submit)
+        self.message = QLabel()
+        self.message.setObjectName("sign-in-message")
+        self.message.setProperty("role", "lead")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        for widget in (self.title, self.explain, self.password, self.repeat):
+            box.addWidget(widget)
+        box.addWidget(self.submit_button, 0, Qt.AlignmentFlag.AlignLeft)
+        box.addWidget(self.message)
+        middle = QHBoxLayout()
+        middle.addStretch(1)
+        middle.addWidget(column, 3)
+        middle.addStretch(1)
+        outer.addLayout(middle)
+        outer.addStretch(2)
+        self.retranslate(locale)
+
+    def set_services(self, services: Services) -> None:
+        """Ask (in the background) whether a password exists yet, and show the right form."""
+        self._services = services
+        self._slot.run(
+            services.manager_password_is_set, on_done=self._on_known, name="password-set"
+        )
+
+    def reset(self) -> None:
+        self.password.clear()
+        self.repeat.clear()
+        self.message.clear()
+        if self._services is not None:
+            self.set_services(self._services)
+
+    def is_first_use(self) -> bool:
+        return self._first_use
+
+    def retranslate(self, locale: LocaleCode | None = None) -> None:
+        self.back_button.setText("‹  " + _("Start"))
+        if self._first_use:
+            self.title.setText(_("Set the manager password"))
+            self.explain.setText(
+                _(
+                    "This is the first time Manager mode is used on this database. Choose a "
+                    "password of at least 10 characters (or 8 with letters and digits) and "
+                    "type it twice. Keep it safe: it lets you change every store."
+                )
+            )
+            self.password.setPlaceholderText(_("New password"))
+            self.repeat.setPlaceholderText(_("The same password again"))
+            self.submit_button.setText(_("Set password and sign in"))
+        else:
+            self.title.setText(_("Market manager"))
+            self.explain.setText(_("Enter the manager password to change stores and markets."))
+            self.password.setPlaceholderText(_("Manager password"))
+            self.submit_button.setText(_("Sign in"))
+        self.repeat.setVisible(self._first_use)
+
+    def _on_known(self, is_set: bool) -> None:
+        self._first_use = not is_set
+        self.retranslate()
+        self.password.setFocus()
+
+    def _on_submit(self) -> None:
+        from kiosk.domain.access import PASSWORDS_DIFFER
+
+        services = self._services
+        if services is None:
+            return
+        password = Secret(self.password.text())
+        repeat = self.repeat.text()
+        self.password.clear()
+        self.repeat.clear()
+        if not password.reveal():
+            return
+        if self._first_use:
+            if password.reveal() != repeat:
+                self._show_error(str(PASSWORDS_DIFFER()))
+                return
+
+            def work() -> Actor:
+                return services.set_first_manager_password(password=password)
+
+        else:
+
+            def work() -> Actor:
+                return services.sign_in_manager(password=password)
+
+        self.message.setText(_("Checking…"))
+        self.submit_button.setEnabled(False)
+        self._slot.run(work, on_done=self._on_signed_in, on_error=self._on_failed, name="sign-in")
+
+    def _on_signed_in(self, actor: Actor) -> None:
+        self.submit_button.setEnabled(True)
+        self.message.clear()
+        self.signed_in.emit(actor)
+
+    def _on_failed(self, exc: Exception) -> None:
+        from kiosk.domain.access import AccessError
+
+        self.submit_button.setEnabled(True)
+        if not isinstance(exc, AccessError):
+            raise exc
+        if exc.code == "access.password_already_set":
+            self.reset()
+        self._show_error(str(exc))
+
+    def _show_error(self, text: str) -> None:
+        self.message.setText("⚠ " + text)
+        self.password.setFocus()

@@ -1,0 +1,283 @@
+"""Merchant self-service: today's prices and sold-out goods, one tap each, large and plain."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.access import Actor
+from kiosk.domain.formatting import format_price
+from kiosk.domain.listing import ProductInfo, StoreDetail
+from kiosk.domain.locales import LocaleCode
+from kiosk.domain.store_edit import parse_won
+from kiosk.i18n import _
+from kiosk.services.app import Services
+from kiosk.ui import ops, theme
+
+SCREEN = "merchant-goods"
+
+
+class GoodRow(QFrame):
+    """One good: name, price field with its Save button, and a sold-out toggle (64 px each)."""
+
+    price_saved = Signal(int, int)
+    sold_out_toggled = Signal(int, bool)
+
+    def __init__(self, product: ProductInfo, locale: LocaleCode) -> None:
+        super().__init__()
+        self.setProperty("surface", "card")
+        self.product = product
+        row = QHBoxLayout(self)
+        pad = theme.GRID * 2
+        row.setContentsMargins(pad, theme.GRID, pad, theme.GRID)
+        row.setSpacing(theme.GRID * 2)
+        self.name = QLabel()
+        self.name.setProperty("role", "value")
+        self.name.setWordWrap(True)
+        self.price = QLineEdit(str(product.price_won))
+        self.price.setObjectName("good-price")
+        self.price.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.price.setFixedWidth(theme.GRID * 20)
+        self.price.textEdited.connect(self._on_price_edited)
+        self.price.returnPressed.connect(self._on_save_price)
+        self.won = QLabel()
+        self.won.setProperty("role", "lead")
+        self.save_price = QPushButton()
+        self.save_price.setObjectName("save-price")
+        self.save_price.setProperty("kind", "primary")
+        self.save_price.setEnabled(False)
+        self.save_price.clicked.connect(self._on_save_price)
+        self.sold_out = QPushButton()
+        self.sold_out.setObjectName("sold-out")
+        self.sold_out.setProperty("kind", "choice")
+        self.sold_out.setCheckable(True)
+        self.sold_out.setChecked(product.sold_out)
+        self.sold_out.setMinimumWidth(theme.GRID * 26)
+        self.sold_out.clicked.connect(self._on_sold_out)
+        row.addWidget(self.name, 1)
+        row.addWidget(self.price)
+        row.addWidget(self.won)
+        row.addWidget(self.save_price)
+        row.addWidget(self.sold_out)
+        self.retranslate(locale)
+
+    def retranslate(self, locale: LocaleCode) -> None:
+        unit = f" / {self.product.unit}" if self.product.unit else ""
+        self.name.setText(self.product.name.get(locale) + unit)
+        self.won.setText(_("won"))
+        self.save_price.setText(_("Save price"))
+        self.sold_out.setText("✕ " + _("Sold out") if self.product.sold_out else _("In stock"))
+        self.price.setAccessibleName(
+            _("Price of {good}").format(good=self.product.name.get(locale))
+        )
+
+    def set_busy(self, busy: bool) -> None:
+        self.sold_out.setEnabled(not busy)
+        self.price.setEnabled(not busy)
+        if busy:
+            self.save_price.setEnabled(False)
+
+    def _on_price_edited(self, text: str) -> None:
+        won = parse_won(text)
+        self.save_price.setEnabled(won is not None and won != self.product.price_won)
+
+    def _on_save_price(self) -> None:
+        won = parse_won(self.price.text())
+        if won is not None and won != self.product.price_won:
+            self.price_saved.emit(self.product.id, won)
+
+    def _on_sold_out(self) -> None:
+        self.sold_out.setChecked(self.product.sold_out)  # shows the saved state until saved
+        self.sold_out_toggled.emit(self.product.id, not self.product.sold_out)
+
+
+class MerchantGoodsScreen(QWidget):
+    """The signed-in merchant's goods; every tap saves at once (in the background).
+
+    ``qr_requested(store_id)``, ``sign_out_requested``.
+    """
+
+    qr_requested = Signal(int)
+    sign_out_requested = Signal()
+    saved = Signal(object)
+
+    def __init__(self, locale: LocaleCode, parent: QWidget | None = None) -> None:
+        from kiosk.ui.merchant.qr_screen import merchant_stylesheet
+
+        super().__init__(parent)
+        self.setObjectName(SCREEN)
+        self.setStyleSheet(merchant_stylesheet())
+        self._locale: LocaleCode = locale
+        self._services: Services | None = None
+        self._actor: Actor | None = None
+        self._store: StoreDetail | None = None
+        self._slot = ops.OpSlot(self)
+        self.rows: list[GoodRow] = []
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(theme.GRID * 5, theme.GRID * 2, theme.GRID * 5, theme.GRID * 2)
+        outer.setSpacing(theme.GRID * 2)
+        top = QHBoxLayout()
+        top.setSpacing(theme.GRID * 3)
+        self.back_button = QPushButton()
+        self.back_button.setProperty("kind", "back")
+        self.back_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.back_button.clicked.connect(self.sign_out_requested)
+        self.title = QLabel()
+        self.title.setProperty("role", "heading")
+        self.title.setWordWrap(True)
+        self.qr_button = QPushButton()
+        self.qr_button.setObjectName("merchant-qr-codes")
+        self.qr_button.clicked.connect(self._on_qr)
+        self.sign_out_button = QPushButton()
+        self.sign_out_button.setObjectName("merchant-sign-out")
+        self.sign_out_button.clicked.connect(self.sign_out_requested)
+        top.addWidget(self.back_button)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.qr_button)
+        top.addWidget(self.sign_out_button)
+        outer.addLayout(top)
+        self.hint = QLabel()
+        self.hint.setProperty("role", "muted")
+        self.hint.setWordWrap(True)
+        outer.addWidget(self.hint)
+        self.list_widget = QWidget()
+        self._list = QVBoxLayout(self.list_widget)
+        self._list.setContentsMargins(0, 0, theme.GRID, 0)
+        self._list.setSpacing(theme.GRID)
+        self._list.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(self.list_widget)
+        outer.addWidget(self.scroll_area, 1)
+        self.status = QLabel()
+        self.status.setObjectName("merchant-goods-status")
+        self.status.setProperty("role", "lead")
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        outer.addWidget(self.status)
+        self.retranslate(locale)
+
+    def set_services(self, services: Services) -> None:
+        self._services = services
+
+    def set_actor(self, actor: Actor | None) -> None:
+        self._actor = actor
+
+    def store(self) -> StoreDetail | None:
+        return self._store
+
+    def load(self, store_id: int) -> None:
+        services = self._services
+        if services is None:
+            return
+        self._slot.run(
+            lambda: services.get_store(store_id=store_id), on_done=self.show_store, name="goods"
+        )
+
+    def show_store(self, store: StoreDetail) -> None:
+        self._store = store
+        while self._list.count() > 1:
+            item = self._list.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        self.rows = []
+        for product in store.products:
+            row = GoodRow(product, self._locale)
+            row.price_saved.connect(self.set_price)
+            row.sold_out_toggled.connect(self.set_sold_out)
+            self._list.insertWidget(self._list.count() - 1, row)
+            self.rows.append(row)
+        self._retitle()
+
+    def set_price(self, product_id: int, won: int) -> None:
+        self._save(product_id, price_won=won)
+
+    def set_sold_out(self, product_id: int, sold_out: bool) -> None:
+        self._save(product_id, sold_out=sold_out)
+
+    def retranslate(self, locale: LocaleCode) -> None:
+        self._locale = locale
+        self.back_button.setText("‹  " + _("Start"))
+        self.qr_button.setText(_("My QR codes"))
+        self.sign_out_button.setText(_("Sign out"))
+        self.hint.setText(
+            _("Type a new price and press Save price. Tap In stock / Sold out to switch.")
+        )
+        for row in self.rows:
+            row.retranslate(locale)
+        self._retitle()
+
+    def _retitle(self) -> None:
+        store = self._store
+        self.title.setText(
+            f"{store.stall_number}  {store.name.get(self._locale)}" if store else _("My store")
+        )
+
+    def _save(
+        self, product_id: int, *, price_won: int | None = None, sold_out: bool | None = None
+    ) -> None:
+        services, actor, store = self._services, self._actor, self._store
+        if services is None or actor is None or store is None:
+            return
+        for row in self.rows:
+            row.set_busy(True)
+
+        def work() -> StoreDetail:
+            return services.update_good(
+                actor=actor, base=store, product_id=product_id, price_won=price_won,
+                sold_out=sold_out,
+            )  # fmt: skip
+
+        def done(saved: StoreDetail) -> None:
+            good = next((p for p in saved.products if p.id == product_id), None)
+            self.show_store(saved)
+            if good is not None:
+                name = good.name.get(self._locale)
+                if price_won is not None:
+                    price = format_price(good.price_won, self._locale)
+                    self.status.setText(
+                        "✓ " + _("{good}: now {price}.").format(good=name, price=price)
+                    )
+                else:
+                    state = _("sold out") if good.sold_out else _("in stock")
+                    self.status.setText("✓ " + _("{good}: {state}.").format(good=name, state=state))
+            self.saved.emit(saved)
+
+        self._slot.run(work, on_done=done, on_error=self._on_failed, name="save-good")
+
+    def _on_failed(self, exc: Exception) -> None:
+        from kiosk.domain.access import AccessError
+        from kiosk.domain.messages import KioskError
+        from kiosk.domain.store_edit import Gone, StaleEdit
+
+        for row in self.rows:
+            row.set_busy(False)
+        if isinstance(exc, StaleEdit) and self._store is not None:
+            self.status.setText(
+                "⚠ " + _("Changed on another PC: the list was reloaded. Tap again if needed.")
+            )
+            self.load(self._store.id)
+        elif isinstance(exc, AccessError):
+            self.status.setText("⚠ " + str(exc))
+            self.sign_out_requested.emit()
+        elif isinstance(exc, Gone | KioskError):
+            self.status.setText("⚠ " + str(exc))
+        else:
+            raise exc
+
+    def _on_qr(self) -> None:
+        if self._store is not None:
+            self.qr_requested.emit(self._store.id)
