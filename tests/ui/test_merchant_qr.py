@@ -85,9 +85,16 @@ def _type(qtbot: QtBot, section: QrSection, edit: QLineEdit, text: str) -> None:
 
 
 def test_the_merchant_mode_opens_the_screen_with_a_store(qtbot: QtBot, window: Shell) -> None:
+    from kiosk.ui import ops
+    from kiosk.ui.merchant.flow import merchant_flow
+    from kiosk.ui.merchant.sign_in import SCREEN as SIGN_IN
+
     assert "merchant" in window.start_screen.mode_keys()
     QTest.mouseClick(window.start_screen.mode_button("merchant"), Qt.MouseButton.LeftButton)
-    assert window.current_screen_name() == SCREEN
+    assert window.current_screen_name() == SIGN_IN  # the PIN first
+    assert ops.wait_idle()
+    QTest.mouseClick(merchant_flow(window).sign_in.qr_button, Qt.MouseButton.LeftButton)
+    assert window.current_screen_name() == SCREEN  # looking needs no PIN; saving does
     screen = window.screen_widget(SCREEN)
     assert isinstance(screen, MerchantQrScreen)
     store = screen.current_store()

@@ -80,7 +80,7 @@ class HoursEditor(QWidget):
                 edit.setFixedWidth(theme.GRID * 9)
                 edit.setStyleSheet(time_style)
                 edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
-                edit.textEdited.connect(self._on_edited)
+                edit.textChanged.connect(self._on_edited)
             box.toggled.connect(self._on_toggled)
             grid.addWidget(label, 0, day + 1, Qt.AlignmentFlag.AlignHCenter)
             grid.addWidget(box, 1, day + 1, Qt.AlignmentFlag.AlignHCenter)

@@ -165,7 +165,7 @@ class StoreFormScreen(QWidget):
             self.language_labels[code] = label
             self.names[code] = name
             self.descriptions[code] = description
-            name.textEdited.connect(self._on_edited)
+            name.textChanged.connect(self._on_edited)
             description.textChanged.connect(self._on_edited)
         names.setColumnStretch(1, 2)
         names.setColumnStretch(2, 3)
@@ -225,7 +225,7 @@ class StoreFormScreen(QWidget):
         right.addWidget(self.hours_error)
 
         for edit in (self.stall, self.phone, self.kakao, self.payment):
-            edit.textEdited.connect(self._on_edited)
+            edit.textChanged.connect(self._on_edited)
         self.category.currentIndexChanged.connect(self._on_edited)
         self.active.toggled.connect(self._on_edited)
 

@@ -121,7 +121,8 @@ class MerchantGoodsScreen(QWidget):
         self._services: Services | None = None
         self._actor: Actor | None = None
         self._store: StoreDetail | None = None
-        self._slot = ops.OpSlot(self)
+        self._load_slot = ops.OpSlot(self)  # a newer load replaces an older one
+        self._save_slot = ops.OpSlot(self)  # never cancelled by a load
         self.rows: list[GoodRow] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(theme.GRID * 5, theme.GRID * 2, theme.GRID * 5, theme.GRID * 2)
@@ -181,7 +182,7 @@ class MerchantGoodsScreen(QWidget):
         services = self._services
         if services is None:
             return
-        self._slot.run(
+        self._load_slot.run(
             lambda: services.get_store(store_id=store_id), on_done=self.show_store, name="goods"
         )
 
@@ -256,7 +257,7 @@ class MerchantGoodsScreen(QWidget):
                     self.status.setText("✓ " + _("{good}: {state}.").format(good=name, state=state))
             self.saved.emit(saved)
 
-        self._slot.run(work, on_done=done, on_error=self._on_failed, name="save-good")
+        self._save_slot.run(work, on_done=done, on_error=self._on_failed, name="save-good")
 
     def _on_failed(self, exc: Exception) -> None:
         from kiosk.domain.access import AccessError

@@ -1,0 +1,326 @@
+"""Manager mode on a real SQLite file: sign-in, the store table, the store form, markets, audit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from kiosk import i18n
+from kiosk.app import build_shell
+from kiosk.domain.access import Secret
+from kiosk.domain.audit import AuditAction
+from kiosk.services.app import Services
+from kiosk.ui import ops
+from kiosk.ui.manager import audit_screen, markets, sign_in, store_form, stores
+from kiosk.ui.manager.flow import ManagerFlow, manager_flow
+from kiosk.ui.shell import START, Shell
+
+PASSWORD = "market-office-2026"
+
+
+@pytest.fixture
+def own_services(tmp_path: Path) -> Iterator[Services]:
+    opened = Services.open("sqlite:///" + (tmp_path / "own.sqlite3").as_posix(), seed_demo=True)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def english() -> None:
+    i18n.set_locale("en")
+
+
+@pytest.fixture
+def shell(qtbot: QtBot, own_services: Services, english: None) -> Iterator[Shell]:
+    win = build_shell("en")
+    qtbot.add_widget(win)
+    win.set_services(own_services)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.wait_exposed(win)
+    yield win
+    ops.wait_idle()
+
+
+@pytest.fixture
+def flow(shell: Shell, own_services: Services) -> ManagerFlow:
+    """The manager mode, signed in (the password set through the console)."""
+    own_services.set_manager_password(actor=own_services.console_actor(), password=Secret(PASSWORD))
+    built = manager_flow(shell)
+    built.open()
+    assert ops.wait_idle()
+    built.sign_in.password.setText(PASSWORD)
+    QTest.mouseClick(built.sign_in.submit_button, Qt.MouseButton.LeftButton)
+    assert ops.wait_idle()
+    assert shell.current_screen_name() == stores.SCREEN
+    return built
+
+
+def _click(widget: object) -> None:
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+    assert ops.wait_idle()
+
+
+def test_first_use_sets_the_password_typed_twice(shell: Shell, own_services: Services) -> None:
+    QTest.mouseClick(shell.start_screen.mode_button("manager"), Qt.MouseButton.LeftButton)
+    assert ops.wait_idle()
+    screen = manager_flow(shell).sign_in
+    assert shell.current_screen_name() == sign_in.SCREEN and screen.is_first_use()
+    assert screen.repeat.isVisible()
+    screen.password.setText(PASSWORD)
+    screen.repeat.setText(PASSWORD + "x")
+    _click(screen.submit_button)
+    assert screen.message.text() == "⚠ The two entries are not the same."
+    assert not own_services.manager_password_is_set()
+    screen.password.setText("short")
+    screen.repeat.setText("short")
+    _click(screen.submit_button)
+    assert "at least 10 characters" in screen.message.text()
+    screen.password.setText(PASSWORD)
+    screen.repeat.setText(PASSWORD)
+    _click(screen.submit_button)
+    assert shell.current_screen_name() == stores.SCREEN
+    assert own_services.manager_password_is_set()
+    assert screen.password.text() == "" and screen.repeat.text() == ""
+
+
+def test_a_wrong_password_is_refused(shell: Shell, own_services: Services) -> None:
+    own_services.set_manager_password(actor=own_services.console_actor(), password=Secret(PASSWORD))
+    built = manager_flow(shell)
+    built.open()
+    assert ops.wait_idle()
+    assert not built.sign_in.is_first_use() and not built.sign_in.repeat.isVisible()
+    built.sign_in.password.setText("wrong password here")
+    _click(built.sign_in.submit_button)
+    assert built.sign_in.message.text().startswith("⚠ That did not match.")
+    assert shell.current_screen_name() == sign_in.SCREEN and built.actor is None
+
+
+def test_the_store_table_filters(flow: ManagerFlow, own_services: Services) -> None:
+    table = flow.stores
+    total = table.model.rowCount()
+    assert total == len(own_services.list_store_details(market_slug="bansong", active_only=False))
+    table.set_filters(no_codes=True)
+    assert all(not (s.kakao_channel_id or s.payment_qr_payload) for s in table.stores_shown())
+    assert 0 < table.proxy.rowCount() < total
+    table.set_filters(inactive=True)
+    assert table.stores_shown() and all(not s.active for s in table.stores_shown())
+    table.set_filters(missing="ja")
+    assert table.proxy.rowCount() == 0  # the demo data is complete
+    table.set_filters(text="A-1")
+    assert [s.stall_number for s in table.stores_shown()][:1] == ["A-1"]
+    table.set_filters()
+    table.table.sortByColumn(stores.Column.GOODS, Qt.SortOrder.DescendingOrder)
+    counts = [len(s.products) for s in table.stores_shown()]
+    assert counts == sorted(counts, reverse=True)
+
+
+def _open_form(
+    flow: ManagerFlow, own_services: Services, index: int = 0
+) -> store_form.StoreFormScreen:
+    store = own_services.list_store_details(market_slug="bansong")[index]
+    flow.edit_store(store)
+    assert ops.wait_idle()
+    return flow.form
+
+
+def test_edit_and_save_is_audited(flow: ManagerFlow, own_services: Services, shell: Shell) -> None:
+    form = _open_form(flow, own_services)
+    assert shell.current_screen_name() == store_form.SCREEN
+    assert not form.save_button.isEnabled()
+    assert form.save_reason.text() == "Nothing changed yet."
+    base = form.base()
+    assert base is not None
+    form.phone.setText("")
+    QTest.keyClicks(form.phone, "0517771234")
+    form.names["ja"].setText("新しい名前")
+    assert form.save_button.isEnabled() and form.save_reason.text() == ""
+    _click(form.save_button)
+    saved = own_services.get_store(store_id=base.id)
+    assert saved.phone == "051-777-1234" and saved.name.get("ja") == "新しい名前"
+    assert saved.version == base.version + 1
+    assert form.status.text() == "✓ Saved." and not form.save_button.isEnabled()
+    entry = own_services.audit_log(actor=own_services.console_actor())[0]
+    assert entry.action is AuditAction.STORE_CHANGED and entry.actor == "manager"
+    fields = {c.field: (c.old, c.new) for c in entry.changes}
+    assert fields["phone"] == (base.phone, "051-777-1234")
+    assert fields["name.ja"] == (base.name.get("ja"), "新しい名前")
+
+
+def test_save_disabled_says_why_and_undo_steps_back(
+    qtbot: QtBot, flow: ManagerFlow, own_services: Services
+) -> None:
+    form = _open_form(flow, own_services)
+    korean = form.names["ko"].text()
+    form.names["ko"].selectAll()
+    QTest.keyClick(form.names["ko"], Qt.Key.Key_Delete)
+    assert not form.save_button.isEnabled()
+    assert form.save_reason.text() == "Fix the 1 marked field(s) first."
+    assert form.names_error.isVisible()
+    assert form.names_error.text() == "⚠ Name (한국어): this is required."
+    assert form.language_labels["ko"].text().startswith("⚠ ")
+    qtbot.wait(store_form.UNDO_PAUSE_MS + 100)  # a pause in typing ends one undo step
+    form.phone.setText("")
+    QTest.keyClicks(form.phone, "12345")
+    assert form.errors["phone"].text().startswith("⚠ Phone: not a Korean phone number")
+    assert form.undo() is True  # the phone
+    assert form.phone.text() != "12345" and not form.errors["phone"].isVisible()
+    assert form.undo() is True  # the name
+    assert form.names["ko"].text() == korean
+    assert form.save_reason.text() == "Nothing changed yet."
+    assert form.undo() is False
+
+
+def test_a_bad_price_names_the_good_and_its_row(flow: ManagerFlow, own_services: Services) -> None:
+    form = _open_form(flow, own_services)
+    from kiosk.ui.manager.goods_editor import PRICE
+
+    form.goods.table.item(1, PRICE).setText("12.5")  # type: ignore[union-attr]
+    assert ops.wait_idle()
+    assert "Good 2: Price" in form.goods_error.text()
+    assert form.goods.table.verticalHeaderItem(1).text() == "⚠ 2"  # type: ignore[union-attr]
+    assert not form.save_button.isEnabled()
+
+
+def test_a_stale_save_says_what_changed_and_reload_keeps_my_edit(
+    flow: ManagerFlow, own_services: Services
+) -> None:
+    form = _open_form(flow, own_services)
+    base = form.base()
+    assert base is not None
+    good = base.products[0]
+    # another PC marks the first good sold out after this form was opened
+    own_services.update_good(
+        actor=own_services.console_actor(), base=base, product_id=good.id, sold_out=True
+    )
+    form.phone.setText("")
+    QTest.keyClicks(form.phone, "0519990000")
+    _click(form.save_button)
+    text = form.status.text()
+    assert text.startswith("⚠ Changed on another PC: reload.")
+    assert f"goods[{good.name.get('ko')}].sold_out: False -> True" in text
+    assert form.reload_button.isVisible()
+    assert own_services.get_store(store_id=base.id).phone == base.phone  # nothing written
+    assert form.phone.text() == "0519990000"  # nothing lost
+    _click(form.reload_button)
+    assert form.phone.text() == "051-999-0000" or form.phone.text() == "0519990000"
+    _click(form.save_button)
+    saved = own_services.get_store(store_id=base.id)
+    assert saved.phone == "051-999-0000" and saved.products[0].sold_out
+
+
+def test_add_a_stall_in_five_languages(flow: ManagerFlow, own_services: Services) -> None:
+    flow.new_store("bansong")
+    form = flow.form
+    assert form.save_reason.text() == "Fix the 2 marked field(s) first."
+    form.stall.setText("Z-9")
+    names = {
+        "ko": "새 가게",
+        "en": "New Stall",
+        "ja": "新しい店",
+        "zh_Hans": "新店",
+        "zh_Hant": "新店",
+    }
+    for code, text in names.items():
+        form.names[code].setText(text)
+    form.goods.add_good()
+    from kiosk.ui.manager.goods_editor import NAME_COLUMNS, PRICE
+
+    form.goods.table.item(0, NAME_COLUMNS["ko"]).setText("사과")  # type: ignore[union-attr]
+    form.goods.table.item(0, PRICE).setText("3,000")  # type: ignore[union-attr]
+    form._on_edited()
+    assert form.save_button.isEnabled(), form.save_reason.text()
+    _click(form.save_button)
+    created = [
+        s for s in own_services.list_store_details(market_slug="bansong") if s.stall_number == "Z-9"
+    ]
+    assert len(created) == 1
+    assert created[0].name.values == names and created[0].products[0].price_won == 3000
+
+
+def test_markets_add_and_remove_with_a_second_press(
+    flow: ManagerFlow, own_services: Services, shell: Shell
+) -> None:
+    flow.show_page("markets")
+    assert ops.wait_idle() and shell.current_screen_name() == markets.SCREEN
+    page = flow.markets
+    page.start_new()
+    page.slug.setText("jungang")
+    page.names["ko"].setText("중앙시장")
+    _click(page.save_button)
+    assert "jungang" in [m.slug for m in own_services.list_markets()]
+    page.select("bansong")
+    _click(page.remove_button)
+    assert page.message.text().startswith("⚠ Remove")
+    assert "bansong" in [m.slug for m in own_services.list_markets()]  # asked, not removed
+    _click(page.remove_button)
+    assert "bansong" not in [m.slug for m in own_services.list_markets()]
+    flow.show_page("audit")
+    assert ops.wait_idle() and shell.current_screen_name() == audit_screen.SCREEN
+    shown = flow.audit.model.entries()
+    assert [e.action for e in shown[:2]] == [AuditAction.MARKET_REMOVED, AuditAction.MARKET_CREATED]
+    flow.audit.set_filters(group="codes")
+    assert ops.wait_idle() and flow.audit.model.rowCount() == 0
+
+
+def test_going_home_or_idle_signs_out(qtbot: QtBot, flow: ManagerFlow, shell: Shell) -> None:
+    actor = flow.actor
+    assert actor is not None and flow.guard.is_armed()
+    _click(flow.stores.header.back_button)
+    assert shell.current_screen_name() == START and flow.actor is None
+    services = shell.services()
+    assert services is not None
+    with pytest.raises(Exception, match="sign in first"):
+        services.audit_log(actor=actor)  # the services forgot the session too
+    flow.sign_in_as(services.sign_in_manager(password=Secret(PASSWORD)))
+    flow.guard.set_timeout(50)
+    flow.guard.arm()
+    qtbot.waitUntil(lambda: shell.current_screen_name() == START, timeout=3_000)
+    assert flow.actor is None
+
+
+def test_a_save_on_another_pc_shows_in_the_table(
+    qtbot: QtBot, flow: ManagerFlow, own_services: Services, shell: Shell, tmp_path: Path
+) -> None:
+    other_pc = Services.open(own_services.url.replace("***", ""))
+    try:
+        store = other_pc.list_store_details(market_slug="bansong")[0]
+        assert shell.live_refresh is not None
+        shell.live_refresh.poll()  # the starting point
+        assert ops.wait_idle()
+        draft_store = other_pc.get_store(store_id=store.id)
+        from dataclasses import replace
+
+        from kiosk.domain.store_edit import draft_from
+
+        other_pc.save_store(
+            actor=other_pc.console_actor(),
+            market_slug="bansong",
+            base=draft_store,
+            draft=replace(
+                draft_from(draft_store), name={**draft_store.name.values, "ko": "바뀐 이름"}
+            ),
+        )
+        with qtbot.waitSignal(shell.events.changed, timeout=5_000):
+            shell.live_refresh.poll()
+        assert ops.wait_idle()
+        row = flow.stores.model.row_of(store.id)
+        assert row is not None and flow.stores.model.store_at(row).name.get("ko") == "바뀐 이름"
+    finally:
+        other_pc.close()
+
+
+def test_screens_never_use_the_console_and_tourists_never_write() -> None:
+    root = Path(__file__).resolve().parents[2] / "kiosk" / "ui"
+    for path in root.rglob("*.py"):
+        assert "console_actor" not in path.read_text(encoding="utf-8"), path
+    writes = ("save_store", "update_good", "create_market", "remove_market", "set_store_pin",
+              "set_manager_password", "audit_log", "print_stands", "load_demo")  # fmt: skip
+    for path in (root / "tourist").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert not [w for w in writes if w in text], path
