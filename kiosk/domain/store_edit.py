@@ -214,7 +214,7 @@ def normalise_phone(text: str) -> str | None:
         head, rest = digits[:4], digits[4:]
         candidate = f"{head}-{rest}"
         return candidate if _PHONE.match(candidate) else None
-    elif digits.startswith("050") and len(digits) == 12:
+    elif digits.startswith("050"):  # 0505-123-4567 safe numbers have a 4-digit prefix
         head, rest = digits[:4], digits[4:]
     else:
         head, rest = digits[:3], digits[3:]
