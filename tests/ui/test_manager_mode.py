@@ -132,6 +132,15 @@ def _open_form(
 def test_edit_and_save_is_audited(flow: ManagerFlow, own_services: Services, shell: Shell) -> None:
     form = _open_form(flow, own_services)
     assert shell.current_screen_name() == store_form.SCREEN
+    from kiosk.ui.manager.goods_editor import NAME_COLUMNS, PRICE, SOLD_OUT
+
+    header = form.goods.table.horizontalHeaderItem
+    assert header(PRICE).text() == "Price (won)" and header(SOLD_OUT).text() == "Sold out"  # type: ignore[union-attr]
+    assert header(NAME_COLUMNS["ja"]).text() == "日本語"  # type: ignore[union-attr]
+    base0 = form.base()
+    assert base0 is not None
+    first = base0.products[0]
+    assert form.goods.table.item(0, PRICE).text() == str(first.price_won)  # type: ignore[union-attr]
     assert not form.save_button.isEnabled()
     assert form.save_reason.text() == "Nothing changed yet."
     base = form.base()

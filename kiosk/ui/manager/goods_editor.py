@@ -81,11 +81,10 @@ class GoodsEditor(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        titles = [NATIVE_NAMES[code] for code in LOCALES] + [
-            _("Price (won)"),
-            _("Unit"),
-            _("Sold out"),
-        ]
+        titles = [""] * COLUMNS
+        for code, column in NAME_COLUMNS.items():
+            titles[column] = NATIVE_NAMES[code]  # type: ignore[index]
+        titles[PRICE], titles[UNIT], titles[SOLD_OUT] = _("Price (won)"), _("Unit"), _("Sold out")
         self.table.setHorizontalHeaderLabels(titles)
         self.add_button.setText("+ " + _("Add a good"))
         self.remove_button.setText(_("Remove"))

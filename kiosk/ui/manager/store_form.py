@@ -316,6 +316,8 @@ class StoreFormScreen(QWidget):
                 box.setChecked(method in draft.payment_methods)
             self.hours.set_hours(draft.hours)
             self.goods.set_goods(draft.products)
+            for edit in (*self.names.values(), self.stall, self.phone, self.kakao, self.payment):
+                edit.setCursorPosition(0)  # show the start of a long text, not its end
         finally:
             self._filling = False
 
@@ -440,7 +442,7 @@ class StoreFormScreen(QWidget):
         self.methods_title.setText(_("Ways to pay"))
         self.hours_title.setText(_("Opening hours"))
         self.goods_title.setText(_("Goods"))
-        self.undo_button.setText("↶ " + _("Undo"))
+        self.undo_button.setText("← " + _("Undo"))
         self.reload_button.setText(_("Reload (keeps your changes)"))
         self.save_button.setText(_("Save"))
         self.category.blockSignals(True)

@@ -20,6 +20,7 @@ from kiosk.domain.formatting import format_price
 from kiosk.domain.listing import ProductInfo, StoreDetail
 from kiosk.domain.locales import LocaleCode
 from kiosk.domain.store_edit import parse_won
+from kiosk.domain.units import localize_unit
 from kiosk.i18n import _
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
@@ -72,11 +73,11 @@ class GoodRow(QFrame):
         self.retranslate(locale)
 
     def retranslate(self, locale: LocaleCode) -> None:
-        unit = f" / {self.product.unit}" if self.product.unit else ""
+        unit = f" / {localize_unit(self.product.unit, locale)}" if self.product.unit else ""
         self.name.setText(self.product.name.get(locale) + unit)
         self.won.setText(_("won"))
         self.save_price.setText(_("Save price"))
-        self.sold_out.setText("✕ " + _("Sold out") if self.product.sold_out else _("In stock"))
+        self.sold_out.setText("× " + _("Sold out") if self.product.sold_out else _("In stock"))
         self.price.setAccessibleName(
             _("Price of {good}").format(good=self.product.name.get(locale))
         )

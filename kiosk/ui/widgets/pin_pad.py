@@ -9,9 +9,12 @@ from kiosk.domain.access import PIN_MAX_DIGITS
 from kiosk.i18n import _
 from kiosk.ui import theme
 
+#: The keys in pad order, row by row; "del" shows as ←.
+KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "del", "0", "OK")
+
 
 class PinPad(QWidget):
-    """A hidden PIN field with 0-9, ⌫ and OK keys; ``submitted(pin)`` on OK or Enter.
+    """A hidden PIN field with 0-9, ← (delete) and OK keys; ``submitted(pin)`` on OK or Enter.
 
     The typed PIN lives only in the field and is cleared after each submit.
     """
@@ -34,8 +37,8 @@ class PinPad(QWidget):
         grid = QGridLayout()
         grid.setSpacing(theme.GRID)
         self.keys: dict[str, QPushButton] = {}
-        for index, key in enumerate(["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]):
-            button = QPushButton(key)
+        for index, key in enumerate(KEYS):
+            button = QPushButton("←" if key == "del" else key)
             button.setProperty("kind", "primary" if key == "OK" else "choice")
             button.setMinimumSize(theme.TOUCH_MERCHANT + theme.GRID * 4, theme.TOUCH_MERCHANT)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -47,7 +50,7 @@ class PinPad(QWidget):
 
     def retranslate(self) -> None:
         self.keys["OK"].setText(_("OK"))
-        self.keys["⌫"].setAccessibleName(_("Delete the last digit"))
+        self.keys["del"].setAccessibleName(_("Delete the last digit"))
         self.field.setPlaceholderText(_("PIN"))
 
     def clear(self) -> None:
@@ -60,7 +63,7 @@ class PinPad(QWidget):
             self.submitted.emit(pin)
 
     def _on_key(self, key: str) -> None:
-        if key == "⌫":
+        if key == "del":
             self.field.backspace()
         elif key == "OK":
             self.submit()
