@@ -126,6 +126,8 @@ def test_no_merchant_or_qr_module_loads_before_the_first_frame() -> None:
     lazy = (
         "kiosk.ui.merchant",
         "kiosk.ui.merchant.qr_screen",
+        "kiosk.ui.manager",
+        "kiosk.ui.live_refresh",
         "kiosk.ui.tourist",
         "kiosk.ui.tourist.store_detail",
         "kiosk.ui.widgets.qr_card",
@@ -153,4 +155,4 @@ def test_no_merchant_or_qr_module_loads_before_the_first_frame() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split("\n")[:2] == ["[]", "['tourist', 'merchant']"]
+    assert result.stdout.split("\n")[:2] == ["[]", "['tourist', 'merchant', 'manager']"]

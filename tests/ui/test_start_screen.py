@@ -37,9 +37,18 @@ def extra_mode() -> Iterator[Mode]:
 
 def test_buttons_come_only_from_the_registry(screen: StartScreen) -> None:
     assert screen.mode_keys() == [mode.key for mode in available_modes()]
-    assert "tourist" in screen.mode_keys()
-    for key in ("manager",):  # built in another issue: no dummy button now
+    assert screen.mode_keys() == ["tourist", "merchant", "manager"]
+    for key in ("onboarding", "signage"):  # not built yet: no dummy button
         assert key not in screen.mode_keys()
+
+
+def test_three_modes_fit_a_small_screen(screen: StartScreen) -> None:
+    """The tourists' button spans the width; the staff modes share the row under it."""
+    tourist, merchant, manager = (screen.mode_button(k) for k in screen.mode_keys())
+    assert merchant.y() == manager.y() > tourist.y()
+    for button in (tourist, merchant, manager):
+        assert button.geometry().bottom() <= screen.height()
+        assert button.height() >= button.minimumSizeHint().height()
 
 
 def test_a_mode_registered_later_appears_after_rebuild(
