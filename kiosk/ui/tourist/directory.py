@@ -151,6 +151,7 @@ class TouristDirectoryScreen(QWidget):
             self._refresh()
 
     def _on_markets_loaded(self, markets: list[MarketInfo]) -> None:
+        self._error = ""
         self._markets = markets
         for button in self._market_buttons.values():
             self._market_group.removeButton(button)
@@ -263,6 +264,7 @@ class TouristDirectoryScreen(QWidget):
 
     def _on_stores_loaded(self, result: tuple[list[StoreSummary], list[Category] | None]) -> None:
         stores, present = result
+        self._error = ""
         if present is not None:
             self._fill_categories(present)
         self._has_results = True
