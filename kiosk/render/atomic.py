@@ -41,6 +41,10 @@ STALE_AFTER_S = 60.0
 #: A temp file whose writer id names a running process is kept this long (ids get reused).
 LIVE_WRITER_GRACE_S = 3600.0
 
+# Fault-injection tests replace these (e.g. with a write failing with ENOSPC).
+_os_write = os.write
+_os_fsync = os.fsync
+
 # ".{name}.{hex}.tmp{suffix}": hex is the writer's process id (8 hex digits) and 8 random
 # ones; 8 random hex digits alone is the older form (no process id).
 _TEMP_NAME = re.compile(
@@ -58,12 +62,24 @@ def _folder(path: Path) -> Path:
     return path.parent if str(path.parent) else Path(".")
 
 
+def _read_only_file_system(folder: Path) -> bool:
+    statvfs = getattr(os, "statvfs", None)  # not on Windows
+    if statvfs is None:
+        return False
+    try:
+        return bool(statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
 def check_output_dir(path: Path) -> None:
     """Raise OutputPathError unless *path*'s folder exists and is writable."""
     folder = _folder(path)
     if not folder.is_dir():
         raise OutputPathError(FOLDER_MISSING(folder=folder))
     if not os.access(folder, os.W_OK | os.X_OK):
+        if _read_only_file_system(folder):
+            raise OutputPathError(WRITE_FAILED(path=path, reason=READ_ONLY()))
         raise OutputPathError(FOLDER_NOT_WRITABLE(folder=folder))
     if path.is_dir():
         raise OutputPathError(PATH_IS_FOLDER(path=path))
@@ -174,7 +190,7 @@ def _create_temp(path: Path) -> tuple[Path, int]:
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
-        written = os.write(fd, view[:CHUNK_BYTES])
+        written = _os_write(fd, view[:CHUNK_BYTES])
         if written <= 0:  # no progress and no errno: treat as a full disk
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         view = view[written:]
@@ -221,7 +237,7 @@ def write_verified(path: Path, data: bytes, verify: Callable[[Path], T]) -> T:
         try:
             try:
                 _write_all(fd, data)
-                os.fsync(fd)
+                _os_fsync(fd)
             finally:
                 os.close(fd)
             if _read_back(tmp, len(data)) != data:
