@@ -7,7 +7,9 @@ the SQL) goes to the error log, never to the screen.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+from pathlib import Path
 
 from sqlalchemy.exc import (
     DatabaseError,
@@ -85,6 +87,20 @@ def classify(exc: BaseException) -> str | None:
     return None
 
 
+#: Less free space than this beside a SQLite file makes an I/O error a full disk.
+NEARLY_FULL_BYTES = 1 << 20
+
+
+def _disk_nearly_full(where: str) -> bool:
+    folder = Path(where).parent
+    if not Path(where).is_absolute():
+        return False
+    try:
+        return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
+
+
 def first_line(exc: BaseException) -> str:
     """The driver's own first line (no SQL, no parameters), secrets hidden."""
     orig = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
@@ -104,5 +120,7 @@ def fault_from(
         return None
     if opening and kind == "lost":
         kind = "unreachable"
+    if kind in ("io", "cannot_open") and _disk_nearly_full(where):
+        kind = "disk_full"  # SQLite says "disk I/O error" when the -shm/-wal cannot grow
     log = write_error_log(exc, context=f"database fault {kind} at {mask_url(where)}")
     return DatabaseFaultError(kind, where, error=first_line(exc), log=log)
