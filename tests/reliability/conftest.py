@@ -7,7 +7,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,6 +105,18 @@ def run_main(
     code = main(args)
     captured = capsys.readouterr()
     return Run(code, captured.out, captured.err)
+
+
+CliRunner = Callable[[str, list[str]], Run]
+
+
+@pytest.fixture
+def cli(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> CliRunner:
+    """``cli(url, args)`` runs ``market-kiosk ARGS`` in this process, in *tmp_path*."""
+    monkeypatch.chdir(tmp_path)
+    return lambda url, args: run_main(url, args, capsys, monkeypatch)
 
 
 @pytest.fixture(scope="session")

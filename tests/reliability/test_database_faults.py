@@ -13,16 +13,15 @@ import sqlite3
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conftest import (
+    CliRunner,
     Run,
     assert_one_clean_line,
     finish,
-    run_main,
     sqlite_url,
     start_cli,
 )
@@ -92,12 +91,12 @@ def test_a_database_locked_by_another_process(
 def test_a_lock_released_within_the_busy_timeout_is_waited_for(
     demo_copy: Path,
     log_dir: Path,
-    capsys: pytest.CaptureFixture[str],
+    cli: CliRunner,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("KIOSK_SQLITE_BUSY_TIMEOUT_MS", "3000")
     with _write_lock_held(demo_copy, seconds=0.5):
-        run = run_main(sqlite_url(demo_copy), ["demo", "--replace"], capsys, monkeypatch)
+        run = cli(sqlite_url(demo_copy), ["demo", "--replace"])
     assert run.code == 0, run
     assert run.out.splitlines()[:2] == ["bansong: 24 stores", "dongmun: 24 stores"]
     assert not (log_dir / "market-kiosk.log").exists()
@@ -119,14 +118,11 @@ def _chattr(path: Path, flag: str) -> bool:
 @pytest.mark.parametrize("how", ["uri-mode-ro", "chattr+i", "chmod-0444"])
 def test_a_read_only_database(
     demo_copy: Path,
-    tmp_path: Path,
     log_dir: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    cli: CliRunner,
     how: str,
     args: list[str],
 ) -> None:
-    monkeypatch.chdir(tmp_path)
     url = sqlite_url(demo_copy)
     if how == "uri-mode-ro":
         url = f"sqlite:///file:{demo_copy.as_posix()}?mode=ro&uri=true"
@@ -137,7 +133,7 @@ def test_a_read_only_database(
         demo_copy.chmod(0o444)
         demo_copy.parent.chmod(0o555)
     try:
-        run = run_main(url, args, capsys, monkeypatch)
+        run = cli(url, args)
     finally:
         if how == "chattr+i":
             _chattr(demo_copy, "-i")
@@ -181,8 +177,7 @@ def test_a_full_disk(
     demo_file: Path,
     tmp_path: Path,
     log_dir: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    cli: CliRunner,
     left: int,
 ) -> None:
     """Full before the app opens the file (no room for -shm) or while it writes (-wal)."""
@@ -194,7 +189,7 @@ def test_a_full_disk(
         _fill(disk)
         spare.unlink()
         before = path.read_bytes()
-        run = run_main(sqlite_url(path), ["demo", "--replace"], capsys, monkeypatch)
+        run = cli(sqlite_url(path), ["demo", "--replace"])
         assert path.read_bytes() == before  # the failed transaction left the file as it was
     line = assert_one_clean_line(run, FULL, str(path))
     _names_its_log(line, log_dir)
@@ -232,14 +227,11 @@ def _damage(path: Path, page: int) -> None:
 )
 def test_a_damaged_page(
     demo_copy: Path,
-    tmp_path: Path,
     log_dir: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    cli: CliRunner,
     where: str,
     args: list[str],
 ) -> None:
-    monkeypatch.chdir(tmp_path)
     tables = {
         "stores": "stores",
         "markets": "markets",
@@ -248,7 +240,7 @@ def test_a_damaged_page(
     }
     page = _root_page(demo_copy, tables[where]) if where in tables else int(where.split()[1])
     _damage(demo_copy, page)
-    run = run_main(sqlite_url(demo_copy), args, capsys, monkeypatch)
+    run = cli(sqlite_url(demo_copy), args)
     if where == "page 3" and run.code == 0:
         # Page 3 holds an index no command reads (alembic_version's); whatever a
         # command does not read, it cannot notice. It must not crash either way.
@@ -307,11 +299,9 @@ def test_a_lost_postgres_connection(postgres_url: str, tmp_path: Path, log_dir: 
         "postgresql://kiosk@127.0.0.1:1/market?sslpassword=s3cret&connect_timeout=2",
     ],
 )
-def test_a_postgres_server_that_is_not_there(
-    url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    run = run_main(url, ["demo", "--replace"], capsys, monkeypatch)
-    line = assert_one_clean_line(run, "the database server cannot be reached", "127.0.0.1:1")
+def test_a_postgres_server_that_is_not_there(url: str, cli: CliRunner) -> None:
+    run = cli(url, ["demo", "--replace"])
+    assert_one_clean_line(run, "the database server cannot be reached", "127.0.0.1:1")
     assert "s3cret" not in run.err + run.out
 
 
@@ -355,18 +345,16 @@ def _special(kind: str, tmp_path: Path) -> tuple[Path, str]:
 )
 def test_a_special_file_is_refused_before_anything_is_opened(
     tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    cli: CliRunner,
     kind: str,
     uri: bool,
     args: list[str],
 ) -> None:
-    monkeypatch.chdir(tmp_path)
     target, reason = _special(kind, tmp_path)
     folder = target.parent
     before = {p.name for p in folder.iterdir()}
     url = f"sqlite:///file:{target.as_posix()}?mode=rwc" if uri else sqlite_url(target)
-    run = run_main(url, args, capsys, monkeypatch)
+    run = cli(url, args)
     assert_one_clean_line(run, reason, str(target))
     assert {p.name for p in folder.iterdir()} == before  # no -journal, -wal or -shm beside it
 
@@ -417,8 +405,3 @@ def test_six_demo_replace_at_once_on_postgres(postgres_url: str, tmp_path: Path)
     for run in runs:
         assert run.code == 0, run
     assert _markets(postgres_url) == [("bansong", 1), ("dongmun", 1)]
-
-
-def test_unique_names_are_unique() -> None:
-    """(The helpers above name temporary things with uuid; keep the import honest.)"""
-    assert uuid.uuid4() != uuid.uuid4()
