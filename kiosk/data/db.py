@@ -367,4 +367,4 @@ class Database:
         self.close()
 
     def __repr__(self) -> str:
-        return f"Database({self.url!r})"
+        return f"Database({mask_url(self.url)!r})"
