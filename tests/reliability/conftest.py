@@ -1,120 +1,146 @@
-"""Fixtures for the output-reliability tests: a seeded demo database, small real file systems,
-write faults injected at the one writer's system calls, and the CLI run in-process."""
+"""Fixtures for the reliability tests: English lines, a private error log, short SQLite waits."""
 
 from __future__ import annotations
 
 import os
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-import errno
+import shutil
+import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from reliability_helpers import CliRun, Faults, SmallFs
 
-from kiosk.i18n import current_locale, set_locale
-from kiosk.render import atomic
+from kiosk import i18n
+
+ROOT = Path(__file__).resolve().parents[2]
+#: Milliseconds SQLite waits for a lock in these tests (the app's default is 5 s).
+BUSY_MS = "300"
+
+
+@dataclass(frozen=True)
+class Run:
+    """What one ``market-kiosk`` run printed and returned."""
+
+    code: int
+    out: str
+    err: str
+
+    @property
+    def error_lines(self) -> list[str]:
+        return self.err.splitlines()
+
+
+def assert_one_clean_line(run: Run, *expected: str) -> str:
+    """Exit 2 and exactly one ``market-kiosk: error:`` line: no traceback, no SQL."""
+    lines = [line for line in run.error_lines if not line.startswith("stands: ")]
+    assert run.code == 2, run
+    assert len(lines) == 1, run
+    line = lines[0]
+    assert line.startswith("market-kiosk: error: "), run
+    for bad in ("Traceback", "SELECT ", "INSERT ", "DELETE ", "sqlalche.me", "[SQL"):
+        assert bad not in run.err, run
+    for text in expected:
+        assert text in line, (text, line)
+    return line
 
 
 @pytest.fixture(autouse=True)
-def english_messages(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Messages are checked in English, the source language (the CLI follows LANGUAGE)."""
+def english_and_private_log(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
+    """English messages, the error log in this test's folder, SQLite waits of 0.3 s."""
+    log_dir = tmp_path / "logs"
+    monkeypatch.setenv("KIOSK_LOG_DIR", str(log_dir))
+    monkeypatch.setenv("KIOSK_SQLITE_BUSY_TIMEOUT_MS", BUSY_MS)
     monkeypatch.setenv("LANGUAGE", "en")
-    before = current_locale()
-    set_locale("en")
-    yield
-    set_locale(before)
+    monkeypatch.delenv("KIOSK_DATABASE_URL", raising=False)
+    previous = i18n.current_locale()
+    i18n.set_locale("en")
+    yield log_dir
+    i18n.set_locale(previous)
+
+
+@pytest.fixture
+def log_dir(english_and_private_log: Path) -> Path:
+    return english_and_private_log
+
+
+def cli_env(url: str, **extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        KIOSK_DATABASE_URL=url,
+        PYTHONPATH=os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep),
+        QT_QPA_PLATFORM="offscreen",
+        **extra,
+    )
+    return env
+
+
+def start_cli(url: str, *args: str, cwd: Path, **extra: str) -> subprocess.Popen[str]:
+    """``market-kiosk ARGS`` as a separate process on *url*."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "kiosk", *args],
+        cwd=cwd,
+        env=cli_env(url, **extra),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def finish(process: subprocess.Popen[str], timeout: float = 60) -> Run:
+    out, err = process.communicate(timeout=timeout)
+    return Run(process.returncode, out, err)
+
+
+def run_main(
+    url: str, args: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Run:
+    """``market-kiosk ARGS`` in this process (fast), on *url*."""
+    from kiosk.cli import main
+
+    monkeypatch.setenv("KIOSK_DATABASE_URL", url)
+    capsys.readouterr()
+    code = main(args)
+    captured = capsys.readouterr()
+    return Run(code, captured.out, captured.err)
+
+
+CliRunner = Callable[[str, list[str]], Run]
+
+
+@pytest.fixture
+def cli(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> CliRunner:
+    """``cli(url, args)`` runs ``market-kiosk ARGS`` in this process, in *tmp_path*."""
+    monkeypatch.chdir(tmp_path)
+    return lambda url, args: run_main(url, args, capsys, monkeypatch)
 
 
 @pytest.fixture(scope="session")
-def demo_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A real SQLite file seeded once with the two demo markets."""
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file with the two demo markets, in WAL mode as the app leaves it (no -wal)."""
     from kiosk.services.app import Services
 
-    path = tmp_path_factory.mktemp("reliability-demo") / "demo.sqlite3"
-    url = "sqlite:///" + path.as_posix()
-    Services.open(url, seed_demo=True).close()
-    return url
+    path = tmp_path_factory.mktemp("reliability") / "demo.sqlite3"
+    Services.open("sqlite:///" + path.as_posix(), seed_demo=True).close()
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    con.close()  # the last connection checkpoints and removes -wal and -shm
+    assert not path.with_name(path.name + "-wal").exists()
+    return path
 
 
 @pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]) -> Callable[[Sequence[str]], CliRun]:
-    """Run ``market-kiosk ARGS`` in this process; return its status, stdout, stderr lines."""
-    from kiosk.cli import main
-
-    def run(argv: Sequence[str]) -> CliRun:
-        capsys.readouterr()
-        code = main([str(a) for a in argv])
-        captured = capsys.readouterr()
-        return CliRun(code, captured.out, captured.err.splitlines())
-
-    return run
+def demo_copy(demo_file: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo database for one test."""
+    path = tmp_path / "db" / "kiosk.sqlite3"
+    path.parent.mkdir()
+    shutil.copyfile(demo_file, path)
+    return path
 
 
-@pytest.fixture
-def faults(monkeypatch: pytest.MonkeyPatch) -> Faults:
-    """Fault injection at the one writer's system calls (kiosk.render.atomic)."""
-    state = Faults()
-    real_write, real_fsync = atomic._os_write, atomic._os_fsync
-
-    def write(fd: int, data: bytes | memoryview) -> int:
-        state.writes += 1
-        state.sizes.append(len(data))
-        if state.writes == state.fail_write_at:
-            if state.short_write and len(data) > 1:
-                # A disk filling up mid-call: part of the chunk is written, then nothing.
-                return real_write(fd, data[: len(data) // 2])
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        if state.short_write and state.fail_write_at and state.writes > state.fail_write_at:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        return real_write(fd, data)
-
-    def fsync(fd: int) -> None:
-        state.fsyncs += 1
-        if state.fsyncs == state.fail_fsync_at:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        real_fsync(fd)
-
-    monkeypatch.setattr(atomic, "_os_write", write)
-    monkeypatch.setattr(atomic, "_os_fsync", fsync)
-    return state
-
-
-def _can_mount() -> str | None:
-    """None if this process may mount a tmpfs, else the reason it may not."""
-    if not sys.platform.startswith("linux"):
-        return "mounting a small tmpfs is tried on Linux only"
-    if os.geteuid() != 0:
-        return "mounting a small tmpfs needs root"
-    return None
-
-
-@pytest.fixture
-def small_fs(tmp_path: Path) -> Iterator[Callable[[int], SmallFs]]:
-    """Mount a real tmpfs of a given size in KiB (skips with the reason when not allowed)."""
-    reason = _can_mount()
-    if reason:
-        pytest.skip(reason)
-    mounted: list[Path] = []
-
-    def mount(size_kib: int) -> SmallFs:
-        target = tmp_path / f"fs{len(mounted)}"
-        target.mkdir()
-        done = subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", f"size={size_kib}k,mode=0755", "tmpfs", str(target)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if done.returncode != 0:
-            pytest.skip(f"mount -t tmpfs is not permitted here: {done.stderr.strip()}")
-        mounted.append(target)
-        return SmallFs(target)
-
-    yield mount
-    for target in reversed(mounted):
-        subprocess.run(["umount", "-l", str(target)], check=False)
+def sqlite_url(path: Path) -> str:
+    return "sqlite:///" + path.as_posix()
