@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import (
+from db_fault_helpers import (
     CliRunner,
     Run,
     assert_one_clean_line,

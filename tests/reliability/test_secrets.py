@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, CliRunner, assert_one_clean_line
+from db_fault_helpers import ROOT, CliRunner, assert_one_clean_line
 from pytestqt.qtbot import QtBot
 
 from kiosk.domain.urls import mask_url

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import CliRunner, assert_one_clean_line, sqlite_url
+from db_fault_helpers import CliRunner, assert_one_clean_line, sqlite_url
 
 from kiosk.cli import error_line
 
