@@ -62,5 +62,3 @@ def demo_copy(demo_file: Path, tmp_path: Path) -> Path:
     path.parent.mkdir()
     shutil.copyfile(demo_file, path)
     return path
-
-
