@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, and_, event, true
 from sqlalchemy.orm import Session
 
 from kiosk.data.models import Product, Store
+from kiosk.data.ordering import stall_sort_bytes
 from kiosk.domain.locales import LOCALES
 from kiosk.domain.text import normalise_for_search
 
@@ -51,7 +52,7 @@ def search_filter(query: str) -> ColumnElement[bool]:
 def refresh_store_search_text(
     store: Store, *, excluding: Iterable[object] = (), including: Iterable[object] = ()
 ) -> None:
-    """Recompute ``store.search_text`` from its name, description and products.
+    """Recompute ``store.search_text`` (and the stall sort key) from the store's texts.
 
     *excluding* are products being deleted; *including* are pending products
     that belong to the store but are not in its loaded collection yet.
@@ -67,6 +68,10 @@ def refresh_store_search_text(
     )
     if store.search_text != text:
         store.search_text = text
+    if store.stall_number is not None:
+        key = stall_sort_bytes(store.stall_number)
+        if store.stall_sort_key != key:
+            store.stall_sort_key = key
 
 
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
