@@ -77,7 +77,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("-n", "--runs", type=int, default=15, help="runs of each (default 15)")
     parser.add_argument(
-        "--fail-above", type=float, default=None, metavar="RATIO",
+        "--fail-above",
+        type=float,
+        default=None,
+        metavar="RATIO",
         help=f"exit 1 when median ratio exceeds RATIO (the goal is {GOAL})",
     )
     args = parser.parse_args(argv)

@@ -30,8 +30,9 @@ needs_pdftoppm = pytest.mark.skipif(
 
 def rasterise_pdf(pdf: Path, out_dir: Path, dpi: int = 150) -> list[Path]:
     """Rasterise every page with pdftoppm; return the page PNGs in order."""
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf), str(out_dir / "page")],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf), str(out_dir / "page")], check=True
+    )
     return sorted(out_dir.glob("page-*.png"))
 
 
