@@ -25,7 +25,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.engine.interfaces import ExecutionContext
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from kiosk.data.columns import (
@@ -67,9 +67,10 @@ class Market(Base):
     stores: Mapped[list[Store]] = relationship(back_populates="market", passive_deletes=True)
 
 
-def _stall_sort_default(context: ExecutionContext) -> bytes:
+def _stall_sort_default(context: DefaultExecutionContext) -> bytes:
     """Column default: the sort key of the row's stall number (Core and ORM inserts alike)."""
-    return stall_sort_bytes(str(context.get_current_parameters()["stall_number"]))
+    parameters: dict[str, object] = context.get_current_parameters()  # type: ignore[no-untyped-call]
+    return stall_sort_bytes(str(parameters["stall_number"]))
 
 
 class Store(Base):
