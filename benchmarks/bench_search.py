@@ -58,9 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+    from kiosk.data.bulk import insert_market_core
     from kiosk.data.db import Database
     from kiosk.data.generate import build_market
-    from kiosk.data.bulk import insert_market_core
     from kiosk.services.app import Services
 
     result: dict[str, Any] = {
