@@ -236,7 +236,7 @@ def test_a_damaged_page(
         "stores": "stores",
         "markets": "markets",
         "products": "products",
-        "stores index": "sqlite_autoindex_stores_1",
+        "stores index": "ix_stores_directory",  # the index the directory and stands read
     }
     page = _root_page(demo_copy, tables[where]) if where in tables else int(where.split()[1])
     _damage(demo_copy, page)
