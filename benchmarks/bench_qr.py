@@ -42,8 +42,10 @@ def bench_one_code(runs: int) -> None:
         start = time.perf_counter()
         build_matrix(spec)
         encode.append(time.perf_counter() - start)
-    print(f"kakao QR build+render+verify: median {_median_ms(total):.1f} ms "
-          f"(min {min(total) * 1000:.1f}, max {max(total) * 1000:.1f}, n={runs}); goal < 50 ms")
+    print(
+        f"kakao QR build+render+verify: median {_median_ms(total):.1f} ms "
+        f"(min {min(total) * 1000:.1f}, max {max(total) * 1000:.1f}, n={runs}); goal < 50 ms"
+    )
     ours = _median_ms(encode)
     print(f"encode step (python qrcode, level H): median {ours:.2f} ms")
     qrencode = shutil.which("qrencode")
@@ -53,12 +55,17 @@ def bench_one_code(runs: int) -> None:
     samples: list[float] = []
     for i in range(runs):
         start = time.perf_counter()
-        subprocess.run([qrencode, "-l", "H", "-t", "ASCII", "-o", "-", URL_TEMPLATE.format(i)],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [qrencode, "-l", "H", "-t", "ASCII", "-o", "-", URL_TEMPLATE.format(i)],
+            check=True,
+            capture_output=True,
+        )
         samples.append(time.perf_counter() - start)
     theirs = _median_ms(samples)
-    print(f"encode step (qrencode C, level H, incl. process start): median {theirs:.2f} ms; "
-          f"ratio ours/qrencode = {ours / theirs:.2f}")
+    print(
+        f"encode step (qrencode C, level H, incl. process start): median {theirs:.2f} ms; "
+        f"ratio ours/qrencode = {ours / theirs:.2f}"
+    )
 
 
 def bench_stands(stores: int) -> None:
@@ -77,15 +84,20 @@ def bench_stands(stores: int) -> None:
         start = time.perf_counter()
         done = subprocess.run(
             [sys.executable, "-m", "kiosk", "qr", "stands", "--market", "bench", "--out", str(out)],
-            env=env, capture_output=True, text=True, check=False,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         elapsed = time.perf_counter() - start
         if done.returncode != 0:
             print(f"qr stands FAILED ({done.returncode}): {done.stderr.strip()}")
             return
         pages = done.stdout.strip().splitlines()[-1]
-        print(f"qr stands, {stores} generated stores (A6): {elapsed:.2f} s wall incl. process "
-              f"start; {pages}; {out.stat().st_size / 1e6:.1f} MB; goal < 30 s")
+        print(
+            f"qr stands, {stores} generated stores (A6): {elapsed:.2f} s wall incl. process "
+            f"start; {pages}; {out.stat().st_size / 1e6:.1f} MB; goal < 30 s"
+        )
 
 
 def main() -> int:

@@ -75,13 +75,21 @@ def extract() -> Catalog:
     with open(ROOT / "babel.cfg", encoding="utf-8") as cfg:
         method_map, options_map = parse_mapping_cfg(cfg)  # type: ignore[no-untyped-call]
     template = Catalog(
-        project=PROJECT, version=_version(), charset="utf-8", fuzzy=False,
+        project=PROJECT,
+        version=_version(),
+        charset="utf-8",
+        fuzzy=False,
         header_comment=HEADER.format(kind="Translations template"),
         copyright_holder="Market Kiosk contributors",
     )
     found = extract_from_dir(
-        ROOT, method_map, options_map, keywords=KEYWORDS, comment_tags=COMMENT_TAGS,
-        strip_comment_tags=True, directory_filter=_only_kiosk,
+        ROOT,
+        method_map,
+        options_map,
+        keywords=KEYWORDS,
+        comment_tags=COMMENT_TAGS,
+        strip_comment_tags=True,
+        directory_filter=_only_kiosk,
     )
     for filename, lineno, message, comments, context in found:
         path = Path(filename).as_posix()
@@ -95,10 +103,16 @@ def _entries(catalog: Catalog) -> list[tuple[object, ...]]:
     for message in catalog:
         if not message.id:
             continue
-        rows.append((
-            message.id, message.string or "", message.context, sorted(message.flags),
-            sorted({path for path, _line in message.locations}), list(message.auto_comments),
-        ))
+        rows.append(
+            (
+                message.id,
+                message.string or "",
+                message.context,
+                sorted(message.flags),
+                sorted({path for path, _line in message.locations}),
+                list(message.auto_comments),
+            )
+        )
     return rows
 
 
@@ -141,15 +155,18 @@ def update(template: Catalog) -> None:
                 catalog = read_po(po_file, locale=locale, domain=DOMAIN)
         else:
             catalog = Catalog(
-                locale=locale, domain=DOMAIN, project=PROJECT, version=_version(),
-                charset="utf-8", fuzzy=False, language_team=locale,
+                locale=locale,
+                domain=DOMAIN,
+                project=PROJECT,
+                version=_version(),
+                charset="utf-8",
+                fuzzy=False,
+                language_team=locale,
                 header_comment=HEADER.format(kind=f"{locale} translations"),
                 copyright_holder="Market Kiosk contributors",
             )
         # update() may share Message objects with the template: give each locale its own copy
-        catalog.update(
-            copy.deepcopy(template), no_fuzzy_matching=True, update_creation_date=False
-        )
+        catalog.update(copy.deepcopy(template), no_fuzzy_matching=True, update_creation_date=False)
         catalog.fuzzy = False
         if locale == "en":
             _fill_english(catalog)

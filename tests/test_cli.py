@@ -34,11 +34,15 @@ def test_screenshots_into_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["qr", "stands", "--market", "x", "--size", "a5", "--out", "s.pdf"],
-         "qr stands: argument --size: invalid choice: 'a5'"),
+        (
+            ["qr", "stands", "--market", "x", "--size", "a5", "--out", "s.pdf"],
+            "qr stands: argument --size: invalid choice: 'a5'",
+        ),
         (["qr", "kakao", "_ZeUTxl"], "qr kakao: the following arguments are required: --out"),
-        (["qr", "pay", "--payload", "x", "--from-image", "y.png", "--out", "p.png"],
-         "not allowed with argument --payload"),
+        (
+            ["qr", "pay", "--payload", "x", "--from-image", "y.png", "--out", "p.png"],
+            "not allowed with argument --payload",
+        ),
         (["no-such-command"], "invalid choice: 'no-such-command'"),
     ],
 )

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from kiosk import __version__
+from kiosk.domain.messages import KioskError
 
 PROG = "market-kiosk"
 
@@ -23,13 +24,30 @@ class CliError(Exception):
     """Bad input from the command line: printed as one line, exit status 2."""
 
 
+def error_line(text: str) -> str:
+    """``market-kiosk: error: ...`` on one line, secrets in URLs hidden, control characters
+    escaped (the text may quote a database, a file or the user's own input)."""
+    from kiosk.domain.text import terminal_safe
+    from kiosk.domain.urls import mask_url
+
+    message = " ".join(text.split())
+    return terminal_safe(mask_url(f"{PROG}: error: {message}"))
+
+
+def unexpected_error_line(exc: BaseException, *, context: str) -> str:
+    """Log *exc* with its traceback; return the one line that names the log."""
+    from kiosk.services.errors import describe
+
+    return error_line(describe(exc, context=context))
+
+
 class _Parser(argparse.ArgumentParser):
     """Usage errors are one line too: ``market-kiosk: error: qr stands: argument --out ...``."""
 
     def error(self, message: str) -> NoReturn:
         where = self.prog.removeprefix(PROG).strip()
         detail = f"{where}: {message}" if where else message
-        self.exit(2, f"{PROG}: error: {detail} (see {self.prog} --help)\n")
+        self.exit(2, error_line(f"{detail} (see {self.prog} --help)") + "\n")
 
 
 _GUI_FLAGS = frozenset({"--exit-after-first-frame", "--lang"})
@@ -117,13 +135,16 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         services = Services.open()
     except DatabaseOpenError as exc:
         raise CliError(str(exc)) from None
+    from kiosk.domain.text import terminal_safe
+    from kiosk.domain.urls import mask_url
+
     try:
         counts = services.load_demo(replace=bool(args.replace))
     finally:
         services.close()
     for slug, count in counts.items():
-        print(f"{slug}: {count} stores")
-    print(f"database: {services.url}")
+        print(f"{terminal_safe(slug)}: {count} stores")
+    print(terminal_safe(f"database: {mask_url(services.url)}"))
     return 0
 
 
@@ -211,7 +232,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: int = func(args)
         return result
     except CliError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(error_line(str(exc)), file=sys.stderr)
+        return 2
+    except KioskError as exc:  # a database fault, an unknown market...: one line for people
+        print(error_line(str(exc)), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug: the traceback goes to the log, not over the screen
+        command = " ".join(str(a) for a in argv[:2])
+        print(unexpected_error_line(exc, context=f"{PROG} {command}"), file=sys.stderr)
+        return 1

@@ -190,15 +190,22 @@ def _cmd_stands(args: argparse.Namespace) -> int:
 
 def run_qr(args: argparse.Namespace) -> int:
     """Run a ``qr`` sub-command; return the exit status (2 for bad input, 1 if a check fails)."""
+    from kiosk.cli import error_line, unexpected_error_line
+    from kiosk.domain.messages import KioskError
     from kiosk.render.verify import QrVerificationError
 
     commands = {"kakao": _cmd_kakao, "pay": _cmd_pay, "decode": _cmd_decode, "stands": _cmd_stands}
     try:
         return commands[args.qr_command](args)
-    except (ValueError, OSError, _BadInput) as exc:
-        message = " ".join(str(exc).split()) or type(exc).__name__
-        print(terminal_safe(f"{PROG}: error: {message}"), file=sys.stderr)
+    except (ValueError, OSError, _BadInput, KioskError) as exc:
+        # KioskError: a database fault (locked, read-only, full, damaged, connection lost)
+        # or an unknown market; one line, the traceback is in the log it names.
+        print(error_line(str(exc) or type(exc).__name__), file=sys.stderr)
         return 2
     except QrVerificationError as exc:
-        print(terminal_safe(f"{PROG}: error: {exc}"), file=sys.stderr)
+        print(error_line(str(exc)), file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug: logged, one line on screen
+        context = f"{PROG} qr {args.qr_command}"
+        print(unexpected_error_line(exc, context=context), file=sys.stderr)
         return 1

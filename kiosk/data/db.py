@@ -10,25 +10,32 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, Self
 
-from sqlalchemy import URL, Engine, create_engine, event, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
+from sqlalchemy import URL, Engine, create_engine, event, make_url, text
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool, StaticPool
 
 from kiosk.data import migrate
-from kiosk.data.errors import DatabaseOpenError, SchemaTooNewError
+from kiosk.data.errors import DatabaseFaultError, DatabaseOpenError, SchemaTooNewError
+from kiosk.data.faults import fault_from, first_line
 from kiosk.data.search import install_search_maintenance
+from kiosk.domain.urls import mask_url
 from kiosk.i18n import _
 
 ENV_VAR = "KIOSK_DATABASE_URL"
 DEFAULT_FILENAME = "market-kiosk.sqlite3"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+#: How long SQLite waits for another program's write lock (milliseconds; tests shorten it).
+BUSY_TIMEOUT_ENV = "KIOSK_SQLITE_BUSY_TIMEOUT_MS"
+#: PostgreSQL advisory lock key serialising demo (re)seeding across PCs ("SEED").
+_PG_SEED_LOCK_KEY = 0x53454544
 
 _POSTGRES_DRIVERS = {"postgres", "postgresql", "postgresql+psycopg"}
 _SQLITE_DRIVERS = {"sqlite", "sqlite+pysqlite"}
@@ -44,6 +51,19 @@ def default_database_url() -> str:
     folder = Path(platformdirs.user_data_dir("market-kiosk", appauthor=False))
     _make_folder(folder)
     return URL.create("sqlite", database=str(folder / DEFAULT_FILENAME)).render_as_string()
+
+
+def display_url(url: URL) -> str:
+    """*url* for messages and logs: the one place a URL is rendered, secrets hidden."""
+    return mask_url(url.render_as_string(hide_password=True))
+
+
+def _busy_timeout_ms() -> int:
+    raw = os.environ.get(BUSY_TIMEOUT_ENV, "").strip()
+    try:
+        return max(0, int(raw)) if raw else BUSY_TIMEOUT_MS
+    except ValueError:
+        return BUSY_TIMEOUT_MS
 
 
 def _make_folder(folder: Path) -> None:
@@ -76,7 +96,7 @@ def _normalise_url(raw: str) -> URL:
         url = make_url(raw)
     except (ArgumentError, ValueError) as exc:
         raise DatabaseOpenError(
-            repr(raw) if "@" not in raw else _("(unparseable URL)"),
+            mask_url(repr(raw)) if "@" not in raw else _("(unparseable URL)"),
             _(
                 "this is not a database URL; use sqlite:///path/to/file.sqlite3 "
                 "or postgresql://user@host/dbname"
@@ -87,7 +107,7 @@ def _normalise_url(raw: str) -> URL:
     if url.drivername in _SQLITE_DRIVERS:
         return url.set(drivername="sqlite")
     raise DatabaseOpenError(
-        url.render_as_string(hide_password=True),
+        display_url(url),
         _("unsupported database type {scheme!r}; use sqlite:/// or postgresql://").format(
             scheme=url.drivername
         ),
@@ -101,13 +121,53 @@ def _sqlite_path(url: URL) -> Path | None:
     return Path(url.database).expanduser().absolute()
 
 
-def _check_sqlite_file(path: Path) -> None:
-    """Create the folder; reject anything that exists but is not a SQLite database."""
+def _uri_file(url: URL) -> Path | None:
+    """The file a ``sqlite:///file:PATH?...`` URI names (None for memory databases)."""
+    database = url.database or ""
+    if not database.startswith("file:"):
+        return None
+    name = database.removeprefix("file:").split("?", 1)[0].split("#", 1)[0]
+    if name.startswith("//"):  # file://host/path: only an empty host or localhost is valid
+        name = "/" + name[2:].split("/", 1)[-1]
+    if not name or name == ":memory:" or "mode=memory" in database:
+        return None
+    from urllib.parse import unquote
+
+    return Path(unquote(name)).expanduser().absolute()
+
+
+def _refuse_special_file(path: Path) -> os.stat_result | None:
+    """Stat *path* (following links) without opening it; refuse anything but a regular file.
+
+    A device such as ``/dev/null``, a FIFO (opening one blocks) or a socket is
+    refused here, before SQLite could open it or create a journal beside it.
+    """
     where = str(path)
-    _make_folder(path.parent)
-    if path.is_dir():
+    try:
+        info = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return None  # not there yet (_make_folder reports a blocked folder)
+    except OSError as exc:
+        raise DatabaseOpenError(
+            where, _("the file cannot be read ({error})").format(error=exc.strerror)
+        ) from exc
+    mode = info.st_mode
+    if stat.S_ISDIR(mode):
         raise DatabaseOpenError(where, _("this is a folder, not a database file"))
-    if not path.exists():
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        raise DatabaseOpenError(where, _("this is a device, not a database file"))
+    if stat.S_ISFIFO(mode):
+        raise DatabaseOpenError(where, _("this is a named pipe (FIFO), not a database file"))
+    if not stat.S_ISREG(mode):
+        raise DatabaseOpenError(where, _("this is not a regular file, so not a database file"))
+    return info
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Reject anything that exists but is not a SQLite database; create the folder."""
+    where = str(path)
+    if _refuse_special_file(path) is None:
+        _make_folder(path.parent)
         return
     try:
         with path.open("rb") as handle:
@@ -123,10 +183,11 @@ def _check_sqlite_file(path: Path) -> None:
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     try:
+        # busy_timeout first: switching to WAL waits for other programs' locks too.
+        cursor.execute(f"PRAGMA busy_timeout={_busy_timeout_ms()}")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     finally:
         cursor.close()
 
@@ -163,9 +224,10 @@ def _create_engine(url: URL, where: str) -> Engine:
         ) from exc
 
 
-def _reason(exc: BaseException) -> str:
-    text = str(exc.orig) if isinstance(exc, DBAPIError) and exc.orig is not None else str(exc)
-    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+def _open_failure(exc: SQLAlchemyError, where: str) -> DatabaseOpenError:
+    """A fault (locked, read-only, damaged, server unreachable...) or the driver's first line."""
+    fault = fault_from(exc, where, opening=True)
+    return fault if fault is not None else DatabaseOpenError(where, first_line(exc))
 
 
 def _check_schema(engine: Engine, where: str) -> str | None:
@@ -175,7 +237,7 @@ def _check_schema(engine: Engine, where: str) -> str | None:
             revision = migrate.current_revision(conn)
             foreign = migrate.foreign_tables(conn) if revision is None else []
     except SQLAlchemyError as exc:
-        raise DatabaseOpenError(where, _reason(exc)) from exc
+        raise _open_failure(exc, where) from exc
     if revision is not None and revision not in migrate.known_revisions():
         raise SchemaTooNewError(where, revision, migrate.head_revision())
     if foreign:
@@ -211,7 +273,10 @@ class Database:
         """
         sa_url = _normalise_url(url if url is not None else default_database_url())
         path = _sqlite_path(sa_url) if sa_url.drivername == "sqlite" else None
-        where = str(path) if path is not None else sa_url.render_as_string(hide_password=True)
+        where = str(path) if path is not None else display_url(sa_url)
+        uri_file = _uri_file(sa_url) if sa_url.drivername == "sqlite" else None
+        if uri_file is not None:
+            _refuse_special_file(uri_file)
         if path is not None:
             _check_sqlite_file(path)
             if path.exists() and path.stat().st_size > 0:
@@ -230,31 +295,66 @@ class Database:
             raise
         except SQLAlchemyError as exc:
             engine.dispose()
-            raise DatabaseOpenError(where, _reason(exc)) from exc
+            raise _open_failure(exc, where) from exc
         return cls(engine, where=where)
 
     @property
     def url(self) -> str:
         """The URL for display, with any password replaced by ``***``."""
-        return self.engine.url.render_as_string(hide_password=True)
+        return display_url(self.engine.url)
 
     @property
     def dialect(self) -> str:
         """``"sqlite"`` or ``"postgresql"``."""
         return self.engine.dialect.name
 
+    def fault(self, exc: SQLAlchemyError) -> DatabaseFaultError | None:
+        """*exc* as a ``DatabaseFaultError`` naming this database (traceback logged), or None."""
+        return fault_from(exc, self.where)
+
     @contextmanager
     def session(self) -> Iterator[Session]:
-        with self._sessions() as session:
+        """A session committed at the end of the block, rolled back on any exception.
+
+        Database faults (locked, read-only, disk full, damaged, connection lost)
+        leave as ``DatabaseFaultError``; constraint violations stay as they are.
+        """
+        with self._faults_mapped(), self._sessions() as session:
             try:
                 yield session
                 session.commit()
             except BaseException:
-                session.rollback()
+                with suppress(SQLAlchemyError):  # a lost connection cannot roll back
+                    session.rollback()
                 raise
 
+    @contextmanager
+    def write_session(self) -> Iterator[Session]:
+        """Like :meth:`session`, holding the database's write lock from the first statement.
+
+        SQLite: ``BEGIN IMMEDIATE`` (waits up to the busy timeout for another
+        writer); PostgreSQL: a transaction-scoped advisory lock. Look-ups made in
+        the block cannot be outdated by another writer before the commit.
+        """
+        with self.session() as session:
+            if self.dialect == "sqlite":
+                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            elif self.dialect == "postgresql":
+                session.execute(text(f"SELECT pg_advisory_xact_lock({_PG_SEED_LOCK_KEY})"))
+            yield session
+
+    @contextmanager
+    def _faults_mapped(self) -> Iterator[None]:
+        try:
+            yield
+        except SQLAlchemyError as exc:
+            fault = self.fault(exc)
+            if fault is None:
+                raise
+            raise fault from exc
+
     def current_revision(self) -> str | None:
-        with self.engine.connect() as conn:
+        with self._faults_mapped(), self.engine.connect() as conn:
             return migrate.current_revision(conn)
 
     def close(self) -> None:
@@ -267,4 +367,4 @@ class Database:
         self.close()
 
     def __repr__(self) -> str:
-        return f"Database({self.url!r})"
+        return f"Database({mask_url(self.url)!r})"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from kiosk.domain.messages import N_, KioskError, Message, as_message, define
 
@@ -34,6 +35,43 @@ STALE_VERSION = define(
         "reload the store and make your change again."
     ),
 )
+FAULT = define("data.fault", N_("Cannot use the database at {where}: {reason}."))
+FAULT_LOGGED = define("data.fault.logged", N_("Details were written to {log}."))
+#: One plain reason per kind of fault (see kiosk/data/faults.py for how errors are sorted).
+FAULT_REASONS = {
+    "locked": define("data.fault.locked", N_("another program is using the database; try again")),
+    "read_only": define(
+        "data.fault.read_only",
+        N_("the database is read-only; check that the file and its folder may be written"),
+    ),
+    "disk_full": define(
+        "data.fault.disk_full", N_("the disk is full; free some space and try again")
+    ),
+    "corrupt": define("data.fault.corrupt", N_("the database is damaged; restore a backup")),
+    "lost": define(
+        "data.fault.lost",
+        N_(
+            "the connection to the database server was lost; check the server and the "
+            "network, then try again"
+        ),
+    ),
+    "unreachable": define(
+        "data.fault.unreachable",
+        N_(
+            "the database server cannot be reached ({error}); check the server and the "
+            "network, then try again"
+        ),
+    ),
+    "io": define(
+        "data.fault.io",
+        N_("the database file could not be read or written (input/output error)"),
+    ),
+    "cannot_open": define(
+        "data.fault.cannot_open",
+        N_("the database file cannot be opened; check that its folder exists and may be written"),
+    ),
+    "other": define("data.fault.other", N_("the database reported an error ({error})")),
+}
 
 
 class DatabaseOpenError(KioskError):
@@ -47,6 +85,27 @@ class DatabaseOpenError(KioskError):
         self.where = where
         self.reason = reason
         super().__init__(OPEN_FAILED(where=where, reason=as_message(reason)))
+
+
+class DatabaseFaultError(DatabaseOpenError):
+    """The database failed: locked, read-only, full, damaged, or its server unreachable/lost.
+
+    Raised while opening or while in use; the transaction was rolled back, so
+    nothing was half-changed. ``kind`` is a key of ``FAULT_REASONS``; ``where``
+    the file path or the URL with its secrets hidden; ``log`` the file holding
+    the full traceback (None when it could not be written). The message is one
+    line and never quotes SQL.
+    """
+
+    def __init__(self, kind: str, where: str, *, error: str = "", log: Path | None = None) -> None:
+        self.kind = kind
+        self.where = where
+        self.log = log
+        self.reason = FAULT_REASONS.get(kind, FAULT_REASONS["other"])(error=error)
+        message = FAULT(where=where, reason=self.reason)
+        if log is not None:
+            message = message.then(FAULT_LOGGED(log=str(log)))
+        KioskError.__init__(self, message)
 
 
 class SchemaTooNewError(DatabaseOpenError):

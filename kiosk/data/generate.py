@@ -6,7 +6,6 @@ import random
 
 from kiosk.data.db import Database
 from kiosk.data.demo.types import DemoMarket, DemoProduct, DemoStore, T
-from kiosk.data.seed import insert_market
 from kiosk.domain.categories import Category
 from kiosk.domain.emvco import build_payload, tlv
 from kiosk.domain.payments import PaymentMethod
@@ -192,7 +191,24 @@ def demo_payment_payload(number: int, city: str) -> str:
     )
 
 
-def _store(index: int, rng: random.Random) -> DemoStore:
+def _goods(
+    catalogue: tuple[tuple[dict[str, str], int, int, str], ...], count: int
+) -> list[tuple[dict[str, str], int, int, str]]:
+    """*count* goods from *catalogue*; past its end, numbered grades ("감귤 2호")."""
+    goods = []
+    for n in range(count):
+        names, low, high, unit = catalogue[n % len(catalogue)]
+        grade = n // len(catalogue)
+        if grade:
+            names = {
+                code: f"{text} {grade + 1}{'호' if code == 'ko' else ''}"
+                for code, text in names.items()
+            }
+        goods.append((names, low, high, unit))
+    return goods
+
+
+def _store(index: int, rng: random.Random, goods: int | None = None) -> DemoStore:
     number = index + 1
     category = rng.choice(list(_KINDS))
     shop, description, catalogue = _KINDS[category]
@@ -211,7 +227,11 @@ def _store(index: int, rng: random.Random) -> DemoStore:
             unit=unit,
             sold_out=rng.random() < 0.05,
         )
-        for names, low, high, unit in rng.sample(catalogue, k=rng.randint(2, len(catalogue)))
+        for names, low, high, unit in (
+            rng.sample(catalogue, k=rng.randint(2, len(catalogue)))
+            if goods is None
+            else _goods(catalogue, goods)
+        )
     )
     payload = demo_payment_payload(number, "Busan") if index % 4 == 1 else None
     methods = [PaymentMethod.CASH, PaymentMethod.ONNURI]
@@ -234,12 +254,19 @@ def _store(index: int, rng: random.Random) -> DemoStore:
     )
 
 
-def build_market(*, slug: str, stores: int, seed: int = 0) -> DemoMarket:
-    """The synthetic market as plain data (same *seed*, same market)."""
+def build_market(
+    *, slug: str, stores: int, seed: int = 0, goods_per_store: int | None = None
+) -> DemoMarket:
+    """The synthetic market as plain data (same *seed*, same market).
+
+    *goods_per_store* fixes every store's number of goods (default: 2-4 at random).
+    """
     if not slug.strip():
         raise ValueError("slug must not be empty")
     if stores < 0:
         raise ValueError(f"stores must be 0 or more, got {stores}")
+    if goods_per_store is not None and goods_per_store < 0:
+        raise ValueError(f"goods_per_store must be 0 or more, got {goods_per_store}")
     rng = random.Random(seed)
     return DemoMarket(
         slug=slug,
@@ -251,22 +278,26 @@ def build_market(*, slug: str, stores: int, seed: int = 0) -> DemoMarket:
             f"生成市場 {slug}",
         ),
         city=T("부산", "Busan", "釜山", "釜山", "釜山"),
-        stores=tuple(_store(i, rng) for i in range(stores)),
+        stores=tuple(_store(i, rng, goods_per_store) for i in range(stores)),
     )
 
 
-def generate_market(db: Database, *, slug: str, stores: int, seed: int = 0) -> None:
+def generate_market(
+    db: Database, *, slug: str, stores: int, seed: int = 0, goods_per_store: int | None = None
+) -> None:
     """Insert a synthetic market of *stores* stores; raise ValueError if *slug* exists.
 
     Every 3rd store has a Kakao channel ID ``_Gen0001``-style, every 4th a DEMO
-    EMVCo payment payload, every 20th is inactive.
+    EMVCo payment payload, every 20th is inactive. Written through Core
+    executemany (``kiosk.data.bulk``) in one transaction.
     """
     from sqlalchemy import select
 
+    from kiosk.data.bulk import insert_market_core
     from kiosk.data.models import Market
 
-    market = build_market(slug=slug, stores=stores, seed=seed)
-    with db.session() as session:
-        if session.scalar(select(Market.id).where(Market.slug == slug)) is not None:
+    market = build_market(slug=slug, stores=stores, seed=seed, goods_per_store=goods_per_store)
+    with db.engine.begin() as conn:
+        if conn.scalar(select(Market.id).where(Market.slug == slug)) is not None:
             raise ValueError(f"market {slug!r} already exists; choose another slug")
-        insert_market(session, market)
+        insert_market_core(conn, market)

@@ -18,12 +18,15 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     ForeignKey,
+    Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from kiosk.data.columns import (
@@ -34,6 +37,7 @@ from kiosk.data.columns import (
     UTCDateTime,
     utcnow,
 )
+from kiosk.data.ordering import stall_sort_bytes
 from kiosk.domain.categories import Category
 from kiosk.domain.hours import OpeningHours
 from kiosk.domain.payments import PaymentMethod
@@ -70,6 +74,12 @@ class Market(Base):
     stores: Mapped[list[Store]] = relationship(back_populates="market", passive_deletes=True)
 
 
+def _stall_sort_default(context: DefaultExecutionContext) -> bytes:
+    """Column default: the sort key of the row's stall number (Core and ORM inserts alike)."""
+    parameters: dict[str, object] = context.get_current_parameters()  # type: ignore[no-untyped-call]
+    return stall_sort_bytes(str(parameters["stall_number"]))
+
+
 class Store(Base):
     """A stall. ``version`` is bumped on every UPDATE (optimistic concurrency).
 
@@ -78,11 +88,18 @@ class Store(Base):
 
     ``search_text`` is derived data: the stall number, the five names and
     descriptions and every product name, each folded by ``normalise_for_search``
-    and joined by newlines; never edit it by hand.
+    and joined by newlines; never edit it by hand. ``stall_sort_key`` is derived
+    too (``kiosk.data.ordering.stall_sort_bytes``): the directory sorts on it in SQL.
     """
 
     __tablename__ = "stores"
-    __table_args__ = (UniqueConstraint("market_id", "stall_number"),)
+    __table_args__ = (
+        UniqueConstraint("market_id", "stall_number"),
+        # The directory's pages: one market's active stores in stall order.
+        Index("ix_stores_directory", "market_id", "active", "stall_sort_key"),
+        # PostgreSQL with pg_trgm also gets a GIN trigram index on search_text, made by
+        # migration 0004 only where the extension is available (so not declared here).
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     # (market_id, stall_number) is unique, so that index also serves market_id lookups
@@ -100,6 +117,7 @@ class Store(Base):
     )
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     search_text: Mapped[str] = mapped_column(Text, default="")
+    stall_sort_key: Mapped[bytes] = mapped_column(LargeBinary, default=_stall_sort_default)
     version: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -3,7 +3,9 @@
 FTS5 trigram misses two-syllable Hangul words (채소, 귤, 떡) on SQLite 3.40 and
 unicode61 misses Korean substrings (docs/architecture.md, "Known traps"), so every store
 keeps one folded text column searched with plain ``LIKE``: identical on SQLite
-and PostgreSQL, ~5 ms over 30,000 stores.
+and PostgreSQL (which may add a pg_trgm index, migration 0004). A page of hits
+stops early in stall order (~2-3 ms over 30,000 stores); a miss or a COUNT scans
+every row (30-70 ms with 10 goods a store; README "Performance").
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from sqlalchemy import ColumnElement, and_, event, true
 from sqlalchemy.orm import Session
 
 from kiosk.data.models import Product, Store
+from kiosk.data.ordering import stall_sort_bytes
 from kiosk.domain.locales import LOCALES
 from kiosk.domain.text import normalise_for_search
 
@@ -51,7 +54,7 @@ def search_filter(query: str) -> ColumnElement[bool]:
 def refresh_store_search_text(
     store: Store, *, excluding: Iterable[object] = (), including: Iterable[object] = ()
 ) -> None:
-    """Recompute ``store.search_text`` from its name, description and products.
+    """Recompute ``store.search_text`` (and the stall sort key) from the store's texts.
 
     *excluding* are products being deleted; *including* are pending products
     that belong to the store but are not in its loaded collection yet.
@@ -67,6 +70,10 @@ def refresh_store_search_text(
     )
     if store.search_text != text:
         store.search_text = text
+    if store.stall_number is not None:
+        key = stall_sort_bytes(store.stall_number)
+        if store.stall_sort_key != key:
+            store.stall_sort_key = key
 
 
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:

@@ -1,8 +1,10 @@
-"""Insert the invented demo markets in bulk; idempotent, and replaceable on request."""
+"""Insert the invented demo markets in bulk; idempotent, replaceable, safe to run concurrently."""
 
 from __future__ import annotations
 
 import importlib
+import random
+import time
 from collections.abc import Sequence
 
 from sqlalchemy import delete, func, insert, select
@@ -12,10 +14,13 @@ from sqlalchemy.orm import Session
 from kiosk.data.columns import utcnow
 from kiosk.data.db import Database
 from kiosk.data.demo.types import DemoMarket
+from kiosk.data.errors import DatabaseFaultError
 from kiosk.data.models import Market, Product, Store
 from kiosk.data.search import build_search_text
 
 DEMO_MODULES = ("kiosk.data.demo.bansong", "kiosk.data.demo.dongmun")
+#: Tries of the seeding transaction when another program holds the lock or wins a race.
+SEED_ATTEMPTS = 3
 
 
 def demo_markets() -> tuple[DemoMarket, ...]:
@@ -106,9 +111,26 @@ def seed_markets(
     A market whose slug exists is kept as it is (its current store count is
     reported) unless *replace*, which deletes it with everything in it first.
     Markets not in *markets* are never touched.
+
+    Look-up, delete and insert run under the database's write lock (see
+    ``Database.write_session``), so several programs seeding at once end with
+    one copy of each market; a busy database or a lost race is retried a few
+    times before the fault is raised.
     """
+    for attempt in range(1, SEED_ATTEMPTS + 1):
+        try:
+            return _seed_once(db, markets, replace=replace)
+        except (DatabaseFaultError, IntegrityError) as exc:
+            retry = isinstance(exc, IntegrityError) or exc.kind == "locked"
+            if not retry or attempt == SEED_ATTEMPTS:
+                raise
+            time.sleep(random.uniform(0.05, 0.2) * attempt)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _seed_once(db: Database, markets: Sequence[DemoMarket], *, replace: bool) -> dict[str, int]:
     counts: dict[str, int] = {}
-    with db.session() as session:
+    with db.write_session() as session:
         for market in markets:
             existing = session.scalar(select(Market.id).where(Market.slug == market.slug))
             if existing is not None and not replace:
@@ -138,7 +160,7 @@ def ensure_demo_data(db: Database) -> bool:
     """Seed the demo markets into an empty database; return True if it seeded.
 
     When another PC seeds the same shared database at the same moment, the
-    loser's transaction fails on the unique slug and is rolled back: False.
+    second waits for the first one's write lock and then finds the markets.
     """
     if not is_empty(db):
         return False

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.qa.tour import SIZES, tour_window, walk
+from kiosk.render.output import write_png
 from kiosk.ui.shell import Shell
 
 
@@ -20,14 +21,14 @@ def write_screenshots(
 ) -> int:
     """Render every screen into *out_dir* (created); return the number of PNG files written.
 
-    Raises OSError naming the file when a PNG cannot be written.
+    Raises OSError (OutputPathError) naming the file and the cause (full disk, no
+    permission, ...) when a PNG cannot be written; the files already written stay.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     written = 0
     with tour_window(database_url, make_shell) as window:
         for shot in walk(window, sizes=sizes, locales=locales):
-            path = out_dir / shot.filename
-            if not window.grab().save(str(path), "PNG"):
-                raise OSError(f"cannot write screenshot {path}")
+            # The one writer: temp file, every write checked, fsync, reloaded, then replaced.
+            write_png(out_dir / shot.filename, window.grab())
             written += 1
     return written

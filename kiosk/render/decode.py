@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import io
+import os
+import re
+import stat
+import warnings
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -33,6 +38,19 @@ TOO_MANY_PIXELS = define(
     "image.too_many_pixels",
     N_("{path} is {w}x{h} pixels ({mp:.0f} MP); images over 40 MP are refused"),
 )
+PICTURE_TOO_LARGE = define(
+    "image.picture_too_large",
+    N_("{path} is too large a picture ({mp:.0f} MP); images over 40 MP are refused"),
+)
+IS_FOLDER = define("image.is_folder", N_("{path} is a folder, not an image file"))
+NOT_REGULAR = define(
+    "image.not_regular",
+    N_("{path} is not a regular file ({kind}); give a PNG, JPEG or SVG file"),
+)
+KIND_FIFO = define("image.kind_fifo", N_("a named pipe"))
+KIND_DEVICE = define("image.kind_device", N_("a device"))
+KIND_SOCKET = define("image.kind_socket", N_("a socket"))
+KIND_OTHER = define("image.kind_other", N_("a special file"))
 NOT_PNG_OR_JPEG = define("image.not_png_or_jpeg", N_("{path} is not a PNG or JPEG image"))
 CANNOT_READ_IMAGE = define("image.cannot_read_image", N_("cannot read image {path}: {reason}"))
 NO_QR = define(
@@ -49,20 +67,20 @@ class ImageInputError(KioskError, ValueError):
     """An image we cannot take a QR code from; the message says why, in one line."""
 
 
-def _decode_svg(path: Path) -> list[tuple[str, bytes]]:
+def _decode_svg(path: Path, data: bytes) -> list[tuple[str, bytes]]:
     from kiosk.render.guiapp import ensure_gui_app
     from kiosk.render.svg_raster import rasterise_svg
     from kiosk.render.verify import decode_qimage
 
     # Check the XML first: Qt would print its own parser warning on stderr.
     try:
-        root = ElementTree.parse(path).getroot()
-    except (ElementTree.ParseError, OSError):
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError:
         root = None
     if root is None or not root.tag.endswith("svg"):
         raise ImageInputError(NOT_SVG(path=path))
     ensure_gui_app()
-    image = rasterise_svg(path)
+    image = rasterise_svg(data)
     if image is None:
         raise ImageInputError(NOT_SVG(path=path))
     return [(found.text, found.data) for found in decode_qimage(image)]
@@ -70,10 +88,10 @@ def _decode_svg(path: Path) -> list[tuple[str, bytes]]:
 
 def _symbols(path: Path) -> list[tuple[str, bytes]]:
     """(text, raw bytes) of every QR symbol zxing-cpp finds in the file."""
-    _check_size(path)
+    data = _read_regular_file(path)
     if path.suffix.lower() == ".svg":
-        return _decode_svg(path)
-    return [(r.text, bytes(r.bytes)) for r in _zxing_results(path)]
+        return _decode_svg(path, data)
+    return [(r.text, bytes(r.bytes)) for r in _zxing_results(path, data)]
 
 
 def decode_image_file(path: Path) -> list[str]:
@@ -96,21 +114,66 @@ def decode_image_bytes(path: Path) -> list[bytes]:
     return list(dict.fromkeys(data for _text, data in _symbols(path)))
 
 
-def _check_size(path: Path) -> None:
+def _refuse_special(path: Path, mode: int) -> None:
+    """Raise ImageInputError unless *mode* is a regular file's (a pipe or device never ends)."""
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise ImageInputError(IS_FOLDER(path=path))
+    if stat.S_ISFIFO(mode):
+        kind = KIND_FIFO()
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = KIND_DEVICE()
+    elif stat.S_ISSOCK(mode):
+        kind = KIND_SOCKET()
+    else:
+        kind = KIND_OTHER()
+    raise ImageInputError(NOT_REGULAR(path=path, kind=kind))
+
+
+def _read_regular_file(path: Path) -> bytes:
+    """The bytes of *path*, refused at once unless it is a regular file of at most 25 MB.
+
+    Checked with os.stat before opening (opening a named pipe would wait for a
+    writer forever), and again on the open file (O_NONBLOCK where the system has it).
+    """
     try:
-        size = path.stat().st_size
+        _refuse_special(path, os.stat(path).st_mode)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise ImageInputError(CANNOT_READ(path=path, reason=exc.strerror)) from None
-    if size > MAX_FILE_BYTES:
-        raise ImageInputError(FILE_TOO_LARGE(path=path, mb=size / 1024 / 1024))
+        raise ImageInputError(CANNOT_READ(path=path, reason=exc.strerror or exc)) from None
+    try:
+        info = os.fstat(fd)
+        _refuse_special(path, info.st_mode)
+        if info.st_size > MAX_FILE_BYTES:
+            raise ImageInputError(FILE_TOO_LARGE(path=path, mb=info.st_size / 1024 / 1024))
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ImageInputError(CANNOT_READ(path=path, reason=exc.strerror or exc)) from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_FILE_BYTES:  # grew since fstat
+        raise ImageInputError(FILE_TOO_LARGE(path=path, mb=len(data) / 1024 / 1024))
+    return data
 
 
-def _zxing_results(path: Path) -> list[zxingcpp.Result]:
+def _bomb_pixels(exc: Exception) -> int | None:
+    """The pixel count in Pillow's DecompressionBombError text ("Image size (N pixels) ...")."""
+    found = re.search(r"\((\d+) pixels\)", str(exc))
+    return int(found.group(1)) if found else None
+
+
+def _zxing_results(path: Path, data: bytes) -> list[zxingcpp.Result]:
     """The valid QR results zxing-cpp finds in a PNG/JPEG file (format and pixels checked)."""
-    if path.suffix.lower() == ".pdf":
+    if path.suffix.lower() == ".pdf" or data.startswith(b"%PDF-"):
         raise ImageInputError(IS_PDF(path=path))
     try:
-        with Image.open(path) as opened:
+        with warnings.catch_warnings():
+            # Pillow warns on stderr between ~89 and ~179 MP; our own 40 MP limit refuses first.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            opened = Image.open(io.BytesIO(data))
+        with opened:
             if opened.format not in ACCEPTED_FORMATS:
                 raise ImageInputError(WRONG_FORMAT(path=path, fmt=opened.format))
             width, height = opened.size
@@ -121,7 +184,11 @@ def _zxing_results(path: Path) -> list[zxingcpp.Result]:
             # Phone photos carry their rotation in EXIF; grayscale because
             # zxing-cpp rejects 1-bit images (docs/architecture.md, "Known traps").
             gray = ImageOps.exif_transpose(opened).convert("L")
-    except (UnidentifiedImageError, Image.DecompressionBombError):
+    except Image.DecompressionBombError as exc:
+        # Pillow refuses pictures over ~179 MP while opening, before we see the size.
+        pixels = _bomb_pixels(exc) or MAX_PIXELS + 1
+        raise ImageInputError(PICTURE_TOO_LARGE(path=path, mp=pixels / 1e6)) from None
+    except UnidentifiedImageError:
         raise ImageInputError(NOT_PNG_OR_JPEG(path=path)) from None
     except OSError as exc:
         raise ImageInputError(CANNOT_READ_IMAGE(path=path, reason=str(exc))) from None

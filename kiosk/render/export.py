@@ -8,12 +8,14 @@ from pathlib import Path
 from typing import Literal
 
 from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QPageLayout, QPageSize
 
 from kiosk.domain import design
 from kiosk.domain.messages import N_, KioskError, define
 from kiosk.i18n import _
-from kiosk.render.atomic import COULD_NOT_WRITE, OutputPathError, atomic_output
+from kiosk.render.atomic import write_verified
+from kiosk.render.output import PdfCanvas, load_png, png_bytes
+from kiosk.render.pdf_check import verify_pdf
 from kiosk.render.qr import QrMatrix, QrSpec, build_matrix, draw_qr, qr_svg, render_qr_image
 from kiosk.render.svg_raster import rasterise_svg
 from kiosk.render.verify import QrVerificationError, verify_image
@@ -66,55 +68,56 @@ def _module_px(matrix: QrMatrix) -> int:
     return max(8, math.ceil(design.mm_to_px(design.MIN_QR_SYMBOL_MM, PRINT_DPI) / matrix.size))
 
 
-def _write_png(matrix: QrMatrix, tmp: Path) -> str:
+def _png(matrix: QrMatrix, path: Path) -> str:
     image = render_qr_image(matrix, _module_px(matrix))
     image.setDotsPerMeterX(_DOTS_PER_METER)
     image.setDotsPerMeterY(_DOTS_PER_METER)
-    if not image.save(str(tmp)):  # format from the ".png" suffix of the temp name
-        raise OutputPathError(COULD_NOT_WRITE(path=tmp))
-    # Verify the file as written, read back from disk.
-    verify_image(QImage(str(tmp)), matrix.spec.text)
+
+    def check(tmp: Path) -> None:
+        # The file as written, read back from disk at the size drawn, must decode.
+        verify_image(load_png(tmp, width=image.width(), height=image.height()), matrix.spec.text)
+
+    write_verified(path, png_bytes(image), check)
     return _("PNG file decoded with zxing-cpp")
 
 
-def _write_svg(matrix: QrMatrix, tmp: Path) -> str:
+def _svg(matrix: QrMatrix, path: Path) -> str:
     module_mm = _module_px(matrix) / PRINT_DPI * 25.4
-    tmp.write_text(qr_svg(matrix, module_mm), encoding="utf-8")
-    # Verify the file as written: Qt's SVG renderer rasterises it, zxing-cpp decodes.
-    image = rasterise_svg(tmp, min_side=matrix.total * 8)
-    if image is None:
-        raise QrVerificationError(SVG_DOES_NOT_LOAD())
-    verify_image(image, matrix.spec.text)
+
+    def check(tmp: Path) -> None:
+        # The file as written: Qt's SVG renderer rasterises it, zxing-cpp decodes.
+        image = rasterise_svg(tmp, min_side=matrix.total * 8)
+        if image is None:
+            raise QrVerificationError(SVG_DOES_NOT_LOAD())
+        verify_image(image, matrix.spec.text)
+
+    write_verified(path, qr_svg(matrix, module_mm).encode("utf-8"), check)
     return _("SVG file rendered by QtSvg and decoded with zxing-cpp")
 
 
-def _write_pdf(matrix: QrMatrix, tmp: Path) -> str:
+def _pdf(matrix: QrMatrix, path: Path) -> str:
     module_mm = _module_px(matrix) / PRINT_DPI * 25.4
     module_units = round(module_mm / 25.4 * _PDF_DPI)
     side_mm = matrix.total * module_units / _PDF_DPI * 25.4
-    writer = QPdfWriter(str(tmp))
-    writer.setResolution(_PDF_DPI)
-    writer.setCreator("Market Kiosk")
-    writer.setPageLayout(
+    canvas = PdfCanvas(
         QPageLayout(
             QPageSize(QSizeF(side_mm, side_mm), QPageSize.Unit.Millimeter),
             QPageLayout.Orientation.Portrait,
             QMarginsF(0, 0, 0, 0),
-        )
+        ),
+        resolution=_PDF_DPI,
     )
-    painter = QPainter(writer)
     try:
-        draw_qr(painter, matrix, 0, 0, module_units)
-    finally:
-        painter.end()
-    if not tmp.read_bytes().startswith(b"%PDF"):
-        raise OutputPathError(COULD_NOT_WRITE(path=tmp))
-    # What is verified: the same draw_qr() code that painted the PDF vectors is
-    # rasterised into a QImage and decoded. The PDF file itself is not
-    # rasterised here (no PDF renderer in PySide6-Essentials); the tests do
-    # that with pdftoppm.
-    verify_image(render_qr_image(matrix, 8), matrix.spec.text)
-    return _("PDF drawing rasterised and decoded with zxing-cpp")
+        draw_qr(canvas.painter, matrix, 0, 0, module_units)
+    except BaseException:
+        canvas.abandon()
+        raise
+    data = canvas.finish()
+    # The file as written is opened with PDFium, its page rasterised (about 6 pixels
+    # per module) and decoded with zxing-cpp.
+    width_px = min(4000, matrix.total * 6)
+    write_verified(path, data, lambda tmp: verify_pdf(tmp, [[matrix.spec.text]], width_px=width_px))
+    return _("PDF file rendered by PDFium and decoded with zxing-cpp")
 
 
 def save_qr(spec: QrSpec, path: Path) -> SavedQr:
@@ -127,8 +130,7 @@ def save_qr(spec: QrSpec, path: Path) -> SavedQr:
     """
     fmt = format_for(path)
     matrix = build_matrix(spec)
-    writer = {"png": _write_png, "svg": _write_svg, "pdf": _write_pdf}[fmt]
-    with atomic_output(path) as tmp:
-        how = writer(matrix, tmp)
+    writer = {"png": _png, "svg": _svg, "pdf": _pdf}[fmt]
+    how = writer(matrix, path)
     symbol_mm = _module_px(matrix) * matrix.size / PRINT_DPI * 25.4
     return SavedQr(path, fmt, spec.text, matrix.version, spec.ec, round(symbol_mm, 1), how)

@@ -22,7 +22,6 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
-    QPdfWriter,
 )
 
 from kiosk.domain import design
@@ -34,9 +33,11 @@ from kiosk.domain.payment_qr import PaymentQrError
 from kiosk.domain.store_codes import kakao_code_spec, payment_code_spec
 from kiosk.domain.text import LocalizedText
 from kiosk.render import stands_text as copy
-from kiosk.render.atomic import COULD_NOT_WRITE, OutputPathError, atomic_output
+from kiosk.render.atomic import check_output_dir, write_verified
 from kiosk.render.fonts import font_for
 from kiosk.render.guiapp import ensure_gui_app
+from kiosk.render.output import PdfCanvas
+from kiosk.render.pdf_check import verify_pdf
 from kiosk.render.qr import QrMatrix, build_matrix, draw_qr
 from kiosk.render.verify import verify_matrix
 
@@ -327,10 +328,14 @@ def render_stands(
     """Write one stand page per printable store to *out* (PDF), atomically.
 
     Every store's QR data is validated and each code verified (rasterised and
-    decoded) before anything is written; a refused store raises StandsError
-    naming it, and no file appears at *out*.
+    decoded) before anything is drawn; a refused store raises StandsError
+    naming it, and no file appears at *out*. The PDF is drawn in memory and
+    written with the one writer (kiosk.render.atomic): the written file must
+    open in PDFium with one page per store and every code decoding, else the
+    old *out* stays and OutputPathError / PdfCheckError names the cause.
     """
     ensure_gui_app()
+    check_output_dir(out)  # before any drawing; the writer checks again
     printable = printable_stores(stores)
     if not printable:
         raise StandsError(NOTHING_TO_PRINT())
@@ -345,26 +350,28 @@ def render_stands(
         pages.append(_StoreCodes(store, kakao, payment))
     scale = design.STAND_SIZES_MM[size][0] / PAGE_W  # 2.0 for the A4 poster
     page_id = QPageSize.PageSizeId.A4 if size == "a4" else QPageSize.PageSizeId.A6
-    with atomic_output(out) as tmp:
-        writer = QPdfWriter(str(tmp))
-        writer.setResolution(DPI)
-        writer.setCreator("Market Kiosk")
-        writer.setTitle(market_name.get("ko"))
-        writer.setPageLayout(
-            QPageLayout(QPageSize(page_id), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
-        )
-        painter = QPainter(writer)
-        try:
-            painter.scale(scale, scale)
-            draw = _Painter(painter)
-            for index, codes in enumerate(pages):
-                if index:
-                    writer.newPage()
-                _draw_page(draw, codes, market_name)
-                if progress is not None:
-                    progress(index + 1, len(pages))
-        finally:
-            painter.end()
-        if not tmp.read_bytes().startswith(b"%PDF"):
-            raise OutputPathError(COULD_NOT_WRITE(path=out))
+    canvas = PdfCanvas(
+        QPageLayout(QPageSize(page_id), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)),
+        resolution=DPI,
+        title=market_name.get("ko"),
+    )
+    try:
+        canvas.painter.scale(scale, scale)
+        draw = _Painter(canvas.painter)
+        for index, codes in enumerate(pages):
+            if index:
+                canvas.new_page()
+            _draw_page(draw, codes, market_name)
+            if progress is not None:
+                progress(index + 1, len(pages))
+    except BaseException:
+        canvas.abandon()
+        raise
+    data = canvas.finish()
+    # The file as written is opened with PDFium: every page must be there and every
+    # QR code drawn on it must decode (kiosk.render.pdf_check).
+    expected = [
+        [m.spec.text for m in (codes.kakao, codes.payment) if m is not None] for codes in pages
+    ]
+    write_verified(out, data, lambda tmp: verify_pdf(tmp, expected))
     return StandsResult(out, len(pages), len(verified))

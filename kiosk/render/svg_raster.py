@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QByteArray, QSize
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 
-def rasterise_svg(path: Path, *, min_side: int = 1200) -> QImage | None:
-    """Return *path* drawn on white, its shorter side at least *min_side* px; None if not SVG."""
-    renderer = QSvgRenderer(str(path))
+def rasterise_svg(source: Path | bytes, *, min_side: int = 1200) -> QImage | None:
+    """Return the SVG file (or its bytes) drawn on white, its shorter side at least *min_side*
+    px; None if it is not SVG."""
+    if isinstance(source, bytes):
+        renderer = QSvgRenderer(QByteArray(source))
+    else:
+        renderer = QSvgRenderer(str(source))
     if not renderer.isValid():
         return None
     size = renderer.defaultSize()

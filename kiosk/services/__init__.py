@@ -1,1 +1,1 @@
-"""Use cases the UI and CLI call: one keyword-only function per user action (no Qt)."""
+"""The one door to the data: ``Services`` (app.py) and the use cases behind it (no Qt)."""

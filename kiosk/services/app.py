@@ -104,20 +104,26 @@ class Services:
         query: str = "",
         category: Category | None = None,
         include_inactive: bool = False,
+        offset: int = 0,
+        limit: int | None = None,
     ) -> list[StoreSummary]:
-        """A market's stores in stall order, filtered by a search in any language and category."""
+        """A market's stores in stall order, filtered by a search in any language and category.
+
+        *offset* and *limit* give one page (the directory fetches a screenful at a time).
+        """
         return directory.list_stores(
             db=self._db,
             market_slug=market_slug,
             query=query,
             category=category,
             include_inactive=include_inactive,
+            offset=offset,
+            limit=limit,
         )
 
     def market_categories(self, *, market_slug: str) -> list[Category]:
-        """The categories a market's active stores have, in the enum's order."""
-        present = {s.category for s in self.list_stores(market_slug=market_slug)}
-        return [category for category in Category if category in present]
+        """The categories a market's active stores have, in the enum's order (one query)."""
+        return directory.market_categories(db=self._db, market_slug=market_slug)
 
     def get_store(self, *, store_id: int) -> StoreDetail:
         """Everything about one store; NotFoundError when it no longer exists."""
@@ -192,6 +198,24 @@ class Services:
         stores: Sequence[StoreDetail] = self.list_store_details(market_slug=market_slug)
         return store_codes.render_stands(
             stores, market_name=market.name, out=out, size=size, progress=progress
+        )
+
+    # City-scale directory ----------------------------------------------------------------
+    def count_stores(
+        self,
+        *,
+        market_slug: str,
+        query: str = "",
+        category: Category | None = None,
+        include_inactive: bool = False,
+    ) -> int:
+        """How many stores ``list_stores`` lists for the same filter (one COUNT query)."""
+        return directory.count_stores(
+            db=self._db,
+            market_slug=market_slug,
+            query=query,
+            category=category,
+            include_inactive=include_inactive,
         )
 
     # Access: manager password, store PINs, signed-in actors --------------------------------

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Connection, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from kiosk.data.convert import market_info, store_detail, store_summary
+from kiosk.data.convert import localized, market_info, store_detail
 from kiosk.data.db import Database
 from kiosk.data.errors import NotFoundError
 from kiosk.data.models import Market, Store
-from kiosk.data.ordering import stall_sort_key
 from kiosk.data.search import search_filter
 from kiosk.domain.categories import Category
 from kiosk.domain.listing import MarketInfo, StoreDetail, StoreSummary
@@ -50,6 +49,36 @@ def get_market(*, db: Database, slug: str) -> MarketInfo:
         return market_info(market, store_count=count or 0)
 
 
+def _market_id(conn: Connection, slug: str) -> int:
+    market_id = conn.scalar(select(Market.id).where(Market.slug == slug))
+    if market_id is None:
+        known = conn.scalars(select(Market.slug).order_by(Market.slug)).all()
+        raise NotFoundError("market", slug, known)
+    return market_id
+
+
+def _store_filter(
+    market_id: int, query: str, category: Category | None, include_inactive: bool
+) -> list[ColumnElement[bool]]:
+    conditions = [Store.market_id == market_id, search_filter(query)]
+    if not include_inactive:
+        conditions.append(Store.active.is_(True))
+    if category is not None:
+        conditions.append(Store.category == category)
+    return conditions
+
+
+#: The directory row's columns only (no ORM objects; the payment payload is not fetched).
+_SUMMARY_COLUMNS = (
+    Store.id,
+    Store.stall_number,
+    Store.category,
+    Store.name,
+    func.coalesce(Store.kakao_channel_id, "") != "",
+    func.coalesce(func.length(Store.payment_qr_payload), 0) > 0,
+)
+
+
 def list_stores(
     *,
     db: Database,
@@ -57,24 +86,71 @@ def list_stores(
     query: str = "",
     category: Category | None = None,
     include_inactive: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
 ) -> list[StoreSummary]:
-    """Stores of a market in natural stall order (A-2 before A-10).
+    """Stores of a market in natural stall order (A-2 before A-10), *limit* from *offset*.
 
     *query* matches, case- and width-insensitively, any substring of the store's
     name or description in any of the five languages, its products' names or
     its stall number; every word of *query* must match. Two-syllable Hangul
-    words (채소, 귤, 떡) work because the search is a plain LIKE.
+    words (채소, 귤, 떡) work because the search is a plain LIKE. The order is
+    the ``stall_sort_key`` column, so a page is one indexed query
+    (docs/architecture.md, "Known traps").
     """
-    with db.session() as session:
-        market = _market_row(session, market_slug)
-        stmt = select(Store).where(Store.market_id == market.id, search_filter(query))
-        if not include_inactive:
-            stmt = stmt.where(Store.active.is_(True))
-        if category is not None:
-            stmt = stmt.where(Store.category == category)
-        rows = session.scalars(stmt).all()
-        summaries = [store_summary(s, market_slug=market.slug) for s in rows]
-    return sorted(summaries, key=lambda s: stall_sort_key(s.stall_number))
+    if offset < 0 or (limit is not None and limit < 0):
+        raise ValueError(f"offset and limit must be 0 or more, got {offset} and {limit}")
+    with db.engine.connect() as conn:
+        market_id = _market_id(conn, market_slug)
+        stmt = (
+            select(*_SUMMARY_COLUMNS)
+            .where(*_store_filter(market_id, query, category, include_inactive))
+            .order_by(Store.stall_sort_key, Store.id)
+            .offset(offset)
+            .limit(limit)
+        )
+        return [
+            StoreSummary(
+                id=store_id,
+                market_slug=market_slug,
+                stall_number=stall,
+                category=kind,
+                name=localized(name),
+                has_kakao=bool(kakao),
+                has_payment_qr=bool(payment),
+            )
+            for store_id, stall, kind, name, kakao, payment in conn.execute(stmt)
+        ]
+
+
+def count_stores(
+    *,
+    db: Database,
+    market_slug: str,
+    query: str = "",
+    category: Category | None = None,
+    include_inactive: bool = False,
+) -> int:
+    """How many stores :func:`list_stores` would list without a limit (one COUNT query)."""
+    with db.engine.connect() as conn:
+        market_id = _market_id(conn, market_slug)
+        stmt = select(func.count()).where(
+            *_store_filter(market_id, query, category, include_inactive)
+        )
+        return int(conn.scalar(stmt) or 0)
+
+
+def market_categories(*, db: Database, market_slug: str) -> list[Category]:
+    """The categories a market's active stores have, in the enum's order (one aggregate query)."""
+    with db.engine.connect() as conn:
+        market_id = _market_id(conn, market_slug)
+        stmt = (
+            select(Store.category)
+            .where(Store.market_id == market_id, Store.active.is_(True))
+            .group_by(Store.category)
+        )
+        present = set(conn.scalars(stmt))
+    return [category for category in Category if category in present]
 
 
 def load_store(session: Session, store_id: int) -> Store:
@@ -101,9 +177,11 @@ def list_store_details(
     with db.session() as session:
         market = _market_row(session, market_slug)
         stmt = (
-            select(Store).where(Store.market_id == market.id).options(selectinload(Store.products))
+            select(Store)
+            .where(Store.market_id == market.id)
+            .order_by(Store.stall_sort_key, Store.id)
+            .options(selectinload(Store.products))
         )
         if active_only:
             stmt = stmt.where(Store.active.is_(True))
-        details = [store_detail(s, market=market) for s in session.scalars(stmt).all()]
-    return sorted(details, key=lambda d: stall_sort_key(d.stall_number))
+        return [store_detail(s, market=market) for s in session.scalars(stmt).all()]

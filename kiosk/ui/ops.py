@@ -175,6 +175,9 @@ def run_op(
     op._start_busy_timer()
 
     def job() -> None:
+        if op.cancelled:  # superseded while queued: do not run stale work at all
+            bridge.finished.emit(op.id, True, None)
+            return
         try:
             result: object = work()
         except Exception as exc:  # delivered to on_error on the GUI thread
@@ -215,6 +218,43 @@ class OpSlot:
         return self._op is not None and not self._op.done
 
 
+_armed: set[Debouncer] = set()
+
+
+class Debouncer(QObject):
+    """Calls *action* once, *delay_ms* after the last ``trigger()`` (coalesces keystrokes).
+
+    While armed it counts as pending work, so ``wait_idle`` waits for it too.
+    """
+
+    def __init__(self, owner: QObject, action: Callable[[], None], delay_ms: int) -> None:
+        super().__init__(owner)
+        self._action = action
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self._fire)
+        self.destroyed.connect(lambda *_: _armed.discard(self))
+
+    def trigger(self) -> None:
+        _armed.add(self)
+        self._timer.start()
+
+    def cancel(self) -> None:
+        self._timer.stop()
+        _armed.discard(self)
+
+    def flush(self) -> None:
+        """Run a pending action now (e.g. Enter pressed)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._fire()
+
+    def _fire(self) -> None:
+        _armed.discard(self)
+        self._action()
+
+
 def pending_count() -> int:
     """Ops started and not yet delivered (cancelled ones included until they finish)."""
     return len(_pending)
@@ -226,7 +266,7 @@ def wait_idle(timeout_s: float = 30.0) -> bool:
 
     deadline = time.monotonic() + timeout_s
     app = QApplication.instance()
-    while _pending:
+    while _pending or _armed:
         if time.monotonic() > deadline:
             return False
         if app is not None:

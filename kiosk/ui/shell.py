@@ -256,8 +256,11 @@ class Shell(QMainWindow):
         self.events.services_failed.connect(on_failed)
 
     def _on_load_failed(self, exc: Exception) -> None:
+        from kiosk.services.errors import describe
+
         self._loading = False
-        self._load_error = str(exc) or type(exc).__name__
+        # One line, URL secrets hidden; a bug's traceback goes to the log the line names.
+        self._load_error = describe(exc, context="open the database")
         self.events.services_failed.emit(self._load_error)
 
     def _on_services_change(self, change: Change) -> None:

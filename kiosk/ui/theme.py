@@ -5,6 +5,7 @@ from __future__ import annotations
 from string import Template
 from typing import Final
 
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -136,8 +137,14 @@ def ui_font(locale: str, pixel_size: int = BODY, *, bold: bool = False) -> QFont
     return font
 
 
+#: Stylesheet fonts then set only what a rule says (size, weight) and keep inheriting
+#: the family, so a new application font reaches every styled widget in place.
+_PROPAGATION = Qt.ApplicationAttribute.AA_UseStyleSheetPropagationInWidgetStyles
+
+
 def apply_theme(app: QApplication, locale: str) -> None:
     """Register the fonts, set palette, stylesheet and the application font for *locale*."""
+    QCoreApplication.setAttribute(_PROPAGATION, True)
     register_fonts()
     app.setPalette(palette())
     app.setFont(ui_font(locale))
@@ -147,12 +154,15 @@ def apply_theme(app: QApplication, locale: str) -> None:
 def apply_locale_font(app: QApplication, locale: str) -> None:
     """Switch the application font family so CJK text uses *locale*'s glyph forms.
 
-    Widgets styled by the stylesheet keep their old font until they are
-    re-polished, so the (unchanged) stylesheet is set again after the font.
+    The stylesheet is set once (``apply_theme``) and never again: with stylesheet
+    propagation on, the new family reaches every widget without a re-polish.
+    Only a sheet set without ``apply_theme`` is re-applied (the old, slow way).
     """
     app.setFont(ui_font(locale))
+    # Deliver the font change now (Qt posts it), so text measured right after sees it.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
     sheet = app.styleSheet()
-    if sheet:
+    if sheet and not QCoreApplication.testAttribute(_PROPAGATION):
         app.setStyleSheet(sheet)
 
 

@@ -65,7 +65,7 @@ def _database_at_0002(url: str) -> None:
 def test_upgrade_turns_each_text_into_data_and_back(database_url: str) -> None:
     _database_at_0002(database_url)
     with Database.open(database_url) as db:  # the app's own path: upgrade to head on open
-        assert db.current_revision() == migrate.head_revision() == "0003"
+        assert db.current_revision() == migrate.head_revision()
         tables = set(inspect(db.engine).get_table_names())
         assert {"credentials", "sign_in_attempts", "audit_log", "change_events"} <= tables
         for store_id, old in enumerate(TEXTS, start=1):

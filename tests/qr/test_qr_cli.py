@@ -30,8 +30,10 @@ def decode(path: Path) -> list[str]:
 
 def test_kakao_png(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "kakao.png"
-    assert run(["qr", "kakao", " https://pf.kakao.com/_ZeUTxl ", "--out", str(out),
-                "--link", "chat"]) == 0
+    assert (
+        run(["qr", "kakao", " https://pf.kakao.com/_ZeUTxl ", "--out", str(out), "--link", "chat"])
+        == 0
+    )
     stdout = capsys.readouterr().out
     assert str(out) in stdout and "verified" in stdout
     assert decode(out) == ["https://pf.kakao.com/_ZeUTxl/chat"]
@@ -74,16 +76,19 @@ def test_opaque_payload_gets_a_note(tmp_path: Path, capsys: pytest.CaptureFixtur
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["qr", "kakao", "https://pf.kakao.com@evil.example/_x", "--out", "{d}/k.png"],
-         "user-info"),
-        (["qr", "kakao", "https://pf.kakao.com.evil.example/_x", "--out", "{d}/k.png"],
-         "not pf.kakao.com"),
+        (
+            ["qr", "kakao", "https://pf.kakao.com@evil.example/_x", "--out", "{d}/k.png"],
+            "user-info",
+        ),
+        (
+            ["qr", "kakao", "https://pf.kakao.com.evil.example/_x", "--out", "{d}/k.png"],
+            "not pf.kakao.com",
+        ),
         (["qr", "kakao", "javascript:alert(1)", "--out", "{d}/k.png"], "'javascript'"),
         (["qr", "kakao", "_ZeUTxl", "--out", "{d}/k.gif"], "unsupported output format '.gif'"),
         (["qr", "kakao", "_ZeUTxl", "--out", "{d}/missing/k.png"], "does not exist"),
         (["qr", "kakao", "_ZeUTxl", "--out", "/proc/k.png"], "/proc"),
-        (["qr", "pay", "--payload", "000201010211" + "6304ABCD", "--out", "{d}/p.png"],
-         "tag"),
+        (["qr", "pay", "--payload", "000201010211" + "6304ABCD", "--out", "{d}/p.png"], "tag"),
         (["qr", "pay", "--payload", "bad\x07text", "--out", "{d}/p.png"], "U+0007"),
         (["qr", "pay", "--from-image", "{d}/none.png", "--out", "{d}/p.png"], "cannot read"),
         (["qr", "decode", "{d}/none.png"], "cannot read"),
@@ -115,8 +120,14 @@ def _main(argv: list[str], env_url: str) -> subprocess.CompletedProcess[str]:
     import os
 
     env = dict(os.environ, KIOSK_DATABASE_URL=env_url, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run([sys.executable, "-m", "kiosk", *argv], capture_output=True, text=True,
-                          env=env, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_stands_for_a_generated_market_through_python_m_kiosk(tmp_path: Path) -> None:
@@ -136,8 +147,10 @@ def test_stands_for_a_generated_market_through_python_m_kiosk(tmp_path: Path) ->
     assert done.stdout.splitlines()[0] == str(out)
     assert "verified:" in done.stdout
     progress = done.stderr.splitlines()
-    assert progress[-1].startswith("stands: ") and progress[-1].split()[1].split("/")[0] == \
-        progress[-1].split()[1].split("/")[1]
+    assert (
+        progress[-1].startswith("stands: ")
+        and progress[-1].split()[1].split("/")[0] == progress[-1].split()[1].split("/")[1]
+    )
     assert out.read_bytes().startswith(b"%PDF")
 
     unknown = _main(["qr", "stands", "--market", "nope", "--out", str(tmp_path / "x.pdf")], url)

@@ -166,8 +166,9 @@ def test_duplicate_tag_is_refused() -> None:
 
 
 def test_currency_map_and_dynamic_flag() -> None:
-    raw = build_payload([("00", "01"), ("01", "12"), *[o for o in BASE[2:] if o[0] != "53"],
-                         ("53", "392")])
+    raw = build_payload(
+        [("00", "01"), ("01", "12"), *[o for o in BASE[2:] if o[0] != "53"], ("53", "392")]
+    )
     parsed = parse_payload(raw)
     assert parsed.currency == "JPY"
     assert not parsed.is_static
@@ -189,8 +190,10 @@ safe_text = st.text(
     min_size=1,
 )
 sub_objects = st.lists(
-    st.tuples(st.integers(1, 9).map(lambda n: f"{n:02d}"), st.text("0123456789ABCDEF", min_size=1,
-                                                                       max_size=12)),
+    st.tuples(
+        st.integers(1, 9).map(lambda n: f"{n:02d}"),
+        st.text("0123456789ABCDEF", min_size=1, max_size=12),
+    ),
     max_size=3,
     unique_by=lambda t: t[0],
 )

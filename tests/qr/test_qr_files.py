@@ -14,7 +14,7 @@ from PIL import Image
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-from kiosk.render.atomic import OutputPathError, atomic_output
+from kiosk.render.atomic import OutputPathError, write_verified
 from kiosk.render.export import QrFormatError, save_qr
 from kiosk.render.qr import kakao_spec, payment_spec
 from kiosk.render.verify import decode_qimage
@@ -30,8 +30,9 @@ needs_pdftoppm = pytest.mark.skipif(
 
 def rasterise_pdf(pdf: Path, out_dir: Path, dpi: int = 150) -> list[Path]:
     """Rasterise every page with pdftoppm; return the page PNGs in order."""
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf), str(out_dir / "page")],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf), str(out_dir / "page")], check=True
+    )
     return sorted(out_dir.glob("page-*.png"))
 
 
@@ -117,16 +118,19 @@ def test_unwritable_folder_is_refused(tmp_path: Path) -> None:
         folder.chmod(0o700)
 
 
-def test_failed_write_leaves_old_file_and_no_temp(tmp_path: Path) -> None:
+def test_failed_check_leaves_old_file_and_no_temp(tmp_path: Path) -> None:
     target = tmp_path / "code.png"
     target.write_bytes(b"old")
 
     class Boom(Exception):
         pass
 
-    with pytest.raises(Boom), atomic_output(target) as tmp:
-        tmp.write_bytes(b"half")
+    def refuse(tmp: Path) -> None:
+        assert tmp.read_bytes() == b"new"  # the check sees the bytes as written
         raise Boom
+
+    with pytest.raises(Boom):
+        write_verified(target, b"new", refuse)
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["code.png"]
 

@@ -54,17 +54,24 @@ def _not_a_link(text: str) -> bool:
     try:
         parse_channel_id(text)
     except KakaoChannelError:
-        return not text.lower().startswith(("http:", "https:", "www.")) and "pf.kakao.com" not in \
-            text.lower()
+        return (
+            not text.lower().startswith(("http:", "https:", "www."))
+            and "pf.kakao.com" not in text.lower()
+        )
     return False
 
 
 # Cf (invisible and bidi controls) is refused on purpose too, so it is left out here.
 @settings(max_examples=40, deadline=None)
-@given(st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cf", "Cs", "Cn", "Zl",
-                                                                   "Zp", "Zs")),
-               min_size=1, max_size=120).filter(lambda s: not s.startswith("000201"))
-       .filter(_not_a_link))
+@given(
+    st.text(
+        st.characters(codec="utf-8", exclude_categories=("Cc", "Cf", "Cs", "Cn", "Zl", "Zp", "Zs")),
+        min_size=1,
+        max_size=120,
+    )
+    .filter(lambda s: not s.startswith("000201"))
+    .filter(_not_a_link)
+)
 def test_any_printable_opaque_payload_round_trips(text: str) -> None:
     payload = parse_payment_payload(text)
     assert payload.raw == text

@@ -40,8 +40,9 @@ def expected_codes(store_index: int) -> set[str]:
 
 
 def page_codes(pdf: Path, folder: Path) -> list[set[str]]:
-    subprocess.run(["pdftoppm", "-r", "150", "-gray", "-png", str(pdf), str(folder / "p")],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-gray", "-png", str(pdf), str(folder / "p")], check=True
+    )
     pages = []
     for png in sorted(folder.glob("p-*.png")):
         with Image.open(png) as im:
@@ -64,8 +65,13 @@ def test_every_page_decodes_to_the_stored_payloads(
 ) -> None:
     out = tmp_path / f"stands-{size}.pdf"
     seen: list[tuple[int, int]] = []
-    result = render_stands(STORES, MARKET, out, size=size,  # type: ignore[arg-type]
-                           progress=lambda done, total: seen.append((done, total)))
+    result = render_stands(
+        STORES,
+        MARKET,
+        out,
+        size=size,  # type: ignore[arg-type]
+        progress=lambda done, total: seen.append((done, total)),
+    )
     assert result.pages == 3 and result.codes_verified == 4
     assert seen == [(1, 3), (2, 3), (3, 3)]
     assert page_codes(out, tmp_path) == [expected_codes(0), expected_codes(1), expected_codes(2)]
@@ -118,8 +124,9 @@ def test_a_lone_payment_code_with_every_method_fits_above_the_footer(
     from kiosk.domain.payments import PaymentMethod
     from kiosk.render import stands
 
-    store = replace(make_store(9, kakao=None, payment=zero_pay_like()),
-                    payment_methods=tuple(PaymentMethod))
+    store = replace(
+        make_store(9, kakao=None, payment=zero_pay_like()), payment_methods=tuple(PaymentMethod)
+    )
     kakao, payment = stands.store_codes(store)
     image = QImage(round(stands.mm(105)), round(stands.mm(148)), QImage.Format.Format_RGB32)
     painter = QPainter(image)
@@ -133,8 +140,9 @@ def test_a_lone_payment_code_with_every_method_fits_above_the_footer(
         return
     out = tmp_path / "one.pdf"
     render_stands([store], MARKET, out, size="a6")
-    subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", str(out), str(tmp_path / "p")],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "300", "-gray", "-png", str(out), str(tmp_path / "p")], check=True
+    )
     with Image.open(next(tmp_path.glob("p-*.png"))) as im:
         (result,) = zxingcpp.read_barcodes(im.convert("L"))
     xs = [result.position.top_left.x, result.position.top_right.x]

@@ -189,3 +189,17 @@ def test_a_newer_search_supersedes_an_older_one(qtbot: QtBot, shell: Shell) -> N
     assert services is not None
     expected = {s.id for s in services.list_stores(market_slug="dongmun", query="tangerine")}
     assert shown == expected and shown
+
+
+def test_a_store_deleted_meanwhile_reloads_the_directory(
+    qtbot: QtBot, shell: Shell, own_services: Services
+) -> None:
+    flow = tourist_flow(shell)
+    flow.open_directory()
+    assert ops.wait_idle()
+    with qtbot.waitSignal(flow.store_missing, timeout=5_000) as blocker:
+        flow.open_store(999_999)
+    assert blocker.args == [999_999]
+    assert ops.wait_idle()
+    assert shell.current_screen_name() != DETAIL
+    assert flow.directory.model.rowCount() > 0  # still listing the market

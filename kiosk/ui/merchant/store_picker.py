@@ -42,6 +42,8 @@ class StorePicker(QWidget):
         self.market_title.setProperty("role", "field")
         self.market_box = QComboBox()
         self.market_box.setMinimumWidth(theme.GRID * 36)
+        # Market names change with the language: size to the current texts, not the first ones.
+        self.market_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.market_box.currentIndexChanged.connect(self._on_market_index_changed)
         self.store_title = QLabel()
         self.store_title.setProperty("role", "field")

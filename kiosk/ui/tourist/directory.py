@@ -22,10 +22,15 @@ from kiosk.i18n import _, ngettext
 from kiosk.services.app import Services
 from kiosk.services.changes import Change
 from kiosk.ui import theme
-from kiosk.ui.models.store_list_model import StoreListModel, StoreRole
-from kiosk.ui.ops import OpSlot
+from kiosk.ui.models.store_list_model import PAGE_SIZE, StoreListModel, StoreRole
+from kiosk.ui.ops import Debouncer, OpSlot
 from kiosk.ui.widgets.elided_label import ElidedLabel
 from kiosk.ui.widgets.store_card import StoreGridView
+
+#: Keystrokes closer together than this run one search (a newer one supersedes it anyway).
+SEARCH_DEBOUNCE_MS = 25
+
+_Filter = tuple[str, str, Category | None]
 
 
 class TouristDirectoryScreen(QWidget):
@@ -34,8 +39,11 @@ class TouristDirectoryScreen(QWidget):
     States: loading (no services yet, or a query running for the first time),
     failed (message), and ready. Data comes only from the ``Services`` given to
     ``set_services``, always through background ops (``kiosk.ui.ops``): the GUI
-    thread never queries. A newer search supersedes a running one; a ``Change``
-    passed to ``refresh_for`` reloads what shows.
+    thread never queries. Typing is debounced and a newer search supersedes a
+    running one (a superseded query that has not started never runs). The list
+    shows a page at a time (``StoreListModel`` fetches more as the view scrolls)
+    and the count comes from its own COUNT query; a ``Change`` passed to
+    ``refresh_for`` reloads what shows.
     """
 
     store_chosen = Signal(int)
@@ -48,11 +56,16 @@ class TouristDirectoryScreen(QWidget):
         self._services: Services | None = None
         self._markets_op = OpSlot(self)
         self._stores_op = OpSlot(self)
+        self._page_op = OpSlot(self)
+        self._count_op = OpSlot(self)
+        self._search_debounce = Debouncer(self, self._refresh, SEARCH_DEBOUNCE_MS)
+        self._shown_filter: _Filter | None = None
         self._has_results = False
         self._markets: list[MarketInfo] = []
         self._market_slug: str | None = None
         self._error = ""
         self.model = StoreListModel(locale=locale)
+        self.model.fetcher = self._fetch_page
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(theme.GRID * 5, theme.GRID * 3, theme.GRID * 5, theme.GRID * 2)
@@ -151,6 +164,7 @@ class TouristDirectoryScreen(QWidget):
             self._refresh()
 
     def _on_markets_loaded(self, markets: list[MarketInfo]) -> None:
+        self._error = ""
         self._markets = markets
         for button in self._market_buttons.values():
             self._market_group.removeButton(button)
@@ -237,7 +251,10 @@ class TouristDirectoryScreen(QWidget):
             self.category_combo.setItemText(row, label)
 
     def _refresh(self, *, with_categories: bool = False) -> None:
-        """Query the stores on show in the background; a newer query supersedes this one."""
+        """Query the first page in the background; a newer query supersedes this one."""
+        self._search_debounce.cancel()
+        self._page_op.cancel()
+        self._count_op.cancel()
         services, slug = self._services, self._market_slug
         if services is None or slug is None:
             self.model.set_stores([])
@@ -246,29 +263,82 @@ class TouristDirectoryScreen(QWidget):
             return
         query = self.search_edit.text().strip()
         category = self._current_category()
+        shown: _Filter = (slug, query, category)
 
         def work() -> tuple[list[StoreSummary], list[Category] | None]:
-            stores = services.list_stores(market_slug=slug, query=query, category=category)
-            present: list[Category] | None = None
-            if with_categories and not query and category is None:
-                have = {store.category for store in stores}  # no second query needed
-                present = [c for c in Category if c in have]
-            elif with_categories:
-                present = services.market_categories(market_slug=slug)
+            stores = services.list_stores(
+                market_slug=slug, query=query, category=category, limit=PAGE_SIZE + 1
+            )
+            present = services.market_categories(market_slug=slug) if with_categories else None
             return stores, present
 
         self._stores_op.run(
-            work, on_done=self._on_stores_loaded, on_error=self._on_load_error, name="stores"
+            work,
+            on_done=lambda result: self._on_stores_loaded(shown, result),
+            on_error=self._on_load_error,
+            name="stores",
         )
 
-    def _on_stores_loaded(self, result: tuple[list[StoreSummary], list[Category] | None]) -> None:
+    def _on_stores_loaded(
+        self, shown: _Filter, result: tuple[list[StoreSummary], list[Category] | None]
+    ) -> None:
         stores, present = result
+        self._error = ""
         if present is not None:
             self._fill_categories(present)
         self._has_results = True
-        self.model.set_stores(stores)
+        self._shown_filter = shown
+        more = len(stores) > PAGE_SIZE
+        self.model.show_page(stores[:PAGE_SIZE], more=more)
+        if more:
+            self._count(shown, self.model.generation())
+        else:
+            self.model.set_total(len(stores))
         self._update_count()
         self._show_status()
+
+    def _count(self, shown: _Filter, generation: int) -> None:
+        """Count every match in the background (after the first page is on screen)."""
+        services = self._services
+        if services is None:
+            return
+        slug, query, category = shown
+
+        def work() -> int:
+            return services.count_stores(market_slug=slug, query=query, category=category)
+
+        def done(total: int) -> None:
+            if generation == self.model.generation():
+                self.model.set_total(total)
+                self._update_count()
+
+        self._count_op.run(work, on_done=done, on_error=self._on_load_error, name="count")
+
+    def _fetch_page(self, generation: int, offset: int) -> None:
+        """The view scrolled near the end: fetch the next page of the shown result."""
+        services, shown = self._services, self._shown_filter
+        if services is None or shown is None:
+            self.model.fetch_failed(generation)
+            return
+        slug, query, category = shown
+
+        def work() -> list[StoreSummary]:
+            return services.list_stores(
+                market_slug=slug,
+                query=query,
+                category=category,
+                offset=offset,
+                limit=PAGE_SIZE + 1,
+            )
+
+        def done(stores: list[StoreSummary]) -> None:
+            self.model.append_page(generation, stores[:PAGE_SIZE], more=len(stores) > PAGE_SIZE)
+
+        def failed(exc: Exception) -> None:
+            self.model.fetch_failed(generation)
+            self._on_load_error(exc)
+
+        self._page_op.run(work, on_done=done, on_error=failed, name="page")
 
     def _on_load_error(self, exc: Exception) -> None:
         self._error = str(exc) or type(exc).__name__
@@ -278,7 +348,10 @@ class TouristDirectoryScreen(QWidget):
         if not self._has_results:
             self.count_label.setText("")
             return
-        n = self.model.rowCount()
+        n = self.model.total()
+        if n is None:  # counting in the background; the first page is already on show
+            self.count_label.setText("")
+            return
         self.count_label.setText(ngettext("%(n)d store", "%(n)d stores", n) % {"n": n})
 
     def _show_status(self) -> None:
@@ -304,7 +377,7 @@ class TouristDirectoryScreen(QWidget):
         self.select_market(slug)
 
     def _on_search_text_changed(self, _text: str) -> None:
-        self._refresh()
+        self._search_debounce.trigger()
 
     def _on_category_changed(self, _row: int) -> None:
         self._refresh()

@@ -70,10 +70,11 @@ class TouristFlow(QObject):
             self.store_opened.emit(store_id)
 
         def failed(exc: Exception) -> None:
-            if not isinstance(exc, NotFoundError):
-                raise exc
-            self.directory.set_services(services)  # the store is gone: reload the list
-            self.store_missing.emit(store_id)
+            if isinstance(exc, NotFoundError):
+                self.directory.set_services(services)  # the store is gone: reload the list
+                self.store_missing.emit(store_id)
+            else:  # the database failed: say why where the tourist is looking
+                self.directory.set_failed(str(exc) or type(exc).__name__)
 
         self._store_op.run(work, on_done=done, on_error=failed, name="store")
 
@@ -110,7 +111,7 @@ class TouristFlow(QObject):
 
         def failed(exc: Exception) -> None:
             if not isinstance(exc, NotFoundError):
-                raise exc
+                self.directory.set_failed(str(exc) or type(exc).__name__)
             if self._host.current_screen_name() == DETAIL:
                 self._host.show_screen(DIRECTORY)
 

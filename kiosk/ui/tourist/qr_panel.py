@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.domain.listing import StoreDetail
@@ -110,7 +111,7 @@ class StoreQrPanel(QFrame):
         for card in cards:
             card.setFixedWidth(side)
             card.hide()
-            self._row.addWidget(card)
+            self._row.addWidget(card, 0, Qt.AlignmentFlag.AlignTop)  # badges line up
         return cards
 
     @staticmethod

@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
+from functools import partial
+
+import shiboken6
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
+def _delete_items(items: list[QLayoutItem], *_args: object) -> None:
+    """Free the C++ layout items (QWidgetItem wrappers, never their widgets)."""
+    while items:
+        item = items.pop()
+        if shiboken6.isValid(item):
+            shiboken6.delete(item)
+
+
 class FlowLayout(QLayout):
-    """Rows of items with ``spacing()`` between them; height follows the available width."""
+    """Rows of items with ``spacing()`` between them; height follows the available width.
+
+    QLayout's own destructor does not delete the items a subclass holds (Qt's
+    layouts do it in theirs), so the items are freed when the layout is destroyed;
+    without that every rebuilt page leaked its items.
+    """
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
+        self.destroyed.connect(partial(_delete_items, self._items))
         self.setSpacing(spacing)
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 

@@ -1,0 +1,271 @@
+"""Search benchmark: directory queries and the screen at city scale, with same-run baselines.
+
+A throw-away SQLite file gets one generated market (``--stores`` stores, 10 goods
+each, through the Core bulk path, timed). Then, in this process:
+
+- per query (귤, 갈치, tangerine, みかん, 橘子, a miss, one letter): median and p95 of the
+  directory's first page (``list_stores(limit=49)``) and of ``count_stores``, beside
+  raw sqlite3 on the same rows (the same LIKE with ``LIMIT 49``, and a full COUNT);
+- time from opening the tourist directory to its first painted page;
+- time from a keystroke to its results painted, and the longest the GUI thread was
+  blocked meanwhile, beside a bare QListView filled by sqlite3 on the GUI thread.
+
+Goals (issue "City scale"): query median < 10 ms (must 30), first page < 100 ms,
+keystroke to painted < 50 ms, no frame blocked > 50 ms.
+
+    .venv/bin/python benchmarks/bench_search.py --stores 30000 [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+QUERIES = ("귤", "갈치", "tangerine", "みかん", "橘子", "zzqx", "t")
+TYPED = "tangerine"
+
+
+def stats(values: list[float]) -> dict[str, float]:
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {"median": statistics.median(ordered), "p95": p95}
+
+
+def timed(fn: Callable[[], object], runs: int) -> list[float]:
+    out = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--stores", type=int, default=30_000)
+    parser.add_argument("--goods", type=int, default=10, help="goods per store (default 10)")
+    parser.add_argument("--runs", type=int, default=21, help="runs per query (default 21)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from kiosk.data.bulk import insert_market_core
+    from kiosk.data.db import Database
+    from kiosk.data.generate import build_market
+    from kiosk.services.app import Services
+
+    result: dict[str, Any] = {
+        "machine": f"{os.cpu_count()} cores (shared), SQLite {sqlite3.sqlite_version}, "
+        f"Python {sys.version.split()[0]}, offscreen Qt",
+        "stores": args.stores,
+    }
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-search-") as tmp:
+        path = Path(tmp) / "city.sqlite3"
+        url = f"sqlite:///{path}"
+        market = build_market(slug="city", stores=args.stores, goods_per_store=args.goods)
+        with Database.open(url) as db:
+            start = time.perf_counter()
+            with db.engine.begin() as conn:
+                insert_market_core(conn, market)
+            result["bulk_insert_s"] = time.perf_counter() - start
+            result["goods"] = sum(len(s.products) for s in market.stores)
+        del market
+
+        services = Services.open(url)
+        raw = sqlite3.connect(path)
+        market_id = raw.execute("SELECT id FROM markets WHERE slug = 'city'").fetchone()[0]
+        per_query: dict[str, Any] = {}
+        for query in QUERIES:
+            like = f"%{query}%"
+            page = timed(
+                lambda q=query: services.list_stores(market_slug="city", query=q, limit=49),
+                args.runs,
+            )
+            count = timed(
+                lambda q=query: services.count_stores(market_slug="city", query=q), args.runs
+            )
+            raw_page = timed(
+                lambda like=like: raw.execute(
+                    "SELECT id, stall_number, category, name FROM stores WHERE market_id = ? "
+                    "AND active AND search_text LIKE ? ORDER BY stall_sort_key LIMIT 49",
+                    (market_id, like),
+                ).fetchall(),
+                args.runs,
+            )
+            raw_count = timed(
+                lambda like=like: raw.execute(
+                    "SELECT count(*) FROM stores WHERE market_id = ? AND active "
+                    "AND search_text LIKE ?",
+                    (market_id, like),
+                ).fetchone(),
+                args.runs,
+            )
+            per_query[query] = {
+                "hits": services.count_stores(market_slug="city", query=query),
+                "first_page_ms": stats(page),
+                "count_ms": stats(count),
+                "baseline_raw_page_ms": stats(raw_page),
+                "baseline_raw_count_ms": stats(raw_count),
+            }
+        result["queries"] = per_query
+        result["screen"] = screen_figures(services, raw, market_id)
+        raw.close()
+        services.close()
+
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{args.stores} stores, {result['goods']} goods; {result['machine']}")
+    print(f"bulk insert (Core executemany): {result['bulk_insert_s']:.2f} s (goal < 5 s)")
+    print("query            hits   first page med/p95   count med/p95     raw page   raw count")
+    for query, q in per_query.items():
+        page, count = q["first_page_ms"], q["count_ms"]
+        raw_page, raw_count = q["baseline_raw_page_ms"], q["baseline_raw_count_ms"]
+        print(
+            f"{query:<12} {q['hits']:>7}   {page['median']:6.1f} /{page['p95']:6.1f}"
+            f"   {count['median']:6.1f} /{count['p95']:6.1f}"
+            f"   {raw_page['median']:8.1f}   {raw_count['median']:8.1f}  ms"
+        )
+    s = result["screen"]
+    print(f"directory open to first painted page: {s['first_page_painted_ms']:.0f} ms (goal < 100)")
+    key, bare = s["keystroke_ms"], s["baseline_keystroke_ms"]
+    print(
+        f"keystroke to painted results ('{TYPED}' typed): median {key['median']:.0f} ms,"
+        f" p95 {key['p95']:.0f} ms (goal < 50); longest GUI block"
+        f" {s['longest_gui_block_ms']:.0f} ms"
+    )
+    print(
+        f"baseline bare QListView + sqlite3 on the GUI thread: median"
+        f" {bare['median']:.0f} ms, p95 {bare['p95']:.0f} ms"
+    )
+    return 0
+
+
+def screen_figures(services: Any, raw: sqlite3.Connection, market_id: int) -> dict[str, Any]:
+    from PySide6.QtCore import QEvent, QObject, QStringListModel, QTimer
+    from PySide6.QtWidgets import QApplication, QListView
+
+    from kiosk import i18n
+    from kiosk.app import application, build_shell
+    from kiosk.ui import ops, theme
+    from kiosk.ui.tourist.flow import tourist_flow
+
+    app = application(offscreen=True)
+    i18n.set_locale("ko")
+    theme.apply_theme(app, "ko")
+
+    class PaintSpy(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.painted_at = 0.0
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                self.painted_at = time.perf_counter()
+            return False
+
+    class Heartbeat(QObject):
+        """Longest gap between 5 ms timer ticks: how long the GUI thread was blocked."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.last = time.perf_counter()
+            self.longest = 0.0
+            self.timer = QTimer(self)
+            self.timer.setInterval(5)
+            self.timer.timeout.connect(self.tick)
+
+        def tick(self) -> None:
+            now = time.perf_counter()
+            self.longest = max(self.longest, (now - self.last) * 1000 - 5)
+            self.last = now
+
+    def wait_for(done: Callable[[], bool], timeout: float = 30.0) -> None:
+        deadline = time.perf_counter() + timeout
+        while not done():
+            if time.perf_counter() > deadline:
+                raise SystemExit("timed out waiting for the screen")
+            app.processEvents()
+            time.sleep(0.0005)
+
+    window = build_shell("ko")
+    window.set_services(services)
+    window.resize(1920, 1080)
+    window.show()
+    app.processEvents()
+    flow = tourist_flow(window)
+    directory = flow.directory
+    spy = PaintSpy()
+    directory.grid.viewport().installEventFilter(spy)
+    start = time.perf_counter()
+    flow.open_directory()
+    directory.select_market("city") if directory.markets() else None
+    wait_for(lambda: directory.model.rowCount() > 0 and spy.painted_at > start)
+    first_page = (spy.painted_at - start) * 1000
+    ops.wait_idle()
+
+    beat = Heartbeat()
+    keystrokes: list[float] = []
+    for _round in range(3):
+        directory.search_edit.clear()
+        ops.wait_idle()
+        app.processEvents()
+        beat.last = time.perf_counter()
+        beat.timer.start()
+        for n in range(1, len(TYPED) + 1):
+            generation = directory.model.generation()
+            start = time.perf_counter()
+            directory.search_edit.setText(TYPED[:n])
+            wait_for(
+                lambda g=generation, t=start: (
+                    directory.model.generation() != g and spy.painted_at > t
+                )
+            )
+            keystrokes.append((spy.painted_at - start) * 1000)
+        beat.timer.stop()
+        ops.wait_idle()
+    window.close()
+
+    # Baseline: a bare QListView of names, filled by sqlite3 on the GUI thread.
+    view = QListView()
+    model = QStringListModel()
+    view.setModel(model)
+    view.resize(1920, 1000)
+    view.show()
+    bare_spy = PaintSpy()
+    view.viewport().installEventFilter(bare_spy)
+    app.processEvents()
+    bare: list[float] = []
+    for _round in range(3):
+        for n in range(1, len(TYPED) + 1):
+            start = time.perf_counter()
+            rows = raw.execute(
+                "SELECT name FROM stores WHERE market_id = ? AND active AND search_text LIKE ? "
+                "ORDER BY stall_sort_key LIMIT 49",
+                (market_id, f"%{TYPED[:n]}%"),
+            ).fetchall()
+            model.setStringList([json.loads(r[0]).get("ko", "") for r in rows])
+            wait_for(lambda start=start: bare_spy.painted_at > start)
+            bare.append((bare_spy.painted_at - start) * 1000)
+    view.close()
+    QApplication.processEvents()
+    ops.shutdown()
+    return {
+        "first_page_painted_ms": first_page,
+        "keystroke_ms": stats(keystrokes),
+        "longest_gui_block_ms": beat.longest,
+        "baseline_keystroke_ms": stats(bare),
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main())

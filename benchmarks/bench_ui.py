@@ -1,0 +1,192 @@
+"""UI benchmark: language switch per screen and RSS growth over screen changes, with baselines.
+
+Offscreen Qt, the demo database in a throw-away SQLite file. Baselines run in the
+same process: the same number of labels re-texted in a bare window (language
+switch) and a bare page of labels rebuilt as often (RSS). Goals (issue "City
+scale"): switch under 20 ms, RSS growth under 2 MiB over 10,000 changes.
+
+    .venv/bin/python benchmarks/bench_ui.py [--changes 10000] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SWITCH_GOAL_MS = 20.0
+RSS_GOAL_MIB = 2.0
+LOCALES = ("ko", "ja", "en", "zh_Hans", "zh_Hant")
+
+
+def rss_mib() -> float:
+    with open("/proc/self/statm", encoding="ascii") as handle:
+        pages = int(handle.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--switches", type=int, default=100, help="language switches per screen")
+    parser.add_argument("--changes", type=int, default=10_000, help="screen changes measured")
+    parser.add_argument("--warmup", type=int, default=1_000, help="screen changes not measured")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+
+    from kiosk import i18n
+    from kiosk.app import application, build_shell
+    from kiosk.services.app import Services
+    from kiosk.services.store_codes import verified_store_codes
+    from kiosk.ui import ops, theme
+    from kiosk.ui.tourist.flow import DETAIL, DIRECTORY, tourist_flow
+    from kiosk.ui.tourist.store_detail import QR_SIDES
+
+    app = application(offscreen=True)
+    i18n.set_locale("ko")
+    theme.apply_theme(app, "ko")
+
+    def settle() -> None:
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        app.processEvents()
+
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-ui-") as tmp:
+        services = Services.open(f"sqlite:///{Path(tmp) / 'ui.sqlite3'}", seed_demo=True)
+        window = build_shell("ko")
+        window.set_services(services)
+        window.resize(1366, 768)
+        window.show()
+        flow = tourist_flow(window)
+        flow.open_directory()
+        ops.wait_idle()
+        stores = services.list_stores(market_slug="bansong")[:6]
+        codes = [
+            verified_store_codes(services.get_store(store_id=s.id), sides=QR_SIDES) for s in stores
+        ]
+
+        def switch_times(screen: str) -> list[float]:
+            if screen == DETAIL:
+                flow.detail.show_store(codes[0])
+            window.show_screen(screen)
+            settle()
+            times = []
+            for n in range(args.switches):
+                locale = LOCALES[(n + 1) % len(LOCALES)]
+                start = time.perf_counter()
+                window.set_locale(locale)  # type: ignore[arg-type]
+                app.processEvents()
+                times.append((time.perf_counter() - start) * 1000)
+            window.set_locale("ko")
+            settle()
+            return times
+
+        switches = {name: switch_times(name) for name in ("start-screen", DIRECTORY, DETAIL)}
+        labels = len(window.findChildren(QLabel))
+
+        # Baseline: as many labels as the whole window has, re-texted in a bare window.
+        bare = QWidget()
+        column = QVBoxLayout(bare)
+        bare_labels = [QLabel(f"label {n}") for n in range(labels)]
+        for label in bare_labels:
+            column.addWidget(label)
+        bare.show()
+        settle()
+        bare_times = []
+        for n in range(args.switches):
+            start = time.perf_counter()
+            for label in bare_labels:
+                label.setText(f"{LOCALES[n % 5]} {n}")
+            app.processEvents()
+            bare_times.append((time.perf_counter() - start) * 1000)
+        bare.close()
+
+        def change(n: int) -> None:
+            if n % 2:
+                flow.detail.show_store(codes[n % len(codes)])
+                window.show_screen(DETAIL)
+            else:
+                window.show_screen(DIRECTORY if n % 4 else "start-screen")
+            if n % 50 == 0:
+                window.set_locale(LOCALES[(n // 50) % len(LOCALES)])  # type: ignore[arg-type]
+            settle()
+
+        for n in range(args.warmup):
+            change(n)
+        before = rss_mib()
+        for n in range(args.changes):
+            change(n)
+        grown = rss_mib() - before
+
+        # Baseline: a bare page of as many labels as a store page, rebuilt as often.
+        page = QWidget()
+        page_layout = QVBoxLayout(page)
+        page.show()
+        per_page = len(flow.detail.findChildren(QLabel))
+
+        def rebuild(n: int) -> None:
+            holder = QWidget()
+            inner = QVBoxLayout(holder)
+            for k in range(per_page):
+                inner.addWidget(QLabel(f"{n} {k}"))
+            old = page_layout.takeAt(0)
+            if old is not None and old.widget() is not None:
+                old.widget().deleteLater()
+            page_layout.addWidget(holder)
+            settle()
+
+        for n in range(args.warmup):
+            rebuild(n)
+        bare_before = rss_mib()
+        for n in range(args.changes):
+            rebuild(n)
+        bare_grown = rss_mib() - bare_before
+        window.close()
+        ops.shutdown()
+        services.close()
+
+    result = {
+        "machine": f"{os.cpu_count()} cores, offscreen Qt, Python {sys.version.split()[0]}",
+        "language_switch_ms": {
+            name: {"median": statistics.median(t), "worst": max(t)} for name, t in switches.items()
+        },
+        "baseline_relabel_ms": {
+            "median": statistics.median(bare_times),
+            "worst": max(bare_times),
+            "labels": labels,
+        },
+        "rss_growth_mib": grown,
+        "baseline_rss_growth_mib": bare_grown,
+        "changes": args.changes,
+        "warmup": args.warmup,
+    }
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    print(f"language switch, {args.switches} each ({result['machine']}):")
+    for name, t in result["language_switch_ms"].items():
+        print(
+            f"  {name:<16} median {t['median']:6.1f} ms  worst {t['worst']:6.1f} ms"
+            f"  (goal < {SWITCH_GOAL_MS:.0f} ms)"
+        )
+    b = result["baseline_relabel_ms"]
+    print(
+        f"  baseline: {labels} labels re-texted in a bare window: median {b['median']:.1f} ms"
+        f"  worst {b['worst']:.1f} ms"
+    )
+    print(
+        f"RSS growth over {args.changes} screen changes after {args.warmup} warm-up:"
+        f" {grown:+.2f} MiB (goal < {RSS_GOAL_MIB} MiB); bare page rebuild {bare_grown:+.2f} MiB"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
