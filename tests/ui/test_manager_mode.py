@@ -333,3 +333,53 @@ def test_screens_never_use_the_console_and_tourists_never_write() -> None:
     for path in (root / "tourist").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert not [w for w in writes if w in text], path
+
+
+def test_the_manager_sets_a_pin_and_the_merchant_signs_in_with_it(
+    flow: ManagerFlow, own_services: Services
+) -> None:
+    form = _open_form(flow, own_services)
+    base = form.base()
+    assert base is not None and form.pin.isVisible()
+    form.pin.setText("123456")
+    _click(form.pin_button)
+    assert form.pin_message.text().startswith("⚠ This PIN is too easy")
+    assert form.pin.text() == ""  # never kept in the field
+    form.pin.setText("602194")
+    _click(form.pin_button)
+    assert form.pin_message.text().startswith("✓ ")
+    actor = own_services.sign_in_merchant(store_id=base.id, pin=Secret("602194"))
+    assert actor.store_id == base.id
+    entry = own_services.audit_log(actor=own_services.console_actor())[1]
+    assert entry.action is AuditAction.PIN_SET and "602194" not in str(entry)
+
+
+def test_a_foreign_kakao_link_is_refused_inline(flow: ManagerFlow, own_services: Services) -> None:
+    form = _open_form(flow, own_services)
+    form.kakao.setText("https://pf.kakao.com@evil.example/")
+    assert form.errors["kakao_channel"].isVisible()
+    assert form.errors["kakao_channel"].text().startswith("⚠ ")
+    assert not form.save_button.isEnabled()
+
+
+def test_a_code_change_asks_for_the_password_again(
+    flow: ManagerFlow, own_services: Services
+) -> None:
+    form = _open_form(flow, own_services)
+    base = form.base()
+    assert base is not None
+    form.kakao.setText("_NewCh9")
+    _click(form.save_button)
+    assert form.prompt.isVisible() and form.prompt.kind() == "password"
+    assert own_services.get_store(store_id=base.id) == base
+    form.prompt.field.setText("not the password")
+    _click(form.prompt.confirm_button)
+    assert form.prompt.error.isVisible()
+    assert own_services.get_store(store_id=base.id) == base
+    form.prompt.field.setText(PASSWORD)
+    _click(form.prompt.confirm_button)
+    assert own_services.get_store(store_id=base.id).kakao_channel_id == "_NewCh9"
+    entry = own_services.audit_log(
+        actor=own_services.console_actor(), actions=(AuditAction.STORE_CODES,)
+    )[0]
+    assert entry.actor == "manager" and entry.changes[0].new == "_NewCh9"

@@ -92,6 +92,7 @@ class StoreFormScreen(QWidget):
         self._gone = False
         self._problems: list[Problem] = []
         self._save_op = ops.OpSlot(self)
+        self._pin_op = ops.OpSlot(self)
         self._undo_timer = QTimer(self)
         self._undo_timer.setSingleShot(True)
         self._undo_timer.setInterval(UNDO_PAUSE_MS)
@@ -206,6 +207,26 @@ class StoreFormScreen(QWidget):
             methods.addWidget(box, index // 4, index % 4)
             self.methods[method] = box
         left.addLayout(methods)
+        # The store's PIN for its merchant (set by the manager; never shown again).
+        self.pin_title = _field()
+        pin_row = QHBoxLayout()
+        pin_row.setSpacing(theme.GRID * 2)
+        self.pin = QLineEdit()
+        self.pin.setObjectName("store-pin")
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMaximumWidth(theme.GRID * 24)
+        self.pin_button = QPushButton()
+        self.pin_button.setObjectName("set-pin")
+        self.pin_button.clicked.connect(self.set_pin)
+        self.pin_message = QLabel()
+        self.pin_message.setObjectName("pin-message")
+        self.pin_message.setWordWrap(True)
+        self.pin_message.setTextFormat(Qt.TextFormat.PlainText)
+        pin_row.addWidget(self.pin)
+        pin_row.addWidget(self.pin_button)
+        pin_row.addWidget(self.pin_message, 1)
+        left.addWidget(self.pin_title)
+        left.addLayout(pin_row)
         left.addStretch(1)
 
         self.goods_title = _field()
@@ -260,7 +281,7 @@ class StoreFormScreen(QWidget):
         self.save_button = QPushButton()
         self.save_button.setObjectName("save-store")
         self.save_button.setProperty("kind", "primary")
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(self._on_save_clicked)
         bottom.addWidget(self.status, 3)
         bottom.addWidget(self.undo_button)
         bottom.addWidget(self.reload_button)
@@ -291,6 +312,9 @@ class StoreFormScreen(QWidget):
 
     def _start(self, draft: StoreDraft) -> None:
         self.prompt.close_prompt()
+        self.pin_message.clear()
+        for widget in (self.pin_title, self.pin, self.pin_button):
+            widget.setVisible(self._base is not None)
         self.reload_button.hide()
         self.status.clear()
         self.fill(draft)
@@ -341,6 +365,7 @@ class StoreFormScreen(QWidget):
             active=self.active.isChecked(),
             products=goods,
         )
+        problems += _code_problems(draft)
         domain = [p for p in validate(draft) if not any(p.field == q.field for q in problems)]
         problems = domain + problems
         return (draft if not problems else None), problems
@@ -427,10 +452,30 @@ class StoreFormScreen(QWidget):
 
         self._save_op.run(work, on_done=done, on_error=self._on_save_failed, name="reload")
 
+    def set_pin(self) -> None:
+        """Set this store's PIN (manager only) in the background; the field is cleared."""
+        from kiosk.domain.access import Secret
+
+        services, actor, base = self._services, self._actor, self._base
+        pin = Secret(self.pin.text())
+        self.pin.clear()
+        if services is None or actor is None or base is None or not pin.reveal():
+            return
+
+        def work() -> None:
+            services.set_store_pin(actor=actor, store_id=base.id, pin=pin)
+
+        def done(_result: None) -> None:
+            self.pin_message.setText("✓ " + _("PIN set. Give it to the merchant in person."))
+
+        self._pin_op.run(work, on_done=done, on_error=self._on_save_failed, name="pin")
+
     def retranslate(self, locale: LocaleCode) -> None:
         self._locale = locale
         self.header.retranslate()
         self._retitle()
+        self.pin_title.setText(_("Store PIN for the merchant (6 to 12 digits)"))
+        self.pin_button.setText(_("Set PIN"))
         self.stall_title.setText(_("Stall number") + " *")
         self.category_title.setText(_("Category"))
         self.active.setText(_("Open for business (untick for a closed stall)"))
@@ -516,8 +561,13 @@ class StoreFormScreen(QWidget):
         self._check()
 
     def _check(self) -> None:
+        """Check the fields now; write each problem under its field."""
+        _draft, problems = self.draft()
+        self._show_problems(problems)
+
+    def _show_problems(self, problems: list[Problem]) -> None:
         """Write each problem under its field and mark missing languages."""
-        _draft, self._problems = self.draft()
+        self._problems = problems
         by_field: dict[str, list[str]] = {}
         for problem in self._problems:
             by_field.setdefault(problem.field, []).append("⚠ " + str(problem.message))
@@ -573,6 +623,9 @@ class StoreFormScreen(QWidget):
             return _("Nothing changed yet.")
         return ""
 
+    def _on_save_clicked(self) -> None:
+        self.save()  # (the button's "checked" argument is not a proof)
+
     def _on_proof(self, proof: object) -> None:
         if isinstance(proof, CodeProof):
             self.save(proof)
@@ -595,7 +648,7 @@ class StoreFormScreen(QWidget):
 
         self._saving = False
         if isinstance(exc, EditRefused):
-            self._problems = exc.problems
+            self._show_problems(exc.problems)  # e.g. a code that did not scan back
             self.status.setText("⚠ " + str(exc))
         elif isinstance(exc, StaleEdit):
             self.status.setText("⚠ " + str(exc))
@@ -603,6 +656,8 @@ class StoreFormScreen(QWidget):
         elif isinstance(exc, Gone | NotFoundError):
             self._gone = True
             self.status.setText("⚠ " + str(exc))
+        elif isinstance(exc, AccessError) and exc.code.startswith("access.pin"):
+            self.pin_message.setText("⚠ " + str(exc))  # a refused PIN rule
         elif isinstance(exc, AccessError) and not isinstance(exc, PermissionDenied):
             self.prompt.show_error(str(exc))  # wrong password for the code change
         elif isinstance(exc, AccessError):
@@ -611,6 +666,24 @@ class StoreFormScreen(QWidget):
         else:
             raise exc
         self._update_state()
+
+
+def _code_problems(draft: StoreDraft) -> list[Problem]:
+    """The KakaoTalk ID and payment payload parsed as typed (drawing and the scan-back
+    check run when saving, in the services)."""
+    from kiosk.services.qr_codes import QrInputError
+    from kiosk.services.store_codes import check_kakao, check_payment
+
+    problems: list[Problem] = []
+    for key, check, text in (
+        ("kakao_channel", check_kakao, draft.kakao),
+        ("payment_qr", check_payment, draft.payment),
+    ):
+        try:
+            check(text)
+        except QrInputError as exc:
+            problems.append(Problem(key, exc.message))
+    return problems
 
 
 def _codes_cleaned(draft: StoreDraft) -> StoreDraft:
