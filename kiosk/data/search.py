@@ -13,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, event, true
+from sqlalchemy import Boolean, ColumnElement, Text, and_, bindparam, event, true
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.compiler import SQLCompiler
 
 from kiosk.data.models import Product, Store
 from kiosk.data.ordering import stall_sort_bytes
@@ -43,12 +45,41 @@ def build_search_text(
     return "\n".join(dict.fromkeys(p for p in folded if p))
 
 
+class _FoldedContains(ColumnElement[bool]):
+    """``search_text`` contains *word* (both already folded): GLOB on SQLite, LIKE elsewhere.
+
+    The text is case-folded when stored and the query is folded the same way, so
+    SQLite's case-sensitive GLOB gives the same answer as LIKE while skipping
+    LIKE's per-character case folding (about 2x faster on a scan).
+    """
+
+    inherit_cache = True
+    type = Boolean()
+
+    def __init__(self, word: str) -> None:
+        self.word = word
+
+
+@compiles(_FoldedContains, "sqlite")
+def _glob(element: _FoldedContains, compiler: SQLCompiler, **kw: Any) -> str:
+    # GLOB has no escape character: a special character is matched as a one-character class.
+    escaped = "".join(f"[{ch}]" if ch in "*?[" else ch for ch in element.word)
+    pattern = bindparam(None, f"*{escaped}*", type_=Text(), unique=True)
+    column = compiler.process(Store.__table__.c.search_text, **kw)
+    return f"{column} GLOB {compiler.process(pattern, **kw)}"
+
+
+@compiles(_FoldedContains)
+def _like(element: _FoldedContains, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(Store.search_text.contains(element.word, autoescape=True), **kw)
+
+
 def search_filter(query: str) -> ColumnElement[bool]:
     """Condition matching stores whose search text contains every word of *query*."""
     words = normalise_for_search(query).split()
     if not words:
         return true()
-    return and_(*(Store.search_text.contains(word, autoescape=True) for word in words))
+    return and_(*(_FoldedContains(word) for word in words))
 
 
 def refresh_store_search_text(

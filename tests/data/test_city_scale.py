@@ -65,7 +65,23 @@ def test_count_and_pages_agree_with_the_search(city: Database, query: str) -> No
 
 
 @pytest.mark.parametrize(
-    "query", ["%", "_", "%%_", "   ", "\\", "'; DROP TABLE stores; --", "z" * 200, "귤 " * 70]
+    "query",
+    [
+        "%",
+        "_",
+        "%%_",
+        "   ",
+        "\\",
+        "'; DROP TABLE stores; --",
+        "z" * 200,
+        "귤 " * 70,
+        "*",
+        "?",
+        "[",
+        "[a-z]",
+        "*귤*",
+        "t?ngerine",
+    ],
 )
 def test_bad_queries_give_right_answers(city: Database, query: str) -> None:
     found = list_stores(db=city, market_slug="city", query=query, limit=24)
@@ -158,3 +174,19 @@ def test_migration_0004_fills_the_sort_key(db: Database) -> None:
             assert key == stall_sort_bytes(stall)
     stalls = [s.stall_number for s in list_stores(db=db, market_slug="m")]
     assert stalls == sorted(stalls, key=stall_sort_key)
+
+
+@pytest.mark.parametrize("query", ["별*표", "[특가]", "가?", "100%", "a_b"])
+def test_wildcard_characters_in_names_are_found_literally(city: Database, query: str) -> None:
+    """GLOB (SQLite) and LIKE (PostgreSQL) specials in a stored name match only themselves."""
+    from sqlalchemy import select
+
+    from kiosk.data.models import Store
+
+    with city.session() as session:
+        store = session.scalars(select(Store).where(Store.active.is_(True)).limit(1)).one()
+        store.name = {**store.name, "ko": "별*표 [특가] 가? 100% a_b"}
+        store_id = store.id
+    found = list_stores(db=city, market_slug="city", query=query)
+    assert [s.id for s in found] == [store_id]
+    assert count_stores(db=city, market_slug="city", query=query) == 1

@@ -20,8 +20,9 @@ def _diff(db: Database, metadata: MetaData) -> list[object]:
         return [d for d in compare_metadata(context, metadata) if not _optional_index(d)]
 
 
-#: Made by migration 0004 on PostgreSQL only when pg_trgm is available; not in the models.
-OPTIONAL_INDEXES = {"ix_stores_search_trgm"}
+#: Made by migration 0004 per dialect (pg_trgm on PostgreSQL when available, a covering
+#: scan index on SQLite); not in the models.
+OPTIONAL_INDEXES = {"ix_stores_search_trgm", "ix_stores_search_scan"}
 
 
 def _optional_index(diff: object) -> bool:

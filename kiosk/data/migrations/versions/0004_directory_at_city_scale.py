@@ -9,7 +9,10 @@ stall number, so the directory pages through stores in natural stall order in
 SQL (bytes compare the same on SQLite and PostgreSQL). ``ix_stores_directory``
 serves those pages. On PostgreSQL, when the pg_trgm extension exists or can be
 created, a GIN trigram index serves ``LIKE '%word%'`` on ``search_text``;
-without it the search is a plain scan, as on SQLite.
+without it the search is a plain scan. On SQLite ``ix_stores_search_scan``
+(the directory columns plus ``search_text``) lets a search that misses, or a
+count, scan the small index instead of every store row (about 2x faster at
+30,000 stores; PostgreSQL's btree could not hold a long search text).
 
 The sort key is computed here by a frozen copy of the rule (migrations never
 import kiosk code that may change later).
@@ -89,6 +92,12 @@ def upgrade() -> None:
         batch.create_index(
             "ix_stores_directory", ["market_id", "active", "stall_sort_key"], unique=False
         )
+    if conn.dialect.name == "sqlite":
+        op.create_index(
+            "ix_stores_search_scan",
+            "stores",
+            ["market_id", "active", "stall_sort_key", "search_text"],
+        )
     if conn.dialect.name == "postgresql" and _has_trigram(conn):
         op.create_index(
             "ix_stores_search_trgm",
@@ -103,6 +112,8 @@ def downgrade() -> None:
     conn = op.get_bind()
     if conn.dialect.name == "postgresql":
         op.execute("DROP INDEX IF EXISTS ix_stores_search_trgm")
+    if conn.dialect.name == "sqlite":
+        op.execute("DROP INDEX IF EXISTS ix_stores_search_scan")
     with op.batch_alter_table("stores") as batch:
         batch.drop_index("ix_stores_directory")
         batch.drop_column("stall_sort_key")
