@@ -71,6 +71,7 @@ def screen(qtbot: QtBot, own_services: Services) -> MerchantQrScreen:
     widget = MerchantQrScreen(i18n.current_locale())
     qtbot.add_widget(widget)
     widget.set_services(own_services)
+    widget.set_files_allowed(True)  # as for the merchant who entered the store's PIN
     widget.resize(1366, 768)
     widget.show()
     qtbot.wait_exposed(widget)
@@ -103,6 +104,32 @@ def test_the_merchant_mode_opens_the_screen_with_a_store(qtbot: QtBot, window: S
     assert screen.payment.payload() is not None
     assert screen.kakao.card.is_verified() and screen.payment.card.is_verified()
     assert not screen.save_button.isEnabled()  # nothing changed yet
+    # A visitor who only looks reaches nothing that saves a file, prints or opens one.
+    for section in (screen.kakao, screen.payment):
+        assert not any(b.isVisibleTo(screen) for b in section.action_buttons.values())
+        assert not any(b.isEnabled() for b in section.action_buttons.values())
+    assert not screen.payment.photo_button.isVisibleTo(screen)
+
+
+def test_a_visitor_cannot_export_or_print_even_by_calling_the_handlers(
+    qtbot: QtBot, screen: MerchantQrScreen, tmp_path: Path
+) -> None:
+    screen.set_files_allowed(False)  # what "Only look at the QR codes" gives a visitor
+    _type(qtbot, screen.kakao, screen.kakao.id_edit, "_ZeUTxl")
+    assert screen.kakao.card.is_verified()  # looking works
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "kakao.png"
+    screen.kakao.action_buttons["png"].click()
+    screen._on_save_file_requested("kakao", "png", target)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out / "printed.pdf"))
+    screen._on_print_requested("kakao", printer)
+    assert list(out.iterdir()) == []
+    screen.set_files_allowed(True)
+    screen._on_save_file_requested("kakao", "png", target)
+    assert _decode(QImage(str(target))) == [FRIEND_URL]
 
 
 def test_a_valid_id_shows_a_verified_code_of_the_friend_url(

@@ -59,12 +59,20 @@ class MerchantFlow(QObject):
         self.actor = None
         self.goods.set_actor(None)
         self.guard.disarm()
+        from kiosk.ui.merchant.qr_screen import SCREEN as QR
+
+        if self._host.has_screen(QR):
+            from kiosk.ui.merchant.qr_screen import merchant_screen
+
+            merchant_screen(self._host).set_files_allowed(False)
 
     def open_qr(self, store_id: int) -> None:
         from kiosk.ui.merchant.qr_screen import SCREEN as QR
         from kiosk.ui.merchant.qr_screen import merchant_screen
 
         screen = merchant_screen(self._host)
+        # Files and printing only for the signed-in merchant of this store.
+        screen.set_files_allowed(self.actor is not None and self.actor.store_id == store_id)
         if self._host.services() is not None:
             screen.select_store(store_id)
         self._host.show_screen(QR)
@@ -83,13 +91,14 @@ class MerchantFlow(QObject):
         self._host.show_screen(goods_screen.SCREEN)
 
     def _on_only_qr(self) -> None:
-        from kiosk.ui.merchant.qr_screen import open_merchant_qr
+        from kiosk.ui.merchant.qr_screen import merchant_screen, open_merchant_qr
 
         store_id = self.sign_in.store_id()
         if store_id is not None:
             self.open_qr(store_id)
         else:
             open_merchant_qr(self._host)
+            merchant_screen(self._host).set_files_allowed(False)
 
     def _on_sign_out(self) -> None:
         self.sign_out()

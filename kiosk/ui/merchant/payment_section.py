@@ -130,6 +130,11 @@ class PaymentSection(QrSection):
     def note_text(self) -> str:
         return self.note_label.text() if self.note_label.isVisibleTo(self) else ""
 
+    def set_files_allowed(self, allowed: bool) -> None:
+        """The kit photo opens a file: only for someone signed in, like save and print."""
+        super().set_files_allowed(allowed)
+        self.photo_button.setVisible(allowed)
+
     def load_photo(self, path: Path) -> bool:
         """Read the payment QR from a PNG/JPEG photo of the kit into the field; False on error.
 
@@ -222,6 +227,8 @@ class PaymentSection(QrSection):
         self.schedule_preview()
 
     def _on_photo_clicked(self) -> None:
+        if not self.files_allowed():
+            return
         path, _filter = QFileDialog.getOpenFileName(
             self,
             _("Photo of the Zero Pay kit"),

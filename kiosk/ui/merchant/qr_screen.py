@@ -157,6 +157,7 @@ class MerchantQrScreen(QWidget):
         bottom.addWidget(self.save_button)
         outer.addLayout(bottom)
         self.retranslate(locale)
+        self.set_files_allowed(False)  # until the store's merchant signs in (flow.open_qr)
 
     # Data ----------------------------------------------------------------------------------
     def set_services(self, services: Services) -> None:
@@ -401,6 +402,16 @@ class MerchantQrScreen(QWidget):
         if isinstance(proof, CodeProof):
             self.save_to_store(proof)
 
+    def set_files_allowed(self, allowed: bool) -> None:
+        """Save as PNG/PDF, print and the kit photo: only after the store's PIN.
+
+        A visitor who only looks at the codes ("Only look at the QR codes") never
+        reaches anything that prints or opens a file; saving a code asks for the
+        PIN anyway.
+        """
+        self.kakao.set_files_allowed(allowed)
+        self.payment.set_files_allowed(allowed)
+
     def _on_export_requested(self, which: Which, action: str) -> None:
         if action == "print":
             self._on_print_requested(which)
@@ -410,6 +421,9 @@ class MerchantQrScreen(QWidget):
     def _on_save_file_requested(self, which: Which, fmt: str, path: Path | None = None) -> None:
         from kiosk.render.export import QrFormatError
         from kiosk.render.verify import QrVerificationError
+
+        if not self.kakao.files_allowed():
+            return
 
         if path is None:
             path = self._ask_save_path(which, fmt)
@@ -428,6 +442,9 @@ class MerchantQrScreen(QWidget):
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         from kiosk.ui.widgets.qr_print import PrintError
+
+        if not self.kakao.files_allowed():
+            return
 
         if printer is None:
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)

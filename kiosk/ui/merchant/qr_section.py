@@ -94,6 +94,8 @@ class QrSection(QFrame):
         actions = QWidget()
         flow = FlowLayout(actions, spacing=theme.GRID * 2)
         self.action_buttons: dict[str, QPushButton] = {}
+        self._files_allowed = True
+        self._actions_row = actions
         for action in ACTIONS:
             button = QPushButton()
             button.clicked.connect(lambda _checked=False, a=action: self._on_action_clicked(a))
@@ -165,13 +167,23 @@ class QrSection(QFrame):
         self.error_label.setText("⚠ " + message if message else "")
         self.error_label.setVisible(bool(message))
 
+    def set_files_allowed(self, allowed: bool) -> None:
+        """Show the save/print buttons only to someone signed in (never to a visitor)."""
+        self._files_allowed = allowed
+        self._actions_row.setVisible(allowed)
+        self._set_actions_enabled(self.card.verified() is not None)
+
+    def files_allowed(self) -> bool:
+        return self._files_allowed
+
     def _set_actions_enabled(self, enabled: bool) -> None:
         for button in self.action_buttons.values():
-            button.setEnabled(enabled)
+            button.setEnabled(enabled and self._files_allowed)
 
     # Handlers --------------------------------------------------------------------------
     def _on_debounce_timeout(self) -> None:
         self.refresh_now()
 
     def _on_action_clicked(self, action: str) -> None:
-        self.export_requested.emit(action)
+        if self._files_allowed:
+            self.export_requested.emit(action)
