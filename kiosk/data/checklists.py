@@ -1,4 +1,4 @@
-"""Where checklist files live: the one shipped in the package, a market's replacement, the last good copy.
+"""Where checklist files live: shipped in the package, a market's replacement, the last good copy.
 
 A market replaces the checklist by putting ``checklist.toml`` in the checklist
 folder (``$KIOSK_CHECKLIST_DIR``, default the user data folder); the app keeps

@@ -1,4 +1,4 @@
-"""The demo stores' invented onboarding progress (kiosk/data/demo/onboarding.toml), checked and inserted.
+"""The demo stores' invented onboarding progress (data/demo/onboarding.toml), checked and inserted.
 
 Inserted in the seeding transaction right after a demo market's stores, so a
 demo market always comes with its progress. Every entry is checked against the
