@@ -54,14 +54,14 @@ class Checklist:
     def __len__(self) -> int:
         return len(self.steps)
 
-    def keys(self) -> list[str]:
+    def step_keys(self) -> list[str]:
         return [step.key for step in self.steps]
 
     def get(self, key: str) -> Step | None:
         return next((step for step in self.steps if step.key == key), None)
 
     def index(self, key: str) -> int:
-        return self.keys().index(key)
+        return self.step_keys().index(key)
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,7 +53,7 @@ def _line(text: str, pattern: str, nth: int = 0) -> int:
 
 def test_shipped_checklist_loads_with_every_required_step() -> None:
     checklist = read_checklist(SHIPPED.read_bytes(), source=str(SHIPPED))
-    assert set(checklist.keys()) >= REQUIRED_KEYS
+    assert set(checklist.step_keys()) >= REQUIRED_KEYS
     assert [s.order for s in checklist.steps] == sorted(s.order for s in checklist.steps)
     zero_pay = checklist.get("zero_pay")
     assert zero_pay is not None and zero_pay.records is RecordKind.PAYMENT_QR
@@ -79,7 +79,7 @@ def test_shipped_checklist_loads_with_every_required_step() -> None:
 def test_a_small_good_file_loads_in_order() -> None:
     text = _file(_step("second", 20), _step("first", 10))
     checklist = parse_checklist(text, source="market.toml")
-    assert checklist.keys() == ["first", "second"]
+    assert checklist.step_keys() == ["first", "second"]
     assert checklist.source == "market.toml"
 
 

@@ -118,7 +118,7 @@ def test_refused_inputs_keep_the_step_open(services: Services) -> None:
             actor=actor, base=base, step="danggeun_profile", draft=StepDraft(StepStatus.DONE)
         )
     after = services.store_onboarding(actor=actor, store_id=store_id)
-    assert all(after.step(key).version == 0 for key in after.checklist.keys())
+    assert all(after.step(key).version == 0 for key in after.checklist.step_keys())
     assert after.store.kakao_channel_id is None and after.tally().done == 0
 
 
