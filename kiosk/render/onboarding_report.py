@@ -184,16 +184,20 @@ def _codes(doc: _Doc, codes: Sequence[tuple[ReportCode, QrMatrix]]) -> None:
     per_row = 4
     cell = mm(PAGE_W - 2 * MARGIN) / per_row
     for start in range(0, len(codes), per_row):
+        row = codes[start : start + per_row]
         doc.page_break(mm(STORE_CODE_MM + 30))
+        module = [max(1, math.ceil(mm(STORE_CODE_MM) / m.size)) for _c, m in row]
+        side = max(m.total * px for (_c, m), px in zip(row, module, strict=True))
         tallest = 0.0
-        for column, (code, matrix) in enumerate(codes[start : start + per_row]):
+        top = doc.y
+        for column, (code, matrix) in enumerate(row):
             x = mm(MARGIN) + column * cell
-            side = doc.code(matrix, x=x, y=doc.y, symbol_mm=STORE_CODE_MM)
-            top, doc.y = doc.y, doc.y + side + mm(1)
+            drawn = doc.code(matrix, x=x, y=top + (side - matrix.total * module[column]) / 2,
+                             symbol_mm=STORE_CODE_MM)  # fmt: skip
+            doc.y = top + max(side, drawn) + mm(1)
             caption = doc.text(code.caption, doc.font(9, True), x=x, width=cell - mm(4))
-            doc.y = top
-            tallest = max(tallest, side + mm(1) + caption)
-        doc.y += tallest + mm(5)
+            tallest = max(tallest, doc.y - top + caption)
+        doc.y = top + tallest + mm(5)
 
 
 def _done(doc: _Doc, onboarding: StoreOnboarding, steps: Sequence[Step]) -> None:
