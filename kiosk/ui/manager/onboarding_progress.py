@@ -36,9 +36,9 @@ _BAR = 10
 
 
 def share_bar(share: float) -> str:
-    """``███████░░░ 70%``: the share as blocks and a number (never colour alone)."""
+    """``■■■■■■■□□□ 70%``: the share as blocks and a number (never colour alone)."""
     filled = round(share * _BAR)
-    return "█" * filled + "░" * (_BAR - filled) + f" {round(share * 100)}%"
+    return "■" * filled + "□" * (_BAR - filled) + f" {round(share * 100)}%"
 
 
 class ManagerProgressScreen(QWidget):
@@ -85,14 +85,17 @@ class ManagerProgressScreen(QWidget):
             filters.addWidget(widget)
         filters.addWidget(self.category_box)
         filters.addStretch(1)
-        filters.addWidget(self.csv_button)
-        filters.addWidget(self.xlsx_button)
         outer.addLayout(filters)
+        summary_row = QHBoxLayout()
+        summary_row.setSpacing(theme.GRID * 2)
         self.summary = QLabel()
         self.summary.setObjectName("progress-summary")
         self.summary.setProperty("role", "lead")
         self.summary.setWordWrap(True)
-        outer.addWidget(self.summary)
+        summary_row.addWidget(self.summary, 1)
+        summary_row.addWidget(self.csv_button)
+        summary_row.addWidget(self.xlsx_button)
+        outer.addLayout(summary_row)
         body = QHBoxLayout()
         body.setSpacing(theme.GRID * 3)
         self.steps_table = _table("progress-steps", 3, stretch=0)

@@ -12,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -66,10 +67,11 @@ class Entered:
     helper: str
 
 
-class RecordFields(QWidget):
-    """The inputs of one step; rebuilt by ``show_step`` for the step's kind."""
+class RecordFields(QObject):
+    """The inputs of one step, in two parts the step screen places: ``record_part`` (what the
+    step records, with its verified preview) and ``entries_part`` (owner, helper, note)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._step: Step | None = None
         self._saved_code = ""
@@ -77,8 +79,13 @@ class RecordFields(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.refresh_preview)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        self.record_part = QFrame()
+        self.record_part.setObjectName("onboarding-record-part")
+        self.record_part.setProperty("surface", "card")
+        self.entries_part = QWidget()
+        row = QHBoxLayout(self.record_part)
+        pad = theme.GRID * 3
+        row.setContentsMargins(pad, pad, pad, pad)
         row.setSpacing(theme.GRID * 3)
         fields = QVBoxLayout()
         fields.setSpacing(theme.GRID)
@@ -103,7 +110,8 @@ class RecordFields(QWidget):
         self.record_error.setProperty("role", "lead")
         self.record_error.setWordWrap(True)
         self.record_error.setTextFormat(Qt.TextFormat.PlainText)
-        grid = QGridLayout()
+        grid = QGridLayout(self.entries_part)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(theme.GRID * 2)
         grid.setVerticalSpacing(theme.GRID)
         self.owner_title, self.owner_edit = QLabel(), QLineEdit()
@@ -126,7 +134,7 @@ class RecordFields(QWidget):
             fields.addWidget(widget)
         fields.addWidget(self.photo_button, 0, Qt.AlignmentFlag.AlignLeft)
         fields.addWidget(self.record_error)
-        fields.addLayout(grid)
+        fields.addStretch(1)
         row.addLayout(fields, 1)
         self.preview = QrCard(image_side=PREVIEW_SIDE, framed=False)
         self.preview.setObjectName("onboarding-preview")
@@ -278,10 +286,11 @@ class RecordFields(QWidget):
         self.owner_title.setVisible(step.account)
         self.owner_edit.setVisible(step.account)
         self.preview.setVisible(kind is not RecordKind.NONE)
+        self.record_part.setVisible(kind is not RecordKind.NONE)
 
     def _on_photo_clicked(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self,
+            self.record_part,
             _("Photo of the Zero Pay kit"),
             str(Path.home()),
             _("Pictures (*.png *.jpg *.jpeg)"),

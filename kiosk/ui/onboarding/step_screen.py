@@ -96,10 +96,6 @@ class OnboardingStepScreen(QWidget):
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, theme.GRID * 2, 0)
         column.setSpacing(theme.GRID * 2)
-        facts = QHBoxLayout()
-        facts.setSpacing(theme.GRID * 4)
-        texts = QVBoxLayout()
-        texts.setSpacing(theme.GRID * 2)
         self.why_label = QLabel()
         self.why_label.setObjectName("onboarding-why")
         self.why_label.setProperty("role", "lead")
@@ -117,6 +113,16 @@ class OnboardingStepScreen(QWidget):
         self.bring_label.setWordWrap(True)
         for label in (self.why_label, self.meta_label, self.how_label, self.bring_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
+        # What the step records comes right under "why", so it is in view at 1366x768;
+        # then how to do it and what to bring, beside the official page's code.
+        self.fields = RecordFields(self)
+        column.addWidget(self.why_label)
+        column.addWidget(self.fields.record_part)
+        facts = QHBoxLayout()
+        facts.setSpacing(theme.GRID * 4)
+        texts = QVBoxLayout()
+        texts.setSpacing(theme.GRID * 2)
+        for label in (self.meta_label, self.how_label, self.bring_label):
             texts.addWidget(label)
         facts.addLayout(texts, 1)
         page = QVBoxLayout()
@@ -130,8 +136,7 @@ class OnboardingStepScreen(QWidget):
         page.addStretch(1)
         facts.addLayout(page)
         column.addLayout(facts)
-        self.fields = RecordFields()
-        column.addWidget(self.fields)
+        column.addWidget(self.fields.entries_part)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

@@ -53,6 +53,7 @@ def set_message(label: object, text: str, kind: str = "") -> None:
     assert isinstance(label, QLabel)
     prefix = "⚠ " if kind == "error" and text else ""
     label.setText(prefix + text)
+    label.setVisible(bool(text))
     label.setProperty("message", kind)
     style = label.style()
     style.unpolish(label)

@@ -171,14 +171,19 @@ class StoreDetailScreen(QWidget):
         if wide == self.qr_panel.is_wide() and self.qr_panel.parentWidget() is not None:
             return
         visible = self.qr_panel.isVisibleTo(self)
-        self._left.removeWidget(self.qr_panel)
-        self._side.removeWidget(self.qr_panel)
-        if wide:
+        profiles = self.profiles_panel.isVisibleTo(self)
+        for panel in (self.qr_panel, self.profiles_panel):
+            self._left.removeWidget(panel)
+            self._side.removeWidget(panel)
+        if wide:  # the codes head the side column, the "find us online" codes under them
             self._side.insertWidget(0, self.qr_panel)
-        else:
-            self._left.insertWidget(1, self.qr_panel)  # under the facts, above the profiles
+            self._side.insertWidget(1, self.profiles_panel)
+        else:  # under the store facts
+            self._left.addWidget(self.qr_panel)
+            self._left.addWidget(self.profiles_panel)
         self.qr_panel.set_wide(wide)
         self.qr_panel.setVisible(visible)
+        self.profiles_panel.setVisible(profiles)
         self._update_side()
 
     def _update_side(self) -> None:
