@@ -8,7 +8,17 @@ from pathlib import Path
 import pytest
 
 from kiosk.data.db import Database
+from kiosk.i18n import current_locale, set_locale
 from kiosk.services.app import Services
+
+
+@pytest.fixture(autouse=True)
+def english_messages() -> Iterator[None]:
+    """Messages render in English here (the app's default language is Korean)."""
+    previous = current_locale()
+    set_locale("en")
+    yield
+    set_locale(previous)
 
 
 @pytest.fixture(autouse=True)

@@ -50,7 +50,7 @@ def test_csv_export_has_bom_crlf_and_neutralised_formulas(
     table = list(csv.reader(io.StringIO(text, newline="")))
     assert len(table) == rows == 1 + 22 + 1  # header, 22 active stores, totals
     header = table[0]
-    assert header[:3] == ["시장", "점포", "가게"] and "카카오톡 채널 만들기" in header
+    assert header[:3] == ["시장", "점포 번호", "가게"] and "카카오톡 채널 만들기" in header
     a1 = next(row for row in table if row[1] == "A-1")
     assert a1[4] == "10" and a1[header.index("카카오톡 채널 만들기")] == "완료 2026-06-02"
     a2 = next(row for row in table if row[1] == "A-2")
