@@ -53,7 +53,7 @@ def register_modes() -> None:
         Mode(
             key="onboarding",
             title=N_("My digital checklist"),
-            subtitle=N_("With your PIN: KakaoTalk, Zero Pay, Naver and more, one step at a time"),
+            subtitle=N_("With your PIN: get online, one step at a time"),
             package="kiosk.ui.onboarding",
             order=25,
         )
