@@ -60,7 +60,7 @@ def test_status_of_one_stall(url: str, capsys: pytest.CaptureFixture[str]) -> No
     assert main(["onboarding", "status", "--market", "bansong", "--stall", "A-5"]) == 0
     out = capsys.readouterr().out
     assert "Enrol in Zero Pay" in out and out.rstrip().endswith("6/11")
-    assert main(argv[:-2] + ["--format", "csv"]) == 0
+    assert main([*argv[:-2], "--format", "csv"]) == 0
     header = capsys.readouterr().out.splitlines()[0]
     assert header == "step,title,status,done_on,helper,account_owner,link,note"
 
