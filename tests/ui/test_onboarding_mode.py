@@ -16,6 +16,7 @@ from kiosk.app import build_shell
 from kiosk.domain.access import Secret
 from kiosk.domain.onboarding import StepStatus
 from kiosk.services.app import Services
+from kiosk.services.changes import Change, ChangeKind
 from kiosk.services.onboarding import StepDraft
 from kiosk.ui import ops
 from kiosk.ui.manager import onboarding_progress
@@ -155,7 +156,7 @@ def test_undo_puts_the_last_change_back(flow: OnboardingFlow, store_id: int) -> 
 
 
 def test_a_change_from_another_pc_is_not_overwritten(
-    flow: OnboardingFlow, own_services: Services, store_id: int
+    flow: OnboardingFlow, shell: Shell, own_services: Services, store_id: int
 ) -> None:
     _sign_in(flow, store_id)
     flow.open_step("onnuri_mobile")
@@ -169,6 +170,9 @@ def test_a_change_from_another_pc_is_not_overwritten(
         )  # fmt: skip
     finally:
         other_pc.close()
+    # Live refresh tells this PC; the open step still saves at the version it showed.
+    shell.events.changed.emit(Change(ChangeKind.ONBOARDING, "bansong", frozenset({store_id})))
+    assert ops.wait_idle()
     screen = flow.step
     screen.fields.note_edit.setText("서류 챙김")
     screen.choose_status(StepStatus.DOING)

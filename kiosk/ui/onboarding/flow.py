@@ -113,8 +113,13 @@ class OnboardingFlow(QObject):
         self.step.show_step(self.state, key)
         self._host.show_screen(step_screen.SCREEN)
 
-    def reload(self) -> None:
-        """Read the store's progress again (after another PC saved it)."""
+    def reload(self, *, rebase: bool = False) -> None:
+        """Read the store's progress again (another PC saved it).
+
+        The open step keeps the version it was shown at (so a save still finds the
+        other PC's change and says so) unless *rebase*: after that message, the
+        next Save is made at the newer version, knowingly.
+        """
         services, actor, state = self._host.services(), self.actor, self.state
         if services is None or actor is None or state is None:
             return
@@ -123,7 +128,13 @@ class OnboardingFlow(QObject):
         def work() -> StoreOnboarding:
             return services.store_onboarding(actor=actor, store_id=store_id)
 
-        self._slot.run(work, on_done=self._on_reloaded, on_error=self._on_error, name="progress")
+        def done(fresh: StoreOnboarding) -> None:
+            self.state = fresh
+            self.overview.show_state(fresh)
+            if rebase and self.step.state() is not None:
+                self.step.rebase(fresh)
+
+        self._slot.run(work, on_done=done, on_error=self._on_error, name="progress")
 
     # Saving ---------------------------------------------------------------------------------------
     def save(self, entry: object, proof: CodeProof | None = None) -> None:
@@ -243,8 +254,10 @@ class OnboardingFlow(QObject):
         if isinstance(exc, AccessError) and prompt.isVisible():
             prompt.show_error(str(exc))
             return
-        if isinstance(exc, OnboardingConflict):
-            self.reload()  # the next Save is made at the other PC's version, knowingly
+        from kiosk.services.errors import StaleVersionError
+
+        if isinstance(exc, OnboardingConflict | StaleVersionError):
+            self.reload(rebase=True)  # the next Save is made at the newer version, knowingly
         if isinstance(exc, OnboardingConflict | OnboardingError | KioskError):
             self._show_problem(str(exc))
             return
@@ -299,12 +312,6 @@ class OnboardingFlow(QObject):
             self._host.show_screen(overview.SCREEN)
 
         self._slot.run(work, on_done=done, on_error=self._on_error, name="progress")
-
-    def _on_reloaded(self, state: StoreOnboarding) -> None:
-        self.state = state
-        self.overview.show_state(state)
-        if self.step.state() is not None:
-            self.step.rebase(state)
 
     def _on_error(self, exc: Exception) -> None:
         from kiosk.domain.messages import KioskError
