@@ -51,6 +51,15 @@ def register_modes() -> None:
     )
     register_mode(
         Mode(
+            key="onboarding",
+            title=N_("My digital checklist"),
+            subtitle=N_("With your PIN: get online, one step at a time"),
+            package="kiosk.ui.onboarding",
+            order=25,
+        )
+    )
+    register_mode(
+        Mode(
             key="manager",
             title=N_("Market manager"),
             subtitle=N_("Stores, goods, markets and the audit log (password)"),

@@ -152,7 +152,12 @@ class Product(Base):
 
 class OnboardingProgress(Base):
     """One onboarding step of one store. ``account_owner`` is the phone or e-mail
-    that owns the created account; passwords are never stored anywhere."""
+    that owns the created account; passwords are never stored anywhere.
+
+    ``version`` is bumped on every UPDATE (two PCs never overwrite each other);
+    ``link`` is the profile link a link step recorded; ``helper`` the mentor;
+    ``updated_by`` the actor's audit label. ``step`` is a checklist key.
+    """
 
     __tablename__ = "onboarding_progress"
     __table_args__ = (UniqueConstraint("store_id", "step"),)
@@ -165,6 +170,12 @@ class OnboardingProgress(Base):
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     note: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    helper: Mapped[str] = mapped_column(String(100), default="")
+    link: Mapped[str | None] = mapped_column(String(300))
+    updated_by: Mapped[str] = mapped_column(String(64), default="")
+    version: Mapped[int] = mapped_column(Integer)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy convention
 
 
 class Promotion(Base):

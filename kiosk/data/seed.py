@@ -100,6 +100,10 @@ def insert_market(session: Session, market: DemoMarket) -> int:
     ]
     if product_rows:
         session.execute(insert(Product), product_rows)
+    from kiosk.data.demo_onboarding import insert_demo_progress
+
+    stalls = {s.stall_number: store_id for store_id, s in zip(ids, market.stores, strict=True)}
+    insert_demo_progress(session, market.slug, stalls)  # the demo file's progress, if any
     return len(ids)
 
 

@@ -23,6 +23,7 @@ class AuditAction(StrEnum):
     SIGN_IN = "sign_in.ok"
     SIGN_IN_FAILED = "sign_in.failed"
     LOCKED_OUT = "sign_in.locked"
+    ONBOARDING_STEP = "onboarding.step"
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,13 +15,17 @@ from kiosk import i18n
 from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
-from kiosk.ui.manager import audit_screen, markets, sign_in, store_form, stores
+from kiosk.ui.manager import audit_screen, markets, onboarding_progress, sign_in, store_form, stores
 from kiosk.ui.manager.flow import ManagerFlow, manager_flow
 from kiosk.ui.merchant import goods_screen
 from kiosk.ui.merchant import sign_in as merchant_sign_in
 from kiosk.ui.merchant.flow import MerchantFlow, merchant_flow
 from kiosk.ui.merchant.qr_screen import SCREEN as MERCHANT_QR
 from kiosk.ui.merchant.qr_screen import open_merchant_qr
+from kiosk.ui.onboarding import overview as onboarding_overview
+from kiosk.ui.onboarding import sign_in as onboarding_sign_in
+from kiosk.ui.onboarding import step_screen as onboarding_step
+from kiosk.ui.onboarding.flow import onboarding_flow
 from kiosk.ui.shell import START, Shell
 from kiosk.ui.tourist.flow import DETAIL, DIRECTORY, tourist_flow
 
@@ -130,6 +134,12 @@ def walk_access(
     if store_id is not None:
         merchant.sign_in.choose_store(store_id)
     yield Shot(merchant_sign_in.SCREEN, "", locale, width, height)
+    onboarding = onboarding_flow(window)
+    onboarding.open()
+    settle()
+    if store_id is not None:
+        onboarding.sign_in.choose_store(store_id)
+    yield Shot(onboarding_sign_in.SCREEN, "", locale, width, height)
     if services not in _PREPARED:
         return  # a database the tour did not set up: it only reads, so no signing in
     manager.sign_in_as(services.sign_in_manager(password=Secret(TOUR_PASSWORD)))
@@ -145,12 +155,32 @@ def walk_access(
     manager.show_page("audit")
     settle()
     yield Shot(audit_screen.SCREEN, "", locale, width, height)
+    manager.show_page("progress")
+    settle()
+    yield Shot(onboarding_progress.SCREEN, "", locale, width, height)
     manager.sign_out()
     if store_id is not None:
         merchant.sign_in_as(services.sign_in_merchant(store_id=store_id, pin=Secret(TOUR_PIN)))
         settle()
         yield Shot(goods_screen.SCREEN, "", locale, width, height)
         merchant.sign_out()
+        onboarding.sign_in_as(services.sign_in_merchant(store_id=store_id, pin=Secret(TOUR_PIN)))
+        settle()
+        yield Shot(onboarding_overview.SCREEN, "", locale, width, height)
+        for key, variant in ONBOARDING_STEPS:
+            onboarding.open_step(key)
+            settle()
+            yield Shot(onboarding_step.SCREEN, variant, locale, width, height)
+        onboarding.sign_out()
+
+
+#: One step of each kind: nothing recorded, the KakaoTalk channel, the Zero Pay code, a link.
+ONBOARDING_STEPS: tuple[tuple[str, str], ...] = (
+    ("marketing_class", "plain"),
+    ("kakao_channel", "kakao"),
+    ("zero_pay", "payment"),
+    ("instagram", "link"),
+)
 
 
 def settle() -> None:

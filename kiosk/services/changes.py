@@ -13,6 +13,7 @@ class ChangeKind(StrEnum):
 
     STORES = "stores"  # listings or codes of some stores
     MARKETS = "markets"  # markets added, renamed, removed, or filled in bulk
+    ONBOARDING = "onboarding"  # onboarding progress of some stores (nothing tourists see)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from kiosk.domain.kakao import KakaoChannelError, KakaoLink, channel_url, parse_channel_link
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.payment_qr import PaymentPayload, PaymentQrError, parse_payment_payload
+from kiosk.domain.profile_links import ProfileLink
 from kiosk.domain.qr import QrSpec, kakao_spec, payment_spec
 from kiosk.domain.store_codes import kakao_code_spec, payment_code_spec
 from kiosk.services.qr_codes import QrInputError
@@ -140,17 +141,28 @@ def verify_to_fit(spec: QrSpec, *, side_px: int, min_module_px: int = 3) -> Veri
     return verify(spec, module_px=max(min_module_px, side_px // matrix.total))
 
 
+#: Side of a "find us on" profile code on the tourist store page.
+PROFILE_SIDE = 160
+
+
 @dataclass(frozen=True, slots=True)
 class StoreCodes:
-    """A store's codes, each verified at every requested size (``{side_px: VerifiedQr}``)."""
+    """A store's codes, each verified at every requested size (``{side_px: VerifiedQr}``).
+
+    ``profiles`` are the store's public profile links ("find us on"), each with
+    its code verified at ``PROFILE_SIDE``.
+    """
 
     store: StoreDetail
     kakao: dict[int, VerifiedQr]
     payment: dict[int, VerifiedQr]
+    profiles: tuple[tuple[ProfileLink, VerifiedQr], ...] = ()
 
 
-def verified_store_codes(store: StoreDetail, *, sides: Sequence[int]) -> StoreCodes:
-    """The store's add-friend and payment codes verified at each of *sides*.
+def verified_store_codes(
+    store: StoreDetail, *, sides: Sequence[int], profiles: Sequence[ProfileLink] = ()
+) -> StoreCodes:
+    """The store's add-friend and payment codes verified at each of *sides*, and its profiles.
 
     A code that fails verification is left out (never shown broken). Safe to run
     off the GUI thread: it draws into QImages only.
@@ -166,7 +178,13 @@ def verified_store_codes(store: StoreDetail, *, sides: Sequence[int]) -> StoreCo
                 result[key][side] = verify_to_fit(spec, side_px=side)
         except (QrVerificationError, ValueError):
             result[key] = {}
-    return StoreCodes(store, result["kakao"], result["payment"])
+    shown: list[tuple[ProfileLink, VerifiedQr]] = []
+    for link in profiles:
+        try:
+            shown.append((link, verify_to_fit(QrSpec(link.url, "M"), side_px=PROFILE_SIDE)))
+        except (QrVerificationError, ValueError):
+            continue
+    return StoreCodes(store, result["kakao"], result["payment"], tuple(shown))
 
 
 def write_code_file(spec: QrSpec, path: Path) -> SavedQr:

@@ -14,6 +14,8 @@ from kiosk.ui.widgets.language_bar import LanguageBar
 
 #: The start screen's column stays readable on wide screens; it is centred.
 MAX_CONTENT_WIDTH = 1280
+#: Staff modes (merchant, onboarding, manager) share one row under the tourists' button.
+STAFF_PER_ROW = 3
 
 
 class StartScreen(QWidget):
@@ -82,7 +84,7 @@ class StartScreen(QWidget):
         """Re-read the mode registry (a mode registered after start-up appears here).
 
         The first mode (the tourists') spans the width; the others share rows of
-        two, so three or four modes still fit a 1366x768 screen.
+        three (``STAFF_PER_ROW``), so four modes still fit a 1366x768 screen.
         """
         for button in self._buttons.values():
             button.deleteLater()
@@ -95,13 +97,13 @@ class StartScreen(QWidget):
         self._modes = available_modes()
         row: QHBoxLayout | None = None
         for index, mode in enumerate(self._modes):
-            button = BigButton(_(mode.title), _(mode.subtitle))
+            button = BigButton(_(mode.title), _(mode.subtitle), compact=index > 0)
             button.clicked.connect(lambda _checked=False, key=mode.key: self._on_mode_clicked(key))
             self._buttons[mode.key] = button
             if index == 0:
                 self._modes_box.addWidget(button)
                 continue
-            if row is None or row.count() >= 2:
+            if row is None or row.count() >= STAFF_PER_ROW:
                 row = QHBoxLayout()
                 row.setSpacing(theme.GRID * 3)
                 self._modes_box.addLayout(row)

@@ -127,6 +127,7 @@ def test_no_merchant_or_qr_module_loads_before_the_first_frame() -> None:
         "kiosk.ui.merchant",
         "kiosk.ui.merchant.qr_screen",
         "kiosk.ui.manager",
+        "kiosk.ui.onboarding",
         "kiosk.ui.live_refresh",
         "kiosk.ui.tourist",
         "kiosk.ui.tourist.store_detail",
@@ -155,4 +156,7 @@ def test_no_merchant_or_qr_module_loads_before_the_first_frame() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split("\n")[:2] == ["[]", "['tourist', 'merchant', 'manager']"]
+    assert result.stdout.split("\n")[:2] == [
+        "[]",
+        "['tourist', 'merchant', 'onboarding', 'manager']",
+    ]

@@ -62,6 +62,7 @@ ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.SIGN_IN: N_("Signed in"),
     AuditAction.SIGN_IN_FAILED: N_("Wrong PIN or password"),
     AuditAction.LOCKED_OUT: N_("Locked after wrong tries"),
+    AuditAction.ONBOARDING_STEP: N_("Onboarding step saved"),
 }
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 from kiosk.domain.access import Actor
 from kiosk.domain.listing import StoreDetail
 from kiosk.services.app import Services
-from kiosk.ui.manager import audit_screen, markets, sign_in, store_form, stores
+from kiosk.ui.manager import audit_screen, markets, onboarding_progress, sign_in, store_form, stores
 from kiosk.ui.manager.header import ManagerHeader
 from kiosk.ui.widgets.idle_guard import IdleGuard
 
@@ -35,6 +35,8 @@ class ManagerFlow(QObject):
         self.form = store_form.StoreFormScreen(locale)
         self.markets = markets.ManagerMarketsScreen(locale)
         self.audit = audit_screen.ManagerAuditScreen(locale)
+        self.progress = onboarding_progress.ManagerProgressScreen(locale)
+        host.add_screen(onboarding_progress.SCREEN, self.progress)
         host.add_screen(sign_in.SCREEN, self.sign_in)
         host.add_screen(stores.SCREEN, self.stores)
         host.add_screen(store_form.SCREEN, self.form)
@@ -56,7 +58,13 @@ class ManagerFlow(QObject):
         host.when_services(self._on_services, lambda _message: None)
 
     def _headers(self) -> list[ManagerHeader]:
-        return [self.stores.header, self.form.header, self.markets.header, self.audit.header]
+        return [
+            self.stores.header,
+            self.form.header,
+            self.markets.header,
+            self.audit.header,
+            self.progress.header,
+        ]
 
     def open(self) -> None:
         if self.actor is not None:
@@ -75,6 +83,9 @@ class ManagerFlow(QObject):
         elif key == "audit":
             self.audit.reload()
             self._host.show_screen(audit_screen.SCREEN)
+        elif key == "progress":
+            self.progress.load_markets()
+            self._host.show_screen(onboarding_progress.SCREEN)
         else:
             self._host.show_screen(stores.SCREEN)
 
@@ -97,12 +108,12 @@ class ManagerFlow(QObject):
             services.sign_out(self.actor)
         self.actor = None
         self.guard.disarm()
-        for screen in (self.form, self.markets, self.audit):
+        for screen in (self.form, self.markets, self.audit, self.progress):
             screen.set_actor(None)
 
     # Handlers ------------------------------------------------------------------------------
     def _on_services(self, services: Services) -> None:
-        for screen in (self.sign_in, self.form, self.markets, self.audit):
+        for screen in (self.sign_in, self.form, self.markets, self.audit, self.progress):
             screen.set_services(services)
         self.stores.set_services(services, load=False)  # loads when signed in
 
@@ -110,7 +121,7 @@ class ManagerFlow(QObject):
         if not isinstance(actor, Actor):
             return
         self.actor = actor
-        for screen in (self.form, self.markets, self.audit):
+        for screen in (self.form, self.markets, self.audit, self.progress):
             screen.set_actor(actor)
         services = self._host.services()
         if services is not None:
@@ -132,6 +143,8 @@ class ManagerFlow(QObject):
         self.stores.refresh_for(change)
         if self._host.current_screen_name() == markets.SCREEN:
             self.markets.reload()
+        if self._host.current_screen_name() == onboarding_progress.SCREEN:
+            self.progress.reload()
 
 
 _flows: weakref.WeakKeyDictionary[QObject, ManagerFlow] = weakref.WeakKeyDictionary()

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from kiosk.i18n import _
 from kiosk.ui import theme
+from kiosk.ui.widgets.elided_label import ElidedLabel
 
 #: Page keys in the order of their buttons.
-PAGES: tuple[str, ...] = ("stores", "markets", "audit")
+PAGES: tuple[str, ...] = ("stores", "markets", "progress", "audit")
 
 
 class ManagerHeader(QWidget):
-    """``page_chosen(key)`` for Stores / Markets / Audit log; ``sign_out_requested``."""
+    """``page_chosen(key)`` for Stores, Markets, Onboarding, Audit log; ``sign_out_requested``."""
 
     page_chosen = Signal(str)
     sign_out_requested = Signal()
@@ -29,11 +30,10 @@ class ManagerHeader(QWidget):
         self.back_button.setProperty("kind", "back")
         self.back_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.back_button.clicked.connect(self.back_requested)
-        self.title = QLabel()
-        self.title.setProperty("role", "heading")
+        # A long store name is elided, so the page buttons always keep their room.
+        self.title = ElidedLabel("", "heading")
         row.addWidget(self.back_button)
-        row.addWidget(self.title)
-        row.addStretch(1)
+        row.addWidget(self.title, 1)
         self.page_buttons: dict[str, QPushButton] = {}
         for key in PAGES:
             button = QPushButton()
@@ -55,7 +55,12 @@ class ManagerHeader(QWidget):
 
     def retranslate(self) -> None:
         self.back_button.setText("‹  " + _("Start"))
-        labels = {"stores": _("Stores"), "markets": _("Markets"), "audit": _("Audit log")}
+        labels = {
+            "stores": _("Stores"),
+            "markets": _("Markets"),
+            "progress": _("Onboarding"),
+            "audit": _("Audit log"),
+        }
         for key, button in self.page_buttons.items():
             button.setText(labels[key])
         self.sign_out_button.setText(_("Sign out"))

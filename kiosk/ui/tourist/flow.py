@@ -62,7 +62,7 @@ class TouristFlow(QObject):
             return
 
         def work() -> StoreCodes:
-            return verified_store_codes(services.get_store(store_id=store_id), sides=QR_SIDES)
+            return _codes(services, store_id)
 
         def done(codes: StoreCodes) -> None:
             self.detail.show_store(codes)
@@ -107,7 +107,7 @@ class TouristFlow(QObject):
             return
 
         def work() -> StoreCodes:
-            return verified_store_codes(services.get_store(store_id=store_id), sides=QR_SIDES)
+            return _codes(services, store_id)
 
         def failed(exc: Exception) -> None:
             if not isinstance(exc, NotFoundError):
@@ -116,6 +116,13 @@ class TouristFlow(QObject):
                 self._host.show_screen(DIRECTORY)
 
         self._store_op.run(work, on_done=self.detail.show_store, on_error=failed, name="store")
+
+
+def _codes(services: Services, store_id: int) -> StoreCodes:
+    """The store with its verified codes and its "find us on" profile links (a worker thread)."""
+    store = services.get_store(store_id=store_id)
+    links = services.store_profile_links(store_id=store_id)
+    return verified_store_codes(store, sides=QR_SIDES, profiles=links)
 
 
 _flows: weakref.WeakKeyDictionary[QObject, TouristFlow] = weakref.WeakKeyDictionary()

@@ -24,6 +24,7 @@ from kiosk.domain.units import localize_unit, unit_notes
 from kiosk.i18n import _
 from kiosk.services.store_codes import StoreCodes
 from kiosk.ui import theme
+from kiosk.ui.tourist.profiles_panel import ProfilesPanel
 from kiosk.ui.tourist.qr_panel import NARROW_SIDE, WIDE_SIDE, StoreQrPanel
 from kiosk.ui.widgets.elided_label import ElidedLabel
 from kiosk.ui.widgets.flow_layout import FlowLayout
@@ -111,6 +112,8 @@ class StoreDetailScreen(QWidget):
         self._left.setContentsMargins(0, 0, 0, 0)
         self._left.setSpacing(theme.GRID * 3)
         self._left.addWidget(about)
+        self.profiles_panel = ProfilesPanel()  # "find us online": Smart Place, Instagram, ...
+        self._left.addWidget(self.profiles_panel)
         columns.addWidget(left, 2, Qt.AlignmentFlag.AlignTop)
         columns.addWidget(goods, 3, Qt.AlignmentFlag.AlignTop)
         self.side_panel = QWidget()
@@ -147,6 +150,7 @@ class StoreDetailScreen(QWidget):
         self._store = codes.store
         self._rebuild()
         self.qr_panel.show_codes(codes)
+        self.profiles_panel.show_codes(codes)
         self._update_side()
         self.store_shown.emit(codes.store)
 
@@ -156,6 +160,7 @@ class StoreDetailScreen(QWidget):
         self.back_button.setText("‹  " + _("All stores"))
         self._rebuild()
         self.qr_panel.retranslate()
+        self.profiles_panel.retranslate()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._place_qr_panel(wide=event.size().width() >= WIDE_QR_MIN_WIDTH)
@@ -166,14 +171,19 @@ class StoreDetailScreen(QWidget):
         if wide == self.qr_panel.is_wide() and self.qr_panel.parentWidget() is not None:
             return
         visible = self.qr_panel.isVisibleTo(self)
-        self._left.removeWidget(self.qr_panel)
-        self._side.removeWidget(self.qr_panel)
-        if wide:
+        profiles = self.profiles_panel.isVisibleTo(self)
+        for panel in (self.qr_panel, self.profiles_panel):
+            self._left.removeWidget(panel)
+            self._side.removeWidget(panel)
+        if wide:  # the codes head the side column, the "find us online" codes under them
             self._side.insertWidget(0, self.qr_panel)
-        else:
+            self._side.insertWidget(1, self.profiles_panel)
+        else:  # under the store facts
             self._left.addWidget(self.qr_panel)
+            self._left.addWidget(self.profiles_panel)
         self.qr_panel.set_wide(wide)
         self.qr_panel.setVisible(visible)
+        self.profiles_panel.setVisible(profiles)
         self._update_side()
 
     def _update_side(self) -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui import theme
 
 
 class BigButton(QPushButton):
-    """Primary-coloured button with a 48 px title and a 24 px line under it.
+    """Primary-coloured button with a 48 px title (32 px when compact) and a 24 px line under it.
 
     Both lines wrap instead of clipping. The labels have no text interaction,
     so a press on them falls through to the button: the whole surface is one
@@ -17,15 +18,25 @@ class BigButton(QPushButton):
     button is on the first frame.)
     """
 
-    def __init__(self, title: str, subtitle: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        subtitle: str = "",
+        parent: QWidget | None = None,
+        *,
+        compact: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.setProperty("kind", "big")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Minimum: buttons sharing a row grow to the tallest one's height.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(theme.GRID * 4, theme.GRID * 3, theme.GRID * 4, theme.GRID * 3)
+        # Compact: a 32 px title and tighter margins, so three fit side by side at 1366x768.
+        pad = theme.GRID * (3 if compact else 4), theme.GRID * (2 if compact else 3)
+        layout.setContentsMargins(pad[0], pad[1], pad[0], pad[1])
         layout.setSpacing(theme.GRID)
         self._title = QLabel()
-        self._title.setProperty("role", "title")
+        self._title.setProperty("role", "heading" if compact else "title")
         self._subtitle = QLabel()
         self._subtitle.setProperty("role", "lead")
         for label in (self._title, self._subtitle):
@@ -36,6 +47,17 @@ class BigButton(QPushButton):
     def sizeHint(self) -> QSize:
         layout = self.layout()
         return layout.sizeHint() if layout is not None else super().sizeHint()
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        return layout.totalHeightForWidth(width) if layout is not None else -1
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Wrapped lines need more height when the button is narrow: ask for it."""
+        super().resizeEvent(event)
+        needed = self.heightForWidth(event.size().width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
 
     def minimumSizeHint(self) -> QSize:
         layout = self.layout()

@@ -1,0 +1,413 @@
+"""Read a checklist TOML file strictly: every problem names the file, the line and what is wrong.
+
+``tomllib`` reports syntax errors with their line; for the rest (a missing
+language, a duplicate key, an unknown field, a bad URL) the line of the
+offending key is found by a small scan of the text (:func:`line_index`).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+from kiosk.domain.checklist import Checklist, Programme, Step
+from kiosk.domain.locales import LOCALES, LocaleCode
+from kiosk.domain.messages import N_, KioskError, Message, define
+from kiosk.domain.onboarding import RecordKind
+from kiosk.domain.text import LocalizedText
+
+SCHEMA: Final = 1
+STEP_FIELDS: Final = frozenset(
+    {"key", "order", "title", "why", "substep", "document", "url", "minutes", "programme",
+     "records", "account"}
+)  # fmt: skip
+REQUIRED_STEP_FIELDS: Final = ("key", "order", "title", "why", "minutes", "records")
+TOP_FIELDS: Final = frozenset({"schema", "programmes", "step"})
+#: Longest text per field: plain, short sentences.
+LIMITS: Final = {"title": 80, "why": 300, "substep": 200, "document": 120, "name": 120}
+MAX_URL: Final = 200
+_STEP_KEY = re.compile(r"[a-z][a-z0-9_]{1,47}")
+
+CHECKLIST_ERROR = define("checklist.error", N_("checklist {file}, line {line}: {problem}"))
+MORE_PROBLEMS = define("checklist.more", N_("({n} more problems in the same file)"))
+SYNTAX = define("checklist.syntax", N_("not valid TOML ({reason})"))
+NOT_UTF8 = define("checklist.not_utf8", N_("the file is not UTF-8 text"))
+UNKNOWN_FIELD = define("checklist.unknown_field", N_("unknown field {name!r}"))
+MISSING_FIELD = define("checklist.missing_field", N_("missing field {name!r}"))
+MISSING_LOCALE = define("checklist.missing_locale", N_("{name}: the {locale} text is missing"))
+EMPTY_TEXT = define("checklist.empty_text", N_("{name}: the {locale} text is empty"))
+TEXT_TOO_LONG = define(
+    "checklist.text_too_long", N_("{name}: the {locale} text has {n} characters; at most {max}")
+)
+WRONG_TYPE = define("checklist.wrong_type", N_("{name} must be {kind}"))
+KINDS = {
+    "text": define("checklist.kind.text", N_("text")),
+    "int": define("checklist.kind.int", N_("a whole number")),
+    "bool": define("checklist.kind.bool", N_("true or false")),
+    "table": define("checklist.kind.table", N_("a table")),
+    "tables": define("checklist.kind.tables", N_("a list of tables")),
+}
+OUT_OF_RANGE = define("checklist.out_of_range", N_("{name} must be from {min} to {max}"))
+BAD_KEY = define(
+    "checklist.bad_key",
+    N_("step key {key!r}: use small letters, digits and '_' (2 to 48, starting with a letter)"),
+)
+DUPLICATE_KEY = define(
+    "checklist.duplicate_key", N_("duplicate step key {key!r} (first used at line {first})")
+)
+DUPLICATE_ORDER = define(
+    "checklist.duplicate_order", N_("step order {order} is used twice (first at line {first})")
+)
+BAD_URL = define("checklist.bad_url", N_("bad URL {url!r}: {reason}"))
+URL_REASONS = {
+    "https": define("checklist.url.https", N_("it must start with https://")),
+    "host": define("checklist.url.host", N_("it has no host name")),
+    "netloc": define("checklist.url.netloc", N_("no user-info or port is allowed")),
+    "ascii": define("checklist.url.ascii", N_("only plain ASCII without spaces is allowed")),
+    "long": define("checklist.url.long", N_("it is longer than {max} characters")),
+}
+UNKNOWN_PROGRAMME = define(
+    "checklist.unknown_programme", N_("unknown programme {name!r} (known: {known})")
+)
+UNKNOWN_RECORD = define("checklist.unknown_record", N_("records {value!r} is not one of: {known}"))
+NO_STEPS = define("checklist.no_steps", N_("the checklist has no steps"))
+BAD_SCHEMA = define(
+    "checklist.bad_schema",
+    N_("schema {found!r} is not supported; this app reads schema {expected}"),
+)
+
+Path = tuple[str | int, ...]
+
+
+class ChecklistError(KioskError, ValueError):
+    """A checklist file was refused: ``file``, ``line`` (1-based) and ``problem`` name why.
+
+    ``problems`` holds every (line, problem) found, the first one in the message.
+    """
+
+    def __init__(self, file: str, problems: list[tuple[int, Message]]) -> None:
+        line, problem = problems[0]
+        message = CHECKLIST_ERROR(file=file, line=line, problem=problem)
+        if len(problems) > 1:
+            message = message.then(MORE_PROBLEMS(n=len(problems) - 1))
+        super().__init__(message)
+        self.file = file
+        self.line = line
+        self.problem = problem
+        self.problems = tuple(problems)
+
+
+# Where each key is -------------------------------------------------------------------------------
+_ARRAY_HEADER = re.compile(r"^\s*\[\[\s*([^\[\]#]+?)\s*\]\]")
+_TABLE_HEADER = re.compile(r"^\s*\[\s*([^\[\]#]+?)\s*\]")
+_KEY_LINE = re.compile(
+    r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=\s*(.*)$"""
+)
+
+
+def _parts(dotted: str) -> tuple[str, ...]:
+    """``title.ko`` -> ("title", "ko"); quoted parts (``"a.b"``) stay whole."""
+    parts: list[str] = []
+    current, quote = "", ""
+    for ch in dotted:
+        if quote:
+            if ch == quote:
+                quote = ""
+            else:
+                current += ch
+        elif ch in "\"'":
+            quote = ch
+        elif ch == ".":
+            parts.append(current.strip())
+            current = ""
+        else:
+            current += ch
+    parts.append(current.strip())
+    return tuple(parts)
+
+
+def line_index(text: str) -> dict[Path, int]:
+    """The first line of every key path (``("step", 2, "title", "ko")``) and of its prefixes.
+
+    Array-of-tables items get their index (``[[step]]`` number 3 is ``("step", 2)``).
+    Lines inside multi-line strings are skipped; what this scan cannot place falls
+    back to its nearest enclosing key.
+    """
+    found: dict[Path, int] = {}
+    counts: dict[Path, int] = {}
+    current: Path = ()
+    closing = ""
+
+    def resolve(parts: tuple[str, ...]) -> Path:
+        path: Path = ()
+        for part in parts:
+            path = (*path, part)
+            if path in counts:
+                path = (*path, counts[path] - 1)
+        return path
+
+    def record(path: Path, number: int) -> None:
+        for end in range(1, len(path) + 1):
+            found.setdefault(path[:end], number)
+
+    for number, line in enumerate(text.splitlines(), 1):
+        if closing:
+            if closing in line:
+                closing = ""
+            continue
+        array = _ARRAY_HEADER.match(line)
+        if array is not None:
+            parts = _parts(array.group(1))
+            base = (*resolve(parts[:-1]), parts[-1])
+            counts[base] = counts.get(base, 0) + 1
+            current = (*base, counts[base] - 1)
+            record(current, number)
+            continue
+        table = _TABLE_HEADER.match(line)
+        if table is not None:
+            current = resolve(_parts(table.group(1)))
+            record(current, number)
+            continue
+        key = _KEY_LINE.match(line)
+        if key is not None:
+            record((*current, *_parts(key.group(1))), number)
+            value = key.group(2).strip()
+            for quote in ('"""', "'''"):
+                if value.startswith(quote) and value.count(quote) == 1:
+                    closing = quote
+    return found
+
+
+def _line_of(index: Mapping[Path, int], path: Path) -> int:
+    for end in range(len(path), 0, -1):
+        line = index.get(path[:end])
+        if line is not None:
+            return line
+    return 1
+
+
+# Checking ----------------------------------------------------------------------------------
+class _Checker:
+    def __init__(self, index: Mapping[Path, int]) -> None:
+        self.index = index
+        self.problems: list[tuple[int, Message]] = []
+
+    def fail(self, path: Path, message: Message) -> None:
+        self.problems.append((_line_of(self.index, path), message))
+
+    def table(self, path: Path, value: object, name: str) -> dict[str, Any] | None:
+        if not isinstance(value, dict):
+            self.fail(path, WRONG_TYPE(name=name, kind=KINDS["table"]()))
+            return None
+        return value
+
+    def unknown(self, path: Path, data: Mapping[str, object], allowed: frozenset[str]) -> None:
+        for name in data:
+            if name not in allowed:
+                self.fail((*path, name), UNKNOWN_FIELD(name=name))
+
+    def text(self, path: Path, value: object, name: str, limit: int) -> LocalizedText:
+        """Five non-empty texts (one per locale) within *limit* characters."""
+        data = self.table(path, value, name)
+        if data is None:
+            return LocalizedText({})
+        self.unknown(path, data, frozenset(LOCALES))
+        kept: dict[LocaleCode, str] = {}
+        for locale in LOCALES:
+            if locale not in data:
+                self.fail(path, MISSING_LOCALE(name=name, locale=locale))
+                continue
+            text = data[locale]
+            where = (*path, locale)
+            if not isinstance(text, str):
+                self.fail(where, WRONG_TYPE(name=f"{name}.{locale}", kind=KINDS["text"]()))
+            elif not text.strip():
+                self.fail(where, EMPTY_TEXT(name=name, locale=locale))
+            elif len(text.strip()) > limit:
+                self.fail(
+                    where, TEXT_TOO_LONG(name=name, locale=locale, n=len(text.strip()), max=limit)
+                )
+            else:
+                kept[locale] = " ".join(text.split())
+        return LocalizedText(kept)
+
+    def integer(self, path: Path, value: object, name: str, low: int, high: int) -> int:
+        if not isinstance(value, int) or isinstance(value, bool):
+            self.fail(path, WRONG_TYPE(name=name, kind=KINDS["int"]()))
+            return 0
+        if not low <= value <= high:
+            self.fail(path, OUT_OF_RANGE(name=name, min=low, max=high))
+        return value
+
+    def url(self, path: Path, value: object) -> str:
+        if not isinstance(value, str):
+            self.fail(path, WRONG_TYPE(name="url", kind=KINDS["text"]()))
+            return ""
+        problem = url_problem(value)
+        if problem is not None:
+            self.fail(path, BAD_URL(url=value, reason=problem))
+            return ""
+        return value
+
+
+def url_problem(url: str) -> Message | None:
+    """Why *url* cannot be an official page link (https, a host, no user-info or port), or None."""
+    if not url:
+        return None
+    if len(url) > MAX_URL:
+        return URL_REASONS["long"](max=MAX_URL)
+    if not url.isascii() or any(ch.isspace() or not ch.isprintable() or ch == "\\" for ch in url):
+        return URL_REASONS["ascii"]()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return URL_REASONS["host"]()
+    if parts.scheme != "https" or not url.startswith("https://"):
+        return URL_REASONS["https"]()
+    if "@" in parts.netloc or ":" in parts.netloc:
+        return URL_REASONS["netloc"]()
+    host = parts.netloc
+    if not host or "." not in host or host.startswith(".") or host.endswith("."):
+        return URL_REASONS["host"]()
+    return None
+
+
+def _programmes(check: _Checker, data: object) -> dict[str, Programme]:
+    table = check.table(("programmes",), data, "programmes")
+    result: dict[str, Programme] = {}
+    for key, value in (table or {}).items():
+        path: Path = ("programmes", key)
+        entry = check.table(path, value, f"programmes.{key}")
+        if entry is None:
+            continue
+        check.unknown(path, entry, frozenset({"name"}))
+        if "name" not in entry:
+            check.fail(path, MISSING_FIELD(name="name"))
+            continue
+        result[key] = Programme(key, check.text((*path, "name"), entry["name"], "name", 120))
+    return result
+
+
+def _items(check: _Checker, path: Path, value: object, name: str) -> tuple[LocalizedText, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        check.fail(path, WRONG_TYPE(name=name, kind=KINDS["tables"]()))
+        return ()
+    return tuple(
+        check.text((*path, index), item, name, LIMITS[name]) for index, item in enumerate(value)
+    )
+
+
+def _step(
+    check: _Checker, index: int, data: dict[str, Any], programmes: Mapping[str, Programme]
+) -> Step | None:
+    path: Path = ("step", index)
+    check.unknown(path, data, STEP_FIELDS)
+    missing = [name for name in REQUIRED_STEP_FIELDS if name not in data]
+    for name in missing:
+        check.fail(path, MISSING_FIELD(name=name))
+    key = data.get("key", "")
+    if "key" in data and (not isinstance(key, str) or not _STEP_KEY.fullmatch(key)):
+        check.fail((*path, "key"), BAD_KEY(key=key))
+    records = RecordKind.NONE
+    if "records" in data:
+        try:
+            records = RecordKind(data["records"])
+        except (ValueError, TypeError):
+            known = ", ".join(kind.value for kind in RecordKind)
+            check.fail((*path, "records"), UNKNOWN_RECORD(value=data["records"], known=known))
+    account = data.get("account", False)
+    if not isinstance(account, bool):
+        check.fail((*path, "account"), WRONG_TYPE(name="account", kind=KINDS["bool"]()))
+        account = False
+    programme: Programme | None = None
+    if "programme" in data:
+        name = data["programme"]
+        programme = programmes.get(name) if isinstance(name, str) else None
+        if programme is None:
+            known = ", ".join(sorted(programmes)) or "-"
+            check.fail((*path, "programme"), UNKNOWN_PROGRAMME(name=name, known=known))
+    step = Step(
+        key=key if isinstance(key, str) else "",
+        order=check.integer((*path, "order"), data.get("order", 0), "order", 1, 10_000)
+        if "order" in data
+        else 0,
+        title=check.text((*path, "title"), data.get("title", {}), "title", LIMITS["title"])
+        if "title" in data
+        else LocalizedText({}),
+        why=check.text((*path, "why"), data.get("why", {}), "why", LIMITS["why"])
+        if "why" in data
+        else LocalizedText({}),
+        substeps=_items(check, (*path, "substep"), data.get("substep", []), "substep"),
+        documents=_items(check, (*path, "document"), data.get("document", []), "document"),
+        url=check.url((*path, "url"), data.get("url", "")),
+        minutes=check.integer((*path, "minutes"), data.get("minutes", 1), "minutes", 1, 1440),
+        programme=programme,
+        records=records,
+        account=account,
+    )
+    return None if missing else step
+
+
+def parse_checklist(text: str, *, source: str) -> Checklist:
+    """The checklist in *text* (the content of the file *source*); ChecklistError if refused."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        reason = str(exc)
+        found = re.search(r"line (\d+)", reason)
+        clean = re.sub(r"\s*\(at line \d+, column \d+\)", "", reason) or reason
+        line = int(found.group(1)) if found else 1
+        raise ChecklistError(source, [(line, SYNTAX(reason=clean))]) from None
+    check = _Checker(line_index(text))
+    check.unknown((), data, TOP_FIELDS)
+    if "schema" not in data:
+        check.fail(("schema",), MISSING_FIELD(name="schema"))
+    elif data["schema"] != SCHEMA:
+        check.fail(("schema",), BAD_SCHEMA(found=data["schema"], expected=SCHEMA))
+    programmes = _programmes(check, data["programmes"]) if "programmes" in data else {}
+    raw_steps = data.get("step", [])
+    steps: list[Step] = []
+    if not isinstance(raw_steps, list) or not all(isinstance(s, dict) for s in raw_steps):
+        check.fail(("step",), WRONG_TYPE(name="step", kind=KINDS["tables"]()))
+        raw_steps = []
+    if not raw_steps and not check.problems:
+        check.fail(("step",), NO_STEPS())
+    first_key: dict[str, int] = {}
+    first_order: dict[int, int] = {}
+    for index, raw in enumerate(raw_steps):
+        step = _step(check, index, raw, programmes)
+        if step is None:
+            continue
+        line = _line_of(check.index, ("step", index, "key"))
+        if step.key in first_key:
+            check.fail(
+                ("step", index, "key"), DUPLICATE_KEY(key=step.key, first=first_key[step.key])
+            )
+        else:
+            first_key[step.key] = line
+        order_line = _line_of(check.index, ("step", index, "order"))
+        if step.order in first_order:
+            check.fail(
+                ("step", index, "order"),
+                DUPLICATE_ORDER(order=step.order, first=first_order[step.order]),
+            )
+        else:
+            first_order[step.order] = order_line
+        steps.append(step)
+    if check.problems:
+        raise ChecklistError(source, sorted(check.problems, key=lambda p: p[0]))
+    ordered = tuple(sorted(steps, key=lambda s: s.order))
+    return Checklist(ordered, source=source, programmes=programmes)
+
+
+def read_checklist(data: bytes, *, source: str) -> Checklist:
+    """Like :func:`parse_checklist` for the raw bytes of a file (must be UTF-8)."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ChecklistError(source, [(line, NOT_UTF8())]) from None
+    return parse_checklist(text, source=source)

@@ -1,0 +1,381 @@
+"""Onboarding navigation: store and PIN -> overview <-> one step; saves, undo, idle sign-out.
+
+Every read and save runs in a background op; the screens only show results.
+The last change can be undone (the step's previous values, and the previous
+code for the KakaoTalk and Zero Pay steps, which asks for the PIN again).
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.domain.access import AccessError, Actor, CodeProof
+from kiosk.domain.onboarding import OnboardingConflict, OnboardingError, StepProgress
+from kiosk.domain.progress import StoreOnboarding
+from kiosk.i18n import _
+from kiosk.services.onboarding import StepDraft
+from kiosk.ui.onboarding import overview, sign_in, step_screen
+from kiosk.ui.onboarding.record_fields import Code
+from kiosk.ui.ops import OpSlot
+from kiosk.ui.widgets.idle_guard import IdleGuard
+from kiosk.ui.widgets.proof_prompt import ProofPrompt
+
+if TYPE_CHECKING:
+    from kiosk.ui.host import ModeHost
+
+
+@dataclass(frozen=True, slots=True)
+class _Undo:
+    """The last change: the step as it was, and the store's code before (code steps)."""
+
+    key: str
+    before: StepProgress
+    code_before: str | None
+    code_step: bool
+
+
+class OnboardingFlow(QObject):
+    """The signed-in merchant (``actor``), their store's progress (``state``) and the screens.
+
+    ``saved(StoreOnboarding)`` fires after every successful save or undo (tests wait on it).
+    """
+
+    saved = Signal(object)
+
+    def __init__(self, host: ModeHost) -> None:
+        super().__init__(host.events)
+        self._host = host
+        self.actor: Actor | None = None
+        self.state: StoreOnboarding | None = None
+        self._undo: _Undo | None = None
+        self._pending: step_screen.StepEntry | None = None
+        self._pending_undo = False
+        locale = host.ui_locale()
+        self.sign_in = sign_in.OnboardingSignInScreen(locale)
+        self.overview = overview.OnboardingOverviewScreen(locale)
+        self.step = step_screen.OnboardingStepScreen(locale)
+        host.add_screen(sign_in.SCREEN, self.sign_in)
+        host.add_screen(overview.SCREEN, self.overview)
+        host.add_screen(step_screen.SCREEN, self.step)
+        self._slot = OpSlot(self.overview)
+        self._save_slot = OpSlot(self.step)
+        self.sign_in.back_requested.connect(host.go_home)
+        self.sign_in.signed_in.connect(self._on_signed_in)
+        self.overview.step_requested.connect(self.open_step)
+        self.overview.sign_out_requested.connect(self._on_sign_out)
+        self.overview.undo_requested.connect(self.undo)
+        self.overview.undo_prompt.confirmed.connect(self._on_undo_proof)
+        self.overview.report_requested.connect(self._on_report_clicked)
+        self.step.back_requested.connect(self.show_overview)
+        self.step.next_requested.connect(self.open_step)
+        self.step.save_requested.connect(self.save)
+        self.step.undo_requested.connect(self.undo)
+        self.step.proof_given.connect(self._on_proof)
+        self.guard = IdleGuard(self)
+        self.guard.idle.connect(self._on_sign_out)
+        host.events.went_home.connect(self.sign_out)
+        host.events.changed.connect(self._on_changed)
+        host.when_services(self.sign_in.set_services, lambda _message: None)
+
+    # Navigation ------------------------------------------------------------------------------
+    def open(self) -> None:
+        if self.actor is not None and self.state is not None:
+            self.show_overview()
+            return
+        self.sign_in.reset()
+        self._host.show_screen(sign_in.SCREEN)
+
+    def sign_in_as(self, actor: Actor) -> None:
+        self._on_signed_in(actor)
+
+    def sign_out(self) -> None:
+        services = self._host.services()
+        if self.actor is not None and services is not None:
+            services.sign_out(self.actor)
+        self.actor, self.state, self._undo = None, None, None
+        self.overview.set_undo("")
+        self.step.set_undo("")
+        self.guard.disarm()
+
+    def show_overview(self) -> None:
+        if self.state is not None:
+            self.overview.show_state(self.state)
+        self._host.show_screen(overview.SCREEN)
+
+    def open_step(self, key: str) -> None:
+        if self.state is None:
+            return
+        self.step.show_step(self.state, key)
+        self._host.show_screen(step_screen.SCREEN)
+
+    def reload(self, *, rebase: bool = False) -> None:
+        """Read the store's progress again (another PC saved it).
+
+        The open step keeps the version it was shown at (so a save still finds the
+        other PC's change and says so) unless *rebase*: after that message, the
+        next Save is made at the newer version, knowingly.
+        """
+        services, actor, state = self._host.services(), self.actor, self.state
+        if services is None or actor is None or state is None:
+            return
+        store_id = state.store.id
+
+        def work() -> StoreOnboarding:
+            return services.store_onboarding(actor=actor, store_id=store_id)
+
+        def done(fresh: StoreOnboarding) -> None:
+            self.state = fresh
+            self.overview.show_state(fresh)
+            if rebase and self.step.state() is not None:
+                self.step.rebase(fresh)
+
+        self._slot.run(work, on_done=done, on_error=self._on_error, name="progress")
+
+    # Saving ---------------------------------------------------------------------------------------
+    def save(self, entry: object, proof: CodeProof | None = None) -> None:
+        """Save *entry* (a ``StepEntry``) in the background; code changes ask for the PIN first."""
+        services, actor, state = self._host.services(), self.actor, self.step.state()
+        if services is None or actor is None or state is None:
+            return
+        assert isinstance(entry, step_screen.StepEntry)
+        if entry.entered.code_changed and proof is None:
+            self._pending = entry
+            self.step.ask_proof()
+            self.step.show_problem(_("Changing the code asks for your PIN again."))
+            return
+        before = state.step(entry.key)
+        known = state.checklist.get(entry.key)
+        code_step = known is not None and known.records.on_store
+        code_before = _code_of(state, known.records.value) if known is not None else None
+        code: Code | None = entry.entered.code
+
+        def work() -> StoreOnboarding:
+            if code_step:
+                return services.save_code_step(
+                    actor=actor, base=state, step=entry.key, code=code, draft=entry.draft,
+                    proof=proof,
+                )  # fmt: skip
+            return services.save_onboarding_step(
+                actor=actor, base=state, step=entry.key, draft=entry.draft
+            )
+
+        def done(after: StoreOnboarding) -> None:
+            self._pending = None
+            self.step.prompt.close_prompt()
+            self._undo = _Undo(entry.key, before, code_before, code_step)
+            self._after_save(after, _("Saved ✓ Every change is kept at once."))
+
+        self._save_slot.run(work, on_done=done, on_error=self._on_save_error, name="save-step")
+
+    def undo(self, proof: CodeProof | None = None) -> None:
+        """Put the last changed step back as it was (asks for the PIN when a code goes back)."""
+        services, actor, state, last = self._host.services(), self.actor, self.state, self._undo
+        if services is None or actor is None or state is None or last is None:
+            return
+        if (
+            last.code_step
+            and proof is None
+            and _code_of(state, _records(state, last.key)) != (last.code_before)
+        ):
+            self._pending_undo = True
+            self._proof_prompt().ask(kind="pin")
+            return
+        before = last.before
+        draft = StepDraft(
+            status=before.status,
+            note=before.note,
+            helper=before.helper,
+            account_owner=before.account_owner,
+            link=before.link,
+            completed_on=before.completed_on,
+        )
+
+        def work() -> StoreOnboarding:
+            if last.code_step:
+                return services.save_code_step(
+                    actor=actor, base=state, step=last.key, draft=draft, proof=proof,
+                    code=_code_input(_records(state, last.key), last.code_before),
+                )  # fmt: skip
+            return services.save_onboarding_step(
+                actor=actor, base=state, step=last.key, draft=draft
+            )
+
+        def done(after: StoreOnboarding) -> None:
+            self._undo = None
+            self._pending_undo = False
+            self._proof_prompt().close_prompt()
+            self._after_save(after, _("Undone: the step is back as it was."))
+
+        self._save_slot.run(work, on_done=done, on_error=self._on_save_error, name="undo")
+
+    def write_report(self, path: Path) -> None:
+        """Write this store's progress report to *path* (PDF) in the background."""
+        services, actor, state = self._host.services(), self.actor, self.state
+        if services is None or actor is None or state is None:
+            return
+        store_id, locale = state.store.id, self._host.ui_locale()
+
+        def work() -> Path:
+            result = services.onboarding_report(
+                actor=actor, store_id=store_id, out=path, locale=locale
+            )
+            return result.path
+
+        def done(written: Path) -> None:
+            self.overview.show_message(_("Report saved: {path}").format(path=written), "ok")
+
+        self._slot.run(work, on_done=done, on_error=self._on_error, name="report")
+
+    # Handlers ----------------------------------------------------------------------------------
+    def _after_save(self, after: StoreOnboarding, text: str) -> None:
+        self.state = after
+        label = ""
+        if self._undo is not None:
+            step = after.checklist.get(self._undo.key)
+            label = step.title.get(self._host.ui_locale()) if step is not None else ""
+        self.overview.set_undo(label)
+        self.step.set_undo(label)
+        self.overview.show_state(after)
+        if self._host.current_screen_name() == step_screen.SCREEN:
+            self.step.show_saved(after, text)
+        else:
+            self.overview.show_message(text, "ok")
+        self.saved.emit(after)
+
+    def _on_save_error(self, exc: Exception) -> None:
+        from kiosk.domain.messages import KioskError
+
+        prompt = self._proof_prompt()
+        if isinstance(exc, AccessError) and prompt.isVisible():
+            prompt.show_error(str(exc))
+            return
+        from kiosk.services.errors import StaleVersionError
+
+        if isinstance(exc, OnboardingConflict | StaleVersionError):
+            self.reload(rebase=True)  # the next Save is made at the newer version, knowingly
+        if isinstance(exc, OnboardingConflict | OnboardingError | KioskError):
+            self._show_problem(str(exc))
+            return
+        raise exc
+
+    def _show_problem(self, text: str) -> None:
+        if self._host.current_screen_name() == step_screen.SCREEN:
+            self.step.show_problem(text)
+        else:
+            self.overview.show_message(text, "error")
+
+    def _proof_prompt(self) -> ProofPrompt:
+        if self._host.current_screen_name() == step_screen.SCREEN:
+            return self.step.prompt
+        return self.overview.undo_prompt
+
+    def _on_proof(self, proof: object) -> None:
+        if not isinstance(proof, CodeProof):
+            return
+        if self._pending_undo:
+            self.undo(proof)
+        elif self._pending is not None:
+            self.save(self._pending, proof)
+
+    def _on_undo_proof(self, proof: object) -> None:
+        if isinstance(proof, CodeProof):
+            self.undo(proof)
+
+    def _on_signed_in(self, actor: object) -> None:
+        services = self._host.services()
+        if not isinstance(actor, Actor) or actor.store_id is None or services is None:
+            return
+        self.actor = actor
+        self._undo = None
+        self.overview.set_undo("")
+        self.step.set_undo("")
+        store_id = actor.store_id
+
+        def work() -> StoreOnboarding:
+            return services.store_onboarding(actor=actor, store_id=store_id)
+
+        def done(state: StoreOnboarding) -> None:
+            self.state = state
+            self.guard.arm()
+            problem = services.onboarding_checklist().problem
+            self.overview.show_state(state)
+            self.overview.show_message(
+                _("The market's checklist file was refused ({problem}); the last good one is used.")
+                .format(problem=problem) if problem is not None else "",
+                "error" if problem is not None else "",
+            )  # fmt: skip
+            self._host.show_screen(overview.SCREEN)
+
+        self._slot.run(work, on_done=done, on_error=self._on_error, name="progress")
+
+    def _on_error(self, exc: Exception) -> None:
+        from kiosk.domain.messages import KioskError
+
+        if not isinstance(exc, KioskError):
+            raise exc
+        self._show_problem(str(exc))
+
+    def _on_sign_out(self) -> None:
+        self.sign_out()
+        self._host.go_home()
+
+    def _on_report_clicked(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        state = self.state
+        if state is None:
+            return
+        name = f"onboarding-{state.store.market_slug}-{state.store.stall_number}.pdf"
+        path, _filter = QFileDialog.getSaveFileName(
+            self.overview, _("Save the report"), str(Path.home() / name), "PDF (*.pdf)"
+        )
+        if path:
+            self.write_report(Path(path))
+
+    def _on_changed(self, change: object) -> None:
+        from kiosk.services.changes import Change
+
+        state = self.state
+        if self.actor is None or state is None or not isinstance(change, Change):
+            return
+        if change.touches_store(state.store.id) and change.touches_market(state.store.market_slug):
+            self.reload()
+
+
+def _records(state: StoreOnboarding, key: str) -> str:
+    step = state.checklist.get(key)
+    return step.records.value if step is not None else "none"
+
+
+def _code_of(state: StoreOnboarding, records: str) -> str | None:
+    if records == "kakao_channel":
+        return state.store.kakao_channel_id or None
+    if records == "payment_qr":
+        return state.store.payment_qr_payload or None
+    return None
+
+
+def _code_input(records: str, value: str | None) -> Code | None:
+    """The saved code *value* as the checked input the services take back (None: no code)."""
+    from kiosk.services.store_codes import check_kakao, check_payment
+
+    if value is None:
+        return None
+    return check_kakao(value) if records == "kakao_channel" else check_payment(value)
+
+
+_flows: weakref.WeakKeyDictionary[QObject, OnboardingFlow] = weakref.WeakKeyDictionary()
+
+
+def onboarding_flow(host: ModeHost) -> OnboardingFlow:
+    """The host's onboarding flow, built (with its screens) on first use."""
+    flow = _flows.get(host.events)
+    if flow is None:
+        flow = OnboardingFlow(host)
+        _flows[host.events] = flow
+    return flow
