@@ -117,3 +117,22 @@ def test_store_shown_signal_carries_the_store(
     assert blocker.args == [store]
     with qtbot.waitSignal(detail.back_requested):
         qtbot.mouseClick(detail.back_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_language_switch_relabels_the_page_in_place(qtbot: QtBot, store: StoreDetail) -> None:
+    """Same parts in the new language: the same widgets, new texts (no rebuild)."""
+    detail = StoreDetailScreen("ja")
+    qtbot.add_widget(detail)
+    set_locale("ja")
+    detail.show_store(codes_of(store))
+    rows = list(detail.price_rows)
+    set_locale("zh_Hant")
+    detail.retranslate("zh_Hant")
+    assert detail.price_rows == rows  # not rebuilt
+    for row, product in zip(rows, store.products, strict=True):
+        assert row.name_label.text() == product.name.get("zh_Hant")
+        assert row.price_label.text().startswith(format_price(product.price_won, "zh_Hant"))
+    assert detail.name_label.text() == store.name.get("zh_Hant")
+    labels = {label.text() for label in detail.findChildren(QLabel)}
+    assert translate("Goods and prices", "zh_Hant") in labels
+    assert translate("Ways to pay", "zh_Hant") in labels
