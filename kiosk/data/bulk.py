@@ -17,9 +17,10 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, insert, select
 
 from kiosk.data.columns import LocalizedJSON, utcnow
-from kiosk.data.demo.types import DemoMarket
 from kiosk.data.models import Market, Store
 from kiosk.data.ordering import stall_sort_bytes
+from kiosk.data.search import Texts
+from kiosk.domain.listing import MarketListing
 from kiosk.domain.locales import LOCALES
 from kiosk.domain.text import normalise_for_search
 
@@ -36,9 +37,9 @@ def _fold(text: str) -> str:
 
 def fast_search_text(
     stall_number: str,
-    name: Mapping[str, str],
-    description: Mapping[str, str],
-    product_names: Iterable[Mapping[str, str]],
+    name: Texts,
+    description: Texts,
+    product_names: Iterable[Texts],
 ) -> str:
     """Exactly ``kiosk.data.search.build_search_text``, with the folding cached."""
     parts: list[str] = [stall_number]
@@ -123,7 +124,7 @@ class _JsonCache:
         self._check = LocalizedJSON()
         self._done: dict[tuple[tuple[str, str], ...], str] = {}
 
-    def __call__(self, value: Mapping[str, str]) -> str:
+    def __call__(self, value: Texts) -> str:
         key = tuple(value.items())
         hit = self._done.get(key)
         if hit is None:
@@ -139,7 +140,7 @@ def _batches(rows: Iterable[_Row]) -> Iterator[list[_Row]]:
         yield batch
 
 
-def insert_market_core(conn: Connection, market: DemoMarket) -> int:
+def insert_market_core(conn: Connection, market: MarketListing) -> int:
     """Insert *market*, its stores and products on *conn* (in the caller's transaction).
 
     Returns the store count. Stall numbers must be unique within the market
@@ -165,9 +166,9 @@ def insert_market_core(conn: Connection, market: DemoMarket) -> int:
             dump(s.name),
             dump(s.description),
             s.phone,
-            cells("opening_hours", s.opening_hours),  # text -> JSON hours (migration 0003)
-            s.kakao_channel_id,
-            s.payment_qr_payload,
+            cells("opening_hours", s.hours),
+            s.kakao or None,
+            s.payment or None,
             cells("payment_methods", s.payment_methods),
             cells("active", s.active),
             1,
@@ -190,6 +191,6 @@ def insert_market_core(conn: Connection, market: DemoMarket) -> int:
     return len(market.stores)
 
 
-def insert_markets_core(conn: Connection, markets: Sequence[DemoMarket]) -> dict[str, int]:
+def insert_markets_core(conn: Connection, markets: Sequence[MarketListing]) -> dict[str, int]:
     """:func:`insert_market_core` for each market; store count per slug."""
     return {market.slug: insert_market_core(conn, market) for market in markets}

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Final
 
 from kiosk.domain.categories import Category
 from kiosk.domain.characters import is_hidden
-from kiosk.domain.hours import OpeningHours
-from kiosk.domain.listing import ProductInfo, StoreDetail
+from kiosk.domain.listing import GoodListing, ProductInfo, StoreDetail, StoreListing
 from kiosk.domain.locales import LOCALES, NATIVE_NAMES, LocaleCode
 from kiosk.domain.messages import N_, KioskError, Message, MessageDef, define
-from kiosk.domain.payments import PaymentMethod
 
 MAX_NAME: Final = 200
 MAX_DESCRIPTION: Final = 2000
@@ -82,33 +80,9 @@ def field_label(key: str, locale: LocaleCode | None = None, *, good: int | None 
     return label
 
 
-@dataclass(frozen=True, slots=True)
-class ProductDraft:
-    """One good as edited; ``id`` None for a new one. Price in whole won."""
-
-    id: int | None
-    name: Mapping[LocaleCode, str]
-    price_won: int
-    unit: str = ""
-    sold_out: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class StoreDraft:
-    """Everything the store form edits. ``kakao`` and ``payment`` are the texts as entered
-    (checked by the services' QR path when saved)."""
-
-    stall_number: str
-    category: Category
-    name: Mapping[LocaleCode, str]
-    description: Mapping[LocaleCode, str] = field(default_factory=dict)
-    phone: str = ""
-    hours: OpeningHours = field(default_factory=OpeningHours)
-    payment_methods: tuple[PaymentMethod, ...] = ()
-    kakao: str = ""
-    payment: str = ""
-    active: bool = True
-    products: tuple[ProductDraft, ...] = ()
+#: The editor's names for the one listing model (kiosk.domain.listing): a good and a store.
+ProductDraft = GoodListing
+StoreDraft = StoreListing
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +170,11 @@ _PHONE = re.compile(
     r"|0[57]0\d?-\d{3,4}-\d{4}"  # 070 internet phones, 050x safe numbers
     r"|1[5-9]\d{2}-\d{4})$"  # 1588-xxxx company numbers
 )
+
+
+def is_stall_number(text: str) -> bool:
+    """Letters (Latin or Hangul) and digits in groups joined by single hyphens: ``A-12``."""
+    return len(text) <= MAX_STALL and _STALL.match(text) is not None
 
 
 def normalise_phone(text: str) -> str | None:
