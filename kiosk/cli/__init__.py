@@ -124,6 +124,9 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     from kiosk.cli.admin import add_admin_parsers
 
     add_admin_parsers(sub)
+    from kiosk.cli.exchange import add_exchange_parsers
+
+    add_exchange_parsers(sub)
     return parser
 
 

@@ -20,7 +20,7 @@ from kiosk.data.columns import LocalizedJSON, utcnow
 from kiosk.data.models import Market, Store
 from kiosk.data.ordering import stall_sort_bytes
 from kiosk.data.search import Texts
-from kiosk.domain.listing import MarketListing
+from kiosk.domain.listing import GoodListing, MarketListing, StoreListing
 from kiosk.domain.locales import LOCALES
 from kiosk.domain.text import normalise_for_search
 
@@ -153,8 +153,16 @@ def insert_market_core(conn: Connection, market: MarketListing) -> int:
         )
         .returning(Market.id)
     )
-    if not market.stores:
-        return 0
+    assert market_id is not None
+    return len(insert_stores_core(conn, market_id, market.stores))
+
+
+def insert_stores_core(
+    conn: Connection, market_id: int, stores: Sequence[StoreListing]
+) -> dict[str, int]:
+    """Insert *stores* (new stall numbers) with their goods into a market; stall -> new id."""
+    if not stores:
+        return {}
     now = utcnow()
     cells = _Cells(conn)
     dump = _JsonCache()
@@ -177,18 +185,27 @@ def insert_market_core(conn: Connection, market: MarketListing) -> int:
             fast_search_text(s.stall_number, s.name, s.description, (p.name for p in s.products)),
             stall_sort_bytes(s.stall_number),
         )
-        for s in market.stores
+        for s in stores
     ):
         _insert_raw(conn, "stores", _STORE_COLUMNS, batch)
+    wanted = {s.stall_number for s in stores}
     id_rows = conn.execute(select(Store.stall_number, Store.id).where(Store.market_id == market_id))
-    ids: dict[str, int] = {stall: store_id for stall, store_id in id_rows}
-    for goods in _batches(
-        (ids[s.stall_number], dump(p.name), p.price_won, p.unit, p.sold_out, order)
-        for s in market.stores
-        for order, p in enumerate(s.products)
+    ids: dict[str, int] = {stall: store_id for stall, store_id in id_rows if stall in wanted}
+    insert_goods_core(
+        conn,
+        ((ids[s.stall_number], order, p) for s in stores for order, p in enumerate(s.products)),
+    )
+    return ids
+
+
+def insert_goods_core(conn: Connection, goods: Iterable[tuple[int, int, GoodListing]]) -> None:
+    """Insert goods given as (store id, sort order, good), in batches."""
+    dump = _JsonCache()
+    for batch in _batches(
+        (store_id, dump(p.name), p.price_won, p.unit, p.sold_out, order)
+        for store_id, order, p in goods
     ):
-        _insert_raw(conn, "products", _PRODUCT_COLUMNS, goods)
-    return len(market.stores)
+        _insert_raw(conn, "products", _PRODUCT_COLUMNS, batch)
 
 
 def insert_markets_core(conn: Connection, markets: Sequence[MarketListing]) -> dict[str, int]:

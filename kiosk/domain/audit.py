@@ -23,6 +23,8 @@ class AuditAction(StrEnum):
     SIGN_IN = "sign_in.ok"
     SIGN_IN_FAILED = "sign_in.failed"
     LOCKED_OUT = "sign_in.locked"
+    LISTINGS_IMPORTED = "listings.imported"
+    DATABASE_RESTORED = "database.restored"
 
 
 @dataclass(frozen=True, slots=True)

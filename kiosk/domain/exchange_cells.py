@@ -46,6 +46,8 @@ NOT_CATEGORY = define(
 NOT_PAYMENT = define("exchange.not_payment", N_('"{value}" is not a way to pay; use: {choices}'))
 NOT_TEXT = define("exchange.not_text", N_("holds TRUE or FALSE; type text"))
 
+#: First characters that need a closer look: a formula, or a formula-safe apostrophe.
+_SPECIAL_STARTS: Final = frozenset({"=", "'"})
 _WON = re.compile(r"^(?:\d+|\d{1,3}(?:,\d{3})+)$")
 
 
@@ -70,28 +72,32 @@ def text_value(value: object, *, limit: int = MAX_CELL_CHARS, lines: bool = Fals
     column is not text: the phone and stall checks then refuse it). *lines*
     allows line breaks (a description); other hidden characters are refused.
     """
-    if value is None:
+    if type(value) is str:
+        text = value
+    elif value is None:
         return ""
-    if isinstance(value, bool):
+    elif isinstance(value, bool):
         raise CellError(NOT_TEXT())
-    if isinstance(value, datetime | date | time):
+    elif isinstance(value, datetime | date | time):
         raise CellError(DATE_CELL(value=quoted(value)))
-    if isinstance(value, int):
+    elif isinstance(value, int):
         text = str(value)
     elif isinstance(value, float):
         text = str(int(value)) if value.is_integer() else repr(value)
     else:
         text = str(value)
-    if is_formula(text):
-        raise CellError(FORMULA(value=quoted(text)))
-    text = restore(text)
+    if text[:1] in _SPECIAL_STARTS:
+        if is_formula(text):
+            raise CellError(FORMULA(value=quoted(text)))
+        text = restore(text)
     if len(text) > limit:
         raise CellError(TOO_LONG(length=len(text), max=limit))
-    if lines:
+    if lines and "\r" in text:
         text = text.replace("\r\n", "\n")
-    for ch in text:
-        if is_hidden(ch) and not (lines and ch == "\n"):
-            raise CellError(HIDDEN(code=ord(ch)))
+    if not text.isprintable():  # fast path: printable text has no hidden character
+        for ch in text:
+            if is_hidden(ch) and not (lines and ch == "\n"):
+                raise CellError(HIDDEN(code=ord(ch)))
     return text
 
 

@@ -189,17 +189,26 @@ class _Layout:
     stores: bool
     goods: bool
 
+    def __post_init__(self) -> None:
+        self.width = max(self.columns.values()) + 1
+        self.store_indices = [
+            self.columns[c.key] for c in fmt.STORE_COLUMNS if c.key in self.columns
+        ]
+
 
 def _layout(table: Table, out: ListingsFile) -> _Layout | None:
     header = list(table.rows[0]) if table.rows else []
     while header and is_blank(header[-1]):
         header.pop()
     columns: dict[str, int] = {}
+    named = [(index, cell, fmt.column_for(cell)) for index, cell in enumerate(header)]
+    if not any(column is not None for _index, _cell, column in named):
+        _add(out, CellRef(table.name, 1), NO_COLUMNS())
+        return None
     ok = True
-    for index, cell in enumerate(header):
+    for index, cell, column in named:
         if is_blank(cell):
             continue
-        column = fmt.column_for(cell)
         if column is None:
             ok = False
             _add(out, CellRef(table.name, 1), UNKNOWN_COLUMN(header=quoted(cell)))
@@ -242,6 +251,8 @@ class _Row:
         self, layout: _Layout, cells: Sequence[object], number: int, out: ListingsFile
     ) -> None:
         self.layout = layout
+        if len(cells) < layout.width:
+            cells = [*cells, *([None] * (layout.width - len(cells)))]
         self.cells = cells
         self.number = number
         self.out = out
@@ -252,9 +263,7 @@ class _Row:
 
     def raw(self, column: fmt.Column) -> object:
         index = self.layout.columns.get(column.key)
-        if index is None or index >= len(self.cells):
-            return None
-        return self.cells[index]
+        return None if index is None else self.cells[index]
 
     def get(self, column: fmt.Column, convert: Callable[[object], _T], fallback: _T) -> _T:
         try:
@@ -348,6 +357,8 @@ def _good(row: _Row) -> GoodListing | None:
 class _Gathered:
     store: StoreListing | None = None
     at: CellRef | None = None
+    #: The store cells of the stall's first row: a repeated row with the same cells is skipped.
+    cells: tuple[object, ...] = ()
     goods: list[tuple[GoodListing, CellRef]] = field(default_factory=list)
     good_names: dict[str, int] = field(default_factory=dict)
 
@@ -424,10 +435,15 @@ def _read_row(
         entry = gathered[stall] = _Gathered()
         order.append(stall)
     if layout.stores:
-        store = _store(row, stall)
+        cells = tuple(row.cells[i] for i in layout.store_indices)
+        if entry.store is not None and layout.goods and cells == entry.cells:
+            store = entry.store  # the same store cells again (one row per good): read once
+        else:
+            store = _store(row, stall)
         if entry.store is None:
             if row.ok:
                 entry.store, entry.at = store, CellRef(layout.table.name, row.number)
+                entry.cells = cells
         elif not layout.goods:
             assert entry.at is not None
             row.fail(fmt.STALL, DUPLICATE_STALL(stall=stall, other=entry.at.row))
