@@ -178,6 +178,11 @@ def write_plan(plan: ImportPlan, out: TextIO) -> None:
         out.write(_safe(f"  updated {store.stall}: {changes}{extra}") + "\n")
     if len(updated) > SHOWN:
         out.write(f"  … and {len(updated) - SHOWN} more updated stores\n")
+    if plan.kept_texts:
+        out.write(
+            f"  kept as saved: {plan.kept_texts} texts the file's CP949 encoding turned into '?' "
+            "(save as CSV UTF-8 or XLSX to edit them)\n"
+        )
     if plan.missing and not plan.deactivate_missing:
         shown = ", ".join(plan.missing[:SHOWN]) + (" …" if len(plan.missing) > SHOWN else "")
         out.write(

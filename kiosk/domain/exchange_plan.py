@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from kiosk.domain.listing import GoodListing, StoreListing
+from kiosk.domain.locales import LocaleCode
 from kiosk.domain.store_edit import FieldChange, changes_between, empty_draft
 
 
@@ -66,6 +67,8 @@ class ImportPlan:
     stores: tuple[StorePlan, ...]
     missing: tuple[str, ...]
     deactivate_missing: bool
+    #: Saved texts kept because the file held them as CP949 turned them into "?".
+    kept_texts: int = 0
 
     def count(self, kind: PlanKind) -> int:
         return sum(1 for store in self.stores if store.kind is kind)
@@ -118,6 +121,57 @@ def _creation(listing: StoreListing) -> tuple[FieldChange, ...]:
     return (FieldChange("store", "", "created"), *changes_between(start, listing))
 
 
+def _lossy(text: str, encoding: str) -> str:
+    return text.encode(encoding, errors="replace").decode(encoding)
+
+
+def keep_lost_texts(
+    current: Mapping[str, CurrentStore], incoming: Sequence[StoreListing], encoding: str
+) -> tuple[list[StoreListing], int]:
+    """*incoming* with every text that *encoding* degraded ("?" for what it cannot hold)
+    put back as saved, and how many were put back.
+
+    Korean Excel's CSV is CP949, which has no simplified Chinese characters: a
+    five-language market saved that way comes back with ``?`` in them. A cell
+    that equals the saved text so degraded is the saved text, not an edit.
+    """
+    kept = 0
+
+    def texts(
+        saved: Mapping[LocaleCode, str], new: Mapping[LocaleCode, str]
+    ) -> dict[LocaleCode, str]:
+        nonlocal kept
+        merged = dict(new)
+        for locale, text in saved.items():
+            if new.get(locale, "") != text and _lossy(text, encoding) == new.get(locale, ""):
+                merged[locale] = text
+                kept += 1
+        return merged
+
+    fixed: list[StoreListing] = []
+    for listing in incoming:
+        saved = current.get(listing.stall_number)
+        if saved is None:
+            fixed.append(listing)
+            continue
+        goods = {g.name.get("ko", ""): g for g in saved.listing.products}
+        products = tuple(
+            replace(g, name=texts(goods[g.name.get("ko", "")].name, g.name))
+            if g.name.get("ko", "") in goods
+            else g
+            for g in listing.products
+        )
+        fixed.append(
+            replace(
+                listing,
+                name=texts(saved.listing.name, listing.name),
+                description=texts(saved.listing.description, listing.description),
+                products=products,
+            )
+        )
+    return fixed, kept
+
+
 def plan_import(
     *,
     market_slug: str,
@@ -125,6 +179,7 @@ def plan_import(
     current: Mapping[str, CurrentStore],
     incoming: Sequence[StoreListing],
     deactivate_missing: bool = False,
+    kept_texts: int = 0,
 ) -> ImportPlan:
     """Compare *incoming* (a file's stores) with *current* (stall -> store as saved)."""
     plans: list[StorePlan] = []
@@ -177,4 +232,5 @@ def plan_import(
         stores=tuple(plans),
         missing=missing,
         deactivate_missing=deactivate_missing,
+        kept_texts=kept_texts,
     )

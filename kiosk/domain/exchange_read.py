@@ -94,7 +94,7 @@ BAD_HOURS = define(
     "exchange.bad_hours",
     N_(
         '"{value}" is not opening hours; write for example '
-        "매일 06:00–21:00 · 매주 일요일 휴무, and put 메모: before free text"
+        "매일 06:00-21:00 · 매주 일요일 휴무, and put 메모: before free text"
     ),
 )
 BAD_PHONE = define(
@@ -165,6 +165,8 @@ class ListingsFile:
     problems: list[FileProblem] = field(default_factory=list)
     rows: int = 0
     market_at: CellRef | None = None
+    #: ``utf-8``, ``utf-8-sig`` or ``cp949`` for a CSV, ``xlsx`` for a workbook.
+    encoding: str = ""
 
     @property
     def goods(self) -> int:

@@ -1,7 +1,8 @@
 """Opening hours as one line of Korean a manager edits in Excel, read back to the same value.
 
-The line is what the store page shows in Korean (``OpeningHours.format("ko")``):
-``매일 06:00–21:00 · 매월 첫째·셋째 일요일 휴무``, ``월–금 09:00–18:00, 토 10:00–15:00 ·
+The line is what the store page shows in Korean (``OpeningHours.format("ko")``)
+with a plain hyphen for the dash, which CP949 (Korean Excel's CSV) can hold:
+``매일 06:00-21:00 · 매월 첫째·셋째 일요일 휴무``, ``월-금 09:00-18:00, 토 10:00-15:00 ·
 매주 일요일 휴무``. A free note comes last after ``메모:`` (``... · 메모: 명절 당일 휴무``),
 so nothing a manager types is mistaken for hours or lost. ``parse_hours_cell``
 reads back exactly what ``hours_cell`` writes (tests/domain/test_hours_text.py
@@ -51,7 +52,7 @@ def hours_cell(hours: OpeningHours) -> str:
     """The one-line Korean form of *hours* (empty when not given)."""
     parts: list[str] = []
     if any(day is not None for day in hours.days):
-        parts.append(OpeningHours(hours.days, hours.monthly).format("ko"))
+        parts.append(OpeningHours(hours.days, hours.monthly).format("ko").replace("–", "-"))
     else:
         for weekday in sorted({m.weekday for m in hours.monthly}):
             weeks = sorted((m.week for m in hours.monthly if m.weekday == weekday), key=_week_order)

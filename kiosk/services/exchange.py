@@ -21,7 +21,7 @@ from kiosk.domain import exchange_format as fmt
 from kiosk.domain.access import Actor
 from kiosk.domain.audit import AuditAction
 from kiosk.domain.exchange_csv import ExchangeFileError, decode_csv, read_csv, write_csv
-from kiosk.domain.exchange_plan import ImportPlan, PlanKind, plan_import
+from kiosk.domain.exchange_plan import ImportPlan, PlanKind, keep_lost_texts, plan_import
 from kiosk.domain.exchange_read import (
     FileProblem,
     ListingsFile,
@@ -129,20 +129,23 @@ def _read_bytes(path: Path) -> bytes:
         raise ExchangeFileError(CANNOT_READ(name=name, reason=exc.strerror or exc)) from None
 
 
-def read_file_tables(path: Path) -> list[Table]:
-    """The sheets of a listings file (a CSV is one sheet named after the file)."""
+def read_file_tables(path: Path) -> tuple[list[Table], str]:
+    """The sheets of a listings file (a CSV is one sheet named after the file) and its
+    encoding (``xlsx`` for a workbook)."""
     data = _read_bytes(path)
     if file_kind(path, data[:8]) == "xlsx":
         from kiosk.services.xlsx import read_workbook
 
-        return read_workbook(data, path.name)
-    text, _encoding = decode_csv(data, path.name)
-    return [read_csv(text, path.name, path.name)]
+        return read_workbook(data, path.name), "xlsx"
+    text, encoding = decode_csv(data, path.name)
+    return [read_csv(text, path.name, path.name)], encoding
 
 
 def read_listings(path: Path) -> ListingsFile:
     """Every store of the file, checked as an import checks it; problems listed, not raised."""
-    listing = read_tables(read_file_tables(path))
+    tables, encoding = read_file_tables(path)
+    listing = read_tables(tables)
+    listing.encoding = encoding
     if not listing.problems:
         _check_codes(listing)
     if not listing.problems:
@@ -214,12 +217,17 @@ def check_import(
         raise ImportRefused(path.name, listing.problems)
     slug = _market(listing, market_slug)
     current = market_listings(db, slug)
+    incoming = [store.listing for store in listing.stores]
+    kept = 0
+    if listing.encoding == "cp949":
+        incoming, kept = keep_lost_texts(current, incoming, "cp949")
     return plan_import(
         market_slug=slug,
         source=path.name,
         current=current,
-        incoming=[store.listing for store in listing.stores],
+        incoming=incoming,
         deactivate_missing=deactivate_missing,
+        kept_texts=kept,
     )
 
 
@@ -309,7 +317,7 @@ def _cells(row: Sequence[object]) -> list[object]:
 def _verify_export(path: Path, kind: FileKind, stores: Sequence[StoreListing], market: str) -> None:
     """Read the written file back and compare every cell with what was meant."""
     expected = _expected_tables(kind, stores, market)
-    found = {table.name: table for table in read_file_tables(path)}
+    found = {table.name: table for table in read_file_tables(path)[0]}
     for table in expected:
         got = found.get(table.name) if kind == "xlsx" else next(iter(found.values()))
         rows = got.rows if got is not None else []

@@ -30,7 +30,7 @@ KAKAO_ID = re.compile(r"^_[A-Za-z0-9]{1,30}$")
 STALL = re.compile(r"^[A-Z]-[0-9]{1,3}$")
 #: The hours as the file and the store page write them in Korean (every day, or a closing day).
 HOURS = re.compile(
-    r"^(매일 )?([01][0-9]|2[0-4]):[0-5][0-9]–([01][0-9]|2[0-4]):[0-5][0-9]( · 매(주|월) .+ 휴무)?$"
+    r"^(매일 )?([01][0-9]|2[0-4]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9]( · 매(주|월) .+ 휴무)?$"
 )
 AREA_CODE = {"bansong": "051", "dongmun": "064"}
 CITY = {"bansong": "BUSAN", "dongmun": "JEJU"}
@@ -66,7 +66,7 @@ def _is_allowed_char(ch: str) -> bool:
     code = ord(ch)
     return (
         0x20 <= code <= 0x7E  # ASCII
-        or code in (0xB7, 0x2013)  # middle dot in 김·미역; en dash in hours (06:00–21:00)
+        or code == 0xB7  # middle dot in 김·미역
         or 0xAC00 <= code <= 0xD7A3  # Hangul syllables
         or 0x3000 <= code <= 0x30FF  # CJK punctuation, hiragana, katakana
         or 0x4E00 <= code <= 0x9FFF  # CJK unified ideographs
@@ -138,10 +138,10 @@ def test_opening_hours_are_readable(market: MarketListing) -> None:
 
 
 def test_hours_pattern_rejects_malformed_text() -> None:
-    assert HOURS.fullmatch("매일 18:00–24:00")
-    assert HOURS.fullmatch("매일 06:00–21:00 · 매월 첫째·셋째 일요일 휴무")
-    assert HOURS.fullmatch("08:00–18:00 · 매주 일요일 휴무")
-    for bad in ("8:00–20:00", "08:00~20:00", "08:00–25:00", "08:00–20:00 closed Sundays"):
+    assert HOURS.fullmatch("매일 18:00-24:00")
+    assert HOURS.fullmatch("매일 06:00-21:00 · 매월 첫째·셋째 일요일 휴무")
+    assert HOURS.fullmatch("08:00-18:00 · 매주 일요일 휴무")
+    for bad in ("8:00-20:00", "08:00~20:00", "08:00-25:00", "08:00-20:00 closed Sundays"):
         assert not HOURS.fullmatch(bad), bad
 
 

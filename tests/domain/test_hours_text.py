@@ -45,11 +45,11 @@ def test_every_week_reads_back_exactly(hours: OpeningHours) -> None:
 
 def test_the_cell_is_the_korean_text_of_the_store_page() -> None:
     hours = parse_legacy_hours("06:00-21:00 (매월 첫째·셋째 일요일 휴무)")
-    assert (
-        hours_cell(hours) == hours.format("ko") == "매일 06:00–21:00 · 매월 첫째·셋째 일요일 휴무"
-    )
+    assert hours.format("ko") == "매일 06:00–21:00 · 매월 첫째·셋째 일요일 휴무"
+    assert hours_cell(hours) == "매일 06:00-21:00 · 매월 첫째·셋째 일요일 휴무"  # CP949 has no –
     week = OpeningHours((DayHours(540, 1080),) * 5 + (DayHours(600, 900), None))
-    assert hours_cell(week) == "월–금 09:00–18:00, 토 10:00–15:00 · 매주 일요일 휴무"
+    assert hours_cell(week) == "월-금 09:00-18:00, 토 10:00-15:00 · 매주 일요일 휴무"
+    assert hours_cell(week).encode("cp949")
 
 
 @pytest.mark.parametrize(
