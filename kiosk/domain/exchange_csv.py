@@ -41,7 +41,7 @@ UNKNOWN_ENCODING = define(
 REPLACEMENT_CHAR = define(
     "exchange.replacement_char",
     N_(
-        "{name} contains U+FFFD (�) on row {row}: text was damaged by an earlier conversion; "
+        "{name}, row {row}: a character was damaged by an earlier conversion (U+FFFD); "
         "fix it in the original file"
     ),
 )

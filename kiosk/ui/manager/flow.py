@@ -1,4 +1,5 @@
-"""Manager navigation: sign-in -> stores <-> store form, markets, audit log; idle sign-out."""
+"""Manager navigation: sign-in -> stores <-> store form, markets, audit log, import/export/backup;
+idle sign-out."""
 
 from __future__ import annotations
 
@@ -10,7 +11,14 @@ from PySide6.QtCore import QObject
 from kiosk.domain.access import Actor
 from kiosk.domain.listing import StoreDetail
 from kiosk.services.app import Services
-from kiosk.ui.manager import audit_screen, markets, sign_in, store_form, stores
+from kiosk.ui.manager import (
+    audit_screen,
+    exchange_screen,
+    markets,
+    sign_in,
+    store_form,
+    stores,
+)
 from kiosk.ui.manager.header import ManagerHeader
 from kiosk.ui.widgets.idle_guard import IdleGuard
 
@@ -35,16 +43,19 @@ class ManagerFlow(QObject):
         self.form = store_form.StoreFormScreen(locale)
         self.markets = markets.ManagerMarketsScreen(locale)
         self.audit = audit_screen.ManagerAuditScreen(locale)
+        self.exchange = exchange_screen.ManagerExchangeScreen(locale)
         host.add_screen(sign_in.SCREEN, self.sign_in)
         host.add_screen(stores.SCREEN, self.stores)
         host.add_screen(store_form.SCREEN, self.form)
         host.add_screen(markets.SCREEN, self.markets)
         host.add_screen(audit_screen.SCREEN, self.audit)
+        host.add_screen(exchange_screen.SCREEN, self.exchange)
         self.sign_in.back_requested.connect(host.go_home)
         self.sign_in.signed_in.connect(self._on_signed_in)
         self.stores.edit_requested.connect(self.edit_store)
         self.stores.add_requested.connect(self.new_store)
         self.markets.changed.connect(self.stores.reload)
+        self.exchange.changed.connect(self.stores.reload)
         for header in self._headers():
             header.page_chosen.connect(self.show_page)
             header.sign_out_requested.connect(self._on_sign_out_clicked)
@@ -56,7 +67,13 @@ class ManagerFlow(QObject):
         host.when_services(self._on_services, lambda _message: None)
 
     def _headers(self) -> list[ManagerHeader]:
-        return [self.stores.header, self.form.header, self.markets.header, self.audit.header]
+        return [
+            self.stores.header,
+            self.form.header,
+            self.markets.header,
+            self.audit.header,
+            self.exchange.header,
+        ]
 
     def open(self) -> None:
         if self.actor is not None:
@@ -75,6 +92,9 @@ class ManagerFlow(QObject):
         elif key == "audit":
             self.audit.reload()
             self._host.show_screen(audit_screen.SCREEN)
+        elif key == "exchange":
+            self.exchange.reload()
+            self._host.show_screen(exchange_screen.SCREEN)
         else:
             self._host.show_screen(stores.SCREEN)
 
@@ -97,12 +117,12 @@ class ManagerFlow(QObject):
             services.sign_out(self.actor)
         self.actor = None
         self.guard.disarm()
-        for screen in (self.form, self.markets, self.audit):
+        for screen in (self.form, self.markets, self.audit, self.exchange):
             screen.set_actor(None)
 
     # Handlers ------------------------------------------------------------------------------
     def _on_services(self, services: Services) -> None:
-        for screen in (self.sign_in, self.form, self.markets, self.audit):
+        for screen in (self.sign_in, self.form, self.markets, self.audit, self.exchange):
             screen.set_services(services)
         self.stores.set_services(services, load=False)  # loads when signed in
 
@@ -110,7 +130,7 @@ class ManagerFlow(QObject):
         if not isinstance(actor, Actor):
             return
         self.actor = actor
-        for screen in (self.form, self.markets, self.audit):
+        for screen in (self.form, self.markets, self.audit, self.exchange):
             screen.set_actor(actor)
         services = self._host.services()
         if services is not None:

@@ -9,11 +9,12 @@ from kiosk.i18n import _
 from kiosk.ui import theme
 
 #: Page keys in the order of their buttons.
-PAGES: tuple[str, ...] = ("stores", "markets", "audit")
+PAGES: tuple[str, ...] = ("stores", "markets", "audit", "exchange")
 
 
 class ManagerHeader(QWidget):
-    """``page_chosen(key)`` for Stores / Markets / Audit log; ``sign_out_requested``."""
+    """``page_chosen(key)`` for Stores / Markets / Audit log / Import-Export-Backup;
+    ``sign_out_requested``."""
 
     page_chosen = Signal(str)
     sign_out_requested = Signal()
@@ -55,7 +56,12 @@ class ManagerHeader(QWidget):
 
     def retranslate(self) -> None:
         self.back_button.setText("‹  " + _("Start"))
-        labels = {"stores": _("Stores"), "markets": _("Markets"), "audit": _("Audit log")}
+        labels = {
+            "stores": _("Stores"),
+            "markets": _("Markets"),
+            "audit": _("Audit log"),
+            "exchange": _("Excel and backup"),
+        }
         for key, button in self.page_buttons.items():
             button.setText(labels[key])
         self.sign_out_button.setText(_("Sign out"))
