@@ -151,10 +151,10 @@ class ManagerExchangeScreen(QWidget):
         export_column.addWidget(self.export_hint)
         export_buttons = QHBoxLayout()
         export_buttons.setSpacing(theme.GRID)
-        for button in (self.export_xlsx, self.export_csv, self.template_button):
+        for button in (self.export_xlsx, self.export_csv):
             export_buttons.addWidget(button)
         export_column.addLayout(export_buttons)
-        top.addWidget(export_card, 3)
+        top.addWidget(export_card, 1)
 
         self.backup_title = QLabel()
         backup_card, backup_column = _card(self.backup_title)
@@ -175,7 +175,7 @@ class ManagerExchangeScreen(QWidget):
         backup_buttons.addWidget(self.backup_button)
         backup_buttons.addWidget(self.restore_button)
         backup_column.addLayout(backup_buttons)
-        top.addWidget(backup_card, 2)
+        top.addWidget(backup_card, 1)
         outer.addLayout(top)
 
         self.import_title = QLabel()
@@ -198,7 +198,8 @@ class ManagerExchangeScreen(QWidget):
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self._on_import_clicked)
         row.addWidget(self.choose_button)
-        row.addWidget(self.deactivate, 1)
+        row.addWidget(self.template_button)
+        row.addStretch(1)
         row.addWidget(self.import_button)
         self.summary = QPlainTextEdit()
         self.summary.setObjectName("import-summary")
@@ -208,6 +209,7 @@ class ManagerExchangeScreen(QWidget):
         self.proof.confirmed.connect(self._on_proof)
         import_column.addWidget(self.import_hint)
         import_column.addLayout(row)
+        import_column.addWidget(self.deactivate)
         import_column.addWidget(self.summary, 1)
         import_column.addWidget(self.proof)
         outer.addWidget(import_card, 1)
@@ -342,7 +344,7 @@ class ManagerExchangeScreen(QWidget):
         )
         self.export_xlsx.setText(_("Excel (.xlsx)…"))
         self.export_csv.setText(_("CSV (.csv)…"))
-        self.template_button.setText(_("Template…"))
+        self.template_button.setText(_("Empty template…"))
         self.backup_title.setText(_("Backup"))
         self.backup_button.setText(_("Back up now"))
         self.import_title.setText(_("Import"))

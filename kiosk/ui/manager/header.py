@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from kiosk.i18n import _
 from kiosk.ui import theme
+from kiosk.ui.widgets.elided_label import ElidedLabel
 
 #: Page keys in the order of their buttons.
 PAGES: tuple[str, ...] = ("stores", "markets", "audit", "exchange")
@@ -30,11 +31,10 @@ class ManagerHeader(QWidget):
         self.back_button.setProperty("kind", "back")
         self.back_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.back_button.clicked.connect(self.back_requested)
-        self.title = QLabel()
-        self.title.setProperty("role", "heading")
+        # Elides rather than squeezing the page buttons on a 1366-pixel screen.
+        self.title = ElidedLabel(role="heading")
         row.addWidget(self.back_button)
-        row.addWidget(self.title)
-        row.addStretch(1)
+        row.addWidget(self.title, 1)
         self.page_buttons: dict[str, QPushButton] = {}
         for key in PAGES:
             button = QPushButton()
