@@ -45,7 +45,7 @@ def offer_restore(
     *,
     on_done: Callable[[Services], None],
     on_error: Callable[[Exception], None],
-    ask: Ask = ask_with_dialog,
+    ask: Ask | None = None,
 ) -> bool:
     """If *exc* says the database is damaged and a good backup exists, ask to restore it.
 
@@ -60,7 +60,7 @@ def offer_restore(
     question = "\n\n".join(
         [str(exc), _("Restore this backup now? The damaged file is kept beside it.")]
     )
-    if not ask(owner, _("The database is damaged"), question):
+    if not (ask or ask_with_dialog)(owner, _("The database is damaged"), question):
         return False
 
     def work() -> Services:
