@@ -212,12 +212,25 @@ def parse_won(text: str) -> int | None:
     return value if value <= MAX_PRICE_WON else None
 
 
-def _text_problems(key: str, label: Message, text: str, limit: int) -> list[Problem]:
+def _text_problems(
+    key: str,
+    field: str,
+    text: str,
+    limit: int,
+    locale: LocaleCode | None = None,
+    *,
+    good: int | None = None,
+) -> list[Problem]:
+    """Too long or hidden characters; the label is made only for a problem (imports check
+    tens of thousands of texts with this)."""
+    if len(text) <= limit and (
+        text.isprintable() or not any(is_hidden(ch) for ch in text if ch not in "\n")
+    ):
+        return []
+    label = field_label(field, locale, good=good)
     if len(text) > limit:
         return [Problem(key, TOO_LONG(field=label, max=limit))]
-    if any(is_hidden(ch) for ch in text if ch not in "\n"):
-        return [Problem(key, HIDDEN_CHARS(field=label))]
-    return []
+    return [Problem(key, HIDDEN_CHARS(field=label))]
 
 
 def validate(draft: StoreDraft) -> list[Problem]:
@@ -236,12 +249,13 @@ def validate(draft: StoreDraft) -> list[Problem]:
         key = f"name.{locale}"
         if locale == "ko" and not name.strip():
             problems.append(Problem(key, REQUIRED(field=field_label("name", locale))))
-        problems += _text_problems(key, field_label("name", locale), name, MAX_NAME)
+        problems += _text_problems(key, "name", name, MAX_NAME, locale)
         problems += _text_problems(
             f"description.{locale}",
-            field_label("description", locale),
+            "description",
             draft.description.get(locale, ""),
             MAX_DESCRIPTION,
+            locale,
         )
     if normalise_phone(draft.phone) is None:
         problems.append(Problem("phone", BAD_PHONE(field=field_label("phone"))))
@@ -260,10 +274,7 @@ def product_problems(product: ProductDraft, row: int) -> list[Problem]:
         problems.append(Problem(f"{key}.name.ko", REQUIRED(field=label)))
     for locale in LOCALES:
         problems += _text_problems(
-            f"{key}.name.{locale}",
-            field_label("name", locale, good=row),
-            product.name.get(locale, ""),
-            MAX_NAME,
+            f"{key}.name.{locale}", "name", product.name.get(locale, ""), MAX_NAME, locale, good=row
         )
     if not 0 <= product.price_won <= MAX_PRICE_WON:
         problems.append(
@@ -272,7 +283,7 @@ def product_problems(product: ProductDraft, row: int) -> list[Problem]:
                 BAD_PRICE(field=field_label("price_won", good=row), max=MAX_PRICE_WON),
             )
         )
-    problems += _text_problems(f"{key}.unit", field_label("unit", good=row), product.unit, MAX_UNIT)
+    problems += _text_problems(f"{key}.unit", "unit", product.unit, MAX_UNIT, good=row)
     return problems
 
 
