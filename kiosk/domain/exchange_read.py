@@ -25,6 +25,7 @@ from kiosk.domain.exchange_cells import (
     text_value,
     yes_no_value,
 )
+from kiosk.domain.exchange_write import store_cells
 from kiosk.domain.hours import OpeningHours
 from kiosk.domain.hours_text import HoursTextError, parse_hours_cell
 from kiosk.domain.listing import GoodListing, StoreListing
@@ -479,8 +480,6 @@ def _same_store(row: _Row, entry: _Gathered, store: StoreListing) -> None:
 
 
 def _store_cells(a: StoreListing, b: StoreListing) -> list[tuple[fmt.Column, str, str]]:
-    from kiosk.domain.exchange_write import store_cells
-
     left, right = store_cells(a, ""), store_cells(b, "")
     columns = fmt.STORE_COLUMNS
     return [(c, x, y) for c, x, y in zip(columns, left, right, strict=True)]

@@ -612,17 +612,22 @@ class Services:
             services = cls.open(url, seed_demo=seed_demo)
         except DatabaseFaultError as exc:
             damaged = sqlite_file_of(url) if exc.kind == "corrupt" else None
-            if damaged is None:
+            backup = latest_good_backup(damaged) if damaged is not None else None
+            if backup is None:
                 raise
             raise DamagedDatabase(
-                where=exc.where, detail=str(exc.reason), backup=latest_good_backup(damaged)
+                where=exc.where, detail=str(exc.reason), backup=backup, log=exc.log
             ) from exc
         problem = quick_check(services._db)
         if problem is not None:
+            from kiosk.services.errors import write_error_log
+
             database_file = sqlite_path(services._db)
             services.close()
             backup = latest_good_backup(database_file) if database_file is not None else None
-            raise DamagedDatabase(where=services.where, detail=problem, backup=backup)
+            found = DamagedDatabase(where=services.where, detail=problem, backup=backup)
+            log = write_error_log(found, context=f"quick_check at start: {problem}")
+            raise DamagedDatabase(where=services.where, detail=problem, backup=backup, log=log)
         return services
 
     @classmethod

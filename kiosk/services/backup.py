@@ -35,10 +35,6 @@ _STAMP = "%Y%m%d-%H%M%S"
 REVISION_CHANGED = define(
     "backup.revision_changed", N_("the backup file read back has schema {found}, not {expected}")
 )
-DAMAGED_DATABASE = define(
-    "backup.damaged_database",
-    N_("the database {where} failed its check at start ({detail})"),
-)
 RESTORE_OFFER = define(
     "backup.restore_offer", N_("The backup of {when} ({stores} stores) can be restored.")
 )
@@ -63,12 +59,19 @@ class DamagedDatabase(KioskError):
     ``backup`` is the newest backup that passes its checks (None: there is none).
     """
 
-    def __init__(self, *, where: str, detail: str, backup: BackupFacts | None) -> None:
-        message = DAMAGED_DATABASE(where=where, detail=detail)
+    def __init__(
+        self, *, where: str, detail: str, backup: BackupFacts | None, log: Path | None = None
+    ) -> None:
+        from kiosk.data.errors import FAULT, FAULT_LOGGED, FAULT_REASONS
+
+        message = FAULT(where=where, reason=FAULT_REASONS["corrupt"](error=detail))
+        if log is not None:
+            message = message.then(FAULT_LOGGED(log=str(log)))
         if backup is not None:
             message = message.then(RESTORE_OFFER(when=taken_at(backup.path), stores=backup.stores))
         super().__init__(message)
         self.where = where
+        self.detail = detail
         self.backup = backup
 
 

@@ -14,6 +14,7 @@ from itertools import islice
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kiosk.data.bulk import insert_goods_core, insert_stores_core
@@ -253,5 +254,8 @@ def write_plan(session: Session, plan: ImportPlan) -> list[int]:
             goods_before.setdefault(store_id, set()).add(good_id)
     _write_goods(conn, changed, goods_before)
     new = [p.listing for p in plan.changed() if p.kind is PlanKind.NEW]
-    ids = insert_stores_core(conn, market_id, new)
+    try:
+        ids = insert_stores_core(conn, market_id, new)
+    except IntegrityError:  # another PC added one of these stalls this very moment
+        raise ImportStale(CHANGED_SINCE_CHECK(count=len(new), market=plan.market_slug)) from None
     return touched + list(ids.values())

@@ -78,5 +78,5 @@ def test_saying_no_leaves_the_database_alone(
     shell.start_loading(damaged)
     _settle()
     assert shell.services() is None
-    assert "failed its check at start" in shell.load_error()
+    assert "the database is damaged; restore a backup" in shell.load_error()
     assert Path(damaged.removeprefix("sqlite:///")).read_bytes() == before
