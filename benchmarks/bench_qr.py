@@ -17,6 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
+#: The synthetic-market factory is test support (tests/factories), not shipped code.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 URL_TEMPLATE = "https://pf.kakao.com/_Bench{:04d}/friend"
@@ -71,8 +74,9 @@ def bench_one_code(runs: int) -> None:
 def bench_stands(stores: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
+        from factories.markets import generate_market  # tests/ is on sys.path (above)
+
         from kiosk.data.db import Database
-        from kiosk.data.generate import generate_market
 
         db = Database.open(url)
         try:

@@ -30,6 +30,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+#: The synthetic-market factory is test support (tests/factories), not shipped code.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
 QUERIES = ("귤", "갈치", "tangerine", "みかん", "橘子", "zzqx", "t")
 TYPED = "tangerine"
 
@@ -58,9 +61,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+    from factories.markets import build_market  # tests/ is on sys.path (above)
+
     from kiosk.data.bulk import insert_market_core
     from kiosk.data.db import Database
-    from kiosk.data.generate import build_market
     from kiosk.services.app import Services
 
     result: dict[str, Any] = {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-import importlib
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
@@ -18,7 +17,7 @@ from kiosk.domain.locales import LOCALES
 from kiosk.resources import FONT_FAMILIES, FONT_FILES, TTC_FACE_INDEX, fonts_dir
 
 ROOT = Path(__file__).resolve().parent.parent
-DEMO_MODULES = ("kiosk.data.demo.bansong", "kiosk.data.demo.dongmun")
+DEMO_SLUGS = ("bansong", "dongmun")
 SAMPLES = {"Hangul": "한글 반송큰시장", "kana": "ひらがな カタカナ", "hanzi": "市场 市場 海鲜 海鮮"}
 
 
@@ -94,12 +93,17 @@ def test_catalog_characters_have_glyphs(locale: str) -> None:
     assert not missing, "characters without a glyph:\n" + _describe(missing)
 
 
-@pytest.mark.parametrize("module_name", DEMO_MODULES)
-def test_demo_data_characters_have_glyphs(module_name: str) -> None:
-    market = importlib.import_module(module_name).MARKET
+@pytest.mark.parametrize("slug", DEMO_SLUGS)
+def test_demo_data_characters_have_glyphs(slug: str) -> None:
+    from kiosk.data.seed import demo_markets
+    from kiosk.domain.hours_text import hours_cell
+
+    market = next(m for m in demo_markets() if m.slug == slug)
+    module_name = f"kiosk/data/demo/{slug}.csv"
+    hours = [hours_cell(store.hours) for store in market.stores]
     missing: dict[str, set[str]] = {}
     seen_locales: set[str] = set()
-    for path, text, locale in _walk(market, "MARKET", None):
+    for path, text, locale in [*_walk(market, "MARKET", None), *_walk(hours, "hours", None)]:
         # Text that is not per-locale (phone, hours, units) is shown in every locale's face.
         for face_locale in [locale] if locale else list(LOCALES):
             seen_locales.add(face_locale)

@@ -142,6 +142,10 @@ def test_wheel_ships_typing_marker_catalogs_and_migrations(tmp_path: Path) -> No
     wanted = {
         "kiosk/py.typed",
         "kiosk/data/migrations/env.py",
+        # the demo markets are listings files read at run time (kiosk.data.seed)
+        "kiosk/data/demo/markets.csv",
+        "kiosk/data/demo/bansong.csv",
+        "kiosk/data/demo/dongmun.csv",
         *(f"kiosk/locale/{loc}/LC_MESSAGES/kiosk.mo" for loc in LOCALES),
     }
     assert not wanted - names, f"missing from {wheel.name}: {sorted(wanted - names)}"

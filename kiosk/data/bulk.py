@@ -17,9 +17,10 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, insert, select
 
 from kiosk.data.columns import LocalizedJSON, utcnow
-from kiosk.data.demo.types import DemoMarket
 from kiosk.data.models import Market, Store
 from kiosk.data.ordering import stall_sort_bytes
+from kiosk.data.search import Texts
+from kiosk.domain.listing import GoodListing, MarketListing, StoreListing
 from kiosk.domain.locales import LOCALES
 from kiosk.domain.text import normalise_for_search
 
@@ -36,9 +37,9 @@ def _fold(text: str) -> str:
 
 def fast_search_text(
     stall_number: str,
-    name: Mapping[str, str],
-    description: Mapping[str, str],
-    product_names: Iterable[Mapping[str, str]],
+    name: Texts,
+    description: Texts,
+    product_names: Iterable[Texts],
 ) -> str:
     """Exactly ``kiosk.data.search.build_search_text``, with the folding cached."""
     parts: list[str] = [stall_number]
@@ -123,7 +124,7 @@ class _JsonCache:
         self._check = LocalizedJSON()
         self._done: dict[tuple[tuple[str, str], ...], str] = {}
 
-    def __call__(self, value: Mapping[str, str]) -> str:
+    def __call__(self, value: Texts) -> str:
         key = tuple(value.items())
         hit = self._done.get(key)
         if hit is None:
@@ -139,7 +140,7 @@ def _batches(rows: Iterable[_Row]) -> Iterator[list[_Row]]:
         yield batch
 
 
-def insert_market_core(conn: Connection, market: DemoMarket) -> int:
+def insert_market_core(conn: Connection, market: MarketListing) -> int:
     """Insert *market*, its stores and products on *conn* (in the caller's transaction).
 
     Returns the store count. Stall numbers must be unique within the market
@@ -152,8 +153,16 @@ def insert_market_core(conn: Connection, market: DemoMarket) -> int:
         )
         .returning(Market.id)
     )
-    if not market.stores:
-        return 0
+    assert market_id is not None
+    return len(insert_stores_core(conn, market_id, market.stores))
+
+
+def insert_stores_core(
+    conn: Connection, market_id: int, stores: Sequence[StoreListing]
+) -> dict[str, int]:
+    """Insert *stores* (new stall numbers) with their goods into a market; stall -> new id."""
+    if not stores:
+        return {}
     now = utcnow()
     cells = _Cells(conn)
     dump = _JsonCache()
@@ -165,9 +174,9 @@ def insert_market_core(conn: Connection, market: DemoMarket) -> int:
             dump(s.name),
             dump(s.description),
             s.phone,
-            cells("opening_hours", s.opening_hours),  # text -> JSON hours (migration 0003)
-            s.kakao_channel_id,
-            s.payment_qr_payload,
+            cells("opening_hours", s.hours),
+            s.kakao or None,
+            s.payment or None,
             cells("payment_methods", s.payment_methods),
             cells("active", s.active),
             1,
@@ -176,20 +185,29 @@ def insert_market_core(conn: Connection, market: DemoMarket) -> int:
             fast_search_text(s.stall_number, s.name, s.description, (p.name for p in s.products)),
             stall_sort_bytes(s.stall_number),
         )
-        for s in market.stores
+        for s in stores
     ):
         _insert_raw(conn, "stores", _STORE_COLUMNS, batch)
+    wanted = {s.stall_number for s in stores}
     id_rows = conn.execute(select(Store.stall_number, Store.id).where(Store.market_id == market_id))
-    ids: dict[str, int] = {stall: store_id for stall, store_id in id_rows}
-    for goods in _batches(
-        (ids[s.stall_number], dump(p.name), p.price_won, p.unit, p.sold_out, order)
-        for s in market.stores
-        for order, p in enumerate(s.products)
+    ids: dict[str, int] = {stall: store_id for stall, store_id in id_rows if stall in wanted}
+    insert_goods_core(
+        conn,
+        ((ids[s.stall_number], order, p) for s in stores for order, p in enumerate(s.products)),
+    )
+    return ids
+
+
+def insert_goods_core(conn: Connection, goods: Iterable[tuple[int, int, GoodListing]]) -> None:
+    """Insert goods given as (store id, sort order, good), in batches."""
+    dump = _JsonCache()
+    for batch in _batches(
+        (store_id, dump(p.name), p.price_won, p.unit, p.sold_out, order)
+        for store_id, order, p in goods
     ):
-        _insert_raw(conn, "products", _PRODUCT_COLUMNS, goods)
-    return len(market.stores)
+        _insert_raw(conn, "products", _PRODUCT_COLUMNS, batch)
 
 
-def insert_markets_core(conn: Connection, markets: Sequence[DemoMarket]) -> dict[str, int]:
+def insert_markets_core(conn: Connection, markets: Sequence[MarketListing]) -> dict[str, int]:
     """:func:`insert_market_core` for each market; store count per slug."""
     return {market.slug: insert_market_core(conn, market) for market in markets}

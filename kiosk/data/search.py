@@ -20,15 +20,18 @@ from sqlalchemy.sql.compiler import SQLCompiler
 
 from kiosk.data.models import Product, Store
 from kiosk.data.ordering import stall_sort_bytes
-from kiosk.domain.locales import LOCALES
+from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.domain.text import normalise_for_search
+
+#: Text per locale as stored (``dict[str, str]``) or as the listing model has it.
+Texts = Mapping[LocaleCode, str] | Mapping[str, str]
 
 
 def build_search_text(
     stall_number: str,
-    name: Mapping[str, str],
-    description: Mapping[str, str],
-    product_names: Iterable[Mapping[str, str]],
+    name: Texts,
+    description: Texts,
+    product_names: Iterable[Texts],
 ) -> str:
     """Fold and join the stall number, the store's name and description (locale by
     locale, in language-bar order) and the product names.

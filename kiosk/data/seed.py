@@ -1,11 +1,16 @@
-"""Insert the invented demo markets in bulk; idempotent, replaceable, safe to run concurrently."""
+"""Insert the invented demo markets in bulk; idempotent, replaceable, safe to run concurrently.
+
+The demo markets are data files in the listings format a manager exports
+(``kiosk/data/demo/*.csv``, README "Listings files"), read by the same code as
+an import (``kiosk.domain.exchange_read``): one listing model, one reader.
+"""
 
 from __future__ import annotations
 
-import importlib
 import random
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
@@ -13,28 +18,52 @@ from sqlalchemy.orm import Session
 
 from kiosk.data.columns import utcnow
 from kiosk.data.db import Database
-from kiosk.data.demo.types import DemoMarket
 from kiosk.data.errors import DatabaseFaultError
 from kiosk.data.models import Market, Product, Store
 from kiosk.data.search import build_search_text
+from kiosk.domain.listing import MarketListing
 
-DEMO_MODULES = ("kiosk.data.demo.bansong", "kiosk.data.demo.dongmun")
+DEMO_DIR = Path(__file__).resolve().parent / "demo"
+#: The demo markets' listings files, in the order they are offered.
+DEMO_SLUGS = ("bansong", "dongmun")
 #: Tries of the seeding transaction when another program holds the lock or wins a race.
 SEED_ATTEMPTS = 3
 
 
-def demo_markets() -> tuple[DemoMarket, ...]:
-    """반송큰시장 and 동문재래시장 (imported only when needed: they are large literals)."""
-    markets: list[DemoMarket] = []
-    for name in DEMO_MODULES:
-        market = importlib.import_module(name).MARKET
-        if not isinstance(market, DemoMarket):
-            raise TypeError(f"{name}.MARKET is a {type(market).__name__}, not a DemoMarket")
-        markets.append(market)
-    return tuple(markets)
+def demo_markets() -> tuple[MarketListing, ...]:
+    """반송큰시장 and 동문재래시장, read from the package's listings files.
+
+    Raises ValueError naming the file and cell when a shipped file is broken
+    (tests/demo/test_demo_content.py keeps them whole).
+    """
+    from kiosk.domain.exchange_csv import decode_csv, read_csv
+    from kiosk.domain.exchange_markets import read_markets
+    from kiosk.domain.exchange_read import Table, read_tables
+
+    def table(name: str) -> Table:
+        path = DEMO_DIR / f"{name}.csv"
+        text, _encoding = decode_csv(path.read_bytes(), path.name)
+        return read_csv(text, path.name, path.stem)
+
+    markets = read_markets(table("markets"))
+    found: list[MarketListing] = []
+    for slug in DEMO_SLUGS:
+        listing = read_tables([table(slug)])
+        if listing.problems or slug not in markets:
+            problem = str(listing.problems[0]) if listing.problems else "not in markets.csv"
+            raise ValueError(f"demo market {slug}: {problem}")
+        found.append(
+            MarketListing(
+                slug=slug,
+                name=markets[slug].name,
+                city=markets[slug].city,
+                stores=tuple(store.listing for store in listing.stores),
+            )
+        )
+    return tuple(found)
 
 
-def _check_market(market: DemoMarket) -> None:
+def _check_market(market: MarketListing) -> None:
     seen: set[str] = set()
     for store in market.stores:
         if store.stall_number in seen:
@@ -48,7 +77,7 @@ def _check_market(market: DemoMarket) -> None:
                 )
 
 
-def insert_market(session: Session, market: DemoMarket) -> int:
+def insert_market(session: Session, market: MarketListing) -> int:
     """Insert *market* with its stores and products; return the store count.
 
     Uses one multi-row INSERT per table (RETURNING for store ids) and computes
@@ -69,9 +98,9 @@ def insert_market(session: Session, market: DemoMarket) -> int:
             "name": dict(s.name),
             "description": dict(s.description),
             "phone": s.phone,
-            "opening_hours": s.opening_hours,
-            "kakao_channel_id": s.kakao_channel_id,
-            "payment_qr_payload": s.payment_qr_payload,
+            "opening_hours": s.hours,
+            "kakao_channel_id": s.kakao or None,
+            "payment_qr_payload": s.payment or None,
             "payment_methods": s.payment_methods,
             "active": s.active,
             "version": 1,
@@ -108,7 +137,7 @@ def insert_market(session: Session, market: DemoMarket) -> int:
 
 
 def seed_markets(
-    db: Database, markets: Sequence[DemoMarket], *, replace: bool = False
+    db: Database, markets: Sequence[MarketListing], *, replace: bool = False
 ) -> dict[str, int]:
     """Insert *markets* in one transaction; return the store count per market slug.
 
@@ -132,7 +161,7 @@ def seed_markets(
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _seed_once(db: Database, markets: Sequence[DemoMarket], *, replace: bool) -> dict[str, int]:
+def _seed_once(db: Database, markets: Sequence[MarketListing], *, replace: bool) -> dict[str, int]:
     counts: dict[str, int] = {}
     with db.write_session() as session:
         for market in markets:

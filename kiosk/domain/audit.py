@@ -24,6 +24,8 @@ class AuditAction(StrEnum):
     SIGN_IN_FAILED = "sign_in.failed"
     LOCKED_OUT = "sign_in.locked"
     ONBOARDING_STEP = "onboarding.step"
+    LISTINGS_IMPORTED = "listings.imported"
+    DATABASE_RESTORED = "database.restored"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,11 +1,19 @@
-"""Read models of the store directory: markets, stores and products as plain data."""
+"""Listings as plain data: the one listing model (``StoreListing``) and the directory's read models.
+
+``StoreListing`` (a store, its five-language texts and its goods) is what the
+store editor edits, what an Excel/CSV file imports and exports, and what the
+demo markets are made of (``MarketListing``), so there is one shape and one set
+of checks for a listing wherever it comes from.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from kiosk.domain.categories import Category
 from kiosk.domain.hours import OpeningHours
+from kiosk.domain.locales import LocaleCode
 from kiosk.domain.payments import PaymentMethod
 from kiosk.domain.text import LocalizedText
 
@@ -82,3 +90,45 @@ class StoreDetail:
     active: bool
     version: int
     products: tuple[ProductInfo, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class GoodListing:
+    """One good of a listing; ``id`` None for one not saved yet. Price in whole won."""
+
+    id: int | None
+    name: Mapping[LocaleCode, str]
+    price_won: int
+    unit: str = ""
+    sold_out: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class StoreListing:
+    """A store's whole listing: what the editor edits and a listings file holds per stall.
+
+    ``kakao`` and ``payment`` are the KakaoTalk channel and the payment payload as
+    entered (the services' QR path checks them when saved); ``hours`` is structured.
+    """
+
+    stall_number: str
+    category: Category
+    name: Mapping[LocaleCode, str]
+    description: Mapping[LocaleCode, str] = field(default_factory=dict)
+    phone: str = ""
+    hours: OpeningHours = field(default_factory=OpeningHours)
+    payment_methods: tuple[PaymentMethod, ...] = ()
+    kakao: str = ""
+    payment: str = ""
+    active: bool = True
+    products: tuple[GoodListing, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MarketListing:
+    """A market with its stores' listings (the demo markets, a generated test market)."""
+
+    slug: str
+    name: Mapping[LocaleCode, str]
+    city: Mapping[LocaleCode, str]
+    stores: tuple[StoreListing, ...] = ()

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Final
 
 from kiosk.domain.categories import Category
 from kiosk.domain.characters import is_hidden
-from kiosk.domain.hours import OpeningHours
-from kiosk.domain.listing import ProductInfo, StoreDetail
+from kiosk.domain.listing import GoodListing, ProductInfo, StoreDetail, StoreListing
 from kiosk.domain.locales import LOCALES, NATIVE_NAMES, LocaleCode
 from kiosk.domain.messages import N_, KioskError, Message, MessageDef, define
-from kiosk.domain.payments import PaymentMethod
 
 MAX_NAME: Final = 200
 MAX_DESCRIPTION: Final = 2000
@@ -82,33 +80,9 @@ def field_label(key: str, locale: LocaleCode | None = None, *, good: int | None 
     return label
 
 
-@dataclass(frozen=True, slots=True)
-class ProductDraft:
-    """One good as edited; ``id`` None for a new one. Price in whole won."""
-
-    id: int | None
-    name: Mapping[LocaleCode, str]
-    price_won: int
-    unit: str = ""
-    sold_out: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class StoreDraft:
-    """Everything the store form edits. ``kakao`` and ``payment`` are the texts as entered
-    (checked by the services' QR path when saved)."""
-
-    stall_number: str
-    category: Category
-    name: Mapping[LocaleCode, str]
-    description: Mapping[LocaleCode, str] = field(default_factory=dict)
-    phone: str = ""
-    hours: OpeningHours = field(default_factory=OpeningHours)
-    payment_methods: tuple[PaymentMethod, ...] = ()
-    kakao: str = ""
-    payment: str = ""
-    active: bool = True
-    products: tuple[ProductDraft, ...] = ()
+#: The editor's names for the one listing model (kiosk.domain.listing): a good and a store.
+ProductDraft = GoodListing
+StoreDraft = StoreListing
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +172,11 @@ _PHONE = re.compile(
 )
 
 
+def is_stall_number(text: str) -> bool:
+    """Letters (Latin or Hangul) and digits in groups joined by single hyphens: ``A-12``."""
+    return len(text) <= MAX_STALL and _STALL.match(text) is not None
+
+
 def normalise_phone(text: str) -> str | None:
     """A Korean phone number with hyphens (``0212345678`` -> ``02-1234-5678``), or None.
 
@@ -233,12 +212,25 @@ def parse_won(text: str) -> int | None:
     return value if value <= MAX_PRICE_WON else None
 
 
-def _text_problems(key: str, label: Message, text: str, limit: int) -> list[Problem]:
+def _text_problems(
+    key: str,
+    field: str,
+    text: str,
+    limit: int,
+    locale: LocaleCode | None = None,
+    *,
+    good: int | None = None,
+) -> list[Problem]:
+    """Too long or hidden characters; the label is made only for a problem (imports check
+    tens of thousands of texts with this)."""
+    if len(text) <= limit and (
+        text.isprintable() or not any(is_hidden(ch) for ch in text if ch not in "\n")
+    ):
+        return []
+    label = field_label(field, locale, good=good)
     if len(text) > limit:
         return [Problem(key, TOO_LONG(field=label, max=limit))]
-    if any(is_hidden(ch) for ch in text if ch not in "\n"):
-        return [Problem(key, HIDDEN_CHARS(field=label))]
-    return []
+    return [Problem(key, HIDDEN_CHARS(field=label))]
 
 
 def validate(draft: StoreDraft) -> list[Problem]:
@@ -257,12 +249,13 @@ def validate(draft: StoreDraft) -> list[Problem]:
         key = f"name.{locale}"
         if locale == "ko" and not name.strip():
             problems.append(Problem(key, REQUIRED(field=field_label("name", locale))))
-        problems += _text_problems(key, field_label("name", locale), name, MAX_NAME)
+        problems += _text_problems(key, "name", name, MAX_NAME, locale)
         problems += _text_problems(
             f"description.{locale}",
-            field_label("description", locale),
+            "description",
             draft.description.get(locale, ""),
             MAX_DESCRIPTION,
+            locale,
         )
     if normalise_phone(draft.phone) is None:
         problems.append(Problem("phone", BAD_PHONE(field=field_label("phone"))))
@@ -281,10 +274,7 @@ def product_problems(product: ProductDraft, row: int) -> list[Problem]:
         problems.append(Problem(f"{key}.name.ko", REQUIRED(field=label)))
     for locale in LOCALES:
         problems += _text_problems(
-            f"{key}.name.{locale}",
-            field_label("name", locale, good=row),
-            product.name.get(locale, ""),
-            MAX_NAME,
+            f"{key}.name.{locale}", "name", product.name.get(locale, ""), MAX_NAME, locale, good=row
         )
     if not 0 <= product.price_won <= MAX_PRICE_WON:
         problems.append(
@@ -293,7 +283,7 @@ def product_problems(product: ProductDraft, row: int) -> list[Problem]:
                 BAD_PRICE(field=field_label("price_won", good=row), max=MAX_PRICE_WON),
             )
         )
-    problems += _text_problems(f"{key}.unit", field_label("unit", good=row), product.unit, MAX_UNIT)
+    problems += _text_problems(f"{key}.unit", "unit", product.unit, MAX_UNIT, good=row)
     return problems
 
 

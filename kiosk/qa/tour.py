@@ -12,10 +12,19 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from kiosk import i18n
+from kiosk.domain.access import Actor
 from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
-from kiosk.ui.manager import audit_screen, markets, onboarding_progress, sign_in, store_form, stores
+from kiosk.ui.manager import (
+    audit_screen,
+    exchange_screen,
+    markets,
+    onboarding_progress,
+    sign_in,
+    store_form,
+    stores,
+)
 from kiosk.ui.manager.flow import ManagerFlow, manager_flow
 from kiosk.ui.merchant import goods_screen
 from kiosk.ui.merchant import sign_in as merchant_sign_in
@@ -107,7 +116,37 @@ def prepare_accounts(services: Services) -> None:
     if store.products:
         good = store.products[-1]
         services.update_good(actor=manager, base=store, product_id=good.id, sold_out=True)
+    _write_tour_listings(services, manager)
     services.sign_out(manager)
+
+
+def tour_listings_file(services: Services) -> Path:
+    """The listings file the Import / Export / Backup shots check (beside the tour database)."""
+    return Path(services.where).parent / "tour-listings.csv"
+
+
+def _write_tour_listings(services: Services, manager: Actor) -> None:
+    """The first market exported, one price raised and one stall added: a dry run to show."""
+    import csv
+    import io
+
+    from kiosk.domain import exchange_format as fmt
+
+    markets = services.list_markets()
+    if not markets:
+        return
+    path = tour_listings_file(services)
+    services.export_listings(actor=manager, market_slug=markets[0].slug, out=path)
+    rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
+    header = rows[0]
+    price, stall = header.index(fmt.PRICE.header), header.index(fmt.STALL.header)
+    rows[1][price] = str(int(rows[1][price]) + 500)
+    added = list(rows[1])
+    added[stall] = "Z-1"
+    rows.append(added)
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    path.write_bytes(out.getvalue().encode("utf-8-sig"))
 
 
 def tour_merchant_store(services: Services) -> int | None:
@@ -158,6 +197,13 @@ def walk_access(
     manager.show_page("progress")
     settle()
     yield Shot(onboarding_progress.SCREEN, "", locale, width, height)
+    manager.show_page("exchange")
+    settle()
+    listings = tour_listings_file(services)
+    if listings.is_file():
+        manager.exchange.check_file(listings)  # the dry run's summary, before any import
+        settle()
+    yield Shot(exchange_screen.SCREEN, "", locale, width, height)
     manager.sign_out()
     if store_id is not None:
         merchant.sign_in_as(services.sign_in_merchant(store_id=store_id, pin=Secret(TOUR_PIN)))

@@ -203,20 +203,26 @@ class Shell(QMainWindow):
         if self._loading or self._services is not None:
             return
         self._loading = True
+        self._database_url = database_url
 
         def work() -> Services:
             from kiosk.services.app import Services
 
-            services = Services.open(database_url, seed_demo=True)
+            # A database that fails SQLite's quick_check is not used (kiosk/ui/recovery.py).
+            services = Services.open_checked(database_url, seed_demo=True)
             services.list_markets()  # warm the ORM and the first query off the GUI thread
             from kiosk.domain.formatting import format_price
 
             format_price(0, "ko")  # import Babel here, not when a tourist opens a store
             return services
 
-        ops.run_op(
-            self, work, on_done=self.set_services, on_error=self._on_load_failed, name="open"
-        )
+        ops.run_op(self, work, on_done=self._on_opened, on_error=self._on_load_failed, name="open")
+
+    def _on_opened(self, services: Services) -> None:
+        from kiosk.ui.recovery import start_daily_backup
+
+        self.set_services(services)
+        start_daily_backup(self, services)
 
     def set_services(self, services: Services) -> None:
         """Use *services* from now on (tests and tours pass an open one directly)."""
@@ -257,6 +263,11 @@ class Shell(QMainWindow):
 
     def _on_load_failed(self, exc: Exception) -> None:
         from kiosk.services.errors import describe
+        from kiosk.ui.recovery import offer_restore
+
+        url = getattr(self, "_database_url", None)
+        if offer_restore(self, exc, url, on_done=self._on_opened, on_error=self._on_load_failed):
+            return
 
         self._loading = False
         # One line, URL secrets hidden; a bug's traceback goes to the log the line names.

@@ -6,11 +6,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from factories.markets import T
 from sqlalchemy import Engine, event
 
-from kiosk.data.demo.types import DemoMarket, DemoProduct, DemoStore, T
 from kiosk.domain.categories import Category
 from kiosk.domain.emvco import build_payload
+from kiosk.domain.hours import parse_legacy_hours
+from kiosk.domain.listing import GoodListing, MarketListing, StoreListing
 from kiosk.domain.payments import PaymentMethod
 
 SMALL_SLUG = "test-market"
@@ -28,23 +30,27 @@ DEMO_PAYLOAD = build_payload(
 )
 
 
-def _store(stall: str, category: Category, name: dict[str, str], **kw: Any) -> DemoStore:
-    return DemoStore(
+def _good(name: dict[Any, str], price: int, unit: str, sold_out: bool = False) -> GoodListing:
+    return GoodListing(None, name, price, unit, sold_out)
+
+
+def _store(stall: str, category: Category, name: dict[Any, str], **kw: Any) -> StoreListing:
+    return StoreListing(
         stall_number=stall,
         category=category,
         name=name,
         description=kw.pop("description", T("", "", "", "", "")),
         phone="010-0000-0000",
-        opening_hours="08:00-20:00",
+        hours=parse_legacy_hours("08:00-20:00"),
         payment_methods=kw.pop("payment_methods", (PaymentMethod.CASH,)),
         products=kw.pop("products", ()),
         **kw,
     )
 
 
-def small_market(slug: str = SMALL_SLUG) -> DemoMarket:
+def small_market(slug: str = SMALL_SLUG) -> MarketListing:
     """Five stores whose names, descriptions and products differ in every language."""
-    return DemoMarket(
+    return MarketListing(
         slug=slug,
         name=T("시험 시장", "Test Market", "テスト市場", "测试市场", "測試市場"),
         city=T("부산", "Busan", "釜山", "釜山", "釜山"),
@@ -61,8 +67,12 @@ def small_market(slug: str = SMALL_SLUG) -> DemoMarket:
                     "每天早上到貨",
                 ),
                 products=(
-                    DemoProduct(T("배추", "Napa cabbage", "白菜", "白菜", "白菜"), 3000, "개"),
-                    DemoProduct(T("대파", "Green onion", "長ネギ", "大葱", "大蔥"), 2500, "단"),
+                    GoodListing(
+                        None, T("배추", "Napa cabbage", "白菜", "白菜", "白菜"), 3000, "개"
+                    ),
+                    GoodListing(
+                        None, T("대파", "Green onion", "長ネギ", "大葱", "大蔥"), 2500, "단"
+                    ),
                 ),
             ),
             _store(
@@ -76,11 +86,11 @@ def small_market(slug: str = SMALL_SLUG) -> DemoMarket:
                     "濟州橘子屋",
                 ),
                 products=(
-                    DemoProduct(
-                        T("한라봉", "Hallabong", "デコポン", "丑橘", "醜橘"), 30000, "박스"
+                    GoodListing(
+                        None, T("한라봉", "Hallabong", "デコポン", "丑橘", "醜橘"), 30000, "박스"
                     ),
                 ),
-                kakao_channel_id="_JejuGyul",
+                kakao="_JejuGyul",
             ),
             _store(
                 "A-1",
@@ -93,11 +103,15 @@ def small_market(slug: str = SMALL_SLUG) -> DemoMarket:
                     "奶奶年糕店",
                 ),
                 products=(
-                    DemoProduct(
-                        T("인절미", "Injeolmi", "きな粉餅", "豆面糕", "豆麵糕"), 5000, "팩"
+                    GoodListing(
+                        None, T("인절미", "Injeolmi", "きな粉餅", "豆面糕", "豆麵糕"), 5000, "팩"
                     ),
-                    DemoProduct(T("쌀떡", "100% rice cake", "米餅", "米糕", "米糕"), 4000, "팩"),
-                    DemoProduct(T("꿀떡", "Honey tteok", "蜜餅", "蜜糕", "蜜糕"), 4500, "팩", True),
+                    GoodListing(
+                        None, T("쌀떡", "100% rice cake", "米餅", "米糕", "米糕"), 4000, "팩"
+                    ),
+                    GoodListing(
+                        None, T("꿀떡", "Honey tteok", "蜜餅", "蜜糕", "蜜糕"), 4500, "팩", True
+                    ),
                 ),
             ),
             _store(
@@ -105,10 +119,12 @@ def small_market(slug: str = SMALL_SLUG) -> DemoMarket:
                 Category.SEAFOOD,
                 T("바다 수산", "Ocean Fish", "海の魚屋", "海洋鱼店", "海洋魚店"),
                 products=(
-                    DemoProduct(T("고등어", "Mackerel", "サバ", "鲭鱼", "鯖魚"), 5000, "마리"),
+                    GoodListing(
+                        None, T("고등어", "Mackerel", "サバ", "鲭鱼", "鯖魚"), 5000, "마리"
+                    ),
                 ),
-                kakao_channel_id="_Bada1",
-                payment_qr_payload=DEMO_PAYLOAD,
+                kakao="_Bada1",
+                payment=DEMO_PAYLOAD,
                 payment_methods=(PaymentMethod.CASH, PaymentMethod.ZEROPAY),
             ),
             _store(

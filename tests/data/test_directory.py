@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from factories.markets import generate_market
 from sample_market import SMALL_SLUG, QueryCounter, small_market
 
 from kiosk.data.db import Database
 from kiosk.data.errors import NotFoundError
-from kiosk.data.generate import generate_market
 from kiosk.domain.categories import Category
 from kiosk.domain.listing import MarketInfo, StoreDetail, StoreSummary
 from kiosk.domain.payments import PaymentMethod
@@ -120,7 +120,7 @@ def test_get_store_keeps_the_payment_payload_byte_for_byte(seeded_db: Database) 
     [summary] = list_stores(db=seeded_db, market_slug=SMALL_SLUG, query="b-1")
     detail = get_store(db=seeded_db, store_id=summary.id)
     expected = next(s for s in small_market().stores if s.stall_number == "B-1")
-    assert detail.payment_qr_payload == expected.payment_qr_payload
+    assert detail.payment_qr_payload == expected.payment
     assert detail.payment_methods == (PaymentMethod.CASH, PaymentMethod.ZEROPAY)
 
 

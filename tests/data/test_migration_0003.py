@@ -10,13 +10,38 @@ from sqlalchemy.pool import NullPool
 
 from kiosk.data import migrate
 from kiosk.data.db import Database, _normalise_url
-from kiosk.data.demo import bansong, dongmun
 from kiosk.domain.hours import OpeningHours, parse_legacy_hours
 from kiosk.services.directory import get_store
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
-#: Every opening-hours text of the demo markets, plus texts a person may have typed.
-_DEMO = {s.opening_hours for m in (bansong.MARKET, dongmun.MARKET) for s in m.stores}
+#: Every opening-hours text the demo markets had before hours were data, plus texts a
+#: person may have typed.
+_DEMO = {
+    "06:00-18:00 (매주 일요일 휴무)",
+    "06:00-19:00",
+    "06:00-21:00 (매월 첫째·셋째 일요일 휴무)",
+    "06:30-20:00",
+    "07:00-19:00",
+    "07:00-20:00 (매주 화요일 휴무)",
+    "07:00-20:00",
+    "08:00-18:00 (매주 일요일 휴무)",
+    "08:00-19:00",
+    "08:00-20:00 (매주 수요일 휴무)",
+    "08:00-20:00",
+    "08:00-21:00",
+    "09:00-18:00",
+    "09:00-19:00",
+    "09:00-20:00",
+    "09:00-21:00 (매주 월요일 휴무)",
+    "09:00-21:00",
+    "09:00-22:00",
+    "10:00-19:00",
+    "10:00-20:00",
+    "10:00-21:00",
+    "10:00-24:00",
+    "11:00-21:00",
+    "17:00-24:00",
+}
 TEXTS: list[str] = [
     *sorted(_DEMO),
     "",

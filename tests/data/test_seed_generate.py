@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
 import pytest
+from factories.markets import build_market, generate_market
 from sample_market import SMALL_SLUG, small_market
 from sqlalchemy import func, select
 
 from kiosk.data.db import Database
-from kiosk.data.generate import build_market, generate_market
 from kiosk.data.models import Market, Product, Store
 from kiosk.data.search import refresh_store_search_text
 from kiosk.data.seed import ensure_demo_data, is_empty, seed_demo, seed_markets
@@ -72,7 +73,7 @@ def test_seeding_fifty_stores_and_three_hundred_products_is_fast(db: Database) -
         market.slug,
         market.name,
         market.city,
-        tuple(type(s)(**{**s.__dict__, "products": s.products * 2}) for s in market.stores),
+        tuple(dataclasses.replace(s, products=s.products * 2) for s in market.stores),
     )
     products = sum(len(s.products) for s in bigger.stores)
     assert products >= 250
@@ -93,8 +94,6 @@ def test_bulk_search_text_equals_what_the_orm_hook_computes(db: Database) -> Non
 
 
 def test_demo_markets_seed_and_ensure(db: Database) -> None:
-    pytest.importorskip("kiosk.data.demo.bansong", reason="demo content not written yet")
-    pytest.importorskip("kiosk.data.demo.dongmun", reason="demo content not written yet")
     started = time.perf_counter()
     assert ensure_demo_data(db) is True
     elapsed = time.perf_counter() - started

@@ -1,4 +1,4 @@
-"""Invented demo markets: counts, five real translations, prices, IDs and DEMO-only payloads."""
+"""Invented demo markets (package data files): counts, translations, prices, IDs, DEMO payloads."""
 
 from __future__ import annotations
 
@@ -9,24 +9,29 @@ from collections.abc import Iterator
 import pytest
 import qrcode
 import zxingcpp
+from factories.demo_payloads import DEMO_GUID, DEMO_PURPOSE, demo_payload
 from qrcode.constants import ERROR_CORRECT_M
 
-from kiosk.data.demo import bansong, dongmun
-from kiosk.data.demo.payloads import DEMO_GUID, DEMO_PURPOSE, demo_payload
-from kiosk.data.demo.types import DemoMarket, DemoStore
+from kiosk.data.seed import demo_markets
 from kiosk.domain.categories import Category
 from kiosk.domain.emvco import crc16_ccitt_false, parse_payload
+from kiosk.domain.hours_text import hours_cell
 from kiosk.domain.kakao import parse_channel_id
+from kiosk.domain.listing import MarketListing, StoreListing
 from kiosk.domain.locales import LOCALES
 from kiosk.domain.payment_qr import parse_payment_payload
 from kiosk.domain.payments import PaymentMethod
 
-MARKETS = (bansong.MARKET, dongmun.MARKET)
+MARKETS = demo_markets()
+BANSONG, DONGMUN = MARKETS
 BY_MARKET = pytest.mark.parametrize("market", [pytest.param(m, id=m.slug) for m in MARKETS])
 
 KAKAO_ID = re.compile(r"^_[A-Za-z0-9]{1,30}$")
 STALL = re.compile(r"^[A-Z]-[0-9]{1,3}$")
-HOURS = re.compile(r"^([01][0-9]|2[0-4]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9]( \(.+ 휴무\))?$")
+#: The hours as the file and the store page write them in Korean (every day, or a closing day).
+HOURS = re.compile(
+    r"^(매일 )?([01][0-9]|2[0-4]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9]( · 매(주|월) .+ 휴무)?$"
+)
 AREA_CODE = {"bansong": "051", "dongmun": "064"}
 CITY = {"bansong": "BUSAN", "dongmun": "JEJU"}
 
@@ -40,7 +45,7 @@ TRADITIONAL_ONLY = (
 )
 
 
-def _texts(market: DemoMarket) -> Iterator[tuple[str, dict[str, str]]]:
+def _texts(market: MarketListing) -> Iterator[tuple[str, dict[str, str]]]:
     """Every five-locale text of *market*, with where it lives."""
     yield f"{market.slug} name", market.name
     yield f"{market.slug} city", market.city
@@ -52,8 +57,8 @@ def _texts(market: DemoMarket) -> Iterator[tuple[str, dict[str, str]]]:
             yield f"{where} product {product.name.get('ko')!r}", product.name
 
 
-def _payload_stores() -> list[DemoStore]:
-    return [s for m in MARKETS for s in m.stores if s.payment_qr_payload is not None]
+def _payload_stores() -> list[StoreListing]:
+    return [s for m in MARKETS for s in m.stores if s.payment]
 
 
 def _is_allowed_char(ch: str) -> bool:
@@ -74,16 +79,16 @@ def _is_allowed_char(ch: str) -> bool:
 
 def test_the_two_markets() -> None:
     assert [m.slug for m in MARKETS] == ["bansong", "dongmun"]
-    assert bansong.MARKET.name["ko"] == "반송큰시장"
-    assert bansong.MARKET.name["en"] == "Bansong Big Market"
-    assert "부산" in bansong.MARKET.city["ko"]
-    assert dongmun.MARKET.name["ko"] == "동문재래시장"
-    assert dongmun.MARKET.name["en"] == "Dongmun Traditional Market"
-    assert dongmun.MARKET.city["ko"] == "제주시"
+    assert BANSONG.name["ko"] == "반송큰시장"
+    assert BANSONG.name["en"] == "Bansong Big Market"
+    assert "부산" in BANSONG.city["ko"]
+    assert DONGMUN.name["ko"] == "동문재래시장"
+    assert DONGMUN.name["en"] == "Dongmun Traditional Market"
+    assert DONGMUN.city["ko"] == "제주시"
 
 
 @BY_MARKET
-def test_enough_stores_with_unique_stall_numbers(market: DemoMarket) -> None:
+def test_enough_stores_with_unique_stall_numbers(market: MarketListing) -> None:
     stalls = [s.stall_number for s in market.stores]
     assert len(stalls) >= 20
     assert len(set(stalls)) == len(stalls), "a stall number appears twice"
@@ -92,29 +97,29 @@ def test_enough_stores_with_unique_stall_numbers(market: DemoMarket) -> None:
 
 
 @BY_MARKET
-def test_at_least_eight_categories(market: DemoMarket) -> None:
+def test_at_least_eight_categories(market: MarketListing) -> None:
     categories = [s.category for s in market.stores]
     assert all(isinstance(c, Category) for c in categories)
     assert len(set(categories)) >= 8
 
 
 def test_each_market_has_its_characteristic_stores() -> None:
-    bansong_categories = {s.category for s in bansong.MARKET.stores}
+    bansong_categories = {s.category for s in BANSONG.stores}
     assert {Category.SEAFOOD, Category.STREET_FOOD, Category.RESTAURANT} <= bansong_categories
-    dongmun_categories = {s.category for s in dongmun.MARKET.stores}
+    dongmun_categories = {s.category for s in DONGMUN.stores}
     assert {Category.TANGERINES, Category.SOUVENIRS, Category.MEAT} <= dongmun_categories
-    night = [s for s in dongmun.MARKET.stores if s.opening_hours.endswith("24:00")]
+    night = [s for s in DONGMUN.stores if all(d and d.closes == 24 * 60 for d in s.hours.days)]
     assert len(night) >= 3, "Dongmun needs night-market stalls open until midnight"
 
 
 @BY_MARKET
-def test_one_or_two_inactive_stores(market: DemoMarket) -> None:
+def test_one_or_two_inactive_stores(market: MarketListing) -> None:
     inactive = [s.stall_number for s in market.stores if not s.active]
     assert 1 <= len(inactive) <= 2, inactive
 
 
 @BY_MARKET
-def test_phone_numbers_are_obviously_invented(market: DemoMarket) -> None:
+def test_phone_numbers_are_obviously_invented(market: MarketListing) -> None:
     pattern = re.compile(rf"^{AREA_CODE[market.slug]}-000-[0-9]{{4}}$")
     phones = [s.phone for s in market.stores]
     bad = [p for p in phones if not pattern.fullmatch(p)]
@@ -123,24 +128,25 @@ def test_phone_numbers_are_obviously_invented(market: DemoMarket) -> None:
 
 
 @BY_MARKET
-def test_opening_hours_are_readable(market: DemoMarket) -> None:
+def test_opening_hours_are_readable(market: MarketListing) -> None:
     bad = [
-        (s.stall_number, s.opening_hours)
+        (s.stall_number, hours_cell(s.hours))
         for s in market.stores
-        if not HOURS.fullmatch(s.opening_hours)
+        if not HOURS.fullmatch(hours_cell(s.hours)) or s.hours.note
     ]
     assert not bad, bad
 
 
 def test_hours_pattern_rejects_malformed_text() -> None:
-    assert HOURS.fullmatch("18:00-24:00")
-    assert HOURS.fullmatch("06:00-21:00 (매월 첫째·셋째 일요일 휴무)")
+    assert HOURS.fullmatch("매일 18:00-24:00")
+    assert HOURS.fullmatch("매일 06:00-21:00 · 매월 첫째·셋째 일요일 휴무")
+    assert HOURS.fullmatch("08:00-18:00 · 매주 일요일 휴무")
     for bad in ("8:00-20:00", "08:00~20:00", "08:00-25:00", "08:00-20:00 closed Sundays"):
         assert not HOURS.fullmatch(bad), bad
 
 
 @BY_MARKET
-def test_payment_methods(market: DemoMarket) -> None:
+def test_payment_methods(market: MarketListing) -> None:
     for store in market.stores:
         methods = store.payment_methods
         assert methods, f"{store.stall_number}: no payment method"
@@ -152,7 +158,7 @@ def test_payment_methods(market: DemoMarket) -> None:
 
 
 def test_foreign_wallets_are_common_in_dongmun() -> None:
-    active = [s for s in dongmun.MARKET.stores if s.active]
+    active = [s for s in DONGMUN.stores if s.active]
     alipay = [s for s in active if PaymentMethod.ALIPAY_PLUS in s.payment_methods]
     assert len(alipay) * 2 >= len(active), "most Dongmun stalls take Alipay+ via Zero Pay"
 
@@ -168,7 +174,7 @@ def test_store_names_use_no_personal_names() -> None:
 
 
 @BY_MARKET
-def test_products_have_sane_prices_and_units(market: DemoMarket) -> None:
+def test_products_have_sane_prices_and_units(market: MarketListing) -> None:
     for store in market.stores:
         where = f"{market.slug} {store.stall_number}"
         assert 3 <= len(store.products) <= 10, f"{where}: {len(store.products)} products"
@@ -185,7 +191,7 @@ def test_products_have_sane_prices_and_units(market: DemoMarket) -> None:
 
 
 @BY_MARKET
-def test_some_products_are_sold_out(market: DemoMarket) -> None:
+def test_some_products_are_sold_out(market: MarketListing) -> None:
     products = [p for s in market.stores for p in s.products]
     sold_out = [p for p in products if p.sold_out]
     assert 2 <= len(sold_out) <= len(products) // 10
@@ -195,7 +201,7 @@ def test_some_products_are_sold_out(market: DemoMarket) -> None:
 
 
 @BY_MARKET
-def test_every_text_has_all_five_locales(market: DemoMarket) -> None:
+def test_every_text_has_all_five_locales(market: MarketListing) -> None:
     for where, text in _texts(market):
         assert tuple(text) == LOCALES, f"{where}: locales {tuple(text)}"
         empty = [loc for loc, value in text.items() if not value.strip()]
@@ -204,7 +210,7 @@ def test_every_text_has_all_five_locales(market: DemoMarket) -> None:
 
 
 @BY_MARKET
-def test_foreign_texts_are_translated_not_copied(market: DemoMarket) -> None:
+def test_foreign_texts_are_translated_not_copied(market: MarketListing) -> None:
     for where, text in _texts(market):
         for loc in ("en", "ja", "zh_Hans", "zh_Hant"):
             hangul = [ch for ch in text[loc] if unicodedata.name(ch, "").startswith("HANGUL")]
@@ -213,7 +219,7 @@ def test_foreign_texts_are_translated_not_copied(market: DemoMarket) -> None:
 
 
 @BY_MARKET
-def test_japanese_descriptions_are_japanese(market: DemoMarket) -> None:
+def test_japanese_descriptions_are_japanese(market: MarketListing) -> None:
     for store in market.stores:
         ja = store.description["ja"]
         kana = [ch for ch in ja if "\u3041" <= ch <= "\u30ff"]
@@ -222,7 +228,7 @@ def test_japanese_descriptions_are_japanese(market: DemoMarket) -> None:
 
 
 @BY_MARKET
-def test_traditional_chinese_is_not_a_copy_of_simplified(market: DemoMarket) -> None:
+def test_traditional_chinese_is_not_a_copy_of_simplified(market: MarketListing) -> None:
     texts = list(_texts(market))
     differ = [w for w, t in texts if t["zh_Hans"] != t["zh_Hant"]]
     assert len(differ) >= 0.7 * len(texts), f"only {len(differ)} of {len(texts)} differ"
@@ -231,7 +237,7 @@ def test_traditional_chinese_is_not_a_copy_of_simplified(market: DemoMarket) -> 
 
 
 @BY_MARKET
-def test_each_chinese_script_uses_its_own_characters(market: DemoMarket) -> None:
+def test_each_chinese_script_uses_its_own_characters(market: MarketListing) -> None:
     for where, text in _texts(market):
         simplified_in_hant = sorted(set(text["zh_Hant"]) & set(SIMPLIFIED_ONLY))
         assert not simplified_in_hant, f"{where} [zh_Hant]: simplified {simplified_in_hant}"
@@ -247,13 +253,13 @@ def test_script_check_catches_a_copied_text() -> None:
 
 
 @BY_MARKET
-def test_only_plain_characters(market: DemoMarket) -> None:
+def test_only_plain_characters(market: MarketListing) -> None:
     for where, text in _texts(market):
         for loc, value in text.items():
             odd = [f"U+{ord(ch):04X}" for ch in value if not _is_allowed_char(ch)]
             assert not odd, f"{where} [{loc}]: unexpected characters {odd}"
     for store in market.stores:
-        units = store.opening_hours + "".join(p.unit for p in store.products)
+        units = hours_cell(store.hours) + "".join(p.unit for p in store.products)
         assert all(_is_allowed_char(ch) for ch in units), store.stall_number
 
 
@@ -267,8 +273,8 @@ def test_plain_character_check_rejects_emoji() -> None:
 
 
 @BY_MARKET
-def test_about_a_third_have_kakao_channels(market: DemoMarket) -> None:
-    ids = [s.kakao_channel_id for s in market.stores if s.kakao_channel_id is not None]
+def test_about_a_third_have_kakao_channels(market: MarketListing) -> None:
+    ids = [s.kakao for s in market.stores if s.kakao]
     assert len(market.stores) // 4 <= len(ids) <= len(market.stores) // 2
     for channel_id in ids:
         assert KAKAO_ID.fullmatch(channel_id), channel_id
@@ -277,7 +283,7 @@ def test_about_a_third_have_kakao_channels(market: DemoMarket) -> None:
 
 
 def test_kakao_ids_are_unique_across_markets() -> None:
-    ids = [s.kakao_channel_id for m in MARKETS for s in m.stores if s.kakao_channel_id]
+    ids = [s.kakao for m in MARKETS for s in m.stores if s.kakao]
     assert len(set(ids)) == len(ids)
 
 
@@ -290,16 +296,16 @@ def test_kakao_pattern_rejects_bad_ids() -> None:
 
 
 @BY_MARKET
-def test_about_a_third_have_payment_payloads(market: DemoMarket) -> None:
-    count = sum(1 for s in market.stores if s.payment_qr_payload is not None)
+def test_about_a_third_have_payment_payloads(market: MarketListing) -> None:
+    count = sum(1 for s in market.stores if s.payment)
     assert len(market.stores) // 4 <= count <= len(market.stores) // 2
 
 
 @pytest.mark.parametrize(
     "store", [pytest.param(s, id=s.stall_number + " " + s.name["en"]) for s in _payload_stores()]
 )
-def test_payload_is_valid_and_marked_demo(store: DemoStore) -> None:
-    raw = store.payment_qr_payload
+def test_payload_is_valid_and_marked_demo(store: StoreListing) -> None:
+    raw = store.payment
     assert raw is not None
     assert raw.startswith("000201")
     assert raw.isascii() and raw.isprintable()
@@ -324,15 +330,15 @@ def test_payload_is_valid_and_marked_demo(store: DemoStore) -> None:
 def test_payload_cities_match_their_markets() -> None:
     for market in MARKETS:
         for store in market.stores:
-            if store.payment_qr_payload is not None:
-                assert parse_payload(store.payment_qr_payload).city == CITY[market.slug]
+            if store.payment:
+                assert parse_payload(store.payment).city == CITY[market.slug]
 
 
 def test_payload_merchant_ids_are_unique() -> None:
     ids = []
     for store in _payload_stores():
-        assert store.payment_qr_payload is not None
-        parsed = parse_payload(store.payment_qr_payload)
+        assert store.payment is not None
+        parsed = parse_payload(store.payment)
         account = next(o for o in parsed.objects if o.tag == "26")
         ids.append(account.value)
     assert len(set(ids)) == len(ids)
@@ -340,7 +346,7 @@ def test_payload_merchant_ids_are_unique() -> None:
 
 def test_a_payload_survives_a_real_qr_round_trip() -> None:
     store = _payload_stores()[0]
-    raw = store.payment_qr_payload
+    raw = store.payment
     assert raw is not None
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=4, box_size=6)
     code.add_data(raw)

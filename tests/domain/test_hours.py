@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.data.demo import bansong, dongmun
 from kiosk.domain.hours import (
     DayHours,
     MonthlyClosure,
@@ -78,12 +77,13 @@ def test_an_unknown_remark_keeps_the_hours_and_the_remark() -> None:
     assert hours.format("ko") == "매일 09:00–18:00 · 명절 당일 휴무"
 
 
-def test_every_demo_text_is_read_as_data() -> None:
-    for market in (bansong.MARKET, dongmun.MARKET):
+def test_every_demo_store_has_hours_as_data() -> None:
+    from kiosk.data.seed import demo_markets
+
+    for market in demo_markets():
         for store in market.stores:
-            hours = parse_legacy_hours(store.opening_hours)
-            assert hours.note == "", (store.stall_number, store.opening_hours)
-            assert any(day is not None for day in hours.days)
+            assert store.hours.note == "", (store.stall_number, store.hours)
+            assert any(day is not None for day in store.hours.days)
 
 
 def test_json_round_trip_and_bad_json() -> None:

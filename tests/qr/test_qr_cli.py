@@ -131,8 +131,9 @@ def _main(argv: list[str], env_url: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_stands_for_a_generated_market_through_python_m_kiosk(tmp_path: Path) -> None:
+    from factories.markets import generate_market
+
     from kiosk.data.db import Database
-    from kiosk.data.generate import generate_market
 
     url = f"sqlite:///{tmp_path / 'market.sqlite3'}"
     db = Database.open(url)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from factories.markets import generate_market
 from PySide6.QtCore import QModelIndex
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import build_shell
 from kiosk.data.db import Database
-from kiosk.data.generate import generate_market
 from kiosk.services.app import Services
 from kiosk.ui import ops
 from kiosk.ui.models.store_list_model import PAGE_SIZE, StoreListModel

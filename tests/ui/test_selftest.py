@@ -24,9 +24,10 @@ def test_self_test_passes_every_screen_in_every_language() -> None:
     lines = out.getvalue().splitlines()
     results = [line for line in lines if LINE.match(line)]
     # per size and language: start screen, two directories, two store details, merchant QR,
-    # manager sign-in, stores, store form, markets, audit log, onboarding progress, merchant
-    # sign-in and goods, onboarding sign-in, overview and one step of each of four kinds
-    assert len(results) == 2 * len(LOCALES) * 20
+    # manager sign-in, stores, store form, markets, audit log, onboarding progress, Excel
+    # and backup, merchant sign-in and goods, onboarding sign-in, overview and one step of
+    # each of four kinds
+    assert len(results) == 2 * len(LOCALES) * 21
     assert all(line.startswith("PASS ") for line in results)
     assert "PASS start-screen ko 1920x1080" in results
     assert "PASS tourist-directory:dongmun ja 1366x768" in results
@@ -73,7 +74,7 @@ def test_clipped_label_fails_the_clipping_check(qtbot: QtBot) -> None:
 def test_screenshots_are_named_per_screen_language_and_size(tmp_path: Path) -> None:
     written = write_screenshots(tmp_path, sizes=[(1366, 768)], locales=["ja"])
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert written == len(names) == 20
+    assert written == len(names) == 21
     assert "onboarding-step_payment_ja_1366x768.png" in names
     assert "manager-onboarding_ja_1366x768.png" in names
     assert "merchant-qr_ja_1366x768.png" in names

@@ -33,12 +33,13 @@ _Index = QModelIndex | QPersistentModelIndex
 #: The action filter: a label and the actions it shows.
 ACTION_GROUPS: dict[str, tuple[AuditAction, ...]] = {
     "all": (),
-    "edits": (AuditAction.STORE_CREATED, AuditAction.STORE_CHANGED),
+    "edits": (AuditAction.STORE_CREATED, AuditAction.STORE_CHANGED, AuditAction.LISTINGS_IMPORTED),
     "codes": (AuditAction.STORE_CODES,),
     "markets": (
         AuditAction.MARKET_CREATED,
         AuditAction.MARKET_CHANGED,
         AuditAction.MARKET_REMOVED,
+        AuditAction.DATABASE_RESTORED,
     ),
     "sign-in": (
         AuditAction.SIGN_IN_FAILED,
@@ -63,6 +64,8 @@ ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.SIGN_IN_FAILED: N_("Wrong PIN or password"),
     AuditAction.LOCKED_OUT: N_("Locked after wrong tries"),
     AuditAction.ONBOARDING_STEP: N_("Onboarding step saved"),
+    AuditAction.LISTINGS_IMPORTED: N_("Listings imported"),
+    AuditAction.DATABASE_RESTORED: N_("Database restored from a backup"),
 }
 
 

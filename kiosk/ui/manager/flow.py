@@ -1,4 +1,5 @@
-"""Manager navigation: sign-in -> stores <-> store form, markets, audit log; idle sign-out."""
+"""Manager navigation: sign-in -> stores <-> store form, markets, audit log, import/export/backup;
+idle sign-out."""
 
 from __future__ import annotations
 
@@ -10,7 +11,15 @@ from PySide6.QtCore import QObject
 from kiosk.domain.access import Actor
 from kiosk.domain.listing import StoreDetail
 from kiosk.services.app import Services
-from kiosk.ui.manager import audit_screen, markets, onboarding_progress, sign_in, store_form, stores
+from kiosk.ui.manager import (
+    audit_screen,
+    exchange_screen,
+    markets,
+    onboarding_progress,
+    sign_in,
+    store_form,
+    stores,
+)
 from kiosk.ui.manager.header import ManagerHeader
 from kiosk.ui.widgets.idle_guard import IdleGuard
 
@@ -37,16 +46,19 @@ class ManagerFlow(QObject):
         self.audit = audit_screen.ManagerAuditScreen(locale)
         self.progress = onboarding_progress.ManagerProgressScreen(locale)
         host.add_screen(onboarding_progress.SCREEN, self.progress)
+        self.exchange = exchange_screen.ManagerExchangeScreen(locale)
         host.add_screen(sign_in.SCREEN, self.sign_in)
         host.add_screen(stores.SCREEN, self.stores)
         host.add_screen(store_form.SCREEN, self.form)
         host.add_screen(markets.SCREEN, self.markets)
         host.add_screen(audit_screen.SCREEN, self.audit)
+        host.add_screen(exchange_screen.SCREEN, self.exchange)
         self.sign_in.back_requested.connect(host.go_home)
         self.sign_in.signed_in.connect(self._on_signed_in)
         self.stores.edit_requested.connect(self.edit_store)
         self.stores.add_requested.connect(self.new_store)
         self.markets.changed.connect(self.stores.reload)
+        self.exchange.changed.connect(self.stores.reload)
         for header in self._headers():
             header.page_chosen.connect(self.show_page)
             header.sign_out_requested.connect(self._on_sign_out_clicked)
@@ -64,6 +76,7 @@ class ManagerFlow(QObject):
             self.markets.header,
             self.audit.header,
             self.progress.header,
+            self.exchange.header,
         ]
 
     def open(self) -> None:
@@ -86,6 +99,9 @@ class ManagerFlow(QObject):
         elif key == "progress":
             self.progress.load_markets()
             self._host.show_screen(onboarding_progress.SCREEN)
+        elif key == "exchange":
+            self.exchange.reload()
+            self._host.show_screen(exchange_screen.SCREEN)
         else:
             self._host.show_screen(stores.SCREEN)
 
@@ -108,12 +124,19 @@ class ManagerFlow(QObject):
             services.sign_out(self.actor)
         self.actor = None
         self.guard.disarm()
-        for screen in (self.form, self.markets, self.audit, self.progress):
+        for screen in (self.form, self.markets, self.audit, self.progress, self.exchange):
             screen.set_actor(None)
 
     # Handlers ------------------------------------------------------------------------------
     def _on_services(self, services: Services) -> None:
-        for screen in (self.sign_in, self.form, self.markets, self.audit, self.progress):
+        for screen in (
+            self.sign_in,
+            self.form,
+            self.markets,
+            self.audit,
+            self.progress,
+            self.exchange,
+        ):
             screen.set_services(services)
         self.stores.set_services(services, load=False)  # loads when signed in
 
@@ -121,7 +144,7 @@ class ManagerFlow(QObject):
         if not isinstance(actor, Actor):
             return
         self.actor = actor
-        for screen in (self.form, self.markets, self.audit, self.progress):
+        for screen in (self.form, self.markets, self.audit, self.progress, self.exchange):
             screen.set_actor(actor)
         services = self._host.services()
         if services is not None:

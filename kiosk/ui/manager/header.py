@@ -10,11 +10,12 @@ from kiosk.ui import theme
 from kiosk.ui.widgets.elided_label import ElidedLabel
 
 #: Page keys in the order of their buttons.
-PAGES: tuple[str, ...] = ("stores", "markets", "progress", "audit")
+PAGES: tuple[str, ...] = ("stores", "markets", "progress", "audit", "exchange")
 
 
 class ManagerHeader(QWidget):
-    """``page_chosen(key)`` for Stores, Markets, Onboarding, Audit log; ``sign_out_requested``."""
+    """``page_chosen(key)`` for Stores, Markets, Onboarding, Audit log and
+    Import-Export-Backup; ``sign_out_requested``."""
 
     page_chosen = Signal(str)
     sign_out_requested = Signal()
@@ -60,6 +61,7 @@ class ManagerHeader(QWidget):
             "markets": _("Markets"),
             "progress": _("Onboarding"),
             "audit": _("Audit log"),
+            "exchange": _("Excel and backup"),
         }
         for key, button in self.page_buttons.items():
             button.setText(labels[key])

@@ -1,14 +1,29 @@
-"""Synthetic markets of any size for benchmarks and tests (invented, reproducible data)."""
+"""Synthetic markets of any size for benchmarks and tests (invented, reproducible data).
+
+Test support only (not shipped): markets are ``MarketListing`` values, the one
+listing model, inserted through the Core bulk path (``kiosk.data.bulk``).
+"""
 
 from __future__ import annotations
 
 import random
+from typing import TYPE_CHECKING
 
-from kiosk.data.db import Database
-from kiosk.data.demo.types import DemoMarket, DemoProduct, DemoStore, T
 from kiosk.domain.categories import Category
 from kiosk.domain.emvco import build_payload, tlv
+from kiosk.domain.hours import parse_legacy_hours
+from kiosk.domain.listing import GoodListing, MarketListing, StoreListing
+from kiosk.domain.locales import LocaleCode
 from kiosk.domain.payments import PaymentMethod
+
+if TYPE_CHECKING:
+    from kiosk.data.db import Database
+
+
+def T(ko: str, en: str, ja: str, zh_Hans: str, zh_Hant: str) -> dict[LocaleCode, str]:
+    """Text in all five locales; every argument is required so none is forgotten."""
+    return {"ko": ko, "en": en, "ja": ja, "zh_Hans": zh_Hans, "zh_Hant": zh_Hant}
+
 
 _FAMILIES = (
     ("김", "Kim", "キム", "金", "金"),
@@ -24,7 +39,8 @@ _FAMILIES = (
 )
 
 # category: (shop noun in five locales, description, products as (names, price range, unit))
-_Kind = tuple[dict[str, str], dict[str, str], tuple[tuple[dict[str, str], int, int, str], ...]]
+_Names = dict[LocaleCode, str]
+_Kind = tuple[_Names, _Names, tuple[tuple[_Names, int, int, str], ...]]
 _KINDS: dict[Category, _Kind] = {
     Category.SEAFOOD: (
         T("수산", "Seafood", "海産物", "海鲜", "海鮮"),
@@ -192,8 +208,8 @@ def demo_payment_payload(number: int, city: str) -> str:
 
 
 def _goods(
-    catalogue: tuple[tuple[dict[str, str], int, int, str], ...], count: int
-) -> list[tuple[dict[str, str], int, int, str]]:
+    catalogue: tuple[tuple[_Names, int, int, str], ...], count: int
+) -> list[tuple[_Names, int, int, str]]:
     """*count* goods from *catalogue*; past its end, numbered grades ("감귤 2호")."""
     goods = []
     for n in range(count):
@@ -208,7 +224,7 @@ def _goods(
     return goods
 
 
-def _store(index: int, rng: random.Random, goods: int | None = None) -> DemoStore:
+def _store(index: int, rng: random.Random, goods: int | None = None) -> StoreListing:
     number = index + 1
     category = rng.choice(list(_KINDS))
     shop, description, catalogue = _KINDS[category]
@@ -221,7 +237,8 @@ def _store(index: int, rng: random.Random, goods: int | None = None) -> DemoStor
         f"{zh_hant}家{shop['zh_Hant']}",
     )
     products = tuple(
-        DemoProduct(
+        GoodListing(
+            id=None,
             name=names,
             price_won=rng.randrange(low, high + 1, 500) if high - low >= 500 else low,
             unit=unit,
@@ -239,24 +256,24 @@ def _store(index: int, rng: random.Random, goods: int | None = None) -> DemoStor
         methods.append(PaymentMethod.ZEROPAY)
     if rng.random() < 0.7:
         methods.append(PaymentMethod.CARD)
-    return DemoStore(
+    return StoreListing(
         stall_number=_stall_number(index),
         category=category,
         name=name,
         description=description,
         phone=f"010-0000-{number % 10000:04d}",  # the 0000 exchange is never assigned
-        opening_hours=rng.choice(_HOURS),
+        hours=parse_legacy_hours(rng.choice(_HOURS)),
         payment_methods=tuple(methods),
         products=products,
-        kakao_channel_id=f"_Gen{number:04d}" if index % 3 == 0 else None,
-        payment_qr_payload=payload,
+        kakao=f"_Gen{number:04d}" if index % 3 == 0 else "",
+        payment=payload or "",
         active=index % 20 != 19,
     )
 
 
 def build_market(
     *, slug: str, stores: int, seed: int = 0, goods_per_store: int | None = None
-) -> DemoMarket:
+) -> MarketListing:
     """The synthetic market as plain data (same *seed*, same market).
 
     *goods_per_store* fixes every store's number of goods (default: 2-4 at random).
@@ -268,7 +285,7 @@ def build_market(
     if goods_per_store is not None and goods_per_store < 0:
         raise ValueError(f"goods_per_store must be 0 or more, got {goods_per_store}")
     rng = random.Random(seed)
-    return DemoMarket(
+    return MarketListing(
         slug=slug,
         name=T(
             f"생성 시장 {slug}",

@@ -1,4 +1,4 @@
-"""Invented EMVCo payment payloads for the demo stalls: marked DEMO, never payable.
+"""Invented EMVCo payment payloads for demo stalls: marked DEMO, never payable (test support).
 
 Real Zero Pay payloads come only from the operator's merchant kit (docs/architecture.md,
 domain facts); these exist so the QR screens and printouts have something to

@@ -1,0 +1,161 @@
+"""One cell of a listings file turned into a value, or the problem a manager reads about it."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from typing import Final
+
+from kiosk.domain.categories import Category
+from kiosk.domain.characters import is_hidden
+from kiosk.domain.exchange_format import (
+    CATEGORY_WORDS,
+    PAYMENT_WORDS,
+    is_formula,
+    parse_category,
+    parse_payment_word,
+    parse_yes_no,
+    restore,
+)
+from kiosk.domain.messages import N_, Message, define
+from kiosk.domain.payments import PaymentMethod
+from kiosk.domain.store_edit import MAX_PRICE_WON
+
+#: Longest cell read from any column (the longest field, a description, allows 2,000).
+MAX_CELL_CHARS: Final = 5_000
+#: How much of a refused value a message quotes.
+QUOTE_CHARS: Final = 40
+
+REQUIRED = define("exchange.required", N_("is empty; it is required"))
+TOO_LONG = define("exchange.too_long", N_("has {length} characters; at most {max} fit"))
+FORMULA = define(
+    "exchange.formula",
+    N_('"{value}" is a formula; type the value itself (or start the cell with \')'),
+)
+DATE_CELL = define(
+    "exchange.date_cell",
+    N_("holds a date or time ({value}); format the column as text in Excel and type it again"),
+)
+HIDDEN = define("exchange.hidden", N_("contains an invisible or control character (U+{code:04X})"))
+NOT_WON = define("exchange.not_won", N_('"{value}" is not a whole number of won'))
+PRICE_RANGE = define("exchange.price_range", N_("{value} is not a price from 0 to {max} won"))
+NOT_YES_NO = define("exchange.not_yes_no", N_('"{value}" is neither 예 nor 아니오'))
+NOT_CATEGORY = define(
+    "exchange.not_category", N_('"{value}" is not a category; use one of: {choices}')
+)
+NOT_PAYMENT = define("exchange.not_payment", N_('"{value}" is not a way to pay; use: {choices}'))
+NOT_TEXT = define("exchange.not_text", N_("holds TRUE or FALSE; type text"))
+
+#: First characters that need a closer look: a formula, or a formula-safe apostrophe.
+_SPECIAL_STARTS: Final = frozenset({"=", "'"})
+_WON = re.compile(r"^(?:\d+|\d{1,3}(?:,\d{3})+)$")
+
+
+class CellError(Exception):
+    """A refused cell; ``message`` goes after the column name (``가격 "1원" is not ...``)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def quoted(value: object) -> str:
+    """*value* as a message quotes it: at most :data:`QUOTE_CHARS` characters."""
+    text = str(value)
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1] + "…"
+
+
+def text_value(value: object, *, limit: int = MAX_CELL_CHARS, lines: bool = False) -> str:
+    """The text of a cell (formula-safe apostrophe removed); CellError when it is not text.
+
+    Numbers become their digits (Excel turns ``010`` into 10 only when the
+    column is not text: the phone and stall checks then refuse it). *lines*
+    allows line breaks (a description); other hidden characters are refused.
+    """
+    if type(value) is str:
+        text = value
+    elif value is None:
+        return ""
+    elif isinstance(value, bool):
+        raise CellError(NOT_TEXT())
+    elif isinstance(value, datetime | date | time):
+        raise CellError(DATE_CELL(value=quoted(value)))
+    elif isinstance(value, int):
+        text = str(value)
+    elif isinstance(value, float):
+        text = str(int(value)) if value.is_integer() else repr(value)
+    else:
+        text = str(value)
+    if text[:1] in _SPECIAL_STARTS:
+        if is_formula(text):
+            raise CellError(FORMULA(value=quoted(text)))
+        text = restore(text)
+    if len(text) > limit:
+        raise CellError(TOO_LONG(length=len(text), max=limit))
+    if lines and "\r" in text:
+        text = text.replace("\r\n", "\n")
+    if not text.isprintable():  # fast path: printable text has no hidden character
+        for ch in text:
+            if is_hidden(ch) and not (lines and ch == "\n"):
+                raise CellError(HIDDEN(code=ord(ch)))
+    return text
+
+
+def price_value(value: object) -> int:
+    """Whole won from a number cell or ``12000`` / ``12,000``; CellError for ``12,000원``."""
+    if isinstance(value, bool):
+        raise CellError(NOT_WON(value=quoted(value)))
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        if not 0 <= value <= MAX_PRICE_WON:
+            raise CellError(PRICE_RANGE(value=value, max=MAX_PRICE_WON))
+        return value
+    text = text_value(value).strip()
+    if not text:
+        raise CellError(REQUIRED())
+    if not _WON.match(text):
+        raise CellError(NOT_WON(value=quoted(text)))
+    return price_value(int(text.replace(",", "")))
+
+
+def yes_no_value(value: object, *, default: bool) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = text_value(value).strip()
+    if not text:
+        return default
+    answer = parse_yes_no(text)
+    if answer is None:
+        raise CellError(NOT_YES_NO(value=quoted(text)))
+    return answer
+
+
+def category_value(value: object) -> Category:
+    text = text_value(value).strip()
+    if not text:
+        raise CellError(REQUIRED())
+    category = parse_category(text)
+    if category is None:
+        choices = ", ".join(CATEGORY_WORDS.values())
+        raise CellError(NOT_CATEGORY(value=quoted(text), choices=choices))
+    return category
+
+
+def payments_value(value: object) -> tuple[PaymentMethod, ...]:
+    """``현금, 카드, 제로페이`` (or the codes ``cash card zeropay``), in the order given."""
+    methods: list[PaymentMethod] = []
+    for word in re.split(r"[,·/;\s]+", text_value(value)):
+        if not word:
+            continue
+        method = parse_payment_word(word)
+        if method is None:
+            choices = ", ".join(PAYMENT_WORDS.values())
+            raise CellError(NOT_PAYMENT(value=quoted(word), choices=choices))
+        if method not in methods:
+            methods.append(method)
+    return tuple(methods)
+
+
+def is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())

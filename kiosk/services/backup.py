@@ -1,0 +1,255 @@
+"""Backups of the SQLite database: taken, checked, kept (daily, last 14), restored, recovered.
+
+A backup is a snapshot through SQLite's online backup API (``kiosk.data.backup``)
+written through ``write_verified``: the temp file must pass ``integrity_check``
+and show the same schema revision before it replaces anything. Backups live in
+``backups/`` beside the database file (the user data folder for the default
+database) or in ``$KIOSK_BACKUP_DIR``. Restoring checks the file first, keeps a
+copy of the current database, then copies the backup into the live database in
+one step and writes one audit entry.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Final
+
+from kiosk.data.backup import BackupError, BackupFacts, inspect_backup, snapshot, sqlite_path
+from kiosk.data.db import Database
+from kiosk.domain.access import Actor
+from kiosk.domain.audit import AuditAction
+from kiosk.domain.messages import N_, KioskError, define
+
+BACKUP_DIR_ENV: Final = "KIOSK_BACKUP_DIR"
+#: Automatic and default-named backups kept per database (older ones are removed).
+KEEP: Final = 14
+#: An automatic backup is taken at start when the newest is older than this.
+DAILY_S: Final = 24 * 3600
+_STAMP = "%Y%m%d-%H%M%S"
+
+REVISION_CHANGED = define(
+    "backup.revision_changed", N_("the backup file read back has schema {found}, not {expected}")
+)
+RESTORE_OFFER = define(
+    "backup.restore_offer", N_("The backup of {when} ({stores} stores) can be restored.")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class BackupResult:
+    path: Path
+    facts: BackupFacts
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    facts: BackupFacts
+    #: The database as it was before the restore (None when it could not be read).
+    previous: Path | None
+
+
+class DamagedDatabase(KioskError):
+    """The database failed ``quick_check`` (or could not be read) at start.
+
+    ``backup`` is the newest backup that passes its checks (None: there is none).
+    """
+
+    def __init__(
+        self, *, where: str, detail: str, backup: BackupFacts | None, log: Path | None = None
+    ) -> None:
+        from kiosk.data.errors import FAULT, FAULT_LOGGED, FAULT_REASONS
+
+        message = FAULT(where=where, reason=FAULT_REASONS["corrupt"](error=detail))
+        if log is not None:
+            message = message.then(FAULT_LOGGED(log=str(log)))
+        if backup is not None:
+            message = message.then(RESTORE_OFFER(when=taken_at(backup.path), stores=backup.stores))
+        super().__init__(message)
+        self.where = where
+        self.detail = detail
+        self.backup = backup
+
+
+def sqlite_file_of(url: str | None) -> Path | None:
+    """The SQLite file a database URL names (default: the app's), None for others."""
+    from sqlalchemy import make_url
+
+    from kiosk.data.db import default_database_url
+
+    parsed = make_url(url or default_database_url())
+    database = parsed.database or ""
+    if not parsed.drivername.startswith("sqlite") or database in ("", ":memory:"):
+        return None
+    if database.startswith("file:"):
+        return None
+    return Path(database).expanduser().absolute()
+
+
+def backups_dir(database_file: Path) -> Path:
+    configured = os.environ.get(BACKUP_DIR_ENV, "").strip()
+    return Path(configured) if configured else database_file.parent / "backups"
+
+
+def _pattern(database_file: Path) -> re.Pattern[str]:
+    return re.compile(rf"^{re.escape(database_file.stem)}-(\d{{8}}-\d{{6}})\.sqlite3$")
+
+
+def default_name(database_file: Path, *, now: datetime | None = None) -> str:
+    stamp = (now or datetime.now()).strftime(_STAMP)
+    return f"{database_file.stem}-{stamp}.sqlite3"
+
+
+def taken_at(path: Path) -> str:
+    """When a backup was taken, for people: from its name, else the file's time."""
+    match = re.search(r"(\d{8}-\d{6})\.sqlite3$", path.name)
+    if match is not None:
+        stamp = datetime.strptime(match[1], _STAMP)
+    else:
+        stamp = datetime.fromtimestamp(path.stat().st_mtime)
+    return stamp.strftime("%Y-%m-%d %H:%M")
+
+
+def listed_backups(database_file: Path) -> list[Path]:
+    """This database's default-named backups, newest first."""
+    folder = backups_dir(database_file)
+    pattern = _pattern(database_file)
+    try:
+        names = [entry.name for entry in folder.iterdir() if pattern.match(entry.name)]
+    except OSError:
+        return []
+    return [folder / name for name in sorted(names, reverse=True)]
+
+
+def _database_file(db: Database) -> Path:
+    path = sqlite_path(db)
+    if path is None:
+        from kiosk.data.backup import MEMORY
+
+        raise BackupError(MEMORY())
+    return path
+
+
+def take_backup(db: Database, *, out: Path | None = None) -> BackupResult:
+    """Write a checked backup to *out* (default: the backups folder, named by the time).
+
+    Raises BackupError (PostgreSQL, memory database) and OutputPathError (folder, disk).
+    """
+    from kiosk.render.atomic import write_verified
+
+    database_file = _database_file(db)
+    expected = db.current_revision()
+    if out is None:
+        folder = backups_dir(database_file)
+        folder.mkdir(parents=True, exist_ok=True)
+        out = folder / default_name(database_file)
+    data = snapshot(db)
+
+    def verify(tmp: Path) -> BackupFacts:
+        facts = inspect_backup(tmp)
+        if facts.revision != expected:
+            raise BackupError(REVISION_CHANGED(found=facts.revision, expected=expected))
+        return facts
+
+    facts = write_verified(out, data, verify)
+    return BackupResult(
+        out, BackupFacts(out, facts.revision, facts.markets, facts.stores, len(data))
+    )
+
+
+def prune(database_file: Path, *, keep: int = KEEP) -> list[Path]:
+    """Remove all but the newest *keep* default-named backups; return the removed ones."""
+    removed: list[Path] = []
+    for old in listed_backups(database_file)[keep:]:
+        try:
+            old.unlink()
+            removed.append(old)
+        except OSError:
+            continue
+    return removed
+
+
+def daily_backup(db: Database, *, keep: int = KEEP) -> BackupResult | None:
+    """A backup when the newest is more than a day old (None otherwise, or for PostgreSQL)."""
+    if db.dialect != "sqlite" or sqlite_path(db) is None:
+        return None
+    database_file = _database_file(db)
+    newest = listed_backups(database_file)
+    if newest:
+        try:
+            age = time.time() - newest[0].stat().st_mtime
+        except OSError:
+            age = DAILY_S + 1
+        if age < DAILY_S:
+            return None
+    result = take_backup(db)
+    prune(database_file, keep=keep)
+    return result
+
+
+def latest_good_backup(database_file: Path) -> BackupFacts | None:
+    """The newest backup of this database that passes every check, or None."""
+    for candidate in listed_backups(database_file):
+        try:
+            return inspect_backup(candidate)
+        except BackupError:
+            continue
+    return None
+
+
+def restore(db: Database, *, source: Path, actor: Actor) -> RestoreResult:
+    """Replace the database's content by the backup *source* (checked first), audited.
+
+    The current database is first saved beside the backups
+    (``<name>-before-restore-<time>.sqlite3``) when it can still be read.
+    Raises BackupError (PostgreSQL, a damaged file, a non-database, a newer schema).
+    """
+    from kiosk.data.backup import copy_into
+    from kiosk.render.atomic import write_verified
+    from kiosk.services import audit
+
+    database_file = _database_file(db)
+    facts = inspect_backup(source)
+    previous: Path | None = None
+    folder = backups_dir(database_file)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now().strftime(_STAMP)
+        previous = folder / f"{database_file.stem}-before-restore-{stamp}.sqlite3"
+        write_verified(previous, snapshot(db), inspect_backup)
+    except (KioskError, OSError):
+        previous = None  # a damaged database may not copy; the restore goes on
+    copy_into(db, source)
+    with db.session() as session:
+        audit.record(
+            session,
+            actor=actor,
+            action=AuditAction.DATABASE_RESTORED,
+            subject=f"{source.name} ({facts.stores} stores, schema {facts.revision})",
+            changes=[("database", str(previous.name) if previous else "", source.name)],
+        )
+    return RestoreResult(facts, previous)
+
+
+def restore_file(database_file: Path, *, source: Path) -> RestoreResult:
+    """Recovery when the database cannot be used: the damaged file is set aside, the backup
+    written in its place (no connection may be open: the app disposes its engine first,
+    which also lets Windows rename the file).
+    """
+    from kiosk.render.atomic import write_verified
+
+    facts = inspect_backup(source)
+    stamp = datetime.now().strftime(_STAMP)
+    kept = database_file.with_name(f"{database_file.name}.damaged-{stamp}")
+    data = source.read_bytes()
+    os.replace(database_file, kept)
+    for suffix in ("-wal", "-shm"):  # a journal of the damaged file must not touch the new one
+        journal = database_file.with_name(database_file.name + suffix)
+        if journal.exists():
+            os.replace(journal, kept.with_name(kept.name + suffix))
+    write_verified(database_file, data, inspect_backup)
+    return RestoreResult(facts, kept)

@@ -1,0 +1,349 @@
+"""Listings exchange: import a CSV/XLSX file all-or-nothing, export a market or the template.
+
+Import: the file is read and every row checked (kiosk.domain.exchange_read),
+KakaoTalk channels and payment payloads go through the one QR path's parsers
+(kiosk.services.store_codes), the editor's rules are applied once more, and
+only then is a plan made against the market as saved (the dry run). Applying
+the plan is one transaction with one audit entry and one change event.
+Export: the file is made in memory, written through ``write_verified`` and
+read back cell by cell before it replaces anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Final, Literal
+
+from kiosk.data.db import Database
+from kiosk.domain import exchange_format as fmt
+from kiosk.domain.access import Actor
+from kiosk.domain.audit import AuditAction
+from kiosk.domain.exchange_csv import ExchangeFileError, decode_csv, read_csv, write_csv
+from kiosk.domain.exchange_plan import ImportPlan, PlanKind, keep_lost_texts, plan_import
+from kiosk.domain.exchange_read import (
+    FileProblem,
+    ListingsFile,
+    ReadStore,
+    Table,
+    problem_lines,
+    read_tables,
+)
+from kiosk.domain.exchange_write import flat_rows, goods_rows, store_rows
+from kiosk.domain.listing import StoreListing
+from kiosk.domain.messages import N_, KioskError, Message, define
+from kiosk.domain.store_edit import FieldChange, validate
+
+#: Largest file read (a 5,000-store / 50,000-good market is ~30 MB as CSV, ~6 MB as XLSX).
+MAX_FILE_BYTES: Final = 100 * 1024 * 1024
+#: Audit lines kept for one import (the rest are counted in the last line).
+MAX_AUDIT_CHANGES: Final = 300
+#: Store ids listed in the change event; a bigger import refreshes the whole market.
+MAX_EVENT_STORES: Final = 500
+
+FileKind = Literal["csv", "xlsx"]
+
+FILE_TOO_BIG = define(
+    "exchange.file_too_big",
+    N_("{name} is {size} MB; a listings file may be at most {max} MB (split it by market)"),
+)
+CANNOT_READ = define("exchange.cannot_read", N_("{name} cannot be read ({reason})"))
+NOT_A_FILE = define("exchange.not_a_file", N_("{name} is not a file"))
+UNKNOWN_KIND = define(
+    "exchange.unknown_kind", N_("{name}: listings are written as .csv or .xlsx files")
+)
+NEED_MARKET = define(
+    "exchange.need_market",
+    N_("the file has no {column} column: say which market it is for"),
+)
+OTHER_MARKET = define(
+    "exchange.other_market",
+    N_('the file is for the market "{found}", not "{wanted}"; nothing was imported'),
+)
+REFUSED = define(
+    "exchange.refused",
+    N_("{name}: {count} problems, nothing was imported. The first: {first}"),
+)
+EXPORT_DIFFERS = define(
+    "exchange.export_differs",
+    N_("the file read back differs from the listings written (row {row})"),
+)
+
+
+class ImportRefused(KioskError):
+    """The file has problems; ``problems`` lists every one (up to a limit). Nothing was written."""
+
+    def __init__(self, name: str, problems: Sequence[FileProblem]) -> None:
+        first = problems[0].message()
+        super().__init__(REFUSED(name=name, count=len(problems), first=first))
+        self.name = name
+        self.problems = list(problems)
+
+    def lines(self) -> list[Message]:
+        return problem_lines(ListingsFile(problems=self.problems))
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    plan: ImportPlan
+    store_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    path: Path
+    kind: FileKind
+    stores: int
+    goods: int
+
+
+def file_kind(path: Path, head: bytes = b"") -> FileKind:
+    """``xlsx`` for a ZIP (or an .xlsx/.xls name), ``csv`` otherwise."""
+    if head.startswith(b"PK\x03\x04") or path.suffix.lower() in (".xlsx", ".xls", ".xlsm"):
+        return "xlsx"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "xlsx"  # an old .xls: the workbook reader says so
+    return "csv"
+
+
+def _read_bytes(path: Path) -> bytes:
+    name = path.name
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise ExchangeFileError(CANNOT_READ(name=name, reason=exc.strerror or exc)) from None
+    import stat
+
+    if not stat.S_ISREG(info.st_mode):
+        raise ExchangeFileError(NOT_A_FILE(name=name))
+    if info.st_size > MAX_FILE_BYTES:
+        size = round(info.st_size / 1024 / 1024)
+        raise ExchangeFileError(
+            FILE_TOO_BIG(name=name, size=size, max=MAX_FILE_BYTES // 1024 // 1024)
+        )
+    try:
+        with path.open("rb") as handle:
+            return handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ExchangeFileError(CANNOT_READ(name=name, reason=exc.strerror or exc)) from None
+
+
+def read_file_tables(path: Path) -> tuple[list[Table], str]:
+    """The sheets of a listings file (a CSV is one sheet named after the file) and its
+    encoding (``xlsx`` for a workbook)."""
+    data = _read_bytes(path)
+    if file_kind(path, data[:8]) == "xlsx":
+        from kiosk.services.xlsx import read_workbook
+
+        return read_workbook(data, path.name), "xlsx"
+    text, encoding = decode_csv(data, path.name)
+    return [read_csv(text, path.name, path.name)], encoding
+
+
+def read_listings(path: Path) -> ListingsFile:
+    """Every store of the file, checked as an import checks it; problems listed, not raised."""
+    tables, encoding = read_file_tables(path)
+    listing = read_tables(tables)
+    listing.encoding = encoding
+    if not listing.problems:
+        _check_codes(listing)
+    if not listing.problems:
+        _check_editor_rules(listing)
+    return listing
+
+
+def _check_codes(listing: ListingsFile) -> None:
+    """KakaoTalk channels and payment payloads through the one QR path's parsers."""
+    from kiosk.services.qr_codes import QrInputError
+    from kiosk.services.store_codes import check_kakao, check_payment
+
+    checked: list[ReadStore] = []
+    for store in listing.stores:
+        kakao, payment = store.listing.kakao, store.listing.payment
+        try:
+            found = check_kakao(kakao)
+            kakao = found.channel_id if found is not None else ""
+        except QrInputError as exc:
+            listing.problems.append(FileProblem(store.kakao_at, exc.reason_message))
+        try:
+            paid = check_payment(payment)
+            payment = paid.raw if paid is not None else ""
+        except QrInputError as exc:
+            listing.problems.append(FileProblem(store.payment_at, exc.reason_message))
+        checked.append(replace(store, listing=replace(store.listing, kakao=kakao, payment=payment)))
+    listing.stores = checked
+
+
+def _check_editor_rules(listing: ListingsFile) -> None:
+    """The store form's own checks, so an import never saves what the editor would refuse."""
+    for store in listing.stores:
+        for problem in validate(store.listing):
+            where = store.at
+            parts = problem.field.split(".")
+            if parts[0] == "goods" and len(parts) > 1 and parts[1].isdigit():
+                index = int(parts[1]) - 1
+                if 0 <= index < len(store.goods_at):
+                    where = store.goods_at[index]
+            listing.problems.append(FileProblem(replace(where, column=""), problem.message))
+
+
+def _market(listing: ListingsFile, wanted: str | None) -> str:
+    found = listing.market
+    if wanted and found and wanted != found:
+        raise ExchangeFileError(OTHER_MARKET(found=found, wanted=wanted))
+    slug = wanted or found
+    if not slug:
+        raise ExchangeFileError(NEED_MARKET(column=fmt.MARKET.header))
+    return slug
+
+
+def check_import(
+    db: Database,
+    *,
+    path: Path,
+    market_slug: str | None = None,
+    deactivate_missing: bool = False,
+) -> ImportPlan:
+    """The dry run: read and check *path*, compare it with the market; nothing is written.
+
+    Raises ImportRefused (every problem), ExchangeFileError (not a listings
+    file at all), NotFoundError (no such market).
+    """
+    from kiosk.services.exchange_db import market_listings
+
+    listing = read_listings(path)
+    if listing.problems:
+        raise ImportRefused(path.name, listing.problems)
+    slug = _market(listing, market_slug)
+    current = market_listings(db, slug)
+    incoming = [store.listing for store in listing.stores]
+    kept = 0
+    if listing.encoding == "cp949":
+        incoming, kept = keep_lost_texts(current, incoming, "cp949")
+    return plan_import(
+        market_slug=slug,
+        source=path.name,
+        current=current,
+        incoming=incoming,
+        deactivate_missing=deactivate_missing,
+        kept_texts=kept,
+    )
+
+
+def _audit_lines(plan: ImportPlan) -> list[FieldChange]:
+    lines: list[FieldChange] = []
+    for store in plan.changed():
+        for change in store.changes:
+            lines.append(FieldChange(f"{store.stall}.{change.field}", change.old, change.new))
+    if len(lines) > MAX_AUDIT_CHANGES:
+        rest = len(lines) - MAX_AUDIT_CHANGES
+        lines = [*lines[:MAX_AUDIT_CHANGES], FieldChange("…", "", f"{rest} more changes")]
+    return lines
+
+
+def summary(plan: ImportPlan) -> str:
+    """One line for the audit log (English, like the log's other subjects)."""
+    return (
+        f"{plan.source}: {plan.count(PlanKind.NEW)} new, {plan.count(PlanKind.UPDATED)} "
+        f"updated, {plan.count(PlanKind.DEACTIVATED)} deactivated stores; goods "
+        f"+{plan.new_goods} ~{plan.changed_goods} -{plan.removed_goods}"
+    )
+
+
+def apply_import(db: Database, *, plan: ImportPlan, actor: Actor, origin: str) -> ImportResult:
+    """Write *plan* in one transaction with its audit entry and change event.
+
+    Raises ImportStale (a store changed since the plan was made; nothing written).
+    """
+    from kiosk.services import audit
+    from kiosk.services.changes import Change, ChangeKind
+    from kiosk.services.exchange_db import write_plan
+    from kiosk.services.live import note_change
+
+    with db.write_session() as session:
+        touched = write_plan(session, plan)
+        audit.record(
+            session,
+            actor=actor,
+            action=AuditAction.LISTINGS_IMPORTED,
+            market_slug=plan.market_slug,
+            subject=summary(plan),
+            changes=_audit_lines(plan),
+        )
+        if touched:
+            ids = frozenset(touched) if len(touched) <= MAX_EVENT_STORES else frozenset()
+            note_change(
+                session, origin=origin, change=Change(ChangeKind.STORES, plan.market_slug, ids)
+            )
+    return ImportResult(plan, tuple(touched))
+
+
+# Export -----------------------------------------------------------------------------------------
+def export_kind(path: Path) -> FileKind:
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return "csv"
+    if suffix == ".xlsx":
+        return "xlsx"
+    raise ExchangeFileError(UNKNOWN_KIND(name=path.name))
+
+
+def listings_bytes(kind: FileKind, stores: Sequence[StoreListing], market: str) -> bytes:
+    """The file's bytes: CSV (one row per good) or XLSX (stores, goods and guide sheets)."""
+    if kind == "csv":
+        return write_csv(flat_rows(stores, market))
+    from kiosk.services.xlsx import write_workbook
+
+    return write_workbook(store_rows(stores, market), goods_rows(stores))
+
+
+def _expected_tables(kind: FileKind, stores: Sequence[StoreListing], market: str) -> list[Table]:
+    if kind == "csv":
+        return [Table("", [[str(c) for c in row] for row in flat_rows(stores, market)])]
+    return [
+        Table(fmt.STORES_SHEET, list(store_rows(stores, market))),
+        Table(fmt.GOODS_SHEET, list(goods_rows(stores))),
+    ]
+
+
+def _cells(row: Sequence[object]) -> list[object]:
+    cells: list[object] = ["" if cell is None else cell for cell in row]
+    while cells and cells[-1] == "":
+        cells.pop()
+    return cells
+
+
+def _verify_export(path: Path, kind: FileKind, stores: Sequence[StoreListing], market: str) -> None:
+    """Read the written file back and compare every cell with what was meant."""
+    expected = _expected_tables(kind, stores, market)
+    found = {table.name: table for table in read_file_tables(path)[0]}
+    for table in expected:
+        got = found.get(table.name) if kind == "xlsx" else next(iter(found.values()))
+        rows = got.rows if got is not None else []
+        if len(rows) != len(table.rows):
+            raise ExchangeFileError(EXPORT_DIFFERS(row=min(len(rows), len(table.rows)) + 1))
+        for number, (want, have) in enumerate(zip(table.rows, rows, strict=True), start=1):
+            if _cells(want) != _cells(have):
+                raise ExchangeFileError(EXPORT_DIFFERS(row=number))
+
+
+def export_listings(
+    db: Database, *, market_slug: str, out: Path, template: bool = False
+) -> ExportResult:
+    """Write a market's listings (or, with *template*, only the headers) to *out*.
+
+    The kind follows the name (.csv or .xlsx). Raises NotFoundError (market),
+    ExchangeFileError (kind), OutputPathError (folder, disk).
+    """
+    from kiosk.render.atomic import write_verified
+    from kiosk.services.exchange_db import market_listings
+
+    kind = export_kind(out)
+    stores: list[StoreListing] = []
+    if not template:
+        stores = [saved.listing for saved in market_listings(db, market_slug).values()]
+    data = listings_bytes(kind, stores, market_slug)
+    write_verified(out, data, lambda tmp: _verify_export(tmp, kind, stores, market_slug))
+    goods = sum(len(store.products) for store in stores)
+    return ExportResult(out, kind, len(stores), goods)

@@ -1,0 +1,1 @@
+"""Test support: invented markets of any size and DEMO payment payloads (never shipped)."""

@@ -1,0 +1,141 @@
+"""`market-kiosk export|import|stores list|backup|restore` as a manager's script uses them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from kiosk.cli import main
+from kiosk.domain import exchange_format as fmt
+from kiosk.services.app import Services
+
+
+@pytest.fixture
+def url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    database = "sqlite:///" + (tmp_path / "cli.sqlite3").as_posix()
+    Services.open(database, seed_demo=True).close()
+    monkeypatch.setenv("KIOSK_DATABASE_URL", database)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.delenv("KIOSK_BACKUP_DIR", raising=False)
+    return database
+
+
+def _rows(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
+
+
+def _save(path: Path, rows: list[list[str]]) -> None:
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    path.write_bytes(out.getvalue().encode("utf-8-sig"))
+
+
+def test_export_dry_run_and_import(
+    url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "bansong.csv"
+    assert main(["export", "--market", "bansong", "--out", str(out)]) == 0
+    assert "24 stores" in capsys.readouterr().out
+    rows = _rows(out)
+    stall = rows[0].index(fmt.STALL.header)
+    new = list(rows[1])
+    new[stall] = "Z-1"
+    _save(out, [r for r in rows if r[stall] != "A-2"] + [new])
+    assert main(["import", str(out), "--dry-run"]) == 0
+    printed = capsys.readouterr().out
+    assert "stores: 1 new, 0 updated, 23 unchanged, 0 deactivated" in printed
+    assert "new: Z-1 바다향 수산" in printed
+    assert "not in the file: 1 active stores (A-2)" in printed
+    assert "dry run: nothing was written" in printed
+    with Services.open(url) as services:
+        assert services.list_stores(market_slug="bansong", query="Z-1") == []
+    assert main(["import", str(out), "--deactivate-missing"]) == 0
+    assert "imported" in capsys.readouterr().out
+    with Services.open(url) as services:
+        assert len(services.list_stores(market_slug="bansong", query="Z-1")) == 1
+        assert services.list_stores(market_slug="bansong", query="A-2") == []
+
+
+def test_a_refused_import_names_every_problem_and_exits_2(
+    url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "b.csv"
+    main(["export", "--market", "bansong", "--out", str(out)])
+    rows = _rows(out)
+    price = rows[0].index(fmt.PRICE.header)
+    rows[3][price] = "5,000원"
+    rows[7][price] = "=A1*2"
+    _save(out, rows)
+    capsys.readouterr()
+    assert main(["import", str(out)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == 'b.csv, row 4: 가격 "5,000원" is not a whole number of won'
+    assert err[1].startswith('b.csv, row 8: 가격 "=A1*2" is a formula')
+    assert err[-1].startswith("market-kiosk: error: b.csv: 2 problems, nothing was imported.")
+
+
+def test_template_and_unknown_market(
+    url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", "--template", "--out", str(tmp_path / "t.xlsx")]) == 0
+    assert "template" in capsys.readouterr().out
+    assert main(["export", "--market", "nowhere", "--out", str(tmp_path / "x.csv")]) == 2
+    assert "There is no market 'nowhere'" in capsys.readouterr().err
+    assert main(["export", "--out", str(tmp_path / "x.csv")]) == 2
+
+
+@pytest.mark.parametrize("fmt_name", ["table", "json", "csv"])
+def test_stores_list_uses_the_directory_search(
+    url: str, capsys: pytest.CaptureFixture[str], fmt_name: str
+) -> None:
+    assert main(["stores", "list", "--search", "귤", "--format", fmt_name]) == 0
+    out = capsys.readouterr().out
+    if fmt_name == "json":
+        rows = json.loads(out)
+        assert {r["market"] for r in rows} == {"dongmun"}
+        assert all(set(r) >= {"stall_number", "name", "active", "category"} for r in rows)
+    elif fmt_name == "csv":
+        assert out.splitlines()[0].startswith("market,stall_number,name")
+    else:
+        assert out.splitlines()[0].split() == [
+            "market",
+            "stall_number",
+            "name",
+            "category",
+            "active",
+        ]
+        assert "귤빛 농원" in out
+
+
+def test_backup_and_restore_from_the_command_line(
+    url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    backup = tmp_path / "office.sqlite3"
+    assert main(["backup", "--out", str(backup)]) == 0
+    assert "48 stores" in capsys.readouterr().out
+    monkeypatch.setattr("sys.stdin", io.StringIO("y\n"))  # not a terminal: --yes is needed
+    assert main(["restore", str(backup)]) == 2
+    assert "add --yes" in capsys.readouterr().err
+    assert main(["restore", "--yes", str(backup)]) == 0
+    assert "restored" in capsys.readouterr().out
+    garbage = tmp_path / "notes.sqlite3"
+    garbage.write_text("not a database")
+    assert main(["restore", "--yes", str(garbage)]) == 2
+    assert "text file, not a SQLite database" in capsys.readouterr().err
+
+
+@pytest.mark.postgres
+def test_backup_on_postgresql_points_to_pg_dump(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("KIOSK_DATABASE_URL", postgres_url)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert main(["backup"]) == 2
+    assert "pg_dump" in capsys.readouterr().err

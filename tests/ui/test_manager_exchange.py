@@ -1,0 +1,180 @@
+"""Import / Export / Backup in manager mode: export, dry run then import, refusals, backups."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from kiosk import i18n
+from kiosk.app import build_shell
+from kiosk.domain import exchange_format as fmt
+from kiosk.domain.access import Secret
+from kiosk.services.app import Services
+from kiosk.ui import ops
+from kiosk.ui.manager import exchange_screen, stores
+from kiosk.ui.manager.flow import ManagerFlow, manager_flow
+from kiosk.ui.shell import Shell
+
+PASSWORD = "market-office-2026"
+
+
+@pytest.fixture
+def own_services(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Services]:
+    monkeypatch.delenv("KIOSK_BACKUP_DIR", raising=False)
+    (tmp_path / "db").mkdir()
+    url = "sqlite:///" + (tmp_path / "db" / "own.sqlite3").as_posix()
+    opened = Services.open(url, seed_demo=True)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def shell(qtbot: QtBot, own_services: Services) -> Iterator[Shell]:
+    i18n.set_locale("en")
+    win = build_shell("en")
+    qtbot.add_widget(win)
+    win.set_services(own_services)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.wait_exposed(win)
+    yield win
+    ops.wait_idle()
+
+
+@pytest.fixture
+def flow(shell: Shell, own_services: Services) -> ManagerFlow:
+    own_services.set_manager_password(actor=own_services.console_actor(), password=Secret(PASSWORD))
+    built = manager_flow(shell)
+    built.sign_in_as(own_services.sign_in_manager(password=Secret(PASSWORD)))
+    assert ops.wait_idle()
+    QTest.mouseClick(built.stores.header.page_buttons["exchange"], Qt.MouseButton.LeftButton)
+    assert ops.wait_idle()
+    assert shell.current_screen_name() == exchange_screen.SCREEN
+    return built
+
+
+def _rows(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
+
+
+def _save(path: Path, rows: list[list[str]]) -> None:
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    path.write_bytes(out.getvalue().encode("cp949", errors="replace"))
+
+
+def test_export_then_dry_run_then_import(flow: ManagerFlow, tmp_path: Path) -> None:
+    page = flow.exchange
+    assert page.current_market() == "bansong"
+    out = tmp_path / "bansong.csv"
+    page.export_to(out)
+    assert ops.wait_idle()
+    assert page.message.text() == f"✓ Saved 24 stores and 124 goods to {out}"
+    rows = _rows(out)
+    price = rows[0].index(fmt.PRICE.header)
+    rows[1][price] = "9900"
+    _save(out, rows)
+    page.check_file(out)
+    assert ops.wait_idle()
+    summary = page.summary.toPlainText()
+    assert "Stores: 0 new, 1 changed, 23 unchanged, 0 deactivated" in summary
+    assert "texts were kept as saved" in summary  # CP949 had no room for simplified Chinese
+    assert page.import_button.isEnabled()
+    stores_before = flow.stores.model.rowCount()
+    QTest.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert ops.wait_idle()
+    assert page.message.text().startswith("✓ Imported.")
+    assert not page.import_button.isEnabled() and page.plan() is None
+    assert flow.stores.model.rowCount() == stores_before
+
+
+def test_a_refused_file_lists_its_problems_and_imports_nothing(
+    flow: ManagerFlow, own_services: Services, tmp_path: Path
+) -> None:
+    page = flow.exchange
+    out = tmp_path / "b.csv"
+    page.export_to(out)
+    assert ops.wait_idle()
+    rows = _rows(out)
+    rows[2][rows[0].index(fmt.PRICE.header)] = "12,000원"
+    _save(out, rows)
+    page.check_file(out)
+    assert ops.wait_idle()
+    text = page.summary.toPlainText()
+    assert text.startswith("⚠ 1 problems; nothing was imported.")
+    assert 'b.csv, row 3: 가격 "12,000원" is not a whole number of won' in text
+    assert not page.import_button.isEnabled()
+    assert page.message.text() == "⚠ The file was not imported."
+
+
+def test_codes_changed_by_a_file_ask_for_the_password(
+    flow: ManagerFlow, own_services: Services, tmp_path: Path
+) -> None:
+    page = flow.exchange
+    out = tmp_path / "b.csv"
+    page.export_to(out)
+    assert ops.wait_idle()
+    rows = _rows(out)
+    header = rows[0]
+    for row in rows[1:]:
+        if row[header.index(fmt.STALL.header)] == "A-1":
+            row[header.index(fmt.KAKAO.header)] = "_FileDemo7"
+    _save(out, rows)
+    page.check_file(out)
+    assert ops.wait_idle()
+    QTest.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert ops.wait_idle()
+    assert page.proof.isVisible() and page.plan() is not None
+    page.proof.field.setText(PASSWORD)
+    QTest.mouseClick(page.proof.confirm_button, Qt.MouseButton.LeftButton)
+    assert ops.wait_idle()
+    a1 = own_services.list_stores(market_slug="bansong", query="A-1")[0]
+    assert own_services.get_store(store_id=a1.id).kakao_channel_id == "_FileDemo7"
+
+
+def test_backup_and_restore_with_a_second_press(
+    flow: ManagerFlow, own_services: Services, tmp_path: Path
+) -> None:
+    page = flow.exchange
+    assert page.backup_state.text() == "No backup yet. One is made every day at start."
+    QTest.mouseClick(page.backup_button, Qt.MouseButton.LeftButton)
+    assert ops.wait_idle()
+    assert page.message.text().startswith("✓ Backup written: ")
+    assert page.backup_state.text().startswith("Newest backup: ")
+    [backup] = own_services.latest_backups()
+    own_services.remove_market(actor=own_services.console_actor(), slug="dongmun")
+    page.restore_from(backup)
+    assert ops.wait_idle()
+    assert "Press the restore button again to confirm" in page.message.text()
+    assert page.restore_button.text() == f"Restore {backup.name} now"
+    assert len(own_services.list_markets()) == 1  # asked, not done
+    QTest.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+    assert ops.wait_idle()
+    assert page.message.text().startswith("✓ Restored.")
+    assert len(own_services.list_markets()) == 2
+
+
+def test_signing_out_forgets_the_plan(flow: ManagerFlow, tmp_path: Path) -> None:
+    page = flow.exchange
+    out = tmp_path / "b.xlsx"
+    page.export_to(out)
+    assert ops.wait_idle()
+    page.check_file(out)
+    assert ops.wait_idle()
+    assert page.plan() is not None
+    flow.sign_out()
+    assert page.plan() is None and page.summary.toPlainText() == ""
+
+
+def test_the_page_is_not_reachable_without_signing_in(shell: Shell) -> None:
+    built = manager_flow(shell)
+    built.show_page("exchange")
+    assert shell.current_screen_name() != exchange_screen.SCREEN
+    assert shell.current_screen_name() != stores.SCREEN
