@@ -44,7 +44,7 @@ def register_modes() -> None:
         Mode(
             key="merchant",
             title=N_("My store"),
-            subtitle=N_("With your PIN: today's prices, sold-out goods and your QR codes"),
+            subtitle=N_("With your PIN: prices, sold-out goods, QR codes"),
             package="kiosk.ui.merchant",
             order=20,
         )
