@@ -6,6 +6,7 @@ and reach the shell only through the ``ModeHost`` protocol (``kiosk.ui.host``).
 
 from __future__ import annotations
 
+import sys
 import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
@@ -297,10 +298,10 @@ class Shell(QMainWindow):
             self._busy_label.setVisible(busy)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        from kiosk.ui import ops
-
         i18n.remove_listener(self._listener)
-        ops.remove_busy_listener(self._on_busy_changed)
+        ops = sys.modules.get("kiosk.ui.ops")  # not imported just to close (start-up bench)
+        if ops is not None:
+            ops.remove_busy_listener(self._on_busy_changed)
         if self._services is not None:
             self._services.changes.unsubscribe(self._on_services_change)
         if self.live_refresh is not None:
