@@ -31,42 +31,27 @@ def register_modes() -> None:
     from kiosk.i18n import N_
     from kiosk.ui.modes import Mode, register_mode
 
-    register_mode(
-        Mode(
-            key="tourist",
-            title=N_("Explore the market"),
-            subtitle=N_("Stores, goods, prices and ways to pay"),
-            package="kiosk.ui.tourist",
-            order=10,
-        )
+    # (key, title, subtitle, package, order): English sources marked for extraction.
+    modes = (
+        ("tourist", N_("Explore the market"), N_("Stores, goods, prices and ways to pay"), 10),
+        ("merchant", N_("My store"), N_("With your PIN: prices, sold-out goods, QR codes"), 20),
+        (
+            "onboarding",
+            N_("My digital checklist"),
+            N_("With your PIN: get online, one step at a time"),
+            25,
+        ),
+        (
+            "manager",
+            N_("Market manager"),
+            N_("Stores, goods, markets and the audit log (password)"),
+            30,
+        ),
     )
-    register_mode(
-        Mode(
-            key="merchant",
-            title=N_("My store"),
-            subtitle=N_("With your PIN: prices, sold-out goods, QR codes"),
-            package="kiosk.ui.merchant",
-            order=20,
+    for key, title, subtitle, order in modes:
+        register_mode(
+            Mode(key=key, title=title, subtitle=subtitle, package=f"kiosk.ui.{key}", order=order)
         )
-    )
-    register_mode(
-        Mode(
-            key="onboarding",
-            title=N_("My digital checklist"),
-            subtitle=N_("With your PIN: get online, one step at a time"),
-            package="kiosk.ui.onboarding",
-            order=25,
-        )
-    )
-    register_mode(
-        Mode(
-            key="manager",
-            title=N_("Market manager"),
-            subtitle=N_("Stores, goods, markets and the audit log (password)"),
-            package="kiosk.ui.manager",
-            order=30,
-        )
-    )
 
 
 def build_shell(locale: str | None = None) -> Shell:

@@ -57,7 +57,7 @@ def _is_gui_start(argv: Sequence[str]) -> bool:
     """True when *argv* only starts the GUI (no sub-command, no --help/--version).
 
     Then the sub-command parsers (and the modules behind them) are not built:
-    start-up time counts (DESIGN.md: paint first, load the rest after).
+    start-up time counts (docs/architecture.md, known traps: paint first, load the rest after).
     """
     args = list(argv)
     while args:
