@@ -19,7 +19,7 @@ from sqlalchemy import Connection, insert, select
 from kiosk.data.columns import LocalizedJSON, utcnow
 from kiosk.data.models import Market, Store
 from kiosk.data.ordering import stall_sort_bytes
-from kiosk.data.search import Texts
+from kiosk.data.search import Texts, bump_search_stamps
 from kiosk.domain.listing import GoodListing, MarketListing, StoreListing
 from kiosk.domain.locales import LOCALES
 from kiosk.domain.text import normalise_for_search
@@ -195,6 +195,7 @@ def insert_stores_core(
         conn,
         ((ids[s.stall_number], order, p) for s in stores for order, p in enumerate(s.products)),
     )
+    bump_search_stamps(conn, [market_id])
     return ids
 
 

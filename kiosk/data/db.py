@@ -25,6 +25,7 @@ from kiosk.data import migrate
 from kiosk.data.errors import DatabaseFaultError, DatabaseOpenError, SchemaTooNewError
 from kiosk.data.faults import fault_from, first_line
 from kiosk.data.search import install_search_maintenance
+from kiosk.data.search_index import SearchIndex
 from kiosk.domain.urls import mask_url
 from kiosk.i18n import _
 
@@ -262,6 +263,8 @@ class Database:
         self.engine = engine
         self.where = where
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        #: The directory search over this database's markets, held in memory.
+        self.search_index = SearchIndex()
         install_search_maintenance()
 
     @classmethod

@@ -38,6 +38,7 @@ from kiosk.data.columns import (
     utcnow,
 )
 from kiosk.data.ordering import stall_sort_bytes
+from kiosk.data.stamps import new_search_stamp
 from kiosk.domain.categories import Category
 from kiosk.domain.hours import OpeningHours
 from kiosk.domain.payments import PaymentMethod
@@ -61,7 +62,12 @@ class Base(DeclarativeBase):
 
 
 class Market(Base):
-    """A market; ``name`` and ``city`` map locale codes to text."""
+    """A market; ``name`` and ``city`` map locale codes to text.
+
+    ``search_stamp`` changes, in the same transaction, with every write that
+    changes what a search of the market sees (``kiosk.data.search``); the
+    in-process search index compares it before answering.
+    """
 
     __tablename__ = "markets"
 
@@ -70,6 +76,7 @@ class Market(Base):
     name: Mapped[dict[str, str]] = mapped_column(LocalizedColumn)
     city: Mapped[dict[str, str]] = mapped_column(LocalizedColumn)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    search_stamp: Mapped[str] = mapped_column(String(32), default=new_search_stamp)
 
     stores: Mapped[list[Store]] = relationship(back_populates="market", passive_deletes=True)
 

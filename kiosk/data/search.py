@@ -1,11 +1,16 @@
-"""The normalised search column of stores and the LIKE filter that queries it.
+"""The normalised search column of stores, the market search stamp, and the SQL rule.
 
 FTS5 trigram misses two-syllable Hangul words (채소, 귤, 떡) on SQLite 3.40 and
 unicode61 misses Korean substrings (docs/architecture.md, "Known traps"), so every store
-keeps one folded text column searched with plain ``LIKE``: identical on SQLite
-and PostgreSQL (which may add a pg_trgm index, migration 0004). A page of hits
-stops early in stall order (~2-3 ms over 30,000 stores); a miss or a COUNT scans
-every row (30-70 ms with 10 goods a store; README "Performance").
+keeps one folded text column, ``search_text``, and a query word matches when it
+is a substring of it. Searches run over those texts held in memory
+(:mod:`kiosk.data.search_index`); ``search_filter`` states the same rule in SQL
+(tests compare the two).
+
+Every write that changes what a search of a market sees (a store added or
+removed, its search text, active flag, category or stall number) replaces the
+market's ``search_stamp`` in the same transaction: the ORM flush hook here does
+it for ORM writes, :func:`bump_search_stamps` for Core writes.
 """
 
 from __future__ import annotations
@@ -13,13 +18,25 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, Text, and_, bindparam, event, true
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Connection,
+    Text,
+    and_,
+    bindparam,
+    event,
+    inspect,
+    true,
+    update,
+)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 
-from kiosk.data.models import Product, Store
+from kiosk.data.models import Market, Product, Store
 from kiosk.data.ordering import stall_sort_bytes
+from kiosk.data.stamps import new_search_stamp
 from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.domain.text import normalise_for_search
 
@@ -77,21 +94,39 @@ def _like(element: _FoldedContains, compiler: SQLCompiler, **kw: Any) -> str:
     return compiler.process(Store.search_text.contains(element.word, autoescape=True), **kw)
 
 
+def search_words(query: str) -> tuple[str, ...]:
+    """The folded words of *query*, each once; a store matches when it contains all."""
+    return tuple(dict.fromkeys(normalise_for_search(query).split()))
+
+
 def search_filter(query: str) -> ColumnElement[bool]:
-    """Condition matching stores whose search text contains every word of *query*."""
-    words = normalise_for_search(query).split()
+    """The search rule in SQL: stores whose search text contains every word of *query*."""
+    words = search_words(query)
     if not words:
         return true()
     return and_(*(_FoldedContains(word) for word in words))
 
 
+def bump_search_stamps(conn: Connection | Session, market_ids: Iterable[int]) -> None:
+    """Give the markets new search stamps (after a Core write to their stores)."""
+    ids = sorted(set(market_ids))
+    if ids:
+        conn.execute(
+            update(Market)
+            .where(Market.id.in_(ids))
+            .values(search_stamp=new_search_stamp())
+            .execution_options(synchronize_session=False)
+        )
+
+
 def refresh_store_search_text(
     store: Store, *, excluding: Iterable[object] = (), including: Iterable[object] = ()
-) -> None:
+) -> bool:
     """Recompute ``store.search_text`` (and the stall sort key) from the store's texts.
 
     *excluding* are products being deleted; *including* are pending products
-    that belong to the store but are not in its loaded collection yet.
+    that belong to the store but are not in its loaded collection yet. Returns
+    whether the search text changed.
     """
     skip = {id(obj) for obj in excluding}
     products: list[object] = list(store.products)
@@ -102,12 +137,39 @@ def refresh_store_search_text(
         store.description or {},
         (row.name for row in products if isinstance(row, Product) and id(row) not in skip),
     )
-    if store.search_text != text:
+    changed = store.search_text != text
+    if changed:
         store.search_text = text
     if store.stall_number is not None:
         key = stall_sort_bytes(store.stall_number)
         if store.stall_sort_key != key:
             store.stall_sort_key = key
+    return changed
+
+
+#: Store columns besides the search text that change what a search sees.
+_SEARCHED_COLUMNS = ("active", "category", "stall_number", "market_id")
+
+
+def _searched_markets(store: Store) -> set[int]:
+    """Markets whose search saw *store* change in a way other than its search text."""
+    state = inspect(store)
+    markets: set[int] = set()
+    for name in _SEARCHED_COLUMNS:
+        history = state.attrs[name].history
+        if history.has_changes():
+            markets.add(store.market_id)
+            if name == "market_id":
+                markets.update(value for value in history.deleted if isinstance(value, int))
+    return markets
+
+
+def _market_of(store: Store) -> int | None:
+    market_id: int | None = store.market_id  # None while pending with only ``market`` set
+    if market_id is not None:
+        return market_id
+    market: Market | None = store.market
+    return market.id if market is not None else None
 
 
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
@@ -131,15 +193,24 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
         if store is not None and store not in session.deleted:
             touched[id(store)] = store
     deleted = list(session.deleted)
+    stamped: set[int | None] = set()
     for key, store in touched.items():
-        refresh_store_search_text(store, excluding=deleted, including=pending.get(key, ()))
+        if refresh_store_search_text(store, excluding=deleted, including=pending.get(key, ())):
+            stamped.add(_market_of(store))
+        if store in session.new:
+            stamped.add(_market_of(store))
+        else:
+            stamped.update(_searched_markets(store))
+    stamped.update(_market_of(obj) for obj in session.deleted if isinstance(obj, Store))
+    bump_search_stamps(session, (market_id for market_id in stamped if market_id is not None))
 
 
 def install_search_maintenance() -> None:
-    """Keep ``Store.search_text`` current on every ORM flush (idempotent).
+    """Keep ``Store.search_text`` and the market stamps current on every ORM flush (idempotent).
 
     Bulk inserts (``session.execute(insert(...), rows)``) bypass the ORM unit
-    of work: callers of those compute ``build_search_text`` themselves.
+    of work: callers of those compute ``build_search_text`` themselves and call
+    :func:`bump_search_stamps`.
     """
     if not event.contains(Session, "before_flush", _before_flush):
         event.listen(Session, "before_flush", _before_flush)

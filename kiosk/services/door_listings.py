@@ -149,7 +149,7 @@ class ListingUseCases(ServicesBase):
         category: Category | None = None,
         include_inactive: bool = False,
     ) -> int:
-        """How many stores ``list_stores`` lists for the same filter (one COUNT query)."""
+        """How many stores ``list_stores`` lists for the same filter (shares its search)."""
         return directory.count_stores(
             db=self._db,
             market_slug=market_slug,
@@ -157,6 +157,10 @@ class ListingUseCases(ServicesBase):
             category=category,
             include_inactive=include_inactive,
         )
+
+    def prepare_search(self, *, market_slug: str) -> None:
+        """Load the market's search texts before the first keystroke needs them."""
+        directory.prepare_search(db=self._db, market_slug=market_slug)
 
     # Editing listings ----------------------------------------------------------------------
     def save_store(

@@ -22,7 +22,7 @@ from kiosk.data.columns import utcnow
 from kiosk.data.db import Database
 from kiosk.data.models import Product, Store
 from kiosk.data.ordering import stall_sort_bytes
-from kiosk.data.search import build_search_text
+from kiosk.data.search import build_search_text, bump_search_stamps
 from kiosk.domain.exchange_plan import CurrentStore, ImportPlan, PlanKind, StorePlan
 from kiosk.domain.listing import GoodListing, StoreListing
 from kiosk.domain.locales import LOCALES, LocaleCode
@@ -258,4 +258,5 @@ def write_plan(session: Session, plan: ImportPlan) -> list[int]:
         ids = insert_stores_core(conn, market_id, new)
     except IntegrityError:  # another PC added one of these stalls this very moment
         raise ImportStale(CHANGED_SINCE_CHECK(count=len(new), market=plan.market_slug)) from None
+    bump_search_stamps(conn, [market_id])
     return touched + list(ids.values())

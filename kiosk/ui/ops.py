@@ -163,16 +163,20 @@ def run_op(
     on_done: Callable[[T], None],
     on_error: Callable[[Exception], None] | None = None,
     name: str = "",
+    quiet: bool = False,
 ) -> Op[T]:
     """Run *work* in a worker thread; call *on_done(result)* or *on_error(exc)* on the GUI thread.
 
     Call from the GUI thread. Without *on_error* an exception is re-raised on the
     GUI thread (a bug, not a user error). *owner* ties the op's life to a widget.
+    A *quiet* op (work done ahead, which nobody waits for) never shows the busy
+    indicator.
     """
     bridge = _get_bridge()
     op: Op[T] = Op(owner, on_done, on_error, name or getattr(work, "__name__", "op"))
     _pending[op.id] = op
-    op._start_busy_timer()
+    if not quiet:
+        op._start_busy_timer()
 
     def job() -> None:
         if op.cancelled:  # superseded while queued: do not run stale work at all
@@ -203,9 +207,10 @@ class OpSlot:
         on_done: Callable[[T], None],
         on_error: Callable[[Exception], None] | None = None,
         name: str = "",
+        quiet: bool = False,
     ) -> Op[T]:
         self.cancel()
-        op = run_op(self._owner, work, on_done=on_done, on_error=on_error, name=name)
+        op = run_op(self._owner, work, on_done=on_done, on_error=on_error, name=name, quiet=quiet)
         self._op = op
         return op
 

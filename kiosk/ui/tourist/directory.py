@@ -58,6 +58,7 @@ class TouristDirectoryScreen(QWidget):
         self._stores_op = OpSlot(self)
         self._page_op = OpSlot(self)
         self._count_op = OpSlot(self)
+        self._prepare_op = OpSlot(self)
         self._search_debounce = Debouncer(self, self._refresh, SEARCH_DEBOUNCE_MS)
         self._shown_filter: _Filter | None = None
         self._has_results = False
@@ -286,6 +287,7 @@ class TouristDirectoryScreen(QWidget):
         self._error = ""
         if present is not None:
             self._fill_categories(present)
+            self._prepare_search(shown[0])
         self._has_results = True
         self._shown_filter = shown
         more = len(stores) > PAGE_SIZE
@@ -296,6 +298,19 @@ class TouristDirectoryScreen(QWidget):
             self.model.set_total(len(stores))
         self._update_count()
         self._show_status()
+
+    def _prepare_search(self, slug: str) -> None:
+        """Load the market's search texts now, quietly, so the first keystroke is quick."""
+        services = self._services
+        if services is None:
+            return
+        self._prepare_op.run(
+            lambda: services.prepare_search(market_slug=slug),
+            on_done=lambda _none: None,
+            on_error=lambda _exc: None,  # the search itself reports a failing database
+            name="prepare search",
+            quiet=True,
+        )
 
     def _count(self, shown: _Filter, generation: int) -> None:
         """Count every match in the background (after the first page is on screen)."""
