@@ -114,15 +114,18 @@ def run_gui(
     code = parse_locale(_start_locale(locale))
     app = application()
     i18n.set_locale(code)
-    theme.apply_theme(app, code)
+    theme.apply_theme(app, code, propagation=False)  # on after the first frame
     window = build_shell(code)
     watcher = FirstPaintWatcher(window)
     if exit_after_first_frame:
         watcher.painted.connect(app.quit)
     else:
-        watcher.painted.connect(
-            lambda: QTimer.singleShot(0, lambda: window.start_loading(database_url))
-        )
+
+        def after_first_frame() -> None:
+            theme.enable_propagation(app)
+            window.start_loading(database_url)
+
+        watcher.painted.connect(lambda: QTimer.singleShot(0, after_first_frame))
     window.resize(1366, 768)
     window.showMaximized()
     status = app.exec()

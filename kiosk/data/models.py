@@ -76,7 +76,10 @@ class Market(Base):
     name: Mapped[dict[str, str]] = mapped_column(LocalizedColumn)
     city: Mapped[dict[str, str]] = mapped_column(LocalizedColumn)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    search_stamp: Mapped[str] = mapped_column(String(32), default=new_search_stamp)
+    # The server default only serves rows inserted by hand; every app write sets a fresh one.
+    search_stamp: Mapped[str] = mapped_column(
+        String(32), default=new_search_stamp, server_default="0"
+    )
 
     stores: Mapped[list[Store]] = relationship(back_populates="market", passive_deletes=True)
 

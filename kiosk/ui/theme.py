@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from string import Template
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -35,6 +35,9 @@ from kiosk.domain.design import (
     TYPE_SCALE,
 )
 from kiosk.render.fonts import family_for, register_fonts
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 from kiosk.resources import assets_dir
 
 # The token values live in kiosk.domain.design (docs/architecture.md, "Design tokens");
@@ -66,6 +69,7 @@ __all__ = [
     "TYPE_SCALE",
     "apply_locale_font",
     "apply_theme",
+    "enable_propagation",
     "palette",
     "set_role",
     "stylesheet",
@@ -137,18 +141,43 @@ def ui_font(locale: str, pixel_size: int = BODY, *, bold: bool = False) -> QFont
     return font
 
 
-#: Stylesheet fonts then set only what a rule says (size, weight) and keep inheriting
-#: the family, so a new application font reaches every styled widget in place.
-_PROPAGATION = Qt.ApplicationAttribute.AA_UseStyleSheetPropagationInWidgetStyles
+def _propagation_attribute() -> Qt.ApplicationAttribute:
+    """Qt's stylesheet-propagation attribute: with it on, stylesheet fonts set only what a
+    rule says (size, weight) and keep inheriting the family, so a new application font
+    reaches every styled widget in place.
+
+    Looked up when needed: the first use of PySide's ``Qt`` namespace builds all of its
+    enums (~30 ms), which the first frame does without (docs/architecture.md).
+    """
+    from PySide6.QtCore import Qt
+
+    return Qt.ApplicationAttribute.AA_UseStyleSheetPropagationInWidgetStyles
 
 
-def apply_theme(app: QApplication, locale: str) -> None:
-    """Register the fonts, set palette, stylesheet and the application font for *locale*."""
-    QCoreApplication.setAttribute(_PROPAGATION, True)
+def apply_theme(app: QApplication, locale: str, *, propagation: bool = True) -> None:
+    """Register the fonts, set palette, stylesheet and the application font for *locale*.
+
+    With *propagation* False the start-up path leaves stylesheet propagation for
+    :func:`enable_propagation` after the first frame (the first screen looks the
+    same either way; tests compare the pictures).
+    """
+    if propagation:
+        QCoreApplication.setAttribute(_propagation_attribute(), True)
     register_fonts()
     app.setPalette(palette())
     app.setFont(ui_font(locale))
     app.setStyleSheet(stylesheet())
+
+
+def enable_propagation(app: QApplication) -> None:
+    """Turn stylesheet propagation on after the first frame; the sheet is applied again
+    so the widgets already polished follow the application font from now on."""
+    attribute = _propagation_attribute()
+    if not QCoreApplication.testAttribute(attribute):
+        QCoreApplication.setAttribute(attribute, True)
+        sheet = app.styleSheet()
+        if sheet:
+            app.setStyleSheet(sheet)
 
 
 def apply_locale_font(app: QApplication, locale: str) -> None:
@@ -162,7 +191,7 @@ def apply_locale_font(app: QApplication, locale: str) -> None:
     # Deliver the font change now (Qt posts it), so text measured right after sees it.
     QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
     sheet = app.styleSheet()
-    if sheet and not QCoreApplication.testAttribute(_PROPAGATION):
+    if sheet and not QCoreApplication.testAttribute(_propagation_attribute()):
         app.setStyleSheet(sheet)
 
 

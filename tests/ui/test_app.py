@@ -160,3 +160,26 @@ def test_no_merchant_or_qr_module_loads_before_the_first_frame() -> None:
         "[]",
         "['tourist', 'merchant', 'onboarding', 'manager']",
     ]
+
+
+@pytest.mark.parametrize("locale", ["ko", "zh_Hant"])
+def test_first_frame_never_builds_the_qt_namespace(locale: str) -> None:
+    """PySide builds every enum of ``Qt`` on its first use (~30 ms): not before the first frame."""
+    code = (
+        "import sys\n"
+        "from kiosk.app import run_gui\n"
+        f"status = run_gui(exit_after_first_frame=True, locale={locale!r})\n"
+        "import PySide6.QtCore\n"
+        "print('Qt' in vars(PySide6.QtCore))\n"
+        "sys.exit(status)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"

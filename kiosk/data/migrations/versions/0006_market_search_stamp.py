@@ -37,16 +37,17 @@ _markets = sa.table(
 
 def upgrade() -> None:
     conn = op.get_bind()
-    with op.batch_alter_table("markets") as batch:
-        batch.add_column(sa.Column("search_stamp", sa.String(length=32), nullable=True))
+    # NOT NULL with a default in one step (no table rebuild on SQLite).
+    op.add_column(
+        "markets",
+        sa.Column("search_stamp", sa.String(length=32), nullable=False, server_default="0"),
+    )
     for (market_id,) in conn.execute(sa.select(_markets.c.id)).all():
         conn.execute(
             sa.update(_markets)
             .where(_markets.c.id == market_id)
             .values(search_stamp=uuid.uuid4().hex)
         )
-    with op.batch_alter_table("markets") as batch:
-        batch.alter_column("search_stamp", existing_type=sa.String(length=32), nullable=False)
     if conn.dialect.name == "sqlite":
         op.execute("DROP INDEX IF EXISTS ix_stores_search_scan")
     if conn.dialect.name == "postgresql":
