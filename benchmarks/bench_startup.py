@@ -2,7 +2,10 @@
 
 Each run is a fresh process (offscreen Qt, a throw-away SQLite database seeded by one
 warm-up run), the two commands alternate so drift hits both alike, and the result is
-the ratio of the medians. Goal (issue "City scale"): ratio <= 1.25.
+the ratio of the medians. Two times per run: from spawning the process to its first
+painted frame (each process prints the wall-clock time of its first Paint event), and
+to the process's exit. The package's bytecode is compiled first, as an installed app
+has it. Goal (issue "City scale"): first-frame ratio <= 1.25.
 
     python3 dev.py bench            # or: .venv/bin/python benchmarks/bench_startup.py -n 15
 """
@@ -10,6 +13,7 @@ the ratio of the medians. Goal (issue "City scale"): ratio <= 1.25.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import statistics
@@ -30,7 +34,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
+        if event.type() == QEvent.Type.Paint and not getattr(self, "seen", False):
+            self.seen = True
+            print(f"first frame at {__import__('time').time():.6f}", file=sys.stderr)
             QTimer.singleShot(0, QApplication.quit)
         return False
 
@@ -56,15 +62,20 @@ def kiosk_command() -> list[str]:
     return [sys.executable, "-m", "kiosk", "--exit-after-first-frame"]
 
 
-def time_once(cmd: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
+def time_once(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from spawning *cmd* to its first painted frame, and to its exit."""
+    spawned = time.time()
     result = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120, check=False)
-    elapsed = time.perf_counter() - start
+    exited = time.time()
     if result.returncode != 0:
         raise SystemExit(
             f"{' '.join(cmd[:3])} exited {result.returncode}:\n{result.stderr[-2000:]}"
         )
-    return elapsed
+    stamps = [line for line in result.stderr.splitlines() if line.startswith("first frame at ")]
+    if not stamps:
+        raise SystemExit(f"{' '.join(cmd[:3])} did not report its first frame")
+    painted = float(stamps[-1].removeprefix("first frame at "))
+    return painted - spawned, exited - spawned
 
 
 def describe(name: str, times: list[float]) -> str:
@@ -82,43 +93,66 @@ def main(argv: list[str] | None = None) -> int:
         type=float,
         default=None,
         metavar="RATIO",
-        help=f"exit 1 when median ratio exceeds RATIO (the goal is {GOAL})",
+        help=f"exit 1 when the first-frame median ratio exceeds RATIO (the goal is {GOAL})",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
 
+    import kiosk
+
+    compileall.compile_dir(Path(kiosk.__file__).parent, quiet=1)
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp:
         env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
         env["KIOSK_DATABASE_URL"] = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
+        env["KIOSK_REPORT_FIRST_FRAME"] = "1"
         baseline_cmd = [sys.executable, "-c", BASELINE]
         commands = {"kiosk": kiosk_command(), "baseline": baseline_cmd}
         # Warm-up (not counted): seeds the demo database and warms the OS file cache.
         for cmd in commands.values():
             time_once(cmd, env)
-        times: dict[str, list[float]] = {name: [] for name in commands}
+        frames: dict[str, list[float]] = {name: [] for name in commands}
+        exits: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(args.runs):
             for name, cmd in commands.items():
-                times[name].append(time_once(cmd, env))
+                frame, exit_ = time_once(cmd, env)
+                frames[name].append(frame)
+                exits[name].append(exit_)
 
-    ratio = statistics.median(times["kiosk"]) / statistics.median(times["baseline"])
+    def ratio_of(times: dict[str, list[float]]) -> float:
+        return statistics.median(times["kiosk"]) / statistics.median(times["baseline"])
+
+    ratio, exit_ratio = ratio_of(frames), ratio_of(exits)
     if args.json:
         figures = {
             name: {
-                "median_ms": statistics.median(v) * 1000,
-                "min_ms": min(v) * 1000,
-                "max_ms": max(v) * 1000,
+                "first_frame_median_ms": statistics.median(frames[name]) * 1000,
+                "first_frame_min_ms": min(frames[name]) * 1000,
+                "exit_median_ms": statistics.median(exits[name]) * 1000,
             }
-            for name, v in times.items()
+            for name in commands
         }
-        print(json.dumps({"runs": args.runs, "ratio": ratio, "goal": GOAL, **figures}, indent=2))
+        print(
+            json.dumps(
+                {"runs": args.runs, "ratio": ratio, "exit_ratio": exit_ratio, "goal": GOAL}
+                | figures,
+                indent=2,
+            )
+        )
         return 1 if args.fail_above is not None and ratio > args.fail_above else 0
-    print(f"cold start to first painted frame, offscreen, {args.runs} alternating runs each")
-    for name, values in times.items():
+    print(f"cold start, offscreen, {args.runs} alternating runs each")
+    print("to the first painted frame:")
+    for name, values in frames.items():
+        print(describe(name, values))
+    print("to the process's exit:")
+    for name, values in exits.items():
         print(describe(name, values))
     verdict = "meets" if ratio <= GOAL else "misses"
-    print(f"ratio      {ratio:.2f} (kiosk / bare PySide6 window; {verdict} the goal <= {GOAL})")
+    print(
+        f"ratio      {ratio:.2f} to the first frame ({verdict} the goal <= {GOAL}),"
+        f" {exit_ratio:.2f} to exit (kiosk / bare PySide6 window)"
+    )
     if args.fail_above is not None and ratio > args.fail_above:
         return 1
     return 0

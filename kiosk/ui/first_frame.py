@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -21,6 +23,8 @@ class FirstPaintWatcher(QObject):
         super().__init__(window)
         self._window = window
         self._seen = False
+        #: Wall-clock time (``time.time()``) of the first Paint event, once seen.
+        self.painted_at: float | None = None
         window.installEventFilter(self)
 
     def has_painted(self) -> bool:
@@ -29,6 +33,7 @@ class FirstPaintWatcher(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._seen and watched is self._window and event.type() == QEvent.Type.Paint:
             self._seen = True
+            self.painted_at = time.time()
             self._window.removeEventFilter(self)
             QTimer.singleShot(0, self.painted.emit)
         return False
