@@ -155,7 +155,13 @@ def main(argv: list[str] | None = None) -> int:
     result = {
         "machine": f"{os.cpu_count()} cores, offscreen Qt, Python {sys.version.split()[0]}",
         "language_switch_ms": {
-            name: {"median": statistics.median(t), "worst": max(t)} for name, t in switches.items()
+            name: {
+                "median": statistics.median(t),
+                "worst": max(t),
+                # The first switch to each language on a screen draws its glyphs for the first time.
+                "worst_after_first_round": max(t[len(LOCALES) :], default=0.0),
+            }
+            for name, t in switches.items()
         },
         "baseline_relabel_ms": {
             "median": statistics.median(bare_times),
@@ -173,7 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"language switch, {args.switches} each ({result['machine']}):")
     for name, t in result["language_switch_ms"].items():
         print(
-            f"  {name:<16} median {t['median']:6.1f} ms  worst {t['worst']:6.1f} ms"
+            f"  {name:<17} median {t['median']:5.1f} ms  worst {t['worst']:5.1f} ms"
+            f"  worst after the first round {t['worst_after_first_round']:5.1f} ms"
             f"  (goal < {SWITCH_GOAL_MS:.0f} ms)"
         )
     b = result["baseline_relabel_ms"]

@@ -78,7 +78,27 @@ def test_a_refused_import_names_every_problem_and_exits_2(
     err = capsys.readouterr().err.splitlines()
     assert err[0] == 'b.csv, row 4: 가격 "5,000원" is not a whole number of won'
     assert err[1].startswith('b.csv, row 8: 가격 "=A1*2" is a formula')
-    assert err[-1].startswith("market-kiosk: error: b.csv: 2 problems, nothing was imported.")
+    assert err[-1] == "market-kiosk: error: b.csv: 2 problems (listed above), nothing was imported"
+    assert len(err) == 3  # each problem once, then the closing line
+
+
+def test_a_closed_pipe_ends_the_listing_quietly(url: str) -> None:
+    """``market-kiosk stores list | head``: the reader goes away; no traceback, no log line."""
+    import subprocess
+    import sys
+
+    child = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "stores", "list", "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "KIOSK_DATABASE_URL": url},
+    )
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()  # before the child writes a byte
+    err = child.stderr.read().decode()
+    status = child.wait(timeout=60)
+    assert err == ""
+    assert status == (1 if os.name == "nt" else 141)
 
 
 def test_template_and_unknown_market(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -215,6 +216,14 @@ def _environment_locale() -> str:
     return "en"
 
 
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (tests capture stdout)
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``market-kiosk`` and ``python -m kiosk``; returns the exit status."""
     if argv is None:
@@ -246,6 +255,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (``market-kiosk stores list | head``): stop quietly, as
+        # POSIX tools do, and keep the interpreter's last flush from failing again.
+        _silence_stdout()
+        return 1 if os.name == "nt" else 128 + 13  # 13: SIGPIPE
     except Exception as exc:  # a bug: the traceback goes to the log, not over the screen
         command = " ".join(str(a) for a in argv[:2])
         print(unexpected_error_line(exc, context=f"{PROG} {command}"), file=sys.stderr)

@@ -130,9 +130,12 @@ def _cmd_import(args: argparse.Namespace) -> int:
                 deactivate_missing=bool(args.deactivate_missing),
             )
         except ImportRefused as exc:
+            from kiosk.cli import error_line
+
             for line in exc.lines():
                 print(_safe(line), file=sys.stderr)
-            raise
+            print(error_line(str(exc.summary())), file=sys.stderr)
+            return 2
         write_plan(plan, sys.stdout)
         if args.dry_run:
             print("dry run: nothing was written")
