@@ -28,8 +28,19 @@ KEEP_EVENTS = timedelta(days=2)
 _PRUNE_EVERY = 200
 
 
-def note_change(session: Session, *, origin: str, change: Change) -> None:
-    """Record *change* in *session*'s transaction, for the other PCs."""
+def latest_change_id(db: Database) -> int:
+    """The newest change event's id (0 when there is none)."""
+    with db.session() as session:
+        return session.scalar(select(func.max(ChangeEvent.id))) or 0
+
+
+def note_change(session: Session, *, origin: str, change: Change, above: int | None = None) -> None:
+    """Record *change* in *session*'s transaction, for the other PCs.
+
+    *above*: an id other PCs may already have seen (a restore brings back an older
+    ``change_events`` table); the event gets a higher id so every PC sees it, and
+    the ids that follow continue from there (SQLite: the next rowid).
+    """
     event = ChangeEvent(
         at=utcnow(),
         origin=origin,
@@ -37,16 +48,20 @@ def note_change(session: Session, *, origin: str, change: Change) -> None:
         market_slug=change.market_slug,
         store_ids=sorted(change.store_ids),
     )
+    if above is not None and session.get_bind().dialect.name == "sqlite":
+        newest = session.scalar(select(func.max(ChangeEvent.id))) or 0
+        if newest <= above:
+            event.id = above + 1
     session.add(event)
     session.flush()
     if event.id % _PRUNE_EVERY == 0:
         session.execute(delete(ChangeEvent).where(ChangeEvent.at < utcnow() - KEEP_EVENTS))
 
 
-def note_change_now(db: Database, *, origin: str, change: Change) -> None:
+def note_change_now(db: Database, *, origin: str, change: Change, above: int | None = None) -> None:
     """Record *change* in a transaction of its own (after a write that could not do it)."""
     with db.session() as session:
-        note_change(session, origin=origin, change=change)
+        note_change(session, origin=origin, change=change, above=above)
 
 
 class ChangeWatcher:

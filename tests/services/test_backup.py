@@ -191,3 +191,34 @@ def test_postgresql_says_to_use_pg_dump(postgres_url: str, tmp_path: Path) -> No
         with pytest.raises(BackupError, match="pg_dump"):
             services.inspect_backup(source=tmp_path / "x.sqlite3")
         assert services.daily_backup() is None and services.latest_backups() == []
+
+
+def test_another_pc_hears_of_a_restore_and_of_every_change_after_it(
+    services: Services, tmp_path: Path
+) -> None:
+    """The restored ``change_events`` is older than what other PCs saw: they must still hear."""
+    from kiosk.services.changes import ChangeKind
+
+    console = services.console_actor()
+    backup = services.backup_database(actor=console, out=tmp_path / "b.sqlite3").path
+    other = Services.open(services.url)
+    try:
+        heard: list[object] = []
+        other.changes.subscribe(heard.append)
+        watcher = other.change_watcher()
+        for n in range(5):  # events the backup does not have
+            services.create_market(
+                actor=console,
+                slug=f"extra-{n}",
+                name={"ko": f"시장 {n}", "en": f"Market {n}"},
+                city={"ko": "제주", "en": "Jeju"},
+            )
+        watcher.poll()
+        heard.clear()
+        services.restore_database(actor=console, source=backup)
+        assert [c.kind for c in watcher.poll()] == [ChangeKind.MARKETS]  # type: ignore[attr-defined]
+        services.remove_market(actor=console, slug="bansong")
+        assert watcher.poll(), "a change after the restore went unseen"
+        assert [m.slug for m in other.list_markets()] == ["dongmun"]
+    finally:
+        other.close()
