@@ -383,3 +383,40 @@ def test_a_code_change_asks_for_the_password_again(
         actor=own_services.console_actor(), actions=(AuditAction.STORE_CODES,)
     )[0]
     assert entry.actor == "manager" and entry.changes[0].new == "_NewCh9"
+
+
+@pytest.mark.parametrize(
+    ("locale", "actor", "shown"),
+    [
+        ("ko", "manager", "시장 관리자"),
+        ("en", "manager", "Manager"),
+        ("ja", "store 12 (PIN)", "店主（店舗 #12 の PIN）"),
+        ("en", "store 7 (PIN)", "Merchant (PIN of store #7)"),
+        ("zh_Hant", "console", "命令列"),
+        ("en", "someone new", "someone new"),
+    ],
+)
+def test_the_audit_who_column_speaks_the_readers_language(
+    locale: str, actor: str, shown: str
+) -> None:
+    from datetime import UTC, datetime
+
+    from kiosk.domain.audit import AuditEntry
+
+    entry = AuditEntry(
+        id=1,
+        at=datetime(2026, 12, 2, tzinfo=UTC),
+        actor_role="manager",
+        actor=actor,
+        pc="pc",
+        action=AuditAction.STORE_CHANGED,
+        market_slug=None,
+        store_id=None,
+        subject="",
+    )
+    previous = i18n.current_locale()
+    i18n.set_locale(locale)  # type: ignore[arg-type]
+    try:
+        assert audit_screen.actor_text(entry) == shown
+    finally:
+        i18n.set_locale(previous)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -29,6 +30,20 @@ from kiosk.ui.manager.header import ManagerHeader
 
 SCREEN = "manager-audit"
 _Index = QModelIndex | QPersistentModelIndex
+_STORE_PIN = re.compile(r"store (\d+) \(PIN\)")
+
+
+def actor_text(entry: AuditEntry) -> str:
+    """Who, in the reader's language (the log keeps a fixed English label)."""
+    if entry.actor == "console":
+        return _("Command line")
+    store = _STORE_PIN.fullmatch(entry.actor)
+    if store is not None:
+        return _("Merchant (PIN of store #{id})").format(id=store.group(1))
+    if entry.actor == "manager":
+        return _("Manager")
+    return entry.actor
+
 
 #: The action filter: a label and the actions it shows.
 ACTION_GROUPS: dict[str, tuple[AuditAction, ...]] = {
@@ -107,7 +122,7 @@ class AuditTableModel(QAbstractTableModel):
         entry = self._entries[index.row()]
         values = (
             entry.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
-            entry.actor,
+            actor_text(entry),
             entry.pc,
             _(ACTION_LABELS[entry.action]),
             entry.market_slug or "",
