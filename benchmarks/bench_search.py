@@ -39,6 +39,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 QUERIES = ("귤", "갈치", "tangerine", "みかん", "橘子", "zzqx", "t")
 TYPED = "tangerine"
+#: Bad input typed into the directory (issue "City scale", "Bad input and faults").
+BAD_QUERIES = (
+    ("one letter", "a"),
+    ("200 characters", "귤" * 100 + "z" * 100),
+    ("only spaces", "     "),
+    ("percent", "%"),
+    ("underscore", "_"),
+    ("both", "%_"),
+)
 
 
 def stats(values: list[float]) -> dict[str, float]:
@@ -187,6 +196,12 @@ def main(argv: list[str] | None = None) -> int:
         f"baseline bare QListView + sqlite3 on the GUI thread: median"
         f" {bare['median']:.0f} ms, p95 {bare['p95']:.0f} ms"
     )
+    print("bad input typed into the directory: longest GUI block, count shown, right?")
+    for label, figures in s["bad_input"].items():
+        print(
+            f"  {label:<16} {figures['longest_gui_block_ms']:5.0f} ms"
+            f"  {figures['shown_count']!s:>7}  {'yes' if figures['right'] else 'NO'}"
+        )
     return 0
 
 
@@ -273,6 +288,31 @@ def screen_figures(services: Any, raw: sqlite3.Connection, market_id: int) -> di
             keystrokes.append((spy.painted_at - start) * 1000)
         beat.timer.stop()
         ops.wait_idle()
+
+    typing_block = beat.longest
+    bad_input: dict[str, Any] = {}
+    for label, query in BAD_QUERIES:
+        directory.search_edit.clear()
+        ops.wait_idle()
+        app.processEvents()
+        beat.longest = 0.0
+        beat.last = time.perf_counter()
+        beat.timer.start()
+        directory.search_edit.setText(query)
+        settle_until = time.perf_counter() + 0.3  # past the typing debounce
+        while time.perf_counter() < settle_until or ops.is_busy():
+            app.processEvents()
+            time.sleep(0.0005)
+        ops.wait_idle()
+        app.processEvents()
+        beat.timer.stop()
+        expected = services.count_stores(market_slug="city", query=query)
+        shown = directory.model.total()
+        bad_input[label] = {
+            "longest_gui_block_ms": beat.longest,
+            "shown_count": shown,
+            "right": shown == expected,
+        }
     window.close()
 
     # Baseline: a bare QListView of names, filled by sqlite3 on the GUI thread.
@@ -302,8 +342,9 @@ def screen_figures(services: Any, raw: sqlite3.Connection, market_id: int) -> di
     return {
         "first_page_painted_ms": first_page,
         "keystroke_ms": stats(keystrokes),
-        "longest_gui_block_ms": beat.longest,
+        "longest_gui_block_ms": typing_block,
         "baseline_keystroke_ms": stats(bare),
+        "bad_input": bad_input,
     }
 
 
