@@ -37,8 +37,10 @@ _POSTINGS_KEPT = 256
 _SAMPLE_EVERY = 37
 #: What the ASCII view leaves out besides non-ASCII characters (never inside a word).
 _SPACES = b" \t\n\r\x0b\x0c"
-#: A posting is used when it leaves at most this share of the texts to look at.
-_POSTING_PAYS = 0.3
+#: Building a posting, as a share of scanning every text for a word: one character
+#: (a byte search) and a run of three characters (a substring search like the word's).
+_BUILD_CHAR = 0.4
+_BUILD_RUN = 0.8
 
 
 class _Snapshot:
@@ -51,21 +53,25 @@ class _Snapshot:
       (tangerine, A-12) is looked for there, in about half the characters at
       half the bytes each; a hit is confirmed in the full text (leaving
       characters out can join two runs).
-    - Postings: per character asked for, which texts contain it (one
-      single-character scan on first use, then kept). A word is looked for only
-      in the texts holding its rarest character, judged by a sample of the
-      texts, when that character is rare enough to pay: two-syllable Hangul
-      and Han words, the slowest to scan, become a scan of a few thousand texts.
+    - Postings: per character (or, for ASCII words, run of three characters)
+      asked for, which texts contain it (one scan on first use, then kept). A
+      word is looked for only in the texts holding its rarest character or
+      run, judged by a sample of the texts, when that is rare enough to pay:
+      two-syllable Hangul and Han words, the slowest to scan, become a scan of
+      a few thousand texts, and so do Latin words once one of their runs has a
+      posting (typing a word letter by letter builds them).
     """
 
     __slots__ = (
         "_lock",
         "_postings",
         "active",
+        "ascii_sample",
         "ascii_texts",
         "categories",
         "ids",
         "rarity",
+        "sample",
         "stamp",
         "texts",
     )
@@ -87,9 +93,11 @@ class _Snapshot:
             text.encode("ascii", "ignore").translate(None, _SPACES).decode("ascii")
             for text in texts
         ]
+        self.sample = texts[::_SAMPLE_EVERY]
+        self.ascii_sample = self.ascii_texts[::_SAMPLE_EVERY]
         # How many sampled texts hold each character (not how often it occurs).
         self.rarity: Counter[str] = Counter()
-        for text in texts[::_SAMPLE_EVERY]:
+        for text in self.sample:
             self.rarity.update(set(text))
         self._postings: OrderedDict[str, array[int]] = OrderedDict()
         self._lock = threading.Lock()
@@ -116,36 +124,54 @@ class _Snapshot:
     def _view(self, word: str) -> Sequence[str]:
         return self.ascii_texts if word.isascii() else self.texts
 
-    def _posting(self, char: str) -> array[int]:
-        """Positions of the texts containing *char* (computed once, then kept)."""
+    def _posting(self, key: str) -> array[int]:
+        """Positions of the texts whose view holds *key* (computed once, then kept).
+
+        Exact for one character; for a run of three a superset (the ASCII view can
+        join two runs), so such a posting only ever names candidates.
+        """
         with self._lock:
-            found = self._postings.get(char)
+            found = self._postings.get(key)
             if found is not None:
-                self._postings.move_to_end(char)
+                self._postings.move_to_end(key)
                 return found
-        view = self._view(char)
-        found = array("i", [i for i, text in enumerate(view) if char in text])
+        view = self._view(key)
+        found = array("i", [i for i, text in enumerate(view) if key in text])
         with self._lock:
-            self._postings[char] = found
+            self._postings[key] = found
             while len(self._postings) > _POSTINGS_KEPT:
                 self._postings.popitem(last=False)
         return found
 
-    def _cost(self, char: str) -> float:
-        """How many texts a word holding *char* would be looked for in (kept, or estimated)."""
+    def _cost(self, key: str) -> float:
+        """What looking for a word through *key*'s posting costs, in texts scanned.
+
+        The texts it names (kept, or estimated from the sample) plus, when it is
+        not kept yet, building it: a single character is found fast (a byte
+        search), a run of three about as slowly as the word itself.
+        """
         with self._lock:
-            kept = self._postings.get(char)
+            kept = self._postings.get(key)
         if kept is not None:
             return len(kept)
-        return 1 + self.rarity[char] * _SAMPLE_EVERY
+        if len(key) == 1:
+            named = self.rarity[key] * _SAMPLE_EVERY
+            return named + len(self.texts) * _BUILD_CHAR
+        sample = self.ascii_sample if key.isascii() else self.sample
+        named = sum(key in text for text in sample) * _SAMPLE_EVERY
+        return named + len(self.texts) * _BUILD_RUN
 
     def _first(self, word: str) -> list[int]:
         """Positions of the texts containing *word*, from all texts."""
-        rarest = min(set(word), key=self._cost)
         if len(word) == 1:
-            return list(self._posting(rarest))
+            return list(self._posting(word))
+        keys = set(word)
+        if word.isascii():  # letters are all common: a run of three is a better filter
+            keys |= {word[i : i + 3] for i in range(len(word) - 2)}
+        costs = {key: self._cost(key) for key in keys}
+        rarest = min(costs, key=costs.__getitem__)
         view, texts = self._view(word), self.texts
-        if self._cost(rarest) <= len(texts) * _POSTING_PAYS:
+        if costs[rarest] < len(texts):  # cheaper than scanning every text for the word
             candidates: Sequence[int] = self._posting(rarest)
             hits = [i for i in candidates if word in view[i]]
         else:
