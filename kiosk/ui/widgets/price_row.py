@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QTextLayout, QTextOption
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from kiosk.ui import theme
 from kiosk.ui.widgets.elided_label import ElidedLabel
 from kiosk.ui.widgets.status_pill import StatusPill
+
+#: Wrapped names kept per widget (widths seen in one layout pass, times the languages).
+_LINES_KEPT = 32
 
 
 def price_with_unit(price: str, unit: str) -> str:
@@ -36,6 +47,8 @@ class WrappedName(ElidedLabel):
     ) -> None:
         super().__init__(text, role, parent)
         self.max_lines = max_lines
+        # Layouts ask for heightForWidth many times per pass: lines per (text, font, width).
+        self._lines: dict[tuple[str, str, int, int], list[str]] = {}
         policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -47,7 +60,19 @@ class WrappedName(ElidedLabel):
             width = self.contentsRect().width()
         if not text or width <= 0:
             return [text] if text else []
-        layout = QTextLayout(text, self.font())
+        font = self.font()
+        key = (text, font.key(), width, self.max_lines)
+        kept = self._lines.get(key)
+        if kept is not None:
+            return list(kept)
+        lines = self._wrap(text, font, width)
+        if len(self._lines) >= _LINES_KEPT:
+            self._lines.clear()
+        self._lines[key] = lines
+        return list(lines)
+
+    def _wrap(self, text: str, font: QFont, width: int) -> list[str]:
+        layout = QTextLayout(text, font)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout.setTextOption(option)
@@ -63,7 +88,7 @@ class WrappedName(ElidedLabel):
         lines = [text[start : start + length].rstrip() for start, length in starts]
         if len(lines) > self.max_lines:
             rest = text[starts[self.max_lines - 1][0] :]
-            elided = self.fontMetrics().elidedText(rest, Qt.TextElideMode.ElideRight, width)
+            elided = QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
             lines = [*lines[: self.max_lines - 1], elided]
         return lines
 
