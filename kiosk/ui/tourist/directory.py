@@ -59,6 +59,7 @@ class TouristDirectoryScreen(QWidget):
         self._page_op = OpSlot(self)
         self._count_op = OpSlot(self)
         self._prepare_op = OpSlot(self)
+        self._categories_op = OpSlot(self)
         self._search_debounce = Debouncer(self, self._refresh, SEARCH_DEBOUNCE_MS)
         self._shown_filter: _Filter | None = None
         self._has_results = False
@@ -266,27 +267,34 @@ class TouristDirectoryScreen(QWidget):
         category = self._current_category()
         shown: _Filter = (slug, query, category)
 
-        def work() -> tuple[list[StoreSummary], list[Category] | None]:
-            stores = services.list_stores(
+        def work() -> list[StoreSummary]:
+            return services.list_stores(
                 market_slug=slug, query=query, category=category, limit=PAGE_SIZE + 1
             )
-            present = services.market_categories(market_slug=slug) if with_categories else None
-            return stores, present
 
         self._stores_op.run(
             work,
-            on_done=lambda result: self._on_stores_loaded(shown, result),
+            on_done=lambda stores: self._on_stores_loaded(shown, stores, opened=with_categories),
             on_error=self._on_load_error,
             name="stores",
         )
+        if with_categories:  # beside the first page, not before it (one aggregate query)
+            self._categories_op.run(
+                lambda: services.market_categories(market_slug=slug),
+                on_done=lambda present: self._on_categories_loaded(slug, present),
+                on_error=self._on_load_error,
+                name="categories",
+            )
+
+    def _on_categories_loaded(self, slug: str, present: list[Category]) -> None:
+        if slug == self._market_slug:
+            self._fill_categories(present)
 
     def _on_stores_loaded(
-        self, shown: _Filter, result: tuple[list[StoreSummary], list[Category] | None]
+        self, shown: _Filter, stores: list[StoreSummary], *, opened: bool
     ) -> None:
-        stores, present = result
         self._error = ""
-        if present is not None:
-            self._fill_categories(present)
+        if opened:
             self._prepare_search(shown[0])
         self._has_results = True
         self._shown_filter = shown
