@@ -45,10 +45,12 @@ def _catalog(locale: LocaleCode) -> _gettext.NullTranslations:
         return _translations[locale]
     except KeyError:
         pass
+    # The file is opened directly: gettext.translation() would search the locale
+    # aliases (and import the locale module) for a path we already know.
+    cat: _gettext.NullTranslations
     try:
-        cat: _gettext.NullTranslations = _gettext.translation(
-            DOMAIN, localedir=LOCALE_DIR, languages=[locale]
-        )
+        with (LOCALE_DIR / locale / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as handle:
+            cat = _gettext.GNUTranslations(handle)
     except OSError:
         cat = _gettext.NullTranslations()
     _translations[locale] = cat
