@@ -420,3 +420,39 @@ def test_the_audit_who_column_speaks_the_readers_language(
         assert audit_screen.actor_text(entry) == shown
     finally:
         i18n.set_locale(previous)
+
+
+@pytest.mark.parametrize(
+    ("locale", "subject", "shown"),
+    [
+        ("ko", "manager", "시장 관리자"),
+        ("ja", "store 3", "店舗 #3"),
+        ("en", "store 3", "Store #3"),
+        ("ko", "A-3 물결 수제어묵", "A-3 물결 수제어묵"),
+        ("en", "store 3 and more", "store 3 and more"),
+    ],
+)
+def test_the_audit_subject_of_a_sign_in_speaks_the_readers_language(
+    locale: str, subject: str, shown: str
+) -> None:
+    from datetime import UTC, datetime
+
+    from kiosk.domain.audit import AuditEntry
+
+    entry = AuditEntry(
+        id=1,
+        at=datetime(2026, 12, 2, tzinfo=UTC),
+        actor_role="manager",
+        actor="manager",
+        pc="pc",
+        action=AuditAction.STORE_CHANGED,
+        market_slug=None,
+        store_id=None,
+        subject=subject,
+    )
+    previous = i18n.current_locale()
+    i18n.set_locale(locale)  # type: ignore[arg-type]
+    try:
+        assert audit_screen.subject_text(entry) == shown
+    finally:
+        i18n.set_locale(previous)

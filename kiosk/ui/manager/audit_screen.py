@@ -31,6 +31,7 @@ from kiosk.ui.manager.header import ManagerHeader
 SCREEN = "manager-audit"
 _Index = QModelIndex | QPersistentModelIndex
 _STORE_PIN = re.compile(r"store (\d+) \(PIN\)")
+_STORE = re.compile(r"store (\d+)")
 
 
 def actor_text(entry: AuditEntry) -> str:
@@ -43,6 +44,16 @@ def actor_text(entry: AuditEntry) -> str:
     if entry.actor == "manager":
         return _("Manager")
     return entry.actor
+
+
+def subject_text(entry: AuditEntry) -> str:
+    """The subject, with the log's fixed words for sign-ins in the reader's language."""
+    if entry.subject == "manager":
+        return _("Manager")
+    store = _STORE.fullmatch(entry.subject)
+    if store is not None:
+        return _("Store #{id}").format(id=store.group(1))
+    return entry.subject
 
 
 #: The action filter: a label and the actions it shows.
@@ -126,7 +137,7 @@ class AuditTableModel(QAbstractTableModel):
             entry.pc,
             _(ACTION_LABELS[entry.action]),
             entry.market_slug or "",
-            entry.subject,
+            subject_text(entry),
             entry.summary(),
         )
         return values[index.column()] if 0 <= index.column() < len(values) else None
