@@ -20,8 +20,8 @@ def _diff(db: Database, metadata: MetaData) -> list[object]:
         return [d for d in compare_metadata(context, metadata) if not _optional_index(d)]
 
 
-#: Made by migration 0004 per dialect (pg_trgm on PostgreSQL when available, a covering
-#: scan index on SQLite); not in the models.
+#: Made by migration 0004 per dialect (pg_trgm on PostgreSQL when available, kept by 0006;
+#: a covering scan index on SQLite, dropped by 0006); not in the models.
 OPTIONAL_INDEXES = {"ix_stores_search_trgm", "ix_stores_search_scan"}
 
 

@@ -1,4 +1,4 @@
-"""Market search stamp for the in-process search index; the SQL search indexes go
+"""Market search stamp for the in-process search index; SQLite's scan index goes
 
 Revision ID: 0006
 Revises: 0005
@@ -8,15 +8,16 @@ Create Date: 2026-12-02
 what a search of the market sees replaces in the same transaction. Each PC
 keeps the folded store texts of the markets it searches in memory and checks
 the stamp (one primary-key read) before answering, so a search costs a
-substring scan in memory (3-8 ms at 30,000 stores) instead of a LIKE over every
-row (15-60 ms), and a change made on another PC is seen at the next search.
+substring scan in memory (1-15 ms at 30,000 stores) instead of a LIKE over every
+row (25-80 ms), and a change made on another PC is seen at the next search.
 Every existing market gets a fresh stamp.
 
-The two search indexes of 0004 are dropped, as no query reads them any more:
-SQLite's ``ix_stores_search_scan`` (it doubled the stored search text: slower
-bulk writes, a bigger file) and PostgreSQL's optional pg_trgm GIN index (it
-slowed every store write). The downgrade drops the column and recreates them
-(the GIN index only where pg_trgm is installed).
+SQLite's ``ix_stores_search_scan`` (0004) is dropped: the app's searches no
+longer scan it, and it doubled the stored search text (slower bulk writes, a
+bigger file). PostgreSQL keeps its optional pg_trgm GIN index: a shared city
+database is also searched by other tools (reports, ``psql``) with
+``search_text LIKE '%word%'``. The downgrade drops the column and recreates the
+SQLite index.
 """
 
 import uuid
@@ -50,8 +51,6 @@ def upgrade() -> None:
         )
     if conn.dialect.name == "sqlite":
         op.execute("DROP INDEX IF EXISTS ix_stores_search_scan")
-    if conn.dialect.name == "postgresql":
-        op.execute("DROP INDEX IF EXISTS ix_stores_search_trgm")
 
 
 def downgrade() -> None:
@@ -63,13 +62,4 @@ def downgrade() -> None:
             "ix_stores_search_scan",
             "stores",
             ["market_id", "active", "stall_sort_key", "search_text"],
-        )
-    installed = sa.text("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
-    if conn.dialect.name == "postgresql" and conn.scalar(installed):
-        op.create_index(
-            "ix_stores_search_trgm",
-            "stores",
-            ["search_text"],
-            postgresql_using="gin",
-            postgresql_ops={"search_text": "gin_trgm_ops"},
         )
