@@ -42,8 +42,10 @@ class TouristDirectoryScreen(QWidget):
     thread never queries. Typing is debounced and a newer search supersedes a
     running one (a superseded query that has not started never runs). The list
     shows a page at a time (``StoreListModel`` fetches more as the view scrolls)
-    and the count comes from its own COUNT query; a ``Change`` passed to
-    ``refresh_for`` reloads what shows.
+    and the count comes from its own query after the page; the market's
+    categories load beside its first page, and its search texts right after it
+    (quietly), so the first keystroke does not wait for them. A ``Change``
+    passed to ``refresh_for`` reloads what shows.
     """
 
     store_chosen = Signal(int)
