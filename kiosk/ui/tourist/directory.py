@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -15,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.categories import CATEGORY_LABELS, Category
+from kiosk.domain.categories import Category
 from kiosk.domain.listing import MarketInfo, StoreSummary
 from kiosk.domain.locales import LocaleCode
 from kiosk.i18n import _, ngettext
@@ -24,6 +23,7 @@ from kiosk.services.changes import Change
 from kiosk.ui import theme
 from kiosk.ui.models.store_list_model import PAGE_SIZE, StoreListModel, StoreRole
 from kiosk.ui.ops import Debouncer, OpSlot
+from kiosk.ui.tourist.category_filter import CategoryFilter
 from kiosk.ui.widgets.elided_label import ElidedLabel
 from kiosk.ui.widgets.store_card import StoreGridView
 
@@ -110,8 +110,7 @@ class TouristDirectoryScreen(QWidget):
         self.search_edit = QLineEdit()
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self._on_search_text_changed)
-        self.category_combo = QComboBox()
-        self.category_combo.setMinimumWidth(320)
+        self.category_combo = CategoryFilter()
         self.category_combo.currentIndexChanged.connect(self._on_category_changed)
         filters.addWidget(self.search_edit, 3)
         filters.addWidget(self.category_combo, 1)
@@ -203,7 +202,7 @@ class TouristDirectoryScreen(QWidget):
         self.search_edit.blockSignals(True)
         self.search_edit.clear()
         self.search_edit.blockSignals(False)
-        self._fill_categories([])
+        self.category_combo.offer([])
         self.retranslate(self._locale)
         self._refresh(with_categories=True)
 
@@ -220,7 +219,7 @@ class TouristDirectoryScreen(QWidget):
         current = self._current_market()
         self.title_label.setText(current.name.get(locale) if current else _("Store directory"))
         self._city_label.setText(current.city.get(locale) if current else "")
-        self._retranslate_categories()
+        self.category_combo.retranslate()
         self._update_count()
         self._show_status()
 
@@ -230,29 +229,6 @@ class TouristDirectoryScreen(QWidget):
             if market.slug == self._market_slug:
                 return market
         return None
-
-    def _current_category(self) -> Category | None:
-        data = self.category_combo.currentData()
-        return Category(data) if data else None
-
-    def _fill_categories(self, present: list[Category]) -> None:
-        """Offer only the categories the market actually has, in the enum's order."""
-        chosen = self._current_category()
-        self.category_combo.blockSignals(True)
-        self.category_combo.clear()
-        self.category_combo.addItem("", "")
-        for category in present:
-            self.category_combo.addItem("", category.value)
-        index = self.category_combo.findData(chosen.value) if chosen is not None else 0
-        self.category_combo.setCurrentIndex(max(index, 0))
-        self.category_combo.blockSignals(False)
-        self._retranslate_categories()
-
-    def _retranslate_categories(self) -> None:
-        for row in range(self.category_combo.count()):
-            code = self.category_combo.itemData(row)
-            label = _(CATEGORY_LABELS[Category(code)]) if code else _("All categories")
-            self.category_combo.setItemText(row, label)
 
     def _refresh(self, *, with_categories: bool = False) -> None:
         """Query the first page in the background; a newer query supersedes this one."""
@@ -266,7 +242,7 @@ class TouristDirectoryScreen(QWidget):
             self._show_status()
             return
         query = self.search_edit.text().strip()
-        category = self._current_category()
+        category = self.category_combo.current()
         shown: _Filter = (slug, query, category)
 
         def work() -> list[StoreSummary]:
@@ -290,7 +266,7 @@ class TouristDirectoryScreen(QWidget):
 
     def _on_categories_loaded(self, slug: str, present: list[Category]) -> None:
         if slug == self._market_slug:
-            self._fill_categories(present)
+            self.category_combo.offer(present)
 
     def _on_stores_loaded(
         self, shown: _Filter, stores: list[StoreSummary], *, opened: bool
