@@ -261,21 +261,25 @@ def screen_figures(services: Any, raw: sqlite3.Connection, market_id: int) -> di
     directory = flow.directory
     spy = PaintSpy()
     directory.grid.viewport().installEventFilter(spy)
+
+    def shown_after(generation: int, since: float) -> float:
+        """Wait until a result newer than *generation* is in the model and painted (an
+        empty list need not repaint: --stores 0); milliseconds from *since* until then."""
+        wait_for(
+            lambda: (
+                directory.model.generation() != generation
+                and (spy.painted_at > since or directory.model.rowCount() == 0)
+            )
+        )
+        done = spy.painted_at if spy.painted_at > since else time.perf_counter()
+        return (done - since) * 1000
+
     start = time.perf_counter()
     flow.open_directory()
     wait_for(lambda: bool(directory.markets()))
     shown_before = directory.model.generation()
     directory.select_market("city")
-    # The first page is shown and painted (an empty list need not repaint: --stores 0).
-    wait_for(
-        lambda: (
-            directory.model.generation() != shown_before
-            and (spy.painted_at > start or directory.model.rowCount() == 0)
-        )
-    )
-    first_page = (
-        (spy.painted_at if spy.painted_at > start else time.perf_counter()) - start
-    ) * 1000
+    first_page = shown_after(shown_before, start)
     ops.wait_idle()
 
     beat = Heartbeat()
@@ -290,14 +294,7 @@ def screen_figures(services: Any, raw: sqlite3.Connection, market_id: int) -> di
             generation = directory.model.generation()
             start = time.perf_counter()
             directory.search_edit.setText(TYPED[:n])
-            wait_for(
-                lambda g=generation, t=start: (
-                    directory.model.generation() != g
-                    and (spy.painted_at > t or directory.model.rowCount() == 0)
-                )
-            )
-            done = spy.painted_at if spy.painted_at > start else time.perf_counter()
-            keystrokes.append((done - start) * 1000)
+            keystrokes.append(shown_after(generation, start))
         beat.timer.stop()
         ops.wait_idle()
 

@@ -10,6 +10,7 @@ Search uses ``Store.search_text``, kept current by :mod:`kiosk.data.search`.
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 
 from sqlalchemy import (
@@ -38,7 +39,6 @@ from kiosk.data.columns import (
     utcnow,
 )
 from kiosk.data.ordering import stall_sort_bytes
-from kiosk.data.stamps import new_search_stamp
 from kiosk.domain.categories import Category
 from kiosk.domain.hours import OpeningHours
 from kiosk.domain.payments import PaymentMethod
@@ -51,6 +51,11 @@ NAMING_CONVENTION: dict[str, str] = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def new_search_stamp() -> str:
+    """A fresh random market search stamp (32 hex digits): equal stamps, same search data."""
+    return uuid.uuid4().hex
 
 
 def _no_hours() -> OpeningHours:

@@ -34,9 +34,8 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 
-from kiosk.data.models import Market, Product, Store
+from kiosk.data.models import Market, Product, Store, new_search_stamp
 from kiosk.data.ordering import stall_sort_bytes
-from kiosk.data.stamps import new_search_stamp
 from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.domain.text import normalise_for_search
 

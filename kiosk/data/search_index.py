@@ -200,6 +200,11 @@ class _Snapshot:
         return [ids[i] for i in hits]
 
 
+def _stamp(conn: Connection, market_id: int) -> str | None:
+    """The market's search stamp (None: no such market)."""
+    return conn.scalar(select(Market.search_stamp).where(Market.id == market_id))
+
+
 class SearchIndex:
     """The in-memory search of one database's markets; safe to use from any thread."""
 
@@ -224,7 +229,7 @@ class SearchIndex:
         """
         if not words:
             raise ValueError("a search needs at least one word")
-        stamp = conn.scalar(select(Market.search_stamp).where(Market.id == market_id))
+        stamp = _stamp(conn, market_id)
         if stamp is None:
             return []
         key = (market_id, stamp, tuple(words), category, include_inactive)
@@ -242,7 +247,7 @@ class SearchIndex:
 
     def prepare(self, conn: Connection, market_id: int) -> None:
         """Load the market's texts now, if they are not loaded at the current stamp."""
-        stamp = conn.scalar(select(Market.search_stamp).where(Market.id == market_id))
+        stamp = _stamp(conn, market_id)
         if stamp is not None:
             self._snapshot(conn, market_id, stamp)
 

@@ -105,12 +105,12 @@ class ExchangeUseCases(ListingUseCases):
         """Replace the database by the checked backup *source*; audited; every screen refreshes."""
         from kiosk.services.accounts import require
         from kiosk.services.backup import restore
-        from kiosk.services.live import latest_change_id, note_change_now
+        from kiosk.services.live import latest_change_id
 
         live = require(self._sessions, actor, manager=True)
         seen = latest_change_id(self._db)  # other PCs may have seen ids up to here
         result = restore(self._db, source=source, actor=live)
-        note_change_now(self._db, origin=self.origin, change=Change(ChangeKind.MARKETS), above=seen)
+        self.note_bulk_change(Change(ChangeKind.MARKETS), above=seen)
         self.changes.publish(Change(ChangeKind.MARKETS))
         return result
 

@@ -314,8 +314,11 @@ class ListingUseCases(ServicesBase):
 
         return ChangeWatcher(self._db, origin=self.origin, hub=self.changes)
 
-    def note_bulk_change(self, change: Change) -> None:
-        """Tell other PCs about a write that was not made through an editing use case."""
+    def note_bulk_change(self, change: Change, *, above: int | None = None) -> None:
+        """Tell other PCs about a write that was not made through an editing use case.
+
+        *above*: an event id other PCs may have seen already (see ``note_change``).
+        """
         from kiosk.services.live import note_change_now
 
-        note_change_now(self._db, origin=self.origin, change=change)
+        note_change_now(self._db, origin=self.origin, change=change, above=above)

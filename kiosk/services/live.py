@@ -28,10 +28,14 @@ KEEP_EVENTS = timedelta(days=2)
 _PRUNE_EVERY = 200
 
 
+def _newest_id(session: Session) -> int:
+    return session.scalar(select(func.max(ChangeEvent.id))) or 0
+
+
 def latest_change_id(db: Database) -> int:
     """The newest change event's id (0 when there is none)."""
     with db.session() as session:
-        return session.scalar(select(func.max(ChangeEvent.id))) or 0
+        return _newest_id(session)
 
 
 def note_change(session: Session, *, origin: str, change: Change, above: int | None = None) -> None:
@@ -48,10 +52,9 @@ def note_change(session: Session, *, origin: str, change: Change, above: int | N
         market_slug=change.market_slug,
         store_ids=sorted(change.store_ids),
     )
-    if above is not None and session.get_bind().dialect.name == "sqlite":
-        newest = session.scalar(select(func.max(ChangeEvent.id))) or 0
-        if newest <= above:
-            event.id = above + 1
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    if above is not None and sqlite and _newest_id(session) <= above:
+        event.id = above + 1
     session.add(event)
     session.flush()
     if event.id % _PRUNE_EVERY == 0:
@@ -76,8 +79,7 @@ class ChangeWatcher:
         self._origin = origin
         self._hub = hub
         self._lock = threading.Lock()
-        with db.session() as session:
-            self._last = session.scalar(select(func.max(ChangeEvent.id))) or 0
+        self._last = latest_change_id(db)
 
     @property
     def last_seen(self) -> int:
