@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from kiosk.i18n import _
 from kiosk.ui import theme
+from kiosk.ui.widgets.back_button import BackButton
 from kiosk.ui.widgets.elided_label import ElidedLabel
 
 #: Page keys in the order of their buttons.
@@ -27,10 +28,7 @@ class ManagerHeader(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(theme.GRID * 2)
-        self.back_button = QPushButton()
-        self.back_button.setProperty("kind", "back")
-        self.back_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.back_button.clicked.connect(self.back_requested)
+        self.back_button = BackButton(self.back_requested)
         # A long store name is elided, so the page buttons always keep their room.
         self.title = ElidedLabel("", "heading")
         row.addWidget(self.back_button)

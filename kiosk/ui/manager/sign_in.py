@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +17,7 @@ from kiosk.domain.locales import LocaleCode
 from kiosk.i18n import _
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
+from kiosk.ui.widgets.back_button import BackButton
 
 SCREEN = "manager-sign-in"
 
@@ -40,10 +40,7 @@ class ManagerSignInScreen(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(theme.GRID * 5, theme.GRID * 3, theme.GRID * 5, theme.GRID * 3)
         top = QHBoxLayout()
-        self.back_button = QPushButton()
-        self.back_button.setProperty("kind", "back")
-        self.back_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.back_button.clicked.connect(self.back_requested)
+        self.back_button = BackButton(self.back_requested)
         top.addWidget(self.back_button)
         top.addStretch(1)
         outer.addLayout(top)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +23,7 @@ from kiosk.domain.units import localize_unit
 from kiosk.i18n import _
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
+from kiosk.ui.widgets.back_button import BackButton
 
 SCREEN = "merchant-goods"
 
@@ -130,10 +130,7 @@ class MerchantGoodsScreen(QWidget):
         outer.setSpacing(theme.GRID * 2)
         top = QHBoxLayout()
         top.setSpacing(theme.GRID * 3)
-        self.back_button = QPushButton()
-        self.back_button.setProperty("kind", "back")
-        self.back_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.back_button.clicked.connect(self.sign_out_requested)
+        self.back_button = BackButton(self.sign_out_requested)
         self.title = QLabel()
         self.title.setProperty("role", "heading")
         self.title.setWordWrap(True)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.locales import LocaleCode
 from kiosk.i18n import _
 from kiosk.ui import theme
+from kiosk.ui.widgets.back_button import BackButton
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent
@@ -102,10 +102,7 @@ class MerchantQrScreen(QWidget):
         outer.setSpacing(theme.GRID * 2)
         top = QHBoxLayout()
         top.setSpacing(theme.GRID * 3)
-        self.back_button = QPushButton()
-        self.back_button.setProperty("kind", "back")
-        self.back_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.back_button.clicked.connect(self._on_back_clicked)
+        self.back_button = BackButton(self._on_back_clicked)
         self.title_label = QLabel()
         self.title_label.setProperty("role", "heading")
         self.title_label.setWordWrap(True)

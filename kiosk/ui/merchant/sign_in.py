@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.domain.access import Actor, Secret
 from kiosk.domain.listing import MarketInfo, StoreSummary
@@ -12,6 +12,7 @@ from kiosk.i18n import _
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
 from kiosk.ui.merchant.store_picker import StorePicker
+from kiosk.ui.widgets.back_button import BackButton
 from kiosk.ui.widgets.pin_pad import PinPad
 
 SCREEN = "merchant-sign-in"
@@ -42,10 +43,7 @@ class MerchantSignInScreen(QWidget):
         outer.setSpacing(theme.GRID * 2)
         top = QHBoxLayout()
         top.setSpacing(theme.GRID * 3)
-        self.back_button = QPushButton()
-        self.back_button.setProperty("kind", "back")
-        self.back_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.back_button.clicked.connect(self.back_requested)
+        self.back_button = BackButton(self.back_requested)
         self.title = QLabel()
         self.title.setProperty("role", "heading")
         top.addWidget(self.back_button)

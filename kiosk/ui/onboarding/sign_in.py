@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from kiosk.i18n import _
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
 from kiosk.ui.onboarding.style import onboarding_stylesheet, set_message
+from kiosk.ui.widgets.back_button import BackButton
 from kiosk.ui.widgets.flow_layout import FlowLayout
 from kiosk.ui.widgets.pin_pad import PinPad
 
@@ -58,10 +58,7 @@ class OnboardingSignInScreen(QWidget):
         outer.setSpacing(theme.GRID * 2)
         top = QHBoxLayout()
         top.setSpacing(theme.GRID * 3)
-        self.back_button = QPushButton()
-        self.back_button.setProperty("kind", "back")
-        self.back_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.back_button.clicked.connect(self.back_requested)
+        self.back_button = BackButton(self.back_requested)
         self.title = QLabel()
         self.title.setProperty("role", "heading")
         top.addWidget(self.back_button)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +30,7 @@ from kiosk.services.onboarding import StepDraft
 from kiosk.ui import theme
 from kiosk.ui.onboarding.record_fields import Entered, RecordFields, RecordRefused
 from kiosk.ui.onboarding.style import onboarding_stylesheet, set_message
+from kiosk.ui.widgets.back_button import BackButton
 from kiosk.ui.widgets.proof_prompt import ProofPrompt
 from kiosk.ui.widgets.qr_card import QrCard
 
@@ -75,11 +75,8 @@ class OnboardingStepScreen(QWidget):
         outer.setSpacing(theme.GRID * 2)
         top = QHBoxLayout()
         top.setSpacing(theme.GRID * 3)
-        self.back_button = QPushButton()
+        self.back_button = BackButton(self.back_requested)
         self.back_button.setObjectName("onboarding-all-steps")
-        self.back_button.setProperty("kind", "back")
-        self.back_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.back_button.clicked.connect(self.back_requested)
         self.number_label = QLabel()
         self.number_label.setObjectName("onboarding-step-number")
         self.number_label.setProperty("role", "field")
