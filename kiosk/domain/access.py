@@ -54,8 +54,13 @@ class Actor:
         if self.via == "console":
             return "console"
         if self.role is Role.MERCHANT:
-            return f"store {self.store_id} (PIN)"
+            return f"{store_subject(self.store_id or 0)} (PIN)"
         return self.role.value
+
+
+def store_subject(store_id: int) -> str:
+    """How the audit log names a store signed in to or proven for: ``store 12``."""
+    return f"store {store_id}"
 
 
 class Secret:

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from kiosk.domain.messages import N_, Message, define
 from kiosk.domain.store_edit import FieldChange
+
+WHO_MANAGER = define("audit.who.manager", N_("Manager"))
+WHO_CONSOLE = define("audit.who.console", N_("Command line"))
+WHO_MERCHANT = define("audit.who.merchant", N_("Merchant (PIN of store #{id})"))
+SUBJECT_STORE = define("audit.subject.store", N_("Store #{id}"))
+# The fixed English labels the log stores (``Actor.label``, ``store_subject``).
+_STORE = re.compile(r"store (\d+)")
+_STORE_PIN = re.compile(r"store (\d+) \(PIN\)")
 
 
 class AuditAction(StrEnum):
@@ -43,6 +53,22 @@ class AuditEntry:
     store_id: int | None
     subject: str
     changes: tuple[FieldChange, ...] = ()
+
+    def who(self) -> Message | str:
+        """``actor`` for people: a message in their language for the fixed labels."""
+        if self.actor == "console":
+            return WHO_CONSOLE()
+        if self.actor == "manager":
+            return WHO_MANAGER()
+        store = _STORE_PIN.fullmatch(self.actor)
+        return WHO_MERCHANT(id=store.group(1)) if store is not None else self.actor
+
+    def shown_subject(self) -> Message | str:
+        """``subject`` for people: sign-ins' fixed labels as messages, names as stored."""
+        if self.subject == "manager":
+            return WHO_MANAGER()
+        store = _STORE.fullmatch(self.subject)
+        return SUBJECT_STORE(id=store.group(1)) if store is not None else self.subject
 
     def summary(self) -> str:
         """The changes as one line: ``phone: 02-1 -> 02-2; active: True -> False``."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Self
 
-from kiosk.domain.access import Actor, Role, Secret
+from kiosk.domain.access import Actor, Role, Secret, store_subject
 from kiosk.domain.audit import AuditAction
 from kiosk.services.changes import ChangeHub
 
@@ -168,7 +168,7 @@ class ServicesBase:
             key=store_key(store_id),
             secret=pin,
             actor=actor,
-            subject=f"store {store_id}",
+            subject=store_subject(store_id),
             store_id=store_id,
         )
         return self._sessions.open(actor)

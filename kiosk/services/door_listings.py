@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk.domain.access import Actor, CodeProof
+from kiosk.domain.access import Actor, CodeProof, store_subject
 from kiosk.domain.audit import AuditAction, AuditEntry
 from kiosk.domain.categories import Category
 from kiosk.domain.listing import MarketInfo, StoreDetail, StoreSummary
@@ -108,7 +108,7 @@ class ListingUseCases(ServicesBase):
         from kiosk.services.stores import set_store_qr_codes
 
         actor = actor_for_proof(
-            self._db, proof=proof, store_id=store_id, pc=self.pc, subject=f"store {store_id}"
+            self._db, proof=proof, store_id=store_id, pc=self.pc, subject=store_subject(store_id)
         )
         saved = set_store_qr_codes(
             db=self._db,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -30,30 +29,16 @@ from kiosk.ui.manager.header import ManagerHeader
 
 SCREEN = "manager-audit"
 _Index = QModelIndex | QPersistentModelIndex
-_STORE_PIN = re.compile(r"store (\d+) \(PIN\)")
-_STORE = re.compile(r"store (\d+)")
 
 
 def actor_text(entry: AuditEntry) -> str:
     """Who, in the reader's language (the log keeps a fixed English label)."""
-    if entry.actor == "console":
-        return _("Command line")
-    store = _STORE_PIN.fullmatch(entry.actor)
-    if store is not None:
-        return _("Merchant (PIN of store #{id})").format(id=store.group(1))
-    if entry.actor == "manager":
-        return _("Manager")
-    return entry.actor
+    return str(entry.who())
 
 
 def subject_text(entry: AuditEntry) -> str:
     """The subject, with the log's fixed words for sign-ins in the reader's language."""
-    if entry.subject == "manager":
-        return _("Manager")
-    store = _STORE.fullmatch(entry.subject)
-    if store is not None:
-        return _("Store #{id}").format(id=store.group(1))
-    return entry.subject
+    return str(entry.shown_subject())
 
 
 #: The action filter: a label and the actions it shows.
