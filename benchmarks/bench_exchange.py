@@ -51,8 +51,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from factories.markets import build_market  # tests/ is on sys.path (above)
 
-    from kiosk.domain.exchange_csv import write_csv
-    from kiosk.domain.exchange_write import flat_rows, goods_rows, store_rows
+    from kiosk.domain.exchange.csv_file import write_csv
+    from kiosk.domain.exchange.write import flat_rows, goods_rows, store_rows
     from kiosk.services.app import Services
     from kiosk.services.xlsx import write_workbook
 

@@ -13,7 +13,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from kiosk.cli import main
-from kiosk.domain import exchange_format as fmt
+from kiosk.domain.exchange import file_format as fmt
 from kiosk.services.app import Services
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
 if TYPE_CHECKING:
-    from kiosk.domain.exchange_plan import ImportPlan
+    from kiosk.domain.exchange.plan import ImportPlan
     from kiosk.services.app import Services
 
 _P = TypeVar("_P", bound=argparse.ArgumentParser)
@@ -157,7 +157,7 @@ def _named(plan: ImportPlan, kind: object) -> list[str]:
 
 def write_plan(plan: ImportPlan, out: TextIO) -> None:
     """The dry run's summary: counts, then the stores of each kind and their changes."""
-    from kiosk.domain.exchange_plan import PlanKind
+    from kiosk.domain.exchange.plan import PlanKind
 
     out.write(_safe(f"{plan.source} -> market {plan.market_slug}") + "\n")
     out.write(

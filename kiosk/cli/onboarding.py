@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TextIO, TypeVar
 
 if TYPE_CHECKING:
     from kiosk.domain.locales import LocaleCode
-    from kiosk.domain.progress import MarketProgress, StoreOnboarding
+    from kiosk.domain.onboarding.progress import MarketProgress, StoreOnboarding
     from kiosk.services.app import Services
 
 _P = TypeVar("_P", bound=argparse.ArgumentParser)
@@ -167,7 +167,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_checklist(args: argparse.Namespace) -> int:
-    from kiosk.domain.checklist_file import ChecklistError, read_checklist
+    from kiosk.domain.onboarding.checklist_file import ChecklistError, read_checklist
     from kiosk.domain.text import terminal_safe
 
     if args.file is not None:
@@ -210,7 +210,7 @@ def write_market_status(
     from kiosk.i18n import _
 
     if fmt == "csv":
-        from kiosk.domain.spreadsheet import csv_text
+        from kiosk.domain.exchange.spreadsheet import csv_text
         from kiosk.services.onboarding_export import progress_rows
 
         out.write(csv_text(progress_rows(progress, locale)))
@@ -253,7 +253,7 @@ def write_market_status(
         json.dump(data, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
-    from kiosk.domain.checklist import next_step
+    from kiosk.domain.onboarding.checklist import next_step
 
     rows: list[tuple[str, ...]] = [(_("Stall"), _("Store"), _("Done"), "%", _("Next step"))]
     for row in progress.stores:
@@ -278,7 +278,7 @@ def write_market_status(
 
 def write_store_status(state: StoreOnboarding, fmt: str, out: TextIO, locale: LocaleCode) -> None:
     """One line per step of one store (table, CSV) or a JSON object."""
-    from kiosk.domain.onboarding import STATUS_LABELS
+    from kiosk.domain.onboarding.status import STATUS_LABELS
     from kiosk.i18n import _
 
     states = state.states
@@ -315,7 +315,7 @@ def write_store_status(state: StoreOnboarding, fmt: str, out: TextIO, locale: Lo
         out.write("\n")
         return
     if fmt == "csv":
-        from kiosk.domain.spreadsheet import csv_text
+        from kiosk.domain.exchange.spreadsheet import csv_text
 
         header = list(records[0]) if records else []
         out.write(csv_text([header, *([r[k] for k in header] for r in records)]))

@@ -19,10 +19,10 @@ from sqlalchemy.orm import Session
 
 from kiosk.data.checklists import PACKAGED_CHECKLIST
 from kiosk.data.models import OnboardingProgress
-from kiosk.domain.checklist import Checklist
-from kiosk.domain.checklist_file import read_checklist
-from kiosk.domain.onboarding import StepStatus, owner_problem, text_problem
-from kiosk.domain.profile_links import parse_profile_link
+from kiosk.domain.onboarding.checklist import Checklist
+from kiosk.domain.onboarding.checklist_file import read_checklist
+from kiosk.domain.onboarding.profile_links import parse_profile_link
+from kiosk.domain.onboarding.status import StepStatus, owner_problem, text_problem
 
 DEMO_PROGRESS = Path(__file__).resolve().parent / "demo" / "onboarding.toml"
 _FIELDS = frozenset({"status", "on", "helper", "owner", "note", "link"})

@@ -2,7 +2,7 @@
 
 The demo markets are data files in the listings format a manager exports
 (``kiosk/data/demo/*.csv``, README "Listings files"), read by the same code as
-an import (``kiosk.domain.exchange_read``): one listing model, one reader.
+an import (``kiosk.domain.exchange.read``): one listing model, one reader.
 """
 
 from __future__ import annotations
@@ -36,9 +36,9 @@ def demo_markets() -> tuple[MarketListing, ...]:
     Raises ValueError naming the file and cell when a shipped file is broken
     (tests/demo/test_demo_content.py keeps them whole).
     """
-    from kiosk.domain.exchange_csv import decode_csv, read_csv
-    from kiosk.domain.exchange_markets import read_markets
-    from kiosk.domain.exchange_read import Table, read_tables
+    from kiosk.domain.exchange.csv_file import decode_csv, read_csv
+    from kiosk.domain.exchange.markets import read_markets
+    from kiosk.domain.exchange.read import Table, read_tables
 
     def table(name: str) -> Table:
         path = DEMO_DIR / f"{name}.csv"

@@ -130,7 +130,7 @@ def _write_tour_listings(services: Services, manager: Actor) -> None:
     import csv
     import io
 
-    from kiosk.domain import exchange_format as fmt
+    from kiosk.domain.exchange import file_format as fmt
 
     markets = services.list_markets()
     if not markets:

@@ -14,7 +14,7 @@ import zxingcpp
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from kiosk.domain.messages import N_, KioskError, define
-from kiosk.domain.payment_qr import PaymentPayload, parse_payment_bytes
+from kiosk.domain.qr.payment import PaymentPayload, parse_payment_bytes
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
 MAX_PIXELS = 40_000_000

@@ -18,11 +18,11 @@ from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter
 
 from kiosk.domain import design
-from kiosk.domain.checklist import Step
 from kiosk.domain.locales import LocaleCode
-from kiosk.domain.onboarding import STATUS_LABELS, STATUS_MARKS, StepStatus
-from kiosk.domain.progress import StoreOnboarding
-from kiosk.domain.qr import QrSpec
+from kiosk.domain.onboarding.checklist import Step
+from kiosk.domain.onboarding.progress import StoreOnboarding
+from kiosk.domain.onboarding.status import STATUS_LABELS, STATUS_MARKS, StepStatus
+from kiosk.domain.qr.symbols import QrSpec
 from kiosk.i18n import N_, translate
 from kiosk.render.atomic import check_output_dir, write_verified
 from kiosk.render.fonts import font_for

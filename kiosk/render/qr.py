@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPolygonF
 
 from kiosk.domain import design
-from kiosk.domain.qr import (
+from kiosk.domain.qr.symbols import (
     LOGO_AREA,
     QUIET_ZONE,
     EcLevel,

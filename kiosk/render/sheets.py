@@ -3,7 +3,7 @@
 Both go through the one writer (:func:`kiosk.render.atomic.write_verified`):
 the file as written is read back (CSV parsed, XLSX opened with openpyxl) and
 must hold exactly the rows that were meant, formula-safe
-(:mod:`kiosk.domain.spreadsheet`), before it replaces the target.
+(:mod:`kiosk.domain.exchange.spreadsheet`), before it replaces the target.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
+from kiosk.domain.exchange.spreadsheet import Cell, csv_bytes, csv_cell, is_formula_like
 from kiosk.domain.messages import N_, define
-from kiosk.domain.spreadsheet import Cell, csv_bytes, csv_cell, is_formula_like
 from kiosk.render.atomic import OutputPathError, check_output_dir, write_verified
 
 SHEET_FORMATS = (".csv", ".xlsx")

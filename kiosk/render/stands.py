@@ -25,12 +25,12 @@ from PySide6.QtGui import (
 )
 
 from kiosk.domain import design
-from kiosk.domain.kakao import KakaoChannelError
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.domain.messages import N_, KioskError, define
-from kiosk.domain.payment_qr import PaymentQrError
-from kiosk.domain.store_codes import kakao_code_spec, payment_code_spec
+from kiosk.domain.qr.kakao import KakaoChannelError
+from kiosk.domain.qr.payment import PaymentQrError
+from kiosk.domain.qr.store_codes import kakao_code_spec, payment_code_spec
 from kiosk.domain.text import LocalizedText
 from kiosk.render import stands_text as copy
 from kiosk.render.atomic import check_output_dir, write_verified

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.data.checklists import PACKAGED_CHECKLIST, last_good_path, replacement_path
-from kiosk.domain.checklist import Checklist
-from kiosk.domain.checklist_file import ChecklistError, read_checklist
 from kiosk.domain.messages import N_, as_message, define
+from kiosk.domain.onboarding.checklist import Checklist
+from kiosk.domain.onboarding.checklist_file import ChecklistError, read_checklist
 
 CANNOT_READ = define("checklist.cannot_read", N_("cannot read the file ({reason})"))
 

@@ -11,7 +11,7 @@ from kiosk.services.changes import Change, ChangeKind
 
 if TYPE_CHECKING:
     from kiosk.data.backup import BackupFacts
-    from kiosk.domain.exchange_plan import ImportPlan
+    from kiosk.domain.exchange.plan import ImportPlan
     from kiosk.services.backup import BackupResult, RestoreResult
     from kiosk.services.exchange import ExportResult, ImportResult
 

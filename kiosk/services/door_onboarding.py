@@ -12,9 +12,9 @@ from kiosk.services import store_codes
 from kiosk.services.store_codes import KakaoInput, PaymentInput
 
 if TYPE_CHECKING:
-    from kiosk.domain.checklist import Step
-    from kiosk.domain.profile_links import ProfileLink
-    from kiosk.domain.progress import MarketProgress, StoreOnboarding
+    from kiosk.domain.onboarding.checklist import Step
+    from kiosk.domain.onboarding.profile_links import ProfileLink
+    from kiosk.domain.onboarding.progress import MarketProgress, StoreOnboarding
     from kiosk.render.onboarding_report import ReportResult
     from kiosk.services.checklist import ChecklistCache, ChecklistState
     from kiosk.services.onboarding import StepDraft
@@ -231,7 +231,7 @@ class OnboardingUseCases(ListingUseCases):
 
 
 def _step_of(base: StoreOnboarding, key: str) -> Step:
-    from kiosk.domain.onboarding import UNKNOWN_STEP, OnboardingError
+    from kiosk.domain.onboarding.status import UNKNOWN_STEP, OnboardingError
 
     step = base.checklist.get(key)
     if step is None:

@@ -1,6 +1,6 @@
 """Listings exchange: import a CSV/XLSX file all-or-nothing, export a market or the template.
 
-Import: the file is read and every row checked (kiosk.domain.exchange_read),
+Import: the file is read and every row checked (kiosk.domain.exchange.read),
 KakaoTalk channels and payment payloads go through the one QR path's parsers
 (kiosk.services.store_codes), the editor's rules are applied once more, and
 only then is a plan made against the market as saved (the dry run). Applying
@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Final, Literal
 
 from kiosk.data.db import Database
-from kiosk.domain import exchange_format as fmt
 from kiosk.domain.access import Actor
 from kiosk.domain.audit import AuditAction
-from kiosk.domain.exchange_csv import ExchangeFileError, decode_csv, read_csv, write_csv
-from kiosk.domain.exchange_plan import ImportPlan, PlanKind, keep_lost_texts, plan_import
-from kiosk.domain.exchange_read import (
+from kiosk.domain.exchange import file_format as fmt
+from kiosk.domain.exchange.csv_file import ExchangeFileError, decode_csv, read_csv, write_csv
+from kiosk.domain.exchange.plan import ImportPlan, PlanKind, keep_lost_texts, plan_import
+from kiosk.domain.exchange.read import (
     FileProblem,
     ListingsFile,
     ReadStore,
@@ -30,10 +30,10 @@ from kiosk.domain.exchange_read import (
     problem_lines,
     read_tables,
 )
-from kiosk.domain.exchange_write import flat_rows, goods_rows, store_rows
+from kiosk.domain.exchange.write import flat_rows, goods_rows, store_rows
 from kiosk.domain.listing import StoreListing
 from kiosk.domain.messages import N_, KioskError, Message, define
-from kiosk.domain.store_edit import FieldChange, validate
+from kiosk.domain.store_edit.checks import FieldChange, validate
 
 #: Largest file read (a 5,000-store / 50,000-good market is ~30 MB as CSV, ~6 MB as XLSX).
 MAX_FILE_BYTES: Final = 100 * 1024 * 1024

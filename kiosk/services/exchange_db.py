@@ -23,7 +23,7 @@ from kiosk.data.db import Database
 from kiosk.data.models import Product, Store
 from kiosk.data.ordering import stall_sort_bytes
 from kiosk.data.search import build_search_text, bump_search_stamps
-from kiosk.domain.exchange_plan import CurrentStore, ImportPlan, PlanKind, StorePlan
+from kiosk.domain.exchange.plan import CurrentStore, ImportPlan, PlanKind, StorePlan
 from kiosk.domain.listing import GoodListing, StoreListing
 from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.domain.messages import N_, KioskError, define

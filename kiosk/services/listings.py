@@ -20,7 +20,7 @@ from kiosk.domain.access import Actor, CodeProof, PermissionDenied, Role
 from kiosk.domain.audit import AuditAction
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.messages import N_, Message, define
-from kiosk.domain.store_edit import (
+from kiosk.domain.store_edit.checks import (
     DUPLICATE_STALL,
     EditRefused,
     FieldChange,
@@ -194,7 +194,7 @@ def save_store(
 
 
 def _creation_changes(new: StoreDraft) -> list[FieldChange]:
-    from kiosk.domain.store_edit import empty_draft
+    from kiosk.domain.store_edit.checks import empty_draft
 
     start = replace(empty_draft(), category=new.category, active=new.active)
     return [FieldChange("store", "", "created"), *changes_between(start, new)]

@@ -24,9 +24,11 @@ from kiosk.data.models import OnboardingProgress, Store
 from kiosk.domain.access import Actor
 from kiosk.domain.audit import AuditAction
 from kiosk.domain.categories import Category
-from kiosk.domain.checklist import Checklist, Step, statuses
 from kiosk.domain.listing import StoreDetail
-from kiosk.domain.onboarding import (
+from kiosk.domain.onboarding.checklist import Checklist, Step, statuses
+from kiosk.domain.onboarding.profile_links import ProfileLink, ProfileLinkError, parse_profile_link
+from kiosk.domain.onboarding.progress import MarketProgress, StoreOnboarding, StoreRow
+from kiosk.domain.onboarding.status import (
     OnboardingConflict,
     OnboardingError,
     StepProgress,
@@ -34,9 +36,7 @@ from kiosk.domain.onboarding import (
     check_entries,
     needs_record,
 )
-from kiosk.domain.profile_links import ProfileLink, ProfileLinkError, parse_profile_link
-from kiosk.domain.progress import MarketProgress, StoreOnboarding, StoreRow
-from kiosk.domain.store_edit import FieldChange
+from kiosk.domain.store_edit.checks import FieldChange
 from kiosk.services import audit
 from kiosk.services.changes import Change, ChangeKind
 from kiosk.services.directory import _market_row, get_market, get_store

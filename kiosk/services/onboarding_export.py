@@ -8,10 +8,10 @@ done); a last row counts the stores done per step. Texts are in *locale*.
 from __future__ import annotations
 
 from kiosk.domain.categories import CATEGORY_LABELS
+from kiosk.domain.exchange.spreadsheet import Cell
 from kiosk.domain.locales import LocaleCode
-from kiosk.domain.onboarding import STATUS_LABELS, StepStatus
-from kiosk.domain.progress import MarketProgress
-from kiosk.domain.spreadsheet import Cell
+from kiosk.domain.onboarding.progress import MarketProgress
+from kiosk.domain.onboarding.status import STATUS_LABELS, StepStatus
 from kiosk.i18n import N_, translate
 
 HEADER = (

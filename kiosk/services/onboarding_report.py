@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from kiosk.domain.locales import LocaleCode
-from kiosk.domain.progress import StoreOnboarding
-from kiosk.domain.qr import QrSpec
+from kiosk.domain.onboarding.progress import StoreOnboarding
+from kiosk.domain.qr.symbols import QrSpec
 from kiosk.i18n import N_, translate
 from kiosk.render.onboarding_report import ReportCode
 from kiosk.services.store_codes import store_kakao_spec, store_payment_spec

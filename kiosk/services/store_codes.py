@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk.domain.kakao import KakaoChannelError, KakaoLink, channel_url, parse_channel_link
 from kiosk.domain.listing import StoreDetail
-from kiosk.domain.payment_qr import PaymentPayload, PaymentQrError, parse_payment_payload
-from kiosk.domain.profile_links import ProfileLink
-from kiosk.domain.qr import QrSpec, kakao_spec, payment_spec
-from kiosk.domain.store_codes import kakao_code_spec, payment_code_spec
+from kiosk.domain.onboarding.profile_links import ProfileLink
+from kiosk.domain.qr.kakao import KakaoChannelError, KakaoLink, channel_url, parse_channel_link
+from kiosk.domain.qr.payment import PaymentPayload, PaymentQrError, parse_payment_payload
+from kiosk.domain.qr.store_codes import kakao_code_spec, payment_code_spec
+from kiosk.domain.qr.symbols import QrSpec, kakao_spec, payment_spec
 from kiosk.services.qr_codes import QrInputError
 
 if TYPE_CHECKING:
@@ -135,7 +135,7 @@ def verify(spec: QrSpec, *, module_px: int = 8) -> VerifiedQr:
 
 def verify_to_fit(spec: QrSpec, *, side_px: int, min_module_px: int = 3) -> VerifiedQr:
     """Verified image drawn at the largest whole module size that fits in *side_px*."""
-    from kiosk.domain.qr import build_matrix
+    from kiosk.domain.qr.symbols import build_matrix
 
     matrix = build_matrix(spec)
     return verify(spec, module_px=max(min_module_px, side_px // matrix.total))

@@ -16,10 +16,10 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from typing import Final
 
-from kiosk.domain import exchange_format as fmt
-from kiosk.domain.exchange_csv import ExchangeFileError
-from kiosk.domain.exchange_read import MAX_ROWS, Table
-from kiosk.domain.exchange_write import Cell
+from kiosk.domain.exchange import file_format as fmt
+from kiosk.domain.exchange.csv_file import ExchangeFileError
+from kiosk.domain.exchange.read import MAX_ROWS, Table
+from kiosk.domain.exchange.write import Cell
 from kiosk.domain.messages import N_, define
 
 #: Unpacked size allowed for the whole workbook (a 50,000-good market unpacks to ~60 MB).

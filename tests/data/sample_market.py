@@ -10,10 +10,10 @@ from factories.markets import T
 from sqlalchemy import Engine, event
 
 from kiosk.domain.categories import Category
-from kiosk.domain.emvco import build_payload
 from kiosk.domain.hours import parse_legacy_hours
 from kiosk.domain.listing import GoodListing, MarketListing, StoreListing
 from kiosk.domain.payments import PaymentMethod
+from kiosk.domain.qr.emvco import build_payload
 
 SMALL_SLUG = "test-market"
 

@@ -14,7 +14,7 @@ from kiosk.data.db import Database
 from kiosk.data.models import Market, Product, Store
 from kiosk.data.search import refresh_store_search_text
 from kiosk.data.seed import ensure_demo_data, is_empty, seed_demo, seed_markets
-from kiosk.domain.emvco import parse_payload
+from kiosk.domain.qr.emvco import parse_payload
 from kiosk.services.directory import list_store_details, list_stores
 from kiosk.services.stores import set_store_qr_codes
 

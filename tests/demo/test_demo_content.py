@@ -14,13 +14,13 @@ from qrcode.constants import ERROR_CORRECT_M
 
 from kiosk.data.seed import demo_markets
 from kiosk.domain.categories import Category
-from kiosk.domain.emvco import crc16_ccitt_false, parse_payload
 from kiosk.domain.hours_text import hours_cell
-from kiosk.domain.kakao import parse_channel_id
 from kiosk.domain.listing import MarketListing, StoreListing
 from kiosk.domain.locales import LOCALES
-from kiosk.domain.payment_qr import parse_payment_payload
 from kiosk.domain.payments import PaymentMethod
+from kiosk.domain.qr.emvco import crc16_ccitt_false, parse_payload
+from kiosk.domain.qr.kakao import parse_channel_id
+from kiosk.domain.qr.payment import parse_payment_payload
 
 MARKETS = demo_markets()
 BANSONG, DONGMUN = MARKETS

@@ -18,18 +18,18 @@ from babel.messages.pofile import read_po
 import kiosk.domain
 from kiosk import i18n
 from kiosk.domain import messages
-from kiosk.domain.emvco import EmvcoError, build_payload, parse_payload
-from kiosk.domain.kakao import KakaoChannelError, parse_channel_id
 from kiosk.domain.messages import N_, KioskError, Message, define, render
-from kiosk.domain.payment_qr import PaymentQrError, parse_payment_payload
+from kiosk.domain.qr.emvco import EmvcoError, build_payload, parse_payload
+from kiosk.domain.qr.kakao import KakaoChannelError, parse_channel_id
+from kiosk.domain.qr.payment import PaymentQrError, parse_payment_payload
 
 ROOT = Path(__file__).resolve().parents[2]
 
 #: Modules that define messages; importing them fills the registry.
 MESSAGE_MODULES = (
-    "kiosk.domain.kakao",
-    "kiosk.domain.emvco",
-    "kiosk.domain.payment_qr",
+    "kiosk.domain.qr.kakao",
+    "kiosk.domain.qr.emvco",
+    "kiosk.domain.qr.payment",
     "kiosk.data.errors",
     "kiosk.services.qr_codes",
     "kiosk.render.atomic",

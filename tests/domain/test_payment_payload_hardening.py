@@ -7,9 +7,9 @@ from collections.abc import Iterator
 import pytest
 
 from kiosk import i18n
-from kiosk.domain.emvco import build_payload
-from kiosk.domain.kakao import KakaoLink, parse_channel_link
-from kiosk.domain.payment_qr import PaymentQrError, parse_payment_bytes, parse_payment_payload
+from kiosk.domain.qr.emvco import build_payload
+from kiosk.domain.qr.kakao import KakaoLink, parse_channel_link
+from kiosk.domain.qr.payment import PaymentQrError, parse_payment_bytes, parse_payment_payload
 from kiosk.domain.text import terminal_safe
 
 #: A DEMO payload shaped like a national scheme's static merchant QR (never a real merchant).

@@ -8,7 +8,7 @@ import pytest
 
 from kiosk.domain.categories import Category
 from kiosk.domain.hours import OpeningHours
-from kiosk.domain.store_edit import (
+from kiosk.domain.store_edit.checks import (
     FieldChange,
     ProductDraft,
     StoreDraft,

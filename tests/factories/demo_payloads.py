@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kiosk.domain.emvco import build_payload, tlv
+from kiosk.domain.qr.emvco import build_payload, tlv
 
 #: Globally unique identifier (tag 26, sub-tag 00) of an account scheme that does not exist.
 DEMO_GUID = "KR.DEMO.MARKETKIOSK"

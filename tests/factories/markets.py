@@ -10,11 +10,11 @@ import random
 from typing import TYPE_CHECKING
 
 from kiosk.domain.categories import Category
-from kiosk.domain.emvco import build_payload, tlv
 from kiosk.domain.hours import parse_legacy_hours
 from kiosk.domain.listing import GoodListing, MarketListing, StoreListing
 from kiosk.domain.locales import LocaleCode
 from kiosk.domain.payments import PaymentMethod
+from kiosk.domain.qr.emvco import build_payload, tlv
 
 if TYPE_CHECKING:
     from kiosk.data.db import Database

@@ -22,7 +22,7 @@ def merchant(services: Services, store_id: int) -> Actor:
 
 def demo_payload(name: str = "DEMO SHOP", city: str = "BUSAN") -> str:
     """A DEMO EMVCo payload shaped like a static merchant QR (never payable)."""
-    from kiosk.domain.emvco import build_payload
+    from kiosk.domain.qr.emvco import build_payload
 
     return build_payload(
         [

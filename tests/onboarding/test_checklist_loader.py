@@ -7,9 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.domain.checklist_file import ChecklistError, line_index, parse_checklist, read_checklist
 from kiosk.domain.locales import LOCALES
-from kiosk.domain.onboarding import RecordKind
+from kiosk.domain.onboarding.checklist_file import (
+    ChecklistError,
+    line_index,
+    parse_checklist,
+    read_checklist,
+)
+from kiosk.domain.onboarding.status import RecordKind
 
 SHIPPED = Path(__file__).resolve().parents[2] / "kiosk" / "data" / "checklist.toml"
 REQUIRED_KEYS = {

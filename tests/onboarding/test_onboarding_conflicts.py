@@ -8,7 +8,7 @@ import pytest
 from onboarding_helpers import PIN, merchant, store_at
 
 from kiosk.domain.access import CodeProof, Secret
-from kiosk.domain.onboarding import OnboardingConflict, StepStatus
+from kiosk.domain.onboarding.status import OnboardingConflict, StepStatus
 from kiosk.services.app import Services
 from kiosk.services.onboarding import StepDraft
 from kiosk.services.store_codes import check_kakao

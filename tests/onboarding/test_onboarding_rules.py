@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.domain.onboarding import (
+from kiosk.domain.exchange.spreadsheet import csv_bytes, csv_text, is_formula_like, neutralise
+from kiosk.domain.onboarding.profile_links import ProfileKind, ProfileLinkError, parse_profile_link
+from kiosk.domain.onboarding.status import (
     OnboardingError,
     RecordKind,
     StepStatus,
@@ -13,8 +15,6 @@ from kiosk.domain.onboarding import (
     looks_like_password,
     owner_problem,
 )
-from kiosk.domain.profile_links import ProfileKind, ProfileLinkError, parse_profile_link
-from kiosk.domain.spreadsheet import csv_bytes, csv_text, is_formula_like, neutralise
 
 
 @pytest.mark.parametrize(

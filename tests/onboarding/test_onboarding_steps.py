@@ -9,8 +9,8 @@ import pytest
 from onboarding_helpers import PIN, demo_payload, merchant, store_at
 
 from kiosk.domain.access import CodeProof, PermissionDenied, Secret, SignInRefused
-from kiosk.domain.onboarding import OnboardingError, StepStatus
-from kiosk.domain.qr import payment_spec
+from kiosk.domain.onboarding.status import OnboardingError, StepStatus
+from kiosk.domain.qr.symbols import payment_spec
 from kiosk.services.app import Services
 from kiosk.services.onboarding import StepDraft
 from kiosk.services.qr_codes import QrInputError

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from kiosk.domain.categories import Category
-from kiosk.domain.emvco import build_payload
 from kiosk.domain.hours import OpeningHours
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.payments import PaymentMethod
+from kiosk.domain.qr.emvco import build_payload
 from kiosk.domain.text import LocalizedText
 
 MARKET = LocalizedText({"ko": "동문재래시장", "en": "Dongmun Traditional Market"})

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from qr_helpers import zero_pay_like
 
-from kiosk.domain.emvco import (
+from kiosk.domain.qr.emvco import (
     EmvcoError,
     build_payload,
     crc16_ccitt_false,
@@ -15,7 +15,7 @@ from kiosk.domain.emvco import (
     tlv,
     with_crc,
 )
-from kiosk.domain.payment_qr import PaymentQrError, parse_payment_payload
+from kiosk.domain.qr.payment import PaymentQrError, parse_payment_payload
 from kiosk.render.qr import build_matrix, payment_spec
 from kiosk.render.verify import render_verified
 

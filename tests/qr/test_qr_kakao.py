@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.domain.kakao import (
+from kiosk.domain.qr.kakao import (
     KakaoChannelError,
     KakaoLink,
     channel_url,

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from PIL import Image
 from qr_helpers import zero_pay_like
 
-from kiosk.domain.kakao import KakaoChannelError, parse_channel_id
-from kiosk.domain.payment_qr import PaymentQrError, parse_payment_payload
+from kiosk.domain.qr.kakao import KakaoChannelError, parse_channel_id
+from kiosk.domain.qr.payment import PaymentQrError, parse_payment_payload
 from kiosk.render.decode import ImageInputError, decode_image_file, payment_payload_from_image
 from kiosk.render.qr import build_matrix, kakao_spec, payment_spec, render_qr_image
 from kiosk.render.verify import QrVerificationError, render_verified, verify_image

@@ -12,7 +12,7 @@ from PIL import Image
 from qr_helpers import zero_pay_like
 
 from kiosk.cli.qr import add_qr_parser
-from kiosk.domain.payment_qr import PaymentQrError
+from kiosk.domain.qr.payment import PaymentQrError
 from kiosk.render.decode import decode_image_bytes, decode_image_file, payment_payload_from_image
 
 

@@ -11,7 +11,7 @@ import zxingcpp
 from PIL import Image
 from qr_helpers import MARKET, make_store, zero_pay_like
 
-from kiosk.domain.kakao import channel_url, parse_channel_id
+from kiosk.domain.qr.kakao import channel_url, parse_channel_id
 from kiosk.render import stands_text
 from kiosk.render.stands import StandsError, printable_stores, render_stands
 

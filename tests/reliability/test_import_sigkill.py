@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from factories.markets import build_market
 
-from kiosk.domain.exchange_csv import write_csv
-from kiosk.domain.exchange_write import flat_rows
+from kiosk.domain.exchange.csv_file import write_csv
+from kiosk.domain.exchange.write import flat_rows
 from kiosk.services.app import Services
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,7 +8,7 @@ import pytest
 
 from kiosk.data.db import Database
 from kiosk.domain.access import CodeProof, Secret, SignInRefused
-from kiosk.domain.emvco import build_payload
+from kiosk.domain.qr.emvco import build_payload
 from kiosk.i18n import current_locale, set_locale
 from kiosk.services.app import Services
 from kiosk.services.changes import Change

@@ -13,7 +13,7 @@ from sqlalchemy import event
 
 from kiosk.app import build_shell
 from kiosk.domain.access import CodeProof, Secret
-from kiosk.domain.emvco import build_payload
+from kiosk.domain.qr.emvco import build_payload
 from kiosk.services.app import Services
 from kiosk.services.changes import Change, ChangeKind
 from kiosk.services.store_codes import check_kakao, check_payment

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk import i18n
 from kiosk.app import build_shell
-from kiosk.domain import exchange_format as fmt
 from kiosk.domain.access import Secret
+from kiosk.domain.exchange import file_format as fmt
 from kiosk.services.app import Services
 from kiosk.ui import ops
 from kiosk.ui.manager import exchange_screen, stores

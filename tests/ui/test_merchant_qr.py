@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk import i18n
 from kiosk.domain.access import CodeProof, Secret
-from kiosk.domain.emvco import build_payload
+from kiosk.domain.qr.emvco import build_payload
 from kiosk.render.export import save_qr
 from kiosk.render.qr import payment_spec
 from kiosk.services.app import Services

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from kiosk import i18n
 from kiosk.app import build_shell
 from kiosk.domain.access import Secret
-from kiosk.domain.onboarding import StepStatus
+from kiosk.domain.onboarding.status import StepStatus
 from kiosk.services.app import Services
 from kiosk.services.changes import Change, ChangeKind
 from kiosk.services.onboarding import StepDraft

@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from ui_helpers import codes_of
 
-from kiosk.domain.kakao import channel_url
 from kiosk.domain.listing import ProductInfo, StoreDetail
 from kiosk.domain.locales import LocaleCode
 from kiosk.domain.payments import PaymentMethod
+from kiosk.domain.qr.kakao import channel_url
 from kiosk.domain.text import LocalizedText
 from kiosk.domain.units import GEUN_NOTE
 from kiosk.i18n import set_locale, translate

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.access import Actor, CodeProof
-from kiosk.domain.exchange_plan import ImportPlan, PlanKind
+from kiosk.domain.exchange.plan import ImportPlan, PlanKind
 from kiosk.domain.listing import MarketInfo
 from kiosk.domain.locales import LocaleCode
 from kiosk.i18n import _

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.locales import LOCALES, NATIVE_NAMES
-from kiosk.domain.store_edit import (
+from kiosk.domain.store_edit.checks import (
     BAD_PRICE,
     MAX_PRICE_WON,
     Problem,

@@ -23,7 +23,7 @@ from kiosk.domain.access import Actor
 from kiosk.domain.categories import CATEGORY_LABELS, Category
 from kiosk.domain.listing import MarketInfo
 from kiosk.domain.locales import LocaleCode
-from kiosk.domain.progress import MarketProgress
+from kiosk.domain.onboarding.progress import MarketProgress
 from kiosk.i18n import _
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme

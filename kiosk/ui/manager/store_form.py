@@ -26,7 +26,7 @@ from kiosk.domain.categories import CATEGORY_LABELS, Category
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.locales import LOCALES, NATIVE_NAMES, LocaleCode
 from kiosk.domain.payments import PAYMENT_LABELS, PaymentMethod
-from kiosk.domain.store_edit import (
+from kiosk.domain.store_edit.checks import (
     Problem,
     StoreDraft,
     changes_between,
@@ -379,7 +379,7 @@ class StoreFormScreen(QWidget):
             return True
         if draft is None:
             return True
-        from kiosk.domain.store_edit import cleaned
+        from kiosk.domain.store_edit.checks import cleaned
 
         return bool(changes_between(draft_from(self._base), cleaned(draft)))
 
@@ -643,7 +643,7 @@ class StoreFormScreen(QWidget):
 
     def _on_save_failed(self, exc: Exception) -> None:
         from kiosk.domain.access import AccessError, PermissionDenied
-        from kiosk.domain.store_edit import EditRefused, Gone, StaleEdit
+        from kiosk.domain.store_edit.checks import EditRefused, Gone, StaleEdit
         from kiosk.services.errors import NotFoundError
 
         self._saving = False

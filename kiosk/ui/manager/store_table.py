@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from kiosk.domain.categories import CATEGORY_LABELS, Category
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.locales import LOCALES, LocaleCode
-from kiosk.domain.store_edit import missing_locales
+from kiosk.domain.store_edit.checks import missing_locales
 from kiosk.i18n import _, translate
 
 _Index = QModelIndex | QPersistentModelIndex

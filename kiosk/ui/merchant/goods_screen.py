@@ -18,7 +18,7 @@ from kiosk.domain.access import Actor
 from kiosk.domain.formatting import format_price
 from kiosk.domain.listing import ProductInfo, StoreDetail
 from kiosk.domain.locales import LocaleCode
-from kiosk.domain.store_edit import parse_won
+from kiosk.domain.store_edit.checks import parse_won
 from kiosk.domain.units import localize_unit
 from kiosk.i18n import _
 from kiosk.services.app import Services
@@ -260,7 +260,7 @@ class MerchantGoodsScreen(QWidget):
     def _on_failed(self, exc: Exception) -> None:
         from kiosk.domain.access import AccessError
         from kiosk.domain.messages import KioskError
-        from kiosk.domain.store_edit import Gone, StaleEdit
+        from kiosk.domain.store_edit.checks import Gone, StaleEdit
 
         for row in self.rows:
             row.set_busy(False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QButtonGroup, QLabel, QLineEdit, QPushButton, QWidget
 
-from kiosk.domain.kakao import KakaoLink
+from kiosk.domain.qr.kakao import KakaoLink
 from kiosk.i18n import N_, _
 from kiosk.services.qr_codes import QrInputError, field_message
 from kiosk.services.store_codes import KakaoInput, check_kakao

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.payment_qr import PaymentPayload
+from kiosk.domain.qr.payment import PaymentPayload
 from kiosk.i18n import _
 from kiosk.services.qr_codes import QrInputError, field_message
 from kiosk.services.store_codes import PaymentInput, check_payment, payment_from_image

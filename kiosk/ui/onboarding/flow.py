@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.domain.access import AccessError, Actor, CodeProof
-from kiosk.domain.onboarding import OnboardingConflict, OnboardingError, StepProgress
-from kiosk.domain.progress import StoreOnboarding
+from kiosk.domain.onboarding.progress import StoreOnboarding
+from kiosk.domain.onboarding.status import OnboardingConflict, OnboardingError, StepProgress
 from kiosk.i18n import _
 from kiosk.services.onboarding import StepDraft
 from kiosk.ui.onboarding import overview, sign_in, step_screen

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.locales import LocaleCode
-from kiosk.domain.onboarding import StepStatus
-from kiosk.domain.progress import StoreOnboarding
+from kiosk.domain.onboarding.progress import StoreOnboarding
+from kiosk.domain.onboarding.status import StepStatus
 from kiosk.i18n import _
 from kiosk.ui import theme
 from kiosk.ui.onboarding.style import onboarding_stylesheet, set_message, status_text

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.checklist import Step
-from kiosk.domain.onboarding import RecordKind
-from kiosk.domain.profile_links import BRAND_NAMES, ProfileLinkError, parse_profile_link
-from kiosk.domain.progress import StoreOnboarding
-from kiosk.domain.qr import QrSpec
+from kiosk.domain.onboarding.checklist import Step
+from kiosk.domain.onboarding.profile_links import BRAND_NAMES, ProfileLinkError, parse_profile_link
+from kiosk.domain.onboarding.progress import StoreOnboarding
+from kiosk.domain.onboarding.status import RecordKind
+from kiosk.domain.qr.symbols import QrSpec
 from kiosk.i18n import _
 from kiosk.services.qr_codes import QrInputError
 from kiosk.services.store_codes import (

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.checklist import Step
 from kiosk.domain.locales import LocaleCode
-from kiosk.domain.onboarding import STATUS_LABELS, StepStatus
-from kiosk.domain.progress import StoreOnboarding
-from kiosk.domain.qr import QrSpec
+from kiosk.domain.onboarding.checklist import Step
+from kiosk.domain.onboarding.progress import StoreOnboarding
+from kiosk.domain.onboarding.status import STATUS_LABELS, StepStatus
+from kiosk.domain.qr.symbols import QrSpec
 from kiosk.i18n import _
 from kiosk.services.onboarding import StepDraft
 from kiosk.ui import theme

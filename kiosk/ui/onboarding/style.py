@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.domain.onboarding import STATUS_LABELS, STATUS_MARKS, StepStatus
+from kiosk.domain.onboarding.status import STATUS_LABELS, STATUS_MARKS, StepStatus
 from kiosk.i18n import _
 from kiosk.ui import theme
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from kiosk.domain import exchange_format as fmt
-from kiosk.domain.exchange_cells import CellError, text_value
-from kiosk.domain.exchange_read import Table
+from kiosk.domain.exchange import file_format as fmt
+from kiosk.domain.exchange.cells import CellError, text_value
+from kiosk.domain.exchange.read import Table
 from kiosk.domain.locales import LOCALES, LocaleCode
 
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from kiosk.domain.categories import Category
-from kiosk.domain.checklist import Checklist, Step, Tally, next_step, statuses, tally
 from kiosk.domain.listing import MarketInfo, StoreDetail
-from kiosk.domain.onboarding import StepProgress, StepStatus
-from kiosk.domain.profile_links import ProfileKind, ProfileLink
+from kiosk.domain.onboarding.checklist import Checklist, Step, Tally, next_step, statuses, tally
+from kiosk.domain.onboarding.profile_links import ProfileKind, ProfileLink
+from kiosk.domain.onboarding.status import StepProgress, StepStatus
 from kiosk.domain.text import LocalizedText
 
 
@@ -19,7 +19,7 @@ class StoreOnboarding:
     """One store with its progress on every step (``version`` 0 where never saved).
 
     ``states`` counts a saved KakaoTalk channel or payment QR as done
-    (``kiosk.domain.onboarding.effective_status``); ``store.version`` is what a
+    (``kiosk.domain.onboarding.status.effective_status``); ``store.version`` is what a
     code change is saved against.
     """
 

@@ -1,7 +1,7 @@
 """The onboarding checklist as values: steps in order, each in the five languages.
 
 The steps are data (a TOML file shipped with the app, read by
-:mod:`kiosk.domain.checklist_file`), never code: a market may replace the file.
+:mod:`kiosk.domain.onboarding.checklist_file`), never code: a market may replace the file.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from kiosk.domain.onboarding import RecordKind, StepProgress, StepStatus, effective_status
+from kiosk.domain.onboarding.status import RecordKind, StepProgress, StepStatus, effective_status
 from kiosk.domain.text import LocalizedText
 
 

@@ -15,8 +15,8 @@ import io
 from collections.abc import Iterable
 from typing import Final
 
-from kiosk.domain.exchange_read import EMPTY_FILE, MAX_ROWS, Table
-from kiosk.domain.exchange_write import Cell
+from kiosk.domain.exchange.read import EMPTY_FILE, MAX_ROWS, Table
+from kiosk.domain.exchange.write import Cell
 from kiosk.domain.messages import N_, KioskError, define
 
 BOM: Final = b"\xef\xbb\xbf"

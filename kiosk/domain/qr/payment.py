@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from kiosk.domain.characters import char_name, is_control, is_invisible
-from kiosk.domain.emvco import EmvcoError, parse_payload
-from kiosk.domain.kakao import KAKAO_HOST, KakaoChannelError, parse_channel_link
 from kiosk.domain.messages import N_, KioskError, Message, define
+from kiosk.domain.qr.emvco import EmvcoError, parse_payload
+from kiosk.domain.qr.kakao import KAKAO_HOST, KakaoChannelError, parse_channel_link
 
 #: An opaque (non-EMVCo) payload longer than this is refused.
 MAX_OPAQUE_LENGTH = 512

@@ -8,7 +8,7 @@ from typing import Final
 
 from kiosk.domain.categories import Category
 from kiosk.domain.characters import is_hidden
-from kiosk.domain.exchange_format import (
+from kiosk.domain.exchange.file_format import (
     CATEGORY_WORDS,
     PAYMENT_WORDS,
     is_formula,
@@ -19,7 +19,7 @@ from kiosk.domain.exchange_format import (
 )
 from kiosk.domain.messages import N_, Message, define
 from kiosk.domain.payments import PaymentMethod
-from kiosk.domain.store_edit import MAX_PRICE_WON
+from kiosk.domain.store_edit.checks import MAX_PRICE_WON
 
 #: Longest cell read from any column (the longest field, a description, allows 2,000).
 MAX_CELL_CHARS: Final = 5_000

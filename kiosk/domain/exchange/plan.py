@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from kiosk.domain.listing import GoodListing, StoreListing
 from kiosk.domain.locales import LocaleCode
-from kiosk.domain.store_edit import FieldChange, changes_between, empty_draft
+from kiosk.domain.store_edit.checks import FieldChange, changes_between, empty_draft
 
 
 class PlanKind(StrEnum):

@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from typing import Any, Final
 from urllib.parse import urlsplit
 
-from kiosk.domain.checklist import Checklist, Programme, Step
 from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.domain.messages import N_, KioskError, Message, define
-from kiosk.domain.onboarding import RecordKind
+from kiosk.domain.onboarding.checklist import Checklist, Programme, Step
+from kiosk.domain.onboarding.status import RecordKind
 from kiosk.domain.text import LocalizedText
 
 SCHEMA: Final = 1

@@ -16,9 +16,9 @@ from typing import Final
 
 from kiosk.domain.characters import is_hidden
 from kiosk.domain.messages import N_, KioskError, Message, define
-from kiosk.domain.profile_links import ProfileKind
-from kiosk.domain.store_edit import HIDDEN_CHARS as HIDDEN
-from kiosk.domain.store_edit import TOO_LONG
+from kiosk.domain.onboarding.profile_links import ProfileKind
+from kiosk.domain.store_edit.checks import HIDDEN_CHARS as HIDDEN
+from kiosk.domain.store_edit.checks import TOO_LONG
 
 
 class StepStatus(StrEnum):

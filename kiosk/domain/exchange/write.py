@@ -1,10 +1,10 @@
-"""Store listings as the rows of a listings file (the inverse of kiosk.domain.exchange_read)."""
+"""Store listings as the rows of a listings file (the inverse of kiosk.domain.exchange.read)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from kiosk.domain import exchange_format as fmt
+from kiosk.domain.exchange import file_format as fmt
 from kiosk.domain.hours_text import hours_cell
 from kiosk.domain.listing import GoodListing, StoreListing
 from kiosk.domain.locales import LOCALES
@@ -18,7 +18,7 @@ def _yes_no(value: bool) -> str:
 
 
 def store_cells(store: StoreListing, market: str) -> list[str]:
-    """The store columns of *store*, in :data:`kiosk.domain.exchange_format.STORE_COLUMNS` order."""
+    """The store columns of *store*, in ``file_format.STORE_COLUMNS`` order."""
     safe = fmt.neutralise
     return [
         safe(market),

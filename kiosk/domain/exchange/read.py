@@ -12,9 +12,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Final, TypeVar
 
-from kiosk.domain import exchange_format as fmt
 from kiosk.domain.categories import Category
-from kiosk.domain.exchange_cells import (
+from kiosk.domain.exchange import file_format as fmt
+from kiosk.domain.exchange.cells import (
     REQUIRED,
     CellError,
     category_value,
@@ -25,13 +25,13 @@ from kiosk.domain.exchange_cells import (
     text_value,
     yes_no_value,
 )
-from kiosk.domain.exchange_write import store_cells
+from kiosk.domain.exchange.write import store_cells
 from kiosk.domain.hours import OpeningHours
 from kiosk.domain.hours_text import HoursTextError, parse_hours_cell
 from kiosk.domain.listing import GoodListing, StoreListing
 from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.domain.messages import N_, Message, define
-from kiosk.domain.store_edit import (
+from kiosk.domain.store_edit.checks import (
     MAX_DESCRIPTION,
     MAX_NAME,
     MAX_STALL,

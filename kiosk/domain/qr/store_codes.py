@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from kiosk.domain.kakao import KakaoLink, channel_url, parse_channel_id
 from kiosk.domain.listing import StoreDetail
-from kiosk.domain.payment_qr import parse_payment_payload
-from kiosk.domain.qr import QrSpec, kakao_spec, payment_spec
+from kiosk.domain.qr.kakao import KakaoLink, channel_url, parse_channel_id
+from kiosk.domain.qr.payment import parse_payment_payload
+from kiosk.domain.qr.symbols import QrSpec, kakao_spec, payment_spec
 
 
 def kakao_code_spec(store: StoreDetail) -> QrSpec | None:

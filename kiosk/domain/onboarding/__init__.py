@@ -1,0 +1,1 @@
+"""Onboarding: step status and records, the checklist and its file, progress, profile links."""

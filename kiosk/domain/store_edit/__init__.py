@@ -1,0 +1,1 @@
+"""A store being edited: the draft and its labels, field checks, what changed and merging."""
