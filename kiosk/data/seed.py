@@ -38,7 +38,8 @@ def demo_markets() -> tuple[MarketListing, ...]:
     """
     from kiosk.domain.exchange.csv_file import decode_csv, read_csv
     from kiosk.domain.exchange.markets import read_markets
-    from kiosk.domain.exchange.read import Table, read_tables
+    from kiosk.domain.exchange.problems import Table
+    from kiosk.domain.exchange.read import read_tables
 
     def table(name: str) -> Table:
         path = DEMO_DIR / f"{name}.csv"

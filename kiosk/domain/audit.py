@@ -8,7 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from kiosk.domain.messages import N_, Message, define
-from kiosk.domain.store_edit.checks import FieldChange
+from kiosk.domain.store_edit.draft import FieldChange
 
 WHO_MANAGER = define("audit.who.manager", N_("Manager"))
 WHO_CONSOLE = define("audit.who.console", N_("Command line"))

@@ -13,7 +13,7 @@ from kiosk.data.db import Database
 from kiosk.data.models import AuditLog
 from kiosk.domain.access import Actor
 from kiosk.domain.audit import AuditAction, AuditEntry
-from kiosk.domain.store_edit.checks import FieldChange
+from kiosk.domain.store_edit.draft import FieldChange
 
 #: Longest old/new value kept per field (a description may be long; the log stays readable).
 MAX_VALUE = 500

@@ -11,7 +11,7 @@ from kiosk.domain.audit import AuditAction, AuditEntry
 from kiosk.domain.categories import Category
 from kiosk.domain.listing import MarketInfo, StoreDetail, StoreSummary
 from kiosk.domain.locales import LocaleCode
-from kiosk.domain.store_edit.checks import StoreDraft
+from kiosk.domain.store_edit.draft import StoreDraft
 from kiosk.services import directory, store_codes
 from kiosk.services.changes import Change, ChangeKind
 from kiosk.services.store_codes import KakaoInput, PaymentInput
@@ -214,7 +214,7 @@ class ListingUseCases(ServicesBase):
         """One tap of the merchant screen: a good's price or sold-out state, at *base*'s version."""
         from dataclasses import replace
 
-        from kiosk.domain.store_edit.checks import Gone, draft_from
+        from kiosk.domain.store_edit.draft import Gone, draft_from
 
         draft = draft_from(base)
         goods = list(draft.products)

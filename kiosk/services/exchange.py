@@ -22,18 +22,19 @@ from kiosk.domain.audit import AuditAction
 from kiosk.domain.exchange import file_format as fmt
 from kiosk.domain.exchange.csv_file import ExchangeFileError, decode_csv, read_csv, write_csv
 from kiosk.domain.exchange.plan import ImportPlan, PlanKind, keep_lost_texts, plan_import
-from kiosk.domain.exchange.read import (
+from kiosk.domain.exchange.problems import (
     FileProblem,
     ListingsFile,
     ReadStore,
     Table,
     problem_lines,
-    read_tables,
 )
+from kiosk.domain.exchange.read import read_tables
 from kiosk.domain.exchange.write import flat_rows, goods_rows, store_rows
 from kiosk.domain.listing import StoreListing
 from kiosk.domain.messages import N_, KioskError, Message, define
-from kiosk.domain.store_edit.checks import FieldChange, validate
+from kiosk.domain.store_edit.checks import validate
+from kiosk.domain.store_edit.draft import FieldChange
 
 #: Largest file read (a 5,000-store / 50,000-good market is ~30 MB as CSV, ~6 MB as XLSX).
 MAX_FILE_BYTES: Final = 100 * 1024 * 1024

@@ -20,20 +20,17 @@ from kiosk.domain.access import Actor, CodeProof, PermissionDenied, Role
 from kiosk.domain.audit import AuditAction
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.messages import N_, Message, define
-from kiosk.domain.store_edit.checks import (
-    DUPLICATE_STALL,
+from kiosk.domain.store_edit.changes import changes_between, forbidden_for_merchant
+from kiosk.domain.store_edit.checks import DUPLICATE_STALL, cleaned, validate
+from kiosk.domain.store_edit.draft import (
     EditRefused,
     FieldChange,
     Gone,
     Problem,
     StaleEdit,
     StoreDraft,
-    changes_between,
-    cleaned,
     draft_from,
     field_label,
-    forbidden_for_merchant,
-    validate,
 )
 from kiosk.services import accounts, audit
 from kiosk.services.changes import Change, ChangeKind
@@ -194,7 +191,7 @@ def save_store(
 
 
 def _creation_changes(new: StoreDraft) -> list[FieldChange]:
-    from kiosk.domain.store_edit.checks import empty_draft
+    from kiosk.domain.store_edit.draft import empty_draft
 
     start = replace(empty_draft(), category=new.category, active=new.active)
     return [FieldChange("store", "", "created"), *changes_between(start, new)]

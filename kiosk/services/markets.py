@@ -15,7 +15,8 @@ from kiosk.domain.audit import AuditAction
 from kiosk.domain.listing import MarketInfo
 from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.domain.messages import N_, define
-from kiosk.domain.store_edit.checks import REQUIRED, EditRefused, FieldChange, Problem, field_label
+from kiosk.domain.store_edit.checks import REQUIRED
+from kiosk.domain.store_edit.draft import EditRefused, FieldChange, Problem, field_label
 from kiosk.services import audit
 from kiosk.services.changes import Change, ChangeKind
 from kiosk.services.directory import _market_row

@@ -36,7 +36,7 @@ from kiosk.domain.onboarding.status import (
     check_entries,
     needs_record,
 )
-from kiosk.domain.store_edit.checks import FieldChange
+from kiosk.domain.store_edit.draft import FieldChange
 from kiosk.services import audit
 from kiosk.services.changes import Change, ChangeKind
 from kiosk.services.directory import _market_row, get_market, get_store

@@ -13,7 +13,7 @@ from kiosk.data.models import Store
 from kiosk.domain.access import Actor
 from kiosk.domain.audit import AuditAction
 from kiosk.domain.listing import StoreDetail
-from kiosk.domain.store_edit.checks import FieldChange
+from kiosk.domain.store_edit.draft import FieldChange
 from kiosk.services import audit
 from kiosk.services.changes import Change, ChangeKind
 from kiosk.services.directory import load_store

@@ -18,7 +18,8 @@ from typing import Final
 
 from kiosk.domain.exchange import file_format as fmt
 from kiosk.domain.exchange.csv_file import ExchangeFileError
-from kiosk.domain.exchange.read import MAX_ROWS, Table
+from kiosk.domain.exchange.problems import Table
+from kiosk.domain.exchange.read import MAX_ROWS
 from kiosk.domain.exchange.write import Cell
 from kiosk.domain.messages import N_, define
 

@@ -18,7 +18,7 @@ from kiosk.data.search import search_filter
 from kiosk.domain.access import Secret
 from kiosk.domain.categories import Category
 from kiosk.domain.listing import GoodListing, StoreListing
-from kiosk.domain.store_edit.checks import ProductDraft, draft_from
+from kiosk.domain.store_edit.draft import ProductDraft, draft_from
 from kiosk.services.app import Services
 from kiosk.services.directory import count_stores, list_stores
 

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from kiosk.domain.categories import Category
 from kiosk.domain.exchange import file_format as fmt
 from kiosk.domain.exchange.csv_file import ExchangeFileError, decode_csv, read_csv, write_csv
-from kiosk.domain.exchange.read import MAX_ROWS, Table, read_tables
+from kiosk.domain.exchange.problems import Table
+from kiosk.domain.exchange.read import MAX_ROWS, read_tables
 from kiosk.domain.exchange.write import flat_rows, goods_rows, store_rows
 from kiosk.domain.hours import OpeningHours
 from kiosk.domain.listing import GoodListing, StoreListing
@@ -201,7 +202,7 @@ def test_every_problem_is_reported_at_once() -> None:
     bad = Table("t.csv", [r if i < 2 else [*r[:-3], "x", *r[-2:]] for i, r in enumerate(rows)])
     found = read_tables([bad])
     assert len(found.problems) > 50  # all rows after the first
-    from kiosk.domain.exchange.read import problem_lines
+    from kiosk.domain.exchange.problems import problem_lines
 
     lines = [str(m) for m in problem_lines(found)]
     assert len(lines) == 51 and lines[-1].startswith("… and ")

@@ -8,19 +8,15 @@ import pytest
 
 from kiosk.domain.categories import Category
 from kiosk.domain.hours import OpeningHours
+from kiosk.domain.store_edit.changes import changes_between, forbidden_for_merchant, rebase
 from kiosk.domain.store_edit.checks import (
-    FieldChange,
-    ProductDraft,
-    StoreDraft,
-    changes_between,
     cleaned,
-    forbidden_for_merchant,
     missing_locales,
     normalise_phone,
     parse_won,
-    rebase,
     validate,
 )
+from kiosk.domain.store_edit.draft import FieldChange, ProductDraft, StoreDraft
 from kiosk.i18n import set_locale
 
 APPLE = ProductDraft(1, {"ko": "사과", "en": "Apples"}, 3000, "개")

@@ -8,12 +8,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.domain.locales import LOCALES
-from kiosk.domain.onboarding.checklist_file import (
-    ChecklistError,
-    line_index,
-    parse_checklist,
-    read_checklist,
-)
+from kiosk.domain.onboarding.checklist_file import ChecklistError, parse_checklist, read_checklist
+from kiosk.domain.onboarding.checklist_lines import line_index
 from kiosk.domain.onboarding.status import RecordKind
 
 SHIPPED = Path(__file__).resolve().parents[2] / "kiosk" / "data" / "checklist.toml"

@@ -14,7 +14,7 @@ from onboarding_helpers import store_at
 
 from kiosk.data.checklists import PACKAGED_CHECKLIST
 from kiosk.domain.onboarding.status import StepStatus
-from kiosk.domain.store_edit.checks import draft_from
+from kiosk.domain.store_edit.draft import draft_from
 from kiosk.render.sheets import SheetError
 from kiosk.services.app import Services
 from kiosk.services.onboarding import StepDraft

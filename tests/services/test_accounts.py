@@ -168,7 +168,7 @@ def test_a_tourist_or_signed_out_actor_may_do_nothing(services: Services, store_
     merchant = services.sign_in_merchant(store_id=store_id, pin=Secret(PIN))
     services.sign_out(merchant)
     store = services.get_store(store_id=store_id)
-    from kiosk.domain.store_edit.checks import draft_from
+    from kiosk.domain.store_edit.draft import draft_from
 
     with pytest.raises(PermissionDenied):
         services.save_store(

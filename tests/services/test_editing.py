@@ -12,7 +12,7 @@ from kiosk.domain.access import Actor, CodeProof, PermissionDenied, Role, Secret
 from kiosk.domain.audit import AuditAction
 from kiosk.domain.categories import Category
 from kiosk.domain.hours import OpeningHours
-from kiosk.domain.store_edit.checks import (
+from kiosk.domain.store_edit.draft import (
     EditRefused,
     FieldChange,
     Gone,

@@ -18,7 +18,7 @@ from kiosk.domain.audit import AuditAction
 from kiosk.domain.exchange import file_format as fmt
 from kiosk.domain.exchange.csv_file import ExchangeFileError
 from kiosk.domain.exchange.plan import PlanKind
-from kiosk.domain.store_edit.checks import draft_from
+from kiosk.domain.store_edit.draft import draft_from
 from kiosk.i18n import current_locale, set_locale
 from kiosk.services.app import Services
 from kiosk.services.changes import Change

@@ -305,7 +305,7 @@ def test_a_save_on_another_pc_shows_in_the_table(
         draft_store = other_pc.get_store(store_id=store.id)
         from dataclasses import replace
 
-        from kiosk.domain.store_edit.checks import draft_from
+        from kiosk.domain.store_edit.draft import draft_from
 
         other_pc.save_store(
             actor=other_pc.console_actor(),

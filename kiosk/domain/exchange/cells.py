@@ -19,7 +19,7 @@ from kiosk.domain.exchange.file_format import (
 )
 from kiosk.domain.messages import N_, Message, define
 from kiosk.domain.payments import PaymentMethod
-from kiosk.domain.store_edit.checks import MAX_PRICE_WON
+from kiosk.domain.store_edit.draft import MAX_PRICE_WON
 
 #: Longest cell read from any column (the longest field, a description, allows 2,000).
 MAX_CELL_CHARS: Final = 5_000

@@ -15,7 +15,8 @@ import io
 from collections.abc import Iterable
 from typing import Final
 
-from kiosk.domain.exchange.read import EMPTY_FILE, MAX_ROWS, Table
+from kiosk.domain.exchange.problems import Table
+from kiosk.domain.exchange.read import EMPTY_FILE, MAX_ROWS
 from kiosk.domain.exchange.write import Cell
 from kiosk.domain.messages import N_, KioskError, define
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from kiosk.domain.exchange import file_format as fmt
 from kiosk.domain.exchange.cells import CellError, text_value
-from kiosk.domain.exchange.read import Table
+from kiosk.domain.exchange.problems import Table
 from kiosk.domain.locales import LOCALES, LocaleCode
 
 

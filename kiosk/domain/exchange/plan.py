@@ -13,7 +13,8 @@ from enum import StrEnum
 
 from kiosk.domain.listing import GoodListing, StoreListing
 from kiosk.domain.locales import LocaleCode
-from kiosk.domain.store_edit.checks import FieldChange, changes_between, empty_draft
+from kiosk.domain.store_edit.changes import changes_between
+from kiosk.domain.store_edit.draft import FieldChange, empty_draft
 
 
 class PlanKind(StrEnum):

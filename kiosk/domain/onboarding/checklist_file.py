@@ -11,11 +11,11 @@ import re
 import tomllib
 from collections.abc import Mapping
 from typing import Any, Final
-from urllib.parse import urlsplit
 
-from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.domain.messages import N_, KioskError, Message, define
 from kiosk.domain.onboarding.checklist import Checklist, Programme, Step
+from kiosk.domain.onboarding.checklist_checks import KINDS, LIMITS, WRONG_TYPE, Checker
+from kiosk.domain.onboarding.checklist_lines import Path, line_index, line_of
 from kiosk.domain.onboarding.status import RecordKind
 from kiosk.domain.text import LocalizedText
 
@@ -27,30 +27,14 @@ STEP_FIELDS: Final = frozenset(
 REQUIRED_STEP_FIELDS: Final = ("key", "order", "title", "why", "minutes", "records")
 TOP_FIELDS: Final = frozenset({"schema", "programmes", "step"})
 #: Longest text per field: plain, short sentences.
-LIMITS: Final = {"title": 80, "why": 300, "substep": 200, "document": 120, "name": 120}
-MAX_URL: Final = 200
 _STEP_KEY = re.compile(r"[a-z][a-z0-9_]{1,47}")
+
 
 CHECKLIST_ERROR = define("checklist.error", N_("checklist {file}, line {line}: {problem}"))
 MORE_PROBLEMS = define("checklist.more", N_("({n} more problems in the same file)"))
 SYNTAX = define("checklist.syntax", N_("not valid TOML ({reason})"))
 NOT_UTF8 = define("checklist.not_utf8", N_("the file is not UTF-8 text"))
-UNKNOWN_FIELD = define("checklist.unknown_field", N_("unknown field {name!r}"))
 MISSING_FIELD = define("checklist.missing_field", N_("missing field {name!r}"))
-MISSING_LOCALE = define("checklist.missing_locale", N_("{name}: the {locale} text is missing"))
-EMPTY_TEXT = define("checklist.empty_text", N_("{name}: the {locale} text is empty"))
-TEXT_TOO_LONG = define(
-    "checklist.text_too_long", N_("{name}: the {locale} text has {n} characters; at most {max}")
-)
-WRONG_TYPE = define("checklist.wrong_type", N_("{name} must be {kind}"))
-KINDS = {
-    "text": define("checklist.kind.text", N_("text")),
-    "int": define("checklist.kind.int", N_("a whole number")),
-    "bool": define("checklist.kind.bool", N_("true or false")),
-    "table": define("checklist.kind.table", N_("a table")),
-    "tables": define("checklist.kind.tables", N_("a list of tables")),
-}
-OUT_OF_RANGE = define("checklist.out_of_range", N_("{name} must be from {min} to {max}"))
 BAD_KEY = define(
     "checklist.bad_key",
     N_("step key {key!r}: use small letters, digits and '_' (2 to 48, starting with a letter)"),
@@ -61,14 +45,6 @@ DUPLICATE_KEY = define(
 DUPLICATE_ORDER = define(
     "checklist.duplicate_order", N_("step order {order} is used twice (first at line {first})")
 )
-BAD_URL = define("checklist.bad_url", N_("bad URL {url!r}: {reason}"))
-URL_REASONS = {
-    "https": define("checklist.url.https", N_("it must start with https://")),
-    "host": define("checklist.url.host", N_("it has no host name")),
-    "netloc": define("checklist.url.netloc", N_("no user-info or port is allowed")),
-    "ascii": define("checklist.url.ascii", N_("only plain ASCII without spaces is allowed")),
-    "long": define("checklist.url.long", N_("it is longer than {max} characters")),
-}
 UNKNOWN_PROGRAMME = define(
     "checklist.unknown_programme", N_("unknown programme {name!r} (known: {known})")
 )
@@ -78,8 +54,6 @@ BAD_SCHEMA = define(
     "checklist.bad_schema",
     N_("schema {found!r} is not supported; this app reads schema {expected}"),
 )
-
-Path = tuple[str | int, ...]
 
 
 class ChecklistError(KioskError, ValueError):
@@ -100,182 +74,7 @@ class ChecklistError(KioskError, ValueError):
         self.problems = tuple(problems)
 
 
-# Where each key is -------------------------------------------------------------------------------
-_ARRAY_HEADER = re.compile(r"^\s*\[\[\s*([^\[\]#]+?)\s*\]\]")
-_TABLE_HEADER = re.compile(r"^\s*\[\s*([^\[\]#]+?)\s*\]")
-_KEY_LINE = re.compile(
-    r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=\s*(.*)$"""
-)
-
-
-def _parts(dotted: str) -> tuple[str, ...]:
-    """``title.ko`` -> ("title", "ko"); quoted parts (``"a.b"``) stay whole."""
-    parts: list[str] = []
-    current, quote = "", ""
-    for ch in dotted:
-        if quote:
-            if ch == quote:
-                quote = ""
-            else:
-                current += ch
-        elif ch in "\"'":
-            quote = ch
-        elif ch == ".":
-            parts.append(current.strip())
-            current = ""
-        else:
-            current += ch
-    parts.append(current.strip())
-    return tuple(parts)
-
-
-def line_index(text: str) -> dict[Path, int]:
-    """The first line of every key path (``("step", 2, "title", "ko")``) and of its prefixes.
-
-    Array-of-tables items get their index (``[[step]]`` number 3 is ``("step", 2)``).
-    Lines inside multi-line strings are skipped; what this scan cannot place falls
-    back to its nearest enclosing key.
-    """
-    found: dict[Path, int] = {}
-    counts: dict[Path, int] = {}
-    current: Path = ()
-    closing = ""
-
-    def resolve(parts: tuple[str, ...]) -> Path:
-        path: Path = ()
-        for part in parts:
-            path = (*path, part)
-            if path in counts:
-                path = (*path, counts[path] - 1)
-        return path
-
-    def record(path: Path, number: int) -> None:
-        for end in range(1, len(path) + 1):
-            found.setdefault(path[:end], number)
-
-    for number, line in enumerate(text.splitlines(), 1):
-        if closing:
-            if closing in line:
-                closing = ""
-            continue
-        array = _ARRAY_HEADER.match(line)
-        if array is not None:
-            parts = _parts(array.group(1))
-            base = (*resolve(parts[:-1]), parts[-1])
-            counts[base] = counts.get(base, 0) + 1
-            current = (*base, counts[base] - 1)
-            record(current, number)
-            continue
-        table = _TABLE_HEADER.match(line)
-        if table is not None:
-            current = resolve(_parts(table.group(1)))
-            record(current, number)
-            continue
-        key = _KEY_LINE.match(line)
-        if key is not None:
-            record((*current, *_parts(key.group(1))), number)
-            value = key.group(2).strip()
-            for quote in ('"""', "'''"):
-                if value.startswith(quote) and value.count(quote) == 1:
-                    closing = quote
-    return found
-
-
-def _line_of(index: Mapping[Path, int], path: Path) -> int:
-    for end in range(len(path), 0, -1):
-        line = index.get(path[:end])
-        if line is not None:
-            return line
-    return 1
-
-
-# Checking ----------------------------------------------------------------------------------
-class _Checker:
-    def __init__(self, index: Mapping[Path, int]) -> None:
-        self.index = index
-        self.problems: list[tuple[int, Message]] = []
-
-    def fail(self, path: Path, message: Message) -> None:
-        self.problems.append((_line_of(self.index, path), message))
-
-    def table(self, path: Path, value: object, name: str) -> dict[str, Any] | None:
-        if not isinstance(value, dict):
-            self.fail(path, WRONG_TYPE(name=name, kind=KINDS["table"]()))
-            return None
-        return value
-
-    def unknown(self, path: Path, data: Mapping[str, object], allowed: frozenset[str]) -> None:
-        for name in data:
-            if name not in allowed:
-                self.fail((*path, name), UNKNOWN_FIELD(name=name))
-
-    def text(self, path: Path, value: object, name: str, limit: int) -> LocalizedText:
-        """Five non-empty texts (one per locale) within *limit* characters."""
-        data = self.table(path, value, name)
-        if data is None:
-            return LocalizedText({})
-        self.unknown(path, data, frozenset(LOCALES))
-        kept: dict[LocaleCode, str] = {}
-        for locale in LOCALES:
-            if locale not in data:
-                self.fail(path, MISSING_LOCALE(name=name, locale=locale))
-                continue
-            text = data[locale]
-            where = (*path, locale)
-            if not isinstance(text, str):
-                self.fail(where, WRONG_TYPE(name=f"{name}.{locale}", kind=KINDS["text"]()))
-            elif not text.strip():
-                self.fail(where, EMPTY_TEXT(name=name, locale=locale))
-            elif len(text.strip()) > limit:
-                self.fail(
-                    where, TEXT_TOO_LONG(name=name, locale=locale, n=len(text.strip()), max=limit)
-                )
-            else:
-                kept[locale] = " ".join(text.split())
-        return LocalizedText(kept)
-
-    def integer(self, path: Path, value: object, name: str, low: int, high: int) -> int:
-        if not isinstance(value, int) or isinstance(value, bool):
-            self.fail(path, WRONG_TYPE(name=name, kind=KINDS["int"]()))
-            return 0
-        if not low <= value <= high:
-            self.fail(path, OUT_OF_RANGE(name=name, min=low, max=high))
-        return value
-
-    def url(self, path: Path, value: object) -> str:
-        if not isinstance(value, str):
-            self.fail(path, WRONG_TYPE(name="url", kind=KINDS["text"]()))
-            return ""
-        problem = url_problem(value)
-        if problem is not None:
-            self.fail(path, BAD_URL(url=value, reason=problem))
-            return ""
-        return value
-
-
-def url_problem(url: str) -> Message | None:
-    """Why *url* cannot be an official page link (https, a host, no user-info or port), or None."""
-    if not url:
-        return None
-    if len(url) > MAX_URL:
-        return URL_REASONS["long"](max=MAX_URL)
-    if not url.isascii() or any(ch.isspace() or not ch.isprintable() or ch == "\\" for ch in url):
-        return URL_REASONS["ascii"]()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return URL_REASONS["host"]()
-    if parts.scheme != "https" or not url.startswith("https://"):
-        return URL_REASONS["https"]()
-    if "@" in parts.netloc or ":" in parts.netloc:
-        return URL_REASONS["netloc"]()
-    host = parts.netloc
-    if not host or "." not in host or host.startswith(".") or host.endswith("."):
-        return URL_REASONS["host"]()
-    return None
-
-
-def _programmes(check: _Checker, data: object) -> dict[str, Programme]:
+def _programmes(check: Checker, data: object) -> dict[str, Programme]:
     table = check.table(("programmes",), data, "programmes")
     result: dict[str, Programme] = {}
     for key, value in (table or {}).items():
@@ -291,7 +90,7 @@ def _programmes(check: _Checker, data: object) -> dict[str, Programme]:
     return result
 
 
-def _items(check: _Checker, path: Path, value: object, name: str) -> tuple[LocalizedText, ...]:
+def _items(check: Checker, path: Path, value: object, name: str) -> tuple[LocalizedText, ...]:
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
         check.fail(path, WRONG_TYPE(name=name, kind=KINDS["tables"]()))
         return ()
@@ -301,7 +100,7 @@ def _items(check: _Checker, path: Path, value: object, name: str) -> tuple[Local
 
 
 def _step(
-    check: _Checker, index: int, data: dict[str, Any], programmes: Mapping[str, Programme]
+    check: Checker, index: int, data: dict[str, Any], programmes: Mapping[str, Programme]
 ) -> Step | None:
     path: Path = ("step", index)
     check.unknown(path, data, STEP_FIELDS)
@@ -361,7 +160,7 @@ def parse_checklist(text: str, *, source: str) -> Checklist:
         clean = re.sub(r"\s*\(at line \d+, column \d+\)", "", reason) or reason
         line = int(found.group(1)) if found else 1
         raise ChecklistError(source, [(line, SYNTAX(reason=clean))]) from None
-    check = _Checker(line_index(text))
+    check = Checker(line_index(text))
     check.unknown((), data, TOP_FIELDS)
     if "schema" not in data:
         check.fail(("schema",), MISSING_FIELD(name="schema"))
@@ -381,14 +180,14 @@ def parse_checklist(text: str, *, source: str) -> Checklist:
         step = _step(check, index, raw, programmes)
         if step is None:
             continue
-        line = _line_of(check.index, ("step", index, "key"))
+        line = line_of(check.index, ("step", index, "key"))
         if step.key in first_key:
             check.fail(
                 ("step", index, "key"), DUPLICATE_KEY(key=step.key, first=first_key[step.key])
             )
         else:
             first_key[step.key] = line
-        order_line = _line_of(check.index, ("step", index, "order"))
+        order_line = line_of(check.index, ("step", index, "order"))
         if step.order in first_order:
             check.fail(
                 ("step", index, "order"),

@@ -1,23 +1,25 @@
-"""A store being edited: the draft, its field-level checks, what changed, and merging edits."""
+"""Field checks of a store draft, and the draft as stored (trimmed texts, phone with hyphens)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from typing import Final
+from dataclasses import replace
 
-from kiosk.domain.categories import Category
 from kiosk.domain.characters import is_hidden
-from kiosk.domain.listing import GoodListing, ProductInfo, StoreDetail, StoreListing
-from kiosk.domain.locales import LOCALES, NATIVE_NAMES, LocaleCode
-from kiosk.domain.messages import N_, KioskError, Message, MessageDef, define
-
-MAX_NAME: Final = 200
-MAX_DESCRIPTION: Final = 2000
-MAX_STALL: Final = 20
-MAX_UNIT: Final = 20
-MAX_PRICE_WON: Final = 100_000_000
+from kiosk.domain.locales import LOCALES, LocaleCode
+from kiosk.domain.messages import N_, define
+from kiosk.domain.store_edit.draft import (
+    MAX_DESCRIPTION,
+    MAX_NAME,
+    MAX_PRICE_WON,
+    MAX_STALL,
+    MAX_UNIT,
+    Problem,
+    ProductDraft,
+    StoreDraft,
+    field_label,
+)
 
 REQUIRED = define("edit.required", N_("{field}: this is required."))
 TOO_LONG = define("edit.too_long", N_("{field}: at most {max} characters."))
@@ -37,131 +39,8 @@ BAD_PHONE = define(
 BAD_PRICE = define(
     "edit.bad_price", N_("{field}: a price in whole won, from 0 to {max} (digits only).")
 )
-STALE = define(
-    "edit.stale",
-    N_(
-        "Changed on another PC: reload. {name} was saved elsewhere after you opened it "
-        "({changes}). Nothing of yours was saved and nothing is lost: your entries stay "
-        "until you reload."
-    ),
-)
-GONE = define(
-    "edit.gone",
-    N_("{name} was removed on another PC meanwhile; nothing was saved."),
-)
-
-FIELD_NAMES: Final[Mapping[str, MessageDef]] = {
-    "stall_number": define("edit.field.stall_number", N_("Stall number")),
-    "category": define("edit.field.category", N_("Category")),
-    "name": define("edit.field.name", N_("Name")),
-    "description": define("edit.field.description", N_("Description")),
-    "phone": define("edit.field.phone", N_("Phone")),
-    "opening_hours": define("edit.field.opening_hours", N_("Opening hours")),
-    "payment_methods": define("edit.field.payment_methods", N_("Ways to pay")),
-    "kakao_channel": define("edit.field.kakao_channel", N_("KakaoTalk channel")),
-    "payment_qr": define("edit.field.payment_qr", N_("Zero Pay payment QR")),
-    "active": define("edit.field.active", N_("Open for business")),
-    "goods": define("edit.field.goods", N_("Goods")),
-    "price_won": define("edit.field.price_won", N_("Price")),
-    "unit": define("edit.field.unit", N_("Unit")),
-    "sold_out": define("edit.field.sold_out", N_("Sold out")),
-}
-FIELD_IN_LOCALE = define("edit.field_in_locale", N_("{field} ({locale})"))
-GOOD_FIELD = define("edit.good_field", N_("Good {row}: {field}"))
 
 
-def field_label(key: str, locale: LocaleCode | None = None, *, good: int | None = None) -> Message:
-    """A field named for people: "Name (ja)", "Good 2: Price", "Good 3: Name (ko)"."""
-    label = FIELD_NAMES[key]()
-    if locale is not None:
-        label = FIELD_IN_LOCALE(field=label, locale=NATIVE_NAMES[locale])
-    if good is not None:
-        label = GOOD_FIELD(row=good, field=label)
-    return label
-
-
-#: The editor's names for the one listing model (kiosk.domain.listing): a good and a store.
-ProductDraft = GoodListing
-StoreDraft = StoreListing
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One refused field: ``field`` is a stable key (``name.ko``, ``goods.2.price_won``)."""
-
-    field: str
-    message: Message
-
-
-@dataclass(frozen=True, slots=True)
-class FieldChange:
-    """One change for the audit log and the stale-save message: ``field: old -> new``."""
-
-    field: str
-    old: str
-    new: str
-
-    def __str__(self) -> str:
-        return f"{self.field}: {self.old or '∅'} -> {self.new or '∅'}"
-
-
-class EditRefused(KioskError):
-    """The draft has problems; ``problems`` names each field. Nothing was written."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(problems[0].message)
-        self.problems = problems
-
-
-class StaleEdit(KioskError):
-    """Someone saved the store after it was loaded; ``changes`` says what they changed."""
-
-    def __init__(self, *, store_id: int, name: str, changes: list[FieldChange]) -> None:
-        shown = "; ".join(str(c) for c in changes[:6]) + ("; …" if len(changes) > 6 else "")
-        super().__init__(STALE(name=name, changes=shown or "-"))
-        self.store_id = store_id
-        self.changes = changes
-
-
-class Gone(KioskError):
-    """The store or good was removed on another PC meanwhile."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__(GONE(name=name))
-
-
-def draft_from(store: StoreDetail) -> StoreDraft:
-    """The draft that saves *store* unchanged."""
-    return StoreDraft(
-        stall_number=store.stall_number,
-        category=store.category,
-        name=dict(store.name.values),
-        description=dict(store.description.values),
-        phone=store.phone,
-        hours=store.opening_hours,
-        payment_methods=store.payment_methods,
-        kakao=store.kakao_channel_id or "",
-        payment=store.payment_qr_payload or "",
-        active=store.active,
-        products=tuple(product_draft(p) for p in store.products),
-    )
-
-
-def product_draft(product: ProductInfo) -> ProductDraft:
-    return ProductDraft(
-        id=product.id,
-        name=dict(product.name.values),
-        price_won=product.price_won,
-        unit=product.unit,
-        sold_out=product.sold_out,
-    )
-
-
-def empty_draft() -> StoreDraft:
-    return StoreDraft(stall_number="", category=Category.OTHER, name={})
-
-
-# Checks -------------------------------------------------------------------------------
 _STALL = re.compile(r"^[0-9A-Za-z가-힣]+(?:-[0-9A-Za-z가-힣]+)*$")
 _PHONE = re.compile(
     r"^(?:02-\d{3,4}-\d{4}"  # Seoul
@@ -308,153 +187,3 @@ def cleaned(draft: StoreDraft) -> StoreDraft:
         payment=draft.payment.strip(),
         products=tuple(replace(p, name=texts(p.name), unit=p.unit.strip()) for p in draft.products),
     )
-
-
-# What changed ---------------------------------------------------------------------------
-def _show_texts(values: Mapping[LocaleCode, str], locale: LocaleCode) -> str:
-    return values.get(locale, "")
-
-
-def _product_label(product: ProductDraft) -> str:
-    return product.name.get("ko") or next(iter(product.name.values()), "") or f"#{product.id}"
-
-
-def changes_between(old: StoreDraft, new: StoreDraft) -> list[FieldChange]:
-    """Each field that differs, as ``field: old -> new`` (goods by name, codes in full)."""
-    found: list[FieldChange] = []
-
-    def add(key: str, a: object, b: object) -> None:
-        if a != b:
-            found.append(FieldChange(key, str(a), str(b)))
-
-    add("stall_number", old.stall_number, new.stall_number)
-    add("category", old.category.value, new.category.value)
-    for locale in LOCALES:
-        add(f"name.{locale}", _show_texts(old.name, locale), _show_texts(new.name, locale))
-    for locale in LOCALES:
-        add(
-            f"description.{locale}",
-            _show_texts(old.description, locale),
-            _show_texts(new.description, locale),
-        )
-    add("phone", old.phone, new.phone)
-    if old.hours != new.hours:
-        found.append(FieldChange("opening_hours", old.hours.format("ko"), new.hours.format("ko")))
-    add(
-        "payment_methods",
-        ",".join(m.value for m in old.payment_methods),
-        ",".join(m.value for m in new.payment_methods),
-    )
-    add("kakao_channel", old.kakao, new.kakao)
-    add("payment_qr", old.payment, new.payment)
-    add("active", old.active, new.active)
-    found += product_changes(old.products, new.products)
-    return found
-
-
-def product_changes(
-    old: tuple[ProductDraft, ...], new: tuple[ProductDraft, ...]
-) -> list[FieldChange]:
-    found: list[FieldChange] = []
-    before = {p.id: p for p in old if p.id is not None}
-    kept = {p.id for p in new if p.id is not None}
-    for product in old:
-        if product.id not in kept:
-            found.append(FieldChange(f"goods[{_product_label(product)}]", "present", "removed"))
-    for product in new:
-        was = before.get(product.id) if product.id is not None else None
-        label = f"goods[{_product_label(product)}]"
-        if was is None:
-            found.append(FieldChange(label, "", f"added, {product.price_won} won"))
-            continue
-        for locale in LOCALES:
-            a, b = was.name.get(locale, ""), product.name.get(locale, "")
-            if a != b:
-                found.append(FieldChange(f"{label}.name.{locale}", a, b))
-        pairs: tuple[tuple[str, object, object], ...] = (
-            ("price_won", was.price_won, product.price_won),
-            ("unit", was.unit, product.unit),
-            ("sold_out", was.sold_out, product.sold_out),
-        )
-        for key, before_value, after_value in pairs:
-            if before_value != after_value:
-                found.append(FieldChange(f"{label}.{key}", str(before_value), str(after_value)))
-    old_order = [p.id for p in old if p.id in kept]
-    new_order = [p.id for p in new if p.id in before]
-    if old_order != new_order:
-        found.append(FieldChange("goods.order", "", "changed"))
-    return found
-
-
-def touches_codes(old: StoreDraft, new: StoreDraft) -> bool:
-    """True when the KakaoTalk channel or the payment payload changes (needs a PIN or password)."""
-    return old.kakao != new.kakao or old.payment != new.payment
-
-
-def forbidden_for_merchant(changes: list[FieldChange]) -> list[FieldChange]:
-    """The changes a merchant may not make (everything but goods and their own codes)."""
-    allowed = ("goods", "kakao_channel", "payment_qr")
-    return [c for c in changes if not c.field.startswith(allowed)]
-
-
-# Merging -----------------------------------------------------------------------------------
-def rebase(base: StoreDraft, mine: StoreDraft, theirs: StoreDraft) -> StoreDraft:
-    """My edits (base -> mine) applied on top of what was saved meanwhile (*theirs*).
-
-    Field by field: a field I changed takes my value, any other keeps theirs.
-    Goods by id: mine changed -> mine; I removed -> removed; new ones of mine
-    are added; a good they removed that I changed comes back as a new one.
-    """
-
-    def pick(key: str) -> object:
-        mine_value = getattr(mine, key)
-        return mine_value if mine_value != getattr(base, key) else getattr(theirs, key)
-
-    def texts(key: str) -> dict[LocaleCode, str]:
-        b, m, t = getattr(base, key), getattr(mine, key), getattr(theirs, key)
-        merged: dict[LocaleCode, str] = {}
-        for locale in LOCALES:
-            mine_text = m.get(locale, "")
-            value = mine_text if mine_text != b.get(locale, "") else t.get(locale, "")
-            if value:
-                merged[locale] = value
-        return merged
-
-    merged = replace(
-        theirs,
-        **{
-            key: pick(key)
-            for key in (
-                "stall_number",
-                "category",
-                "phone",
-                "hours",
-                "payment_methods",
-                "kakao",
-                "payment",
-                "active",
-            )
-        },  # type: ignore[arg-type]
-        name=texts("name"),
-        description=texts("description"),
-    )
-    base_goods: dict[int | None, ProductDraft] = {
-        p.id: p for p in base.products if p.id is not None
-    }
-    mine_goods: dict[int | None, ProductDraft] = {
-        p.id: p for p in mine.products if p.id is not None
-    }
-    theirs_ids = {p.id for p in theirs.products}
-    products: list[ProductDraft] = []
-    for product in theirs.products:
-        if product.id in base_goods and product.id not in mine_goods:
-            continue  # I removed it
-        mine_version = mine_goods.get(product.id)
-        changed = mine_version is not None and mine_version != base_goods.get(product.id)
-        products.append(mine_version if changed and mine_version is not None else product)
-    for product in mine.products:
-        if product.id is None:
-            products.append(product)
-        elif product.id not in theirs_ids and product != base_goods.get(product.id):
-            products.append(replace(product, id=None))
-    return replace(merged, products=tuple(products))

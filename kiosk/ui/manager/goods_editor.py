@@ -15,14 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.locales import LOCALES, NATIVE_NAMES
-from kiosk.domain.store_edit.checks import (
-    BAD_PRICE,
-    MAX_PRICE_WON,
-    Problem,
-    ProductDraft,
-    field_label,
-    parse_won,
-)
+from kiosk.domain.store_edit.checks import BAD_PRICE, parse_won
+from kiosk.domain.store_edit.draft import MAX_PRICE_WON, Problem, ProductDraft, field_label
 from kiosk.i18n import _
 from kiosk.ui import theme
 

@@ -26,7 +26,7 @@ from kiosk.domain.hours import (
 )
 from kiosk.domain.locales import LocaleCode
 from kiosk.domain.messages import N_, Message, define
-from kiosk.domain.store_edit.checks import Problem
+from kiosk.domain.store_edit.draft import Problem
 from kiosk.i18n import _
 from kiosk.ui import theme
 
@@ -182,7 +182,7 @@ class HoursEditor(QWidget):
 
     def parse(self) -> tuple[OpeningHours | None, list[Problem]]:
         """The hours in the fields, or the problems (each names the day)."""
-        from kiosk.domain.store_edit.checks import FIELD_IN_LOCALE, field_label
+        from kiosk.domain.store_edit.draft import FIELD_IN_LOCALE, field_label
 
         days: list[DayHours | None] = []
         problems: list[Problem] = []

@@ -26,17 +26,9 @@ from kiosk.domain.categories import CATEGORY_LABELS, Category
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.locales import LOCALES, NATIVE_NAMES, LocaleCode
 from kiosk.domain.payments import PAYMENT_LABELS, PaymentMethod
-from kiosk.domain.store_edit.checks import (
-    Problem,
-    StoreDraft,
-    changes_between,
-    draft_from,
-    empty_draft,
-    missing_locales,
-    rebase,
-    touches_codes,
-    validate,
-)
+from kiosk.domain.store_edit.changes import changes_between, rebase, touches_codes
+from kiosk.domain.store_edit.checks import missing_locales, validate
+from kiosk.domain.store_edit.draft import Problem, StoreDraft, draft_from, empty_draft
 from kiosk.i18n import _, translate
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
@@ -643,7 +635,7 @@ class StoreFormScreen(QWidget):
 
     def _on_save_failed(self, exc: Exception) -> None:
         from kiosk.domain.access import AccessError, PermissionDenied
-        from kiosk.domain.store_edit.checks import EditRefused, Gone, StaleEdit
+        from kiosk.domain.store_edit.draft import EditRefused, Gone, StaleEdit
         from kiosk.services.errors import NotFoundError
 
         self._saving = False

@@ -260,7 +260,7 @@ class MerchantGoodsScreen(QWidget):
     def _on_failed(self, exc: Exception) -> None:
         from kiosk.domain.access import AccessError
         from kiosk.domain.messages import KioskError
-        from kiosk.domain.store_edit.checks import Gone, StaleEdit
+        from kiosk.domain.store_edit.draft import Gone, StaleEdit
 
         for row in self.rows:
             row.set_busy(False)

@@ -1,0 +1,154 @@
+"""One data row of a listings sheet read into a store or a good; every failing cell is noted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from kiosk.domain.categories import Category
+from kiosk.domain.exchange import file_format as fmt
+from kiosk.domain.exchange.cells import (
+    REQUIRED,
+    CellError,
+    category_value,
+    is_blank,
+    payments_value,
+    price_value,
+    quoted,
+    text_value,
+    yes_no_value,
+)
+from kiosk.domain.exchange.header import Layout
+from kiosk.domain.exchange.problems import CellRef, ListingsFile, add_problem
+from kiosk.domain.hours import OpeningHours
+from kiosk.domain.hours_text import HoursTextError, parse_hours_cell
+from kiosk.domain.listing import GoodListing, StoreListing
+from kiosk.domain.locales import LOCALES, LocaleCode
+from kiosk.domain.messages import N_, Message, define
+from kiosk.domain.store_edit.checks import is_stall_number, normalise_phone
+from kiosk.domain.store_edit.draft import MAX_DESCRIPTION, MAX_NAME, MAX_STALL, MAX_UNIT
+
+_T = TypeVar("_T")
+
+BAD_HOURS = define(
+    "exchange.bad_hours",
+    N_(
+        '"{value}" is not opening hours; write for example '
+        "매일 06:00-21:00 · 매주 일요일 휴무, and put 메모: before free text"
+    ),
+)
+BAD_PHONE = define(
+    "exchange.bad_phone",
+    N_('"{value}" is not a Korean phone number (for example 051-123-4567)'),
+)
+BAD_STALL = define(
+    "exchange.bad_stall", N_("\"{value}\" is not a stall number (letters, digits and '-')")
+)
+
+
+class Row:
+    """Cell access for one row; conversion failures are collected, not raised."""
+
+    def __init__(
+        self, layout: Layout, cells: Sequence[object], number: int, out: ListingsFile
+    ) -> None:
+        self.layout = layout
+        if len(cells) < layout.width:
+            cells = [*cells, *([None] * (layout.width - len(cells)))]
+        self.cells = cells
+        self.number = number
+        self.out = out
+        self.ok = True
+
+    def ref(self, column: fmt.Column) -> CellRef:
+        return CellRef(self.layout.table.name, self.number, column.korean)
+
+    def raw(self, column: fmt.Column) -> object:
+        index = self.layout.columns.get(column.key)
+        return None if index is None else self.cells[index]
+
+    def get(self, column: fmt.Column, convert: Callable[[object], _T], fallback: _T) -> _T:
+        try:
+            return convert(self.raw(column))
+        except CellError as exc:
+            self.fail(column, exc.message)
+            return fallback
+
+    def fail(self, column: fmt.Column, problem: Message) -> None:
+        self.ok = False
+        add_problem(self.out, self.ref(column), problem)
+
+    def text(self, column: fmt.Column, limit: int, *, required: bool = False) -> str:
+        value = self.get(column, lambda v: text_value(v, limit=limit).strip(), "")
+        if required and not value and self.ok:
+            self.fail(column, REQUIRED())
+        return value
+
+    def texts(
+        self, columns: Sequence[fmt.Column], limit: int, *, lines: bool = False
+    ) -> dict[LocaleCode, str]:
+        values: dict[LocaleCode, str] = {}
+        for locale, column in zip(LOCALES, columns, strict=True):
+            text = self.get(column, lambda v: text_value(v, limit=limit, lines=lines).strip(), "")
+            if text:
+                values[locale] = text
+        return values
+
+
+def read_stall(row: Row) -> str:
+    stall = row.text(fmt.STALL, MAX_STALL)
+    if not stall:
+        row.fail(fmt.STALL, REQUIRED())
+    elif not is_stall_number(stall):
+        row.fail(fmt.STALL, BAD_STALL(value=quoted(stall)))
+    return stall
+
+
+def _hours(value: object) -> OpeningHours:
+    text = text_value(value)
+    try:
+        return parse_hours_cell(text)
+    except HoursTextError:
+        raise CellError(BAD_HOURS(value=quoted(text))) from None
+
+
+def _phone(value: object) -> str:
+    text = text_value(value, limit=40).strip()
+    phone = normalise_phone(text)
+    if phone is None:
+        raise CellError(BAD_PHONE(value=quoted(text)))
+    return phone
+
+
+def read_store(row: Row, stall: str) -> StoreListing:
+    names = row.texts(fmt.NAMES, MAX_NAME)
+    if "ko" not in names:
+        row.fail(fmt.NAMES[0], REQUIRED())
+    return StoreListing(
+        stall_number=stall,
+        category=row.get(fmt.CATEGORY, category_value, Category.OTHER),
+        name=names,
+        description=row.texts(fmt.DESCRIPTIONS, MAX_DESCRIPTION, lines=True),
+        phone=row.get(fmt.PHONE, _phone, ""),
+        hours=row.get(fmt.HOURS, _hours, OpeningHours()),
+        payment_methods=row.get(fmt.PAYMENTS, payments_value, ()),
+        kakao=row.get(fmt.KAKAO, lambda v: text_value(v, limit=200).strip(), ""),
+        payment=row.get(fmt.PAYMENT_QR, lambda v: text_value(v, limit=1000).strip(), ""),
+        active=row.get(fmt.ACTIVE, lambda v: yes_no_value(v, default=True), True),
+    )
+
+
+def read_good(row: Row) -> GoodListing | None:
+    """The row's good, or None when every goods cell is empty (a store without goods)."""
+    if all(is_blank(row.raw(c)) for c in fmt.GOOD_COLUMNS):
+        return None
+    names = row.texts(fmt.GOOD_NAMES, MAX_NAME)
+    if "ko" not in names:
+        row.fail(fmt.GOOD_NAMES[0], REQUIRED())
+    return GoodListing(
+        id=None,
+        name=names,
+        price_won=row.get(fmt.PRICE, price_value, 0),
+        unit=row.text(fmt.UNIT, MAX_UNIT),
+        sold_out=row.get(fmt.SOLD_OUT, lambda v: yes_no_value(v, default=False), False),
+    )
