@@ -12,7 +12,7 @@ from kiosk.domain.onboarding.checklist_file import ChecklistError, parse_checkli
 from kiosk.domain.onboarding.checklist_lines import line_index
 from kiosk.domain.onboarding.status import RecordKind
 
-SHIPPED = Path(__file__).resolve().parents[2] / "kiosk" / "data" / "checklist.toml"
+SHIPPED = Path(__file__).resolve().parents[3] / "kiosk" / "data" / "checklist.toml"
 REQUIRED_KEYS = {
     "kakao_channel", "kakao_message_support", "smart_place", "zero_pay", "foreign_wallets",
     "onnuri_mobile", "danggeun_profile", "instagram", "marketing_class", "online_sales",
