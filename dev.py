@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Developer entry point: ``python3 dev.py run|test|i18n|build|bench`` (standard library only).
+"""Developer entry point: ``python3 dev.py run|test|i18n|build|bench|lock`` (standard library only).
 
 It runs before any virtual environment exists, so it may import nothing but the
-standard library. Every command first makes sure that ``.venv`` exists, that the
-project is installed in it (editable, with the extras the command needs) and, on
-Debian/Ubuntu, that the system libraries Qt needs are installed. A stamp file in
-``.venv`` skips the ``pip install`` while ``pyproject.toml`` is unchanged. The
+standard library. Every command first makes sure that ``.venv`` exists, that it holds
+exactly the versions pinned (with their hashes) in ``requirements/lock.txt``, that the
+project is installed in it (editable) and, on Debian/Ubuntu, that the system libraries
+Qt needs are installed. A stamp file in ``.venv`` skips the ``pip install`` while
+``pyproject.toml``, ``setup.py`` and the lock are unchanged; ``lock`` refreshes the lock
+from ``pyproject.toml`` with uv, in a tool environment of its own (``.venv-lock``). The
 compiled catalogs (``kiosk/locale/*/LC_MESSAGES/kiosk.mo``) are build outputs, not
 in git: run, test, build, bench and i18n compile them from ``i18n/*/LC_MESSAGES/kiosk.po``.
 """
@@ -22,10 +24,18 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".market-kiosk-install.json"
+#: Exact versions and hashes of every dependency, extra and build requirement, for Linux,
+#: Windows and macOS on every Python the project supports (written by ``dev.py lock``).
+LOCK = ROOT / "requirements" / "lock.txt"
+#: Where ``dev.py lock`` keeps the resolver, and which release of it writes the lock.
+LOCK_VENV = ROOT / ".venv-lock"
+LOCK_TOOL = "uv==0.13.9"
+LOCK_COMMAND = "python3 dev.py lock"
 WINDOWS = os.name == "nt"
 
 #: Shared libraries the PySide6 wheels link against on Linux (found with ldd over
@@ -71,11 +81,11 @@ def say(message: str) -> None:
     print(f"[dev] {message}", flush=True)
 
 
-def venv_bin(name: str) -> Path:
-    """Path of an executable inside .venv (``Scripts\\name.exe`` on Windows)."""
+def venv_bin(name: str, venv: Path = VENV) -> Path:
+    """Path of an executable inside *venv* (``Scripts\\name.exe`` on Windows)."""
     if WINDOWS:
-        return VENV / "Scripts" / f"{name}.exe"
-    return VENV / "bin" / name
+        return venv / "Scripts" / f"{name}.exe"
+    return venv / "bin" / name
 
 
 def venv_python() -> Path:
@@ -153,8 +163,8 @@ def ensure_debs(packages: Sequence[str], *, why: str) -> None:
 # --- virtual environment and project install ---------------------------------------------
 
 
-def ensure_venv() -> None:
-    if venv_python().exists():
+def ensure_venv(venv: Path = VENV) -> None:
+    if venv_bin("python", venv).exists():
         return
     if (
         _is_debian()
@@ -162,48 +172,48 @@ def ensure_venv() -> None:
         != 0
     ):
         ensure_debs([f"python3.{sys.version_info.minor}-venv"], why="creating .venv")
-    say(f"creating {VENV} with Python {sys.version.split()[0]}")
-    check([sys.executable, "-m", "venv", str(VENV)])
+    say(f"creating {venv} with Python {sys.version.split()[0]}")
+    check([sys.executable, "-m", "venv", str(venv)])
 
 
-def _stamp_wanted(extras: Sequence[str]) -> dict[str, object]:
+def _stamp_wanted() -> dict[str, object]:
     hasher = hashlib.sha256()
-    for name in ("pyproject.toml", "setup.py"):
-        hasher.update((ROOT / name).read_bytes())
-    return {"pyproject_sha256": hasher.hexdigest(), "extras": sorted(extras), "mode": "compat"}
+    for path in (ROOT / "pyproject.toml", ROOT / "setup.py", LOCK):
+        hasher.update(path.name.encode() + b"\0" + path.read_bytes())
+    return {"inputs_sha256": hasher.hexdigest(), "mode": "lock+compat"}
 
 
-def ensure_installed(extras: Sequence[str]) -> None:
-    """``pip install -e .[extras]`` unless the stamp says it is already done."""
+def install_commands(python: Path) -> list[list[str]]:
+    """The two ``pip install`` runs that put the lock and then the project into a venv.
+
+    The lock goes in first, hash-checked (pip refuses any file whose sha256 is not in
+    the lock, and any dependency the lock lacks). The project follows without
+    dependencies and without build isolation, so its build (setuptools, Babel) uses
+    the locked versions just installed instead of fetching unpinned ones. "compat"
+    editable mode puts the checkout on sys.path with a plain .pth file; the default
+    mode installs an import finder that costs ~14 ms at every start.
+    """
+    pip = [str(python), "-m", "pip", "install", "--no-input"]
+    editable = ["--config-settings", "editable_mode=compat", "-e", str(ROOT)]
+    return [
+        [*pip, "--require-hashes", "-r", str(LOCK)],
+        [*pip, "--no-deps", "--no-build-isolation", *editable],
+    ]
+
+
+def ensure_installed() -> None:
+    """Install the lock and the project (editable) unless the stamp says it is done."""
     ensure_venv()
-    wanted = _stamp_wanted(extras)
+    wanted = _stamp_wanted()
     try:
         have = json.loads(STAMP.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         have = {}
-    if (
-        have.get("pyproject_sha256") == wanted["pyproject_sha256"]
-        and set(have.get("extras", [])) >= set(extras)
-        and have.get("mode") == "compat"
-    ):
+    if have == wanted:
         return
     env = dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK="1")
-    spec = f".[{','.join(sorted(extras))}]" if extras else "."
-    # "compat" editable mode puts the checkout on sys.path with a plain .pth file;
-    # the default mode installs an import finder that costs ~14 ms at every start.
-    check(
-        [
-            venv_python(),
-            "-m",
-            "pip",
-            "install",
-            "--config-settings",
-            "editable_mode=compat",
-            "-e",
-            spec,
-        ],
-        env=env,
-    )
+    for cmd in install_commands(venv_python()):
+        check(cmd, env=env)
     STAMP.write_text(json.dumps(wanted), encoding="utf-8")
 
 
@@ -212,9 +222,9 @@ def compile_catalogs() -> None:
     check([venv_python(), ROOT / "i18n" / "catalogs.py", "compile"])
 
 
-def setup(*, extras: Sequence[str], debs: Sequence[str] = ()) -> None:
+def setup(*, debs: Sequence[str] = ()) -> None:
     ensure_debs([*QT_DEBS, *debs], why="Qt and the tools")
-    ensure_installed(extras)
+    ensure_installed()
     compile_catalogs()
 
 
@@ -234,7 +244,7 @@ def _qt_env() -> dict[str, str]:
 
 
 def cmd_run(args: list[str]) -> int:
-    setup(extras=["dev"])
+    setup()
     if sys.platform.startswith("linux") and not any(
         os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     ):
@@ -248,7 +258,7 @@ def cmd_run(args: list[str]) -> int:
 
 
 def cmd_test(args: list[str]) -> int:
-    setup(extras=["dev"], debs=TEST_DEBS)
+    setup(debs=TEST_DEBS)
     env = _qt_env()
     steps: list[tuple[str, list[str | os.PathLike[str]]]] = [
         ("ruff", [venv_bin("ruff"), "check", "."]),
@@ -272,7 +282,7 @@ def cmd_test(args: list[str]) -> int:
 
 
 def cmd_i18n(args: list[str]) -> int:
-    ensure_installed(["dev"])
+    ensure_installed()
     command = args or ["all"]
     code = run([venv_python(), ROOT / "i18n" / "catalogs.py", *command])
     if code == 0 and command[0] not in {"compile", "all"}:
@@ -286,7 +296,7 @@ def frozen_executable() -> Path:
 
 
 def cmd_build(args: list[str]) -> int:
-    setup(extras=["dev", "build"], debs=BUILD_DEBS)
+    setup(debs=BUILD_DEBS)
     check([venv_python(), "-m", "PyInstaller", "--noconfirm", "--clean", "build.spec", *args])
     exe = frozen_executable()
     if not exe.exists():
@@ -298,8 +308,58 @@ def cmd_build(args: list[str]) -> int:
 
 
 def cmd_bench(args: list[str]) -> int:
-    setup(extras=["dev"])
+    setup()
     return run([venv_python(), ROOT / "benchmarks" / "bench_startup.py", *args], env=_qt_env())
+
+
+def _pyproject() -> dict[str, Any]:
+    import tomllib  # Python 3.11+: imported here so that 3.10 gets main()'s message
+
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def lock_compile_command(uv: Path, args: Sequence[str]) -> list[str]:
+    """``uv pip compile`` over pyproject.toml (every extra) plus the build requirements.
+
+    ``--universal`` writes one file for every platform and supported Python (markers
+    where they differ); the pins already in the lock are kept unless *args* ask for
+    ``--upgrade`` or ``--upgrade-package NAME``.
+    """
+    oldest = _pyproject()["project"]["requires-python"].removeprefix(">=")
+    return [
+        str(uv),
+        "pip",
+        "compile",
+        "pyproject.toml",
+        "-",  # standard input: [build-system] requires, see cmd_lock
+        "--all-extras",
+        "--universal",
+        "--generate-hashes",
+        "--python-version",
+        oldest,
+        "--custom-compile-command",
+        LOCK_COMMAND,
+        "--output-file",
+        LOCK.relative_to(ROOT).as_posix(),
+        *args,
+    ]
+
+
+def cmd_lock(args: list[str]) -> int:
+    """Refresh requirements/lock.txt (extra arguments go to ``uv pip compile``)."""
+    ensure_venv(LOCK_VENV)
+    python = venv_bin("python", LOCK_VENV)
+    check([python, "-m", "pip", "install", "--quiet", "--no-input", LOCK_TOOL])
+    build_requires = "".join(f"{r}\n" for r in _pyproject()["build-system"]["requires"])
+    cmd = lock_compile_command(venv_bin("uv", LOCK_VENV), args)
+    say("$ " + " ".join(cmd) + " < [build-system] requires")
+    # uv also prints the whole lock on standard output: only its messages (stderr) are shown.
+    result = subprocess.run(
+        cmd, cwd=ROOT, input=build_requires, text=True, stdout=subprocess.DEVNULL, check=False
+    )
+    if result.returncode == 0:
+        say(f"wrote {LOCK.relative_to(ROOT)}; the next dev.py command installs from it")
+    return result.returncode
 
 
 COMMANDS = {
@@ -311,6 +371,10 @@ COMMANDS = {
     "i18n": (cmd_i18n, "extract kiosk.pot, update the .po files, compile the .mo files"),
     "build": (cmd_build, "PyInstaller one-folder build (build.spec), then its self-test"),
     "bench": (cmd_bench, "start-up benchmark: market-kiosk against a bare PySide6 window"),
+    "lock": (
+        cmd_lock,
+        "refresh requirements/lock.txt from pyproject.toml (args: uv pip compile, e.g. --upgrade)",
+    ),
 }
 
 
