@@ -1,27 +1,52 @@
-"""The package installs and starts: entry points, shipped data files, dependency pins."""
+"""The package installs and starts: entry points, shipped data files, dependency pins, the lock."""
 
 from __future__ import annotations
 
 import importlib.util
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tomllib
 import zipfile
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as installed_version
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 import kiosk
 
 ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 LOCALES = ("ko", "en", "ja", "zh_Hans", "zh_Hant")
+LOCK = ROOT / "requirements" / "lock.txt"
+#: Where the lock must install: CI and developers (Linux), the shop PCs (Windows), macOS,
+#: on every Python from the oldest supported one up.
+PLATFORMS = (
+    {"sys_platform": "linux", "platform_system": "Linux", "os_name": "posix"},
+    {"sys_platform": "win32", "platform_system": "Windows", "os_name": "nt"},
+    {"sys_platform": "darwin", "platform_system": "Darwin", "os_name": "posix"},
+)
+ENVIRONMENTS = [
+    {
+        **platform,
+        "python_version": python,
+        "python_full_version": f"{python}.0",
+        "implementation_name": "cpython",
+        "platform_python_implementation": "CPython",
+        "platform_machine": "x86_64",
+    }
+    for platform in PLATFORMS
+    for python in ("3.11", "3.12", "3.13")
+]
 
 
 def _run(cmd: list[str]) -> subprocess.CompletedProcess[str]:
@@ -74,6 +99,120 @@ def test_every_dependency_has_a_lower_bound() -> None:
         if not any(s.operator in (">=", "==", "~=", ">") for s in Requirement(t).specifier)
     ]
     assert not unbounded, f"dependencies without a minimum version: {unbounded}"
+
+
+def _project_requirements() -> list[Requirement]:
+    extras = PYPROJECT["project"]["optional-dependencies"]
+    texts = [*PYPROJECT["project"]["dependencies"], *(d for deps in extras.values() for d in deps)]
+    return [Requirement(t) for t in texts]
+
+
+def test_every_dependency_is_capped_below_its_next_major_release() -> None:
+    uncapped = [
+        str(r)
+        for r in _project_requirements()
+        if not any(s.operator in ("<", "==", "~=") for s in r.specifier)
+    ]
+    assert not uncapped, f"dependencies without an upper bound: {uncapped}"
+
+
+def _lock_entries() -> list[tuple[Requirement, list[str]]]:
+    """(requirement, hashes) for every entry of requirements/lock.txt."""
+    text = re.sub(r"\\\n", " ", LOCK.read_text(encoding="utf-8"))  # continuation lines
+    entries = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        requirement, *hashes = line.split(" --hash=")
+        entries.append((Requirement(requirement), [h.strip() for h in hashes]))
+    return entries
+
+
+def test_every_lock_entry_is_an_exact_version_with_hashes() -> None:
+    entries = _lock_entries()
+    assert len(entries) > 20, f"{LOCK} looks empty"
+    for requirement, hashes in entries:
+        (spec,) = requirement.specifier  # exactly one version specifier
+        assert spec.operator == "==" and "*" not in spec.version, requirement
+        assert not requirement.url and not requirement.extras, requirement
+        assert hashes, f"{requirement} has no --hash in {LOCK.name}"
+        assert all(re.fullmatch(r"sha256:[0-9a-f]{64}", h) for h in hashes), requirement
+
+
+def _locked_in(environment: dict[str, str]) -> dict[str, str]:
+    """Name -> pinned version of the lock entries that apply in *environment*."""
+    pins: dict[str, str] = {}
+    for requirement, _ in _lock_entries():
+        if requirement.marker is None or requirement.marker.evaluate(environment):
+            name = canonicalize_name(requirement.name)
+            assert name not in pins, f"{name} pinned twice for {environment}"
+            pins[name] = next(iter(requirement.specifier)).version
+    return pins
+
+
+@pytest.mark.parametrize(
+    "environment",
+    ENVIRONMENTS,
+    ids=[f"{e['sys_platform']}-py{e['python_version']}" for e in ENVIRONMENTS],
+)
+def test_lock_pins_every_dependency_of_pyproject(environment: dict[str, str]) -> None:
+    """Runtime, every extra and the build requirements: a dependency the lock lacks fails."""
+    build = [Requirement(r) for r in PYPROJECT["build-system"]["requires"]]
+    pins = _locked_in(environment)
+    missing, outside = [], []
+    for requirement in [*_project_requirements(), *build]:
+        if requirement.marker is not None and not requirement.marker.evaluate(environment):
+            continue
+        pinned = pins.get(canonicalize_name(requirement.name))
+        if pinned is None:
+            missing.append(str(requirement))
+        elif not requirement.specifier.contains(pinned, prereleases=True):
+            outside.append(f"{requirement} (locked: {pinned})")
+    advice = "run `python3 dev.py lock`"
+    assert not missing, f"not in {LOCK.name}: {missing}; {advice}"
+    assert not outside, f"locked outside pyproject's range: {outside}; {advice}"
+
+
+def test_the_running_environment_has_the_locked_versions() -> None:
+    """dev.py installs the lock: the tools and libraries under test are the pinned ones."""
+    pins = _locked_in({})  # {}: this interpreter's own environment
+    differ = []
+    for requirement in _project_requirements():
+        name = canonicalize_name(requirement.name)
+        try:
+            have = installed_version(name)
+        except PackageNotFoundError:
+            continue  # an extra this environment does not need (pyinstaller outside builds)
+        if name in pins and have != pins[name]:
+            differ.append(f"{name} {have} (locked: {pins[name]})")
+    assert not differ, f"installed versions differ from {LOCK.name}: {differ}"
+
+
+def _dev_py() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("dev_py", ROOT / "dev.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_dev_py_installs_from_the_lock_with_hashes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dev = _dev_py()
+    assert dev.LOCK == LOCK
+    locked, project = dev.install_commands(Path("python"))
+    assert locked[-3:] == ["--require-hashes", "-r", str(LOCK)]
+    assert {"--no-deps", "--no-build-isolation", "-e"} <= set(project)
+    assert "editable_mode=compat" in project
+    # the install stamp follows the lock: a refreshed lock reinstalls
+    lock = tmp_path / "lock.txt"
+    lock.write_bytes(LOCK.read_bytes())
+    monkeypatch.setattr(dev, "LOCK", lock)
+    before = dev._stamp_wanted()
+    lock.write_bytes(LOCK.read_bytes() + b"\n")
+    assert dev._stamp_wanted() != before
+    assert LOCK.read_text(encoding="utf-8").splitlines()[1].lstrip("# ") == dev.LOCK_COMMAND
 
 
 def test_requires_python_and_entry_point() -> None:
