@@ -74,12 +74,14 @@ def main(argv: list[str] | None = None) -> int:
         results["xlsx_mb"] = round(xlsx_in.stat().st_size / 1e6, 1)
         db_file = folder / "bench.sqlite3"
         with Services.open(f"sqlite:///{db_file}") as services:
-            console = services.console_actor()
-            services.create_market(actor=console, slug="bench", name={"ko": "벤치"}, city={})
+            console = services.access.console_actor()
+            services.listings.create_market(
+                actor=console, slug="bench", name={"ko": "벤치"}, city={}
+            )
 
             def load(path: Path) -> None:
-                plan = services.check_import(actor=console, path=path)
-                services.apply_import(actor=console, plan=plan)
+                plan = services.exchange.check_import(actor=console, path=path)
+                services.exchange.apply_import(actor=console, plan=plan)
 
             def empty() -> None:
                 with sqlite3.connect(db_file) as conn:
@@ -90,17 +92,17 @@ def main(argv: list[str] | None = None) -> int:
             timed(
                 results,
                 "csv_export_s",
-                lambda: services.export_listings(
+                lambda: services.exchange.export_listings(
                     actor=console, market_slug="bench", out=folder / "out.csv"
                 ),
             )
             plan = timed(
                 results,
                 "csv_dry_run_unchanged_s",
-                lambda: services.check_import(actor=console, path=folder / "out.csv"),
+                lambda: services.exchange.check_import(actor=console, path=folder / "out.csv"),
             )
             assert not plan.changes_anything  # the export reads back as the market it came from
-            timed(results, "backup_s", lambda: services.backup_database(actor=console))
+            timed(results, "backup_s", lambda: services.backups.backup_database(actor=console))
             from kiosk.data.backup import quick_check
 
             timed(results, "quick_check_s", lambda: quick_check(services._db))
@@ -109,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
             timed(
                 results,
                 "xlsx_export_s",
-                lambda: services.export_listings(
+                lambda: services.exchange.export_listings(
                     actor=console, market_slug="bench", out=folder / "out.xlsx"
                 ),
             )

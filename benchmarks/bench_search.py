@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         raw = sqlite3.connect(path)
         market_id = raw.execute("SELECT id FROM markets WHERE slug = 'city'").fetchone()[0]
         reload = timed(
-            lambda: services.count_stores(market_slug="city", query="귤"),
+            lambda: services.directory.count_stores(market_slug="city", query="귤"),
             max(3, args.runs // 4),
             before=index.clear,
         )
@@ -117,17 +117,21 @@ def main(argv: list[str] | None = None) -> int:
         for query in QUERIES:
             like = f"%{query}%"
             first = timed(
-                lambda q=query: services.list_stores(market_slug="city", query=q, limit=49),
+                lambda q=query: services.directory.list_stores(
+                    market_slug="city", query=q, limit=49
+                ),
                 args.runs,
                 before=cold,
             )
             page = timed(
-                lambda q=query: services.list_stores(market_slug="city", query=q, limit=49),
+                lambda q=query: services.directory.list_stores(
+                    market_slug="city", query=q, limit=49
+                ),
                 args.runs,
                 before=warm,
             )
             count = timed(
-                lambda q=query: services.count_stores(market_slug="city", query=q),
+                lambda q=query: services.directory.count_stores(market_slug="city", query=q),
                 args.runs,
                 before=warm,
             )
@@ -148,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
                 args.runs,
             )
             per_query[query] = {
-                "hits": services.count_stores(market_slug="city", query=query),
+                "hits": services.directory.count_stores(market_slug="city", query=query),
                 "first_page_cold_ms": stats(first),
                 "first_page_ms": stats(page),
                 "count_ms": stats(count),
@@ -315,7 +319,7 @@ def screen_figures(services: Any, raw: sqlite3.Connection, market_id: int) -> di
         ops.wait_idle()
         app.processEvents()
         beat.timer.stop()
-        expected = services.count_stores(market_slug="city", query=query)
+        expected = services.directory.count_stores(market_slug="city", query=query)
         shown = directory.model.total()
         bad_input[label] = {
             "longest_gui_block_ms": beat.longest,

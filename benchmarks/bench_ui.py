@@ -67,9 +67,10 @@ def main(argv: list[str] | None = None) -> int:
         flow = tourist_flow(window)
         flow.open_directory()
         ops.wait_idle()
-        stores = services.list_stores(market_slug="bansong")[:6]
+        stores = services.directory.list_stores(market_slug="bansong")[:6]
         codes = [
-            verified_store_codes(services.get_store(store_id=s.id), sides=QR_SIDES) for s in stores
+            verified_store_codes(services.directory.get_store(store_id=s.id), sides=QR_SIDES)
+            for s in stores
         ]
 
         def switch_times(screen: str) -> list[float]:

@@ -40,7 +40,7 @@ def test_set_password_twice_then_sign_in(
     out = capsys.readouterr()
     assert "password is set" in out.out and PASSWORD not in out.out + out.err
     with Services.open(url) as services:
-        assert services.sign_in_manager(password=Secret(PASSWORD)).is_manager
+        assert services.access.sign_in_manager(password=Secret(PASSWORD)).is_manager
 
 
 def test_set_password_once_with_stdin_for_scripts(
@@ -49,7 +49,7 @@ def test_set_password_once_with_stdin_for_scripts(
     _stdin(monkeypatch, PASSWORD + "\n")
     assert main(["manager", "set-password", "--stdin"]) == 0
     with Services.open(url) as services:
-        assert services.manager_password_is_set()
+        assert services.access.manager_password_is_set()
 
 
 @pytest.mark.parametrize(
@@ -87,18 +87,18 @@ def test_bad_input_is_one_line_and_changes_nothing(
         if line:
             assert line not in err[0]  # the secret is never echoed back
     with Services.open(url) as services:
-        assert not services.manager_password_is_set()
-        assert services.audit_log(actor=services.console_actor()) == []
+        assert not services.access.manager_password_is_set()
+        assert services.audit.audit_log(actor=services.access.console_actor()) == []
 
 
 def test_set_pin_then_the_merchant_signs_in(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     with Services.open(url) as services:
-        store = services.list_stores(market_slug="dongmun")[0]
+        store = services.directory.list_stores(market_slug="dongmun")[0]
     _stdin(monkeypatch, "582046\n582046\n")
     argv = ["merchant", "set-pin", "--market", "dongmun", "--stall", store.stall_number]
     assert main(argv) == 0
     with Services.open(url) as services:
-        actor = services.sign_in_merchant(store_id=store.id, pin=Secret("582046"))
+        actor = services.access.sign_in_merchant(store_id=store.id, pin=Secret("582046"))
         assert actor.store_id == store.id
 
 
@@ -108,8 +108,10 @@ def test_audit_formats(
     _stdin(monkeypatch, PASSWORD + "\n")
     assert main(["manager", "set-password", "--stdin"]) == 0
     with Services.open(url) as services:
-        manager = services.sign_in_manager(password=Secret(PASSWORD))
-        services.create_market(actor=manager, slug="jungang", name={"ko": "중앙시장"}, city={})
+        manager = services.access.sign_in_manager(password=Secret(PASSWORD))
+        services.listings.create_market(
+            actor=manager, slug="jungang", name={"ko": "중앙시장"}, city={}
+        )
     capsys.readouterr()
 
     assert main(["audit", "--format", "json"]) == 0

@@ -55,12 +55,12 @@ def test_export_dry_run_and_import(
     assert "not in the file: 1 active stores (A-2)" in printed
     assert "dry run: nothing was written" in printed
     with Services.open(url) as services:
-        assert services.list_stores(market_slug="bansong", query="Z-1") == []
+        assert services.directory.list_stores(market_slug="bansong", query="Z-1") == []
     assert main(["import", str(out), "--deactivate-missing"]) == 0
     assert "imported" in capsys.readouterr().out
     with Services.open(url) as services:
-        assert len(services.list_stores(market_slug="bansong", query="Z-1")) == 1
-        assert services.list_stores(market_slug="bansong", query="A-2") == []
+        assert len(services.directory.list_stores(market_slug="bansong", query="Z-1")) == 1
+        assert services.directory.list_stores(market_slug="bansong", query="A-2") == []
 
 
 def test_a_refused_import_names_every_problem_and_exits_2(

@@ -37,7 +37,7 @@ def error_line(text: str) -> str:
 
 def unexpected_error_line(exc: BaseException, *, context: str) -> str:
     """Log *exc* with its traceback; return the one line that names the log."""
-    from kiosk.services.errors import describe
+    from kiosk.services.values import describe
 
     return error_line(describe(exc, context=context))
 
@@ -137,7 +137,7 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     from kiosk.services.app import Services
-    from kiosk.services.errors import DatabaseOpenError
+    from kiosk.services.values import DatabaseOpenError
 
     try:
         services = Services.open()
@@ -147,7 +147,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from kiosk.domain.urls import mask_url
 
     try:
-        counts = services.load_demo(replace=bool(args.replace))
+        counts = services.listings.load_demo(replace=bool(args.replace))
     finally:
         services.close()
     for slug, count in counts.items():

@@ -70,7 +70,7 @@ def _error(message: str) -> Exception:
 
 def _open() -> Services:
     from kiosk.services.app import Services
-    from kiosk.services.errors import DatabaseOpenError
+    from kiosk.services.values import DatabaseOpenError
 
     try:
         return Services.open()
@@ -118,7 +118,9 @@ def _cmd_set_password(args: argparse.Namespace) -> int:
         raise _error(str(problem))
     services = _open()
     try:
-        services.set_manager_password(actor=services.console_actor(), password=Secret(secret))
+        services.access.set_manager_password(
+            actor=services.access.console_actor(), password=Secret(secret)
+        )
     except AccessError as exc:
         raise _error(str(exc)) from None
     finally:
@@ -130,7 +132,7 @@ def _cmd_set_password(args: argparse.Namespace) -> int:
 def _cmd_set_pin(args: argparse.Namespace) -> int:
     from kiosk.domain.access import AccessError, Secret, pin_problem
     from kiosk.domain.text import terminal_safe
-    from kiosk.services.errors import NotFoundError
+    from kiosk.services.values import NotFoundError
 
     secret = read_secret("PIN", once=bool(args.stdin))
     problem = pin_problem(secret)
@@ -139,7 +141,7 @@ def _cmd_set_pin(args: argparse.Namespace) -> int:
     services = _open()
     try:
         try:
-            stores = services.list_stores(market_slug=args.market, include_inactive=True)
+            stores = services.directory.list_stores(market_slug=args.market, include_inactive=True)
         except NotFoundError as exc:
             raise _error(str(exc)) from None
         store = next((s for s in stores if s.stall_number == args.stall.strip()), None)
@@ -149,8 +151,8 @@ def _cmd_set_pin(args: argparse.Namespace) -> int:
                 f"merchant set-pin: market {args.market!r} has no stall "
                 f"{terminal_safe(args.stall)!r} (stalls: {known or 'none'})"
             )
-        console = services.console_actor()
-        services.set_store_pin(actor=console, store_id=store.id, pin=Secret(secret))
+        console = services.access.console_actor()
+        services.access.set_store_pin(actor=console, store_id=store.id, pin=Secret(secret))
     except AccessError as exc:
         raise _error(str(exc)) from None
     finally:
@@ -174,8 +176,11 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     since = parse_since(args.since) if args.since else None
     services = _open()
     try:
-        entries = services.audit_log(
-            actor=services.console_actor(), market_slug=args.market, since=since, limit=100_000
+        entries = services.audit.audit_log(
+            actor=services.access.console_actor(),
+            market_slug=args.market,
+            since=since,
+            limit=100_000,
         )
     finally:
         services.close()

@@ -84,7 +84,7 @@ def _error(message: str) -> Exception:
 
 def _open() -> Services:
     from kiosk.services.app import Services
-    from kiosk.services.errors import DatabaseOpenError
+    from kiosk.services.values import DatabaseOpenError
 
     try:
         return Services.open()
@@ -103,8 +103,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise _error("export: --market SLUG is needed (or --template)")
     services = _open()
     try:
-        result = services.export_listings(
-            actor=services.console_actor(),
+        result = services.exchange.export_listings(
+            actor=services.access.console_actor(),
             market_slug=args.market or "",
             out=args.out,
             template=bool(args.template),
@@ -117,13 +117,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from kiosk.services.exchange import ImportRefused
+    from kiosk.services.values import ImportRefused
 
     services = _open()
     try:
-        actor = services.console_actor()
+        actor = services.access.console_actor()
         try:
-            plan = services.check_import(
+            plan = services.exchange.check_import(
                 actor=actor,
                 path=args.file,
                 market_slug=args.market,
@@ -140,7 +140,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         if args.dry_run:
             print("dry run: nothing was written")
             return 0
-        services.apply_import(actor=actor, plan=plan)
+        services.exchange.apply_import(actor=actor, plan=plan)
     finally:
         services.close()
     print("imported" if plan.changes_anything else "nothing to change")
@@ -200,13 +200,17 @@ def write_plan(plan: ImportPlan, out: TextIO) -> None:
 def _cmd_stores_list(args: argparse.Namespace) -> int:
     services = _open()
     try:
-        slugs = [args.market] if args.market else [m.slug for m in services.list_markets()]
+        slugs = (
+            [args.market] if args.market else [m.slug for m in services.directory.list_markets()]
+        )
         rows: list[dict[str, object]] = []
         for slug in slugs:
-            everyone = services.list_stores(
+            everyone = services.directory.list_stores(
                 market_slug=slug, query=args.search, include_inactive=True
             )
-            active = {s.id for s in services.list_stores(market_slug=slug, query=args.search)}
+            active = {
+                s.id for s in services.directory.list_stores(market_slug=slug, query=args.search)
+            }
             rows += [
                 {
                     "market": slug,
@@ -263,7 +267,9 @@ def _width(text: str) -> int:
 def _cmd_backup(args: argparse.Namespace) -> int:
     services = _open()
     try:
-        result = services.backup_database(actor=services.console_actor(), out=args.out)
+        result = services.backups.backup_database(
+            actor=services.access.console_actor(), out=args.out
+        )
     finally:
         services.close()
     facts = result.facts
@@ -284,7 +290,7 @@ def _confirm(question: str, stdin: TextIO | None = None) -> bool:
 def _cmd_restore(args: argparse.Namespace) -> int:
     services = _open()
     try:
-        facts = services.inspect_backup(source=args.file)
+        facts = services.backups.inspect_backup(source=args.file)
         question = (
             f"Replace the database {services.where} by {args.file} "
             f"({facts.markets} markets, {facts.stores} stores, schema {facts.revision})? "
@@ -293,7 +299,9 @@ def _cmd_restore(args: argparse.Namespace) -> int:
         if not args.yes and not _confirm(_safe(question)):
             print("nothing was changed")
             return 1
-        result = services.restore_database(actor=services.console_actor(), source=args.file)
+        result = services.backups.restore_database(
+            actor=services.access.console_actor(), source=args.file
+        )
     finally:
         services.close()
     kept = f"; the previous database is kept as {result.previous}" if result.previous else ""

@@ -67,17 +67,17 @@ def _error(message: str) -> Exception:
 
 def _open() -> Services:
     from kiosk.services.app import Services
-    from kiosk.services.errors import DatabaseOpenError
+    from kiosk.services.values import DatabaseOpenError
 
     try:
         services = Services.open()
     except DatabaseOpenError as exc:
         raise _error(str(exc)) from None
-    problem = services.onboarding_checklist().problem
+    problem = services.onboarding.onboarding_checklist().problem
     if problem is not None:
         from kiosk.cli import error_line
 
-        used = services.onboarding_checklist().source
+        used = services.onboarding.onboarding_checklist().source
         line = error_line(f"{problem} (using {used})").replace(": error: ", ": warning: ", 1)
         print(line, file=sys.stderr)
     return services
@@ -92,7 +92,7 @@ def _locale() -> LocaleCode:
 def _store_id(services: Services, market: str, stall: str) -> int:
     from kiosk.domain.text import terminal_safe
 
-    stores = services.list_stores(market_slug=market, include_inactive=True)
+    stores = services.directory.list_stores(market_slug=market, include_inactive=True)
     found = next((s for s in stores if s.stall_number == stall.strip()), None)
     if found is None:
         known = ", ".join(s.stall_number for s in stores[:20])
@@ -108,14 +108,14 @@ def _cmd_status(args: argparse.Namespace) -> int:
 
     services = _open()
     try:
-        console = services.console_actor()
+        console = services.access.console_actor()
         if args.stall:
             store_id = _store_id(services, args.market, args.stall)
-            state = services.store_onboarding(actor=console, store_id=store_id)
+            state = services.onboarding.store_onboarding(actor=console, store_id=store_id)
             write_store_status(state, args.format, sys.stdout, _locale())
         else:
             category = Category(args.category) if args.category else None
-            progress = services.market_onboarding(
+            progress = services.onboarding.market_onboarding(
                 actor=console, market_slug=args.market, category=category
             )
             write_market_status(progress, args.format, sys.stdout, _locale())
@@ -133,8 +133,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
     services = _open()
     try:
         store_id = _store_id(services, args.market, args.stall)
-        result = services.onboarding_report(
-            actor=services.console_actor(), store_id=store_id, out=out, locale=_locale()
+        result = services.onboarding.onboarding_report(
+            actor=services.access.console_actor(), store_id=store_id, out=out, locale=_locale()
         )
     finally:
         services.close()
@@ -153,8 +153,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     services = _open()
     try:
-        rows = services.export_onboarding(
-            actor=services.console_actor(),
+        rows = services.onboarding.export_onboarding(
+            actor=services.access.console_actor(),
             market_slug=args.market,
             out=args.out,
             category=Category(args.category) if args.category else None,
@@ -182,9 +182,9 @@ def _cmd_checklist(args: argparse.Namespace) -> int:
             return 1
         print(terminal_safe(f"{path}: {len(checklist)} steps, OK"))
         return 0
-    from kiosk.services.checklist import load_checklist
+    from kiosk.services.app import Onboarding
 
-    state = load_checklist()
+    state = Onboarding.load_checklist()
     if state.problem is not None:
         for line, problem in state.problem.problems:
             print(terminal_safe(f"{state.problem.file}:{line}: {problem}"), file=sys.stderr)
@@ -211,9 +211,9 @@ def write_market_status(
 
     if fmt == "csv":
         from kiosk.domain.exchange.spreadsheet import csv_text
-        from kiosk.services.onboarding_export import progress_rows
+        from kiosk.services.app import Onboarding
 
-        out.write(csv_text(progress_rows(progress, locale)))
+        out.write(csv_text(Onboarding.progress_rows(progress, locale)))
         return
     if fmt == "json":
         import json

@@ -78,7 +78,7 @@ def add_qr_parser(subparsers: argparse._SubParsersAction[_P]) -> None:
 
 
 def _saved_line(saved: object) -> str:
-    from kiosk.render.export import SavedQr
+    from kiosk.services.values import SavedQr
 
     assert isinstance(saved, SavedQr)
     return (
@@ -88,40 +88,40 @@ def _saved_line(saved: object) -> str:
 
 
 def _cmd_kakao(args: argparse.Namespace) -> int:
-    from kiosk.services import store_codes
-    from kiosk.services.qr_codes import QrInputError
+    from kiosk.services.app import Codes
+    from kiosk.services.values import QrInputError
 
     out: Path = args.out
-    store_codes.check_output_format(out)
+    Codes.check_output_format(out)
     try:
-        checked = store_codes.check_kakao(args.channel, link=args.link)
+        checked = Codes.check_kakao(args.channel, link=args.link)
     except QrInputError as exc:
         raise _BadInput(exc.reason) from None
     if checked is None:
         raise _BadInput(_("KakaoTalk channel ID is empty"))
-    print(_saved_line(store_codes.write_code_file(checked.spec, out)))
+    print(_saved_line(Codes.write_code_file(checked.spec, out)))
     print(f"content: {checked.url}")
     return 0
 
 
 def _cmd_pay(args: argparse.Namespace) -> int:
-    from kiosk.services import store_codes
-    from kiosk.services.qr_codes import QrInputError
+    from kiosk.services.app import Codes
+    from kiosk.services.values import QrInputError
 
     out: Path = args.out
-    store_codes.check_output_format(out)
+    Codes.check_output_format(out)
     try:
         if args.from_image is not None:
-            checked = store_codes.payment_from_image(args.from_image)
+            checked = Codes.payment_from_image(args.from_image)
         else:
-            found = store_codes.check_payment(args.payload)
+            found = Codes.check_payment(args.payload)
             if found is None:
                 raise _BadInput(_("payment payload is empty"))
             checked = found
     except QrInputError as exc:
         raise _BadInput(exc.reason) from None
     payload = checked.payload
-    saved = store_codes.write_code_file(checked.spec, out)
+    saved = Codes.write_code_file(checked.spec, out)
     print(_saved_line(saved))
     if payload.kind == "emvco":
         print(
@@ -136,9 +136,9 @@ def _cmd_pay(args: argparse.Namespace) -> int:
 
 
 def _cmd_decode(args: argparse.Namespace) -> int:
-    from kiosk.render.decode import decode_image_file
+    from kiosk.services.app import Codes
 
-    texts = decode_image_file(args.image)
+    texts = Codes.decode_image_file(args.image)
     if not texts:
         raise _BadInput(_("no QR code found in {path}").format(path=args.image))
     for text in texts:
@@ -148,7 +148,7 @@ def _cmd_decode(args: argparse.Namespace) -> int:
 
 def _cmd_stands(args: argparse.Namespace) -> int:
     from kiosk.services.app import Services
-    from kiosk.services.errors import DatabaseOpenError, NotFoundError
+    from kiosk.services.values import DatabaseOpenError, NotFoundError
 
     out: Path = args.out
     if out.suffix.lower() != ".pdf":
@@ -166,15 +166,15 @@ def _cmd_stands(args: argparse.Namespace) -> int:
             print(f"stands: {done}/{total}", file=sys.stderr, flush=True)
 
     try:
-        stores = services.list_store_details(market_slug=args.market)
+        stores = services.directory.list_store_details(market_slug=args.market)
         if not any(s.kakao_channel_id or s.payment_qr_payload for s in stores):
-            services.get_market(slug=args.market)  # an unknown slug is named first
+            services.directory.get_market(slug=args.market)  # an unknown slug is named first
             raise _BadInput(
                 _("market {slug!r} has no active store with a QR code to print").format(
                     slug=args.market
                 )
             )
-        result = services.print_stands(
+        result = services.codes.print_stands(
             market_slug=args.market, out=out, size=args.size, progress=progress
         )
     except NotFoundError as exc:
@@ -192,7 +192,7 @@ def run_qr(args: argparse.Namespace) -> int:
     """Run a ``qr`` sub-command; return the exit status (2 for bad input, 1 if a check fails)."""
     from kiosk.cli import error_line, unexpected_error_line
     from kiosk.domain.messages import KioskError
-    from kiosk.render.verify import QrVerificationError
+    from kiosk.services.values import QrVerificationError
 
     commands = {"kakao": _cmd_kakao, "pay": _cmd_pay, "decode": _cmd_decode, "stands": _cmd_stands}
     try:

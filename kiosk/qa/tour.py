@@ -106,18 +106,18 @@ def prepare_accounts(services: Services) -> None:
     """Manager password, a PIN for the showcase merchant and one audited edit (temp DB only)."""
     from kiosk.domain.access import Secret
 
-    manager = services.set_first_manager_password(password=Secret(TOUR_PASSWORD))
+    manager = services.access.set_first_manager_password(password=Secret(TOUR_PASSWORD))
     _PREPARED.add(services)
     store_id = tour_merchant_store(services)
     if store_id is None:
         return
-    services.set_store_pin(actor=manager, store_id=store_id, pin=Secret(TOUR_PIN))
-    store = services.get_store(store_id=store_id)
+    services.access.set_store_pin(actor=manager, store_id=store_id, pin=Secret(TOUR_PIN))
+    store = services.directory.get_store(store_id=store_id)
     if store.products:
         good = store.products[-1]
-        services.update_good(actor=manager, base=store, product_id=good.id, sold_out=True)
+        services.listings.update_good(actor=manager, base=store, product_id=good.id, sold_out=True)
     _write_tour_listings(services, manager)
-    services.sign_out(manager)
+    services.access.sign_out(manager)
 
 
 def tour_listings_file(services: Services) -> Path:
@@ -132,11 +132,11 @@ def _write_tour_listings(services: Services, manager: Actor) -> None:
 
     from kiosk.domain.exchange import file_format as fmt
 
-    markets = services.list_markets()
+    markets = services.directory.list_markets()
     if not markets:
         return
     path = tour_listings_file(services)
-    services.export_listings(actor=manager, market_slug=markets[0].slug, out=path)
+    services.exchange.export_listings(actor=manager, market_slug=markets[0].slug, out=path)
     rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
     header = rows[0]
     price, stall = header.index(fmt.PRICE.header), header.index(fmt.STALL.header)
@@ -151,7 +151,7 @@ def _write_tour_listings(services: Services, manager: Actor) -> None:
 
 def tour_merchant_store(services: Services) -> int | None:
     """The store the merchant screens show: the showcase store of the first market."""
-    markets = services.list_markets()
+    markets = services.directory.list_markets()
     return showcase_store(services, markets[0].slug, codes=True) if markets else None
 
 
@@ -181,11 +181,11 @@ def walk_access(
     yield Shot(onboarding_sign_in.SCREEN, "", locale, width, height)
     if services not in _PREPARED:
         return  # a database the tour did not set up: it only reads, so no signing in
-    manager.sign_in_as(services.sign_in_manager(password=Secret(TOUR_PASSWORD)))
+    manager.sign_in_as(services.access.sign_in_manager(password=Secret(TOUR_PASSWORD)))
     settle()
     yield Shot(stores.SCREEN, "", locale, width, height)
     if store_id is not None:
-        manager.edit_store(services.get_store(store_id=store_id))
+        manager.edit_store(services.directory.get_store(store_id=store_id))
         settle()
         yield Shot(store_form.SCREEN, "", locale, width, height)
     manager.show_page("markets")
@@ -206,11 +206,15 @@ def walk_access(
     yield Shot(exchange_screen.SCREEN, "", locale, width, height)
     manager.sign_out()
     if store_id is not None:
-        merchant.sign_in_as(services.sign_in_merchant(store_id=store_id, pin=Secret(TOUR_PIN)))
+        merchant.sign_in_as(
+            services.access.sign_in_merchant(store_id=store_id, pin=Secret(TOUR_PIN))
+        )
         settle()
         yield Shot(goods_screen.SCREEN, "", locale, width, height)
         merchant.sign_out()
-        onboarding.sign_in_as(services.sign_in_merchant(store_id=store_id, pin=Secret(TOUR_PIN)))
+        onboarding.sign_in_as(
+            services.access.sign_in_merchant(store_id=store_id, pin=Secret(TOUR_PIN))
+        )
         settle()
         yield Shot(onboarding_overview.SCREEN, "", locale, width, height)
         for key, variant in ONBOARDING_STEPS:
@@ -243,10 +247,10 @@ def showcase_store(services: Services, market_slug: str, *, codes: bool) -> int 
     without it only stores with neither, so the shots show both layouts of the detail.
     """
     best: tuple[int, int, int] | None = None
-    for summary in services.list_stores(market_slug=market_slug):
+    for summary in services.directory.list_stores(market_slug=market_slug):
         if (summary.has_kakao, summary.has_payment_qr) != (codes, codes):
             continue
-        detail = services.get_store(store_id=summary.id)
+        detail = services.directory.get_store(store_id=summary.id)
         key = (len(detail.products), len(detail.payment_methods), -detail.id)
         if best is None or key > best:
             best = key

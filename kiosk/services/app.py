@@ -1,21 +1,162 @@
-"""The one door to the data: ``Services``, built once from a database URL, with typed use cases.
-
-Screens and commands receive a ``Services`` object and call its keyword-only
-methods; they never import ``kiosk.data`` (an import-linter contract says so).
-Every write publishes a ``Change`` on ``services.changes`` after it committed.
-"""
+"""The one door to the data: ``Services``, built once from a database URL, made of named parts."""
 
 from __future__ import annotations
 
-from kiosk.services.door_exchange import ExchangeUseCases
-from kiosk.services.door_onboarding import OnboardingUseCases
+from pathlib import Path
+from typing import TYPE_CHECKING, Self
+
+from kiosk.services.changes import ChangeHub
+from kiosk.services.parts.access import Access
+from kiosk.services.parts.audit import Audit
+from kiosk.services.parts.backups import Backups
+from kiosk.services.parts.codes import Codes
+from kiosk.services.parts.core import Core
+from kiosk.services.parts.directory import Directory
+from kiosk.services.parts.exchange import Exchange
+from kiosk.services.parts.listings import Listings
+from kiosk.services.parts.live import Live
+from kiosk.services.parts.onboarding import Onboarding
+
+if TYPE_CHECKING:
+    from kiosk.data.db import Database
+
+__all__ = [
+    "Access",
+    "Audit",
+    "Backups",
+    "Codes",
+    "Directory",
+    "Exchange",
+    "Listings",
+    "Live",
+    "Onboarding",
+    "Services",
+]
 
 
-class Services(ExchangeUseCases, OnboardingUseCases):
+class Services:
     """Application services over one open database (thread-safe: one session per call).
 
     Build with :meth:`open` (raises ``DatabaseOpenError`` naming the place, password
-    hidden). Reads return plain domain values; writes check the version the user
-    was editing and publish a change. ``close()`` releases the connections. The
-    use cases are grouped by responsibility in ``kiosk/services/door_*.py``.
+    hidden). The use cases live on the parts (``services.directory.list_stores(...)``,
+    docs/architecture.md "The services door"); reads return plain domain values,
+    writes check the version the user was editing and publish a change on
+    ``changes`` after they committed. ``close()`` releases the connections.
     """
+
+    def __init__(self, db: Database) -> None:
+        core = Core(db)
+        self._db = db
+        self.changes: ChangeHub = core.changes
+        #: This process's id in the change events (its own are not polled back).
+        self.origin: str = core.origin
+        #: The PC's name in the audit log.
+        self.pc: str = core.pc
+        self.directory = Directory(core)
+        self.listings = Listings(core)
+        self.codes = Codes(core)
+        self.onboarding = Onboarding(core, self.codes)
+        self.exchange = Exchange(core)
+        self.access = Access(core)
+        self.audit = Audit(core)
+        self.backups = Backups(core)
+        self.live = Live(core)
+
+    @classmethod
+    def open(cls, url: str | None = None, *, seed_demo: bool = False) -> Self:
+        """Open *url* (default: ``$KIOSK_DATABASE_URL`` or the user's SQLite file).
+
+        With *seed_demo* an empty database gets the two demo markets.
+        """
+        from kiosk.data.db import Database
+        from kiosk.data.seed import ensure_demo_data
+
+        db = Database.open(url)
+        if seed_demo:
+            try:
+                ensure_demo_data(db)
+            except BaseException:
+                db.close()
+                raise
+        return cls(db)
+
+    @classmethod
+    def open_checked(cls, url: str | None = None, *, seed_demo: bool = False) -> Self:
+        """:meth:`open`, then SQLite's ``quick_check``; a damaged database is not used.
+
+        Raises DamagedDatabase (with the newest good backup, if any) instead of
+        opening a database that fails the check or cannot be read.
+        """
+        from kiosk.data.backup import quick_check, sqlite_path
+        from kiosk.services.backup import DamagedDatabase, latest_good_backup, sqlite_file_of
+        from kiosk.services.errors import DatabaseFaultError
+
+        try:
+            services = cls.open(url, seed_demo=seed_demo)
+        except DatabaseFaultError as exc:
+            damaged = sqlite_file_of(url) if exc.kind == "corrupt" else None
+            backup = latest_good_backup(damaged) if damaged is not None else None
+            if backup is None:
+                raise
+            raise DamagedDatabase(
+                where=exc.where, detail=str(exc.reason), backup=backup, log=exc.log
+            ) from exc
+        problem = quick_check(services._db)
+        if problem is not None:
+            from kiosk.services.errors import write_error_log
+
+            database_file = sqlite_path(services._db)
+            services.close()
+            backup = latest_good_backup(database_file) if database_file is not None else None
+            found = DamagedDatabase(where=services.where, detail=problem, backup=backup)
+            log = write_error_log(found, context=f"quick_check at start: {problem}")
+            raise DamagedDatabase(where=services.where, detail=problem, backup=backup, log=log)
+        return services
+
+    @classmethod
+    def recover_from_backup(cls, url: str | None, *, backup: Path) -> Self:
+        """Put the checked *backup* in place of a damaged SQLite file and open it (audited).
+
+        The damaged file is kept beside it (``<name>.damaged-<time>``).
+        """
+        from sqlalchemy import make_url
+
+        from kiosk.data.db import default_database_url
+        from kiosk.domain.access import Actor, Role
+        from kiosk.domain.audit import AuditAction
+        from kiosk.services import audit
+        from kiosk.services.backup import restore_file
+
+        database = make_url(url or default_database_url()).database or ""
+        result = restore_file(Path(database).expanduser().absolute(), source=backup)
+        services = cls.open(url)
+        actor = Actor(Role.MANAGER, services.pc, None, "console")
+        before = result.previous.name if result.previous else ""
+        with services._db.session() as session:
+            audit.record(
+                session,
+                actor=actor,
+                action=AuditAction.DATABASE_RESTORED,
+                subject=f"{backup.name} after a failed check at start",
+                changes=[("database", before, backup.name)],
+            )
+        return services
+
+    @property
+    def url(self) -> str:
+        """Where the data lives, for display (password hidden)."""
+        return self._db.url
+
+    @property
+    def where(self) -> str:
+        """The file path (SQLite) or URL (password hidden) for messages."""
+        return self._db.where
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

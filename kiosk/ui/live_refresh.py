@@ -13,15 +13,14 @@ from PySide6.QtCore import QObject, QTimer
 
 if TYPE_CHECKING:
     from kiosk.services.app import Services
-    from kiosk.services.changes import Change
-    from kiosk.services.live import ChangeWatcher
+    from kiosk.services.values import Change, ChangeWatcher
 
 
 class LiveRefresh(QObject):
     """Polls *services* every *interval_ms* (default ``kiosk.services.live.POLL_INTERVAL_S``)."""
 
     def __init__(self, parent: QObject, services: Services, *, interval_ms: int | None = None):
-        from kiosk.services.live import POLL_INTERVAL_S
+        from kiosk.services.values import POLL_INTERVAL_S
 
         super().__init__(parent)
         self._services = services
@@ -47,7 +46,7 @@ class LiveRefresh(QObject):
 
         def work() -> list[Change]:
             if self._watcher is None:
-                self._watcher = services.change_watcher()
+                self._watcher = services.live.change_watcher()
                 return []
             return self._watcher.poll()
 

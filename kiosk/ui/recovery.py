@@ -30,11 +30,11 @@ def start_daily_backup(owner: QWidget, services: Services) -> None:
     """The automatic backup when the newest is over a day old; a failure is only logged."""
 
     def failed(exc: Exception) -> None:
-        from kiosk.services.errors import write_error_log
+        from kiosk.services.values import write_error_log
 
         write_error_log(exc, context="daily backup")
 
-    ops.run_op(owner, services.daily_backup, on_done=lambda _result: None, on_error=failed,
+    ops.run_op(owner, services.backups.daily_backup, on_done=lambda _result: None, on_error=failed,
                name="daily-backup")  # fmt: skip
 
 
@@ -52,7 +52,7 @@ def offer_restore(
     Returns True when the restore was started (its result goes to *on_done* /
     *on_error*); False to report *exc* as usual.
     """
-    from kiosk.services.backup import DamagedDatabase
+    from kiosk.services.values import DamagedDatabase
 
     if not isinstance(exc, DamagedDatabase) or exc.backup is None:
         return False

@@ -33,7 +33,7 @@ from kiosk.ui.widgets.language_bar import LanguageBar
 
 if TYPE_CHECKING:
     from kiosk.services.app import Services
-    from kiosk.services.changes import Change
+    from kiosk.services.values import Change
     from kiosk.ui.live_refresh import LiveRefresh
 
 START = "start-screen"
@@ -211,7 +211,7 @@ class Shell(QMainWindow):
 
             # A database that fails SQLite's quick_check is not used (kiosk/ui/recovery.py).
             services = Services.open_checked(database_url, seed_demo=True)
-            services.list_markets()  # warm the ORM and the first query off the GUI thread
+            services.directory.list_markets()  # warm the ORM and the first query off the GUI thread
             from kiosk.domain.formatting import format_price
 
             format_price(0, "ko")  # import Babel here, not when a tourist opens a store
@@ -263,7 +263,7 @@ class Shell(QMainWindow):
         self.events.services_failed.connect(on_failed)
 
     def _on_load_failed(self, exc: Exception) -> None:
-        from kiosk.services.errors import describe
+        from kiosk.services.values import describe
         from kiosk.ui.recovery import offer_restore
 
         url = getattr(self, "_database_url", None)

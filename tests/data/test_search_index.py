@@ -88,17 +88,21 @@ def test_answers_equal_the_sql_rule(db: Database) -> None:
 
 def test_a_price_change_keeps_the_stamp_and_a_name_change_renews_it(db: Database) -> None:
     services = Services(db)
-    services.load_demo()
+    services.listings.load_demo()
     manager = _manager(services)
-    store = services.get_store(store_id=services.list_stores(market_slug="dongmun")[0].id)
+    store = services.directory.get_store(
+        store_id=services.directory.list_stores(market_slug="dongmun")[0].id
+    )
     before = _stamp(db, "dongmun")
     other_market = _stamp(db, "bansong")
     good = store.products[0]
-    store = services.update_good(actor=manager, base=store, product_id=good.id, price_won=1234)
+    store = services.listings.update_good(
+        actor=manager, base=store, product_id=good.id, price_won=1234
+    )
     assert _stamp(db, "dongmun") == before  # nothing a search sees changed
     draft = draft_from(store)
     goods = (*draft.products, ProductDraft(None, {"ko": "두리안", "en": "Durian"}, 9000, "개"))
-    services.save_store(
+    services.listings.save_store(
         actor=manager, market_slug="dongmun", base=store, draft=replace(draft, products=goods)
     )
     assert _stamp(db, "dongmun") != before
@@ -113,13 +117,15 @@ def _stamp(db: Database, slug: str) -> str:
 
 
 def _manager(services: Services):  # type: ignore[no-untyped-def]
-    console = services.console_actor()
-    services.set_manager_password(actor=console, password=Secret(PASSWORD))
-    return services.sign_in_manager(password=Secret(PASSWORD))
+    console = services.access.console_actor()
+    services.access.set_manager_password(actor=console, password=Secret(PASSWORD))
+    return services.access.sign_in_manager(password=Secret(PASSWORD))
 
 
 def _ids(services: Services, query: str, **filters: object) -> list[int]:
-    return [s.id for s in services.list_stores(market_slug="dongmun", query=query, **filters)]  # type: ignore[arg-type]
+    return [
+        s.id for s in services.directory.list_stores(market_slug="dongmun", query=query, **filters)
+    ]  # type: ignore[arg-type]
 
 
 def test_another_pcs_writes_show_at_the_next_search(database_url: str, tmp_path: Path) -> None:
@@ -128,31 +134,31 @@ def test_another_pcs_writes_show_at_the_next_search(database_url: str, tmp_path:
     there = Services.open(database_url)
     try:
         manager = _manager(there)
-        first = here.list_stores(market_slug="dongmun")[0]
+        first = here.directory.list_stores(market_slug="dongmun")[0]
         assert _ids(here, "두리안") == []  # warms this PC's index
         assert first.id in _ids(here, first.stall_number)
 
         # A new good's name.
-        store = there.get_store(store_id=first.id)
+        store = there.directory.get_store(store_id=first.id)
         draft = draft_from(store)
         goods = (*draft.products, ProductDraft(None, {"ko": "두리안", "en": "Durian"}, 9000, "개"))
-        store = there.save_store(
+        store = there.listings.save_store(
             actor=manager, market_slug="dongmun", base=store, draft=replace(draft, products=goods)
         )
         assert _ids(here, "두리안") == [first.id]
-        assert here.count_stores(market_slug="dongmun", query="durian") == 1
+        assert here.directory.count_stores(market_slug="dongmun", query="durian") == 1
 
         # Category, then closing the store.
         assert first.id in _ids(here, "두리안", category=store.category)
         new_category = next(c for c in Category if c is not store.category)
-        store = there.save_store(
+        store = there.listings.save_store(
             actor=manager,
             market_slug="dongmun",
             base=store,
             draft=replace(draft_from(store), category=new_category),
         )
         assert _ids(here, "두리안", category=new_category) == [first.id]
-        store = there.save_store(
+        store = there.listings.save_store(
             actor=manager,
             market_slug="dongmun",
             base=store,
@@ -174,7 +180,7 @@ def test_another_pcs_writes_show_at_the_next_search(database_url: str, tmp_path:
             )
             insert_stores_core(conn, market_id, [listing])
         assert len(_ids(here, "용과")) == 1
-        assert here.count_stores(market_slug="dongmun", query="dragon fruit") == 1
+        assert here.directory.count_stores(market_slug="dongmun", query="dragon fruit") == 1
     finally:
         here.close()
         there.close()
@@ -185,13 +191,13 @@ def test_a_restore_is_seen_by_the_search(tmp_path: Path) -> None:
     services = Services.open(url, seed_demo=True)
     try:
         manager = _manager(services)
-        backup = services.backup_database(actor=manager, out=tmp_path / "before.sqlite3")
-        first = services.list_stores(market_slug="dongmun")[0]
-        store = services.get_store(store_id=first.id)
+        backup = services.backups.backup_database(actor=manager, out=tmp_path / "before.sqlite3")
+        first = services.directory.list_stores(market_slug="dongmun")[0]
+        store = services.directory.get_store(store_id=first.id)
         draft = replace(draft_from(store), name={**store.name.values, "en": "Zanzibar Stall"})
-        services.save_store(actor=manager, market_slug="dongmun", base=store, draft=draft)
+        services.listings.save_store(actor=manager, market_slug="dongmun", base=store, draft=draft)
         assert _ids(services, "zanzibar") == [first.id]
-        services.restore_database(actor=manager, source=backup.path)
+        services.backups.restore_database(actor=manager, source=backup.path)
         assert _ids(services, "zanzibar") == []
         assert first.id in _ids(services, first.stall_number)
     finally:

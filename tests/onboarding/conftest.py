@@ -34,5 +34,5 @@ def checklist_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def services(db: Database) -> Iterator[Services]:
     """The demo markets (with their demo progress) on SQLite and on PostgreSQL."""
     opened = Services(db)
-    opened.load_demo()
+    opened.listings.load_demo()
     yield opened

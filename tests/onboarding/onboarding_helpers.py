@@ -9,15 +9,19 @@ PIN = "582046"
 
 
 def store_at(services: Services, market: str, stall: str) -> int:
-    found = [s.id for s in services.list_stores(market_slug=market) if s.stall_number == stall]
+    found = [
+        s.id for s in services.directory.list_stores(market_slug=market) if s.stall_number == stall
+    ]
     assert found, f"no stall {stall} in {market}"
     return found[0]
 
 
 def merchant(services: Services, store_id: int) -> Actor:
     """The merchant of *store_id*, signed in with a PIN the console set."""
-    services.set_store_pin(actor=services.console_actor(), store_id=store_id, pin=Secret(PIN))
-    return services.sign_in_merchant(store_id=store_id, pin=Secret(PIN))
+    services.access.set_store_pin(
+        actor=services.access.console_actor(), store_id=store_id, pin=Secret(PIN)
+    )
+    return services.access.sign_in_merchant(store_id=store_id, pin=Secret(PIN))
 
 
 def demo_payload(name: str = "DEMO SHOP", city: str = "BUSAN") -> str:

@@ -23,13 +23,13 @@ from kiosk.services.onboarding import StepDraft
 def _formula_store(services: Services) -> int:
     """Give bansong A-2 a name that a spreadsheet would run as a formula."""
     store_id = store_at(services, "bansong", "A-2")
-    console = services.console_actor()
-    base = services.get_store(store_id=store_id)
+    console = services.access.console_actor()
+    base = services.directory.get_store(store_id=store_id)
     draft = draft_from(base)
     name = {code: '=HYPERLINK("http://evil.example","클릭")' for code in draft.name}
     from dataclasses import replace
 
-    services.save_store(
+    services.listings.save_store(
         actor=console, market_slug="bansong", base=base, draft=replace(draft, name=name)
     )
     return store_id
@@ -40,8 +40,8 @@ def test_csv_export_has_bom_crlf_and_neutralised_formulas(
 ) -> None:
     _formula_store(services)
     out = tmp_path / "bansong.csv"
-    rows = services.export_onboarding(
-        actor=services.console_actor(), market_slug="bansong", out=out, locale="ko"
+    rows = services.onboarding.export_onboarding(
+        actor=services.access.console_actor(), market_slug="bansong", out=out, locale="ko"
     )
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
@@ -64,8 +64,8 @@ def test_xlsx_export_keeps_text_as_text(services: Services, tmp_path: Path) -> N
 
     _formula_store(services)
     out = tmp_path / "bansong.xlsx"
-    services.export_onboarding(
-        actor=services.console_actor(), market_slug="bansong", out=out, locale="en"
+    services.onboarding.export_onboarding(
+        actor=services.access.console_actor(), market_slug="bansong", out=out, locale="en"
     )
     book = load_workbook(out)
     sheet = book.worksheets[0]
@@ -81,7 +81,9 @@ def test_export_refuses_a_bad_name_and_writes_nothing(services: Services, tmp_pa
     folder.mkdir()
     out = folder / "bansong.ods"
     with pytest.raises(SheetError) as caught:
-        services.export_onboarding(actor=services.console_actor(), market_slug="bansong", out=out)
+        services.onboarding.export_onboarding(
+            actor=services.access.console_actor(), market_slug="bansong", out=out
+        )
     assert ".csv or .xlsx" in str(caught.value)
     assert list(folder.iterdir()) == []
 
@@ -89,8 +91,8 @@ def test_export_refuses_a_bad_name_and_writes_nothing(services: Services, tmp_pa
 def test_category_filter(services: Services) -> None:
     from kiosk.domain.categories import Category
 
-    progress = services.market_onboarding(
-        actor=services.console_actor(), market_slug="dongmun", category=Category.TANGERINES
+    progress = services.onboarding.market_onboarding(
+        actor=services.access.console_actor(), market_slug="dongmun", category=Category.TANGERINES
     )
     assert {row.stall_number for row in progress.stores} == {"A-1", "A-3", "A-12"}
 
@@ -98,8 +100,8 @@ def test_category_filter(services: Services) -> None:
 def test_report_pdf_has_real_glyphs_and_decodable_codes(services: Services, tmp_path: Path) -> None:
     store_id = store_at(services, "bansong", "A-3")
     out = tmp_path / "report.pdf"
-    result = services.onboarding_report(
-        actor=services.console_actor(), store_id=store_id, out=out, locale="ko"
+    result = services.onboarding.onboarding_report(
+        actor=services.access.console_actor(), store_id=store_id, out=out, locale="ko"
     )
     assert result.pages >= 1 and result.codes_verified >= 4
     document = pypdfium2.PdfDocument(out.read_bytes())
@@ -127,8 +129,11 @@ def test_report_of_a_store_with_nothing_done_lists_every_step(
     services: Services, tmp_path: Path
 ) -> None:
     store_id = store_at(services, "dongmun", "A-3")
-    result = services.onboarding_report(
-        actor=services.console_actor(), store_id=store_id, out=tmp_path / "r.pdf", locale="en"
+    result = services.onboarding.onboarding_report(
+        actor=services.access.console_actor(),
+        store_id=store_id,
+        out=tmp_path / "r.pdf",
+        locale="en",
     )
     assert result.codes_verified >= 9  # the official page of every step left (one per URL)
 
@@ -141,12 +146,12 @@ def test_malformed_replacement_keeps_the_last_good_checklist(
         'title.en = "Put the QR stand on the counter"', 'title.en = "Stand the QR sign up"'
     )
     replacement.write_text(good, encoding="utf-8")
-    state = services.onboarding_checklist(reload=True)
+    state = services.onboarding.onboarding_checklist(reload=True)
     assert state.problem is None and state.source == replacement
     assert (checklist_dir / "checklist.last-good.toml").read_text(encoding="utf-8") == good
     broken = good.replace('title.ja = "レジにQRスタンドを置く"\n', "")
     replacement.write_text(broken, encoding="utf-8")
-    state = services.onboarding_checklist(reload=True)
+    state = services.onboarding.onboarding_checklist(reload=True)
     assert state.problem is not None and state.problem.file == str(replacement)
     assert "the ja text is missing" in str(state.problem)
     assert state.source.name == "checklist.last-good.toml"
@@ -158,32 +163,32 @@ def test_malformed_replacement_without_a_good_copy_falls_back_to_the_shipped_fil
     services: Services, checklist_dir: Path
 ) -> None:
     (checklist_dir / "checklist.toml").write_text("schema = 1\n[[step]]\nkey = 3\n", "utf-8")
-    state = services.onboarding_checklist(reload=True)
+    state = services.onboarding.onboarding_checklist(reload=True)
     assert state.source == PACKAGED_CHECKLIST and state.problem is not None
     assert state.problem.line == 2  # [[step]] lacks its fields; "key = 3" is refused too
     assert (3, "step key 3") in [(line, str(p)[:10]) for line, p in state.problem.problems]
-    base = services.store_onboarding(
-        actor=services.console_actor(), store_id=store_at(services, "bansong", "A-1")
+    base = services.onboarding.store_onboarding(
+        actor=services.access.console_actor(), store_id=store_at(services, "bansong", "A-1")
     )
     assert len(base.checklist) == 11
 
 
 def test_this_pc_remembers_its_store(services: Services, checklist_dir: Path) -> None:
-    assert services.remembered_store() is None
+    assert services.onboarding.remembered_store() is None
     store_id = store_at(services, "bansong", "C-2")
-    services.remember_store(store_id=store_id)
-    assert services.remembered_store() == store_id
+    services.onboarding.remember_store(store_id=store_id)
+    assert services.onboarding.remembered_store() == store_id
     assert (checklist_dir / "this-pc.json").is_file()
-    services.remember_store(store_id=None)
-    assert services.remembered_store() is None
+    services.onboarding.remember_store(store_id=None)
+    assert services.onboarding.remembered_store() is None
 
 
 def test_doing_after_done_clears_the_day(services: Services) -> None:
-    console = services.console_actor()
+    console = services.access.console_actor()
     store_id = store_at(services, "bansong", "A-1")
-    base = services.store_onboarding(actor=console, store_id=store_id)
+    base = services.onboarding.store_onboarding(actor=console, store_id=store_id)
     assert base.step("qr_stand").completed_on is not None
-    after = services.save_onboarding_step(
+    after = services.onboarding.save_onboarding_step(
         actor=console, base=base, step="qr_stand", draft=StepDraft(StepStatus.DOING)
     )
     assert after.step("qr_stand").completed_on is None

@@ -58,8 +58,8 @@ def test_sigkill_during_imports_leaves_all_or_nothing(tmp_path: Path) -> None:
     db_file = tmp_path / "kill.sqlite3"
     url = f"sqlite:///{db_file}"
     with Services.open(url) as services:
-        console = services.console_actor()
-        services.create_market(
+        console = services.access.console_actor()
+        services.listings.create_market(
             actor=console, slug="night", name={"ko": "야시장", "en": "Night Market"}, city={}
         )
     market = build_market(slug="night", stores=STORES, goods_per_store=GOODS_PER_STORE)
@@ -110,5 +110,5 @@ def test_sigkill_during_imports_leaves_all_or_nothing(tmp_path: Path) -> None:
         assert audited == landed  # the audit entry lands with the data, or not at all
     assert outcomes["none"] > 0, outcomes  # kills really hit imports being written
     with Services.open(url) as services:  # and the app still opens it and imports after
-        plan = services.check_import(actor=services.console_actor(), path=listings)
+        plan = services.exchange.check_import(actor=services.access.console_actor(), path=listings)
         assert len(plan.stores) == STORES

@@ -31,14 +31,16 @@ PASSWORD = "market-office-2026"
 @pytest.fixture
 def services(db: Database) -> Services:
     opened = Services(db)
-    opened.load_demo()
+    opened.listings.load_demo()
     return opened
 
 
 @pytest.fixture
 def store_id(services: Services) -> int:
-    store = services.list_stores(market_slug="dongmun")[0].id
-    services.set_store_pin(actor=services.console_actor(), store_id=store, pin=Secret(PIN))
+    store = services.directory.list_stores(market_slug="dongmun")[0].id
+    services.access.set_store_pin(
+        actor=services.access.console_actor(), store_id=store, pin=Secret(PIN)
+    )
     return store
 
 
@@ -73,40 +75,40 @@ def test_each_secret_gets_its_own_salt() -> None:
 
 
 def test_first_use_sets_the_password_once(services: Services) -> None:
-    assert not services.manager_password_is_set()
+    assert not services.access.manager_password_is_set()
     with pytest.raises(AccessError) as weak:
-        services.set_first_manager_password(password=Secret("short"))
+        services.access.set_first_manager_password(password=Secret("short"))
     assert weak.value.code == "access.password_too_short"
-    actor = services.set_first_manager_password(password=Secret(PASSWORD))
+    actor = services.access.set_first_manager_password(password=Secret(PASSWORD))
     assert actor.role is Role.MANAGER and actor.session
-    assert services.manager_password_is_set()
+    assert services.access.manager_password_is_set()
     with pytest.raises(AccessError) as again:
-        services.set_first_manager_password(password=Secret("another-password-1"))
+        services.access.set_first_manager_password(password=Secret("another-password-1"))
     assert again.value.code == "access.password_already_set"
-    assert services.sign_in_manager(password=Secret(PASSWORD)).is_manager
+    assert services.access.sign_in_manager(password=Secret(PASSWORD)).is_manager
 
 
 def test_a_wrong_pin_and_a_missing_store_get_the_same_answer(
     services: Services, store_id: int
 ) -> None:
     with pytest.raises(SignInRefused) as wrong:
-        services.sign_in_merchant(store_id=store_id, pin=Secret("000001"))
+        services.access.sign_in_merchant(store_id=store_id, pin=Secret("000001"))
     with pytest.raises(SignInRefused) as missing:
-        services.sign_in_merchant(store_id=999_999, pin=Secret(PIN))
-    other = services.list_stores(market_slug="dongmun")[1].id  # exists, has no PIN
+        services.access.sign_in_merchant(store_id=999_999, pin=Secret(PIN))
+    other = services.directory.list_stores(market_slug="dongmun")[1].id  # exists, has no PIN
     with pytest.raises(SignInRefused) as unset:
-        services.sign_in_merchant(store_id=other, pin=Secret(PIN))
+        services.access.sign_in_merchant(store_id=other, pin=Secret(PIN))
     assert str(wrong.value) == str(missing.value) == str(unset.value)
-    actor = services.sign_in_merchant(store_id=store_id, pin=Secret(PIN))
+    actor = services.access.sign_in_merchant(store_id=store_id, pin=Secret(PIN))
     assert actor.role is Role.MERCHANT and actor.store_id == store_id
 
 
 def test_the_wait_grows_after_three_failures(services: Services, store_id: int) -> None:
     for _ in range(access.FREE_FAILURES):
         with pytest.raises(SignInRefused):
-            services.sign_in_merchant(store_id=store_id, pin=Secret("000001"))
+            services.access.sign_in_merchant(store_id=store_id, pin=Secret("000001"))
     with pytest.raises(Throttled) as waiting:  # even the right PIN must wait now
-        services.sign_in_merchant(store_id=store_id, pin=Secret(PIN))
+        services.access.sign_in_merchant(store_id=store_id, pin=Secret(PIN))
     assert 1 <= waiting.value.seconds <= 2 and not waiting.value.locked
 
 
@@ -115,21 +117,30 @@ def test_lockout_survives_a_restart_and_is_shared(
 ) -> None:
     for _ in range(access.LOCKOUT_AFTER - 1):
         with pytest.raises(SignInRefused):
-            services.sign_in_merchant(store_id=store_id, pin=Secret("000001"))
+            services.access.sign_in_merchant(store_id=store_id, pin=Secret("000001"))
     with pytest.raises(Throttled) as locked:
-        services.sign_in_merchant(store_id=store_id, pin=Secret("000001"))
+        services.access.sign_in_merchant(store_id=store_id, pin=Secret("000001"))
     assert locked.value.locked
     second_pc = Services(db)  # another PC, or this one after a restart: same database
     with pytest.raises(Throttled) as still:
-        second_pc.sign_in_merchant(store_id=store_id, pin=Secret(PIN))
+        second_pc.access.sign_in_merchant(store_id=store_id, pin=Secret(PIN))
     assert still.value.locked
     # other stores and the manager are not locked by it
-    services.set_manager_password(actor=services.console_actor(), password=Secret(PASSWORD))
-    assert second_pc.sign_in_manager(password=Secret(PASSWORD)).is_manager
+    services.access.set_manager_password(
+        actor=services.access.console_actor(), password=Secret(PASSWORD)
+    )
+    assert second_pc.access.sign_in_manager(password=Secret(PASSWORD)).is_manager
     # a new PIN from the manager lifts it
-    services.set_store_pin(actor=services.console_actor(), store_id=store_id, pin=Secret("602194"))
-    assert second_pc.sign_in_merchant(store_id=store_id, pin=Secret("602194")).store_id == store_id
-    actions = [e.action.value for e in services.audit_log(actor=services.console_actor())]
+    services.access.set_store_pin(
+        actor=services.access.console_actor(), store_id=store_id, pin=Secret("602194")
+    )
+    assert (
+        second_pc.access.sign_in_merchant(store_id=store_id, pin=Secret("602194")).store_id
+        == store_id
+    )
+    actions = [
+        e.action.value for e in services.audit.audit_log(actor=services.access.console_actor())
+    ]
     assert actions.count("sign_in.failed") == access.LOCKOUT_AFTER
     assert actions.count("sign_in.locked") == 1
 
@@ -141,10 +152,12 @@ def test_no_secret_in_the_database_audit_log_or_logs(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    services.set_manager_password(actor=services.console_actor(), password=Secret(PASSWORD))
+    services.access.set_manager_password(
+        actor=services.access.console_actor(), password=Secret(PASSWORD)
+    )
     with pytest.raises(SignInRefused) as refused:
-        services.sign_in_merchant(store_id=store_id, pin=Secret("771130"))
-    services.sign_in_merchant(store_id=store_id, pin=Secret(PIN))
+        services.access.sign_in_merchant(store_id=store_id, pin=Secret("771130"))
+    services.access.sign_in_merchant(store_id=store_id, pin=Secret(PIN))
     for secret in (PIN, "771130", PASSWORD):
         assert secret not in str(refused.value) and secret not in repr(refused.value)
         assert secret not in caplog.text
@@ -165,29 +178,29 @@ def test_no_secret_in_the_database_audit_log_or_logs(
 
 
 def test_a_tourist_or_signed_out_actor_may_do_nothing(services: Services, store_id: int) -> None:
-    merchant = services.sign_in_merchant(store_id=store_id, pin=Secret(PIN))
-    services.sign_out(merchant)
-    store = services.get_store(store_id=store_id)
+    merchant = services.access.sign_in_merchant(store_id=store_id, pin=Secret(PIN))
+    services.access.sign_out(merchant)
+    store = services.directory.get_store(store_id=store_id)
     from kiosk.domain.store_edit.draft import draft_from
 
     with pytest.raises(PermissionDenied):
-        services.save_store(
+        services.listings.save_store(
             actor=merchant, market_slug="dongmun", base=store, draft=draft_from(store)
         )
     with pytest.raises(PermissionDenied):
-        services.audit_log(actor=access.Actor.tourist("pc"))
+        services.audit.audit_log(actor=access.Actor.tourist("pc"))
     forged = access.Actor(Role.MANAGER, "pc", None, "password", "made-up-handle")
     with pytest.raises(PermissionDenied):
-        services.remove_market(actor=forged, slug="dongmun")
-    assert services.get_market(slug="dongmun")
+        services.listings.remove_market(actor=forged, slug="dongmun")
+    assert services.directory.get_market(slug="dongmun")
 
 
 def test_a_merchant_cannot_set_pins(services: Services, store_id: int) -> None:
-    merchant = services.sign_in_merchant(store_id=store_id, pin=Secret(PIN))
+    merchant = services.access.sign_in_merchant(store_id=store_id, pin=Secret(PIN))
     with pytest.raises(PermissionDenied):
-        services.set_store_pin(actor=merchant, store_id=store_id, pin=Secret("602194"))
+        services.access.set_store_pin(actor=merchant, store_id=store_id, pin=Secret("602194"))
     with pytest.raises(AccessError) as weak:
-        services.set_store_pin(
-            actor=services.console_actor(), store_id=store_id, pin=Secret("123456")
+        services.access.set_store_pin(
+            actor=services.access.console_actor(), store_id=store_id, pin=Secret("123456")
         )
     assert weak.value.code == "access.pin_too_easy"

@@ -39,45 +39,50 @@ def services(db_file: Path) -> Iterator[Services]:
 
 
 def _store_count(services: Services) -> int:
-    return sum(len(services.list_stores(market_slug=m.slug)) for m in services.list_markets())
+    return sum(
+        len(services.directory.list_stores(market_slug=m.slug))
+        for m in services.directory.list_markets()
+    )
 
 
 def test_backup_is_checked_and_lands_in_the_backups_folder(
     services: Services, db_file: Path
 ) -> None:
-    result = services.backup_database(actor=services.console_actor())
+    result = services.backups.backup_database(actor=services.access.console_actor())
     assert result.path.parent == db_file.parent / "backups"
     assert result.path.name.startswith("market-kiosk-") and result.path.suffix == ".sqlite3"
     facts = inspect_backup(result.path)
     assert facts.stores == 48 and facts.markets == 2 and facts.revision == result.facts.revision
     with sqlite3.connect(result.path) as conn:  # a plain SQLite file, no -wal needed
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    assert services.latest_backups() == [result.path]
+    assert services.backups.latest_backups() == [result.path]
 
 
 def test_restore_brings_the_data_back_and_keeps_the_current_database(
     services: Services, tmp_path: Path
 ) -> None:
-    console = services.console_actor()
-    backup = services.backup_database(actor=console, out=tmp_path / "before.sqlite3").path
-    services.remove_market(actor=console, slug="bansong")
+    console = services.access.console_actor()
+    backup = services.backups.backup_database(actor=console, out=tmp_path / "before.sqlite3").path
+    services.listings.remove_market(actor=console, slug="bansong")
     assert _store_count(services) < 48
-    result = services.restore_database(actor=console, source=backup)
-    assert len(services.list_markets()) == 2 and result.facts.stores == 48
+    result = services.backups.restore_database(actor=console, source=backup)
+    assert len(services.directory.list_markets()) == 2 and result.facts.stores == 48
     assert result.previous is not None and inspect_backup(result.previous).markets == 1
-    [entry] = services.audit_log(actor=console, actions=(AuditAction.DATABASE_RESTORED,))
+    [entry] = services.audit.audit_log(actor=console, actions=(AuditAction.DATABASE_RESTORED,))
     assert "before.sqlite3" in entry.subject
 
 
 def test_restore_while_another_connection_reads(services: Services, tmp_path: Path) -> None:
-    console = services.console_actor()
-    backup = services.backup_database(actor=console, out=tmp_path / "b.sqlite3").path
+    console = services.access.console_actor()
+    backup = services.backups.backup_database(actor=console, out=tmp_path / "b.sqlite3").path
     other = Services.open(services.url.replace("sqlite:///", "sqlite:///", 1))
     try:
-        assert len(other.list_markets()) == 2
-        services.remove_market(actor=console, slug="dongmun")
-        services.restore_database(actor=console, source=backup)
-        assert len(other.list_markets()) == 2  # the other connection sees the restored data
+        assert len(other.directory.list_markets()) == 2
+        services.listings.remove_market(actor=console, slug="dongmun")
+        services.backups.restore_database(actor=console, source=backup)
+        assert (
+            len(other.directory.list_markets()) == 2
+        )  # the other connection sees the restored data
     finally:
         other.close()
 
@@ -97,48 +102,52 @@ def test_restore_refuses_what_is_not_a_backup(
     bad = tmp_path / "bad.sqlite3"
     make(bad)  # type: ignore[operator]
     with pytest.raises(BackupError, match=words):
-        services.restore_database(actor=services.console_actor(), source=bad)
-    assert len(services.list_markets()) == 2
+        services.backups.restore_database(actor=services.access.console_actor(), source=bad)
+    assert len(services.directory.list_markets()) == 2
 
 
 def test_restore_refuses_a_damaged_backup(services: Services, tmp_path: Path) -> None:
     before = _store_count(services)
-    backup = services.backup_database(actor=services.console_actor(), out=tmp_path / "d.sqlite3")
+    backup = services.backups.backup_database(
+        actor=services.access.console_actor(), out=tmp_path / "d.sqlite3"
+    )
     data = bytearray(backup.path.read_bytes())
     for offset in range(4096 * 3, len(data) - 4096, 4096):  # scribble over b-tree pages
         data[offset : offset + 64] = b"\xa5" * 64
     backup.path.write_bytes(bytes(data))
     with pytest.raises(BackupError, match="damaged"):
-        services.restore_database(actor=services.console_actor(), source=backup.path)
+        services.backups.restore_database(actor=services.access.console_actor(), source=backup.path)
     assert _store_count(services) == before
 
 
 def test_restore_refuses_a_newer_schema_and_a_foreign_database(
     services: Services, tmp_path: Path
 ) -> None:
-    newer = services.backup_database(actor=services.console_actor(), out=tmp_path / "n.sqlite3")
+    newer = services.backups.backup_database(
+        actor=services.access.console_actor(), out=tmp_path / "n.sqlite3"
+    )
     with sqlite3.connect(newer.path) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
     with pytest.raises(BackupError, match="newer Market Kiosk"):
-        services.restore_database(actor=services.console_actor(), source=newer.path)
+        services.backups.restore_database(actor=services.access.console_actor(), source=newer.path)
     foreign = tmp_path / "f.sqlite3"
     with sqlite3.connect(foreign) as conn:
         conn.execute("CREATE TABLE invoices (id INTEGER)")
     with pytest.raises(BackupError, match="not a Market Kiosk backup"):
-        services.restore_database(actor=services.console_actor(), source=foreign)
+        services.backups.restore_database(actor=services.access.console_actor(), source=foreign)
 
 
 def test_daily_backup_once_a_day_and_fourteen_kept(services: Services, db_file: Path) -> None:
-    first = services.daily_backup()
+    first = services.backups.daily_backup()
     assert first is not None
-    assert services.daily_backup() is None  # the newest is not a day old
+    assert services.backups.daily_backup() is None  # the newest is not a day old
     folder = db_file.parent / "backups"
     for day in range(1, 20):  # older backups of other days
         old = folder / f"market-kiosk-202601{day:02d}-030000.sqlite3"
         old.write_bytes(first.path.read_bytes())
         os.utime(old, (time.time() - 86400 * (30 - day),) * 2)
     os.utime(first.path, (time.time() - 2 * 86400,) * 2)
-    second = services.daily_backup()
+    second = services.backups.daily_backup()
     assert second is not None
     kept = listed_backups(db_file)
     assert len(kept) == 14 and kept[0] == second.path
@@ -150,14 +159,14 @@ def test_a_backup_folder_can_be_chosen(
 ) -> None:
     monkeypatch.setenv("KIOSK_BACKUP_DIR", str(tmp_path / "usb"))
     (tmp_path / "usb").mkdir()
-    result = services.backup_database(actor=services.console_actor())
+    result = services.backups.backup_database(actor=services.access.console_actor())
     assert result.path.parent == tmp_path / "usb"
 
 
 def test_a_damaged_database_is_offered_its_latest_good_backup(
     services: Services, db_file: Path
 ) -> None:
-    good = services.backup_database(actor=services.console_actor()).path
+    good = services.backups.backup_database(actor=services.access.console_actor()).path
     url = f"sqlite:///{db_file}"
     services.close()
     data = bytearray(db_file.read_bytes())
@@ -172,9 +181,9 @@ def test_a_damaged_database_is_offered_its_latest_good_backup(
     assert "can be restored" in str(damaged.value)
     recovered = Services.recover_from_backup(url, backup=good)
     try:
-        assert len(recovered.list_markets()) == 2
-        entries = recovered.audit_log(
-            actor=recovered.console_actor(), actions=(AuditAction.DATABASE_RESTORED,)
+        assert len(recovered.directory.list_markets()) == 2
+        entries = recovered.audit.audit_log(
+            actor=recovered.access.console_actor(), actions=(AuditAction.DATABASE_RESTORED,)
         )
         assert len(entries) == 1
     finally:
@@ -185,12 +194,12 @@ def test_a_damaged_database_is_offered_its_latest_good_backup(
 @pytest.mark.postgres
 def test_postgresql_says_to_use_pg_dump(postgres_url: str, tmp_path: Path) -> None:
     with Services.open(postgres_url) as services:
-        console = services.console_actor()
+        console = services.access.console_actor()
         with pytest.raises(BackupError, match="pg_dump"):
-            services.backup_database(actor=console, out=tmp_path / "x.sqlite3")
+            services.backups.backup_database(actor=console, out=tmp_path / "x.sqlite3")
         with pytest.raises(BackupError, match="pg_dump"):
-            services.inspect_backup(source=tmp_path / "x.sqlite3")
-        assert services.daily_backup() is None and services.latest_backups() == []
+            services.backups.inspect_backup(source=tmp_path / "x.sqlite3")
+        assert services.backups.daily_backup() is None and services.backups.latest_backups() == []
 
 
 def test_another_pc_hears_of_a_restore_and_of_every_change_after_it(
@@ -199,15 +208,15 @@ def test_another_pc_hears_of_a_restore_and_of_every_change_after_it(
     """The restored ``change_events`` is older than what other PCs saw: they must still hear."""
     from kiosk.services.changes import ChangeKind
 
-    console = services.console_actor()
-    backup = services.backup_database(actor=console, out=tmp_path / "b.sqlite3").path
+    console = services.access.console_actor()
+    backup = services.backups.backup_database(actor=console, out=tmp_path / "b.sqlite3").path
     other = Services.open(services.url)
     try:
         heard: list[object] = []
         other.changes.subscribe(heard.append)
-        watcher = other.change_watcher()
+        watcher = other.live.change_watcher()
         for n in range(5):  # events the backup does not have
-            services.create_market(
+            services.listings.create_market(
                 actor=console,
                 slug=f"extra-{n}",
                 name={"ko": f"시장 {n}", "en": f"Market {n}"},
@@ -215,10 +224,10 @@ def test_another_pc_hears_of_a_restore_and_of_every_change_after_it(
             )
         watcher.poll()
         heard.clear()
-        services.restore_database(actor=console, source=backup)
+        services.backups.restore_database(actor=console, source=backup)
         assert [c.kind for c in watcher.poll()] == [ChangeKind.MARKETS]  # type: ignore[attr-defined]
-        services.remove_market(actor=console, slug="bansong")
+        services.listings.remove_market(actor=console, slug="bansong")
         assert watcher.poll(), "a change after the restore went unseen"
-        assert [m.slug for m in other.list_markets()] == ["dongmun"]
+        assert [m.slug for m in other.directory.list_markets()] == ["dongmun"]
     finally:
         other.close()

@@ -41,7 +41,7 @@ def services(database_url: str) -> Iterator[Services]:
 
 
 def _counts(services: Services, slug: str) -> tuple[int, int]:
-    stores = services.list_store_details(market_slug=slug, active_only=False)
+    stores = services.directory.list_store_details(market_slug=slug, active_only=False)
     return len(stores), sum(len(s.products) for s in stores)
 
 
@@ -69,21 +69,23 @@ def _write_cp949(path: Path, rows: list[list[str]]) -> None:
 def test_export_import_export_is_byte_for_byte(
     services: Services, tmp_path: Path, suffix: str
 ) -> None:
-    console = services.console_actor()
+    console = services.access.console_actor()
     first = tmp_path / f"first{suffix}"
-    result = services.export_listings(actor=console, market_slug="bansong", out=first)
+    result = services.exchange.export_listings(actor=console, market_slug="bansong", out=first)
     assert (result.stores, result.goods) == _counts(services, "bansong")
-    plan = services.check_import(actor=console, path=first)
+    plan = services.exchange.check_import(actor=console, path=first)
     assert plan.market_slug == "bansong" and not plan.changes_anything and not plan.missing
-    services.apply_import(actor=console, plan=plan)
+    services.exchange.apply_import(actor=console, plan=plan)
     second = tmp_path / f"second{suffix}"
-    services.export_listings(actor=console, market_slug="bansong", out=second)
+    services.exchange.export_listings(actor=console, market_slug="bansong", out=second)
     assert first.read_bytes() == second.read_bytes()
 
 
 def test_csv_is_utf8_with_bom_and_crlf(services: Services, tmp_path: Path) -> None:
     out = tmp_path / "d.csv"
-    services.export_listings(actor=services.console_actor(), market_slug="dongmun", out=out)
+    services.exchange.export_listings(
+        actor=services.access.console_actor(), market_slug="dongmun", out=out
+    )
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     assert data.count(b"\r\n") >= 100 and b"\n" not in data.replace(b"\r\n", b"")
@@ -93,22 +95,26 @@ def test_csv_is_utf8_with_bom_and_crlf(services: Services, tmp_path: Path) -> No
 
 def test_template_has_only_headers_and_the_guide(services: Services, tmp_path: Path) -> None:
     out = tmp_path / "template.xlsx"
-    services.export_listings(actor=services.console_actor(), market_slug="", out=out, template=True)
+    services.exchange.export_listings(
+        actor=services.access.console_actor(), market_slug="", out=out, template=True
+    )
     book = openpyxl.load_workbook(out, read_only=True)
     assert book.sheetnames == [fmt.STORES_SHEET, fmt.GOODS_SHEET, fmt.GUIDE_SHEET]
     stores = list(book[fmt.STORES_SHEET].iter_rows(values_only=True))
     assert stores == [tuple(c.header for c in fmt.STORE_COLUMNS)]
     book.close()
     with pytest.raises(ImportRefused, match="only the header row"):
-        services.check_import(actor=services.console_actor(), path=out, market_slug="bansong")
+        services.exchange.check_import(
+            actor=services.access.console_actor(), path=out, market_slug="bansong"
+        )
 
 
 def test_the_manager_story_in_korean_excel(services: Services, tmp_path: Path) -> None:
     """Export, change prices and add two stalls, save as CP949 CSV and as XLSX, dry run,
     fix the row the app names, import, and find the result in the tourist directory."""
-    console = services.console_actor()
+    console = services.access.console_actor()
     exported = tmp_path / "반송.csv"
-    services.export_listings(actor=console, market_slug="bansong", out=exported)
+    services.exchange.export_listings(actor=console, market_slug="bansong", out=exported)
     rows = _csv_rows(exported)
     header = rows[0]
     price, stall, name = (header.index(c.header) for c in (fmt.PRICE, fmt.STALL, fmt.NAMES[0]))
@@ -124,7 +130,7 @@ def test_the_manager_story_in_korean_excel(services: Services, tmp_path: Path) -
     _write_cp949(edited, rows)
 
     with pytest.raises(ImportRefused) as refused:
-        services.check_import(actor=console, path=edited)
+        services.exchange.check_import(actor=console, path=edited)
     assert [str(line) for line in refused.value.lines()] == [
         f'반송-수정.csv, row {len(rows)}: 가격 "12,000원" is not a whole number of won'
     ]
@@ -132,44 +138,46 @@ def test_the_manager_story_in_korean_excel(services: Services, tmp_path: Path) -
 
     rows[-1][price] = "12000"
     _write_cp949(edited, rows)
-    plan = services.check_import(actor=console, path=edited)
+    plan = services.exchange.check_import(actor=console, path=edited)
     assert (plan.count(PlanKind.NEW), plan.count(PlanKind.UPDATED)) == (2, 1)
     assert plan.changed_goods == 1 and plan.new_goods == 2
-    services.apply_import(actor=console, plan=plan)
+    services.exchange.apply_import(actor=console, plan=plan)
 
-    found = services.list_stores(market_slug="bansong", query="천혜향")
+    found = services.directory.list_stores(market_slug="bansong", query="천혜향")
     assert [s.stall_number for s in found] == ["Z-2"]
-    a1 = next(s for s in services.list_stores(market_slug="bansong") if s.stall_number == "A-1")
-    assert services.get_store(store_id=a1.id).products[0].price_won == 5500
+    a1 = next(
+        s for s in services.directory.list_stores(market_slug="bansong") if s.stall_number == "A-1"
+    )
+    assert services.directory.get_store(store_id=a1.id).products[0].price_won == 5500
 
     # The same edit made in an XLSX workbook: nothing left to change.
     book = tmp_path / "반송.xlsx"
-    services.export_listings(actor=console, market_slug="bansong", out=book)
+    services.exchange.export_listings(actor=console, market_slug="bansong", out=book)
     workbook = openpyxl.load_workbook(book)
     goods = workbook[fmt.GOODS_SHEET]
     goods.cell(row=2, column=1 + 1 + 5).value = 6000  # A-1's first good: 가격
     workbook.save(book)
-    plan = services.check_import(actor=console, path=book)
+    plan = services.exchange.check_import(actor=console, path=book)
     assert plan.count(PlanKind.UPDATED) == 1 and plan.changed_goods == 1
-    services.apply_import(actor=console, plan=plan)
-    assert services.get_store(store_id=a1.id).products[0].price_won == 6000
+    services.exchange.apply_import(actor=console, plan=plan)
+    assert services.directory.get_store(store_id=a1.id).products[0].price_won == 6000
 
 
 def test_one_entry_in_the_audit_log_and_a_change_for_the_screens(
     services: Services, tmp_path: Path
 ) -> None:
-    console = services.console_actor()
+    console = services.access.console_actor()
     out = tmp_path / "b.csv"
-    services.export_listings(actor=console, market_slug="bansong", out=out)
+    services.exchange.export_listings(actor=console, market_slug="bansong", out=out)
     rows = _csv_rows(out)
     _set(rows, "A-1", fmt.PHONE, "051-000-9999")
     _write_cp949(out, rows)
     seen: list[Change] = []
     services.changes.subscribe(seen.append)
-    result = services.apply_import(
-        actor=console, plan=services.check_import(actor=console, path=out)
+    result = services.exchange.apply_import(
+        actor=console, plan=services.exchange.check_import(actor=console, path=out)
     )
-    [entry] = services.audit_log(actor=console, actions=(AuditAction.LISTINGS_IMPORTED,))
+    [entry] = services.audit.audit_log(actor=console, actions=(AuditAction.LISTINGS_IMPORTED,))
     assert entry.subject.startswith("b.csv: 0 new, 1 updated")
     assert [(c.field, c.old, c.new) for c in entry.changes] == [
         ("A-1.phone", "051-000-0101", "051-000-9999")
@@ -181,54 +189,54 @@ def test_one_entry_in_the_audit_log_and_a_change_for_the_screens(
 def test_missing_stores_are_reported_and_deactivated_only_when_asked(
     services: Services, tmp_path: Path
 ) -> None:
-    console = services.console_actor()
+    console = services.access.console_actor()
     out = tmp_path / "b.csv"
-    services.export_listings(actor=console, market_slug="bansong", out=out)
+    services.exchange.export_listings(actor=console, market_slug="bansong", out=out)
     rows = _csv_rows(out)
     stall = rows[0].index(fmt.STALL.header)
     kept = [rows[0], *(r for r in rows[1:] if r[stall] != "A-1")]
     _write_cp949(out, kept)
-    plan = services.check_import(actor=console, path=out)
+    plan = services.exchange.check_import(actor=console, path=out)
     assert plan.missing == ("A-1",) and not plan.changes_anything
-    services.apply_import(actor=console, plan=plan)
-    assert len(services.list_stores(market_slug="bansong", query="A-1")) == 1
-    plan = services.check_import(actor=console, path=out, deactivate_missing=True)
+    services.exchange.apply_import(actor=console, plan=plan)
+    assert len(services.directory.list_stores(market_slug="bansong", query="A-1")) == 1
+    plan = services.exchange.check_import(actor=console, path=out, deactivate_missing=True)
     assert plan.count(PlanKind.DEACTIVATED) == 1
-    services.apply_import(actor=console, plan=plan)
-    assert services.list_stores(market_slug="bansong", query="바다향") == []
+    services.exchange.apply_import(actor=console, plan=plan)
+    assert services.directory.list_stores(market_slug="bansong", query="바다향") == []
     assert _counts(services, "bansong")[0] == 24  # deactivated, not removed
 
 
 def test_a_store_changed_after_the_dry_run_stops_the_import(
     services: Services, tmp_path: Path
 ) -> None:
-    console = services.console_actor()
+    console = services.access.console_actor()
     out = tmp_path / "b.csv"
-    services.export_listings(actor=console, market_slug="bansong", out=out)
+    services.exchange.export_listings(actor=console, market_slug="bansong", out=out)
     rows = _csv_rows(out)
     _set(rows, "A-1", fmt.PHONE, "051-000-7777")
     rows.append([*rows[1]])
     rows[-1][rows[0].index(fmt.STALL.header)] = "Z-9"
     _write_cp949(out, rows)
-    plan = services.check_import(actor=console, path=out)
-    a1 = services.list_stores(market_slug="bansong", query="A-1")[0]
-    base = services.get_store(store_id=a1.id)
-    services.save_store(
+    plan = services.exchange.check_import(actor=console, path=out)
+    a1 = services.directory.list_stores(market_slug="bansong", query="A-1")[0]
+    base = services.directory.get_store(store_id=a1.id)
+    services.listings.save_store(
         actor=console,
         market_slug="bansong",
         base=base,
         draft=dataclasses.replace(draft_from(base), phone="051-000-1234"),
     )
     with pytest.raises(ImportStale, match="changed on another PC"):
-        services.apply_import(actor=console, plan=plan)
-    assert services.list_stores(market_slug="bansong", query="Z-9") == []
-    assert services.get_store(store_id=a1.id).phone == "051-000-1234"
+        services.exchange.apply_import(actor=console, plan=plan)
+    assert services.directory.list_stores(market_slug="bansong", query="Z-9") == []
+    assert services.directory.get_store(store_id=a1.id).phone == "051-000-1234"
 
 
 def test_codes_go_through_the_qr_checks(services: Services, tmp_path: Path) -> None:
-    console = services.console_actor()
+    console = services.access.console_actor()
     out = tmp_path / "b.csv"
-    services.export_listings(actor=console, market_slug="bansong", out=out)
+    services.exchange.export_listings(actor=console, market_slug="bansong", out=out)
     rows = _csv_rows(out)
     payment = rows[0].index(fmt.PAYMENT_QR.header)
     stall = rows[0].index(fmt.STALL.header)
@@ -239,7 +247,7 @@ def test_codes_go_through_the_qr_checks(services: Services, tmp_path: Path) -> N
     _set(rows, target[stall], fmt.PAYMENT_QR, broken)
     _write_cp949(out, rows)
     with pytest.raises(ImportRefused) as refused:
-        services.check_import(actor=console, path=out)
+        services.exchange.check_import(actor=console, path=out)
     lines = [str(line) for line in refused.value.lines()]
     assert any("row 2: 카카오톡 채널" in line and "evil.example" in line for line in lines), lines
     assert any("결제 QR 내용" in line and "CRC" in line for line in lines), lines
@@ -249,9 +257,9 @@ def test_a_signed_in_manager_needs_the_password_again_for_codes(
     services: Services, tmp_path: Path
 ) -> None:
     password = "office-password-2026"
-    manager = services.set_first_manager_password(password=Secret(password))
+    manager = services.access.set_first_manager_password(password=Secret(password))
     out = tmp_path / "b.csv"
-    services.export_listings(actor=manager, market_slug="bansong", out=out)
+    services.exchange.export_listings(actor=manager, market_slug="bansong", out=out)
     rows = _csv_rows(out)
     kakao = rows[0].index(fmt.KAKAO.header)
     stall = rows[0].index(fmt.STALL.header)
@@ -259,29 +267,31 @@ def test_a_signed_in_manager_needs_the_password_again_for_codes(
         if row[stall] == "A-1":
             row[kakao] = "_NewDemo1"
     _write_cp949(out, rows)
-    plan = services.check_import(actor=manager, path=out)
+    plan = services.exchange.check_import(actor=manager, path=out)
     assert plan.touches_codes
     with pytest.raises(PermissionDenied):
-        services.apply_import(actor=manager, plan=plan)
+        services.exchange.apply_import(actor=manager, plan=plan)
     proof = CodeProof("password", Secret(password))
-    services.apply_import(actor=manager, plan=plan, proof=proof)
-    a1 = services.list_stores(market_slug="bansong", query="A-1")[0]
-    assert services.get_store(store_id=a1.id).kakao_channel_id == "_NewDemo1"
+    services.exchange.apply_import(actor=manager, plan=plan, proof=proof)
+    a1 = services.directory.list_stores(market_slug="bansong", query="A-1")[0]
+    assert services.directory.get_store(store_id=a1.id).kakao_channel_id == "_NewDemo1"
 
 
 def test_the_file_market_and_the_asked_market_must_agree(
     services: Services, tmp_path: Path
 ) -> None:
-    console = services.console_actor()
+    console = services.access.console_actor()
     out = tmp_path / "b.csv"
-    services.export_listings(actor=console, market_slug="bansong", out=out)
+    services.exchange.export_listings(actor=console, market_slug="bansong", out=out)
     with pytest.raises(ExchangeFileError, match='for the market "bansong", not "dongmun"'):
-        services.check_import(actor=console, path=out, market_slug="dongmun")
+        services.exchange.check_import(actor=console, path=out, market_slug="dongmun")
     rows = [r[1:] for r in _csv_rows(out)]  # no market column
     _write_cp949(out, rows)
     with pytest.raises(ExchangeFileError, match="say which market"):
-        services.check_import(actor=console, path=out)
-    assert not services.check_import(actor=console, path=out, market_slug="bansong").missing
+        services.exchange.check_import(actor=console, path=out)
+    assert not services.exchange.check_import(
+        actor=console, path=out, market_slug="bansong"
+    ).missing
 
 
 # Files that are not listings ----------------------------------------------------------------------
@@ -291,12 +301,16 @@ def test_an_xlsx_bomb_is_refused_before_parsing(services: Services, tmp_path: Pa
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("xl/worksheets/sheet1.xml", b"<a>" + b"0" * (450 * 1024 * 1024) + b"</a>")
     with pytest.raises(ExchangeFileError, match="unpacks to far more data"):
-        services.check_import(actor=services.console_actor(), path=bomb, market_slug="bansong")
+        services.exchange.check_import(
+            actor=services.access.console_actor(), path=bomb, market_slug="bansong"
+        )
 
 
 def test_an_xml_entity_bomb_is_refused(services: Services, tmp_path: Path) -> None:
     out = tmp_path / "ok.xlsx"
-    services.export_listings(actor=services.console_actor(), market_slug="bansong", out=out)
+    services.exchange.export_listings(
+        actor=services.access.console_actor(), market_slug="bansong", out=out
+    )
     laughs = (
         b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
         b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
@@ -311,17 +325,19 @@ def test_an_xml_entity_bomb_is_refused(services: Services, tmp_path: Path) -> No
             data = source.read(info.filename)
             target.writestr(info, laughs if info.filename == "xl/worksheets/sheet1.xml" else data)
     with pytest.raises(ExchangeFileError, match=r"not a readable \.xlsx workbook"):
-        services.check_import(actor=services.console_actor(), path=bomb)
+        services.exchange.check_import(actor=services.access.console_actor(), path=bomb)
 
 
 def test_a_formula_cell_in_a_workbook_is_named(services: Services, tmp_path: Path) -> None:
     out = tmp_path / "b.xlsx"
-    services.export_listings(actor=services.console_actor(), market_slug="bansong", out=out)
+    services.exchange.export_listings(
+        actor=services.access.console_actor(), market_slug="bansong", out=out
+    )
     book = openpyxl.load_workbook(out)
     book[fmt.GOODS_SHEET].cell(row=3, column=7).value = "=5000*2"
     book.save(out)
     with pytest.raises(ImportRefused) as refused:
-        services.check_import(actor=services.console_actor(), path=out)
+        services.exchange.check_import(actor=services.access.console_actor(), path=out)
     assert [str(line) for line in refused.value.lines()] == [
         '상품, row 3: 가격 "=5000*2" is a formula; type the value itself (or start the cell '
         "with ')"
@@ -343,7 +359,9 @@ def test_files_that_are_not_listings(
     path = tmp_path / "bad.csv"
     path.write_bytes(content)
     with pytest.raises((ImportRefused, ExchangeFileError), match=words):
-        services.check_import(actor=services.console_actor(), path=path, market_slug="bansong")
+        services.exchange.check_import(
+            actor=services.access.console_actor(), path=path, market_slug="bansong"
+        )
 
 
 def test_a_file_over_the_size_limit_is_not_read(services: Services, tmp_path: Path) -> None:
@@ -351,7 +369,9 @@ def test_a_file_over_the_size_limit_is_not_read(services: Services, tmp_path: Pa
     with path.open("wb") as handle:
         handle.truncate(101 * 1024 * 1024)  # sparse: no disk used
     with pytest.raises(ExchangeFileError, match="at most 100 MB"):
-        services.check_import(actor=services.console_actor(), path=path, market_slug="bansong")
+        services.exchange.check_import(
+            actor=services.access.console_actor(), path=path, market_slug="bansong"
+        )
     assert os.path.getsize(path) > 100 * 1024 * 1024
 
 
@@ -360,8 +380,12 @@ def test_export_refuses_an_unknown_kind_and_a_missing_folder(
 ) -> None:
     from kiosk.render.atomic import OutputPathError
 
-    console = services.console_actor()
+    console = services.access.console_actor()
     with pytest.raises(ExchangeFileError, match=r"\.csv or \.xlsx"):
-        services.export_listings(actor=console, market_slug="bansong", out=tmp_path / "b.ods")
+        services.exchange.export_listings(
+            actor=console, market_slug="bansong", out=tmp_path / "b.ods"
+        )
     with pytest.raises(OutputPathError, match="does not exist"):
-        services.export_listings(actor=console, market_slug="bansong", out=tmp_path / "x" / "b.csv")
+        services.exchange.export_listings(
+            actor=console, market_slug="bansong", out=tmp_path / "x" / "b.csv"
+        )

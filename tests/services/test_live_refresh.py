@@ -26,12 +26,12 @@ OTHER_PC = textwrap.dedent(
     accounts.cost = accounts.ScryptCost(n=2**10, r=8, p=1)
     with Services.open(sys.argv[1]) as services:
         services.pc = "other-pc"
-        store = services.get_store(store_id=int(sys.argv[2]))
-        manager = services.console_actor()
-        services.update_good(
+        store = services.directory.get_store(store_id=int(sys.argv[2]))
+        manager = services.access.console_actor()
+        services.listings.update_good(
             actor=manager, base=store, product_id=store.products[0].id, sold_out=True
         )
-        services.create_market(
+        services.listings.create_market(
             actor=manager, slug="jungang", name={"ko": "중앙시장"}, city={"ko": "부산"}
         )
     """
@@ -51,8 +51,8 @@ def _run_other_pc(url: str, store_id: int) -> None:
 
 def test_a_change_from_another_process_is_published_here(database_url: str) -> None:
     with Services.open(database_url, seed_demo=True) as here:
-        store = here.list_stores(market_slug="dongmun")[0]
-        watcher = here.change_watcher()
+        store = here.directory.list_stores(market_slug="dongmun")[0]
+        watcher = here.live.change_watcher()
         seen: list[Change] = []
         here.changes.subscribe(seen.append)
         assert watcher.poll() == []  # nothing new yet
@@ -66,17 +66,19 @@ def test_a_change_from_another_process_is_published_here(database_url: str) -> N
             Change(ChangeKind.STORES, "dongmun", frozenset({store.id})),
             Change(ChangeKind.MARKETS, "jungang"),
         ]
-        assert here.get_store(store_id=store.id).products[0].sold_out  # and the data is there
-        assert "jungang" in [m.slug for m in here.list_markets()]
+        assert (
+            here.directory.get_store(store_id=store.id).products[0].sold_out
+        )  # and the data is there
+        assert "jungang" in [m.slug for m in here.directory.list_markets()]
 
 
 def test_own_writes_are_not_published_twice(database_url: str) -> None:
     with Services.open(database_url, seed_demo=True) as here:
-        watcher = here.change_watcher()
+        watcher = here.live.change_watcher()
         seen: list[Change] = []
         here.changes.subscribe(seen.append)
-        here.create_market(
-            actor=here.console_actor(), slug="jungang", name={"ko": "중앙시장"}, city={}
+        here.listings.create_market(
+            actor=here.access.console_actor(), slug="jungang", name={"ko": "중앙시장"}, city={}
         )
         assert seen == [Change(ChangeKind.MARKETS, "jungang")]  # published once, locally
         assert watcher.poll() == []

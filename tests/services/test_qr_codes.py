@@ -54,14 +54,16 @@ def english_messages() -> Iterator[None]:
 @pytest.fixture
 def services(db: Database) -> Services:
     opened = Services(db)
-    opened.load_demo()
+    opened.listings.load_demo()
     return opened
 
 
 @pytest.fixture
 def store_id(services: Services) -> int:
-    first = services.list_stores(market_slug="dongmun")[0].id
-    services.set_store_pin(actor=services.console_actor(), store_id=first, pin=Secret(PIN))
+    first = services.directory.list_stores(market_slug="dongmun")[0].id
+    services.access.set_store_pin(
+        actor=services.access.console_actor(), store_id=first, pin=Secret(PIN)
+    )
     return first
 
 
@@ -115,8 +117,8 @@ def test_payment_with_control_character_names_the_position() -> None:
 
 
 def test_save_persists_normalised_id_and_exact_payload(services: Services, store_id: int) -> None:
-    before = services.get_store(store_id=store_id)
-    saved = services.save_store_codes(
+    before = services.directory.get_store(store_id=store_id)
+    saved = services.codes.save_store_codes(
         proof=PROOF,
         store_id=store_id,
         expected_version=before.version,
@@ -124,23 +126,23 @@ def test_save_persists_normalised_id_and_exact_payload(services: Services, store
         payment=check_payment(PAYLOAD + "\n"),
     )
     assert saved.version == before.version + 1
-    again = services.get_store(store_id=store_id)
+    again = services.directory.get_store(store_id=store_id)
     assert again.kakao_channel_id == "_ZeUTxl"
     assert again.payment_qr_payload == PAYLOAD
     assert again.version == saved.version
 
 
 def test_blank_inputs_remove_the_codes(services: Services, store_id: int) -> None:
-    before = services.get_store(store_id=store_id)
+    before = services.directory.get_store(store_id=store_id)
     assert before.kakao_channel_id and before.payment_qr_payload
-    services.save_store_codes(
+    services.codes.save_store_codes(
         proof=PROOF,
         store_id=store_id,
         expected_version=before.version,
         kakao=check_kakao(""),
         payment=check_payment(None),
     )
-    after = services.get_store(store_id=store_id)
+    after = services.directory.get_store(store_id=store_id)
     assert after.kakao_channel_id is None and after.payment_qr_payload is None
 
 
@@ -154,9 +156,9 @@ def test_blank_inputs_remove_the_codes(services: Services, store_id: int) -> Non
 def test_refused_input_writes_nothing(
     services: Services, store_id: int, kakao: str, payment: str, field: str
 ) -> None:
-    before = services.get_store(store_id=store_id)
+    before = services.directory.get_store(store_id=store_id)
     with pytest.raises(QrInputError) as caught:
-        services.save_store_codes(
+        services.codes.save_store_codes(
             proof=PROOF,
             store_id=store_id,
             expected_version=before.version,
@@ -164,21 +166,21 @@ def test_refused_input_writes_nothing(
             payment=check_payment(payment),
         )
     assert caught.value.field == field
-    assert services.get_store(store_id=store_id) == before
+    assert services.directory.get_store(store_id=store_id) == before
 
 
 def test_stale_version_writes_nothing(services: Services, store_id: int) -> None:
-    before = services.get_store(store_id=store_id)
-    services.save_store_codes(
+    before = services.directory.get_store(store_id=store_id)
+    services.codes.save_store_codes(
         proof=PROOF,
         store_id=store_id,
         expected_version=before.version,
         kakao=check_kakao("_First1"),
         payment=check_payment(None),
     )
-    current = services.get_store(store_id=store_id)
+    current = services.directory.get_store(store_id=store_id)
     with pytest.raises(StaleVersionError) as caught:
-        services.save_store_codes(
+        services.codes.save_store_codes(
             proof=PROOF,
             store_id=store_id,
             expected_version=before.version,
@@ -186,14 +188,14 @@ def test_stale_version_writes_nothing(services: Services, store_id: int) -> None
             payment=check_payment(PAYLOAD),
         )
     assert caught.value.actual_version == current.version
-    assert services.get_store(store_id=store_id) == current
+    assert services.directory.get_store(store_id=store_id) == current
 
 
 def test_missing_store_is_reported(services: Services) -> None:
-    manager = services.console_actor()
-    services.set_manager_password(actor=manager, password=Secret("market-office-2026"))
+    manager = services.access.console_actor()
+    services.access.set_manager_password(actor=manager, password=Secret("market-office-2026"))
     with pytest.raises(SignInRefused):  # a PIN never tells whether the store exists
-        services.save_store_codes(
+        services.codes.save_store_codes(
             proof=PROOF,
             store_id=999_999,
             expected_version=1,
@@ -201,7 +203,7 @@ def test_missing_store_is_reported(services: Services) -> None:
             payment=check_payment(None),
         )
     with pytest.raises(NotFoundError, match="no store with id 999999"):
-        services.save_store_codes(
+        services.codes.save_store_codes(
             proof=CodeProof("password", Secret("market-office-2026")),
             store_id=999_999,
             expected_version=1,
@@ -213,8 +215,8 @@ def test_missing_store_is_reported(services: Services) -> None:
 def test_a_save_publishes_what_changed(services: Services, store_id: int) -> None:
     seen: list[Change] = []
     services.changes.subscribe(seen.append)
-    before = services.get_store(store_id=store_id)
-    services.save_store_codes(
+    before = services.directory.get_store(store_id=store_id)
+    services.codes.save_store_codes(
         proof=PROOF,
         store_id=store_id,
         expected_version=before.version,
@@ -225,7 +227,7 @@ def test_a_save_publishes_what_changed(services: Services, store_id: int) -> Non
         ("stores", "dongmun", frozenset({store_id}))
     ]
     with pytest.raises(StaleVersionError):
-        services.save_store_codes(
+        services.codes.save_store_codes(
             proof=PROOF,
             store_id=store_id,
             expected_version=before.version,

@@ -95,7 +95,9 @@ def test_no_tourist_screen_queries_or_decodes_on_the_gui_thread(
         directory.search_edit.clear()
         directory.category_combo.setCurrentIndex(1)
         assert ops.wait_idle()
-        with_codes = next(s for s in own_services.list_stores(market_slug="bansong") if s.has_kakao)
+        with_codes = next(
+            s for s in own_services.directory.list_stores(market_slug="bansong") if s.has_kakao
+        )
         probe.sql.clear()  # the test's own look-up above ran here on purpose
         flow.open_store(with_codes.id)
         assert ops.wait_idle()
@@ -120,19 +122,19 @@ def test_a_saved_code_shows_on_the_open_store_page_without_a_restart(
     assert ops.wait_idle()
     store = next(
         s
-        for s in own_services.list_stores(market_slug="bansong")
+        for s in own_services.directory.list_stores(market_slug="bansong")
         if not s.has_kakao and not s.has_payment_qr
     )
     flow.open_store(store.id)
     assert ops.wait_idle()
     assert not flow.detail.qr_panel.isVisibleTo(flow.detail)
 
-    detail = own_services.get_store(store_id=store.id)
-    own_services.set_store_pin(
-        actor=own_services.console_actor(), store_id=store.id, pin=Secret("975310")
+    detail = own_services.directory.get_store(store_id=store.id)
+    own_services.access.set_store_pin(
+        actor=own_services.access.console_actor(), store_id=store.id, pin=Secret("975310")
     )
     with qtbot.waitSignal(shell.events.changed, timeout=5_000) as blocker:
-        own_services.save_store_codes(
+        own_services.codes.save_store_codes(
             proof=CodeProof("pin", Secret("975310")),
             store_id=store.id,
             expected_version=detail.version,
@@ -187,7 +189,9 @@ def test_a_newer_search_supersedes_an_older_one(qtbot: QtBot, shell: Shell) -> N
     shown = {directory.model.store_at(r).id for r in range(directory.model.rowCount())}
     services = shell.services()
     assert services is not None
-    expected = {s.id for s in services.list_stores(market_slug="dongmun", query="tangerine")}
+    expected = {
+        s.id for s in services.directory.list_stores(market_slug="dongmun", query="tangerine")
+    }
     assert shown == expected and shown
 
 

@@ -49,7 +49,7 @@ def test_first_page_then_more_as_the_view_asks(
     directory: TouristDirectoryScreen, city_services: Services
 ) -> None:
     model = directory.model
-    active = city_services.count_stores(market_slug="city")
+    active = city_services.directory.count_stores(market_slug="city")
     assert model.rowCount() == PAGE_SIZE < active
     assert model.total() == active
     assert str(active) in directory.count_label.text()
@@ -57,7 +57,7 @@ def test_first_page_then_more_as_the_view_asks(
         model.fetchMore(QModelIndex())
         assert ops.wait_idle()
     assert [s.id for s in model.stores()] == [
-        s.id for s in city_services.list_stores(market_slug="city")
+        s.id for s in city_services.directory.list_stores(market_slug="city")
     ]
 
 
@@ -76,7 +76,7 @@ def test_typing_runs_one_search_for_the_last_text(
         directory.search_edit.setText("tangerine"[:n])  # faster than the debounce
     assert ops.wait_idle()
     assert started == ["tangerine"]
-    expected = city_services.list_stores(market_slug="city", query="tangerine")
+    expected = city_services.directory.list_stores(market_slug="city", query="tangerine")
     assert [s.id for s in directory.model.stores()] == [s.id for s in expected[:PAGE_SIZE]]
     assert directory.model.total() == len(expected)
 
@@ -87,7 +87,7 @@ def test_odd_queries_keep_the_screen_right(
 ) -> None:
     directory.search_edit.setText(query)
     assert ops.wait_idle()
-    expected = city_services.count_stores(market_slug="city", query=query)
+    expected = city_services.directory.count_stores(market_slug="city", query=query)
     assert directory.model.total() == expected
     assert directory.model.rowCount() == min(expected, PAGE_SIZE)
     assert not directory.is_loading()

@@ -39,13 +39,13 @@ def test_top_bar_language_button_retranslates_the_directory(  # noqa: PLR0917
 
     assert i18n.current_locale() == locale
     assert bar.current() == locale
-    market = services.list_markets()[0]
+    market = services.directory.list_markets()[0]
     assert directory.title_label.text() == market.name.get(locale)
     assert directory.back_button.text().endswith(translate("Start", locale))
     assert directory.search_edit.placeholderText() == translate(
         "Search stores and goods in any language", locale
     )
-    first = services.list_stores(market_slug=market.slug)[0]
+    first = services.directory.list_stores(market_slug=market.slug)[0]
     assert directory.model.index(0).data() == first.name.get(locale)
     # regional glyph forms: the label really renders in the locale's Noto Sans CJK face
     assert QFontInfo(directory.title_label.font()).family() == family
@@ -54,7 +54,7 @@ def test_top_bar_language_button_retranslates_the_directory(  # noqa: PLR0917
 def test_switch_on_the_start_screen_reaches_screens_not_shown(
     qtbot: QtBot, window: Shell, flow: TouristFlow, services: Services
 ) -> None:
-    store_id = services.list_stores(market_slug="bansong")[0].id
+    store_id = services.directory.list_stores(market_slug="bansong")[0].id
     flow.open_store(store_id)
     assert ops.wait_idle()
     assert window.current_screen_name() == DETAIL
@@ -65,7 +65,9 @@ def test_switch_on_the_start_screen_reaches_screens_not_shown(
     assert start._welcome.text() == translate("Welcome to the market", "ja")
     assert start.mode_button("tourist").title() == translate("Explore the market", "ja")
     detail = flow.detail
-    assert detail.name_label.text() == services.get_store(store_id=store_id).name.get("ja")
+    assert detail.name_label.text() == services.directory.get_store(store_id=store_id).name.get(
+        "ja"
+    )
     assert detail.back_button.text().endswith(translate("All stores", "ja"))
     window.show_screen(DETAIL)
     assert window.top_language_bar().current() == "ja"

@@ -50,9 +50,11 @@ def shell(qtbot: QtBot, own_services: Services) -> Iterator[Shell]:
 
 @pytest.fixture
 def flow(shell: Shell, own_services: Services) -> ManagerFlow:
-    own_services.set_manager_password(actor=own_services.console_actor(), password=Secret(PASSWORD))
+    own_services.access.set_manager_password(
+        actor=own_services.access.console_actor(), password=Secret(PASSWORD)
+    )
     built = manager_flow(shell)
-    built.sign_in_as(own_services.sign_in_manager(password=Secret(PASSWORD)))
+    built.sign_in_as(own_services.access.sign_in_manager(password=Secret(PASSWORD)))
     assert ops.wait_idle()
     QTest.mouseClick(built.stores.header.page_buttons["exchange"], Qt.MouseButton.LeftButton)
     assert ops.wait_idle()
@@ -135,8 +137,8 @@ def test_codes_changed_by_a_file_ask_for_the_password(
     page.proof.field.setText(PASSWORD)
     QTest.mouseClick(page.proof.confirm_button, Qt.MouseButton.LeftButton)
     assert ops.wait_idle()
-    a1 = own_services.list_stores(market_slug="bansong", query="A-1")[0]
-    assert own_services.get_store(store_id=a1.id).kakao_channel_id == "_FileDemo7"
+    a1 = own_services.directory.list_stores(market_slug="bansong", query="A-1")[0]
+    assert own_services.directory.get_store(store_id=a1.id).kakao_channel_id == "_FileDemo7"
 
 
 def test_backup_and_restore_with_a_second_press(
@@ -148,17 +150,17 @@ def test_backup_and_restore_with_a_second_press(
     assert ops.wait_idle()
     assert page.message.text().startswith("✓ Backup written: ")
     assert page.backup_state.text().startswith("Newest backup: ")
-    [backup] = own_services.latest_backups()
-    own_services.remove_market(actor=own_services.console_actor(), slug="dongmun")
+    [backup] = own_services.backups.latest_backups()
+    own_services.listings.remove_market(actor=own_services.access.console_actor(), slug="dongmun")
     page.restore_from(backup)
     assert ops.wait_idle()
     assert "Press the restore button again to confirm" in page.message.text()
     assert page.restore_button.text() == f"Restore {backup.name} now"
-    assert len(own_services.list_markets()) == 1  # asked, not done
+    assert len(own_services.directory.list_markets()) == 1  # asked, not done
     QTest.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
     assert ops.wait_idle()
     assert page.message.text().startswith("✓ Restored.")
-    assert len(own_services.list_markets()) == 2
+    assert len(own_services.directory.list_markets()) == 2
 
 
 def test_signing_out_forgets_the_plan(flow: ManagerFlow, tmp_path: Path) -> None:

@@ -50,7 +50,9 @@ def shell(qtbot: QtBot, own_services: Services, english: None) -> Iterator[Shell
 @pytest.fixture
 def flow(shell: Shell, own_services: Services) -> ManagerFlow:
     """The manager mode, signed in (the password set through the console)."""
-    own_services.set_manager_password(actor=own_services.console_actor(), password=Secret(PASSWORD))
+    own_services.access.set_manager_password(
+        actor=own_services.access.console_actor(), password=Secret(PASSWORD)
+    )
     built = manager_flow(shell)
     built.open()
     assert ops.wait_idle()
@@ -76,7 +78,7 @@ def test_first_use_sets_the_password_typed_twice(shell: Shell, own_services: Ser
     screen.repeat.setText(PASSWORD + "x")
     _click(screen.submit_button)
     assert screen.message.text() == "⚠ The two entries are not the same."
-    assert not own_services.manager_password_is_set()
+    assert not own_services.access.manager_password_is_set()
     screen.password.setText("short")
     screen.repeat.setText("short")
     _click(screen.submit_button)
@@ -85,12 +87,14 @@ def test_first_use_sets_the_password_typed_twice(shell: Shell, own_services: Ser
     screen.repeat.setText(PASSWORD)
     _click(screen.submit_button)
     assert shell.current_screen_name() == stores.SCREEN
-    assert own_services.manager_password_is_set()
+    assert own_services.access.manager_password_is_set()
     assert screen.password.text() == "" and screen.repeat.text() == ""
 
 
 def test_a_wrong_password_is_refused(shell: Shell, own_services: Services) -> None:
-    own_services.set_manager_password(actor=own_services.console_actor(), password=Secret(PASSWORD))
+    own_services.access.set_manager_password(
+        actor=own_services.access.console_actor(), password=Secret(PASSWORD)
+    )
     built = manager_flow(shell)
     built.open()
     assert ops.wait_idle()
@@ -104,7 +108,9 @@ def test_a_wrong_password_is_refused(shell: Shell, own_services: Services) -> No
 def test_the_store_table_filters(flow: ManagerFlow, own_services: Services) -> None:
     table = flow.stores
     total = table.model.rowCount()
-    assert total == len(own_services.list_store_details(market_slug="bansong", active_only=False))
+    assert total == len(
+        own_services.directory.list_store_details(market_slug="bansong", active_only=False)
+    )
     table.set_filters(no_codes=True)
     assert all(not (s.kakao_channel_id or s.payment_qr_payload) for s in table.stores_shown())
     assert 0 < table.proxy.rowCount() < total
@@ -123,7 +129,7 @@ def test_the_store_table_filters(flow: ManagerFlow, own_services: Services) -> N
 def _open_form(
     flow: ManagerFlow, own_services: Services, index: int = 0
 ) -> store_form.StoreFormScreen:
-    store = own_services.list_store_details(market_slug="bansong")[index]
+    store = own_services.directory.list_store_details(market_slug="bansong")[index]
     flow.edit_store(store)
     assert ops.wait_idle()
     return flow.form
@@ -150,11 +156,11 @@ def test_edit_and_save_is_audited(flow: ManagerFlow, own_services: Services, she
     form.names["ja"].setText("新しい名前")
     assert form.save_button.isEnabled() and form.save_reason.text() == ""
     _click(form.save_button)
-    saved = own_services.get_store(store_id=base.id)
+    saved = own_services.directory.get_store(store_id=base.id)
     assert saved.phone == "051-777-1234" and saved.name.get("ja") == "新しい名前"
     assert saved.version == base.version + 1
     assert form.status.text() == "✓ Saved." and not form.save_button.isEnabled()
-    entry = own_services.audit_log(actor=own_services.console_actor())[0]
+    entry = own_services.audit.audit_log(actor=own_services.access.console_actor())[0]
     assert entry.action is AuditAction.STORE_CHANGED and entry.actor == "manager"
     fields = {c.field: (c.old, c.new) for c in entry.changes}
     assert fields["phone"] == (base.phone, "051-777-1234")
@@ -204,8 +210,8 @@ def test_a_stale_save_says_what_changed_and_reload_keeps_my_edit(
     assert base is not None
     good = base.products[0]
     # another PC marks the first good sold out after this form was opened
-    own_services.update_good(
-        actor=own_services.console_actor(), base=base, product_id=good.id, sold_out=True
+    own_services.listings.update_good(
+        actor=own_services.access.console_actor(), base=base, product_id=good.id, sold_out=True
     )
     form.phone.setText("")
     QTest.keyClicks(form.phone, "0519990000")
@@ -214,12 +220,12 @@ def test_a_stale_save_says_what_changed_and_reload_keeps_my_edit(
     assert text.startswith("⚠ Changed on another PC: reload.")
     assert f"goods[{good.name.get('ko')}].sold_out: False -> True" in text
     assert form.reload_button.isVisible()
-    assert own_services.get_store(store_id=base.id).phone == base.phone  # nothing written
+    assert own_services.directory.get_store(store_id=base.id).phone == base.phone  # nothing written
     assert form.phone.text() == "0519990000"  # nothing lost
     _click(form.reload_button)
     assert form.phone.text() == "051-999-0000" or form.phone.text() == "0519990000"
     _click(form.save_button)
-    saved = own_services.get_store(store_id=base.id)
+    saved = own_services.directory.get_store(store_id=base.id)
     assert saved.phone == "051-999-0000" and saved.products[0].sold_out
 
 
@@ -246,7 +252,9 @@ def test_add_a_stall_in_five_languages(flow: ManagerFlow, own_services: Services
     assert form.save_button.isEnabled(), form.save_reason.text()
     _click(form.save_button)
     created = [
-        s for s in own_services.list_store_details(market_slug="bansong") if s.stall_number == "Z-9"
+        s
+        for s in own_services.directory.list_store_details(market_slug="bansong")
+        if s.stall_number == "Z-9"
     ]
     assert len(created) == 1
     assert created[0].name.values == names and created[0].products[0].price_won == 3000
@@ -262,13 +270,15 @@ def test_markets_add_and_remove_with_a_second_press(
     page.slug.setText("jungang")
     page.names["ko"].setText("중앙시장")
     _click(page.save_button)
-    assert "jungang" in [m.slug for m in own_services.list_markets()]
+    assert "jungang" in [m.slug for m in own_services.directory.list_markets()]
     page.select("bansong")
     _click(page.remove_button)
     assert page.message.text().startswith("⚠ Remove")
-    assert "bansong" in [m.slug for m in own_services.list_markets()]  # asked, not removed
+    assert "bansong" in [
+        m.slug for m in own_services.directory.list_markets()
+    ]  # asked, not removed
     _click(page.remove_button)
-    assert "bansong" not in [m.slug for m in own_services.list_markets()]
+    assert "bansong" not in [m.slug for m in own_services.directory.list_markets()]
     flow.show_page("audit")
     assert ops.wait_idle() and shell.current_screen_name() == audit_screen.SCREEN
     shown = flow.audit.model.entries()
@@ -285,8 +295,8 @@ def test_going_home_or_idle_signs_out(qtbot: QtBot, flow: ManagerFlow, shell: Sh
     services = shell.services()
     assert services is not None
     with pytest.raises(Exception, match="sign in first"):
-        services.audit_log(actor=actor)  # the services forgot the session too
-    flow.sign_in_as(services.sign_in_manager(password=Secret(PASSWORD)))
+        services.audit.audit_log(actor=actor)  # the services forgot the session too
+    flow.sign_in_as(services.access.sign_in_manager(password=Secret(PASSWORD)))
     flow.guard.set_timeout(50)
     flow.guard.arm()
     qtbot.waitUntil(lambda: shell.current_screen_name() == START, timeout=3_000)
@@ -298,17 +308,17 @@ def test_a_save_on_another_pc_shows_in_the_table(
 ) -> None:
     other_pc = Services.open(own_services.url.replace("***", ""))
     try:
-        store = other_pc.list_store_details(market_slug="bansong")[0]
+        store = other_pc.directory.list_store_details(market_slug="bansong")[0]
         assert shell.live_refresh is not None
         shell.live_refresh.poll()  # the starting point
         assert ops.wait_idle()
-        draft_store = other_pc.get_store(store_id=store.id)
+        draft_store = other_pc.directory.get_store(store_id=store.id)
         from dataclasses import replace
 
         from kiosk.domain.store_edit.draft import draft_from
 
-        other_pc.save_store(
-            actor=other_pc.console_actor(),
+        other_pc.listings.save_store(
+            actor=other_pc.access.console_actor(),
             market_slug="bansong",
             base=draft_store,
             draft=replace(
@@ -348,9 +358,9 @@ def test_the_manager_sets_a_pin_and_the_merchant_signs_in_with_it(
     form.pin.setText("602194")
     _click(form.pin_button)
     assert form.pin_message.text().startswith("✓ ")
-    actor = own_services.sign_in_merchant(store_id=base.id, pin=Secret("602194"))
+    actor = own_services.access.sign_in_merchant(store_id=base.id, pin=Secret("602194"))
     assert actor.store_id == base.id
-    entry = own_services.audit_log(actor=own_services.console_actor())[1]
+    entry = own_services.audit.audit_log(actor=own_services.access.console_actor())[1]
     assert entry.action is AuditAction.PIN_SET and "602194" not in str(entry)
 
 
@@ -371,16 +381,16 @@ def test_a_code_change_asks_for_the_password_again(
     form.kakao.setText("_NewCh9")
     _click(form.save_button)
     assert form.prompt.isVisible() and form.prompt.kind() == "password"
-    assert own_services.get_store(store_id=base.id) == base
+    assert own_services.directory.get_store(store_id=base.id) == base
     form.prompt.field.setText("not the password")
     _click(form.prompt.confirm_button)
     assert form.prompt.error.isVisible()
-    assert own_services.get_store(store_id=base.id) == base
+    assert own_services.directory.get_store(store_id=base.id) == base
     form.prompt.field.setText(PASSWORD)
     _click(form.prompt.confirm_button)
-    assert own_services.get_store(store_id=base.id).kakao_channel_id == "_NewCh9"
-    entry = own_services.audit_log(
-        actor=own_services.console_actor(), actions=(AuditAction.STORE_CODES,)
+    assert own_services.directory.get_store(store_id=base.id).kakao_channel_id == "_NewCh9"
+    entry = own_services.audit.audit_log(
+        actor=own_services.access.console_actor(), actions=(AuditAction.STORE_CODES,)
     )[0]
     assert entry.actor == "manager" and entry.changes[0].new == "_NewCh9"
 

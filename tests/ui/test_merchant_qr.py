@@ -54,9 +54,11 @@ def own_services(tmp_path: Path) -> Iterator[Services]:
     """A fresh demo database per test: these tests write to it."""
     url = "sqlite:///" + (tmp_path / "merchant.sqlite3").as_posix()
     opened = Services.open(url, seed_demo=True)
-    console = opened.console_actor()
-    for summary in opened.list_stores(market_slug=opened.list_markets()[0].slug):
-        opened.set_store_pin(actor=console, store_id=summary.id, pin=Secret(PIN))
+    console = opened.access.console_actor()
+    for summary in opened.directory.list_stores(
+        market_slug=opened.directory.list_markets()[0].slug
+    ):
+        opened.access.set_store_pin(actor=console, store_id=summary.id, pin=Secret(PIN))
     yield opened
     opened.close()
 
@@ -258,12 +260,12 @@ def test_save_to_store_keeps_the_normalised_id_and_the_exact_payload(
         screen.payment.payload_edit.setPlainText(PAYLOAD + "\n")
     QTest.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
     assert screen.prompt.isVisible()  # saving a code always asks for the PIN first
-    assert own_services.get_store(store_id=store.id) == store
+    assert own_services.directory.get_store(store_id=store.id) == store
     QTest.keyClicks(screen.prompt.field, PIN)
     with qtbot.waitSignal(screen.saved, timeout=5_000):
         QTest.mouseClick(screen.prompt.confirm_button, Qt.MouseButton.LeftButton)
     assert not screen.prompt.isVisible()
-    saved = own_services.get_store(store_id=store.id)
+    saved = own_services.directory.get_store(store_id=store.id)
     assert saved.kakao_channel_id == "_ZeUTxl"
     assert saved.payment_qr_payload == PAYLOAD
     assert saved.version == store.version + 1
@@ -276,7 +278,7 @@ def test_a_stale_version_writes_nothing_and_keeps_the_fields(
 ) -> None:
     store = screen.current_store()
     assert store is not None
-    other = own_services.save_store_codes(  # someone else, on another PC, saves first
+    other = own_services.codes.save_store_codes(  # someone else, on another PC, saves first
         proof=PROOF,
         store_id=store.id,
         expected_version=store.version,
@@ -285,12 +287,12 @@ def test_a_stale_version_writes_nothing_and_keeps_the_fields(
     )
     _type(qtbot, screen.kakao, screen.kakao.id_edit, "_ZeUTxl")
     assert screen.save_to_store(PROOF) is False
-    assert own_services.get_store(store_id=store.id) == other  # nothing written
+    assert own_services.directory.get_store(store_id=store.id) == other  # nothing written
     assert screen.kakao.text() == "_ZeUTxl"  # nothing lost
     assert screen.current_store() == other  # reloaded at the new version
     assert screen.status_label.text()
     assert screen.save_to_store(PROOF) is True  # the second press saves over the reloaded version
-    assert own_services.get_store(store_id=store.id).kakao_channel_id == "_ZeUTxl"
+    assert own_services.directory.get_store(store_id=store.id).kakao_channel_id == "_ZeUTxl"
 
 
 def test_save_png_writes_a_file_that_decodes_back(
@@ -373,9 +375,9 @@ def test_a_visitor_without_the_pin_cannot_change_a_code(
     QTest.mouseClick(screen.prompt.confirm_button, Qt.MouseButton.LeftButton)
     assert screen.prompt.error.isVisible() and screen.prompt.error.text().startswith("⚠")
     assert screen.prompt.field.text() == ""  # the wrong PIN is not kept
-    assert own_services.get_store(store_id=store.id) == store  # nothing written
+    assert own_services.directory.get_store(store_id=store.id) == store  # nothing written
     QTest.mouseClick(screen.prompt.switch_button, Qt.MouseButton.LeftButton)
     assert screen.prompt.kind() == "password"
     QTest.keyClicks(screen.prompt.field, "not the password")
     QTest.mouseClick(screen.prompt.confirm_button, Qt.MouseButton.LeftButton)
-    assert own_services.get_store(store_id=store.id) == store
+    assert own_services.directory.get_store(store_id=store.id) == store

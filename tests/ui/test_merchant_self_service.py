@@ -33,8 +33,10 @@ def own_services(tmp_path: Path) -> Iterator[Services]:
 
 @pytest.fixture
 def store_id(own_services: Services) -> int:
-    store = own_services.list_stores(market_slug="bansong")[2].id
-    own_services.set_store_pin(actor=own_services.console_actor(), store_id=store, pin=Secret(PIN))
+    store = own_services.directory.list_stores(market_slug="bansong")[2].id
+    own_services.access.set_store_pin(
+        actor=own_services.access.console_actor(), store_id=store, pin=Secret(PIN)
+    )
     return store
 
 
@@ -83,7 +85,7 @@ def test_pin_then_sold_out_and_price_in_one_tap_each(
     _type_pin(flow, PIN)
     assert shell.current_screen_name() == goods_screen.SCREEN
     screen = flow.goods
-    store = own_services.get_store(store_id=store_id)
+    store = own_services.directory.get_store(store_id=store_id)
     assert [row.product.id for row in screen.rows] == [p.id for p in store.products]
     row = screen.rows[0]
     assert row.sold_out.height() >= theme.TOUCH_MERCHANT
@@ -92,7 +94,7 @@ def test_pin_then_sold_out_and_price_in_one_tap_each(
 
     QTest.mouseClick(row.sold_out, Qt.MouseButton.LeftButton)  # one tap
     assert ops.wait_idle()
-    assert own_services.get_store(store_id=store_id).products[0].sold_out
+    assert own_services.directory.get_store(store_id=store_id).products[0].sold_out
     assert screen.status.text().startswith("✓ ")
     assert screen.rows[0].sold_out.isChecked()
 
@@ -102,8 +104,8 @@ def test_pin_then_sold_out_and_price_in_one_tap_each(
     assert row.save_price.isEnabled()
     QTest.mouseClick(row.save_price, Qt.MouseButton.LeftButton)
     assert ops.wait_idle()
-    assert own_services.get_store(store_id=store_id).products[1].price_won == 4500
-    entries = own_services.audit_log(actor=own_services.console_actor())
+    assert own_services.directory.get_store(store_id=store_id).products[1].price_won == 4500
+    entries = own_services.audit.audit_log(actor=own_services.access.console_actor())
     assert entries[0].action is AuditAction.STORE_CHANGED
     assert entries[0].actor == f"store {store_id} (PIN)"
 
@@ -125,11 +127,11 @@ def test_a_change_from_another_pc_is_reloaded_not_overwritten(
     _type_pin(flow, PIN)
     shown = flow.goods.store()
     assert shown is not None
-    console = own_services.console_actor()
+    console = own_services.access.console_actor()
     # another PC changes the price of the second good; its change event is not seen yet
     own_services.changes.unsubscribe(flow._host._on_services_change)  # type: ignore[attr-defined]
     try:
-        own_services.update_good(
+        own_services.listings.update_good(
             actor=console, base=shown, product_id=shown.products[1].id, price_won=9900
         )
     finally:
@@ -137,7 +139,7 @@ def test_a_change_from_another_pc_is_reloaded_not_overwritten(
     QTest.mouseClick(flow.goods.rows[0].sold_out, Qt.MouseButton.LeftButton)
     assert ops.wait_idle()
     assert flow.goods.status.text().startswith("⚠ Changed on another PC")
-    after = own_services.get_store(store_id=store_id)
+    after = own_services.directory.get_store(store_id=store_id)
     assert after.products[1].price_won == 9900 and not after.products[0].sold_out
     assert flow.goods.rows[1].price.text() == "9900"  # reloaded
 

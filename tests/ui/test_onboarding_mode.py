@@ -43,10 +43,12 @@ def own_services(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Se
 def store_id(own_services: Services) -> int:
     """Bansong A-2: no codes and no progress at all (a merchant who never used the app)."""
     store = next(
-        s for s in own_services.list_stores(market_slug="bansong") if s.stall_number == "A-2"
+        s
+        for s in own_services.directory.list_stores(market_slug="bansong")
+        if s.stall_number == "A-2"
     )
-    own_services.set_store_pin(
-        actor=own_services.console_actor(), store_id=store.id, pin=Secret(PIN)
+    own_services.access.set_store_pin(
+        actor=own_services.access.console_actor(), store_id=store.id, pin=Secret(PIN)
     )
     return store.id
 
@@ -135,7 +137,9 @@ def test_a_refused_channel_id_keeps_the_step_open(
     assert screen.fields.record_error.isVisible()
     assert "evil.example" in screen.fields.record_error.text()
     assert not screen.prompt.isVisible()
-    state = own_services.store_onboarding(actor=own_services.console_actor(), store_id=store_id)
+    state = own_services.onboarding.store_onboarding(
+        actor=own_services.access.console_actor(), store_id=store_id
+    )
     assert state.store.kakao_channel_id is None and state.step("kakao_channel").version == 0
 
 
@@ -162,9 +166,9 @@ def test_a_change_from_another_pc_is_not_overwritten(
     flow.open_step("onnuri_mobile")
     other_pc = Services.open(own_services.url)
     try:
-        console = other_pc.console_actor()
-        seen = other_pc.store_onboarding(actor=console, store_id=store_id)
-        other_pc.save_onboarding_step(
+        console = other_pc.access.console_actor()
+        seen = other_pc.onboarding.store_onboarding(actor=console, store_id=store_id)
+        other_pc.onboarding.save_onboarding_step(
             actor=console, base=seen, step="onnuri_mobile",
             draft=StepDraft(StepStatus.SKIPPED, note="사무실에서 해당 없음으로 표시"),
         )  # fmt: skip
@@ -181,7 +185,9 @@ def test_a_change_from_another_pc_is_not_overwritten(
     assert screen.message.property("message") == "error"
     assert "다른 PC" in screen.message.text()
     assert screen.fields.note_edit.text() == "서류 챙김"  # nothing typed is lost
-    state = own_services.store_onboarding(actor=own_services.console_actor(), store_id=store_id)
+    state = own_services.onboarding.store_onboarding(
+        actor=own_services.access.console_actor(), store_id=store_id
+    )
     assert state.step("onnuri_mobile").status is StepStatus.SKIPPED
     screen.request_save()  # after seeing it, saving again is a choice
     assert ops.wait_idle()
@@ -215,7 +221,7 @@ def test_this_pc_remembers_the_store(
     flow.sign_in.choose_store(store_id)
     flow.sign_in.remember.setChecked(True)
     _sign_in(flow, store_id)
-    assert own_services.remembered_store() == store_id
+    assert own_services.onboarding.remembered_store() == store_id
     _click(flow.overview.sign_out_button)
     fresh = build_shell("ko")
     try:
@@ -230,7 +236,7 @@ def test_this_pc_remembers_the_store(
 def test_manager_sees_progress_and_exports_it(
     shell: Shell, own_services: Services, tmp_path: Path
 ) -> None:
-    actor = own_services.set_first_manager_password(password=Secret(PASSWORD))
+    actor = own_services.access.set_first_manager_password(password=Secret(PASSWORD))
     manager = manager_flow(shell)
     manager.sign_in_as(actor)
     manager.show_page("progress")

@@ -23,7 +23,7 @@ def damaged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     db_file = tmp_path / "kiosk.sqlite3"
     url = f"sqlite:///{db_file}"
     with Services.open(url, seed_demo=True) as services:
-        assert services.daily_backup() is not None
+        assert services.backups.daily_backup() is not None
     data = bytearray(db_file.read_bytes())
     for offset in range(4096 * 2, len(data) - 4096, 4096):
         data[offset : offset + 200] = b"\x5a" * 200
@@ -63,9 +63,9 @@ def test_the_latest_good_backup_is_offered_and_restored(
     assert len(asked) == 1 and "The database is damaged" in asked[0]
     assert "can be restored" in asked[0]
     services = shell.services()
-    assert services is not None and len(services.list_markets()) == 2
-    entries = services.audit_log(
-        actor=services.console_actor(), actions=(AuditAction.DATABASE_RESTORED,)
+    assert services is not None and len(services.directory.list_markets()) == 2
+    entries = services.audit.audit_log(
+        actor=services.access.console_actor(), actions=(AuditAction.DATABASE_RESTORED,)
     )
     assert len(entries) == 1
 

@@ -41,7 +41,8 @@ def detail(qtbot: QtBot) -> StoreDetailScreen:
 def store(services: Services) -> StoreDetail:
     """The demo store with the most goods."""
     details = [
-        services.get_store(store_id=s.id) for s in services.list_stores(market_slug="dongmun")
+        services.directory.get_store(store_id=s.id)
+        for s in services.directory.list_stores(market_slug="dongmun")
     ]
     return max(details, key=lambda d: len(d.products))
 

@@ -33,9 +33,9 @@ def _settle(qtbot: QtBot) -> None:
 
 
 def _store(services: Services, market: str, stall: str) -> StoreDetail:
-    for summary in services.list_stores(market_slug=market):
+    for summary in services.directory.list_stores(market_slug=market):
         if summary.stall_number == stall:
-            return services.get_store(store_id=summary.id)
+            return services.directory.get_store(store_id=summary.id)
     raise LookupError(stall)
 
 

@@ -11,7 +11,7 @@ from kiosk.ui.models.store_list_model import StoreListModel, StoreRole
 
 
 def test_rows_show_names_in_the_model_locale(services: Services) -> None:
-    stores = services.list_stores(market_slug="bansong")
+    stores = services.directory.list_stores(market_slug="bansong")
     model = StoreListModel(stores, locale="ko")
     assert model.rowCount() == len(stores) > 0
     first = model.index(0)
@@ -25,7 +25,7 @@ def test_rows_show_names_in_the_model_locale(services: Services) -> None:
 
 
 def test_set_locale_changes_display_and_signals_every_row(services: Services) -> None:
-    stores = services.list_stores(market_slug="bansong")
+    stores = services.directory.list_stores(market_slug="bansong")
     model = StoreListModel(stores, locale="ko")
     changed: list[tuple[int, int]] = []
     model.dataChanged.connect(lambda top, bottom: changed.append((top.row(), bottom.row())))
@@ -39,7 +39,7 @@ def test_set_locale_changes_display_and_signals_every_row(services: Services) ->
 
 
 def test_set_stores_resets_and_row_of_finds_ids(services: Services) -> None:
-    stores = services.list_stores(market_slug="bansong")
+    stores = services.directory.list_stores(market_slug="bansong")
     model = StoreListModel()
     resets: list[bool] = []
     model.modelReset.connect(lambda: resets.append(True))
@@ -50,7 +50,7 @@ def test_set_stores_resets_and_row_of_finds_ids(services: Services) -> None:
 
 
 def test_bad_indexes_and_unknown_ids_give_nothing(services: Services) -> None:
-    model = StoreListModel(services.list_stores(market_slug="bansong"))
+    model = StoreListModel(services.directory.list_stores(market_slug="bansong"))
     assert model.data(QModelIndex()) is None
     assert model.data(model.index(10_000)) is None
     assert model.data(model.index(0), Qt.ItemDataRole.DecorationRole) is None

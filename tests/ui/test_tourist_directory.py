@@ -40,13 +40,15 @@ def test_directory_lists_every_active_store_of_the_market(
 ) -> None:
     directory.select_market(slug)
     assert ops.wait_idle()
-    market = next(m for m in services.list_markets() if m.slug == slug)
-    expected = [store.id for store in services.list_stores(market_slug=slug)]
+    market = next(m for m in services.directory.list_markets() if m.slug == slug)
+    expected = [store.id for store in services.directory.list_stores(market_slug=slug)]
     assert len(expected) == market.store_count > 5
     assert _listed_ids(directory) == expected
     assert directory.grid.isVisible()
     names = {directory.model.index(r).data() for r in range(directory.model.rowCount())}
-    assert {store.name.get("ko") for store in services.list_stores(market_slug=slug)} == names
+    assert {
+        store.name.get("ko") for store in services.directory.list_stores(market_slug=slug)
+    } == names
 
 
 @pytest.mark.parametrize("locale", ["ja", "zh_Hans", "zh_Hant", "en"])
@@ -55,11 +57,11 @@ def test_search_finds_a_store_by_its_name_in_another_language(
 ) -> None:
     directory.select_market("dongmun")
     assert ops.wait_idle()
-    wanted = services.list_stores(market_slug="dongmun")[3]
+    wanted = services.directory.list_stores(market_slug="dongmun")[3]
     directory.search_edit.setText(wanted.name.get(locale))
     assert ops.wait_idle()
     assert wanted.id in _listed_ids(directory)
-    assert directory.model.rowCount() < len(services.list_stores(market_slug="dongmun"))
+    assert directory.model.rowCount() < len(services.directory.list_stores(market_slug="dongmun"))
 
 
 def test_search_typed_key_by_key(qtbot: QtBot, directory: TouristDirectoryScreen) -> None:
@@ -90,7 +92,7 @@ def test_category_filter_keeps_only_that_category(
     assert {store.category.value for store in listed} == {category}
     combo.setCurrentIndex(0)
     assert ops.wait_idle()
-    assert directory.model.rowCount() == len(services.list_stores(market_slug="dongmun"))
+    assert directory.model.rowCount() == len(services.directory.list_stores(market_slug="dongmun"))
 
 
 def test_count_label_uses_plural_forms(
@@ -100,9 +102,9 @@ def test_count_label_uses_plural_forms(
     assert ops.wait_idle()
     directory.select_market("bansong")
     assert ops.wait_idle()
-    n = len(services.list_stores(market_slug="bansong"))
+    n = len(services.directory.list_stores(market_slug="bansong"))
     assert directory.count_label.text() == f"{n} stores"
-    one = services.list_stores(market_slug="bansong")[0]
+    one = services.directory.list_stores(market_slug="bansong")[0]
     directory.search_edit.setText(one.stall_number)
     assert ops.wait_idle()
     if directory.model.rowCount() == 1:

@@ -206,10 +206,10 @@ class ManagerAuditScreen(QWidget):
         since = datetime(day.year(), day.month(), day.day()).astimezone().astimezone(UTC)
 
         def work() -> tuple[list[MarketInfo], list[AuditEntry]]:
-            entries = services.audit_log(
+            entries = services.audit.audit_log(
                 actor=actor, market_slug=market, since=since, actions=ACTION_GROUPS[group]
             )
-            return services.list_markets(), entries
+            return services.directory.list_markets(), entries
 
         self._slot.run(work, on_done=self._on_loaded, on_error=self._on_failed, name="audit")
 

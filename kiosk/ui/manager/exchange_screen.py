@@ -248,7 +248,7 @@ class ManagerExchangeScreen(QWidget):
         if services is None:
             return
         self._side.run(
-            lambda: (services.list_markets(), services.latest_backups()),
+            lambda: (services.directory.list_markets(), services.backups.latest_backups()),
             on_done=self._on_loaded,
             name="exchange-load",
         )
@@ -260,7 +260,7 @@ class ManagerExchangeScreen(QWidget):
             return
 
         def work() -> object:
-            return services.export_listings(
+            return services.exchange.export_listings(
                 actor=actor, market_slug=market or "", out=path, template=template
             )
 
@@ -277,7 +277,7 @@ class ManagerExchangeScreen(QWidget):
         self.summary.setPlainText(_("Checking {file}…").format(file=path.name))
 
         def work() -> ImportPlan:
-            return services.check_import(
+            return services.exchange.check_import(
                 actor=actor, path=path, market_slug=market, deactivate_missing=deactivate
             )
 
@@ -292,7 +292,7 @@ class ManagerExchangeScreen(QWidget):
             return
 
         def work() -> object:
-            return services.apply_import(actor=actor, plan=plan, proof=proof)
+            return services.exchange.apply_import(actor=actor, plan=plan, proof=proof)
 
         self.import_button.setEnabled(False)
         self._slot.run(work, on_done=self._on_imported, on_error=self._on_failed, name="import")
@@ -303,7 +303,7 @@ class ManagerExchangeScreen(QWidget):
             return
 
         def work() -> object:
-            return services.backup_database(actor=actor)
+            return services.backups.backup_database(actor=actor)
 
         self._slot.run(work, on_done=self._on_backed_up, on_error=self._on_failed, name="backup")
 
@@ -317,7 +317,7 @@ class ManagerExchangeScreen(QWidget):
             self._retitle_restore()
 
             def check() -> object:
-                return services.inspect_backup(source=path)
+                return services.backups.inspect_backup(source=path)
 
             self._slot.run(
                 check,
@@ -330,7 +330,7 @@ class ManagerExchangeScreen(QWidget):
         self._retitle_restore()
 
         def work() -> object:
-            return services.restore_database(actor=actor, source=path)
+            return services.backups.restore_database(actor=actor, source=path)
 
         self._slot.run(work, on_done=self._on_restored, on_error=self._on_failed, name="restore")
 
@@ -443,11 +443,11 @@ class ManagerExchangeScreen(QWidget):
         if not backups:
             self.backup_state.setText(_("No backup yet. One is made every day at start."))
             return
-        from kiosk.services.backup import taken_at
+        from kiosk.services.app import Backups
 
         self.backup_state.setText(
             _("Newest backup: {when} ({count} kept in {folder})").format(
-                when=taken_at(backups[0]), count=len(backups), folder=backups[0].parent
+                when=Backups.taken_at(backups[0]), count=len(backups), folder=backups[0].parent
             )
         )
 
@@ -460,7 +460,7 @@ class ManagerExchangeScreen(QWidget):
             self.check_file(self._file)
 
     def _on_exported(self, result: object) -> None:
-        from kiosk.services.exchange import ExportResult
+        from kiosk.services.values import ExportResult
 
         if isinstance(result, ExportResult):
             self.message.setText(
@@ -482,7 +482,7 @@ class ManagerExchangeScreen(QWidget):
 
     def _on_check_failed(self, exc: Exception) -> None:
         from kiosk.domain.messages import KioskError
-        from kiosk.services.exchange import ImportRefused
+        from kiosk.services.values import ImportRefused
 
         if not isinstance(exc, KioskError):
             raise exc

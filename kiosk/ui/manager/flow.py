@@ -121,7 +121,7 @@ class ManagerFlow(QObject):
     def sign_out(self) -> None:
         services = self._host.services()
         if self.actor is not None and services is not None:
-            services.sign_out(self.actor)
+            services.access.sign_out(self.actor)
         self.actor = None
         self.guard.disarm()
         for screen in (self.form, self.markets, self.audit, self.progress, self.exchange):

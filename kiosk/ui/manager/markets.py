@@ -129,7 +129,9 @@ class ManagerMarketsScreen(QWidget):
             return
         wanted = select or self.current_slug()
         self._slot.run(
-            services.list_markets, on_done=lambda m: self._on_loaded(m, wanted), name="markets"
+            services.directory.list_markets,
+            on_done=lambda m: self._on_loaded(m, wanted),
+            name="markets",
         )
 
     def current_slug(self) -> str | None:
@@ -158,8 +160,10 @@ class ManagerMarketsScreen(QWidget):
 
         def work() -> MarketInfo:
             if existing is not None:
-                return services.update_market(actor=actor, slug=existing, name=name, city=city)
-            return services.create_market(actor=actor, slug=slug, name=name, city=city)
+                return services.listings.update_market(
+                    actor=actor, slug=existing, name=name, city=city
+                )
+            return services.listings.create_market(actor=actor, slug=slug, name=name, city=city)
 
         self._slot.run(work, on_done=self._on_saved, on_error=self._on_failed, name="save-market")
 
@@ -183,7 +187,7 @@ class ManagerMarketsScreen(QWidget):
         self._armed_remove = None
 
         def work() -> int:
-            return services.remove_market(actor=actor, slug=slug)
+            return services.listings.remove_market(actor=actor, slug=slug)
 
         self._slot.run(work, on_done=self._on_removed, on_error=self._on_failed, name="remove")
 

@@ -143,7 +143,9 @@ class ManagerProgressScreen(QWidget):
         services = self._services
         if services is None:
             return
-        self._slot.run(services.list_markets, on_done=self._on_markets, name="progress-markets")
+        self._slot.run(
+            services.directory.list_markets, on_done=self._on_markets, name="progress-markets"
+        )
 
     def reload(self) -> None:
         services, actor, slug = self._services, self._actor, self.market()
@@ -152,7 +154,9 @@ class ManagerProgressScreen(QWidget):
         category = self.category()
 
         def work() -> MarketProgress:
-            return services.market_onboarding(actor=actor, market_slug=slug, category=category)
+            return services.onboarding.market_onboarding(
+                actor=actor, market_slug=slug, category=category
+            )
 
         self._slot.run(work, on_done=self._show, on_error=self._on_error, name="progress")
 
@@ -164,7 +168,7 @@ class ManagerProgressScreen(QWidget):
         category, locale = self.category(), self._locale
 
         def work() -> int:
-            return services.export_onboarding(
+            return services.onboarding.export_onboarding(
                 actor=actor, market_slug=slug, out=path, category=category, locale=locale
             )
 

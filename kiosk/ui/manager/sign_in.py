@@ -87,7 +87,7 @@ class ManagerSignInScreen(QWidget):
         """Ask (in the background) whether a password exists yet, and show the right form."""
         self._services = services
         self._slot.run(
-            services.manager_password_is_set, on_done=self._on_known, name="password-set"
+            services.access.manager_password_is_set, on_done=self._on_known, name="password-set"
         )
 
     def reset(self) -> None:
@@ -144,12 +144,12 @@ class ManagerSignInScreen(QWidget):
                 return
 
             def work() -> Actor:
-                return services.set_first_manager_password(password=password)
+                return services.access.set_first_manager_password(password=password)
 
         else:
 
             def work() -> Actor:
-                return services.sign_in_manager(password=password)
+                return services.access.sign_in_manager(password=password)
 
         self.message.setText(_("Checking…"))
         self.submit_button.setEnabled(False)

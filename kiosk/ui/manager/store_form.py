@@ -409,7 +409,7 @@ class StoreFormScreen(QWidget):
         self.status.setText(_("Saving…"))
 
         def work() -> StoreDetail:
-            return services.save_store(
+            return services.listings.save_store(
                 actor=actor, market_slug=market, base=base, draft=draft, proof=proof
             )
 
@@ -423,7 +423,7 @@ class StoreFormScreen(QWidget):
         mine, _problems = self.draft()
 
         def work() -> StoreDetail:
-            return services.get_store(store_id=base.id)
+            return services.directory.get_store(store_id=base.id)
 
         def done(theirs: StoreDetail) -> None:
             merged = rebase(draft_from(base), mine, draft_from(theirs)) if mine else None
@@ -455,7 +455,7 @@ class StoreFormScreen(QWidget):
             return
 
         def work() -> None:
-            services.set_store_pin(actor=actor, store_id=base.id, pin=pin)
+            services.access.set_store_pin(actor=actor, store_id=base.id, pin=pin)
 
         def done(_result: None) -> None:
             self.pin_message.setText("✓ " + _("PIN set. Give it to the merchant in person."))
@@ -636,7 +636,7 @@ class StoreFormScreen(QWidget):
     def _on_save_failed(self, exc: Exception) -> None:
         from kiosk.domain.access import AccessError, PermissionDenied
         from kiosk.domain.store_edit.draft import EditRefused, Gone, StaleEdit
-        from kiosk.services.errors import NotFoundError
+        from kiosk.services.values import NotFoundError
 
         self._saving = False
         if isinstance(exc, EditRefused):
@@ -663,13 +663,13 @@ class StoreFormScreen(QWidget):
 def _code_problems(draft: StoreDraft) -> list[Problem]:
     """The KakaoTalk ID and payment payload parsed as typed (drawing and the scan-back
     check run when saving, in the services)."""
-    from kiosk.services.qr_codes import QrInputError
-    from kiosk.services.store_codes import check_kakao, check_payment
+    from kiosk.services.app import Codes
+    from kiosk.services.values import QrInputError
 
     problems: list[Problem] = []
     for key, check, text in (
-        ("kakao_channel", check_kakao, draft.kakao),
-        ("payment_qr", check_payment, draft.payment),
+        ("kakao_channel", Codes.check_kakao, draft.kakao),
+        ("payment_qr", Codes.check_payment, draft.payment),
     ):
         try:
             check(text)
@@ -680,11 +680,11 @@ def _code_problems(draft: StoreDraft) -> list[Problem]:
 
 def _codes_cleaned(draft: StoreDraft) -> StoreDraft:
     """The codes as the services will compare them (a pasted link becomes the channel ID)."""
-    from kiosk.services.qr_codes import QrInputError
-    from kiosk.services.store_codes import check_kakao
+    from kiosk.services.app import Codes
+    from kiosk.services.values import QrInputError
 
     try:
-        kakao = check_kakao(draft.kakao)
+        kakao = Codes.check_kakao(draft.kakao)
     except QrInputError:
         return draft
     return replace(draft, kakao=kakao.channel_id if kakao else "", payment=draft.payment.strip())

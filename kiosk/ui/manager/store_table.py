@@ -56,7 +56,7 @@ def missing_languages(store: StoreDetail) -> list[LocaleCode]:
 
 
 class StoreTableModel(QAbstractTableModel):
-    """Rows of ``StoreDetail`` (from ``Services.list_store_details``) shown in one locale."""
+    """Rows of ``StoreDetail`` (from ``services.directory.list_store_details``) in one locale."""
 
     def __init__(self, locale: LocaleCode = "ko") -> None:
         super().__init__()

@@ -22,7 +22,7 @@ from kiosk.domain.listing import MarketInfo, StoreDetail
 from kiosk.domain.locales import LOCALES, NATIVE_NAMES, LocaleCode
 from kiosk.i18n import _, translate
 from kiosk.services.app import Services
-from kiosk.services.changes import Change
+from kiosk.services.values import Change
 from kiosk.ui import ops, theme
 from kiosk.ui.manager.header import ManagerHeader
 from kiosk.ui.manager.store_table import STORE_ROLE, Column, StoreFilter, StoreTableModel
@@ -134,13 +134,13 @@ class ManagerStoresScreen(QWidget):
         wanted = self._market
 
         def work() -> tuple[list[MarketInfo], str | None, list[StoreDetail], set[int]]:
-            markets = services.list_markets()
+            markets = services.directory.list_markets()
             slugs = [m.slug for m in markets]
             slug = wanted if wanted in slugs else (slugs[0] if slugs else None)
             if slug is None:
                 return markets, None, [], set()
-            stores = services.list_store_details(market_slug=slug, active_only=False)
-            pins = services.stores_with_pin(store_ids=[s.id for s in stores])
+            stores = services.directory.list_store_details(market_slug=slug, active_only=False)
+            pins = services.access.stores_with_pin(store_ids=[s.id for s in stores])
             return markets, slug, stores, pins
 
         self._load.run(work, on_done=self._on_loaded, name="manager-stores")

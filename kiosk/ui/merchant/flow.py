@@ -55,7 +55,7 @@ class MerchantFlow(QObject):
     def sign_out(self) -> None:
         services = self._host.services()
         if self.actor is not None and services is not None:
-            services.sign_out(self.actor)
+            services.access.sign_out(self.actor)
         self.actor = None
         self.goods.set_actor(None)
         self.guard.disarm()
@@ -105,7 +105,7 @@ class MerchantFlow(QObject):
         self._host.go_home()
 
     def _on_changed(self, change: object) -> None:
-        from kiosk.services.changes import Change
+        from kiosk.services.values import Change
 
         store = self.goods.store()
         if (

@@ -181,7 +181,9 @@ class MerchantGoodsScreen(QWidget):
         if services is None:
             return
         self._load_slot.run(
-            lambda: services.get_store(store_id=store_id), on_done=self.show_store, name="goods"
+            lambda: services.directory.get_store(store_id=store_id),
+            on_done=self.show_store,
+            name="goods",
         )
 
     def show_store(self, store: StoreDetail) -> None:
@@ -235,7 +237,7 @@ class MerchantGoodsScreen(QWidget):
             row.set_busy(True)
 
         def work() -> StoreDetail:
-            return services.update_good(
+            return services.listings.update_good(
                 actor=actor, base=store, product_id=product_id, price_won=price_won,
                 sold_out=sold_out,
             )  # fmt: skip

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QButtonGroup, QLabel, QLineEdit, QPushButton, QWid
 
 from kiosk.domain.qr.kakao import KakaoLink
 from kiosk.i18n import N_, _
-from kiosk.services.qr_codes import QrInputError, field_message
-from kiosk.services.store_codes import KakaoInput, check_kakao
+from kiosk.services.app import Codes
+from kiosk.services.values import KakaoInput, QrInputError, field_message
 from kiosk.ui import theme
 from kiosk.ui.merchant.qr_section import QrSection
 from kiosk.ui.widgets.flow_layout import FlowLayout
@@ -122,7 +122,7 @@ class KakaoSection(QrSection):
         self.url_label.setText("")
         self.url_title.hide()
         try:
-            checked = check_kakao(self.id_edit.text(), link=self.link())
+            checked = Codes.check_kakao(self.id_edit.text(), link=self.link())
         except QrInputError as exc:
             self._show_error(str(exc))
             self.card.show_message(_("No code yet: please check the channel ID."))

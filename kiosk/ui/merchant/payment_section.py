@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.qr.payment import PaymentPayload
 from kiosk.i18n import _
-from kiosk.services.qr_codes import QrInputError, field_message
-from kiosk.services.store_codes import PaymentInput, check_payment, payment_from_image
+from kiosk.services.app import Codes
+from kiosk.services.values import PaymentInput, QrInputError, field_message
 from kiosk.ui import theme
 from kiosk.ui.merchant.qr_section import QrSection
 
@@ -141,7 +141,7 @@ class PaymentSection(QrSection):
         On error the field keeps what it had and the reason is shown inline.
         """
         try:
-            checked = payment_from_image(path)
+            checked = Codes.payment_from_image(path)
         except QrInputError as exc:
             self.refresh_now()
             self._show_error(str(exc))
@@ -172,7 +172,7 @@ class PaymentSection(QrSection):
         self._checked = None
         self._show_details(None)
         try:
-            checked = check_payment(self.payload_edit.toPlainText())
+            checked = Codes.check_payment(self.payload_edit.toPlainText())
         except QrInputError as exc:
             self._show_error(str(exc))
             self.card.show_message(_("No code yet: please check the payment code text."))

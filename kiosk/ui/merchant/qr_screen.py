@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 
     from kiosk.domain.access import CodeProof
     from kiosk.domain.listing import MarketInfo, StoreDetail
-    from kiosk.render.export import SavedQr
     from kiosk.services.app import Services
+    from kiosk.services.values import SavedQr
     from kiosk.ui.host import ModeHost
     from kiosk.ui.merchant.kakao_section import KakaoSection
     from kiosk.ui.merchant.payment_section import PaymentSection
@@ -162,7 +162,7 @@ class MerchantQrScreen(QWidget):
         if services is self._services:
             return
         self._services = services
-        self._markets = services.list_markets()
+        self._markets = services.directory.list_markets()
         self.picker.set_markets(self._markets)
         if self._markets:
             self._load_market(self._markets[0].slug)
@@ -179,10 +179,10 @@ class MerchantQrScreen(QWidget):
         services = self._services
         if services is None:
             raise RuntimeError("set_services() first")
-        store = services.get_store(store_id=store_id)
+        store = services.directory.get_store(store_id=store_id)
         if self.picker.current_market() != store.market_slug:
             self.picker.set_markets(self._markets, select=store.market_slug)
-            self.picker.set_stores(services.list_stores(market_slug=store.market_slug))
+            self.picker.set_stores(services.directory.list_stores(market_slug=store.market_slug))
         self.picker.select_store(store_id)
         self._show_store(store)
 
@@ -219,8 +219,7 @@ class MerchantQrScreen(QWidget):
         asks for it and nothing is saved yet; a wrong one keeps the prompt open.
         """
         from kiosk.domain.access import AccessError
-        from kiosk.services.errors import NotFoundError, StaleVersionError
-        from kiosk.services.qr_codes import QrInputError
+        from kiosk.services.values import NotFoundError, QrInputError, StaleVersionError
 
         for section in (self.kakao, self.payment):
             if section.is_pending():
@@ -233,7 +232,7 @@ class MerchantQrScreen(QWidget):
             return False
         try:
             # The values the sections checked (and verified) for their previews: parsed once.
-            saved = services.save_store_codes(
+            saved = services.codes.save_store_codes(
                 proof=proof,
                 store_id=store.id,
                 expected_version=store.version,
@@ -269,12 +268,12 @@ class MerchantQrScreen(QWidget):
         Raises LookupError when that section shows no verified code; errors of
         ``save_qr`` (QrFormatError, OSError, QrVerificationError) pass through.
         """
-        from kiosk.services.store_codes import write_code_file
+        from kiosk.services.app import Codes
 
         verified = self.section(which).verified()
         if verified is None:
             raise LookupError(_("There is no checked code to save."))
-        return write_code_file(verified.matrix.spec, path)
+        return Codes.write_code_file(verified.matrix.spec, path)
 
     def print_code(self, which: Which, printer: QPrinter) -> float:
         """Print the verified code of *which* on *printer*; return the printed width in mm."""
@@ -322,7 +321,7 @@ class MerchantQrScreen(QWidget):
         """List *slug*'s stores and show the first one."""
         if self._services is None:
             return
-        stores = self._services.list_stores(market_slug=slug)
+        stores = self._services.directory.list_stores(market_slug=slug)
         self.picker.set_stores(stores)
         if stores:
             self.select_store(stores[0].id)
@@ -343,7 +342,7 @@ class MerchantQrScreen(QWidget):
     def _reload_store(self, *, keep_fields: bool) -> None:
         if self._store is None or self._services is None:
             return
-        store = self._services.get_store(store_id=self._store.id)
+        store = self._services.directory.get_store(store_id=self._store.id)
         if keep_fields:
             self._store = store
             self._update_save_state()
@@ -416,8 +415,7 @@ class MerchantQrScreen(QWidget):
             self._on_save_file_requested(which, action)
 
     def _on_save_file_requested(self, which: Which, fmt: str, path: Path | None = None) -> None:
-        from kiosk.render.export import QrFormatError
-        from kiosk.render.verify import QrVerificationError
+        from kiosk.services.values import QrFormatError, QrVerificationError
 
         if not self.kakao.files_allowed():
             return

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.i18n import _
-from kiosk.render.verify import VerifiedQr
+from kiosk.services.values import VerifiedQr
 from kiosk.ui import theme
 from kiosk.ui.widgets.flow_layout import FlowLayout
 from kiosk.ui.widgets.qr_card import QrCard

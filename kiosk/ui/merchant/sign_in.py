@@ -84,8 +84,8 @@ class MerchantSignInScreen(QWidget):
         self._services = services
 
         def work() -> tuple[list[MarketInfo], list[StoreSummary]]:
-            markets = services.list_markets()
-            stores = services.list_stores(market_slug=markets[0].slug) if markets else []
+            markets = services.directory.list_markets()
+            stores = services.directory.list_stores(market_slug=markets[0].slug) if markets else []
             return markets, stores
 
         self._slot.run(work, on_done=self._on_loaded, name="merchant-markets")
@@ -111,7 +111,7 @@ class MerchantSignInScreen(QWidget):
         secret = Secret(pin)
 
         def work() -> Actor:
-            return services.sign_in_merchant(store_id=store_id, pin=secret)
+            return services.access.sign_in_merchant(store_id=store_id, pin=secret)
 
         self.message.setText(_("Checking…"))
         self._slot.run(work, on_done=self._on_signed_in, on_error=self._on_failed, name="pin")
@@ -141,7 +141,7 @@ class MerchantSignInScreen(QWidget):
         if services is None:
             return
         self._slot.run(
-            lambda: services.list_stores(market_slug=slug),
+            lambda: services.directory.list_stores(market_slug=slug),
             on_done=self.picker.set_stores,
             name="merchant-stores",
         )

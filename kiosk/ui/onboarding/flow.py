@@ -18,7 +18,7 @@ from kiosk.domain.access import AccessError, Actor, CodeProof
 from kiosk.domain.onboarding.progress import StoreOnboarding
 from kiosk.domain.onboarding.status import OnboardingConflict, OnboardingError, StepProgress
 from kiosk.i18n import _
-from kiosk.services.onboarding import StepDraft
+from kiosk.services.values import StepDraft
 from kiosk.ui.onboarding import overview, sign_in, step_screen
 from kiosk.ui.onboarding.record_fields import Code
 from kiosk.ui.ops import OpSlot
@@ -96,7 +96,7 @@ class OnboardingFlow(QObject):
     def sign_out(self) -> None:
         services = self._host.services()
         if self.actor is not None and services is not None:
-            services.sign_out(self.actor)
+            services.access.sign_out(self.actor)
         self.actor, self.state, self._undo = None, None, None
         self.overview.set_undo("")
         self.step.set_undo("")
@@ -126,7 +126,7 @@ class OnboardingFlow(QObject):
         store_id = state.store.id
 
         def work() -> StoreOnboarding:
-            return services.store_onboarding(actor=actor, store_id=store_id)
+            return services.onboarding.store_onboarding(actor=actor, store_id=store_id)
 
         def done(fresh: StoreOnboarding) -> None:
             self.state = fresh
@@ -156,11 +156,11 @@ class OnboardingFlow(QObject):
 
         def work() -> StoreOnboarding:
             if code_step:
-                return services.save_code_step(
+                return services.onboarding.save_code_step(
                     actor=actor, base=state, step=entry.key, code=code, draft=entry.draft,
                     proof=proof,
                 )  # fmt: skip
-            return services.save_onboarding_step(
+            return services.onboarding.save_onboarding_step(
                 actor=actor, base=state, step=entry.key, draft=entry.draft
             )
 
@@ -197,11 +197,11 @@ class OnboardingFlow(QObject):
 
         def work() -> StoreOnboarding:
             if last.code_step:
-                return services.save_code_step(
+                return services.onboarding.save_code_step(
                     actor=actor, base=state, step=last.key, draft=draft, proof=proof,
                     code=_code_input(_records(state, last.key), last.code_before),
                 )  # fmt: skip
-            return services.save_onboarding_step(
+            return services.onboarding.save_onboarding_step(
                 actor=actor, base=state, step=last.key, draft=draft
             )
 
@@ -221,7 +221,7 @@ class OnboardingFlow(QObject):
         store_id, locale = state.store.id, self._host.ui_locale()
 
         def work() -> Path:
-            result = services.onboarding_report(
+            result = services.onboarding.onboarding_report(
                 actor=actor, store_id=store_id, out=path, locale=locale
             )
             return result.path
@@ -254,7 +254,7 @@ class OnboardingFlow(QObject):
         if isinstance(exc, AccessError) and prompt.isVisible():
             prompt.show_error(str(exc))
             return
-        from kiosk.services.errors import StaleVersionError
+        from kiosk.services.values import StaleVersionError
 
         if isinstance(exc, OnboardingConflict | StaleVersionError):
             self.reload(rebase=True)  # the next Save is made at the newer version, knowingly
@@ -297,12 +297,12 @@ class OnboardingFlow(QObject):
         store_id = actor.store_id
 
         def work() -> StoreOnboarding:
-            return services.store_onboarding(actor=actor, store_id=store_id)
+            return services.onboarding.store_onboarding(actor=actor, store_id=store_id)
 
         def done(state: StoreOnboarding) -> None:
             self.state = state
             self.guard.arm()
-            problem = services.onboarding_checklist().problem
+            problem = services.onboarding.onboarding_checklist().problem
             self.overview.show_state(state)
             self.overview.show_message(
                 _("The market's checklist file was refused ({problem}); the last good one is used.")
@@ -338,7 +338,7 @@ class OnboardingFlow(QObject):
             self.write_report(Path(path))
 
     def _on_changed(self, change: object) -> None:
-        from kiosk.services.changes import Change
+        from kiosk.services.values import Change
 
         state = self.state
         if self.actor is None or state is None or not isinstance(change, Change):
@@ -362,11 +362,11 @@ def _code_of(state: StoreOnboarding, records: str) -> str | None:
 
 def _code_input(records: str, value: str | None) -> Code | None:
     """The saved code *value* as the checked input the services take back (None: no code)."""
-    from kiosk.services.store_codes import check_kakao, check_payment
+    from kiosk.services.app import Codes
 
     if value is None:
         return None
-    return check_kakao(value) if records == "kakao_channel" else check_payment(value)
+    return Codes.check_kakao(value) if records == "kakao_channel" else Codes.check_payment(value)
 
 
 _flows: weakref.WeakKeyDictionary[QObject, OnboardingFlow] = weakref.WeakKeyDictionary()

@@ -33,14 +33,8 @@ from kiosk.domain.onboarding.progress import StoreOnboarding
 from kiosk.domain.onboarding.status import RecordKind
 from kiosk.domain.qr.symbols import QrSpec
 from kiosk.i18n import _
-from kiosk.services.qr_codes import QrInputError
-from kiosk.services.store_codes import (
-    KakaoInput,
-    PaymentInput,
-    check_kakao,
-    check_payment,
-    payment_from_image,
-)
+from kiosk.services.app import Codes
+from kiosk.services.values import KakaoInput, PaymentInput, QrInputError
 from kiosk.ui import theme
 from kiosk.ui.onboarding.style import set_message
 from kiosk.ui.widgets.qr_card import QrCard
@@ -196,7 +190,7 @@ class RecordFields(QObject):
     def load_photo(self, path: Path) -> bool:
         """Read the payment code from a photo of the Zero Pay kit into the field."""
         try:
-            checked = payment_from_image(path)
+            checked = Codes.payment_from_image(path)
         except QrInputError as exc:
             set_message(self.record_error, str(exc), "error")
             return False
@@ -246,12 +240,12 @@ class RecordFields(QObject):
         kind = step.records
         try:
             if kind is RecordKind.KAKAO_CHANNEL:
-                kakao = check_kakao(self.record_edit.text())
+                kakao = Codes.check_kakao(self.record_edit.text())
                 return self._preview(
                     kakao, kakao.spec if kakao else None, kakao.url if kakao else ""
                 )
             if kind is RecordKind.PAYMENT_QR:
-                payment = check_payment(self.payload_edit.toPlainText())
+                payment = Codes.check_payment(self.payload_edit.toPlainText())
                 return self._preview(payment, payment.spec if payment else None, "")
             profile = kind.profile
             assert profile is not None

@@ -115,15 +115,15 @@ class OnboardingSignInScreen(QWidget):
         self._services = services
 
         def work() -> tuple[list[MarketInfo], list[StoreSummary], int | None, str]:
-            markets = services.list_markets()
-            remembered = services.remembered_store()
+            markets = services.directory.list_markets()
+            remembered = services.onboarding.remembered_store()
             slug = markets[0].slug if markets else ""
             if remembered is not None:
                 try:
-                    slug = services.get_store(store_id=remembered).market_slug
+                    slug = services.directory.get_store(store_id=remembered).market_slug
                 except LookupError:
                     remembered = None
-            stores = services.list_stores(market_slug=slug) if slug else []
+            stores = services.directory.list_stores(market_slug=slug) if slug else []
             return markets, stores, remembered, slug
 
         self._slot.run(work, on_done=self._on_loaded, name="onboarding-markets")
@@ -149,7 +149,7 @@ class OnboardingSignInScreen(QWidget):
         self._market = slug
         self._check_market_button()
         self._slot.run(
-            lambda: services.list_stores(market_slug=slug),
+            lambda: services.directory.list_stores(market_slug=slug),
             on_done=self._on_stores,
             name="onboarding-stores",
         )
@@ -169,11 +169,11 @@ class OnboardingSignInScreen(QWidget):
         secret, remember = Secret(pin), self.remember.isChecked()
 
         def work() -> Actor:
-            actor = services.sign_in_merchant(store_id=store_id, pin=secret)
+            actor = services.access.sign_in_merchant(store_id=store_id, pin=secret)
             if remember:
-                services.remember_store(store_id=store_id)
-            elif services.remembered_store() == store_id:
-                services.remember_store(store_id=None)
+                services.onboarding.remember_store(store_id=store_id)
+            elif services.onboarding.remembered_store() == store_id:
+                services.onboarding.remember_store(store_id=None)
             return actor
 
         set_message(self.message, _("Checking…"))

@@ -26,7 +26,7 @@ from kiosk.domain.onboarding.progress import StoreOnboarding
 from kiosk.domain.onboarding.status import STATUS_LABELS, StepStatus
 from kiosk.domain.qr.symbols import QrSpec
 from kiosk.i18n import _
-from kiosk.services.onboarding import StepDraft
+from kiosk.services.values import StepDraft
 from kiosk.ui import theme
 from kiosk.ui.onboarding.record_fields import Entered, RecordFields, RecordRefused
 from kiosk.ui.onboarding.style import onboarding_stylesheet, set_message

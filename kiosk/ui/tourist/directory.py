@@ -19,7 +19,7 @@ from kiosk.domain.listing import MarketInfo, StoreSummary
 from kiosk.domain.locales import LocaleCode
 from kiosk.i18n import _, ngettext
 from kiosk.services.app import Services
-from kiosk.services.changes import Change
+from kiosk.services.values import Change
 from kiosk.ui import theme
 from kiosk.ui.models.store_list_model import PAGE_SIZE, StoreListModel, StoreRole
 from kiosk.ui.ops import Debouncer, OpSlot
@@ -151,7 +151,7 @@ class TouristDirectoryScreen(QWidget):
         self._services = services
         self._error = ""
         self._markets_op.run(
-            services.list_markets,
+            services.directory.list_markets,
             on_done=self._on_markets_loaded,
             on_error=self._on_load_error,
             name="markets",
@@ -246,7 +246,7 @@ class TouristDirectoryScreen(QWidget):
         shown: _Filter = (slug, query, category)
 
         def work() -> list[StoreSummary]:
-            return services.list_stores(
+            return services.directory.list_stores(
                 market_slug=slug, query=query, category=category, limit=PAGE_SIZE + 1
             )
 
@@ -258,7 +258,7 @@ class TouristDirectoryScreen(QWidget):
         )
         if with_categories:  # beside the first page, not before it (one aggregate query)
             self._categories_op.run(
-                lambda: services.market_categories(market_slug=slug),
+                lambda: services.directory.market_categories(market_slug=slug),
                 on_done=lambda present: self._on_categories_loaded(slug, present),
                 on_error=self._on_load_error,
                 name="categories",
@@ -291,7 +291,7 @@ class TouristDirectoryScreen(QWidget):
         if services is None:
             return
         self._prepare_op.run(
-            lambda: services.prepare_search(market_slug=slug),
+            lambda: services.directory.prepare_search(market_slug=slug),
             on_done=lambda _none: None,
             on_error=lambda _exc: None,  # the search itself reports a failing database
             name="prepare search",
@@ -306,7 +306,7 @@ class TouristDirectoryScreen(QWidget):
         slug, query, category = shown
 
         def work() -> int:
-            return services.count_stores(market_slug=slug, query=query, category=category)
+            return services.directory.count_stores(market_slug=slug, query=query, category=category)
 
         def done(total: int) -> None:
             if generation == self.model.generation():
@@ -324,7 +324,7 @@ class TouristDirectoryScreen(QWidget):
         slug, query, category = shown
 
         def work() -> list[StoreSummary]:
-            return services.list_stores(
+            return services.directory.list_stores(
                 market_slug=slug,
                 query=query,
                 category=category,

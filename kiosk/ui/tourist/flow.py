@@ -7,10 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.services.app import Services
-from kiosk.services.changes import Change
-from kiosk.services.errors import NotFoundError
-from kiosk.services.store_codes import StoreCodes, verified_store_codes
+from kiosk.services.app import Codes, Services
+from kiosk.services.values import Change, NotFoundError, StoreCodes
 from kiosk.ui.ops import OpSlot
 from kiosk.ui.tourist.directory import TouristDirectoryScreen
 from kiosk.ui.tourist.store_detail import QR_SIDES, StoreDetailScreen
@@ -120,9 +118,9 @@ class TouristFlow(QObject):
 
 def _codes(services: Services, store_id: int) -> StoreCodes:
     """The store with its verified codes and its "find us on" profile links (a worker thread)."""
-    store = services.get_store(store_id=store_id)
-    links = services.store_profile_links(store_id=store_id)
-    return verified_store_codes(store, sides=QR_SIDES, profiles=links)
+    store = services.directory.get_store(store_id=store_id)
+    links = services.onboarding.store_profile_links(store_id=store_id)
+    return Codes.verified_store_codes(store, sides=QR_SIDES, profiles=links)
 
 
 _flows: weakref.WeakKeyDictionary[QObject, TouristFlow] = weakref.WeakKeyDictionary()

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kiosk.i18n import _
-from kiosk.services.store_codes import PROFILE_SIDE, StoreCodes
+from kiosk.services.values import PROFILE_SIDE, StoreCodes
 from kiosk.ui import theme
 from kiosk.ui.widgets.flow_layout import FlowLayout
 from kiosk.ui.widgets.qr_card import QrCard

@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.payments import PaymentMethod
 from kiosk.i18n import _
-from kiosk.render.verify import VerifiedQr
-from kiosk.services.store_codes import StoreCodes
+from kiosk.services.values import StoreCodes, VerifiedQr
 from kiosk.ui import theme
 from kiosk.ui.widgets.qr_card import QrCard
 

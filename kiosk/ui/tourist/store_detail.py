@@ -25,7 +25,7 @@ from kiosk.domain.locales import LocaleCode
 from kiosk.domain.payments import PAYMENT_LABELS, PaymentMethod
 from kiosk.domain.units import localize_unit, unit_notes
 from kiosk.i18n import N_, _
-from kiosk.services.store_codes import StoreCodes
+from kiosk.services.values import StoreCodes
 from kiosk.ui import theme
 from kiosk.ui.tourist.profiles_panel import ProfilesPanel
 from kiosk.ui.tourist.qr_panel import NARROW_SIDE, WIDE_SIDE, StoreQrPanel

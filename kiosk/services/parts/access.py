@@ -1,77 +1,15 @@
-"""The services door, part 1: opening the database, this PC's state, sign-in and secrets."""
+"""Access: the manager password, store PINs, sign-in and sign-out, the console's rights."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Self
-
 from kiosk.domain.access import Actor, Role, Secret, store_subject
 from kiosk.domain.audit import AuditAction
-from kiosk.services.changes import ChangeHub
-
-if TYPE_CHECKING:
-    from kiosk.data.db import Database
+from kiosk.services.parts.core import Part
 
 
-class ServicesBase:
-    """State of the door (database, change hub, this PC, sessions) and access control.
+class Access(Part):
+    """Secrets are stored hashed; every sign-in is throttled on every PC (docs/architecture.md)."""
 
-    Build with :meth:`open` (raises ``DatabaseOpenError`` naming the place, password
-    hidden). ``close()`` releases the connections. Use cases live in the subclasses
-    that make up ``kiosk.services.app.Services``.
-    """
-
-    def __init__(self, db: Database) -> None:
-        import secrets
-        import socket
-
-        from kiosk.services.accounts import SessionBook
-
-        self._db = db
-        self.changes = ChangeHub()
-        #: This process's id in the change events (its own are not polled back).
-        self.origin = secrets.token_hex(8)
-        #: The PC's name in the audit log.
-        self.pc = (socket.gethostname() or "pc")[:100]
-        self._sessions = SessionBook()
-
-    @classmethod
-    def open(cls, url: str | None = None, *, seed_demo: bool = False) -> Self:
-        """Open *url* (default: ``$KIOSK_DATABASE_URL`` or the user's SQLite file).
-
-        With *seed_demo* an empty database gets the two demo markets.
-        """
-        from kiosk.data.db import Database
-        from kiosk.data.seed import ensure_demo_data
-
-        db = Database.open(url)
-        if seed_demo:
-            try:
-                ensure_demo_data(db)
-            except BaseException:
-                db.close()
-                raise
-        return cls(db)
-
-    @property
-    def url(self) -> str:
-        """Where the data lives, for display (password hidden)."""
-        return self._db.url
-
-    @property
-    def where(self) -> str:
-        """The file path (SQLite) or URL (password hidden) for messages."""
-        return self._db.where
-
-    def close(self) -> None:
-        self._db.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
-    # Access: manager password, store PINs, signed-in actors --------------------------------
     def manager_password_is_set(self) -> bool:
         from kiosk.services.accounts import MANAGER_KEY, has_credential
 
@@ -88,7 +26,7 @@ class ServicesBase:
         problem = password_problem(password.reveal())
         if problem is not None:
             raise AccessError(problem)
-        actor = Actor(Role.MANAGER, self.pc, None, "password")
+        actor = Actor(Role.MANAGER, self._core.pc, None, "password")
         if not store_credential(
             self._db,
             key=MANAGER_KEY,
@@ -100,14 +38,14 @@ class ServicesBase:
             only_if_unset=True,
         ):
             raise AccessError(PASSWORD_ALREADY_SET())
-        return self._sessions.open(actor)
+        return self._core.sessions.open(actor)
 
     def set_manager_password(self, *, actor: Actor, password: Secret) -> None:
         """Change the manager password (signed-in manager or the command line)."""
         from kiosk.domain.access import AccessError, password_problem
-        from kiosk.services.accounts import MANAGER_KEY, require, store_credential
+        from kiosk.services.accounts import MANAGER_KEY, store_credential
 
-        live = require(self._sessions, actor, manager=True)
+        live = self._core.require(actor, manager=True)
         problem = password_problem(password.reveal())
         if problem is not None:
             raise AccessError(problem)
@@ -124,14 +62,13 @@ class ServicesBase:
     def set_store_pin(self, *, actor: Actor, store_id: int, pin: Secret) -> None:
         """Set a store's PIN (6+ digits; the manager's job); clears its failed tries."""
         from kiosk.domain.access import AccessError, pin_problem
-        from kiosk.services.accounts import require, store_credential, store_key
+        from kiosk.services.accounts import store_credential, store_key
+        from kiosk.services.directory import get_store
 
-        live = require(self._sessions, actor, manager=True)
+        live = self._core.require(actor, manager=True)
         problem = pin_problem(pin.reveal())
         if problem is not None:
             raise AccessError(problem)
-        from kiosk.services.directory import get_store
-
         store = get_store(db=self._db, store_id=store_id)
         store_credential(
             self._db,
@@ -154,15 +91,15 @@ class ServicesBase:
         """The signed-in manager; SignInRefused, Throttled (wait or locked) otherwise."""
         from kiosk.services.accounts import MANAGER_KEY, check_secret
 
-        actor = Actor(Role.MANAGER, self.pc, None, "password")
+        actor = Actor(Role.MANAGER, self._core.pc, None, "password")
         check_secret(self._db, key=MANAGER_KEY, secret=password, actor=actor, subject="manager")
-        return self._sessions.open(actor)
+        return self._core.sessions.open(actor)
 
     def sign_in_merchant(self, *, store_id: int, pin: Secret) -> Actor:
         """The signed-in merchant of *store_id*; one refusal whether the store exists or not."""
         from kiosk.services.accounts import check_secret, store_key
 
-        actor = Actor(Role.MERCHANT, self.pc, store_id, "pin")
+        actor = Actor(Role.MERCHANT, self._core.pc, store_id, "pin")
         check_secret(
             self._db,
             key=store_key(store_id),
@@ -171,14 +108,14 @@ class ServicesBase:
             subject=store_subject(store_id),
             store_id=store_id,
         )
-        return self._sessions.open(actor)
+        return self._core.sessions.open(actor)
 
     def sign_out(self, actor: Actor) -> None:
-        self._sessions.close(actor)
+        self._core.sessions.close(actor)
 
     def console_actor(self) -> Actor:
         """The command line's manager rights (whoever runs it already holds the database).
 
         Only ``kiosk.cli`` calls this; screens sign in (tests/ui check they never call it).
         """
-        return self._sessions.open(Actor(Role.MANAGER, self.pc, None, "console"))
+        return self._core.sessions.open(Actor(Role.MANAGER, self._core.pc, None, "console"))

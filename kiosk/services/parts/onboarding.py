@@ -1,4 +1,4 @@
-"""The services door, part 3: the onboarding checklist, step saves, progress, reports."""
+"""Onboarding: the checklist, each store's steps and their saves, the market's progress, reports."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING
 from kiosk.domain.access import Actor, CodeProof
 from kiosk.domain.categories import Category
 from kiosk.domain.locales import LocaleCode
-from kiosk.services import store_codes
+from kiosk.services.parts.codes import Codes
+from kiosk.services.parts.core import Core, Part, Written, publishes
 from kiosk.services.store_codes import KakaoInput, PaymentInput
 
 if TYPE_CHECKING:
+    from kiosk.domain.exchange.spreadsheet import Cell
     from kiosk.domain.onboarding.checklist import Step
     from kiosk.domain.onboarding.profile_links import ProfileLink
     from kiosk.domain.onboarding.progress import MarketProgress, StoreOnboarding
@@ -19,41 +21,52 @@ if TYPE_CHECKING:
     from kiosk.services.checklist import ChecklistCache, ChecklistState
     from kiosk.services.onboarding import StepDraft
 
-from kiosk.services.door_listings import ListingUseCases
 
+class Onboarding(Part):
+    """Onboarding use cases; the code steps save the store's code through :class:`Codes`."""
 
-class OnboardingUseCases(ListingUseCases):
-    """Onboarding use cases; code steps go through :meth:`save_store_codes`."""
+    def __init__(self, core: Core, codes: Codes) -> None:
+        super().__init__(core)
+        self._codes = codes
+        self._checklists: ChecklistCache | None = None
 
-    # Onboarding ------------------------------------------------------------------------------
-    def _checklist_cache(self) -> ChecklistCache:
-        from kiosk.services.checklist import ChecklistCache
+    @staticmethod
+    def load_checklist() -> ChecklistState:
+        """The checklist a fresh start would use (no database needed), and why a file is refused."""
+        from kiosk.services.checklist import load_checklist
 
-        cache: ChecklistCache | None = getattr(self, "_checklists", None)
-        if cache is None:
-            cache = self._checklists = ChecklistCache()
-        return cache
+        return load_checklist()
+
+    @staticmethod
+    def progress_rows(progress: MarketProgress, locale: LocaleCode) -> list[list[Cell]]:
+        """The rows of the progress sheet (header first), as the export writes them."""
+        from kiosk.services.onboarding_export import progress_rows
+
+        return progress_rows(progress, locale)
 
     def onboarding_checklist(self, *, reload: bool = False) -> ChecklistState:
         """The checklist in use and, when a market's replacement file was refused, why.
 
         A refused replacement (file, line, problem) leaves the last good checklist in use.
         """
-        cache = self._checklist_cache()
-        return cache.reload() if reload else cache.get()
+        from kiosk.services.checklist import ChecklistCache
+
+        if self._checklists is None:
+            self._checklists = ChecklistCache()
+        return self._checklists.reload() if reload else self._checklists.get()
 
     def store_onboarding(self, *, actor: Actor, store_id: int) -> StoreOnboarding:
         """One store's progress on every step (its merchant or the manager)."""
         from kiosk.services import onboarding
-        from kiosk.services.accounts import require
 
-        require(self._sessions, actor, store_id=store_id)
+        self._core.require(actor, store_id=store_id)
         checklist = self.onboarding_checklist().checklist
         return onboarding.store_onboarding(db=self._db, store_id=store_id, checklist=checklist)
 
+    @publishes
     def save_onboarding_step(
         self, *, actor: Actor, base: StoreOnboarding, step: str, draft: StepDraft
-    ) -> StoreOnboarding:
+    ) -> Written[StoreOnboarding]:
         """Save one step as entered, at the version *base* showed; return the store afresh.
 
         Raises OnboardingError (the field refused: an owner that is not a phone or
@@ -62,26 +75,12 @@ class OnboardingUseCases(ListingUseCases):
         meanwhile; nothing written), PermissionDenied. Steps that record a code on
         the store change it through :meth:`save_code_step`.
         """
-        from kiosk.services import onboarding
-        from kiosk.services.accounts import require
-
-        live = require(self._sessions, actor, store_id=base.store.id)
+        live = self._core.require(actor, store_id=base.store.id)
         known = _step_of(base, step)
         has_code = _store_code(base, known.records.value) is not None
-        checked = onboarding.check_draft(known, draft, has_record=has_code)
-        _saved, change = onboarding.save_step(
-            db=self._db,
-            origin=self.origin,
-            actor=live,
-            store=base.store,
-            step=known,
-            expected_version=base.step(step).version,
-            draft=checked,
-        )
-        if change is not None:
-            self.changes.publish(change)
-        return self.store_onboarding(actor=live, store_id=base.store.id)
+        return self._write_step(live, base, known, draft, has_record=has_code)
 
+    @publishes
     def save_code_step(
         self,
         *,
@@ -91,78 +90,95 @@ class OnboardingUseCases(ListingUseCases):
         code: KakaoInput | PaymentInput | None,
         draft: StepDraft,
         proof: CodeProof | None = None,
-    ) -> StoreOnboarding:
+    ) -> Written[StoreOnboarding]:
         """The KakaoTalk or Zero Pay step: save the checked *code* on the store, then the step.
 
         The code goes through the one QR path: verified (drawn and decoded back),
-        then :meth:`save_store_codes` with *proof* (the store's PIN or the manager
+        then ``Codes.save_store_codes`` with *proof* (the store's PIN or the manager
         password), byte for byte; the store's other code is kept. When *code* is
         what the store already has, no proof is needed. Raises what
-        :meth:`save_onboarding_step` and :meth:`save_store_codes` raise; a refused
+        :meth:`save_onboarding_step` and ``save_store_codes`` raise; a refused
         code leaves the step as it was.
         """
         from kiosk.services import onboarding
-        from kiosk.services.accounts import require
-        from kiosk.services.listings import NEED_PROOF
 
-        live = require(self._sessions, actor, store_id=base.store.id)
+        live = self._core.require(actor, store_id=base.store.id)
         known = _step_of(base, step)
         if not known.records.on_store:
-            return self.save_onboarding_step(actor=live, base=base, step=step, draft=draft)
+            has_code = _store_code(base, known.records.value) is not None
+            return self._write_step(live, base, known, draft, has_record=has_code)
         wanted = (
             None
             if code is None
             else (code.channel_id if isinstance(code, KakaoInput) else code.raw)
         )
-        checked = onboarding.check_draft(known, draft, has_record=wanted is not None)
+        onboarding.check_draft(known, draft, has_record=wanted is not None)
         latest = onboarding.store_onboarding(
             db=self._db, store_id=base.store.id, checklist=base.checklist
         )
         if latest.step(step).version != base.step(step).version:
             raise onboarding.conflict(self._db, base.store, known)
         if wanted != _store_code(base, known.records.value):
-            from kiosk.domain.access import PermissionDenied
+            self._save_code(base, known, code, proof)
+        return self._write_step(live, base, known, draft, has_record=wanted is not None)
 
-            if proof is None:
-                raise PermissionDenied(NEED_PROOF())
-            if code is not None:
-                store_codes.verify(code.spec)
-            kakao = store_codes.check_kakao(base.store.kakao_channel_id)
-            payment = store_codes.check_payment(base.store.payment_qr_payload)
-            if isinstance(code, KakaoInput) or (
-                code is None and known.records.value == "kakao_channel"
-            ):
-                kakao = code if isinstance(code, KakaoInput) else None
-            else:
-                payment = code if isinstance(code, PaymentInput) else None
-            self.save_store_codes(
-                proof=proof,
-                store_id=base.store.id,
-                expected_version=base.store.version,
-                kakao=kakao,
-                payment=payment,
-            )
+    def _save_code(
+        self,
+        base: StoreOnboarding,
+        known: Step,
+        code: KakaoInput | PaymentInput | None,
+        proof: CodeProof | None,
+    ) -> None:
+        """Put *code* on the store in place of the one *known* records, keeping the other."""
+        from kiosk.domain.access import PermissionDenied
+        from kiosk.services import store_codes
+        from kiosk.services.listings import NEED_PROOF
+
+        if proof is None:
+            raise PermissionDenied(NEED_PROOF())
+        if code is not None:
+            store_codes.verify(code.spec)
+        kakao = store_codes.check_kakao(base.store.kakao_channel_id)
+        payment = store_codes.check_payment(base.store.payment_qr_payload)
+        if isinstance(code, KakaoInput) or (
+            code is None and known.records.value == "kakao_channel"
+        ):
+            kakao = code if isinstance(code, KakaoInput) else None
+        else:
+            payment = code if isinstance(code, PaymentInput) else None
+        self._codes.save_store_codes(
+            proof=proof,
+            store_id=base.store.id,
+            expected_version=base.store.version,
+            kakao=kakao,
+            payment=payment,
+        )
+
+    def _write_step(
+        self, live: Actor, base: StoreOnboarding, known: Step, draft: StepDraft, *, has_record: bool
+    ) -> Written[StoreOnboarding]:
+        """Check *draft* for the step *known* and save it at *base*'s version; the store afresh."""
+        from kiosk.services import onboarding
+
+        checked = onboarding.check_draft(known, draft, has_record=has_record)
         _saved, change = onboarding.save_step(
             db=self._db,
-            origin=self.origin,
+            origin=self._core.origin,
             actor=live,
             store=base.store,
             step=known,
-            expected_version=base.step(step).version,
+            expected_version=base.step(known.key).version,
             draft=checked,
         )
-        if change is not None:
-            self.changes.publish(change)
-        return self.store_onboarding(actor=live, store_id=base.store.id)
+        return Written(self.store_onboarding(actor=live, store_id=base.store.id), change)
 
     def market_onboarding(
         self, *, actor: Actor, market_slug: str, category: Category | None = None
     ) -> MarketProgress:
         """Every active store's progress in a market (the manager's view)."""
         from kiosk.services import onboarding
-        from kiosk.services.accounts import require
 
-        require(self._sessions, actor, manager=True)
+        self._core.require(actor, manager=True)
         return onboarding.market_progress(
             db=self._db,
             market_slug=market_slug,
@@ -184,11 +200,10 @@ class OnboardingUseCases(ListingUseCases):
         The file is read back and compared before it replaces *out*; returns the rows written.
         """
         from kiosk.render.sheets import sheet_format, write_sheet
-        from kiosk.services.onboarding_export import progress_rows
 
         sheet_format(out)  # refuse a bad name before any work
         progress = self.market_onboarding(actor=actor, market_slug=market_slug, category=category)
-        rows = progress_rows(progress, locale)
+        rows = self.progress_rows(progress, locale)
         return write_sheet(out, rows, title=progress.market.name.get(locale))
 
     def onboarding_report(
@@ -197,11 +212,10 @@ class OnboardingUseCases(ListingUseCases):
         """The store's A4 progress report (PDF); every code on it is decoded back before writing."""
         from datetime import date
 
+        from kiosk.render.onboarding_report import render_report
         from kiosk.services.onboarding_report import report_codes
 
         state = self.store_onboarding(actor=actor, store_id=store_id)
-        from kiosk.render.onboarding_report import render_report
-
         return render_report(
             state,
             codes=report_codes(state, locale),
@@ -221,13 +235,13 @@ class OnboardingUseCases(ListingUseCases):
         """The store this PC remembers for onboarding (on this database), or None."""
         from kiosk.services.this_pc import remembered_store
 
-        return remembered_store(self.url)
+        return remembered_store(self._db.url)
 
     def remember_store(self, *, store_id: int | None) -> None:
         """Make this PC remember *store_id* (None forgets it)."""
         from kiosk.services.this_pc import remember_store
 
-        remember_store(self.url, store_id)
+        remember_store(self._db.url, store_id)
 
 
 def _step_of(base: StoreOnboarding, key: str) -> Step:

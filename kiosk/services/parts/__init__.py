@@ -1,0 +1,1 @@
+"""The parts of the services door, one responsibility each (docs/architecture.md)."""

@@ -1,0 +1,83 @@
+"""What every part of the door shares: the database, sessions, this PC, and the one publisher."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Concatenate, Generic, ParamSpec, TypeVar
+
+from kiosk.services.changes import Change, ChangeHub
+
+if TYPE_CHECKING:
+    from kiosk.data.db import Database
+    from kiosk.domain.access import Actor
+    from kiosk.services.accounts import SessionBook
+
+T = TypeVar("T")
+P = ParamSpec("P")
+PartT = TypeVar("PartT", bound="Part")
+
+
+@dataclass(frozen=True, slots=True)
+class Written(Generic[T]):
+    """What a committed write returns: the caller's value and the change it made (None: none)."""
+
+    value: T
+    change: Change | None = None
+
+
+class Core:
+    """The door's state, shared by its parts: one database, one change hub, one session book."""
+
+    def __init__(self, db: Database) -> None:
+        import secrets
+        import socket
+
+        from kiosk.services.accounts import SessionBook
+
+        self.db = db
+        self.changes = ChangeHub()
+        #: This process's id in the change events (its own are not polled back).
+        self.origin = secrets.token_hex(8)
+        #: The PC's name in the audit log.
+        self.pc = (socket.gethostname() or "pc")[:100]
+        self.sessions: SessionBook = SessionBook()
+
+    def require(self, actor: Actor, *, store_id: int | None = None, manager: bool = False) -> Actor:
+        """The live session of *actor*, allowed for *store_id* or as manager (else refused)."""
+        from kiosk.services.accounts import require
+
+        return require(self.sessions, actor, store_id=store_id, manager=manager)
+
+    def note_bulk_change(self, change: Change, *, above: int | None = None) -> None:
+        """Tell other PCs about a write that was not made through an editing use case."""
+        from kiosk.services.live import note_change_now
+
+        note_change_now(self.db, origin=self.origin, change=change, above=above)
+
+
+class Part:
+    """A group of use cases over the shared :class:`Core`."""
+
+    def __init__(self, core: Core) -> None:
+        self._core = core
+
+    @property
+    def _db(self) -> Database:
+        return self._core.db
+
+
+def publishes(
+    write: Callable[Concatenate[PartT, P], Written[T]],
+) -> Callable[Concatenate[PartT, P], T]:
+    """The one publisher: run *write* (it committed), publish its change, return its value."""
+
+    @functools.wraps(write)
+    def published(part: PartT, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        written = write(part, *args, **kwargs)
+        if written.change is not None:
+            part._core.changes.publish(written.change)
+        return written.value
+
+    return published

@@ -1,0 +1,78 @@
+"""Exchange: listings files in and out (Excel/CSV), checked before anything is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kiosk.domain.access import Actor, CodeProof
+from kiosk.services.changes import Change, ChangeKind
+from kiosk.services.parts.core import Part, Written, publishes
+
+if TYPE_CHECKING:
+    from kiosk.domain.exchange.plan import ImportPlan
+    from kiosk.services.exchange import ExportResult, ImportResult
+
+
+class Exchange(Part):
+    """Import (a dry run, then the checked plan, all-or-nothing) and export of listings files."""
+
+    def check_import(
+        self,
+        *,
+        actor: Actor,
+        path: Path,
+        market_slug: str | None = None,
+        deactivate_missing: bool = False,
+    ) -> ImportPlan:
+        """The dry run of importing *path*: what would change; nothing is written.
+
+        Raises ImportRefused (every problem, named by sheet, row and column),
+        ExchangeFileError (not a listings file), NotFoundError (no such market).
+        """
+        from kiosk.services.exchange import check_import
+
+        self._core.require(actor, manager=True)
+        return check_import(
+            self._db, path=path, market_slug=market_slug, deactivate_missing=deactivate_missing
+        )
+
+    @publishes
+    def apply_import(
+        self, *, actor: Actor, plan: ImportPlan, proof: CodeProof | None = None
+    ) -> Written[ImportResult]:
+        """Write a checked *plan* all-or-nothing, with one audit entry; publishes the change.
+
+        A plan that changes KakaoTalk channels or payment payloads takes the manager
+        password again as *proof* (the command line's console needs none). Raises
+        ImportStale when a store changed after the plan was made.
+        """
+        from kiosk.services.accounts import actor_for_proof
+        from kiosk.services.exchange import apply_import
+
+        core = self._core
+        live = core.require(actor, manager=True)
+        if plan.touches_codes and live.via != "console":
+            from kiosk.domain.access import PermissionDenied
+            from kiosk.services.listings import NEED_PROOF
+
+            if proof is None or proof.kind != "password":
+                raise PermissionDenied(NEED_PROOF())
+            actor_for_proof(self._db, proof=proof, store_id=-1, pc=core.pc, subject="import")
+        result = apply_import(self._db, plan=plan, actor=live, origin=core.origin)
+        if not result.store_ids:
+            return Written(result)
+        ids = frozenset(result.store_ids) if len(result.store_ids) <= 500 else frozenset()
+        return Written(result, Change(ChangeKind.STORES, plan.market_slug, ids))
+
+    def export_listings(
+        self, *, actor: Actor, market_slug: str, out: Path, template: bool = False
+    ) -> ExportResult:
+        """Write a market's listings to *out* (.csv or .xlsx), checked by reading it back.
+
+        With *template* only the headers (and, in a workbook, the guide sheet).
+        """
+        from kiosk.services.exchange import export_listings
+
+        self._core.require(actor, manager=True)
+        return export_listings(self._db, market_slug=market_slug, out=out, template=template)

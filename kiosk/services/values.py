@@ -1,0 +1,96 @@
+"""The values the door takes and returns, for the outer layers: errors, inputs, results, changes.
+
+``kiosk.ui``, ``kiosk.cli`` and ``kiosk.qa`` import from ``kiosk.services`` only the door
+(``kiosk.services.app``) and this module (docs/architecture.md, "The services door").
+Each name is loaded from its home module on first use, so importing this costs nothing.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.render.export import QrFormatError, SavedQr
+    from kiosk.render.verify import QrVerificationError, VerifiedQr
+    from kiosk.services.backup import BackupResult, DamagedDatabase, RestoreResult
+    from kiosk.services.changes import Change, ChangeKind
+    from kiosk.services.checklist import ChecklistState
+    from kiosk.services.errors import (
+        DatabaseFaultError,
+        DatabaseOpenError,
+        NotFoundError,
+        SchemaTooNewError,
+        StaleVersionError,
+        describe,
+        write_error_log,
+    )
+    from kiosk.services.exchange import ExportResult, ImportRefused, ImportResult
+    from kiosk.services.live import POLL_INTERVAL_S, ChangeWatcher
+    from kiosk.services.onboarding import StepDraft
+    from kiosk.services.qr_codes import QrInputError, field_message
+    from kiosk.services.store_codes import PROFILE_SIDE, KakaoInput, PaymentInput, StoreCodes
+
+_HOMES = {
+    "kiosk.render.export": ("QrFormatError", "SavedQr"),
+    "kiosk.render.verify": ("QrVerificationError", "VerifiedQr"),
+    "kiosk.services.backup": ("BackupResult", "DamagedDatabase", "RestoreResult"),
+    "kiosk.services.changes": ("Change", "ChangeKind"),
+    "kiosk.services.checklist": ("ChecklistState",),
+    "kiosk.services.errors": (
+        "DatabaseFaultError",
+        "DatabaseOpenError",
+        "NotFoundError",
+        "SchemaTooNewError",
+        "StaleVersionError",
+        "describe",
+        "write_error_log",
+    ),
+    "kiosk.services.exchange": ("ExportResult", "ImportRefused", "ImportResult"),
+    "kiosk.services.live": ("POLL_INTERVAL_S", "ChangeWatcher"),
+    "kiosk.services.onboarding": ("StepDraft",),
+    "kiosk.services.qr_codes": ("QrInputError", "field_message"),
+    "kiosk.services.store_codes": ("PROFILE_SIDE", "KakaoInput", "PaymentInput", "StoreCodes"),
+}
+_HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
+
+__all__ = [
+    "POLL_INTERVAL_S",
+    "PROFILE_SIDE",
+    "BackupResult",
+    "Change",
+    "ChangeKind",
+    "ChangeWatcher",
+    "ChecklistState",
+    "DamagedDatabase",
+    "DatabaseFaultError",
+    "DatabaseOpenError",
+    "ExportResult",
+    "ImportRefused",
+    "ImportResult",
+    "KakaoInput",
+    "NotFoundError",
+    "PaymentInput",
+    "QrFormatError",
+    "QrInputError",
+    "QrVerificationError",
+    "RestoreResult",
+    "SavedQr",
+    "SchemaTooNewError",
+    "StaleVersionError",
+    "StepDraft",
+    "StoreCodes",
+    "VerifiedQr",
+    "describe",
+    "field_message",
+    "write_error_log",
+]
+
+
+def __getattr__(name: str) -> object:
+    module = _HOME_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
