@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from string import Template
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, Literal
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QColor, QFont, QPalette
@@ -101,15 +101,68 @@ TOKENS: Final[dict[str, str]] = {
     "g1": f"{GRID}px",
     "g2": f"{GRID * 2}px",
     "g3": f"{GRID * 3}px",
+    "g4": f"{GRID * 4}px",
+    "radius_inner": f"{RADIUS - 2}px",
 }
 
+#: The app stylesheet, or one of the mode variants laid over it.
+Variant = Literal["app", "merchant", "onboarding"]
 
-def stylesheet() -> str:
-    """Return ``assets/styles/kiosk.qss`` with its ``$token`` placeholders filled in.
+# The mode variants: merchant sizes on top of the app stylesheet (24 px text, 64 px touch
+# targets; docs/architecture.md, "Design tokens"). Each line starts with the variants it
+# belongs to: "*" both, "m" merchant, "o" onboarding.
+_MODE_TEMPLATE = """\
+*|
+*|    QPushButton, QPushButton[kind="choice"], QPushButton[kind="back"] {
+*|        min-height: $touch_merchant; font-size: $lead;
+*|    }
+*|    QPushButton[kind="choice"] { font-weight: 700; }
+*|    QLineEdit, QComboBox { min-height: $touch_merchant; font-size: $lead; }
+*|    QComboBox QAbstractItemView { font-size: $lead; }
+m|    QComboBox QAbstractItemView::item { min-height: $touch_merchant; }
+o|    QCheckBox { font-size: $lead; min-height: $touch_merchant; spacing: $g2; }
+o|    QCheckBox::indicator { width: $g4; height: $g4; }
+o|    QListWidget { font-size: $lead; }
+o|    QListWidget::item { min-height: $touch_merchant; }
+*|    QPlainTextEdit {
+*|        font-size: $lead; background: $card; border: 2px solid $line;
+*|        border-radius: $radius; padding: $g1;
+m|        selection-background-color: $primary; selection-color: $on_primary;
+*|    }
+*|    QPlainTextEdit:focus { border-color: $primary; }
+o|    QProgressBar {
+o|        min-height: $g4; border: 2px solid $line;
+o|        border-radius: $radius; background: $soft; text-align: center;
+o|        font-size: $body; font-weight: 700; color: $ink;
+o|    }
+o|    QProgressBar::chunk { background: $primary; border-radius: $radius_inner; }
+o|    QLabel[message="error"] { color: $accent; font-weight: 700; }
+o|    QLabel[message="ok"] { color: $primary; font-weight: 700; }
+m|    QLabel[pill="ok"] { font-size: $lead; }
+m|    QLabel#qr-error { font-size: $lead; font-weight: 700; color: $accent; }
+m|    QLabel#merchant-status[status="error"] { color: $accent; font-weight: 700; }
+m|    QLabel#merchant-status[status="ok"] { color: $primary; font-weight: 700; }
+m|    QLabel#payment-reminder {
+m|        background: $soft; border-radius: $radius; padding: $g2;
+m|    }
+*|    QPushButton:disabled { color: $muted; background: $soft; }
+*|    QPushButton[kind="primary"]:disabled {
+*|        color: $muted; background: $soft; border-color: $line;
+*|    }
+*|    """
+
+
+def stylesheet(variant: Variant = "app") -> str:
+    """The app stylesheet (``assets/styles/kiosk.qss``), or a mode's variant laid over it,
+    with the ``$token`` placeholders filled in.
 
     Raises KeyError naming the token if the stylesheet uses one this module lacks.
     """
-    text = (assets_dir() / "styles" / "kiosk.qss").read_text(encoding="utf-8")
+    if variant == "app":
+        text = (assets_dir() / "styles" / "kiosk.qss").read_text(encoding="utf-8")
+    else:
+        tag = variant[0]
+        text = "\n".join(line[2:] for line in _MODE_TEMPLATE.splitlines() if line[0] in ("*", tag))
     return Template(text).substitute(TOKENS)
 
 

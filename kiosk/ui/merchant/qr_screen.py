@@ -473,31 +473,5 @@ class MerchantQrScreen(QWidget):
 
 
 def merchant_stylesheet() -> str:
-    """Merchant sizes on top of the app stylesheet: 24 px text, 64 px touch targets."""
-    touch, lead = theme.TOUCH_MERCHANT, theme.LEAD
-    return f"""
-    QPushButton, QPushButton[kind="choice"], QPushButton[kind="back"] {{
-        min-height: {touch}px; font-size: {lead}px;
-    }}
-    QPushButton[kind="choice"] {{ font-weight: 700; }}
-    QLineEdit, QComboBox {{ min-height: {touch}px; font-size: {lead}px; }}
-    QComboBox QAbstractItemView {{ font-size: {lead}px; }}
-    QComboBox QAbstractItemView::item {{ min-height: {touch}px; }}
-    QPlainTextEdit {{
-        font-size: {lead}px; background: {theme.CARD}; border: 2px solid {theme.LINE};
-        border-radius: {theme.RADIUS}px; padding: {theme.GRID}px;
-        selection-background-color: {theme.PRIMARY}; selection-color: {theme.ON_PRIMARY};
-    }}
-    QPlainTextEdit:focus {{ border-color: {theme.PRIMARY}; }}
-    QLabel[pill="ok"] {{ font-size: {lead}px; }}
-    QLabel#qr-error {{ font-size: {lead}px; font-weight: 700; color: {theme.ACCENT}; }}
-    QLabel#merchant-status[status="error"] {{ color: {theme.ACCENT}; font-weight: 700; }}
-    QLabel#merchant-status[status="ok"] {{ color: {theme.PRIMARY}; font-weight: 700; }}
-    QLabel#payment-reminder {{
-        background: {theme.SOFT}; border-radius: {theme.RADIUS}px; padding: {theme.GRID * 2}px;
-    }}
-    QPushButton:disabled {{ color: {theme.MUTED}; background: {theme.SOFT}; }}
-    QPushButton[kind="primary"]:disabled {{
-        color: {theme.MUTED}; background: {theme.SOFT}; border-color: {theme.LINE};
-    }}
-    """
+    """Merchant sizes on top of the app stylesheet: the theme's merchant variant."""
+    return theme.stylesheet("merchant")

@@ -13,37 +13,8 @@ def status_text(status: StepStatus) -> str:
 
 
 def onboarding_stylesheet() -> str:
-    """Merchant sizes on top of the app stylesheet (docs/architecture.md, "Design tokens")."""
-    touch, lead = theme.TOUCH_MERCHANT, theme.LEAD
-    return f"""
-    QPushButton, QPushButton[kind="choice"], QPushButton[kind="back"] {{
-        min-height: {touch}px; font-size: {lead}px;
-    }}
-    QPushButton[kind="choice"] {{ font-weight: 700; }}
-    QLineEdit, QComboBox {{ min-height: {touch}px; font-size: {lead}px; }}
-    QComboBox QAbstractItemView {{ font-size: {lead}px; }}
-    QCheckBox {{ font-size: {lead}px; min-height: {touch}px; spacing: {theme.GRID * 2}px; }}
-    QCheckBox::indicator {{ width: {theme.GRID * 4}px; height: {theme.GRID * 4}px; }}
-    QListWidget {{ font-size: {lead}px; }}
-    QListWidget::item {{ min-height: {touch}px; }}
-    QPlainTextEdit {{
-        font-size: {lead}px; background: {theme.CARD}; border: 2px solid {theme.LINE};
-        border-radius: {theme.RADIUS}px; padding: {theme.GRID}px;
-    }}
-    QPlainTextEdit:focus {{ border-color: {theme.PRIMARY}; }}
-    QProgressBar {{
-        min-height: {theme.GRID * 4}px; border: 2px solid {theme.LINE};
-        border-radius: {theme.RADIUS}px; background: {theme.SOFT}; text-align: center;
-        font-size: {theme.BODY}px; font-weight: 700; color: {theme.INK};
-    }}
-    QProgressBar::chunk {{ background: {theme.PRIMARY}; border-radius: {theme.RADIUS - 2}px; }}
-    QLabel[message="error"] {{ color: {theme.ACCENT}; font-weight: 700; }}
-    QLabel[message="ok"] {{ color: {theme.PRIMARY}; font-weight: 700; }}
-    QPushButton:disabled {{ color: {theme.MUTED}; background: {theme.SOFT}; }}
-    QPushButton[kind="primary"]:disabled {{
-        color: {theme.MUTED}; background: {theme.SOFT}; border-color: {theme.LINE};
-    }}
-    """
+    """Merchant sizes on top of the app stylesheet: the theme's onboarding variant."""
+    return theme.stylesheet("onboarding")
 
 
 def set_message(label: object, text: str, kind: str = "") -> None:
