@@ -6,14 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QBoxLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.domain.locales import LocaleCode
 from kiosk.i18n import _
@@ -26,8 +19,8 @@ if TYPE_CHECKING:
 
     from kiosk.domain.access import CodeProof
     from kiosk.domain.listing import MarketInfo, StoreDetail
-    from kiosk.services.app import Services
     from kiosk.services.values import SavedQr
+    from kiosk.services.app import Services
     from kiosk.ui.host import ModeHost
     from kiosk.ui.merchant.kakao_section import KakaoSection
     from kiosk.ui.merchant.payment_section import PaymentSection
@@ -81,12 +74,7 @@ class MerchantQrScreen(QWidget):
     saved = Signal(object)
 
     def __init__(self, locale: LocaleCode, parent: QWidget | None = None) -> None:
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QScrollArea
-
-        from kiosk.ui.merchant.kakao_section import KakaoSection
-        from kiosk.ui.merchant.payment_section import PaymentSection
-        from kiosk.ui.merchant.store_picker import StorePicker
+        from kiosk.ui.widgets.proof_prompt import ProofPrompt
 
         super().__init__(parent)
         self.setObjectName(SCREEN)
@@ -100,6 +88,20 @@ class MerchantQrScreen(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(theme.GRID * 5, theme.GRID * 2, theme.GRID * 5, theme.GRID * 2)
         outer.setSpacing(theme.GRID * 2)
+        outer.addLayout(self._build_top())
+        outer.addWidget(self._build_sections(), 1)
+        # Changing a code always asks for the store's PIN or the manager password.
+        self.prompt = ProofPrompt()
+        self.prompt.confirmed.connect(self._on_proof_confirmed)
+        outer.addWidget(self.prompt)
+        outer.addLayout(self._build_bottom())
+        self.retranslate(locale)
+        self.set_files_allowed(False)  # until the store's merchant signs in (flow.open_qr)
+
+    def _build_top(self) -> QHBoxLayout:
+        """Back, the title and the store picker."""
+        from kiosk.ui.merchant.store_picker import StorePicker
+
         top = QHBoxLayout()
         top.setSpacing(theme.GRID * 3)
         self.back_button = BackButton(self._on_back_clicked)
@@ -112,7 +114,16 @@ class MerchantQrScreen(QWidget):
         top.addWidget(self.back_button)
         top.addWidget(self.title_label)
         top.addWidget(self.picker, 1)
-        outer.addLayout(top)
+        return top
+
+    def _build_sections(self) -> QWidget:
+        """The KakaoTalk and Zero Pay sections side by side, in a scroll area."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QScrollArea
+
+        from kiosk.ui.merchant.kakao_section import KakaoSection
+        from kiosk.ui.merchant.payment_section import PaymentSection
+        from kiosk.ui.merchant.qr_files import on_export_requested
 
         body = QWidget()
         self._sections = QBoxLayout(QBoxLayout.Direction.LeftToRight, body)
@@ -125,20 +136,18 @@ class MerchantQrScreen(QWidget):
             section.edited.connect(self._on_section_edited)
             section.preview_updated.connect(self._on_preview_updated)
             section.export_requested.connect(
-                lambda action, w=which: self._on_export_requested(w, action)
+                lambda action, w=which: on_export_requested(self, w, action)
             )
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setWidget(body)
-        outer.addWidget(self.scroll_area, 1)
+        return self.scroll_area
 
-        from kiosk.ui.widgets.proof_prompt import ProofPrompt
+    def _build_bottom(self) -> QHBoxLayout:
+        """The status line and Save."""
+        from PySide6.QtCore import Qt
 
-        # Changing a code always asks for the store's PIN or the manager password.
-        self.prompt = ProofPrompt()
-        self.prompt.confirmed.connect(self._on_proof_confirmed)
-        outer.addWidget(self.prompt)
         bottom = QHBoxLayout()
         bottom.setSpacing(theme.GRID * 3)
         self.status_label = QLabel()
@@ -152,9 +161,7 @@ class MerchantQrScreen(QWidget):
         self.save_button.clicked.connect(self._on_save_clicked)
         bottom.addWidget(self.status_label, 1)
         bottom.addWidget(self.save_button)
-        outer.addLayout(bottom)
-        self.retranslate(locale)
-        self.set_files_allowed(False)  # until the store's merchant signs in (flow.open_qr)
+        return bottom
 
     # Data ----------------------------------------------------------------------------------
     def set_services(self, services: Services) -> None:
@@ -191,22 +198,10 @@ class MerchantQrScreen(QWidget):
 
     def has_changes(self) -> bool:
         """True when a field differs from what the store has saved."""
+        from kiosk.ui.merchant.qr_save import codes_changed
+
         store = self._store
-        if store is None:
-            return False
-        kakao_text, payment_text = self.kakao.text().strip(), self.payment.text().strip()
-        kakao_same = (
-            self.kakao.channel_id() == store.kakao_channel_id
-            if kakao_text
-            else store.kakao_channel_id is None
-        )
-        payload = self.payment.payload()
-        payment_same = (
-            payload is not None and payload.raw == store.payment_qr_payload
-            if payment_text
-            else store.payment_qr_payload is None
-        )
-        return not (kakao_same and payment_same)
+        return store is not None and codes_changed(store, self.kakao, self.payment)
 
     def can_save(self) -> bool:
         return self._store is not None and self.kakao.is_valid() and self.payment.is_valid()
@@ -218,8 +213,7 @@ class MerchantQrScreen(QWidget):
         Without *proof* (the store's PIN or the manager password) the prompt
         asks for it and nothing is saved yet; a wrong one keeps the prompt open.
         """
-        from kiosk.domain.access import AccessError
-        from kiosk.services.values import NotFoundError, QrInputError, StaleVersionError
+        from kiosk.ui.merchant.qr_save import save_codes
 
         for section in (self.kakao, self.payment):
             if section.is_pending():
@@ -230,16 +224,8 @@ class MerchantQrScreen(QWidget):
         if proof is None:
             self.prompt.ask(kind=self.prompt.kind())
             return False
-        try:
-            # The values the sections checked (and verified) for their previews: parsed once.
-            saved = services.codes.save_store_codes(
-                proof=proof,
-                store_id=store.id,
-                expected_version=store.version,
-                kakao=self.kakao.checked(),
-                payment=self.payment.checked(),
-            )
-        except StaleVersionError:
+        saved = save_codes(self, services, store, proof)
+        if saved == "stale":
             self._reload_store(keep_fields=True)
             self.show_status(
                 _(
@@ -249,11 +235,7 @@ class MerchantQrScreen(QWidget):
                 kind="notice",
             )
             return False
-        except AccessError as exc:
-            self.prompt.show_error(str(exc))
-            return False
-        except (QrInputError, NotFoundError) as exc:
-            self.show_status("⚠ " + str(exc), kind="error")
+        if saved is None:
             return False
         self.prompt.close_prompt()
         self._store = saved
@@ -268,33 +250,17 @@ class MerchantQrScreen(QWidget):
         Raises LookupError when that section shows no verified code; errors of
         ``save_qr`` (QrFormatError, OSError, QrVerificationError) pass through.
         """
-        from kiosk.services.app import Codes
+        from kiosk.ui.merchant.qr_files import export_code
 
-        verified = self.section(which).verified()
-        if verified is None:
-            raise LookupError(_("There is no checked code to save."))
-        return Codes.write_code_file(verified.matrix.spec, path)
+        return export_code(self.section(which), path)
 
     def print_code(self, which: Which, printer: QPrinter) -> float:
         """Print the verified code of *which* on *printer*; return the printed width in mm."""
-        from kiosk.ui.widgets.qr_print import print_qr
+        from kiosk.ui.merchant.qr_files import print_code
 
-        verified = self.section(which).verified()
-        if verified is None:
-            raise LookupError(_("There is no checked code to print."))
-        store = self._store
-        title = store.name.get(self._locale) if store is not None else ""
-        if which == "kakao":
-            lines = [_("KakaoTalk channel"), verified.text]
-        else:
-            lines = [
-                _("Zero Pay payment QR"),
-                _(
-                    "After printing, laminate the code or cover it with tamper-proof film, "
-                    "so nobody can stick a false code over it."
-                ),
-            ]
-        return print_qr(printer, verified, title=title, lines=lines, locale=self._locale)
+        return print_code(
+            self.section(which), which, printer, store=self._store, locale=self._locale
+        )
 
     def show_status(self, message: str, *, kind: str = "info") -> None:
         """Show *message* in the line beside the Save button (a word or sign carries the kind)."""
@@ -408,68 +374,15 @@ class MerchantQrScreen(QWidget):
         self.kakao.set_files_allowed(allowed)
         self.payment.set_files_allowed(allowed)
 
-    def _on_export_requested(self, which: Which, action: str) -> None:
-        if action == "print":
-            self._on_print_requested(which)
-        else:
-            self._on_save_file_requested(which, action)
-
     def _on_save_file_requested(self, which: Which, fmt: str, path: Path | None = None) -> None:
-        from kiosk.services.values import QrFormatError, QrVerificationError
+        from kiosk.ui.merchant.qr_files import save_code_file
 
-        if not self.kakao.files_allowed():
-            return
-
-        if path is None:
-            path = self._ask_save_path(which, fmt)
-            if path is None:
-                return
-        try:
-            saved = self.export_code(which, path)
-        except (LookupError, QrFormatError, QrVerificationError, OSError) as exc:
-            self.show_status("⚠ " + str(exc), kind="error")
-            return
-        self.show_status(
-            "✓ " + _("Saved and checked by scanning: {path}").format(path=saved.path), kind="ok"
-        )
+        save_code_file(self, which, fmt, path)
 
     def _on_print_requested(self, which: Which, printer: QPrinter | None = None) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        from kiosk.ui.merchant.qr_files import print_code_on
 
-        from kiosk.ui.widgets.qr_print import PrintError
-
-        if not self.kakao.files_allowed():
-            return
-
-        if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            dialog = QPrintDialog(printer, self)
-            if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-                return
-        try:
-            width = self.print_code(which, printer)
-        except (LookupError, PrintError) as exc:
-            self.show_status("⚠ " + str(exc), kind="error")
-            return
-        self.show_status(
-            "✓ " + _("Sent to the printer; the code is {mm:.0f} mm wide.").format(mm=width),
-            kind="ok",
-        )
-
-    def _ask_save_path(self, which: Which, fmt: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
-
-        store = self._store
-        stem = f"{store.stall_number}-{which}" if store is not None else which
-        stem = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in stem)
-        pattern = _("PNG picture (*.png)") if fmt == "png" else _("PDF document (*.pdf)")
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, _("Save the QR code"), str(Path.home() / f"{stem}.{fmt}"), pattern
-        )
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == f".{fmt}" else path.with_suffix(f".{fmt}")
+        print_code_on(self, which, printer)
 
 
 def merchant_stylesheet() -> str:
