@@ -9,107 +9,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFileDialog,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFileDialog, QWidget
 
 from kiosk.domain.access import Actor, CodeProof
-from kiosk.domain.exchange.plan import ImportPlan, PlanKind
+from kiosk.domain.exchange.plan import ImportPlan
 from kiosk.domain.listing import MarketInfo
 from kiosk.domain.locales import LocaleCode
 from kiosk.i18n import _
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
-from kiosk.ui.manager.header import ManagerHeader
-from kiosk.ui.widgets.proof_prompt import ProofPrompt
+from kiosk.ui.manager.exchange_export import BackupPanel, ExportPanel
+from kiosk.ui.manager.exchange_import import SHOWN, ImportPanel, plan_summary
+from kiosk.ui.manager.page_frame import ManagerPage, row, status_line
+
+__all__ = ["SCREEN", "SHOWN", "ManagerExchangeScreen", "plan_summary"]
 
 SCREEN = "manager-exchange"
-#: Stores named per kind in the dry-run summary (the rest are counted).
-SHOWN = 12
 
 
-def _card(title: QLabel, beside: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
-    """A card with a heading (and *beside* it, on the right, e.g. the market chooser)."""
-    card = QFrame()
-    card.setProperty("surface", "card")
-    column = QVBoxLayout(card)
-    pad = theme.GRID * 2
-    column.setContentsMargins(pad, pad, pad, pad)
-    column.setSpacing(theme.GRID)
-    title.setProperty("role", "heading")
-    heading = QHBoxLayout()
-    heading.addWidget(title)
-    heading.addStretch(1)
-    if beside is not None:
-        heading.addWidget(beside)
-    column.addLayout(heading)
-    return card, column
-
-
-def plan_summary(plan: ImportPlan, market: str) -> str:
-    """The dry run in the current language: counts, then the stores it names."""
-    lines = [
-        _("{file} → {market}").format(file=plan.source, market=market),
-        _("Stores: {new} new, {updated} changed, {same} unchanged, {off} deactivated").format(
-            new=plan.count(PlanKind.NEW),
-            updated=plan.count(PlanKind.UPDATED),
-            same=plan.count(PlanKind.UNCHANGED),
-            off=plan.count(PlanKind.DEACTIVATED),
-        ),
-        _("Goods: {new} new, {changed} changed, {removed} removed").format(
-            new=plan.new_goods, changed=plan.changed_goods, removed=plan.removed_goods
-        ),
-    ]
-    labels = {
-        PlanKind.NEW: _("New store"),
-        PlanKind.UPDATED: _("Changed"),
-        PlanKind.DEACTIVATED: _("Deactivated"),
-    }
-    for store in plan.changed()[:SHOWN]:
-        name = f"{store.stall} {store.listing.name.get('ko', '')}".strip()
-        detail = (
-            "; ".join(str(c) for c in store.changes[:3]) if store.kind is PlanKind.UPDATED else ""
-        )
-        lines.append(f"• {labels[store.kind]}: {name}" + (f" — {detail}" if detail else ""))
-    rest = len(plan.changed()) - SHOWN
-    if rest > 0:
-        lines.append(_("… and {count} more stores").format(count=rest))
-    if plan.kept_texts:
-        lines.append(
-            _(
-                "{count} texts were kept as saved: the CSV's Korean encoding (CP949) had "
-                "turned them into '?'. Save as \"CSV UTF-8\" or .xlsx to change them."
-            ).format(count=plan.kept_texts)
-        )
-    if plan.missing and not plan.deactivate_missing:
-        lines.append(
-            _("Not in the file, kept open: {stalls}").format(
-                stalls=", ".join(plan.missing[:SHOWN]) + (" …" if len(plan.missing) > SHOWN else "")
-            )
-        )
-    if not plan.changes_anything:
-        lines.append(_("Nothing would change."))
-    return "\n".join(lines)
-
-
-class ManagerExchangeScreen(QWidget):
+class ManagerExchangeScreen(ManagerPage):
     """``changed()`` after an import or a restore (the stores table reloads)."""
 
     changed = Signal()
 
     def __init__(self, locale: LocaleCode, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(SCREEN)
+        super().__init__(SCREEN, "exchange", parent)
         self._locale: LocaleCode = locale
         self._services: Services | None = None
         self._actor: Actor | None = None
@@ -120,107 +45,40 @@ class ManagerExchangeScreen(QWidget):
         self._backups: list[Path] = []
         self._slot = ops.OpSlot(self)
         self._side = ops.OpSlot(self)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(theme.GRID * 5, theme.GRID * 2, theme.GRID * 5, theme.GRID * 2)
-        outer.setSpacing(theme.GRID * 2)
-        self.header = ManagerHeader("exchange")
-        outer.addWidget(self.header)
         self.market_box = QComboBox()
         self.market_box.setObjectName("exchange-market")
         self.market_box.setMinimumWidth(theme.GRID * 32)
         self.market_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.market_box.currentIndexChanged.connect(self._on_market_changed)
-
-        top = QHBoxLayout()
-        top.setSpacing(theme.GRID * 3)
-        self.export_title = QLabel()
-        export_card, export_column = _card(self.export_title, self.market_box)
-        self.export_hint = QLabel()
-        self.export_hint.setProperty("role", "hint")
-        self.export_hint.setWordWrap(True)
-        self.export_xlsx = QPushButton()
-        self.export_xlsx.setObjectName("export-xlsx")
-        self.export_xlsx.setProperty("kind", "primary")
-        self.export_xlsx.clicked.connect(lambda: self._on_export_clicked("xlsx"))
-        self.export_csv = QPushButton()
-        self.export_csv.setObjectName("export-csv")
-        self.export_csv.clicked.connect(lambda: self._on_export_clicked("csv"))
-        self.template_button = QPushButton()
-        self.template_button.setObjectName("export-template")
-        self.template_button.clicked.connect(lambda: self._on_export_clicked("template"))
-        export_column.addWidget(self.export_hint)
-        export_buttons = QHBoxLayout()
-        export_buttons.setSpacing(theme.GRID)
-        for button in (self.export_xlsx, self.export_csv):
-            export_buttons.addWidget(button)
-        export_column.addLayout(export_buttons)
-        top.addWidget(export_card, 1)
-
-        self.backup_title = QLabel()
-        backup_card, backup_column = _card(self.backup_title)
-        self.backup_state = QLabel()
-        self.backup_state.setObjectName("backup-state")
-        self.backup_state.setProperty("role", "hint")
-        self.backup_state.setWordWrap(True)
-        self.backup_state.setTextFormat(Qt.TextFormat.PlainText)
-        self.backup_button = QPushButton()
-        self.backup_button.setObjectName("backup-now")
-        self.backup_button.clicked.connect(self.backup_now)
-        self.restore_button = QPushButton()
-        self.restore_button.setObjectName("restore-backup")
-        self.restore_button.clicked.connect(self._on_restore_clicked)
-        backup_column.addWidget(self.backup_state)
-        backup_buttons = QHBoxLayout()
-        backup_buttons.setSpacing(theme.GRID)
-        backup_buttons.addWidget(self.backup_button)
-        backup_buttons.addWidget(self.restore_button)
-        backup_column.addLayout(backup_buttons)
-        top.addWidget(backup_card, 1)
-        outer.addLayout(top)
-
-        self.import_title = QLabel()
-        import_card, import_column = _card(self.import_title)
-        self.import_hint = QLabel()
-        self.import_hint.setProperty("role", "hint")
-        self.import_hint.setWordWrap(True)
-        row = QHBoxLayout()
-        row.setSpacing(theme.GRID * 2)
-        self.choose_button = QPushButton()
-        self.choose_button.setObjectName("choose-import")
-        self.choose_button.setProperty("kind", "primary")
-        self.choose_button.clicked.connect(self._on_choose_clicked)
-        self.deactivate = QCheckBox()
-        self.deactivate.setObjectName("deactivate-missing")
-        self.deactivate.toggled.connect(self._on_deactivate_toggled)
-        self.import_button = QPushButton()
-        self.import_button.setObjectName("apply-import")
-        self.import_button.setProperty("kind", "primary")
-        self.import_button.setEnabled(False)
-        self.import_button.clicked.connect(self._on_import_clicked)
-        row.addWidget(self.choose_button)
-        row.addWidget(self.template_button)
-        row.addStretch(1)
-        row.addWidget(self.import_button)
-        self.summary = QPlainTextEdit()
-        self.summary.setObjectName("import-summary")
-        self.summary.setReadOnly(True)
-        self.proof = ProofPrompt()
-        self.proof.switch_button.hide()
-        self.proof.confirmed.connect(self._on_proof)
-        import_column.addWidget(self.import_hint)
-        import_column.addLayout(row)
-        import_column.addWidget(self.deactivate)
-        import_column.addWidget(self.summary, 1)
-        import_column.addWidget(self.proof)
-        outer.addWidget(import_card, 1)
-
-        self.message = QLabel()
-        self.message.setObjectName("exchange-message")
-        self.message.setProperty("role", "lead")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        outer.addWidget(self.message)
+        self.export_panel = ExportPanel(self.market_box)
+        self.backup_panel = BackupPanel()
+        self.import_panel = ImportPanel()
+        self.add(row((self.export_panel, 1), (self.backup_panel, 1), spacing=theme.GRID * 3))
+        self.add(self.import_panel, 1)
+        self.message = status_line("exchange-message")
+        self.add(self.message)
+        # The panels' parts, by the names the page (and its tests) use.
+        self.export_xlsx, self.export_csv = self.export_panel.xlsx, self.export_panel.csv
+        self.backup_state = self.backup_panel.state
+        self.backup_button = self.backup_panel.backup_button
+        self.restore_button = self.backup_panel.restore_button
+        panel = self.import_panel
+        self.template_button, self.choose_button = panel.template_button, panel.choose_button
+        self.deactivate, self.import_button = panel.deactivate, panel.import_button
+        self.summary, self.proof = panel.summary, panel.proof
+        self._connect()
         self.retranslate(locale)
+
+    def _connect(self) -> None:
+        self.market_box.currentIndexChanged.connect(self._on_market_changed)
+        self.export_xlsx.clicked.connect(lambda: self._on_export_clicked("xlsx"))
+        self.export_csv.clicked.connect(lambda: self._on_export_clicked("csv"))
+        self.template_button.clicked.connect(lambda: self._on_export_clicked("template"))
+        self.backup_button.clicked.connect(self.backup_now)
+        self.restore_button.clicked.connect(self._on_restore_clicked)
+        self.choose_button.clicked.connect(self._on_choose_clicked)
+        self.deactivate.toggled.connect(self._on_deactivate_toggled)
+        self.import_button.clicked.connect(self._on_import_clicked)
+        self.proof.confirmed.connect(self._on_proof)
 
     # State -------------------------------------------------------------------------------------
     def set_services(self, services: Services) -> None:
@@ -338,28 +196,9 @@ class ManagerExchangeScreen(QWidget):
         self._locale = locale
         self.header.retranslate()
         self.header.set_title(_("Import / Export / Backup"))
-        self.export_title.setText(_("Export"))
-        self.export_hint.setText(
-            _("A market's stores and goods, to edit in Excel and import again.")
-        )
-        self.export_xlsx.setText(_("Excel (.xlsx)…"))
-        self.export_csv.setText(_("CSV (.csv)…"))
-        self.template_button.setText(_("Empty template…"))
-        self.backup_title.setText(_("Backup"))
-        self.backup_button.setText(_("Back up now"))
-        self.import_title.setText(_("Import"))
-        self.import_hint.setText(
-            _(
-                "The file is checked first; nothing is written until you press Import. "
-                "Stores are matched by stall number."
-            )
-        )
-        self.choose_button.setText(_("Choose a file to check…"))
-        self.deactivate.setText(_("Deactivate stores that are not in the file"))
-        self.import_button.setText(_("Import these changes"))
-        self.proof.retranslate()
-        self.proof.question.setText(_("The file changes QR codes: enter the manager password."))
-        self._retitle_restore()
+        self.export_panel.retranslate()
+        self.backup_panel.retranslate(self._armed_restore)
+        self.import_panel.retranslate()
         self._show_backups(self._backups)
 
     # Dialogs -----------------------------------------------------------------------------------
@@ -372,7 +211,7 @@ class ManagerExchangeScreen(QWidget):
         else:
             name, pattern = f"{market}.csv", _("CSV (*.csv)")
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.export_title.text(), str(Path.home() / name), pattern
+            self, self.export_panel.title.text(), str(Path.home() / name), pattern
         )
         if chosen:
             self.export_to(Path(chosen), template=kind == "template")
@@ -380,7 +219,7 @@ class ManagerExchangeScreen(QWidget):
     def _on_choose_clicked(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(
             self,
-            self.import_title.text(),
+            self.import_panel.title.text(),
             str(Path.home()),
             _("Listings files (*.xlsx *.csv)"),
         )
@@ -388,10 +227,7 @@ class ManagerExchangeScreen(QWidget):
             self.check_file(Path(chosen))
 
     def _retitle_restore(self) -> None:
-        armed = self._armed_restore
-        self.restore_button.setText(
-            _("Restore {file} now").format(file=armed.name) if armed else _("Restore a backup…")
-        )
+        self.backup_panel.retitle_restore(self._armed_restore)
 
     def _on_restore_clicked(self) -> None:
         if self._armed_restore is not None:
@@ -431,25 +267,8 @@ class ManagerExchangeScreen(QWidget):
     def _show_backups(self, backups: list[Path]) -> None:
         self._backups = backups
         services = self._services
-        if services is not None and not services.url.startswith("sqlite"):
-            self.backup_state.setText(
-                _("This database is on a PostgreSQL server: back it up there with pg_dump.")
-            )
-            self.backup_button.setEnabled(False)
-            self.restore_button.setEnabled(False)
-            return
-        self.backup_button.setEnabled(True)
-        self.restore_button.setEnabled(True)
-        if not backups:
-            self.backup_state.setText(_("No backup yet. One is made every day at start."))
-            return
-        from kiosk.services.app import Backups
-
-        self.backup_state.setText(
-            _("Newest backup: {when} ({count} kept in {folder})").format(
-                when=Backups.taken_at(backups[0]), count=len(backups), folder=backups[0].parent
-            )
-        )
+        on_server = services is not None and not services.url.startswith("sqlite")
+        self.backup_panel.show_backups(backups, on_server=on_server)
 
     def _on_market_changed(self, _index: int) -> None:
         self._forget_plan()

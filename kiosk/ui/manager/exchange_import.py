@@ -1,0 +1,119 @@
+"""The Import / Export / Backup page's Import card, and the dry run's summary in words."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton
+
+from kiosk.domain.exchange.plan import ImportPlan, PlanKind
+from kiosk.i18n import _
+from kiosk.ui import theme
+from kiosk.ui.manager.exchange_export import CardPanel
+from kiosk.ui.widgets.proof_prompt import ProofPrompt
+
+#: Stores named per kind in the dry-run summary (the rest are counted).
+SHOWN = 12
+
+
+class ImportPanel(CardPanel):
+    """Choose a file (or save the empty template), see the dry run, then import it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hint = QLabel()
+        self.hint.setProperty("role", "hint")
+        self.hint.setWordWrap(True)
+        self.choose_button = QPushButton()
+        self.choose_button.setObjectName("choose-import")
+        self.choose_button.setProperty("kind", "primary")
+        self.template_button = QPushButton()
+        self.template_button.setObjectName("export-template")
+        self.deactivate = QCheckBox()
+        self.deactivate.setObjectName("deactivate-missing")
+        self.import_button = QPushButton()
+        self.import_button.setObjectName("apply-import")
+        self.import_button.setProperty("kind", "primary")
+        self.import_button.setEnabled(False)
+        row = QHBoxLayout()
+        row.setSpacing(theme.GRID * 2)
+        row.addWidget(self.choose_button)
+        row.addWidget(self.template_button)
+        row.addStretch(1)
+        row.addWidget(self.import_button)
+        self.summary = QPlainTextEdit()
+        self.summary.setObjectName("import-summary")
+        self.summary.setReadOnly(True)
+        self.proof = ProofPrompt()
+        self.proof.switch_button.hide()
+        self.column.addWidget(self.hint)
+        self.column.addLayout(row)
+        self.column.addWidget(self.deactivate)
+        self.column.addWidget(self.summary, 1)
+        self.column.addWidget(self.proof)
+
+    def retranslate(self) -> None:
+        self.title.setText(_("Import"))
+        self.template_button.setText(_("Empty template…"))
+        self.hint.setText(
+            _(
+                "The file is checked first; nothing is written until you press Import. "
+                "Stores are matched by stall number."
+            )
+        )
+        self.choose_button.setText(_("Choose a file to check…"))
+        self.deactivate.setText(_("Deactivate stores that are not in the file"))
+        self.import_button.setText(_("Import these changes"))
+        self.proof.retranslate()
+        self.proof.question.setText(_("The file changes QR codes: enter the manager password."))
+
+
+def plan_summary(plan: ImportPlan, market: str) -> str:
+    """The dry run in the current language: counts, then the stores it names."""
+    lines = [
+        _("{file} → {market}").format(file=plan.source, market=market),
+        _("Stores: {new} new, {updated} changed, {same} unchanged, {off} deactivated").format(
+            new=plan.count(PlanKind.NEW),
+            updated=plan.count(PlanKind.UPDATED),
+            same=plan.count(PlanKind.UNCHANGED),
+            off=plan.count(PlanKind.DEACTIVATED),
+        ),
+        _("Goods: {new} new, {changed} changed, {removed} removed").format(
+            new=plan.new_goods, changed=plan.changed_goods, removed=plan.removed_goods
+        ),
+    ]
+    labels = {
+        PlanKind.NEW: _("New store"),
+        PlanKind.UPDATED: _("Changed"),
+        PlanKind.DEACTIVATED: _("Deactivated"),
+    }
+    for store in plan.changed()[:SHOWN]:
+        name = f"{store.stall} {store.listing.name.get('ko', '')}".strip()
+        detail = (
+            "; ".join(str(c) for c in store.changes[:3]) if store.kind is PlanKind.UPDATED else ""
+        )
+        lines.append(f"• {labels[store.kind]}: {name}" + (f" — {detail}" if detail else ""))
+    rest = len(plan.changed()) - SHOWN
+    if rest > 0:
+        lines.append(_("… and {count} more stores").format(count=rest))
+    lines.extend(_plan_notes(plan))
+    return "\n".join(lines)
+
+
+def _plan_notes(plan: ImportPlan) -> list[str]:
+    """Texts kept as saved, stores kept open, or that nothing would change."""
+    lines = []
+    if plan.kept_texts:
+        lines.append(
+            _(
+                "{count} texts were kept as saved: the CSV's Korean encoding (CP949) had "
+                "turned them into '?'. Save as \"CSV UTF-8\" or .xlsx to change them."
+            ).format(count=plan.kept_texts)
+        )
+    if plan.missing and not plan.deactivate_missing:
+        lines.append(
+            _("Not in the file, kept open: {stalls}").format(
+                stalls=", ".join(plan.missing[:SHOWN]) + (" …" if len(plan.missing) > SHOWN else "")
+            )
+        )
+    if not plan.changes_anything:
+        lines.append(_("Nothing would change."))
+    return lines
