@@ -10,11 +10,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,7 +23,7 @@ from kiosk.domain.locales import LocaleCode
 from kiosk.i18n import N_, _
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
-from kiosk.ui.manager.header import ManagerHeader
+from kiosk.ui.manager.page_frame import ManagerPage, row_layout
 
 SCREEN = "manager-audit"
 _Index = QModelIndex | QPersistentModelIndex
@@ -128,24 +126,16 @@ class AuditTableModel(QAbstractTableModel):
         return values[index.column()] if 0 <= index.column() < len(values) else None
 
 
-class ManagerAuditScreen(QWidget):
+class ManagerAuditScreen(ManagerPage):
     """Filters (market, since a day, kind of action) over the newest 1,000 entries."""
 
     def __init__(self, locale: LocaleCode, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(SCREEN)
+        super().__init__(SCREEN, "audit", parent)
         self._services: Services | None = None
         self._actor: Actor | None = None
         self._markets: list[MarketInfo] = []
         self._locale: LocaleCode = locale
         self._slot = ops.OpSlot(self)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(theme.GRID * 5, theme.GRID * 2, theme.GRID * 5, theme.GRID * 2)
-        outer.setSpacing(theme.GRID * 2)
-        self.header = ManagerHeader("audit")
-        outer.addWidget(self.header)
-        filters = QHBoxLayout()
-        filters.setSpacing(theme.GRID * 2)
         self.market_box = QComboBox()
         self.since_title = QLabel()
         self.since_title.setProperty("role", "field")
@@ -157,11 +147,16 @@ class ManagerAuditScreen(QWidget):
         self.action_box = QComboBox()
         self.count_label = QLabel()
         self.count_label.setProperty("role", "muted")
-        for widget in (self.market_box, self.since_title, self.since, self.action_box):
-            filters.addWidget(widget)
-        filters.addStretch(1)
-        filters.addWidget(self.count_label)
-        outer.addLayout(filters)
+        filters = (self.market_box, self.since_title, self.since, self.action_box)
+        self.add(row_layout(*filters, None, self.count_label, spacing=theme.GRID * 2))
+        self.add(self._build_table(), 1)
+        self.market_box.currentIndexChanged.connect(self.reload)
+        self.action_box.currentIndexChanged.connect(self.reload)
+        self.since.dateChanged.connect(self.reload)
+        self.retranslate(locale)
+
+    def _build_table(self) -> QTableView:
+        """The entries, newest first, one line each."""
         self.model = AuditTableModel()
         self.table = QTableView()
         self.table.setObjectName("audit-table")
@@ -173,11 +168,7 @@ class ManagerAuditScreen(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        outer.addWidget(self.table, 1)
-        self.market_box.currentIndexChanged.connect(self.reload)
-        self.action_box.currentIndexChanged.connect(self.reload)
-        self.since.dateChanged.connect(self.reload)
-        self.retranslate(locale)
+        return self.table
 
     def set_services(self, services: Services) -> None:
         self._services = services

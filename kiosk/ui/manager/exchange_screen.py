@@ -21,7 +21,7 @@ from kiosk.services.app import Services
 from kiosk.ui import ops, theme
 from kiosk.ui.manager.exchange_export import BackupPanel, ExportPanel
 from kiosk.ui.manager.exchange_import import SHOWN, ImportPanel, plan_summary
-from kiosk.ui.manager.page_frame import ManagerPage, row, status_line
+from kiosk.ui.manager.page_frame import ManagerPage, row_layout, status_line
 
 __all__ = ["SCREEN", "SHOWN", "ManagerExchangeScreen", "plan_summary"]
 
@@ -52,7 +52,7 @@ class ManagerExchangeScreen(ManagerPage):
         self.export_panel = ExportPanel(self.market_box)
         self.backup_panel = BackupPanel()
         self.import_panel = ImportPanel()
-        self.add(row((self.export_panel, 1), (self.backup_panel, 1), spacing=theme.GRID * 3))
+        self.add(row_layout((self.export_panel, 1), (self.backup_panel, 1), spacing=theme.GRID * 3))
         self.add(self.import_panel, 1)
         self.message = status_line("exchange-message")
         self.add(self.message)

@@ -21,32 +21,33 @@ from kiosk.domain.locales import LOCALES, NATIVE_NAMES, LocaleCode
 from kiosk.i18n import _
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
-from kiosk.ui.manager.header import ManagerHeader
+from kiosk.ui.manager.page_frame import ManagerPage, row_layout, status_line
 
 SCREEN = "manager-markets"
 
 
-class ManagerMarketsScreen(QWidget):
+class ManagerMarketsScreen(ManagerPage):
     """A list of markets and one form; removing asks a second time, naming the store count."""
 
     changed = Signal()
 
     def __init__(self, locale: LocaleCode, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(SCREEN)
+        super().__init__(SCREEN, "markets", parent)
         self._locale: LocaleCode = locale
         self._services: Services | None = None
         self._actor: Actor | None = None
         self._markets: list[MarketInfo] = []
         self._armed_remove: str | None = None
         self._slot = ops.OpSlot(self)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(theme.GRID * 5, theme.GRID * 2, theme.GRID * 5, theme.GRID * 2)
-        outer.setSpacing(theme.GRID * 2)
-        self.header = ManagerHeader("markets")
-        outer.addWidget(self.header)
         body = QHBoxLayout()
         body.setSpacing(theme.GRID * 4)
+        body.addLayout(self._build_list(), 2)
+        body.addLayout(self._build_form(), 3)
+        self.add(body, 1)
+        self.retranslate(locale)
+
+    def _build_list(self) -> QVBoxLayout:
+        """The markets, and "New market" under them."""
         left = QVBoxLayout()
         self.market_list = QListWidget()
         self.market_list.setObjectName("market-list")
@@ -56,8 +57,10 @@ class ManagerMarketsScreen(QWidget):
         self.new_button.clicked.connect(self.start_new)
         left.addWidget(self.market_list, 1)
         left.addWidget(self.new_button)
-        body.addLayout(left, 2)
+        return left
 
+    def _build_form(self) -> QVBoxLayout:
+        """The chosen market: its key, the five names and cities, Save and Remove."""
         form = QVBoxLayout()
         form.setSpacing(theme.GRID)
         self.form_title = QLabel()
@@ -69,6 +72,24 @@ class ManagerMarketsScreen(QWidget):
         self.slug_hint = QLabel()
         self.slug_hint.setProperty("role", "hint")
         self.slug_hint.setWordWrap(True)
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("save-market")
+        self.save_button.setProperty("kind", "primary")
+        self.save_button.clicked.connect(self.save)
+        self.remove_button = QPushButton()
+        self.remove_button.setObjectName("remove-market")
+        self.remove_button.clicked.connect(self.remove)
+        self.message = status_line("markets-message")
+        for widget in (self.form_title, self.slug_title, self.slug, self.slug_hint):
+            form.addWidget(widget)
+        form.addLayout(self._build_names())
+        form.addLayout(row_layout(self.save_button, None, self.remove_button))
+        form.addWidget(self.message)
+        form.addStretch(1)
+        return form
+
+    def _build_names(self) -> QGridLayout:
+        """Name and city per language, a row each."""
         grid = QGridLayout()
         grid.setHorizontalSpacing(theme.GRID * 2)
         grid.setVerticalSpacing(theme.GRID // 2)
@@ -80,38 +101,14 @@ class ManagerMarketsScreen(QWidget):
         grid.addWidget(self.city_title, 0, 2)
         self.names: dict[LocaleCode, QLineEdit] = {}
         self.cities: dict[LocaleCode, QLineEdit] = {}
-        for row, code in enumerate(LOCALES, start=1):
+        for line, code in enumerate(LOCALES, start=1):
             label = QLabel(NATIVE_NAMES[code] + (" *" if code == "ko" else ""))
             self.names[code], self.cities[code] = QLineEdit(), QLineEdit()
             self.names[code].setObjectName(f"market-name-{code}")
-            grid.addWidget(label, row, 0)
-            grid.addWidget(self.names[code], row, 1)
-            grid.addWidget(self.cities[code], row, 2)
-        buttons = QHBoxLayout()
-        self.save_button = QPushButton()
-        self.save_button.setObjectName("save-market")
-        self.save_button.setProperty("kind", "primary")
-        self.save_button.clicked.connect(self.save)
-        self.remove_button = QPushButton()
-        self.remove_button.setObjectName("remove-market")
-        self.remove_button.clicked.connect(self.remove)
-        buttons.addWidget(self.save_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.remove_button)
-        self.message = QLabel()
-        self.message.setObjectName("markets-message")
-        self.message.setProperty("role", "lead")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        for widget in (self.form_title, self.slug_title, self.slug, self.slug_hint):
-            form.addWidget(widget)
-        form.addLayout(grid)
-        form.addLayout(buttons)
-        form.addWidget(self.message)
-        form.addStretch(1)
-        body.addLayout(form, 3)
-        outer.addLayout(body, 1)
-        self.retranslate(locale)
+            grid.addWidget(label, line, 0)
+            grid.addWidget(self.names[code], line, 1)
+            grid.addWidget(self.cities[code], line, 2)
+        return grid
 
     def set_services(self, services: Services) -> None:
         self._services = services

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,7 +26,7 @@ from kiosk.domain.onboarding.progress import MarketProgress
 from kiosk.i18n import _
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
-from kiosk.ui.manager.header import ManagerHeader
+from kiosk.ui.manager.page_frame import ManagerPage, row_layout, status_line
 
 SCREEN = "manager-onboarding"
 #: Stores listed as furthest behind.
@@ -41,7 +40,7 @@ def share_bar(share: float) -> str:
     return "■" * filled + "□" * (_BAR - filled) + f" {round(share * 100)}%"
 
 
-class ManagerProgressScreen(QWidget):
+class ManagerProgressScreen(ManagerPage):
     """Pick a market (and a category); see each step's completion and who is furthest behind.
 
     Reads and exports run in background ops; ``export_to(path)`` writes CSV or
@@ -49,8 +48,7 @@ class ManagerProgressScreen(QWidget):
     """
 
     def __init__(self, locale: LocaleCode, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(SCREEN)
+        super().__init__(SCREEN, "progress", parent)
         self._locale: LocaleCode = locale
         self._services: Services | None = None
         self._actor: Actor | None = None
@@ -58,13 +56,6 @@ class ManagerProgressScreen(QWidget):
         self._progress: MarketProgress | None = None
         self._slot = ops.OpSlot(self)
         self._export_slot = ops.OpSlot(self)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(theme.GRID * 5, theme.GRID * 2, theme.GRID * 5, theme.GRID * 2)
-        outer.setSpacing(theme.GRID * 2)
-        self.header = ManagerHeader("progress")
-        outer.addWidget(self.header)
-        filters = QHBoxLayout()
-        filters.setSpacing(theme.GRID * 2)
         self.market_title, self.category_title = QLabel(), QLabel()
         for label in (self.market_title, self.category_title):
             label.setProperty("role", "field")
@@ -81,21 +72,21 @@ class ManagerProgressScreen(QWidget):
         self.xlsx_button.setObjectName("export-progress-xlsx")
         self.csv_button.clicked.connect(lambda: self._on_export_clicked(".csv"))
         self.xlsx_button.clicked.connect(lambda: self._on_export_clicked(".xlsx"))
-        for widget in (self.market_title, self.market_box, self.category_title):
-            filters.addWidget(widget)
-        filters.addWidget(self.category_box)
-        filters.addStretch(1)
-        outer.addLayout(filters)
-        summary_row = QHBoxLayout()
-        summary_row.setSpacing(theme.GRID * 2)
+        filters = (self.market_title, self.market_box, self.category_title, self.category_box)
+        self.add(row_layout(*filters, None, spacing=theme.GRID * 2))
         self.summary = QLabel()
         self.summary.setObjectName("progress-summary")
         self.summary.setProperty("role", "lead")
         self.summary.setWordWrap(True)
-        summary_row.addWidget(self.summary, 1)
-        summary_row.addWidget(self.csv_button)
-        summary_row.addWidget(self.xlsx_button)
-        outer.addLayout(summary_row)
+        buttons = (self.csv_button, self.xlsx_button)
+        self.add(row_layout((self.summary, 1), *buttons, spacing=theme.GRID * 2))
+        self.add(self._build_tables(), 1)
+        self.message = status_line("progress-message")
+        self.add(self.message)
+        self.retranslate(locale)
+
+    def _build_tables(self) -> QHBoxLayout:
+        """Each step's completion on the left, the stores furthest behind on the right."""
         body = QHBoxLayout()
         body.setSpacing(theme.GRID * 3)
         self.steps_table = _table("progress-steps", 3, stretch=0)
@@ -111,14 +102,7 @@ class ManagerProgressScreen(QWidget):
             column.addWidget(table, 1)
         body.addLayout(left, 3)
         body.addLayout(right, 2)
-        outer.addLayout(body, 1)
-        self.message = QLabel()
-        self.message.setObjectName("progress-message")
-        self.message.setProperty("role", "lead")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        outer.addWidget(self.message)
-        self.retranslate(locale)
+        return body
 
     # Data ----------------------------------------------------------------------------------
     def set_services(self, services: Services) -> None:

@@ -22,7 +22,7 @@ def status_line(object_name: str, role: str = "lead") -> QLabel:
     return label
 
 
-def row(*items: RowItem, spacing: int | None = None) -> QHBoxLayout:
+def row_layout(*items: RowItem, spacing: int | None = None) -> QHBoxLayout:
     """A horizontal row of *items* (see RowItem), *spacing* apart when given."""
     layout = QHBoxLayout()
     if spacing is not None:

@@ -7,13 +7,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,34 +22,26 @@ from kiosk.i18n import _, translate
 from kiosk.services.app import Services
 from kiosk.services.values import Change
 from kiosk.ui import ops, theme
-from kiosk.ui.manager.header import ManagerHeader
+from kiosk.ui.manager.page_frame import ManagerPage, row_layout
 from kiosk.ui.manager.store_table import STORE_ROLE, Column, StoreFilter, StoreTableModel
 
 SCREEN = "manager-stores"
 
 
-class ManagerStoresScreen(QWidget):
+class ManagerStoresScreen(ManagerPage):
     """``edit_requested(StoreDetail)`` / ``add_requested(market_slug)`` open the store form."""
 
     edit_requested = Signal(object)
     add_requested = Signal(str)
 
     def __init__(self, locale: LocaleCode, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(SCREEN)
+        super().__init__(SCREEN, "stores", parent)
         self._locale: LocaleCode = locale
         self._services: Services | None = None
         self._markets: list[MarketInfo] = []
         self._market: str | None = None
         self._load = ops.OpSlot(self)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(theme.GRID * 5, theme.GRID * 2, theme.GRID * 5, theme.GRID * 2)
-        outer.setSpacing(theme.GRID * 2)
-        self.header = ManagerHeader("stores")
-        outer.addWidget(self.header)
 
-        bar = QHBoxLayout()
-        bar.setSpacing(theme.GRID * 2)
         self.market_box = QComboBox()
         self.market_box.setMinimumWidth(theme.GRID * 30)
         self.market_box.currentIndexChanged.connect(self._on_market_changed)
@@ -63,13 +53,10 @@ class ManagerStoresScreen(QWidget):
         self.add_button.setProperty("kind", "primary")
         self.add_button.setObjectName("add-stall")
         self.add_button.clicked.connect(self._on_add)
-        bar.addWidget(self.market_box)
-        bar.addWidget(self.search, 1)
-        bar.addWidget(self.add_button)
-        outer.addLayout(bar)
+        self.add(
+            row_layout(self.market_box, (self.search, 1), self.add_button, spacing=theme.GRID * 2)
+        )
 
-        filters = QHBoxLayout()
-        filters.setSpacing(theme.GRID * 3)
         self.missing_box = QComboBox()
         self.missing_box.currentIndexChanged.connect(self._apply_filters)
         self.category_box = QComboBox()
@@ -80,12 +67,21 @@ class ManagerStoresScreen(QWidget):
         self.inactive.toggled.connect(self._apply_filters)
         self.count_label = QLabel()
         self.count_label.setProperty("role", "muted")
-        for widget in (self.missing_box, self.category_box, self.no_codes, self.inactive):
-            filters.addWidget(widget)
-        filters.addStretch(1)
-        filters.addWidget(self.count_label)
-        outer.addLayout(filters)
+        filters = (self.missing_box, self.category_box, self.no_codes, self.inactive)
+        self.add(row_layout(*filters, None, self.count_label, spacing=theme.GRID * 3))
 
+        self.add(self._build_table(locale), 1)
+        self.hint = QLabel()
+        self.hint.setProperty("role", "muted")
+        self.hint.setWordWrap(True)
+        self.edit_button = QPushButton()
+        self.edit_button.setObjectName("edit-stall")
+        self.edit_button.clicked.connect(self._on_edit)
+        self.add(row_layout((self.hint, 1), self.edit_button))
+        self.retranslate(locale)
+
+    def _build_table(self, locale: LocaleCode) -> QTableView:
+        """The stores of the market, sortable, filtered by the rows above."""
         self.model = StoreTableModel(locale)
         self.proxy = StoreFilter()
         self.proxy.setSourceModel(self.model)
@@ -104,18 +100,7 @@ class ManagerStoresScreen(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._on_double_clicked)
-        outer.addWidget(self.table, 1)
-        bottom = QHBoxLayout()
-        self.hint = QLabel()
-        self.hint.setProperty("role", "muted")
-        self.hint.setWordWrap(True)
-        self.edit_button = QPushButton()
-        self.edit_button.setObjectName("edit-stall")
-        self.edit_button.clicked.connect(self._on_edit)
-        bottom.addWidget(self.hint, 1)
-        bottom.addWidget(self.edit_button)
-        outer.addLayout(bottom)
-        self.retranslate(locale)
+        return self.table
 
     # Data ----------------------------------------------------------------------------------
     def set_services(self, services: Services, *, load: bool = True) -> None:
