@@ -2,64 +2,30 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QWidget
 
 from kiosk.domain.access import Actor, CodeProof
-from kiosk.domain.categories import CATEGORY_LABELS, Category
 from kiosk.domain.listing import StoreDetail
-from kiosk.domain.locales import LOCALES, NATIVE_NAMES, LocaleCode
-from kiosk.domain.payments import PAYMENT_LABELS, PaymentMethod
+from kiosk.domain.locales import LocaleCode
 from kiosk.domain.store_edit.changes import changes_between, rebase, touches_codes
-from kiosk.domain.store_edit.checks import missing_locales, validate
 from kiosk.domain.store_edit.draft import Problem, StoreDraft, draft_from, empty_draft
-from kiosk.i18n import _, translate
+from kiosk.i18n import _
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
-from kiosk.ui.manager.goods_editor import GoodsEditor
-from kiosk.ui.manager.header import ManagerHeader
-from kiosk.ui.manager.hours_editor import HoursEditor
+from kiosk.ui.manager import store_form_values as values
+from kiosk.ui.manager.page_frame import ManagerPage
+from kiosk.ui.manager.store_form_fields import StoreFormFields
 from kiosk.ui.widgets.proof_prompt import ProofPrompt
 
 SCREEN = "manager-store-form"
 #: A pause in typing this long makes one undo step.
 UNDO_PAUSE_MS = 700
-#: Fields with their own error line (the rest show in the goods or hours area).
-_FIELD_KEYS = ("stall_number", "phone", "kakao_channel", "payment_qr")
 
 
-def _field(text_role: str = "field") -> QLabel:
-    label = QLabel()
-    label.setProperty("role", text_role)
-    return label
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("field-error")
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.hide()
-    return label
-
-
-class StoreFormScreen(QWidget):
+class StoreFormScreen(StoreFormFields, ManagerPage):
     """Edit one store (or a new one) for the signed-in actor.
 
     Every change is checked at once (the problem is written under its field);
@@ -71,8 +37,7 @@ class StoreFormScreen(QWidget):
     saved = Signal(object)
 
     def __init__(self, locale: LocaleCode, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(SCREEN)
+        super().__init__(SCREEN, "stores", parent, side=theme.GRID * 4, spacing=theme.GRID)
         self._locale: LocaleCode = locale
         self._services: Services | None = None
         self._actor: Actor | None = None
@@ -89,198 +54,42 @@ class StoreFormScreen(QWidget):
         self._undo_timer.setSingleShot(True)
         self._undo_timer.setInterval(UNDO_PAUSE_MS)
         self._undo_timer.timeout.connect(self._remember)
-
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(theme.GRID * 4, theme.GRID * 2, theme.GRID * 4, theme.GRID * 2)
-        outer.setSpacing(theme.GRID)
-        self.header = ManagerHeader("stores")
-        outer.addWidget(self.header)
-
         body = QWidget()
         columns = QHBoxLayout(body)
         columns.setContentsMargins(0, 0, theme.GRID, 0)
         columns.setSpacing(theme.GRID * 4)
-        left = QVBoxLayout()
-        left.setSpacing(theme.GRID)
-        right = QVBoxLayout()
-        right.setSpacing(theme.GRID)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-
-        # Key fields first: stall, category, open, then the five names.
-        top = QGridLayout()
-        top.setHorizontalSpacing(theme.GRID * 2)
-        top.setVerticalSpacing(theme.GRID // 2)
-        self.stall_title = _field()
-        self.stall = QLineEdit()
-        self.stall.setObjectName("stall-number")
-        self.stall.setMaximumWidth(theme.GRID * 16)
-        self.category_title = _field()
-        self.category = QComboBox()
-        self.active = QCheckBox()
-        self.active.setObjectName("store-active")
-        top.addWidget(self.stall_title, 0, 0)
-        top.addWidget(self.stall, 1, 0)
-        top.addWidget(self.category_title, 0, 1)
-        top.addWidget(self.category, 1, 1)
-        top.addWidget(self.active, 1, 2)
-        top.setColumnStretch(1, 1)
-        left.addLayout(top)
-        self.errors: dict[str, QLabel] = {key: _error_label() for key in _FIELD_KEYS}
-        left.addWidget(self.errors["stall_number"])
-
-        names = QGridLayout()
-        names.setHorizontalSpacing(theme.GRID * 2)
-        names.setVerticalSpacing(theme.GRID // 2)
-        self.names_title = _field()
-        self.descriptions_title = _field()
-        names.addWidget(self.names_title, 0, 1)
-        names.addWidget(self.descriptions_title, 0, 2)
-        self.language_labels: dict[LocaleCode, QLabel] = {}
-        self.names: dict[LocaleCode, QLineEdit] = {}
-        self.descriptions: dict[LocaleCode, QPlainTextEdit] = {}
-        for row, code in enumerate(LOCALES, start=1):
-            label = QLabel()
-            label.setObjectName(f"language-{code}")
-            name = QLineEdit()
-            name.setObjectName(f"name-{code}")
-            description = QPlainTextEdit()
-            description.setObjectName(f"description-{code}")
-            description.setFixedHeight(theme.TOUCH)
-            description.setTabChangesFocus(True)
-            # One line in view, like the name beside it (the text keeps its line breaks).
-            description.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-            description.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            description.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            names.addWidget(label, row, 0)
-            names.addWidget(name, row, 1)
-            names.addWidget(description, row, 2)
-            self.language_labels[code] = label
-            self.names[code] = name
-            self.descriptions[code] = description
-            name.textChanged.connect(self._on_edited)
-            description.textChanged.connect(self._on_edited)
-        names.setColumnStretch(1, 2)
-        names.setColumnStretch(2, 3)
-        left.addLayout(names)
-        self.names_error = _error_label()
-        left.addWidget(self.names_error)
-
-        contact = QGridLayout()
-        contact.setHorizontalSpacing(theme.GRID * 2)
-        contact.setVerticalSpacing(theme.GRID // 2)
-        self.phone_title = _field()
-        self.phone = QLineEdit()
-        self.phone.setObjectName("phone")
-        self.kakao_title = _field()
-        self.kakao = QLineEdit()
-        self.kakao.setObjectName("kakao")
-        self.payment_title = _field()
-        self.payment = QLineEdit()
-        self.payment.setObjectName("payment")
-        contact.addWidget(self.phone_title, 0, 0)
-        contact.addWidget(self.phone, 1, 0)
-        contact.addWidget(self.errors["phone"], 2, 0)
-        contact.addWidget(self.kakao_title, 0, 1)
-        contact.addWidget(self.kakao, 1, 1)
-        contact.addWidget(self.errors["kakao_channel"], 2, 1)
-        contact.addWidget(self.payment_title, 3, 0, 1, 2)
-        contact.addWidget(self.payment, 4, 0, 1, 2)
-        contact.addWidget(self.errors["payment_qr"], 5, 0, 1, 2)
-        left.addLayout(contact)
-        self.methods_title = _field()
-        left.addWidget(self.methods_title)
-        methods = QGridLayout()
-        methods.setSpacing(theme.GRID // 2)
-        self.methods: dict[PaymentMethod, QCheckBox] = {}
-        for index, method in enumerate(PaymentMethod):
-            box = QCheckBox()
-            box.toggled.connect(self._on_edited)
-            methods.addWidget(box, index // 4, index % 4)
-            self.methods[method] = box
-        left.addLayout(methods)
-        # The store's PIN for its merchant (set by the manager; never shown again).
-        self.pin_title = _field()
-        pin_row = QHBoxLayout()
-        pin_row.setSpacing(theme.GRID * 2)
-        self.pin = QLineEdit()
-        self.pin.setObjectName("store-pin")
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setMaximumWidth(theme.GRID * 24)
-        self.pin_button = QPushButton()
-        self.pin_button.setObjectName("set-pin")
-        self.pin_button.clicked.connect(self.set_pin)
-        self.pin_message = QLabel()
-        self.pin_message.setObjectName("pin-message")
-        self.pin_message.setWordWrap(True)
-        self.pin_message.setTextFormat(Qt.TextFormat.PlainText)
-        pin_row.addWidget(self.pin)
-        pin_row.addWidget(self.pin_button)
-        pin_row.addWidget(self.pin_message, 1)
-        left.addWidget(self.pin_title)
-        left.addLayout(pin_row)
-        left.addStretch(1)
-
-        self.goods_title = _field()
-        self.goods = GoodsEditor()
-        self.goods.setMinimumHeight(theme.GRID * 30)
-        self.goods.edited.connect(self._on_edited)
-        self.goods_error = _error_label()
-        right.addWidget(self.goods_title)
-        right.addWidget(self.goods, 1)
-        right.addWidget(self.goods_error)
-        self.hours_title = _field()
-        self.hours = HoursEditor()
-        self.hours.edited.connect(self._on_edited)
-        self.hours_error = _error_label()
-        right.addWidget(self.hours_title)
-        right.addWidget(self.hours)
-        right.addWidget(self.hours_error)
-
-        for edit in (self.stall, self.phone, self.kakao, self.payment):
-            edit.textChanged.connect(self._on_edited)
-        self.category.currentIndexChanged.connect(self._on_edited)
-        self.active.toggled.connect(self._on_edited)
-
+        columns.addLayout(self.build_left(), 1)
+        columns.addLayout(self.build_right(), 1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setWidget(body)
-        outer.addWidget(self.scroll_area, 1)
-
+        self.add(self.scroll_area, 1)
         self.prompt = ProofPrompt()
-        self.prompt.confirmed.connect(self._on_proof)
-        outer.addWidget(self.prompt)
-        bottom = QHBoxLayout()
-        bottom.setSpacing(theme.GRID * 2)
-        self.status = QLabel()
-        self.status.setObjectName("form-status")
-        self.status.setProperty("role", "body")
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.undo_button = QPushButton()
-        self.undo_button.setObjectName("undo")
-        self.undo_button.clicked.connect(self.undo)
-        self.reload_button = QPushButton()
-        self.reload_button.setObjectName("reload")
-        self.reload_button.clicked.connect(self.reload_keeping_changes)
-        self.reload_button.hide()
-        self.save_reason = QLabel()
-        self.save_reason.setObjectName("save-reason")
-        self.save_reason.setProperty("role", "muted")
-        self.save_reason.setWordWrap(True)
-        self.save_button = QPushButton()
-        self.save_button.setObjectName("save-store")
-        self.save_button.setProperty("kind", "primary")
-        self.save_button.clicked.connect(self._on_save_clicked)
-        bottom.addWidget(self.status, 3)
-        bottom.addWidget(self.undo_button)
-        bottom.addWidget(self.reload_button)
-        bottom.addWidget(self.save_reason, 2)
-        bottom.addWidget(self.save_button)
-        outer.addLayout(bottom)
+        self.add(self.prompt)
+        self.add(self.build_save_bar())
+        self._connect()
         self.retranslate(locale)
+
+    def _connect(self) -> None:
+        """Every edit is checked (and makes an undo step); the buttons act."""
+        for code in self.names:
+            self.names[code].textChanged.connect(self._on_edited)
+            self.descriptions[code].textChanged.connect(self._on_edited)
+        for box in self.methods.values():
+            box.toggled.connect(self._on_edited)
+        self.goods.edited.connect(self._on_edited)
+        self.hours.edited.connect(self._on_edited)
+        for edit in (self.stall, self.phone, self.kakao, self.payment):
+            edit.textChanged.connect(self._on_edited)
+        self.category.currentIndexChanged.connect(self._on_edited)
+        self.active.toggled.connect(self._on_edited)
+        self.pin_button.clicked.connect(self.set_pin)
+        self.prompt.confirmed.connect(self._on_proof)
+        self.undo_button.clicked.connect(self.undo)
+        self.reload_button.clicked.connect(self.reload_keeping_changes)
+        self.save_button.clicked.connect(self._on_save_clicked)
 
     # Loading -------------------------------------------------------------------------------
     def set_services(self, services: Services) -> None:
@@ -319,48 +128,14 @@ class StoreFormScreen(QWidget):
         """Put *draft* into the fields (no edit signals)."""
         self._filling = True
         try:
-            self.stall.setText(draft.stall_number)
-            self.category.setCurrentIndex(max(0, self.category.findData(draft.category.value)))
-            self.active.setChecked(draft.active)
-            for code in LOCALES:
-                self.names[code].setText(draft.name.get(code, ""))
-                self.descriptions[code].setPlainText(draft.description.get(code, ""))
-            self.phone.setText(draft.phone)
-            self.kakao.setText(draft.kakao)
-            self.payment.setText(draft.payment)
-            for method, box in self.methods.items():
-                box.setChecked(method in draft.payment_methods)
-            self.hours.set_hours(draft.hours)
-            self.goods.set_goods(draft.products)
-            for edit in (*self.names.values(), self.stall, self.phone, self.kakao, self.payment):
-                edit.setCursorPosition(0)  # show the start of a long text, not its end
+            values.fill(self, draft)
         finally:
             self._filling = False
 
     # The draft -------------------------------------------------------------------------------
     def draft(self) -> tuple[StoreDraft | None, list[Problem]]:
         """The fields as a draft, and every problem (parsing and the domain's checks)."""
-        hours, problems = self.hours.parse()
-        goods, goods_problems = self.goods.parse()
-        problems += goods_problems
-        category = self.category.currentData()
-        draft = StoreDraft(
-            stall_number=self.stall.text(),
-            category=Category(category) if category else Category.OTHER,
-            name={code: self.names[code].text() for code in LOCALES},
-            description={code: self.descriptions[code].toPlainText() for code in LOCALES},
-            phone=self.phone.text(),
-            hours=hours or (self._base.opening_hours if self._base else empty_draft().hours),
-            payment_methods=tuple(m for m, box in self.methods.items() if box.isChecked()),
-            kakao=self.kakao.text(),
-            payment=self.payment.text(),
-            active=self.active.isChecked(),
-            products=goods,
-        )
-        problems += _code_problems(draft)
-        domain = [p for p in validate(draft) if not any(p.field == q.field for q in problems)]
-        problems = domain + problems
-        return (draft if not problems else None), problems
+        return values.read_draft(self, self._base)
 
     def problems(self) -> list[Problem]:
         return list(self._problems)
@@ -398,7 +173,7 @@ class StoreFormScreen(QWidget):
             return
         base = self._base
         if proof is None and (
-            (base is not None and touches_codes(draft_from(base), _codes_cleaned(draft)))
+            (base is not None and touches_codes(draft_from(base), values.codes_cleaned(draft)))
             or (base is None and (draft.kakao.strip() or draft.payment.strip()))
         ):
             self.prompt.ask(kind="password")
@@ -466,33 +241,10 @@ class StoreFormScreen(QWidget):
         self._locale = locale
         self.header.retranslate()
         self._retitle()
-        self.pin_title.setText(_("Store PIN for the merchant (6 to 12 digits)"))
-        self.pin_button.setText(_("Set PIN"))
-        self.stall_title.setText(_("Stall number") + " *")
-        self.category_title.setText(_("Category"))
-        self.active.setText(_("Open for business (untick for a closed stall)"))
-        self.names_title.setText(_("Name"))
-        self.descriptions_title.setText(_("Description"))
-        self.phone_title.setText(_("Phone"))
-        self.kakao_title.setText(_("KakaoTalk channel"))
-        self.payment_title.setText(_("Zero Pay payment QR (the payload from the kit)"))
-        self.methods_title.setText(_("Ways to pay"))
-        self.hours_title.setText(_("Opening hours"))
-        self.goods_title.setText(_("Goods"))
+        self.retranslate_fields(locale)
         self.undo_button.setText("← " + _("Undo"))
         self.reload_button.setText(_("Reload (keeps your changes)"))
         self.save_button.setText(_("Save"))
-        self.category.blockSignals(True)
-        current = self.category.currentData()
-        self.category.clear()
-        for item in Category:
-            self.category.addItem(translate(CATEGORY_LABELS[item], locale), item.value)
-        self.category.setCurrentIndex(max(0, self.category.findData(current)))
-        self.category.blockSignals(False)
-        for method, box in self.methods.items():
-            box.setText(translate(PAYMENT_LABELS[method], locale))
-        self.hours.retranslate(locale)
-        self.goods.retranslate()
         self.prompt.retranslate()
         self._check()
 
@@ -505,38 +257,12 @@ class StoreFormScreen(QWidget):
             self.header.set_title(f"{base.stall_number}  {base.name.get(self._locale)}")
 
     def _capture(self) -> Any:
-        return (
-            self.stall.text(),
-            self.category.currentData(),
-            self.active.isChecked(),
-            tuple(self.names[c].text() for c in LOCALES),
-            tuple(self.descriptions[c].toPlainText() for c in LOCALES),
-            self.phone.text(),
-            self.kakao.text(),
-            self.payment.text(),
-            tuple(box.isChecked() for box in self.methods.values()),
-            self.hours.state(),
-            self.goods.state(),
-        )
+        return values.capture(self)
 
     def _restore(self, state: Any) -> None:
-        stall, category, active, names, descriptions, phone, kakao, payment = state[:8]
-        methods, hours, goods = state[8:]
         self._filling = True
         try:
-            self.stall.setText(stall)
-            self.category.setCurrentIndex(max(0, self.category.findData(category)))
-            self.active.setChecked(active)
-            for code, name, description in zip(LOCALES, names, descriptions, strict=True):
-                self.names[code].setText(name)
-                self.descriptions[code].setPlainText(description)
-            self.phone.setText(phone)
-            self.kakao.setText(kakao)
-            self.payment.setText(payment)
-            for box, checked in zip(self.methods.values(), methods, strict=True):
-                box.setChecked(checked)
-            self.hours.set_state(hours)
-            self.goods.set_state(goods)
+            values.restore(self, state)
         finally:
             self._filling = False
 
@@ -560,39 +286,7 @@ class StoreFormScreen(QWidget):
     def _show_problems(self, problems: list[Problem]) -> None:
         """Write each problem under its field and mark missing languages."""
         self._problems = problems
-        by_field: dict[str, list[str]] = {}
-        for problem in self._problems:
-            by_field.setdefault(problem.field, []).append("⚠ " + str(problem.message))
-        for key, label in self.errors.items():
-            texts = by_field.pop(key, [])
-            label.setText("\n".join(texts))
-            label.setVisible(bool(texts))
-        names = [
-            t
-            for k in list(by_field)
-            if k.startswith(("name.", "description."))
-            for t in by_field.pop(k)
-        ]
-        self.names_error.setText("\n".join(names))
-        self.names_error.setVisible(bool(names))
-        hours = [
-            t for k in list(by_field) if k.startswith("opening_hours") for t in by_field.pop(k)
-        ]
-        self.hours_error.setText("\n".join(hours))
-        self.hours_error.setVisible(bool(hours))
-        goods = [t for texts in by_field.values() for t in texts]
-        self.goods_error.setText("\n".join(goods))
-        self.goods_error.setVisible(bool(goods))
-        self.goods.mark_rows(
-            {int(p.field.split(".")[1]) for p in self._problems if p.field.startswith("goods.")}
-        )
-        names_now = {code: self.names[code].text() for code in LOCALES}
-        missing = set(missing_locales(names_now))
-        for code, label in self.language_labels.items():
-            mark = "⚠ " if code in missing else ""
-            required = " *" if code == "ko" else ""
-            label.setText(f"{mark}{NATIVE_NAMES[code]}{required}")
-            label.setToolTip(_("No name in this language yet") if code in missing else "")
+        values.show_problems(self, problems)
         self._update_state()
 
     def _update_state(self) -> None:
@@ -658,33 +352,3 @@ class StoreFormScreen(QWidget):
         else:
             raise exc
         self._update_state()
-
-
-def _code_problems(draft: StoreDraft) -> list[Problem]:
-    """The KakaoTalk ID and payment payload parsed as typed (drawing and the scan-back
-    check run when saving, in the services)."""
-    from kiosk.services.app import Codes
-    from kiosk.services.values import QrInputError
-
-    problems: list[Problem] = []
-    for key, check, text in (
-        ("kakao_channel", Codes.check_kakao, draft.kakao),
-        ("payment_qr", Codes.check_payment, draft.payment),
-    ):
-        try:
-            check(text)
-        except QrInputError as exc:
-            problems.append(Problem(key, exc.message))
-    return problems
-
-
-def _codes_cleaned(draft: StoreDraft) -> StoreDraft:
-    """The codes as the services will compare them (a pasted link becomes the channel ID)."""
-    from kiosk.services.app import Codes
-    from kiosk.services.values import QrInputError
-
-    try:
-        kakao = Codes.check_kakao(draft.kakao)
-    except QrInputError:
-        return draft
-    return replace(draft, kakao=kakao.channel_id if kakao else "", payment=draft.payment.strip())
