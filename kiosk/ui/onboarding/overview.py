@@ -48,6 +48,21 @@ class OnboardingOverviewScreen(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(theme.GRID * 5, theme.GRID * 2, theme.GRID * 5, theme.GRID * 2)
         outer.setSpacing(theme.GRID * 2)
+        outer.addLayout(self._build_top())
+        outer.addLayout(self._build_progress())
+        outer.addWidget(self._build_next_card())
+        self.undo_prompt = ProofPrompt()  # undoing a code change asks for the PIN again
+        outer.addWidget(self.undo_prompt)
+        outer.addLayout(self._build_status_row())
+        self.list_title = QLabel()
+        self.list_title.setProperty("role", "field")
+        outer.addWidget(self.list_title)
+        outer.addWidget(self._build_step_list(), 1)
+        self.step_buttons: dict[str, QPushButton] = {}
+        self.retranslate(locale)
+
+    def _build_top(self) -> QHBoxLayout:
+        """The store's name, the report and sign out."""
         top = QHBoxLayout()
         top.setSpacing(theme.GRID * 3)
         self.store_label = QLabel()
@@ -63,7 +78,10 @@ class OnboardingOverviewScreen(QWidget):
         top.addWidget(self.store_label, 1)
         top.addWidget(self.report_button)
         top.addWidget(self.sign_out_button)
-        outer.addLayout(top)
+        return top
+
+    def _build_progress(self) -> QHBoxLayout:
+        """How many steps are done, in words and as a bar."""
         progress_row = QHBoxLayout()
         progress_row.setSpacing(theme.GRID * 3)
         self.count_label = QLabel()
@@ -74,8 +92,10 @@ class OnboardingOverviewScreen(QWidget):
         self.bar.setTextVisible(False)
         progress_row.addWidget(self.count_label)
         progress_row.addWidget(self.bar, 1)
-        outer.addLayout(progress_row)
+        return progress_row
 
+    def _build_next_card(self) -> QFrame:
+        """The next step to do: its title, why, and the button that starts it."""
         self.next_card = QFrame()
         self.next_card.setObjectName("onboarding-next")
         self.next_card.setProperty("surface", "card")
@@ -103,10 +123,10 @@ class OnboardingOverviewScreen(QWidget):
         self.start_button.clicked.connect(self._on_start_next)
         card.addLayout(texts, 1)
         card.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        outer.addWidget(self.next_card)
+        return self.next_card
 
-        self.undo_prompt = ProofPrompt()  # undoing a code change asks for the PIN again
-        outer.addWidget(self.undo_prompt)
+    def _build_status_row(self) -> QHBoxLayout:
+        """The message line and Undo (after a save)."""
         status_row = QHBoxLayout()
         self.message = QLabel()
         self.message.setObjectName("onboarding-overview-message")
@@ -119,11 +139,10 @@ class OnboardingOverviewScreen(QWidget):
         self.undo_button.hide()
         status_row.addWidget(self.message, 1)
         status_row.addWidget(self.undo_button)
-        outer.addLayout(status_row)
+        return status_row
 
-        self.list_title = QLabel()
-        self.list_title.setProperty("role", "field")
-        outer.addWidget(self.list_title)
+    def _build_step_list(self) -> QScrollArea:
+        """The steps, a button each (filled by ``show_state``), in a scroll area."""
         holder = QWidget()
         self._list = QVBoxLayout(holder)
         self._list.setContentsMargins(0, 0, theme.GRID, 0)
@@ -133,9 +152,7 @@ class OnboardingOverviewScreen(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(holder)
-        outer.addWidget(scroll, 1)
-        self.step_buttons: dict[str, QPushButton] = {}
-        self.retranslate(locale)
+        return scroll
 
     # Data ------------------------------------------------------------------------------------
     def state(self) -> StoreOnboarding | None:

@@ -73,6 +73,17 @@ class OnboardingStepScreen(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(theme.GRID * 5, theme.GRID * 2, theme.GRID * 5, theme.GRID * 2)
         outer.setSpacing(theme.GRID * 2)
+        outer.addLayout(self._build_top())
+        outer.addWidget(self._build_body(), 1)
+        self.prompt = ProofPrompt()
+        self.prompt.confirmed.connect(self.proof_given)
+        outer.addWidget(self.prompt)
+        outer.addLayout(self._build_message_row())
+        outer.addLayout(self._build_status_bar())
+        self.retranslate(locale)
+
+    def _build_top(self) -> QHBoxLayout:
+        """Back to all steps, the step's number and title."""
         top = QHBoxLayout()
         top.setSpacing(theme.GRID * 3)
         self.back_button = BackButton(self.back_requested)
@@ -87,8 +98,10 @@ class OnboardingStepScreen(QWidget):
         top.addWidget(self.back_button)
         top.addWidget(self.number_label)
         top.addWidget(self.title_label, 1)
-        outer.addLayout(top)
+        return top
 
+    def _build_body(self) -> QScrollArea:
+        """Why, what the step records, how and what to bring beside the page's code."""
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, theme.GRID * 2, 0)
@@ -140,11 +153,10 @@ class OnboardingStepScreen(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         self.body_scroll = scroll
-        outer.addWidget(scroll, 1)
+        return scroll
 
-        self.prompt = ProofPrompt()
-        self.prompt.confirmed.connect(self.proof_given)
-        outer.addWidget(self.prompt)
+    def _build_message_row(self) -> QHBoxLayout:
+        """The message line and Undo (after a save)."""
         message_row = QHBoxLayout()
         self.message = QLabel()
         self.message.setObjectName("onboarding-step-message")
@@ -157,7 +169,10 @@ class OnboardingStepScreen(QWidget):
         self.undo_button.hide()
         message_row.addWidget(self.message, 1)
         message_row.addWidget(self.undo_button)
-        outer.addLayout(message_row)
+        return message_row
+
+    def _build_status_bar(self) -> QHBoxLayout:
+        """A button per status, then Save and Next."""
         bar = QHBoxLayout()
         bar.setSpacing(theme.GRID * 2)
         self.status_group = QButtonGroup(self)
@@ -181,8 +196,7 @@ class OnboardingStepScreen(QWidget):
         self.next_button.clicked.connect(self._on_next)
         bar.addWidget(self.save_button)
         bar.addWidget(self.next_button)
-        outer.addLayout(bar)
-        self.retranslate(locale)
+        return bar
 
     # Data ------------------------------------------------------------------------------------
     def step(self) -> Step | None:
