@@ -136,8 +136,8 @@ def show_problems(form: StoreFormFields, problems: list[Problem]) -> None:
 def code_problems(draft: StoreDraft) -> list[Problem]:
     """The KakaoTalk ID and payment payload parsed as typed (drawing and the scan-back
     check run when saving, in the services)."""
-    from kiosk.services.values import QrInputError
     from kiosk.services.app import Codes
+    from kiosk.services.values import QrInputError
 
     problems: list[Problem] = []
     for key, check, text in (
@@ -153,8 +153,8 @@ def code_problems(draft: StoreDraft) -> list[Problem]:
 
 def codes_cleaned(draft: StoreDraft) -> StoreDraft:
     """The codes as the services will compare them (a pasted link becomes the channel ID)."""
-    from kiosk.services.values import QrInputError
     from kiosk.services.app import Codes
+    from kiosk.services.values import QrInputError
 
     try:
         kakao = Codes.check_kakao(draft.kakao)

@@ -72,8 +72,7 @@ def on_export_requested(screen: MerchantQrScreen, which: Which, action: str) -> 
 
 def save_code_file(screen: MerchantQrScreen, which: Which, fmt: str, path: Path | None) -> None:
     """Save the code of *which* (asking where when *path* is None); the outcome in the status."""
-    from kiosk.services.values import QrFormatError
-    from kiosk.services.values import QrVerificationError
+    from kiosk.services.values import QrFormatError, QrVerificationError
 
     if not screen.kakao.files_allowed():
         return

@@ -36,8 +36,7 @@ def save_codes(
     """Save both fields of *screen* to *store* at its version: the saved store, "stale"
     when another PC saved meanwhile, or None when refused (the prompt or status says why)."""
     from kiosk.domain.access import AccessError
-    from kiosk.services.values import NotFoundError, StaleVersionError
-    from kiosk.services.values import QrInputError
+    from kiosk.services.values import NotFoundError, QrInputError, StaleVersionError
 
     try:
         # The values the sections checked (and verified) for their previews: parsed once.

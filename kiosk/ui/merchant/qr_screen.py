@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 
     from kiosk.domain.access import CodeProof
     from kiosk.domain.listing import MarketInfo, StoreDetail
-    from kiosk.services.values import SavedQr
     from kiosk.services.app import Services
+    from kiosk.services.values import SavedQr
     from kiosk.ui.host import ModeHost
     from kiosk.ui.merchant.kakao_section import KakaoSection
     from kiosk.ui.merchant.payment_section import PaymentSection
