@@ -81,6 +81,19 @@ def sqlite_path(db: Database) -> Path | None:
     return Path(database).expanduser().absolute()
 
 
+def sqlite_file(url: str | None) -> Path | None:
+    """The SQLite file a database URL names (default: the app's), None for others."""
+    from kiosk.data.db import default_database_url
+
+    parsed = make_url(url or default_database_url())
+    database = parsed.database or ""
+    if not parsed.drivername.startswith("sqlite") or database in ("", ":memory:"):
+        return None
+    if database.startswith("file:"):
+        return None
+    return Path(database).expanduser().absolute()
+
+
 def _sqlite_connection(engine: Engine) -> tuple[object, sqlite3.Connection]:
     raw = engine.raw_connection()
     driver = raw.driver_connection

@@ -20,12 +20,9 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
-
+from kiosk.data import credentials
 from kiosk.data.columns import utcnow
 from kiosk.data.db import Database
-from kiosk.data.models import Credential, SignInAttempts
 from kiosk.domain import access
 from kiosk.domain.access import (
     Actor,
@@ -39,6 +36,7 @@ from kiosk.domain.access import (
 from kiosk.domain.audit import AuditAction
 from kiosk.domain.messages import N_, define
 from kiosk.services import audit
+from kiosk.services.uow import transaction
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,19 +167,14 @@ def require(
 
 
 # Secrets in the database ----------------------------------------------------------------------
-def _credential(session: Session, key: str) -> str | None:
-    row = session.get(Credential, key)
-    return row.secret_hash if row is not None else None
-
-
 def has_credential(db: Database, key: str) -> bool:
-    with db.session() as session:
-        return session.get(Credential, key) is not None
+    with transaction(db) as session:
+        return credentials.has_secret(session, key)
 
 
 def keys_set(db: Database, keys: list[str]) -> set[str]:
-    with db.session() as session:
-        return set(session.scalars(select(Credential.key).where(Credential.key.in_(keys))))
+    with transaction(db) as session:
+        return credentials.keys_with_secret(session, keys)
 
 
 def store_credential(
@@ -202,15 +195,13 @@ def store_credential(
     (returns False): the first-use set-up cannot overwrite a password.
     """
     hashed = hash_secret(secret)
-    with db.session() as session:
-        row = session.get(Credential, key, with_for_update=True)
-        if row is not None and only_if_unset:
+    with transaction(db) as session:
+        saved = credentials.save_secret(
+            session, key=key, store_id=store_id, hashed=hashed, only_if_unset=only_if_unset
+        )
+        if not saved:
             return False
-        if row is None:
-            session.add(Credential(key=key, store_id=store_id, secret_hash=hashed, set_at=utcnow()))
-        else:
-            row.secret_hash, row.set_at = hashed, utcnow()
-        session.execute(delete(SignInAttempts).where(SignInAttempts.key == _attempt_key(key)))
+        credentials.clear_attempts(session, _attempt_key(key))
         audit.record(
             session,
             actor=by,
@@ -225,8 +216,8 @@ def store_credential(
 
 def _check_throttle(db: Database, key: str) -> None:
     now = utcnow()
-    with db.session() as session:
-        row = session.get(SignInAttempts, _attempt_key(key))
+    with transaction(db) as session:
+        row = credentials.attempts(session, _attempt_key(key))
         if row is None:
             return
         if row.locked_until is not None and row.locked_until > now:
@@ -243,12 +234,8 @@ def _record_failure(
     """Count one failure of *key*; return the lockout end when this one locked it."""
     now = utcnow()
     locked: datetime | None = None
-    with db.session() as session:
-        attempt_key = _attempt_key(key)
-        row = session.get(SignInAttempts, attempt_key, with_for_update=True)
-        if row is None:
-            row = SignInAttempts(key=attempt_key, failures=0, updated_at=now)
-            session.add(row)
+    with transaction(db) as session:
+        row = credentials.attempts_to_count(session, _attempt_key(key), now=now)
         if row.locked_until is not None and row.locked_until <= now:
             row.failures, row.locked_until = 0, None  # the lockout is over: count afresh
         row.failures += 1
@@ -276,8 +263,8 @@ def _record_failure(
 
 
 def _record_success(db: Database, key: str, *, actor: Actor, subject: str) -> None:
-    with db.session() as session:
-        session.execute(delete(SignInAttempts).where(SignInAttempts.key == _attempt_key(key)))
+    with transaction(db) as session:
+        credentials.clear_attempts(session, _attempt_key(key))
         audit.record(
             session,
             actor=actor,
@@ -302,8 +289,8 @@ def check_secret(
     The same work is done whether *key* has a secret or not (a dummy hash is checked).
     """
     _check_throttle(db, key)
-    with db.session() as session:
-        stored = _credential(session, key)
+    with transaction(db) as session:
+        stored = credentials.secret_hash(session, key)
     matched = verify_secret(secret, stored if stored is not None else _dummy_hash())
     if stored is None or not matched:
         locked = _record_failure(db, key, actor=actor, subject=subject, store_id=store_id)
@@ -314,8 +301,8 @@ def check_secret(
     if audit_success:
         _record_success(db, key, actor=actor, subject=subject)
     else:
-        with db.session() as session:
-            session.execute(delete(SignInAttempts).where(SignInAttempts.key == _attempt_key(key)))
+        with transaction(db) as session:
+            credentials.clear_attempts(session, _attempt_key(key))
 
 
 def actor_for_proof(

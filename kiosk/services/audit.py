@@ -5,15 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from kiosk.data.columns import utcnow
+from kiosk.data import audit_log
 from kiosk.data.db import Database
-from kiosk.data.models import AuditLog
 from kiosk.domain.access import Actor
 from kiosk.domain.audit import AuditAction, AuditEntry
 from kiosk.domain.store_edit.draft import FieldChange
+from kiosk.services.uow import Tx, transaction
 
 #: Longest old/new value kept per field (a description may be long; the log stays readable).
 MAX_VALUE = 500
@@ -24,7 +21,7 @@ def _clip(text: str) -> str:
 
 
 def record(
-    session: Session,
+    session: Tx,
     *,
     actor: Actor,
     action: AuditAction,
@@ -40,18 +37,16 @@ def record(
         else [c[0], _clip(c[1]), _clip(c[2])]
         for c in changes
     ]
-    session.add(
-        AuditLog(
-            at=utcnow(),
-            actor_role=actor.role.value,
-            actor=actor.label()[:64],
-            pc=actor.pc[:100],
-            action=action.value,
-            market_slug=market_slug,
-            store_id=store_id,
-            subject=subject[:300],
-            changes=rows,
-        )
+    audit_log.add_entry(
+        session,
+        actor_role=actor.role.value,
+        actor=actor.label()[:64],
+        pc=actor.pc[:100],
+        action=action,
+        market_slug=market_slug,
+        store_id=store_id,
+        subject=subject[:300],
+        changes=rows,
     )
 
 
@@ -65,28 +60,12 @@ def entries(
     limit: int = 1000,
 ) -> list[AuditEntry]:
     """Newest first. *since* is inclusive; *actions* empty means every action."""
-    stmt = select(AuditLog).order_by(AuditLog.id.desc()).limit(limit)
-    if market_slug is not None:
-        stmt = stmt.where(AuditLog.market_slug == market_slug)
-    if since is not None:
-        stmt = stmt.where(AuditLog.at >= since)
-    if actions:
-        stmt = stmt.where(AuditLog.action.in_([a.value for a in actions]))
-    if store_id is not None:
-        stmt = stmt.where(AuditLog.store_id == store_id)
-    with db.session() as session:
-        return [
-            AuditEntry(
-                id=row.id,
-                at=row.at,
-                actor_role=row.actor_role,
-                actor=row.actor,
-                pc=row.pc,
-                action=AuditAction(row.action),
-                market_slug=row.market_slug,
-                store_id=row.store_id,
-                subject=row.subject,
-                changes=tuple(FieldChange(*change) for change in row.changes),
-            )
-            for row in session.scalars(stmt)
-        ]
+    with transaction(db) as session:
+        return audit_log.newest_entries(
+            session,
+            market_slug=market_slug,
+            since=since,
+            actions=actions,
+            store_id=store_id,
+            limit=limit,
+        )

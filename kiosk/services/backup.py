@@ -77,17 +77,9 @@ class DamagedDatabase(KioskError):
 
 def sqlite_file_of(url: str | None) -> Path | None:
     """The SQLite file a database URL names (default: the app's), None for others."""
-    from sqlalchemy import make_url
+    from kiosk.data.backup import sqlite_file
 
-    from kiosk.data.db import default_database_url
-
-    parsed = make_url(url or default_database_url())
-    database = parsed.database or ""
-    if not parsed.drivername.startswith("sqlite") or database in ("", ":memory:"):
-        return None
-    if database.startswith("file:"):
-        return None
-    return Path(database).expanduser().absolute()
+    return sqlite_file(url)
 
 
 def backups_dir(database_file: Path) -> Path:
@@ -211,6 +203,7 @@ def restore(db: Database, *, source: Path, actor: Actor) -> RestoreResult:
     from kiosk.data.backup import copy_into
     from kiosk.render.atomic import write_verified
     from kiosk.services import audit
+    from kiosk.services.uow import transaction
 
     database_file = _database_file(db)
     facts = inspect_backup(source)
@@ -224,7 +217,7 @@ def restore(db: Database, *, source: Path, actor: Actor) -> RestoreResult:
     except (KioskError, OSError):
         previous = None  # a damaged database may not copy; the restore goes on
     copy_into(db, source)
-    with db.session() as session:
+    with transaction(db) as session:
         audit.record(
             session,
             actor=actor,

@@ -269,8 +269,9 @@ def apply_import(db: Database, *, plan: ImportPlan, actor: Actor, origin: str) -
     from kiosk.services.changes import Change, ChangeKind
     from kiosk.services.exchange_db import write_plan
     from kiosk.services.live import note_change
+    from kiosk.services.uow import locked_transaction
 
-    with db.write_session() as session:
+    with locked_transaction(db) as session:
         touched = write_plan(session, plan)
         audit.record(
             session,

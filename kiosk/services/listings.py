@@ -8,14 +8,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload, selectinload
-from sqlalchemy.orm.exc import StaleDataError
-
-from kiosk.data.columns import utcnow
+from kiosk.data import markets, stores
 from kiosk.data.convert import store_detail
 from kiosk.data.db import Database
-from kiosk.data.models import Market, Product, Store
 from kiosk.domain.access import Actor, CodeProof, PermissionDenied, Role
 from kiosk.domain.audit import AuditAction
 from kiosk.domain.listing import StoreDetail
@@ -34,10 +29,10 @@ from kiosk.domain.store_edit.draft import (
 )
 from kiosk.services import accounts, audit
 from kiosk.services.changes import Change, ChangeKind
-from kiosk.services.directory import _market_row
 from kiosk.services.live import note_change
 from kiosk.services.qr_codes import QrInputError
 from kiosk.services.store_codes import check_kakao, check_payment, verify
+from kiosk.services.uow import transaction
 
 MERCHANT_FIELDS = define(
     "access.merchant_fields", N_("a merchant changes goods and codes only, not {fields}")
@@ -133,14 +128,12 @@ def save_store(
             code_actor = actor
     if old is not None and not changes:
         return base, []  # type: ignore[return-value]
-    with db.session() as session:
+    with transaction(db) as session:
         if base is None:
-            market = _market_row(session, market_slug)
-            store = Store(market_id=market.id, version=1)  # added once it is filled in
+            market = markets.market_by_slug(session, market_slug)
+            store = stores.new_store(market)  # added once it is filled in
         else:
-            found = session.get(
-                Store, base.id, options=[joinedload(Store.market), selectinload(Store.products)]
-            )
+            found = stores.find_store(session, base.id)
             if found is None:
                 raise Gone(_subject(old or new))
             store, market = found, found.market
@@ -152,16 +145,17 @@ def save_store(
                     name=_subject(old),
                     changes=changes_between(old, draft_from(current)),
                 )
-        _refuse_duplicate_stall(session, market, new.stall_number, base.id if base else None)
-        _apply(store, new)
+        if stores.stall_taken(
+            session, market.id, new.stall_number, other_than=base.id if base else None
+        ):
+            label = field_label("stall_number")
+            problem = DUPLICATE_STALL(field=label, stall=new.stall_number)
+            raise EditRefused([Problem("stall_number", problem)])
+        stores.apply_draft(store, new)
         if base is None:
-            store.market = market
-            session.add(store)
-        try:
-            session.flush()
-        except StaleDataError:
-            session.rollback()
-            raise _stale_after_race(db, base, old) from None
+            stores.add_store(session, store, market)
+        if not stores.flush_versioned(session):
+            raise _stale_after_race(db, base, old)
         subject = _subject(new)
         other = [c for c in changes if c.field not in CODE_FIELDS]
         if other or base is None:
@@ -197,48 +191,6 @@ def _creation_changes(new: StoreDraft) -> list[FieldChange]:
     return [FieldChange("store", "", "created"), *changes_between(start, new)]
 
 
-def _refuse_duplicate_stall(
-    session: Session, market: Market, stall: str, store_id: int | None
-) -> None:
-    stmt = select(Store.id).where(Store.market_id == market.id, Store.stall_number == stall)
-    if store_id is not None:
-        stmt = stmt.where(Store.id != store_id)
-    if session.scalar(stmt) is not None:
-        label = field_label("stall_number")
-        raise EditRefused([Problem("stall_number", DUPLICATE_STALL(field=label, stall=stall))])
-
-
-def _apply(store: Store, new: StoreDraft) -> None:
-    store.stall_number = new.stall_number
-    store.category = new.category
-    store.name = {str(k): v for k, v in new.name.items()}
-    store.description = {str(k): v for k, v in new.description.items()}
-    store.phone = new.phone
-    store.opening_hours = new.hours
-    store.payment_methods = new.payment_methods
-    store.kakao_channel_id = new.kakao or None
-    store.payment_qr_payload = new.payment or None
-    store.active = new.active
-    existing = {p.id: p for p in store.products}
-    kept = {p.id for p in new.products if p.id is not None}
-    for product in list(store.products):
-        if product.id not in kept:
-            store.products.remove(product)
-    for order, good in enumerate(new.products):
-        row = existing.get(good.id) if good.id is not None else None
-        if good.id is not None and row is None:
-            raise Gone(good.name.get("ko", "") or f"#{good.id}")
-        if row is None:
-            row = Product(price_won=good.price_won)
-            store.products.append(row)
-        row.name = {str(k): v for k, v in good.name.items()}
-        row.price_won = good.price_won
-        row.unit = good.unit
-        row.sold_out = good.sold_out
-        row.sort_order = order
-    store.updated_at = utcnow()  # always an UPDATE, so the version always moves on
-
-
 def _stale_after_race(db: Database, base: StoreDetail | None, old: StoreDraft | None) -> Exception:
     """The UPDATE found another version (or no row): say which."""
     from kiosk.data.errors import NotFoundError
@@ -255,12 +207,8 @@ def _stale_after_race(db: Database, base: StoreDetail | None, old: StoreDraft | 
 
 
 def market_of(db: Database, store_id: int) -> str:
-    with db.session() as session:
-        slug = session.scalar(
-            select(Market.slug)
-            .join(Store, Store.market_id == Market.id)
-            .where(Store.id == store_id)
-        )
+    with transaction(db) as session:
+        slug = stores.market_slug_of(session, store_id)
     if slug is None:
         raise Gone(f"#{store_id}")
     return slug

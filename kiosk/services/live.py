@@ -13,13 +13,11 @@ from __future__ import annotations
 import threading
 from datetime import timedelta
 
-from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
-
+from kiosk.data import change_events
 from kiosk.data.columns import utcnow
 from kiosk.data.db import Database
-from kiosk.data.models import ChangeEvent
 from kiosk.services.changes import Change, ChangeHub, ChangeKind
+from kiosk.services.uow import Tx, transaction
 
 #: How often the shell polls by default; well under the 60 s the market asks for.
 POLL_INTERVAL_S = 5.0
@@ -28,42 +26,34 @@ KEEP_EVENTS = timedelta(days=2)
 _PRUNE_EVERY = 200
 
 
-def _newest_id(session: Session) -> int:
-    return session.scalar(select(func.max(ChangeEvent.id))) or 0
-
-
 def latest_change_id(db: Database) -> int:
     """The newest change event's id (0 when there is none)."""
-    with db.session() as session:
-        return _newest_id(session)
+    with transaction(db) as session:
+        return change_events.newest_id(session)
 
 
-def note_change(session: Session, *, origin: str, change: Change, above: int | None = None) -> None:
+def note_change(session: Tx, *, origin: str, change: Change, above: int | None = None) -> None:
     """Record *change* in *session*'s transaction, for the other PCs.
 
     *above*: an id other PCs may already have seen (a restore brings back an older
     ``change_events`` table); the event gets a higher id so every PC sees it, and
     the ids that follow continue from there (SQLite: the next rowid).
     """
-    event = ChangeEvent(
-        at=utcnow(),
+    event_id = change_events.add_event(
+        session,
         origin=origin,
         kind=change.kind.value,
         market_slug=change.market_slug,
-        store_ids=sorted(change.store_ids),
+        store_ids=change.store_ids,
+        above=above,
     )
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    if above is not None and sqlite and _newest_id(session) <= above:
-        event.id = above + 1
-    session.add(event)
-    session.flush()
-    if event.id % _PRUNE_EVERY == 0:
-        session.execute(delete(ChangeEvent).where(ChangeEvent.at < utcnow() - KEEP_EVENTS))
+    if event_id % _PRUNE_EVERY == 0:
+        change_events.prune_events(session, before=utcnow() - KEEP_EVENTS)
 
 
 def note_change_now(db: Database, *, origin: str, change: Change, above: int | None = None) -> None:
     """Record *change* in a transaction of its own (after a write that could not do it)."""
-    with db.session() as session:
+    with transaction(db) as session:
         note_change(session, origin=origin, change=change, above=above)
 
 
@@ -87,19 +77,8 @@ class ChangeWatcher:
 
     def poll(self) -> list[Change]:
         with self._lock:
-            with self._db.session() as session:
-                rows = session.execute(
-                    select(
-                        ChangeEvent.id,
-                        ChangeEvent.origin,
-                        ChangeEvent.kind,
-                        ChangeEvent.market_slug,
-                        ChangeEvent.store_ids,
-                    )
-                    .where(ChangeEvent.id > self._last)
-                    .order_by(ChangeEvent.id)
-                    .limit(1000)
-                ).all()
+            with transaction(self._db) as session:
+                rows = change_events.events_after(session, self._last, limit=1000)
             changes: list[Change] = []
             for event_id, origin, kind, slug, store_ids in rows:
                 self._last = max(self._last, event_id)

@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from sqlalchemy import func, select
-
+from kiosk.data import markets
 from kiosk.data.convert import market_info
 from kiosk.data.db import Database
-from kiosk.data.models import Market, Store
 from kiosk.domain.access import Actor
 from kiosk.domain.audit import AuditAction
 from kiosk.domain.listing import MarketInfo
@@ -19,8 +17,8 @@ from kiosk.domain.store_edit.checks import REQUIRED
 from kiosk.domain.store_edit.draft import EditRefused, FieldChange, Problem, field_label
 from kiosk.services import audit
 from kiosk.services.changes import Change, ChangeKind
-from kiosk.services.directory import _market_row
 from kiosk.services.live import note_change
+from kiosk.services.uow import transaction
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,63}$")
 BAD_SLUG = define(
@@ -63,12 +61,10 @@ def create_market(
 ) -> MarketInfo:
     slug = slug.strip()
     _check(slug, name)
-    with db.session() as session:
-        if session.scalar(select(Market.id).where(Market.slug == slug)) is not None:
+    with transaction(db) as session:
+        if markets.slug_taken(session, slug):
             raise EditRefused([Problem("slug", SLUG_TAKEN(slug=slug))])
-        row = Market(slug=slug, name=_texts(name), city=_texts(city))
-        session.add(row)
-        session.flush()
+        row = markets.add_market(session, slug=slug, name=_texts(name), city=_texts(city))
         audit.record(
             session,
             actor=actor,
@@ -92,14 +88,12 @@ def update_market(
 ) -> MarketInfo:
     """Rename a market (its short name, which other PCs use, stays)."""
     _check(slug, name)
-    with db.session() as session:
-        row = _market_row(session, slug)
+    with transaction(db) as session:
+        row = markets.market_by_slug(session, slug)
         new_name, new_city = _texts(name), _texts(city)
         changes = [*_changes(row.name, new_name, "name"), *_changes(row.city, new_city, "city")]
         row.name, row.city = new_name, new_city
-        count = session.scalar(
-            select(func.count(Store.id)).where(Store.market_id == row.id, Store.active.is_(True))
-        )
+        count = markets.store_count(session, row.id, active_only=True)
         if changes:
             audit.record(
                 session,
@@ -110,7 +104,7 @@ def update_market(
                 changes=changes,
             )
             note_change(session, origin=origin, change=Change(ChangeKind.MARKETS, slug))
-        return market_info(row, store_count=count or 0)
+        return market_info(row, store_count=count)
 
 
 def remove_market(*, db: Database, origin: str, actor: Actor, slug: str) -> int:
@@ -118,9 +112,9 @@ def remove_market(*, db: Database, origin: str, actor: Actor, slug: str) -> int:
 
     The audit log keeps every entry about it.
     """
-    with db.session() as session:
-        row = _market_row(session, slug)
-        count = session.scalar(select(func.count(Store.id)).where(Store.market_id == row.id)) or 0
+    with transaction(db) as session:
+        row = markets.market_by_slug(session, slug)
+        count = markets.store_count(session, row.id, active_only=False)
         audit.record(
             session,
             actor=actor,
@@ -129,6 +123,6 @@ def remove_market(*, db: Database, origin: str, actor: Actor, slug: str) -> int:
             subject=row.name.get("ko", slug),
             changes=[FieldChange("stores", str(count), "0")],
         )
-        session.delete(row)
+        markets.remove_market(session, row)
         note_change(session, origin=origin, change=Change(ChangeKind.MARKETS, slug))
     return count

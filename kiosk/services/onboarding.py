@@ -13,14 +13,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm.exc import StaleDataError
-
+from kiosk.data import markets, onboarding_records, store_lists, stores
 from kiosk.data.columns import utcnow
 from kiosk.data.convert import localized, store_names
 from kiosk.data.db import Database
-from kiosk.data.models import OnboardingProgress, Store
+from kiosk.data.models import Store
+from kiosk.data.onboarding_records import progress_of
 from kiosk.domain.access import Actor
 from kiosk.domain.audit import AuditAction
 from kiosk.domain.categories import Category
@@ -39,8 +37,9 @@ from kiosk.domain.onboarding.status import (
 from kiosk.domain.store_edit.draft import FieldChange
 from kiosk.services import audit
 from kiosk.services.changes import Change, ChangeKind
-from kiosk.services.directory import _market_row, get_market, get_store
+from kiosk.services.directory import get_market, get_store
 from kiosk.services.live import note_change
+from kiosk.services.uow import CONFLICTS, flush, roll_back, transaction
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,38 +54,11 @@ class StepDraft:
     completed_on: date | None = None
 
 
-def _day(moment: datetime | None) -> date | None:
-    return moment.astimezone().date() if moment is not None else None
-
-
-def progress_of(row: OnboardingProgress) -> StepProgress:
-    try:
-        status = StepStatus(row.status)
-    except ValueError:  # a status from a newer app: shown as in progress
-        status = StepStatus.DOING
-    return StepProgress(
-        step=row.step,
-        status=status,
-        note=row.note or "",
-        helper=row.helper or "",
-        account_owner=row.account_owner or "",
-        link=row.link or "",
-        completed_on=_day(row.completed_at),
-        updated_at=row.updated_at,
-        updated_by=row.updated_by or "",
-        version=row.version,
-    )
-
-
 def _rows(db: Database, store_ids: list[int]) -> dict[int, dict[str, StepProgress]]:
-    found: dict[int, dict[str, StepProgress]] = {store_id: {} for store_id in store_ids}
     if not store_ids:
-        return found
-    with db.session() as session:
-        stmt = select(OnboardingProgress).where(OnboardingProgress.store_id.in_(store_ids))
-        for row in session.scalars(stmt):
-            found[row.store_id][row.step] = progress_of(row)
-    return found
+        return {}
+    with transaction(db) as session:
+        return onboarding_records.progress_by_store(session, store_ids)
 
 
 def store_onboarding(*, db: Database, store_id: int, checklist: Checklist) -> StoreOnboarding:
@@ -171,23 +143,18 @@ def save_step(
     (nothing is written), NotFoundError when the store is gone.
     """
     try:
-        with db.session() as session:
-            row_store = session.get(Store, store.id)
+        with transaction(db) as session:
+            row_store = stores.store_row(session, store.id)
             if row_store is None:
                 from kiosk.data.errors import NotFoundError
 
                 raise NotFoundError("store", store.id)
-            row = session.scalar(
-                select(OnboardingProgress).where(
-                    OnboardingProgress.store_id == store.id, OnboardingProgress.step == step.key
-                )
-            )
+            row = onboarding_records.step_row(session, store.id, step.key)
             old = progress_of(row) if row is not None else StepProgress(step.key)
             if old.version != expected_version:
                 raise _StaleError
             if row is None:
-                row = OnboardingProgress(store_id=store.id, step=step.key)
-                session.add(row)
+                row = onboarding_records.add_step_row(session, store.id, step.key)
             now = utcnow()
             done_at = row.completed_at if old.status is StepStatus.DONE else None
             if draft.status is StepStatus.DONE and draft.completed_on is not None:
@@ -200,11 +167,11 @@ def save_step(
             row.link = draft.link or None
             row.updated_by = actor.label()[:64]
             row.updated_at = now
-            session.flush()
+            flush(session)
             new = progress_of(row)
             changes = _changes(step.key, old, new)
             if not changes and old.version:
-                session.rollback()
+                roll_back(session)
                 return old, None
             audit.record(
                 session,
@@ -219,7 +186,9 @@ def save_step(
             kind = ChangeKind.STORES if old.link != new.link else ChangeKind.ONBOARDING
             change = Change(kind, store.market_slug, frozenset({store.id}))
             note_change(session, origin=origin, change=change)
-    except (_StaleError, StaleDataError, IntegrityError):
+    except _StaleError:
+        raise conflict(db, store, step) from None
+    except CONFLICTS:  # the version moved on (or the step was added) at flush or commit
         raise conflict(db, store, step) from None
     return new, change
 
@@ -233,26 +202,12 @@ def market_progress(
 ) -> MarketProgress:
     """The market's active stores (of *category*) in stall order, each with every step's status."""
     market = get_market(db=db, slug=market_slug)
-    with db.session() as session:
-        market_id = _market_row(session, market_slug).id
-        stmt = (
-            select(
-                Store.id,
-                Store.stall_number,
-                Store.name,
-                Store.category,
-                Store.kakao_channel_id,
-                Store.payment_qr_payload,
-            )
-            .where(Store.market_id == market_id, Store.active.is_(True))
-            .order_by(Store.stall_sort_key, Store.id)
-        )
-        if category is not None:
-            stmt = stmt.where(Store.category == category)
-        stores = session.execute(stmt).all()
-    saved = _rows(db, [row[0] for row in stores])
+    with transaction(db) as session:
+        market_id = markets.market_by_slug(session, market_slug).id
+        found = store_lists.progress_rows(session, market_id, category=category)
+    saved = _rows(db, [row[0] for row in found])
     rows: list[StoreRow] = []
-    for store_id, stall, name, kind, kakao, payment in stores:
+    for store_id, stall, name, kind, kakao, payment in found:
         progress: Mapping[str, StepProgress] = saved[store_id]
         states = statuses(checklist, progress, has_kakao=bool(kakao), has_payment=bool(payment))
         done_on = {key: progress[key].completed_on if key in progress else None for key in states}

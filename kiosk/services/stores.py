@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
-
+from kiosk.data import stores
 from kiosk.data.columns import utcnow
 from kiosk.data.convert import store_detail, store_names
 from kiosk.data.db import Database
 from kiosk.data.errors import NotFoundError, StaleVersionError
-from kiosk.data.models import Store
 from kiosk.domain.access import Actor
 from kiosk.domain.audit import AuditAction
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.store_edit.draft import FieldChange
 from kiosk.services import audit
 from kiosk.services.changes import Change, ChangeKind
-from kiosk.services.directory import load_store
 from kiosk.services.live import note_change
+from kiosk.services.uow import transaction
 
 
 def set_store_qr_codes(
@@ -38,8 +35,8 @@ def set_store_qr_codes(
     version goes up by one and ``updated_at`` is now. With *actor* the change is
     audited (field: old -> new) and noted for other PCs in the same transaction.
     """
-    with db.session() as session:
-        store = load_store(session, store_id)
+    with transaction(db) as session:
+        store = stores.load_store(session, store_id)
         name = store_names(store).get("ko")
         if store.version != expected_version:
             raise StaleVersionError(
@@ -59,19 +56,16 @@ def set_store_qr_codes(
         store.kakao_channel_id = kakao_channel_id
         store.payment_qr_payload = payment_qr_payload
         store.updated_at = utcnow()  # always an UPDATE, so the version always moves on
-        try:
-            session.flush()
-        except StaleDataError:
-            session.rollback()
-            actual = session.scalar(select(Store.version).where(Store.id == store_id))
+        if not stores.flush_versioned(session):
+            actual = stores.store_version(session, store_id)
             if actual is None:  # deleted by someone else meanwhile
-                raise NotFoundError("store", store_id) from None
+                raise NotFoundError("store", store_id)
             raise StaleVersionError(
                 store_id=store_id,
                 store_name=name,
                 expected_version=expected_version,
                 actual_version=actual,
-            ) from None
+            )
         if actor is not None:
             subject = f"{store.stall_number} {name}".strip()
             audit.record(

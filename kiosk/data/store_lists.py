@@ -1,0 +1,123 @@
+"""Lists of a market's stores read from ``stores`` without ORM objects (directory, progress)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, func, select
+from sqlalchemy.orm import Session
+
+from kiosk.data.convert import localized
+from kiosk.data.models import Store
+from kiosk.domain.categories import Category
+from kiosk.domain.listing import StoreSummary
+
+#: Ids per ``IN (...)`` query (well under every driver's bound-parameter limit).
+_IN_BATCH = 500
+
+#: The directory row's columns only (no ORM objects; the payment payload is not fetched).
+_SUMMARY_COLUMNS = (
+    Store.id,
+    Store.stall_number,
+    Store.category,
+    Store.name,
+    func.coalesce(Store.kakao_channel_id, "") != "",
+    func.coalesce(func.length(Store.payment_qr_payload), 0) > 0,
+)
+
+
+def _store_filter(
+    market_id: int, category: Category | None, include_inactive: bool
+) -> list[ColumnElement[bool]]:
+    conditions = [Store.market_id == market_id]
+    if not include_inactive:
+        conditions.append(Store.active.is_(True))
+    if category is not None:
+        conditions.append(Store.category == category)
+    return conditions
+
+
+def _summaries(rows: list[Any], market_slug: str) -> list[StoreSummary]:
+    return [
+        StoreSummary(
+            id=store_id,
+            market_slug=market_slug,
+            stall_number=stall,
+            category=kind,
+            name=localized(name),
+            has_kakao=bool(kakao),
+            has_payment_qr=bool(payment),
+        )
+        for store_id, stall, kind, name, kakao, payment in rows
+    ]
+
+
+def summary_page(
+    conn: Connection,
+    market_id: int,
+    *,
+    market_slug: str,
+    category: Category | None,
+    include_inactive: bool,
+    offset: int,
+    limit: int | None,
+) -> list[StoreSummary]:
+    """One page of the market's stores in stall order (one indexed query)."""
+    stmt = (
+        select(*_SUMMARY_COLUMNS)
+        .where(*_store_filter(market_id, category, include_inactive))
+        .order_by(Store.stall_sort_key, Store.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    return _summaries(list(conn.execute(stmt)), market_slug)
+
+
+def summaries_of(conn: Connection, ids: list[int], *, market_slug: str) -> list[StoreSummary]:
+    """The directory rows of *ids* in their order (a store deleted meanwhile is left out)."""
+    by_id: dict[int, Any] = {}
+    for start in range(0, len(ids), _IN_BATCH):
+        batch = ids[start : start + _IN_BATCH]
+        for row in conn.execute(select(*_SUMMARY_COLUMNS).where(Store.id.in_(batch))):
+            by_id[row[0]] = row
+    return _summaries([by_id[store_id] for store_id in ids if store_id in by_id], market_slug)
+
+
+def count_stores(
+    conn: Connection, market_id: int, *, category: Category | None, include_inactive: bool
+) -> int:
+    """How many of the market's stores pass the filter (one indexed COUNT)."""
+    stmt = select(func.count()).where(*_store_filter(market_id, category, include_inactive))
+    return int(conn.scalar(stmt) or 0)
+
+
+def active_categories(conn: Connection, market_id: int) -> set[Category]:
+    """The categories the market's active stores have (one aggregate query)."""
+    stmt = (
+        select(Store.category)
+        .where(Store.market_id == market_id, Store.active.is_(True))
+        .group_by(Store.category)
+    )
+    return set(conn.scalars(stmt))
+
+
+def progress_rows(
+    conn: Connection | Session, market_id: int, *, category: Category | None
+) -> Sequence[Any]:
+    """(id, stall, name, category, kakao id, payment payload) of the active stores, stall order."""
+    stmt = (
+        select(
+            Store.id,
+            Store.stall_number,
+            Store.name,
+            Store.category,
+            Store.kakao_channel_id,
+            Store.payment_qr_payload,
+        )
+        .where(Store.market_id == market_id, Store.active.is_(True))
+        .order_by(Store.stall_sort_key, Store.id)
+    )
+    if category is not None:
+        stmt = stmt.where(Store.category == category)
+    return conn.execute(stmt).all()

@@ -1,0 +1,125 @@
+"""The ``stores`` table as ORM rows: load one with its goods, check a stall, save a draft."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from kiosk.data.columns import utcnow
+from kiosk.data.convert import store_detail
+from kiosk.data.errors import NotFoundError
+from kiosk.data.models import Market, Product, Store
+from kiosk.domain.listing import StoreDetail
+from kiosk.domain.store_edit.draft import Gone, StoreDraft
+
+
+def find_store(session: Session, store_id: int) -> Store | None:
+    """The store row with its market and products, or None."""
+    return session.get(
+        Store, store_id, options=[joinedload(Store.market), selectinload(Store.products)]
+    )
+
+
+def load_store(session: Session, store_id: int) -> Store:
+    """The store row with its market and products; NotFoundError if absent."""
+    store = find_store(session, store_id)
+    if store is None:
+        raise NotFoundError("store", store_id)
+    return store
+
+
+def store_row(session: Session, store_id: int) -> Store | None:
+    """The store row alone (nothing loaded with it), or None."""
+    return session.get(Store, store_id)
+
+
+def store_version(session: Session, store_id: int) -> int | None:
+    """The store's saved version, or None when it is gone."""
+    return session.scalar(select(Store.version).where(Store.id == store_id))
+
+
+def stall_taken(session: Session, market_id: int, stall: str, *, other_than: int | None) -> bool:
+    """Whether another store of the market (not *other_than*) has the stall number *stall*."""
+    stmt = select(Store.id).where(Store.market_id == market_id, Store.stall_number == stall)
+    if other_than is not None:
+        stmt = stmt.where(Store.id != other_than)
+    return session.scalar(stmt) is not None
+
+
+def market_slug_of(session: Session, store_id: int) -> str | None:
+    """The short name of the store's market, or None when the store is gone."""
+    return session.scalar(
+        select(Market.slug).join(Store, Store.market_id == Market.id).where(Store.id == store_id)
+    )
+
+
+def market_store_details(
+    session: Session, market: Market, *, active_only: bool
+) -> list[StoreDetail]:
+    """Full details of a market's stores in stall order, in two queries whatever the count."""
+    stmt = (
+        select(Store)
+        .where(Store.market_id == market.id)
+        .order_by(Store.stall_sort_key, Store.id)
+        .options(selectinload(Store.products))
+    )
+    if active_only:
+        stmt = stmt.where(Store.active.is_(True))
+    return [store_detail(s, market=market) for s in session.scalars(stmt).all()]
+
+
+def new_store(market: Market) -> Store:
+    """A store row for *market*, not yet added (:func:`add_store` once it is filled in)."""
+    return Store(market_id=market.id, version=1)
+
+
+def add_store(session: Session, store: Store, market: Market) -> None:
+    store.market = market
+    session.add(store)
+
+
+def flush_versioned(session: Session) -> bool:
+    """Write the pending changes; False (everything rolled back) when a versioned UPDATE
+    found another version or no row."""
+    try:
+        session.flush()
+    except StaleDataError:
+        session.rollback()
+        return False
+    return True
+
+
+def apply_draft(store: Store, new: StoreDraft) -> None:
+    """Copy a checked draft onto *store*: fields, goods kept, removed, added and reordered.
+
+    Raises Gone when a good of the draft was removed meanwhile.
+    """
+    store.stall_number = new.stall_number
+    store.category = new.category
+    store.name = {str(k): v for k, v in new.name.items()}
+    store.description = {str(k): v for k, v in new.description.items()}
+    store.phone = new.phone
+    store.opening_hours = new.hours
+    store.payment_methods = new.payment_methods
+    store.kakao_channel_id = new.kakao or None
+    store.payment_qr_payload = new.payment or None
+    store.active = new.active
+    existing = {p.id: p for p in store.products}
+    kept = {p.id for p in new.products if p.id is not None}
+    for product in list(store.products):
+        if product.id not in kept:
+            store.products.remove(product)
+    for order, good in enumerate(new.products):
+        row = existing.get(good.id) if good.id is not None else None
+        if good.id is not None and row is None:
+            raise Gone(good.name.get("ko", "") or f"#{good.id}")
+        if row is None:
+            row = Product(price_won=good.price_won)
+            store.products.append(row)
+        row.name = {str(k): v for k, v in good.name.items()}
+        row.price_won = good.price_won
+        row.unit = good.unit
+        row.sold_out = good.sold_out
+        row.sort_order = order
+    store.updated_at = utcnow()  # always an UPDATE, so the version always moves on
