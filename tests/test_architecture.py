@@ -139,6 +139,7 @@ def test_no_import_cycles_lazy_or_not() -> None:
         ("kiosk/ui/merchant/bad_door.py", "from kiosk.services.store_codes import check_kakao"),
         ("kiosk/cli/bad_door.py", "from kiosk.render.decode import decode_image_file"),
         ("kiosk/qa/bad_door.py", "import kiosk.services.parts.codes"),
+        ("kiosk/services/bad_query.py", "from sqlalchemy import select"),
     ],
 )
 def test_contracts_fail_when_a_screen_or_command_reaches_the_database(
