@@ -94,6 +94,13 @@ def sqlite_file(url: str | None) -> Path | None:
     return Path(database).expanduser().absolute()
 
 
+def database_file(url: str | None) -> Path:
+    """The database file a SQLite URL names (default: the app's), as an absolute path."""
+    from kiosk.data.db import default_database_url
+
+    return Path(make_url(url or default_database_url()).database or "").expanduser().absolute()
+
+
 def _sqlite_connection(engine: Engine) -> tuple[object, sqlite3.Connection]:
     raw = engine.raw_connection()
     driver = raw.driver_connection

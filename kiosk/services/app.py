@@ -119,20 +119,18 @@ class Services:
 
         The damaged file is kept beside it (``<name>.damaged-<time>``).
         """
-        from sqlalchemy import make_url
-
-        from kiosk.data.db import default_database_url
+        from kiosk.data.backup import database_file
         from kiosk.domain.access import Actor, Role
         from kiosk.domain.audit import AuditAction
         from kiosk.services import audit
         from kiosk.services.backup import restore_file
+        from kiosk.services.uow import transaction
 
-        database = make_url(url or default_database_url()).database or ""
-        result = restore_file(Path(database).expanduser().absolute(), source=backup)
+        result = restore_file(database_file(url), source=backup)
         services = cls.open(url)
         actor = Actor(Role.MANAGER, services.pc, None, "console")
         before = result.previous.name if result.previous else ""
-        with services._db.session() as session:
+        with transaction(services._db) as session:
             audit.record(
                 session,
                 actor=actor,
