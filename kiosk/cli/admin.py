@@ -212,14 +212,12 @@ def write_audit(entries: list[AuditEntry], fmt: str, out: TextIO) -> None:
         out.write("\n")
         return
     if fmt == "csv":
-        import csv
+        from kiosk.domain.exchange.spreadsheet import csv_text, plain_cell
 
-        writer = csv.writer(out)
-        writer.writerow(["id", "at", "actor_role", "actor", "pc", "action", "market", "store_id",
-                         "subject", "changes"])  # fmt: skip
-        for e in entries:
-            values = list(_row(e).values())
-            writer.writerow([*values[:-1], e.summary()])
+        keys = ["id", "at", "actor_role", "actor", "pc", "action", "market", "store_id",
+                "subject", "changes"]  # fmt: skip
+        lines = [[*map(plain_cell, list(_row(e).values())[:-1]), e.summary()] for e in entries]
+        out.write(csv_text([keys, *lines]))
         return
     from kiosk.domain.text import terminal_safe
 

@@ -241,11 +241,10 @@ def write_rows(rows: list[dict[str, object]], fmt: str, out: TextIO) -> None:
         return
     keys = list(rows[0]) if rows else ["market", "stall_number", "name"]
     if fmt == "csv":
-        import csv
+        from kiosk.domain.exchange.spreadsheet import csv_text, plain_cell
 
-        writer = csv.DictWriter(out, fieldnames=keys, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+        lines = [[plain_cell(row.get(key)) for key in keys] for row in rows]
+        out.write(csv_text([keys, *lines], line_end="\n"))
         return
     shown = ("market", "stall_number", "name", "category", "active")
     table = [[_safe(row.get(key, "")) for key in shown] for row in rows]

@@ -14,7 +14,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
-from typing import Final
+from typing import Any, Final
 
 from kiosk.domain.exchange import file_format as fmt
 from kiosk.domain.exchange.csv_file import ExchangeFileError
@@ -114,12 +114,25 @@ _GUIDE: Final = (
     (fmt.PRICE.header, "가격: 원 단위 숫자만 (12000 또는 12,000)", "12000"),
     (fmt.UNIT.header, "단위", "마리"),
     (fmt.SOLD_OUT.header, "품절이면 예", fmt.NO),
-    ("", "= + - @ 로 시작하는 글은 앞에 '를 붙여 씁니다 (엑셀 수식이 되지 않게).", ""),
+    ("", "엑셀 수식이 되지 않게, = + - @ 로 시작하는 글은 앞에 '를 붙여 씁니다.", ""),
 )
 
 
+def _text_cell(sheet: Any, text: str) -> Any:
+    """A write-only cell that holds *text* as a string, never a formula, whatever it starts with."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"
+    return cell
+
+
 def write_workbook(stores_rows: Iterable[list[Cell]], goods_rows: Iterable[list[Cell]]) -> bytes:
-    """A workbook with the stores sheet, the goods sheet and the guide, same bytes each time."""
+    """A workbook with the stores sheet, the goods sheet and the guide, same bytes each time.
+
+    Every text cell is written as a string: data cells are formula-safe
+    (``fmt.neutralise``), the guide's cells are strings whatever they start with.
+    """
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -138,10 +151,10 @@ def write_workbook(stores_rows: Iterable[list[Cell]], goods_rows: Iterable[list[
                     header.append(cell)
                 sheet.append(header)
             else:
-                sheet.append(row)
+                sheet.append([fmt.neutralise(v) if isinstance(v, str) else v for v in row])
     guide = book.create_sheet(fmt.GUIDE_SHEET)
     for line in _GUIDE:
-        guide.append(list(line))  # fixed texts of ours; none starts like a formula
+        guide.append([_text_cell(guide, text) for text in line])
     book.properties.creator = "Market Kiosk"
     buffer = io.BytesIO()
     book.save(buffer)

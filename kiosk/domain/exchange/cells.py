@@ -46,8 +46,6 @@ NOT_CATEGORY = define(
 NOT_PAYMENT = define("exchange.not_payment", N_('"{value}" is not a way to pay; use: {choices}'))
 NOT_TEXT = define("exchange.not_text", N_("holds TRUE or FALSE; type text"))
 
-#: First characters that need a closer look: a formula, or a formula-safe apostrophe.
-_SPECIAL_STARTS: Final = frozenset({"=", "'"})
 _WON = re.compile(r"^(?:\d+|\d{1,3}(?:,\d{3})+)$")
 
 
@@ -86,10 +84,9 @@ def text_value(value: object, *, limit: int = MAX_CELL_CHARS, lines: bool = Fals
         text = str(int(value)) if value.is_integer() else repr(value)
     else:
         text = str(value)
-    if text[:1] in _SPECIAL_STARTS:
-        if is_formula(text):
-            raise CellError(FORMULA(value=quoted(text)))
-        text = restore(text)
+    if is_formula(text):  # after leading spaces, tabs and full-width spaces too
+        raise CellError(FORMULA(value=quoted(text)))
+    text = restore(text)
     if len(text) > limit:
         raise CellError(TOO_LONG(length=len(text), max=limit))
     if lines and "\r" in text:

@@ -17,6 +17,7 @@ from typing import Final
 
 from kiosk.domain.exchange.problems import Table
 from kiosk.domain.exchange.read import EMPTY_FILE, MAX_ROWS
+from kiosk.domain.exchange.spreadsheet import csv_bytes
 from kiosk.domain.exchange.write import Cell
 from kiosk.domain.messages import N_, KioskError, define
 
@@ -140,8 +141,9 @@ def read_csv(text: str, name: str, sheet: str) -> Table:
 
 
 def write_csv(rows: Iterable[list[Cell]]) -> bytes:
-    """UTF-8 with a byte-order mark, CRLF line ends, minimal quoting (Korean Excel opens it)."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerows(rows)
-    return BOM + out.getvalue().encode("utf-8")
+    """UTF-8 with a byte-order mark, CRLF line ends, minimal quoting (Korean Excel opens it).
+
+    Through the one CSV writer, so every text cell is formula-safe (cells from
+    :mod:`kiosk.domain.exchange.write` already are and are not changed again).
+    """
+    return csv_bytes(rows)

@@ -8,10 +8,11 @@ stall number), plus a guide sheet (``안내``) that imports ignore. Headers read
 ``가격 (price_won)``: Korean for the manager, the English key for scripts; an
 import also accepts the Korean part or the key alone.
 
-Text cells that Excel would run as a formula (starting with ``=``, ``+``, ``-``,
-``@``, tab or CR) are written with a leading apostrophe, and so is text that
-starts with an apostrophe; an import removes exactly that one apostrophe, so
-export -> import -> export gives the same bytes.
+Text cells that Excel would run as a formula (``=``, ``+``, ``-``, ``@`` or a
+full-width form after leading whitespace, or a leading tab or CR) are written
+with a leading apostrophe, and so is text that starts with an apostrophe; an
+import removes exactly that one apostrophe, so export -> import -> export gives
+the same bytes (the rule: :mod:`kiosk.domain.exchange.spreadsheet`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from kiosk.domain.categories import Category
+from kiosk.domain.exchange import spreadsheet as _cells
 from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.domain.payments import PaymentMethod
 
@@ -181,25 +183,16 @@ def parse_payment_word(text: str) -> PaymentMethod | None:
 
 
 # Formula safety ---------------------------------------------------------------------------
-#: First characters that make Excel (or LibreOffice) treat a typed or CSV cell as a formula.
-FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
-QUOTE: Final = "'"
-
-
-def neutralise(text: str) -> str:
-    """*text* safe to open in Excel: a leading apostrophe before a formula start or a quote."""
-    if text.startswith((*FORMULA_STARTS, QUOTE)):
-        return QUOTE + text
-    return text
-
-
-def restore(text: str) -> str:
-    """The text :func:`neutralise` was given (one added apostrophe removed)."""
-    if text.startswith(QUOTE) and text[1:].startswith((*FORMULA_STARTS, QUOTE)):
-        return text[1:]
-    return text
+# One rule for every file the app writes or reads (kiosk.domain.exchange.spreadsheet).
+FORMULA_STARTS: Final = (*_cells.FORMULA_STARTS, "\t", "\r")
+QUOTE: Final = _cells.QUOTE
+neutralise = _cells.neutralise
+restore = _cells.restore
+#: What a typed formula starts with once leading whitespace is gone (``=``, full-width ``＝``).
+_TYPED_FORMULA: Final = ("=", "\uff1d")
 
 
 def is_formula(text: str) -> bool:
-    """A cell as typed that Excel would run: starts with ``=`` (after restore, never)."""
-    return text.startswith("=")
+    """A cell as typed that Excel would run: ``=`` or ``＝`` after any leading whitespace
+    (spaces, tabs, full-width spaces); a restored (apostrophe-protected) cell never is."""
+    return text.lstrip().startswith(_TYPED_FORMULA)

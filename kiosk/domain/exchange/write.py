@@ -9,12 +9,12 @@ from kiosk.domain.hours_text import hours_cell
 from kiosk.domain.listing import GoodListing, StoreListing
 from kiosk.domain.locales import LOCALES
 
-#: A cell as written: text (already formula-safe) or a whole number of won.
+#: A cell as written: text (already formula-safe, see ``spreadsheet.Neutral``) or whole won.
 Cell = str | int
 
 
 def _yes_no(value: bool) -> str:
-    return fmt.YES if value else fmt.NO
+    return fmt.neutralise(fmt.YES if value else fmt.NO)
 
 
 def store_cells(store: StoreListing, market: str) -> list[str]:
@@ -23,12 +23,12 @@ def store_cells(store: StoreListing, market: str) -> list[str]:
     return [
         safe(market),
         safe(store.stall_number),
-        fmt.CATEGORY_WORDS[store.category],
+        safe(fmt.CATEGORY_WORDS[store.category]),
         *(safe(store.name.get(locale, "")) for locale in LOCALES),
         *(safe(store.description.get(locale, "")) for locale in LOCALES),
         safe(store.phone),
         safe(hours_cell(store.hours)),
-        fmt.PAYMENT_SEPARATOR.join(fmt.PAYMENT_WORDS[m] for m in store.payment_methods),
+        safe(fmt.PAYMENT_SEPARATOR.join(fmt.PAYMENT_WORDS[m] for m in store.payment_methods)),
         safe(store.kakao),
         safe(store.payment),
         _yes_no(store.active),
@@ -47,13 +47,13 @@ def good_cells(good: GoodListing) -> list[Cell]:
 
 
 def headers(columns: Sequence[fmt.Column]) -> list[Cell]:
-    return [column.header for column in columns]
+    return [fmt.neutralise(column.header) for column in columns]
 
 
 def flat_rows(stores: Iterable[StoreListing], market: str) -> Iterator[list[Cell]]:
     """The one-table layout (CSV): the header, then one row per good, store columns repeated."""
     yield headers(fmt.FLAT_COLUMNS)
-    empty: list[Cell] = [""] * len(fmt.GOOD_COLUMNS)
+    empty: list[Cell] = [fmt.neutralise("")] * len(fmt.GOOD_COLUMNS)
     for store in stores:
         front: list[Cell] = list(store_cells(store, market))
         if not store.products:
