@@ -6,10 +6,12 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import NoReturn
 
 from kiosk import __version__
+from kiosk.cli.terminal import OutputClosed, installed
 from kiosk.domain.messages import KioskError
 
 PROG = "market-kiosk"
@@ -230,37 +232,65 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv = sys.argv[1:]
     parser = build_parser(commands=not _is_gui_start(argv))
     args = parser.parse_args(argv)
+
+    # Every line a command prints goes through the one terminal writer (the GUI prints nothing).
+    with installed() if getattr(args, "func", None) is not None else nullcontext():
+        try:
+            return _run(parser, args)
+        except OutputClosed as exc:
+            return _output_closed(exc)
+        except CliError as exc:
+            print(error_line(str(exc)), file=sys.stderr)
+            return 2
+        except KioskError as exc:  # a database fault, an unknown market...: one line for people
+            print(error_line(str(exc)), file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            return 130
+        except BrokenPipeError:
+            # The reader went away (``market-kiosk stores list | head``): stop quietly, as
+            # POSIX tools do, and keep the interpreter's last flush from failing again.
+            _silence_stdout()
+            return _SIGPIPE_STATUS
+        except Exception as exc:  # a bug: the traceback goes to the log, not over the screen
+            command = " ".join(str(a) for a in argv[:2])
+            print(unexpected_error_line(exc, context=f"{PROG} {command}"), file=sys.stderr)
+            return 1
+
+
+_SIGPIPE_STATUS = 1 if os.name == "nt" else 128 + 13  # 13: SIGPIPE
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    func = getattr(args, "func", None)
+    if func is not None:
+        from kiosk import i18n
+
+        i18n.set_locale(_start_locale(args) or _environment_locale())  # type: ignore[arg-type]
+    if func is None:
+        if args.command:
+            parser.error(f"{args.command}: missing sub-command")
+        from kiosk.app import run_gui
+
+        return run_gui(
+            exit_after_first_frame=bool(args.exit_after_first_frame),
+            locale=_start_locale(args),
+        )
+    result: int = func(args)
+    sys.stdout.flush()  # a full disk shows here, not in the interpreter's last flush
+    return result
+
+
+def _output_closed(exc: OutputClosed) -> int:
+    """End quietly when standard output is gone (status 141) or full (status 2, one line)."""
+    if exc.stream == "stdout":
+        _silence_stdout()  # the interpreter's last flush must not fail again
+    if exc.broken_pipe:
+        return _SIGPIPE_STATUS
+    reason = exc.error.strerror or type(exc.error).__name__
     try:
-        func = getattr(args, "func", None)
-        if func is not None:
-            from kiosk import i18n
-
-            i18n.set_locale(_start_locale(args) or _environment_locale())  # type: ignore[arg-type]
-        if func is None:
-            if args.command:
-                parser.error(f"{args.command}: missing sub-command")
-            from kiosk.app import run_gui
-
-            return run_gui(
-                exit_after_first_frame=bool(args.exit_after_first_frame),
-                locale=_start_locale(args),
-            )
-        result: int = func(args)
-        return result
-    except CliError as exc:
-        print(error_line(str(exc)), file=sys.stderr)
-        return 2
-    except KioskError as exc:  # a database fault, an unknown market...: one line for people
-        print(error_line(str(exc)), file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        # The reader went away (``market-kiosk stores list | head``): stop quietly, as
-        # POSIX tools do, and keep the interpreter's last flush from failing again.
-        _silence_stdout()
-        return 1 if os.name == "nt" else 128 + 13  # 13: SIGPIPE
-    except Exception as exc:  # a bug: the traceback goes to the log, not over the screen
-        command = " ".join(str(a) for a in argv[:2])
-        print(unexpected_error_line(exc, context=f"{PROG} {command}"), file=sys.stderr)
-        return 1
+        where = "output" if exc.stream == "stdout" else "error"
+        print(error_line(f"cannot write to standard {where} ({reason})"), file=sys.stderr)
+    except OutputClosed:
+        pass
+    return 2

@@ -167,9 +167,15 @@ def parse_since(text: str) -> datetime:
         value = datetime.fromisoformat(text.strip())
     except ValueError:
         raise _error(f"audit: --since {text!r} is not a date (use YYYY-MM-DD)") from None
-    if value.tzinfo is None:
-        value = value.astimezone()  # local time, as the market reads it
-    return value.astimezone(UTC)
+    try:
+        if value.tzinfo is None:
+            value = value.astimezone()  # local time, as the market reads it
+        return value.astimezone(UTC)
+    except (OverflowError, ValueError, OSError):  # year 1 or 9999 shifted past the calendar
+        raise _error(
+            f"audit: --since {text!r} is too far in the past or the future "
+            "(use a date such as 2026-12-01)"
+        ) from None
 
 
 def _cmd_audit(args: argparse.Namespace) -> int:
@@ -206,10 +212,9 @@ def _row(entry: AuditEntry) -> dict[str, object]:
 def write_audit(entries: list[AuditEntry], fmt: str, out: TextIO) -> None:
     """*entries* as an aligned table, a JSON array or CSV with a header row."""
     if fmt == "json":
-        import json
+        from kiosk.cli.terminal import json_text
 
-        json.dump([_row(e) for e in entries], out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(json_text([_row(e) for e in entries]))
         return
     if fmt == "csv":
         from kiosk.domain.exchange.spreadsheet import csv_text, plain_cell

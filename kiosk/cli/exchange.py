@@ -234,10 +234,9 @@ def _cmd_stores_list(args: argparse.Namespace) -> int:
 def write_rows(rows: list[dict[str, object]], fmt: str, out: TextIO) -> None:
     """*rows* as an aligned table, a JSON array, or CSV with a header row."""
     if fmt == "json":
-        import json
+        from kiosk.cli.terminal import json_text
 
-        json.dump(rows, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(json_text(rows))
         return
     keys = list(rows[0]) if rows else ["market", "stall_number", "name"]
     if fmt == "csv":

@@ -216,7 +216,7 @@ def write_market_status(
         out.write(csv_text(Onboarding.progress_rows(progress, locale)))
         return
     if fmt == "json":
-        import json
+        from kiosk.cli.terminal import json_text
 
         data = {
             "market": progress.market.slug,
@@ -250,8 +250,7 @@ def write_market_status(
                 for row in progress.stores
             ],
         }
-        json.dump(data, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(json_text(data))
         return
     from kiosk.domain.onboarding.checklist import next_step
 
@@ -298,7 +297,7 @@ def write_store_status(state: StoreOnboarding, fmt: str, out: TextIO, locale: Lo
             }
         )
     if fmt == "json":
-        import json
+        from kiosk.cli.terminal import json_text
 
         counted = state.tally()
         data = {
@@ -311,8 +310,7 @@ def write_store_status(state: StoreOnboarding, fmt: str, out: TextIO, locale: Lo
             "applicable": counted.applicable,
             "steps": records,
         }
-        json.dump(data, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(json_text(data))
         return
     if fmt == "csv":
         from kiosk.domain.exchange.spreadsheet import csv_text

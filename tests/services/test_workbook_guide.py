@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 
 import openpyxl
 import pytest
-from defusedxml.ElementTree import fromstring
+from defusedxml.ElementTree import fromstring  # type: ignore[import-untyped]
 
 from kiosk.domain.exchange import file_format as fmt
 from kiosk.domain.exchange.spreadsheet import is_formula_like
