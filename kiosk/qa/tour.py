@@ -131,6 +131,7 @@ def _write_tour_listings(services: Services, manager: Actor) -> None:
     import io
 
     from kiosk.domain.exchange import file_format as fmt
+    from kiosk.domain.exchange.spreadsheet import Neutral, csv_bytes
 
     markets = services.directory.list_markets()
     if not markets:
@@ -144,9 +145,8 @@ def _write_tour_listings(services: Services, manager: Actor) -> None:
     added = list(rows[1])
     added[stall] = "Z-1"
     rows.append(added)
-    out = io.StringIO(newline="")
-    csv.writer(out, lineterminator="\r\n").writerows(rows)
-    path.write_bytes(out.getvalue().encode("utf-8-sig"))
+    # The cells are read from our own export: already formula-safe, written back unchanged.
+    path.write_bytes(csv_bytes([[Neutral(cell) for cell in row] for row in rows]))
 
 
 def tour_merchant_store(services: Services) -> int | None:
