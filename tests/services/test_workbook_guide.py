@@ -104,3 +104,15 @@ def test_a_workbook_with_odd_names_imports_back_unchanged(
     assert not plan.changes_anything
     names = {s.name.get("ko") for s in services.directory.list_stores(market_slug="bansong")}
     assert set(ODD_NAMES) <= names
+
+
+def test_the_onboarding_workbook_holds_no_formula(services: Services, tmp_path: Path) -> None:
+    _give_odd_names(services, tmp_path)
+    out = tmp_path / "progress.xlsx"
+    services.onboarding.export_onboarding(
+        actor=services.access.console_actor(), market_slug="bansong", out=out, locale="ko"
+    )
+    assert _formulas_in_xml(out) == []
+    cells = _cells(out)
+    assert [c.coordinate for c in cells if c.data_type == "f"] == []
+    assert set(ODD_NAMES) <= {c.value for c in cells}  # text as text, quote-prefixed in Excel
