@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from contextlib import nullcontext
+from contextlib import nullcontext, suppress
 from pathlib import Path
 from typing import NoReturn
 
@@ -234,28 +234,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     # Every line a command prints goes through the one terminal writer (the GUI prints nothing).
-    with installed() if getattr(args, "func", None) is not None else nullcontext():
-        try:
-            return _run(parser, args)
-        except OutputClosed as exc:
-            return _output_closed(exc)
-        except CliError as exc:
-            print(error_line(str(exc)), file=sys.stderr)
-            return 2
-        except KioskError as exc:  # a database fault, an unknown market...: one line for people
-            print(error_line(str(exc)), file=sys.stderr)
-            return 2
-        except KeyboardInterrupt:
-            return 130
-        except BrokenPipeError:
-            # The reader went away (``market-kiosk stores list | head``): stop quietly, as
-            # POSIX tools do, and keep the interpreter's last flush from failing again.
-            _silence_stdout()
-            return _SIGPIPE_STATUS
-        except Exception as exc:  # a bug: the traceback goes to the log, not over the screen
-            command = " ".join(str(a) for a in argv[:2])
-            print(unexpected_error_line(exc, context=f"{PROG} {command}"), file=sys.stderr)
-            return 1
+    try:
+        with installed() if getattr(args, "func", None) is not None else nullcontext():
+            return _guarded(parser, args, argv)
+    except OutputClosed as exc:  # also when an error line itself cannot be written
+        return _output_closed(exc)
+
+
+def _guarded(parser: argparse.ArgumentParser, args: argparse.Namespace, argv: Sequence[str]) -> int:
+    """Run the command; every failure ends as one line and an exit status."""
+    try:
+        return _run(parser, args)
+    except CliError as exc:
+        print(error_line(str(exc)), file=sys.stderr)
+        return 2
+    except KioskError as exc:  # a database fault, an unknown market...: one line for people
+        print(error_line(str(exc)), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (``market-kiosk stores list | head``): stop quietly, as
+        # POSIX tools do, and keep the interpreter's last flush from failing again.
+        _silence_stdout()
+        return _SIGPIPE_STATUS
+    except Exception as exc:  # a bug: the traceback goes to the log, not over the screen
+        command = " ".join(str(a) for a in argv[:2])
+        print(unexpected_error_line(exc, context=f"{PROG} {command}"), file=sys.stderr)
+        return 1
 
 
 _SIGPIPE_STATUS = 1 if os.name == "nt" else 128 + 13  # 13: SIGPIPE
@@ -287,10 +293,9 @@ def _output_closed(exc: OutputClosed) -> int:
         _silence_stdout()  # the interpreter's last flush must not fail again
     if exc.broken_pipe:
         return _SIGPIPE_STATUS
-    reason = exc.error.strerror or type(exc.error).__name__
-    try:
-        where = "output" if exc.stream == "stdout" else "error"
-        print(error_line(f"cannot write to standard {where} ({reason})"), file=sys.stderr)
-    except OutputClosed:
-        pass
+    if exc.stream == "stdout":
+        reason = exc.error.strerror or type(exc.error).__name__
+        line = error_line(f"cannot write to standard output ({reason})")
+        with suppress(OSError):  # standard error is gone too: the status says it
+            print(line, file=sys.stderr)
     return 2

@@ -192,3 +192,27 @@ def test_a_reader_that_goes_away_ends_quietly(hostile_url: str) -> None:
     assert first.startswith(b"market,")
     assert child.wait(timeout=60) in (0, 141)  # 0 when everything fit in the pipe already
     assert err == ""
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full (Windows)")
+@pytest.mark.parametrize(
+    ("command", "status"),
+    [
+        (["stores", "list"], 2),  # both full: nothing can be said, the status says it
+        (["stores", "list", "--market", "nowhere"], 2),  # the error line itself cannot go out
+        (["audit", "--since", "0001-01-01"], 2),
+    ],
+)
+def test_full_stdout_and_stderr_end_with_the_status(
+    hostile_url: str, command: list[str], status: int
+) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "kiosk", *command],
+            stdout=full,
+            stderr=full,
+            env={**os.environ, "KIOSK_DATABASE_URL": hostile_url},
+            timeout=120,
+            check=False,
+        )
+    assert done.returncode == status
