@@ -29,7 +29,11 @@ class HostEvents(QObject):
 
 
 class ModeHost(Protocol):
-    """The shell as seen from a mode package (no mode imports the shell module)."""
+    """The shell as seen from a mode package (no mode imports the shell module).
+
+    The language is not here: ``kiosk.i18n`` holds it and the shell calls every
+    screen's ``retranslate()`` when it changes (``kiosk.ui.language``).
+    """
 
     events: HostEvents
 
@@ -45,7 +49,7 @@ class ModeHost(Protocol):
 
     def go_home(self) -> None: ...
 
-    def ui_locale(self) -> LocaleCode: ...
+    def ui_locale(self) -> LocaleCode: ...  # interim: the QR screen until it is split
 
     def services(self) -> Services | None: ...
 
@@ -54,3 +58,16 @@ class ModeHost(Protocol):
     def when_services(
         self, ready: Callable[[Services], None], failed: Callable[[str], None]
     ) -> None: ...
+
+    def open_when_ready(self, open_mode: Callable[[], None]) -> None:
+        """Run *open_mode* now if the data is open; else show "Loading stores…" (or why
+        the database cannot open) and run it once open, if that screen still shows."""
+        ...
+
+
+def ready_services(host: ModeHost) -> Services:
+    """The host's open ``Services``; a mode is built only after they are (``open_when_ready``)."""
+    services = host.services()
+    if services is None:
+        raise RuntimeError("a mode is built once the database is open (open_when_ready)")
+    return services

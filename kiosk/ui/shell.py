@@ -7,7 +7,6 @@ and reach the shell only through the ``ModeHost`` protocol (``kiosk.ui.host``).
 from __future__ import annotations
 
 import sys
-import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -28,6 +27,7 @@ from kiosk.domain.locales import LocaleCode
 from kiosk.i18n import _
 from kiosk.ui import theme
 from kiosk.ui.host import HostEvents
+from kiosk.ui.language import language_events
 from kiosk.ui.start_screen import StartScreen
 from kiosk.ui.widgets.language_bar import LanguageBar
 
@@ -41,14 +41,15 @@ START = "start-screen"
 
 @runtime_checkable
 class Retranslatable(Protocol):
-    def retranslate(self, locale: LocaleCode) -> None: ...
+    def retranslate(self) -> None: ...
 
 
 class Shell(QMainWindow):
-    """Owns the screens, the current language and the ``Services`` door.
+    """Owns the screens and the ``Services`` door; ``kiosk.i18n`` holds the language.
 
     Screens are added with ``add_screen(name, widget)``; any screen with a
-    ``retranslate(locale)`` method is re-translated when the language changes.
+    ``retranslate()`` method re-labels itself (reading ``i18n.current_locale()``)
+    on the one ``kiosk.ui.language`` signal, which the shell relays.
     The database opens in the background after the first frame
     (``start_loading``); ``when_services`` runs a callback now or once it is open,
     so a screen opened while loading cannot miss it. ``events.changed`` carries
@@ -58,9 +59,8 @@ class Shell(QMainWindow):
     def __init__(self, locale: LocaleCode | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.events = HostEvents(self)
-        self._locale: LocaleCode = locale or i18n.current_locale()
-        if i18n.current_locale() != self._locale:
-            i18n.set_locale(self._locale)
+        if locale is not None and i18n.current_locale() != locale:
+            i18n.set_locale(locale)
         self._services: Services | None = None
         self._load_error = ""
         self._loading = False
@@ -80,23 +80,14 @@ class Shell(QMainWindow):
         self._column.addWidget(self._stack, 1)
         self.setCentralWidget(central)
 
-        self.start_screen = StartScreen(self._locale)
+        self.start_screen = StartScreen()
         self.start_screen.mode_chosen.connect(self._on_mode_chosen)
         self.start_screen.locale_chosen.connect(self._on_locale_chosen)
         self.add_screen(START, self.start_screen)
         self.show_screen(START)
-
-        ref = weakref.ref(self)
-
-        def listener(locale: LocaleCode) -> None:
-            window = ref()
-            if window is None:
-                i18n.remove_listener(listener)
-            else:
-                window._on_locale_changed(locale)
-
-        self._listener = listener
-        i18n.add_listener(listener)
+        language_events().changed.connect(self._on_locale_changed)
+        self._listening = True
+        self._waiting: Callable[[], None] | None = None
         self.setMinimumSize(1024, 640)
         self._retranslate_own()
 
@@ -148,7 +139,7 @@ class Shell(QMainWindow):
             self._busy_label.setProperty("role", "muted")
             self._busy_label.setVisible(ops.is_busy())
             ops.add_busy_listener(self._on_busy_changed)
-            self._language_bar = LanguageBar(self._locale)
+            self._language_bar = LanguageBar(i18n.current_locale())
             self._language_bar.locale_chosen.connect(self._on_locale_chosen)
             bar.addWidget(self._app_label)
             bar.addSpacing(theme.GRID * 3)
@@ -161,23 +152,29 @@ class Shell(QMainWindow):
 
     # Language ----------------------------------------------------------------------------
     def ui_locale(self) -> LocaleCode:
-        return self._locale
+        """Interim, for the QR screen until it reads ``i18n.current_locale()`` itself."""
+        return i18n.current_locale()
 
     def set_locale(self, locale: LocaleCode) -> None:
         """Switch every screen to *locale* at once (through kiosk.i18n listeners)."""
         i18n.set_locale(locale)
 
-    def _on_locale_changed(self, locale: LocaleCode) -> None:
-        self._locale = locale
+    def _on_locale_changed(self, _code: str) -> None:
+        locale = i18n.current_locale()
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.apply_locale_font(app, locale)
         if self._language_bar is not None:
             self._language_bar.set_current(locale)
         self._retranslate_own()
+        import inspect  # interim: three screens still take the locale until they are split
+
         for widget in self._screens.values():
             if isinstance(widget, Retranslatable):
-                widget.retranslate(locale)
+                if inspect.signature(widget.retranslate).parameters:
+                    widget.retranslate(locale)  # type: ignore[call-arg]
+                else:
+                    widget.retranslate()
 
     def _retranslate_own(self) -> None:
         self.setWindowTitle(_("Market Kiosk"))
@@ -262,6 +259,30 @@ class Shell(QMainWindow):
         self.events.services_ready.connect(on_ready)
         self.events.services_failed.connect(on_failed)
 
+    def open_when_ready(self, open_mode: Callable[[], None]) -> None:
+        """Run *open_mode* now if the data is open; else wait on the wait screen (which
+        says "Loading stores…" or why not) and run it once open, if that screen still shows."""
+        if self._services is not None:
+            open_mode()
+            return
+        from kiosk.ui.wait_screen import SCREEN as WAIT
+        from kiosk.ui.wait_screen import WaitScreen
+
+        self._waiting = open_mode  # the last mode chosen opens
+        if not self.has_screen(WAIT):
+            screen = WaitScreen()
+            screen.back_requested.connect(self.go_home)
+            self.add_screen(WAIT, screen)
+            self.when_services(lambda _services: self._on_waited(), screen.set_failed)
+        self.show_screen(WAIT)
+
+    def _on_waited(self) -> None:
+        from kiosk.ui.wait_screen import SCREEN as WAIT
+
+        open_mode, self._waiting = self._waiting, None
+        if open_mode is not None and self.current_screen_name() == WAIT:
+            open_mode()
+
     def _on_load_failed(self, exc: Exception) -> None:
         from kiosk.services.values import describe
         from kiosk.ui.recovery import offer_restore
@@ -298,7 +319,9 @@ class Shell(QMainWindow):
             self._busy_label.setVisible(busy)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        i18n.remove_listener(self._listener)
+        if self._listening:
+            self._listening = False
+            language_events().changed.disconnect(self._on_locale_changed)
         ops = sys.modules.get("kiosk.ui.ops")  # not imported just to close (start-up bench)
         if ops is not None:
             ops.remove_busy_listener(self._on_busy_changed)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.domain.locales import LocaleCode
-from kiosk.i18n import _
+from kiosk.i18n import _, current_locale
 from kiosk.ui import theme
 from kiosk.ui.modes import Mode, available_modes
 from kiosk.ui.widgets.big_button import BigButton
@@ -28,7 +27,7 @@ class StartScreen(QWidget):
     mode_chosen = Signal(str)
     locale_chosen = Signal(str)
 
-    def __init__(self, locale: LocaleCode, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("start-screen")
         centre = QHBoxLayout(self)
@@ -48,7 +47,7 @@ class StartScreen(QWidget):
         self._intro.setWordWrap(True)
         self._language_label = QLabel()
         self._language_label.setProperty("role", "field")
-        self.language_bar = LanguageBar(locale, large=True)
+        self.language_bar = LanguageBar(current_locale(), large=True)
         self.language_bar.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.language_bar.locale_chosen.connect(self.locale_chosen)
 
@@ -72,7 +71,7 @@ class StartScreen(QWidget):
         self._buttons: dict[str, BigButton] = {}
         self._modes: list[Mode] = []
         self.rebuild_modes()
-        self.retranslate(locale)
+        self.retranslate()
 
     def mode_button(self, key: str) -> BigButton:
         return self._buttons[key]
@@ -109,8 +108,9 @@ class StartScreen(QWidget):
                 self._modes_box.addLayout(row)
             row.addWidget(button)
 
-    def retranslate(self, locale: LocaleCode) -> None:
-        """Show data in *locale*; call after ``kiosk.i18n.set_locale(locale)`` (for ``_()``)."""
+    def retranslate(self) -> None:
+        """Show the texts in the current language (``kiosk.i18n``)."""
+        locale = current_locale()
         self._welcome.setText(_("Welcome to the market"))
         self._intro.setText(_("Find stores, goods, prices and ways to pay, in your own language."))
         self._language_label.setText(_("Language"))

@@ -14,7 +14,10 @@ from pytestqt.qtbot import QtBot
 from kiosk.app import build_shell
 from kiosk.i18n import translate
 from kiosk.ui import ops
+from kiosk.ui.shell import Shell
 from kiosk.ui.tourist.flow import DIRECTORY, tourist_flow
+from kiosk.ui.wait_screen import SCREEN as WAIT
+from kiosk.ui.wait_screen import WaitScreen
 
 HEAVY = ("sqlalchemy", "alembic", "babel", "qrcode", "PIL", "zxingcpp", "openpyxl")
 
@@ -70,14 +73,14 @@ def test_database_opens_in_the_background_and_fills_the_directory(
 ) -> None:
     window = build_shell("en")
     qtbot.add_widget(window)
-    flow = tourist_flow(window)
-    flow.open_directory()
-    directory = flow.directory
-    assert directory.is_loading()
-    assert directory.status_label.text() == translate("Loading stores…", "en")
+    window.start_screen.mode_chosen.emit("tourist")  # pressed before the data is open
+    waiting = _wait_screen(window)
+    assert waiting.is_loading()
+    assert waiting.status_label.text() == translate("Loading stores…", "en")
     with qtbot.waitSignal(window.events.services_ready, timeout=20_000):
         window.start_loading(demo_url)
     assert ops.wait_idle()
+    directory = tourist_flow(window).directory  # built once the data opened
     assert [m.slug for m in directory.markets()] == ["bansong", "dongmun"]
     assert directory.model.rowCount() > 0
     assert window.current_screen_name() == DIRECTORY
@@ -91,8 +94,7 @@ def test_a_database_that_cannot_open_shows_why(qtbot: QtBot, tmp_path: Path) -> 
     not_a_db.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
     window = build_shell("ko")
     qtbot.add_widget(window)
-    flow = tourist_flow(window)
-    flow.open_directory()
+    window.start_screen.mode_chosen.emit("tourist")
     # The shell's own signal fires on the GUI thread after it took the result, and it
     # is connected before loading starts: the worker can fail as fast as it likes.
     with qtbot.waitSignal(window.events.services_failed, timeout=20_000) as blocker:
@@ -100,26 +102,30 @@ def test_a_database_that_cannot_open_shows_why(qtbot: QtBot, tmp_path: Path) -> 
     assert "photo.sqlite3" in blocker.args[0]
     assert window.load_error() == blocker.args[0]
     assert ops.wait_idle()
-    directory = flow.directory
-    assert not directory.is_loading()
-    assert "photo.sqlite3" in directory.status_label.text()
+    waiting = _wait_screen(window)
+    assert not waiting.is_loading()
+    assert "photo.sqlite3" in waiting.status_label.text()
     assert not_a_db.read_bytes().startswith(b"\x89PNG")  # nothing was written to it
 
 
 def test_a_screen_opened_after_the_failure_still_hears_of_it(qtbot: QtBot, tmp_path: Path) -> None:
-    """The failure was handled before the merchant screen existed: it must not wait forever."""
+    """The failure was handled before the merchant mode was chosen: it must not wait forever."""
     not_a_db = tmp_path / "broken.sqlite3"
     not_a_db.write_bytes(b"not a database" * 20)
     window = build_shell("en")
     qtbot.add_widget(window)
     with qtbot.waitSignal(window.events.services_failed, timeout=20_000):
         window.start_loading("sqlite:///" + not_a_db.as_posix())
-    from kiosk.ui.merchant.qr_screen import SCREEN, MerchantQrScreen, open_merchant_qr
-
-    open_merchant_qr(window)
-    screen = window.screen_widget(SCREEN)
-    assert isinstance(screen, MerchantQrScreen)
+    window.start_screen.mode_chosen.emit("merchant")
+    screen = _wait_screen(window)
+    assert window.current_screen_name() == WAIT
     assert "broken.sqlite3" in screen.status_label.text()
+
+
+def _wait_screen(window: Shell) -> WaitScreen:
+    screen = window.screen_widget(WAIT)
+    assert isinstance(screen, WaitScreen)
+    return screen
 
 
 def test_no_merchant_or_qr_module_loads_before_the_first_frame() -> None:

@@ -19,7 +19,7 @@ from kiosk.ui.start_screen import StartScreen
 @pytest.fixture
 def screen(qtbot: QtBot) -> StartScreen:
     register_modes()
-    widget = StartScreen("ko")
+    widget = StartScreen()
     qtbot.add_widget(widget)
     widget.resize(1366, 768)
     widget.show()

@@ -24,12 +24,12 @@ from kiosk.ui.widgets.status_pill import StatusPill
 def _switch(detail: StoreDetailScreen, locale: LocaleCode) -> None:
     """What the main window does: the global UI language first, then the screen."""
     set_locale(locale)
-    detail.retranslate(locale)
+    detail.retranslate()
 
 
 @pytest.fixture
 def detail(qtbot: QtBot) -> StoreDetailScreen:
-    screen = StoreDetailScreen("ko")
+    screen = StoreDetailScreen()
     qtbot.add_widget(screen)
     screen.resize(1366, 700)
     screen.show()
@@ -122,13 +122,13 @@ def test_store_shown_signal_carries_the_store(
 
 def test_a_language_switch_relabels_the_page_in_place(qtbot: QtBot, store: StoreDetail) -> None:
     """Same parts in the new language: the same widgets, new texts (no rebuild)."""
-    detail = StoreDetailScreen("ja")
-    qtbot.add_widget(detail)
     set_locale("ja")
+    detail = StoreDetailScreen()
+    qtbot.add_widget(detail)
     detail.show_store(codes_of(store))
     rows = list(detail.price_rows)
     set_locale("zh_Hant")
-    detail.retranslate("zh_Hant")
+    detail.retranslate()
     assert detail.price_rows == rows  # not rebuilt
     for row, product in zip(rows, store.products, strict=True):
         assert row.name_label.text() == product.name.get("zh_Hant")

@@ -24,7 +24,7 @@ from kiosk.ui.tourist.store_detail import StoreDetailScreen
 
 def _switch(detail: StoreDetailScreen, locale: LocaleCode) -> None:
     set_locale(locale)
-    detail.retranslate(locale)
+    detail.retranslate()
 
 
 def _settle(qtbot: QtBot) -> None:
@@ -41,7 +41,7 @@ def _store(services: Services, market: str, stall: str) -> StoreDetail:
 
 @pytest.fixture
 def wide(qtbot: QtBot) -> StoreDetailScreen:
-    screen = StoreDetailScreen("ko")
+    screen = StoreDetailScreen()
     qtbot.add_widget(screen)
     screen.resize(1920, 1000)
     screen.show()
@@ -169,7 +169,8 @@ def test_geun_gets_one_footnote_for_tourists_only(
 def test_long_names_wrap_to_two_lines_then_elide_and_prices_stay_whole(
     qtbot: QtBot, services: Services, orchard: StoreDetail
 ) -> None:
-    screen = StoreDetailScreen("en")
+    set_locale("en")
+    screen = StoreDetailScreen()
     qtbot.add_widget(screen)
     screen.resize(1366, 700)
     screen.show()

@@ -134,9 +134,9 @@ def test_unknown_market_is_refused_by_name(directory: TouristDirectoryScreen) ->
         assert ops.wait_idle()
 
 
-def test_loading_then_failed_states_say_so(qtbot: QtBot) -> None:
+def test_loading_then_failed_states_say_so(qtbot: QtBot, services: Services) -> None:
     set_locale("en")
-    screen = TouristDirectoryScreen("en")
+    screen = TouristDirectoryScreen(services)  # its first query has not answered yet
     qtbot.add_widget(screen)
     assert screen.is_loading()
     assert screen.status_label.text() == translate("Loading stores…", "en")

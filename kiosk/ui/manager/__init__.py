@@ -12,4 +12,4 @@ def open_mode(host: ModeHost) -> None:
     """Show the manager sign-in (or the stores, while still signed in)."""
     from kiosk.ui.manager.flow import manager_flow
 
-    manager_flow(host).open()
+    host.open_when_ready(lambda: manager_flow(host).open())

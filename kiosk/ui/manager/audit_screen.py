@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.access import Actor
 from kiosk.domain.audit import AuditAction, AuditEntry
 from kiosk.domain.listing import MarketInfo
-from kiosk.domain.locales import LocaleCode
-from kiosk.i18n import N_, _
+from kiosk.i18n import N_, _, current_locale
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
 from kiosk.ui.manager.page_frame import ManagerPage, row_layout
@@ -129,12 +128,11 @@ class AuditTableModel(QAbstractTableModel):
 class ManagerAuditScreen(ManagerPage):
     """Filters (market, since a day, kind of action) over the newest 1,000 entries."""
 
-    def __init__(self, locale: LocaleCode, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(SCREEN, "audit", parent)
-        self._services: Services | None = None
+        self._services = services
         self._actor: Actor | None = None
         self._markets: list[MarketInfo] = []
-        self._locale: LocaleCode = locale
         self._slot = ops.OpSlot(self)
         self.market_box = QComboBox()
         self.since_title = QLabel()
@@ -153,7 +151,7 @@ class ManagerAuditScreen(ManagerPage):
         self.market_box.currentIndexChanged.connect(self.reload)
         self.action_box.currentIndexChanged.connect(self.reload)
         self.since.dateChanged.connect(self.reload)
-        self.retranslate(locale)
+        self.retranslate()
 
     def _build_table(self) -> QTableView:
         """The entries, newest first, one line each."""
@@ -169,9 +167,6 @@ class ManagerAuditScreen(ManagerPage):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         return self.table
-
-    def set_services(self, services: Services) -> None:
-        self._services = services
 
     def set_actor(self, actor: Actor | None) -> None:
         self._actor = actor
@@ -189,7 +184,7 @@ class ManagerAuditScreen(ManagerPage):
 
     def reload(self, *_args: object) -> None:
         services, actor = self._services, self._actor
-        if services is None or actor is None:
+        if actor is None:
             return
         market = self.market_box.currentData() or None
         group = self.action_box.currentData() or "all"
@@ -204,8 +199,7 @@ class ManagerAuditScreen(ManagerPage):
 
         self._slot.run(work, on_done=self._on_loaded, on_error=self._on_failed, name="audit")
 
-    def retranslate(self, locale: LocaleCode) -> None:
-        self._locale = locale
+    def retranslate(self) -> None:
         self.header.retranslate()
         self.header.set_title(_("Audit log"))
         self.since_title.setText(_("Since"))
@@ -232,7 +226,7 @@ class ManagerAuditScreen(ManagerPage):
         self.market_box.clear()
         self.market_box.addItem(_("All markets"), "")
         for market in self._markets:
-            self.market_box.addItem(market.name.get(self._locale), market.slug)
+            self.market_box.addItem(market.name.get(current_locale()), market.slug)
         self.market_box.setCurrentIndex(max(0, self.market_box.findData(current or "")))
         self.market_box.blockSignals(False)
 

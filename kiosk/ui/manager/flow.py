@@ -10,7 +10,8 @@ from PySide6.QtCore import QObject
 
 from kiosk.domain.access import Actor
 from kiosk.domain.listing import StoreDetail
-from kiosk.services.app import Services
+from kiosk.i18n import current_locale
+from kiosk.ui.host import ready_services
 from kiosk.ui.manager import (
     audit_screen,
     exchange_screen,
@@ -21,32 +22,33 @@ from kiosk.ui.manager import (
     stores,
 )
 from kiosk.ui.manager.header import ManagerHeader
-from kiosk.ui.widgets.idle_guard import IdleGuard
+from kiosk.ui.signed_in import SignedInFlow
 
 if TYPE_CHECKING:
+    from kiosk.services.app import Services
     from kiosk.ui.host import ModeHost
 
 
-class ManagerFlow(QObject):
+class ManagerFlow(SignedInFlow):
     """Owns the manager screens and the signed-in manager (``actor``).
 
-    Sign-out happens on the header's button, after idle minutes (``guard``) and
-    whenever the start screen shows again; the services forget the session too.
+    Sign-out happens on the header's button (back to the sign-in), after idle
+    minutes (``guard``) and whenever the start screen shows again; the services
+    forget the session too.
     """
 
-    def __init__(self, host: ModeHost) -> None:
-        super().__init__(host.events)
-        self._host = host
-        self.actor: Actor | None = None
-        locale = host.ui_locale()
-        self.sign_in = sign_in.ManagerSignInScreen(locale)
-        self.stores = stores.ManagerStoresScreen(locale)
-        self.form = store_form.StoreFormScreen(locale)
-        self.markets = markets.ManagerMarketsScreen(locale)
-        self.audit = audit_screen.ManagerAuditScreen(locale)
-        self.progress = onboarding_progress.ManagerProgressScreen(locale)
+    def __init__(self, host: ModeHost, services: Services) -> None:
+        super().__init__(host, services)
+        self.sign_in = sign_in.ManagerSignInScreen(services)
+        self.stores = stores.ManagerStoresScreen(services)  # loads when signed in
+        self.form = store_form.StoreFormScreen(current_locale())
+        self.form.set_services(services)
+        self.markets = markets.ManagerMarketsScreen(services)
+        self.audit = audit_screen.ManagerAuditScreen(services)
+        self.progress = onboarding_progress.ManagerProgressScreen(services)
         host.add_screen(onboarding_progress.SCREEN, self.progress)
-        self.exchange = exchange_screen.ManagerExchangeScreen(locale)
+        self.exchange = exchange_screen.ManagerExchangeScreen(current_locale())
+        self.exchange.set_services(services)
         host.add_screen(sign_in.SCREEN, self.sign_in)
         host.add_screen(stores.SCREEN, self.stores)
         host.add_screen(store_form.SCREEN, self.form)
@@ -54,20 +56,16 @@ class ManagerFlow(QObject):
         host.add_screen(audit_screen.SCREEN, self.audit)
         host.add_screen(exchange_screen.SCREEN, self.exchange)
         self.sign_in.back_requested.connect(host.go_home)
-        self.sign_in.signed_in.connect(self._on_signed_in)
+        self.sign_in.signed_in.connect(self.on_signed_in)
         self.stores.edit_requested.connect(self.edit_store)
         self.stores.add_requested.connect(self.new_store)
         self.markets.changed.connect(self.stores.reload)
         self.exchange.changed.connect(self.stores.reload)
         for header in self._headers():
             header.page_chosen.connect(self.show_page)
-            header.sign_out_requested.connect(self._on_sign_out_clicked)
+            header.sign_out_requested.connect(self.sign_out_and_leave)
             header.back_requested.connect(host.go_home)
-        self.guard = IdleGuard(self)
-        self.guard.idle.connect(self._on_idle)
-        host.events.went_home.connect(self.sign_out)
         host.events.changed.connect(self._on_changed)
-        host.when_services(self._on_services, lambda _message: None)
 
     def _headers(self) -> list[ManagerHeader]:
         return [
@@ -114,51 +112,25 @@ class ManagerFlow(QObject):
         self.form.new_store(market_slug)
         self._host.show_screen(store_form.SCREEN)
 
-    def sign_in_as(self, actor: Actor) -> None:
-        """Use *actor* (a signed-in manager) and show the stores."""
-        self._on_signed_in(actor)
-
-    def sign_out(self) -> None:
-        services = self._host.services()
-        if self.actor is not None and services is not None:
-            services.access.sign_out(self.actor)
-        self.actor = None
-        self.guard.disarm()
+    def signed_out(self) -> None:
         for screen in (self.form, self.markets, self.audit, self.progress, self.exchange):
             screen.set_actor(None)
 
-    # Handlers ------------------------------------------------------------------------------
-    def _on_services(self, services: Services) -> None:
-        for screen in (
-            self.sign_in,
-            self.form,
-            self.markets,
-            self.audit,
-            self.progress,
-            self.exchange,
-        ):
-            screen.set_services(services)
-        self.stores.set_services(services, load=False)  # loads when signed in
+    def sign_out_and_leave(self) -> None:
+        """The header's button: sign out and show the sign-in again."""
+        self.sign_out()
+        self.open()
 
-    def _on_signed_in(self, actor: object) -> None:
+    # Handlers ------------------------------------------------------------------------------
+    def on_signed_in(self, actor: object) -> None:
         if not isinstance(actor, Actor):
             return
         self.actor = actor
         for screen in (self.form, self.markets, self.audit, self.progress, self.exchange):
             screen.set_actor(actor)
-        services = self._host.services()
-        if services is not None:
-            self.stores.set_services(services)
+        self.stores.reload()
         self.guard.arm()
         self._host.show_screen(stores.SCREEN)
-
-    def _on_sign_out_clicked(self) -> None:
-        self.sign_out()
-        self.open()
-
-    def _on_idle(self) -> None:
-        self.sign_out()
-        self._host.go_home()
 
     def _on_changed(self, change: object) -> None:
         if self.actor is None:
@@ -174,9 +146,9 @@ _flows: weakref.WeakKeyDictionary[QObject, ManagerFlow] = weakref.WeakKeyDiction
 
 
 def manager_flow(host: ModeHost) -> ManagerFlow:
-    """The host's manager flow, built (with its screens) on first use."""
+    """The host's manager flow, built (with its screens) on first use, once data is open."""
     flow = _flows.get(host.events)
     if flow is None:
-        flow = ManagerFlow(host)
+        flow = ManagerFlow(host, ready_services(host))
         _flows[host.events] = flow
     return flow

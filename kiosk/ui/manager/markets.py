@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.access import Actor
 from kiosk.domain.listing import MarketInfo
 from kiosk.domain.locales import LOCALES, NATIVE_NAMES, LocaleCode
-from kiosk.i18n import _
+from kiosk.i18n import _, current_locale
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
 from kiosk.ui.manager.page_frame import ManagerPage, row_layout, status_line
@@ -31,10 +31,9 @@ class ManagerMarketsScreen(ManagerPage):
 
     changed = Signal()
 
-    def __init__(self, locale: LocaleCode, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(SCREEN, "markets", parent)
-        self._locale: LocaleCode = locale
-        self._services: Services | None = None
+        self._services = services
         self._actor: Actor | None = None
         self._markets: list[MarketInfo] = []
         self._armed_remove: str | None = None
@@ -44,7 +43,8 @@ class ManagerMarketsScreen(ManagerPage):
         body.addLayout(self._build_list(), 2)
         body.addLayout(self._build_form(), 3)
         self.add(body, 1)
-        self.retranslate(locale)
+        self.retranslate()
+        self.reload()
 
     def _build_list(self) -> QVBoxLayout:
         """The markets, and "New market" under them."""
@@ -110,10 +110,6 @@ class ManagerMarketsScreen(ManagerPage):
             grid.addWidget(self.cities[code], line, 2)
         return grid
 
-    def set_services(self, services: Services) -> None:
-        self._services = services
-        self.reload()
-
     def set_actor(self, actor: Actor | None) -> None:
         self._actor = actor
 
@@ -122,8 +118,6 @@ class ManagerMarketsScreen(ManagerPage):
 
     def reload(self, select: str | None = None) -> None:
         services = self._services
-        if services is None:
-            return
         wanted = select or self.current_slug()
         self._slot.run(
             services.directory.list_markets,
@@ -148,7 +142,7 @@ class ManagerMarketsScreen(ManagerPage):
 
     def save(self) -> None:
         services, actor = self._services, self._actor
-        if services is None or actor is None:
+        if actor is None:
             return
         name = {code: self.names[code].text() for code in LOCALES}
         city = {code: self.cities[code].text() for code in LOCALES}
@@ -167,7 +161,7 @@ class ManagerMarketsScreen(ManagerPage):
     def remove(self) -> None:
         """First press asks; the second press (same market) removes it with its stores."""
         services, actor, slug = self._services, self._actor, self.current_slug()
-        if services is None or actor is None or slug is None:
+        if actor is None or slug is None:
             return
         market = next((m for m in self._markets if m.slug == slug), None)
         if self._armed_remove != slug:
@@ -178,7 +172,7 @@ class ManagerMarketsScreen(ManagerPage):
                 + _(
                     "Remove {name} with its {count} stores and their goods? The audit log "
                     "keeps their history. Press Remove again to confirm."
-                ).format(name=market.name.get(self._locale) if market else slug, count=count)
+                ).format(name=market.name.get(current_locale()) if market else slug, count=count)
             )
             return
         self._armed_remove = None
@@ -188,8 +182,7 @@ class ManagerMarketsScreen(ManagerPage):
 
         self._slot.run(work, on_done=self._on_removed, on_error=self._on_failed, name="remove")
 
-    def retranslate(self, locale: LocaleCode) -> None:
-        self._locale = locale
+    def retranslate(self) -> None:
         self.header.retranslate()
         self.header.set_title(_("Markets"))
         self.new_button.setText("+ " + _("Add a market"))
@@ -217,7 +210,7 @@ class ManagerMarketsScreen(ManagerPage):
         self.market_list.clear()
         for market in self._markets:
             label = _("{name} · {count} stores").format(
-                name=market.name.get(self._locale), count=market.store_count
+                name=market.name.get(current_locale()), count=market.store_count
             )
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, market.slug)

@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
 from kiosk.domain.access import Actor
 from kiosk.domain.categories import CATEGORY_LABELS, Category
 from kiosk.domain.listing import MarketInfo
-from kiosk.domain.locales import LocaleCode
 from kiosk.domain.onboarding.progress import MarketProgress
-from kiosk.i18n import _
+from kiosk.i18n import _, current_locale
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
 from kiosk.ui.manager.page_frame import ManagerPage, row_layout, status_line
@@ -47,10 +46,9 @@ class ManagerProgressScreen(ManagerPage):
     XLSX (by the suffix) without a dialog, the button asks for the file first.
     """
 
-    def __init__(self, locale: LocaleCode, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(SCREEN, "progress", parent)
-        self._locale: LocaleCode = locale
-        self._services: Services | None = None
+        self._services = services
         self._actor: Actor | None = None
         self._markets: list[MarketInfo] = []
         self._progress: MarketProgress | None = None
@@ -83,7 +81,7 @@ class ManagerProgressScreen(ManagerPage):
         self.add(self._build_tables(), 1)
         self.message = status_line("progress-message")
         self.add(self.message)
-        self.retranslate(locale)
+        self.retranslate()
 
     def _build_tables(self) -> QHBoxLayout:
         """Each step's completion on the left, the stores furthest behind on the right."""
@@ -105,9 +103,6 @@ class ManagerProgressScreen(ManagerPage):
         return body
 
     # Data ----------------------------------------------------------------------------------
-    def set_services(self, services: Services) -> None:
-        self._services = services
-
     def set_actor(self, actor: Actor | None) -> None:
         self._actor = actor
 
@@ -125,15 +120,13 @@ class ManagerProgressScreen(ManagerPage):
     def load_markets(self) -> None:
         """List the markets (keeping the chosen one), then load its progress."""
         services = self._services
-        if services is None:
-            return
         self._slot.run(
             services.directory.list_markets, on_done=self._on_markets, name="progress-markets"
         )
 
     def reload(self) -> None:
         services, actor, slug = self._services, self._actor, self.market()
-        if services is None or actor is None or slug is None:
+        if actor is None or slug is None:
             return
         category = self.category()
 
@@ -147,9 +140,9 @@ class ManagerProgressScreen(ManagerPage):
     def export_to(self, path: Path) -> None:
         """Write the shown market's progress to *path* (.csv or .xlsx) in the background."""
         services, actor, slug = self._services, self._actor, self.market()
-        if services is None or actor is None or slug is None:
+        if actor is None or slug is None:
             return
-        category, locale = self.category(), self._locale
+        category, locale = self.category(), current_locale()
 
         def work() -> int:
             return services.onboarding.export_onboarding(
@@ -163,8 +156,7 @@ class ManagerProgressScreen(ManagerPage):
 
         self._export_slot.run(work, on_done=done, on_error=self._on_error, name="export")
 
-    def retranslate(self, locale: LocaleCode) -> None:
-        self._locale = locale
+    def retranslate(self) -> None:
         self.header.set_title(_("Onboarding progress"))
         self.header.retranslate()
         self.market_title.setText(_("Market"))
@@ -192,7 +184,7 @@ class ManagerProgressScreen(ManagerPage):
         try:
             self.market_box.clear()
             for market in self._markets:
-                self.market_box.addItem(market.name.get(self._locale), market.slug)
+                self.market_box.addItem(market.name.get(current_locale()), market.slug)
             index = self.market_box.findData(chosen) if chosen else 0
             self.market_box.setCurrentIndex(max(0, index))
         finally:
@@ -212,7 +204,7 @@ class ManagerProgressScreen(ManagerPage):
 
     def _show(self, progress: MarketProgress) -> None:
         self._progress = progress
-        loc = self._locale
+        loc = current_locale()
         overall = progress.overall()
         self.summary.setText(
             _("{stores} stores: {done} of {total} steps done ({share}%).").format(

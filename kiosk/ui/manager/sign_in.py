@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.access import Actor, Secret
-from kiosk.domain.locales import LocaleCode
 from kiosk.i18n import _
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
@@ -31,10 +30,10 @@ class ManagerSignInScreen(QWidget):
     signed_in = Signal(object)
     back_requested = Signal()
 
-    def __init__(self, locale: LocaleCode, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(SCREEN)
-        self._services: Services | None = None
+        self._services = services
         self._first_use = False
         self._slot = ops.OpSlot(self)
         outer = QVBoxLayout(self)
@@ -81,11 +80,12 @@ class ManagerSignInScreen(QWidget):
         middle.addStretch(1)
         outer.addLayout(middle)
         outer.addStretch(2)
-        self.retranslate(locale)
+        self.retranslate()
+        self._ask_first_use()
 
-    def set_services(self, services: Services) -> None:
+    def _ask_first_use(self) -> None:
         """Ask (in the background) whether a password exists yet, and show the right form."""
-        self._services = services
+        services = self._services
         self._slot.run(
             services.access.manager_password_is_set, on_done=self._on_known, name="password-set"
         )
@@ -94,13 +94,12 @@ class ManagerSignInScreen(QWidget):
         self.password.clear()
         self.repeat.clear()
         self.message.clear()
-        if self._services is not None:
-            self.set_services(self._services)
+        self._ask_first_use()
 
     def is_first_use(self) -> bool:
         return self._first_use
 
-    def retranslate(self, locale: LocaleCode | None = None) -> None:
+    def retranslate(self) -> None:
         self.back_button.setText("‹  " + _("Start"))
         if self._first_use:
             self.title.setText(_("Set the manager password"))
@@ -130,8 +129,6 @@ class ManagerSignInScreen(QWidget):
         from kiosk.domain.access import PASSWORDS_DIFFER
 
         services = self._services
-        if services is None:
-            return
         password = Secret(self.password.text())
         repeat = self.repeat.text()
         self.password.clear()

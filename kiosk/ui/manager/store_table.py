@@ -17,7 +17,7 @@ from kiosk.domain.categories import CATEGORY_LABELS, Category
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.domain.store_edit.checks import missing_locales
-from kiosk.i18n import _, translate
+from kiosk.i18n import _, current_locale, translate
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -58,11 +58,10 @@ def missing_languages(store: StoreDetail) -> list[LocaleCode]:
 class StoreTableModel(QAbstractTableModel):
     """Rows of ``StoreDetail`` (from ``services.directory.list_store_details``) in one locale."""
 
-    def __init__(self, locale: LocaleCode = "ko") -> None:
+    def __init__(self) -> None:
         super().__init__()
         self._stores: list[StoreDetail] = []
         self._pins: set[int] = set()
-        self._locale: LocaleCode = locale
 
     def set_stores(self, stores: list[StoreDetail], pins: set[int] | None = None) -> None:
         self.beginResetModel()
@@ -70,8 +69,8 @@ class StoreTableModel(QAbstractTableModel):
         self._pins = set(pins or ())
         self.endResetModel()
 
-    def set_locale(self, locale: LocaleCode) -> None:
-        self._locale = locale
+    def relabel(self) -> None:
+        """The language changed: every name and header shows again (read from kiosk.i18n)."""
         if self._stores:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._stores) - 1, 6))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
@@ -121,9 +120,9 @@ class StoreTableModel(QAbstractTableModel):
         if column is Column.STALL:
             return store.stall_number
         if column is Column.NAME:
-            return store.name.get(self._locale)
+            return store.name.get(current_locale())
         if column is Column.CATEGORY:
-            return translate(CATEGORY_LABELS[store.category], self._locale)
+            return translate(CATEGORY_LABELS[store.category], current_locale())
         if column is Column.MISSING:
             missing = missing_languages(store)
             return " ".join(f"⚠{LANGUAGE_MARKS[code]}" for code in missing) if missing else "✓"

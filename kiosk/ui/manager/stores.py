@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.categories import CATEGORY_LABELS, Category
 from kiosk.domain.listing import MarketInfo, StoreDetail
 from kiosk.domain.locales import LOCALES, NATIVE_NAMES, LocaleCode
-from kiosk.i18n import _, translate
+from kiosk.i18n import _, current_locale, translate
 from kiosk.services.app import Services
 from kiosk.services.values import Change
 from kiosk.ui import ops, theme
@@ -34,10 +34,9 @@ class ManagerStoresScreen(ManagerPage):
     edit_requested = Signal(object)
     add_requested = Signal(str)
 
-    def __init__(self, locale: LocaleCode, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(SCREEN, "stores", parent)
-        self._locale: LocaleCode = locale
-        self._services: Services | None = None
+        self._services = services
         self._markets: list[MarketInfo] = []
         self._market: str | None = None
         self._load = ops.OpSlot(self)
@@ -70,7 +69,7 @@ class ManagerStoresScreen(ManagerPage):
         filters = (self.missing_box, self.category_box, self.no_codes, self.inactive)
         self.add(row_layout(*filters, None, self.count_label, spacing=theme.GRID * 3))
 
-        self.add(self._build_table(locale), 1)
+        self.add(self._build_table(), 1)
         self.hint = QLabel()
         self.hint.setProperty("role", "muted")
         self.hint.setWordWrap(True)
@@ -78,11 +77,11 @@ class ManagerStoresScreen(ManagerPage):
         self.edit_button.setObjectName("edit-stall")
         self.edit_button.clicked.connect(self._on_edit)
         self.add(row_layout((self.hint, 1), self.edit_button))
-        self.retranslate(locale)
+        self.retranslate()
 
-    def _build_table(self, locale: LocaleCode) -> QTableView:
+    def _build_table(self) -> QTableView:
         """The stores of the market, sortable, filtered by the rows above."""
-        self.model = StoreTableModel(locale)
+        self.model = StoreTableModel()
         self.proxy = StoreFilter()
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
@@ -103,19 +102,12 @@ class ManagerStoresScreen(ManagerPage):
         return self.table
 
     # Data ----------------------------------------------------------------------------------
-    def set_services(self, services: Services, *, load: bool = True) -> None:
-        self._services = services
-        if load:
-            self.reload()
-
     def current_market(self) -> str | None:
         return self._market
 
     def reload(self) -> None:
         """Markets and the chosen market's stores, read in the background."""
         services = self._services
-        if services is None:
-            return
         wanted = self._market
 
         def work() -> tuple[list[MarketInfo], str | None, list[StoreDetail], set[int]]:
@@ -161,8 +153,7 @@ class ManagerStoresScreen(ManagerPage):
         self.category_box.setCurrentIndex(self.category_box.findData(category or ""))
         self._apply_filters()
 
-    def retranslate(self, locale: LocaleCode) -> None:
-        self._locale = locale
+    def retranslate(self) -> None:
         self.header.retranslate()
         self.header.set_title(_("Stores"))
         self.search.setPlaceholderText(_("Search by stall number or name"))
@@ -172,7 +163,7 @@ class ManagerStoresScreen(ManagerPage):
         self.inactive.setText(_("Closed stalls only"))
         self.hint.setText(_("Double-click a row to edit the store and its goods."))
         self._fill_filter_boxes()
-        self.model.set_locale(locale)
+        self.model.relabel()
         self._fill_markets()
         self._update_count()
 
@@ -193,7 +184,9 @@ class ManagerStoresScreen(ManagerPage):
         self.category_box.clear()
         self.category_box.addItem(_("All categories"), "")
         for item in Category:
-            self.category_box.addItem(translate(CATEGORY_LABELS[item], self._locale), item.value)
+            self.category_box.addItem(
+                translate(CATEGORY_LABELS[item], current_locale()), item.value
+            )
         self.category_box.setCurrentIndex(max(0, self.category_box.findData(category or "")))
         self.category_box.blockSignals(False)
 
@@ -201,7 +194,7 @@ class ManagerStoresScreen(ManagerPage):
         self.market_box.blockSignals(True)
         self.market_box.clear()
         for market in self._markets:
-            self.market_box.addItem(market.name.get(self._locale), market.slug)
+            self.market_box.addItem(market.name.get(current_locale()), market.slug)
         if self._market is not None:
             self.market_box.setCurrentIndex(self.market_box.findData(self._market))
         self.market_box.blockSignals(False)

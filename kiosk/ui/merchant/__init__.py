@@ -12,4 +12,4 @@ def open_mode(host: ModeHost) -> None:
     """Show the merchant sign-in (the start screen's "My store")."""
     from kiosk.ui.merchant.flow import merchant_flow
 
-    merchant_flow(host).open()
+    host.open_when_ready(lambda: merchant_flow(host).open())

@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
 from kiosk.domain.access import Actor
 from kiosk.domain.formatting import format_price
 from kiosk.domain.listing import ProductInfo, StoreDetail
-from kiosk.domain.locales import LocaleCode
 from kiosk.domain.store_edit.checks import parse_won
 from kiosk.domain.units import localize_unit
-from kiosk.i18n import _
+from kiosk.i18n import _, current_locale
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
 from kiosk.ui.widgets.back_button import BackButton
@@ -34,7 +33,7 @@ class GoodRow(QFrame):
     price_saved = Signal(int, int)
     sold_out_toggled = Signal(int, bool)
 
-    def __init__(self, product: ProductInfo, locale: LocaleCode) -> None:
+    def __init__(self, product: ProductInfo) -> None:
         super().__init__()
         self.setProperty("surface", "card")
         self.product = product
@@ -70,9 +69,10 @@ class GoodRow(QFrame):
         row.addWidget(self.won)
         row.addWidget(self.save_price)
         row.addWidget(self.sold_out)
-        self.retranslate(locale)
+        self.retranslate()
 
-    def retranslate(self, locale: LocaleCode) -> None:
+    def retranslate(self) -> None:
+        locale = current_locale()
         unit = f" / {localize_unit(self.product.unit, locale)}" if self.product.unit else ""
         self.name.setText(self.product.name.get(locale) + unit)
         self.won.setText(_("won"))
@@ -112,14 +112,13 @@ class MerchantGoodsScreen(QWidget):
     sign_out_requested = Signal()
     saved = Signal(object)
 
-    def __init__(self, locale: LocaleCode, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         from kiosk.ui.merchant.qr_screen import merchant_stylesheet
 
         super().__init__(parent)
         self.setObjectName(SCREEN)
         self.setStyleSheet(merchant_stylesheet())
-        self._locale: LocaleCode = locale
-        self._services: Services | None = None
+        self._services = services
         self._actor: Actor | None = None
         self._store: StoreDetail | None = None
         self._load_slot = ops.OpSlot(self)  # a newer load replaces an older one
@@ -165,10 +164,7 @@ class MerchantGoodsScreen(QWidget):
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         outer.addWidget(self.status)
-        self.retranslate(locale)
-
-    def set_services(self, services: Services) -> None:
-        self._services = services
+        self.retranslate()
 
     def set_actor(self, actor: Actor | None) -> None:
         self._actor = actor
@@ -178,8 +174,6 @@ class MerchantGoodsScreen(QWidget):
 
     def load(self, store_id: int) -> None:
         services = self._services
-        if services is None:
-            return
         self._load_slot.run(
             lambda: services.directory.get_store(store_id=store_id),
             on_done=self.show_store,
@@ -196,7 +190,7 @@ class MerchantGoodsScreen(QWidget):
                 widget.deleteLater()
         self.rows = []
         for product in store.products:
-            row = GoodRow(product, self._locale)
+            row = GoodRow(product)
             row.price_saved.connect(self.set_price)
             row.sold_out_toggled.connect(self.set_sold_out)
             self._list.insertWidget(self._list.count() - 1, row)
@@ -209,8 +203,7 @@ class MerchantGoodsScreen(QWidget):
     def set_sold_out(self, product_id: int, sold_out: bool) -> None:
         self._save(product_id, sold_out=sold_out)
 
-    def retranslate(self, locale: LocaleCode) -> None:
-        self._locale = locale
+    def retranslate(self) -> None:
         self.back_button.setText("‹  " + _("Start"))
         self.qr_button.setText(_("My QR codes"))
         self.sign_out_button.setText(_("Sign out"))
@@ -218,20 +211,20 @@ class MerchantGoodsScreen(QWidget):
             _("Type a new price and press Save price. Tap In stock / Sold out to switch.")
         )
         for row in self.rows:
-            row.retranslate(locale)
+            row.retranslate()
         self._retitle()
 
     def _retitle(self) -> None:
         store = self._store
         self.title.setText(
-            f"{store.stall_number}  {store.name.get(self._locale)}" if store else _("My store")
+            f"{store.stall_number}  {store.name.get(current_locale())}" if store else _("My store")
         )
 
     def _save(
         self, product_id: int, *, price_won: int | None = None, sold_out: bool | None = None
     ) -> None:
         services, actor, store = self._services, self._actor, self._store
-        if services is None or actor is None or store is None:
+        if actor is None or store is None:
             return
         for row in self.rows:
             row.set_busy(True)
@@ -246,9 +239,9 @@ class MerchantGoodsScreen(QWidget):
             good = next((p for p in saved.products if p.id == product_id), None)
             self.show_store(saved)
             if good is not None:
-                name = good.name.get(self._locale)
+                name = good.name.get(current_locale())
                 if price_won is not None:
-                    price = format_price(good.price_won, self._locale)
+                    price = format_price(good.price_won, current_locale())
                     self.status.setText(
                         "✓ " + _("{good}: now {price}.").format(good=name, price=price)
                     )

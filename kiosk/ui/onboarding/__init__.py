@@ -12,4 +12,4 @@ def open_mode(host: ModeHost) -> None:
     """Show the store choice and PIN (or the checklist, while still signed in)."""
     from kiosk.ui.onboarding.flow import onboarding_flow
 
-    onboarding_flow(host).open()
+    host.open_when_ready(lambda: onboarding_flow(host).open())

@@ -17,15 +17,17 @@ from PySide6.QtCore import QObject, Signal
 from kiosk.domain.access import AccessError, Actor, CodeProof
 from kiosk.domain.onboarding.progress import StoreOnboarding
 from kiosk.domain.onboarding.status import OnboardingConflict, OnboardingError, StepProgress
-from kiosk.i18n import _
+from kiosk.i18n import _, current_locale
 from kiosk.services.values import StepDraft
+from kiosk.ui.host import ready_services
 from kiosk.ui.onboarding import overview, sign_in, step_screen
 from kiosk.ui.onboarding.record_fields import Code
 from kiosk.ui.ops import OpSlot
-from kiosk.ui.widgets.idle_guard import IdleGuard
+from kiosk.ui.signed_in import SignedInFlow
 from kiosk.ui.widgets.proof_prompt import ProofPrompt
 
 if TYPE_CHECKING:
+    from kiosk.services.app import Services
     from kiosk.ui.host import ModeHost
 
 
@@ -39,7 +41,7 @@ class _Undo:
     code_step: bool
 
 
-class OnboardingFlow(QObject):
+class OnboardingFlow(SignedInFlow):
     """The signed-in merchant (``actor``), their store's progress (``state``) and the screens.
 
     ``saved(StoreOnboarding)`` fires after every successful save or undo (tests wait on it).
@@ -47,40 +49,31 @@ class OnboardingFlow(QObject):
 
     saved = Signal(object)
 
-    def __init__(self, host: ModeHost) -> None:
-        super().__init__(host.events)
-        self._host = host
-        self.actor: Actor | None = None
+    def __init__(self, host: ModeHost, services: Services) -> None:
+        super().__init__(host, services)
         self.state: StoreOnboarding | None = None
         self._undo: _Undo | None = None
-        self._pending: step_screen.StepEntry | None = None
-        self._pending_undo = False
-        locale = host.ui_locale()
-        self.sign_in = sign_in.OnboardingSignInScreen(locale)
-        self.overview = overview.OnboardingOverviewScreen(locale)
-        self.step = step_screen.OnboardingStepScreen(locale)
+        self.sign_in = sign_in.OnboardingSignInScreen(services)
+        self.overview = overview.OnboardingOverviewScreen()
+        self.step = step_screen.OnboardingStepScreen()
         host.add_screen(sign_in.SCREEN, self.sign_in)
         host.add_screen(overview.SCREEN, self.overview)
         host.add_screen(step_screen.SCREEN, self.step)
         self._slot = OpSlot(self.overview)
         self._save_slot = OpSlot(self.step)
         self.sign_in.back_requested.connect(host.go_home)
-        self.sign_in.signed_in.connect(self._on_signed_in)
+        self.sign_in.signed_in.connect(self.on_signed_in)
         self.overview.step_requested.connect(self.open_step)
-        self.overview.sign_out_requested.connect(self._on_sign_out)
+        self.overview.sign_out_requested.connect(self.sign_out_and_leave)
         self.overview.undo_requested.connect(self.undo)
-        self.overview.undo_prompt.confirmed.connect(self._on_undo_proof)
+        self.watch_prompt(self.overview.undo_prompt)
         self.overview.report_requested.connect(self._on_report_clicked)
         self.step.back_requested.connect(self.show_overview)
         self.step.next_requested.connect(self.open_step)
         self.step.save_requested.connect(self.save)
         self.step.undo_requested.connect(self.undo)
-        self.step.proof_given.connect(self._on_proof)
-        self.guard = IdleGuard(self)
-        self.guard.idle.connect(self._on_sign_out)
-        host.events.went_home.connect(self.sign_out)
+        self.watch_prompt(self.step.prompt)
         host.events.changed.connect(self._on_changed)
-        host.when_services(self.sign_in.set_services, lambda _message: None)
 
     # Navigation ------------------------------------------------------------------------------
     def open(self) -> None:
@@ -90,17 +83,10 @@ class OnboardingFlow(QObject):
         self.sign_in.reset()
         self._host.show_screen(sign_in.SCREEN)
 
-    def sign_in_as(self, actor: Actor) -> None:
-        self._on_signed_in(actor)
-
-    def sign_out(self) -> None:
-        services = self._host.services()
-        if self.actor is not None and services is not None:
-            services.access.sign_out(self.actor)
-        self.actor, self.state, self._undo = None, None, None
+    def signed_out(self) -> None:
+        self.state, self._undo = None, None
         self.overview.set_undo("")
         self.step.set_undo("")
-        self.guard.disarm()
 
     def show_overview(self) -> None:
         if self.state is not None:
@@ -120,8 +106,8 @@ class OnboardingFlow(QObject):
         other PC's change and says so) unless *rebase*: after that message, the
         next Save is made at the newer version, knowingly.
         """
-        services, actor, state = self._host.services(), self.actor, self.state
-        if services is None or actor is None or state is None:
+        services, actor, state = self.services, self.actor, self.state
+        if actor is None or state is None:
             return
         store_id = state.store.id
 
@@ -139,13 +125,12 @@ class OnboardingFlow(QObject):
     # Saving ---------------------------------------------------------------------------------------
     def save(self, entry: object, proof: CodeProof | None = None) -> None:
         """Save *entry* (a ``StepEntry``) in the background; code changes ask for the PIN first."""
-        services, actor, state = self._host.services(), self.actor, self.step.state()
-        if services is None or actor is None or state is None:
+        services, actor, state = self.services, self.actor, self.step.state()
+        if actor is None or state is None:
             return
         assert isinstance(entry, step_screen.StepEntry)
         if entry.entered.code_changed and proof is None:
-            self._pending = entry
-            self.step.ask_proof()
+            self.ask_proof(self.step.prompt, lambda given: self.save(entry, given))
             self.step.show_problem(_("Changing the code asks for your PIN again."))
             return
         before = state.step(entry.key)
@@ -165,7 +150,6 @@ class OnboardingFlow(QObject):
             )
 
         def done(after: StoreOnboarding) -> None:
-            self._pending = None
             self.step.prompt.close_prompt()
             self._undo = _Undo(entry.key, before, code_before, code_step)
             self._after_save(after, _("Saved ✓ Every change is kept at once."))
@@ -174,16 +158,15 @@ class OnboardingFlow(QObject):
 
     def undo(self, proof: CodeProof | None = None) -> None:
         """Put the last changed step back as it was (asks for the PIN when a code goes back)."""
-        services, actor, state, last = self._host.services(), self.actor, self.state, self._undo
-        if services is None or actor is None or state is None or last is None:
+        services, actor, state, last = self.services, self.actor, self.state, self._undo
+        if actor is None or state is None or last is None:
             return
         if (
             last.code_step
             and proof is None
             and _code_of(state, _records(state, last.key)) != (last.code_before)
         ):
-            self._pending_undo = True
-            self._proof_prompt().ask(kind="pin")
+            self.ask_proof(self._proof_prompt(), self.undo)
             return
         before = last.before
         draft = StepDraft(
@@ -207,7 +190,6 @@ class OnboardingFlow(QObject):
 
         def done(after: StoreOnboarding) -> None:
             self._undo = None
-            self._pending_undo = False
             self._proof_prompt().close_prompt()
             self._after_save(after, _("Undone: the step is back as it was."))
 
@@ -215,10 +197,10 @@ class OnboardingFlow(QObject):
 
     def write_report(self, path: Path) -> None:
         """Write this store's progress report to *path* (PDF) in the background."""
-        services, actor, state = self._host.services(), self.actor, self.state
-        if services is None or actor is None or state is None:
+        services, actor, state = self.services, self.actor, self.state
+        if actor is None or state is None:
             return
-        store_id, locale = state.store.id, self._host.ui_locale()
+        store_id, locale = state.store.id, current_locale()
 
         def work() -> Path:
             result = services.onboarding.onboarding_report(
@@ -237,7 +219,7 @@ class OnboardingFlow(QObject):
         label = ""
         if self._undo is not None:
             step = after.checklist.get(self._undo.key)
-            label = step.title.get(self._host.ui_locale()) if step is not None else ""
+            label = step.title.get(current_locale()) if step is not None else ""
         self.overview.set_undo(label)
         self.step.set_undo(label)
         self.overview.show_state(after)
@@ -274,21 +256,9 @@ class OnboardingFlow(QObject):
             return self.step.prompt
         return self.overview.undo_prompt
 
-    def _on_proof(self, proof: object) -> None:
-        if not isinstance(proof, CodeProof):
-            return
-        if self._pending_undo:
-            self.undo(proof)
-        elif self._pending is not None:
-            self.save(self._pending, proof)
-
-    def _on_undo_proof(self, proof: object) -> None:
-        if isinstance(proof, CodeProof):
-            self.undo(proof)
-
-    def _on_signed_in(self, actor: object) -> None:
-        services = self._host.services()
-        if not isinstance(actor, Actor) or actor.store_id is None or services is None:
+    def on_signed_in(self, actor: object) -> None:
+        services = self.services
+        if not isinstance(actor, Actor) or actor.store_id is None:
             return
         self.actor = actor
         self._undo = None
@@ -319,10 +289,6 @@ class OnboardingFlow(QObject):
         if not isinstance(exc, KioskError):
             raise exc
         self._show_problem(str(exc))
-
-    def _on_sign_out(self) -> None:
-        self.sign_out()
-        self._host.go_home()
 
     def _on_report_clicked(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -373,9 +339,9 @@ _flows: weakref.WeakKeyDictionary[QObject, OnboardingFlow] = weakref.WeakKeyDict
 
 
 def onboarding_flow(host: ModeHost) -> OnboardingFlow:
-    """The host's onboarding flow, built (with its screens) on first use."""
+    """The host's onboarding flow, built (with its screens) on first use, once data is open."""
     flow = _flows.get(host.events)
     if flow is None:
-        flow = OnboardingFlow(host)
+        flow = OnboardingFlow(host, ready_services(host))
         _flows[host.events] = flow
     return flow

@@ -15,10 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.locales import LocaleCode
 from kiosk.domain.onboarding.progress import StoreOnboarding
 from kiosk.domain.onboarding.status import StepStatus
-from kiosk.i18n import _
+from kiosk.i18n import _, current_locale
 from kiosk.ui import theme
 from kiosk.ui.onboarding.style import onboarding_stylesheet, set_message, status_text
 from kiosk.ui.widgets.proof_prompt import ProofPrompt
@@ -38,11 +37,10 @@ class OnboardingOverviewScreen(QWidget):
     report_requested = Signal()
     sign_out_requested = Signal()
 
-    def __init__(self, locale: LocaleCode, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(SCREEN)
         self.setStyleSheet(onboarding_stylesheet())
-        self._locale: LocaleCode = locale
         self._state: StoreOnboarding | None = None
         self._undo_text = ""
         outer = QVBoxLayout(self)
@@ -59,7 +57,7 @@ class OnboardingOverviewScreen(QWidget):
         outer.addWidget(self.list_title)
         outer.addWidget(self._build_step_list(), 1)
         self.step_buttons: dict[str, QPushButton] = {}
-        self.retranslate(locale)
+        self.retranslate()
 
     def _build_top(self) -> QHBoxLayout:
         """The store's name, the report and sign out."""
@@ -171,8 +169,7 @@ class OnboardingOverviewScreen(QWidget):
         self.undo_button.setVisible(bool(text))
         self.undo_button.setText(_("Undo") + (f": {text}" if text else ""))
 
-    def retranslate(self, locale: LocaleCode) -> None:
-        self._locale = locale
+    def retranslate(self) -> None:
         self.report_button.setText(_("Print my report"))
         self.sign_out_button.setText(_("Sign out"))
         self.next_caption.setText(_("Next step"))
@@ -196,7 +193,7 @@ class OnboardingOverviewScreen(QWidget):
             self.count_label.setText("")
             self.next_card.hide()
             return
-        loc = self._locale
+        loc = current_locale()
         store = state.store
         self.store_label.setText(f"{store.stall_number}  {store.name.get(loc)}")
         counted = state.tally()

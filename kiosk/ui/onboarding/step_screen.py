@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.locales import LocaleCode
 from kiosk.domain.onboarding.checklist import Step
 from kiosk.domain.onboarding.progress import StoreOnboarding
 from kiosk.domain.onboarding.status import STATUS_LABELS, StepStatus
 from kiosk.domain.qr.symbols import QrSpec
-from kiosk.i18n import _
+from kiosk.i18n import _, current_locale
 from kiosk.services.values import StepDraft
 from kiosk.ui import theme
 from kiosk.ui.onboarding.record_fields import Entered, RecordFields, RecordRefused
@@ -51,21 +50,19 @@ class StepEntry:
 class OnboardingStepScreen(QWidget):
     """Shows ``step`` of ``state``; ``save_requested(StepEntry)`` when Save is pressed.
 
-    The flow saves and calls ``show_saved`` / ``show_problem``. ``proof_given``
-    carries the PIN the code steps ask for (``ask_proof``).
+    The flow saves and calls ``show_saved`` / ``show_problem``; ``prompt`` asks for
+    the PIN a code step needs (the flow wires it: ``SignedInFlow.ask_proof``).
     """
 
     save_requested = Signal(object)
     back_requested = Signal()
     next_requested = Signal(str)
     undo_requested = Signal()
-    proof_given = Signal(object)
 
-    def __init__(self, locale: LocaleCode, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(SCREEN)
         self.setStyleSheet(onboarding_stylesheet())
-        self._locale: LocaleCode = locale
         self._state: StoreOnboarding | None = None
         self._step: Step | None = None
         self._status = StepStatus.TODO
@@ -76,11 +73,10 @@ class OnboardingStepScreen(QWidget):
         outer.addLayout(self._build_top())
         outer.addWidget(self._build_body(), 1)
         self.prompt = ProofPrompt()
-        self.prompt.confirmed.connect(self.proof_given)
         outer.addWidget(self.prompt)
         outer.addLayout(self._build_message_row())
         outer.addLayout(self._build_status_bar())
-        self.retranslate(locale)
+        self.retranslate()
 
     def _build_top(self) -> QHBoxLayout:
         """Back to all steps, the step's number and title."""
@@ -255,9 +251,6 @@ class OnboardingStepScreen(QWidget):
             set_message(self.message, _("Saving…"))
             self.save_requested.emit(entry)
 
-    def ask_proof(self) -> None:
-        self.prompt.ask(kind="pin")
-
     def show_saved(self, state: StoreOnboarding, text: str) -> None:
         key = self._step.key if self._step is not None else ""
         self.show_step(state, key)
@@ -271,8 +264,7 @@ class OnboardingStepScreen(QWidget):
         self.undo_button.setVisible(bool(text))
         self.undo_button.setText(_("Undo") + (f": {text}" if text else ""))
 
-    def retranslate(self, locale: LocaleCode) -> None:
-        self._locale = locale
+    def retranslate(self) -> None:
         self.back_button.setText("‹  " + _("All steps"))
         self.save_button.setText(_("Save"))
         self.next_button.setText(_("Next step") + "  ›")
@@ -285,7 +277,7 @@ class OnboardingStepScreen(QWidget):
 
     # Building ----------------------------------------------------------------------------------
     def _fill(self) -> None:
-        state, step, loc = self._state, self._step, self._locale
+        state, step, loc = self._state, self._step, current_locale()
         if state is None or step is None:
             return
         index = state.checklist.index(step.key)

@@ -12,4 +12,4 @@ def open_mode(host: ModeHost) -> None:
     """Show the store directory (the start screen's "Explore the market")."""
     from kiosk.ui.tourist.flow import tourist_flow
 
-    tourist_flow(host).open_directory()
+    host.open_when_ready(lambda: tourist_flow(host).open_directory())

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.categories import Category
 from kiosk.domain.listing import MarketInfo, StoreSummary
-from kiosk.domain.locales import LocaleCode
-from kiosk.i18n import _, ngettext
+from kiosk.i18n import _, current_locale, ngettext
 from kiosk.services.app import Services
 from kiosk.services.values import Change
 from kiosk.ui import theme
@@ -36,9 +35,9 @@ _Filter = tuple[str, str, Category | None]
 class TouristDirectoryScreen(QWidget):
     """Store directory of one market in the current language.
 
-    States: loading (no services yet, or a query running for the first time),
-    failed (message), and ready. Data comes only from the ``Services`` given to
-    ``set_services``, always through background ops (``kiosk.ui.ops``): the GUI
+    States: loading (the first query running), failed (message), and ready. Data
+    comes only from the ``Services`` it is built with (``reload`` lists the
+    markets), always through background ops (``kiosk.ui.ops``): the GUI
     thread never queries. Typing is debounced and a newer search supersedes a
     running one (a superseded query that has not started never runs). The list
     shows a page at a time (``StoreListModel`` fetches more as the view scrolls)
@@ -51,11 +50,10 @@ class TouristDirectoryScreen(QWidget):
     store_chosen = Signal(int)
     back_requested = Signal()
 
-    def __init__(self, locale: LocaleCode, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tourist-directory")
-        self._locale: LocaleCode = locale
-        self._services: Services | None = None
+        self._services = services
         self._markets_op = OpSlot(self)
         self._stores_op = OpSlot(self)
         self._page_op = OpSlot(self)
@@ -68,7 +66,7 @@ class TouristDirectoryScreen(QWidget):
         self._markets: list[MarketInfo] = []
         self._market_slug: str | None = None
         self._error = ""
-        self.model = StoreListModel(locale=locale)
+        self.model = StoreListModel(locale=current_locale())
         self.model.fetcher = self._fetch_page
 
         outer = QVBoxLayout(self)
@@ -129,11 +127,12 @@ class TouristDirectoryScreen(QWidget):
         self._pages.addWidget(self.grid)
         outer.addWidget(self._pages, 1)
 
-        self.retranslate(locale)
+        self.retranslate()
+        self.reload()
 
     # State ----------------------------------------------------------------------
     def is_loading(self) -> bool:
-        return (self._services is None or not self._has_results) and not self._error
+        return not self._has_results and not self._error
 
     def markets(self) -> list[MarketInfo]:
         return list(self._markets)
@@ -146,12 +145,11 @@ class TouristDirectoryScreen(QWidget):
         self._error = message
         self._show_status()
 
-    def set_services(self, services: Services) -> None:
-        """Data is ready: list the markets (in the background), then show the first one."""
-        self._services = services
+    def reload(self) -> None:
+        """List the markets (in the background), then show the chosen or the first one."""
         self._error = ""
         self._markets_op.run(
-            services.directory.list_markets,
+            self._services.directory.list_markets,
             on_done=self._on_markets_loaded,
             on_error=self._on_load_error,
             name="markets",
@@ -159,10 +157,8 @@ class TouristDirectoryScreen(QWidget):
 
     def refresh_for(self, change: Change) -> None:
         """Reload after *change* when it touches the market on show (or the markets)."""
-        if self._services is None:
-            return
         if change.kind == "markets":
-            self.set_services(self._services)
+            self.reload()
         elif change.touches_market(self._market_slug):
             self._refresh()
 
@@ -190,7 +186,7 @@ class TouristDirectoryScreen(QWidget):
         else:
             self._market_slug = None
             self._has_results = True
-            self.retranslate(self._locale)
+            self.retranslate()
 
     def select_market(self, slug: str) -> None:
         """Show the stores of market *slug*; the search and category filter are cleared."""
@@ -203,13 +199,13 @@ class TouristDirectoryScreen(QWidget):
         self.search_edit.clear()
         self.search_edit.blockSignals(False)
         self.category_combo.offer([])
-        self.retranslate(self._locale)
+        self.retranslate()
         self._refresh(with_categories=True)
 
     # Language ---------------------------------------------------------------------
-    def retranslate(self, locale: LocaleCode) -> None:
-        """Show data in *locale*; call after ``kiosk.i18n.set_locale(locale)`` (for ``_()``)."""
-        self._locale = locale
+    def retranslate(self) -> None:
+        """Show the texts and data in the current language (``kiosk.i18n``)."""
+        locale = current_locale()
         self.model.set_locale(locale)
         self.back_button.setText("‹  " + _("Start"))
         self._market_label.setText(_("Market"))
@@ -236,7 +232,7 @@ class TouristDirectoryScreen(QWidget):
         self._page_op.cancel()
         self._count_op.cancel()
         services, slug = self._services, self._market_slug
-        if services is None or slug is None:
+        if slug is None:
             self.model.set_stores([])
             self._update_count()
             self._show_status()
@@ -288,8 +284,6 @@ class TouristDirectoryScreen(QWidget):
     def _prepare_search(self, slug: str) -> None:
         """Load the market's search texts now, quietly, so the first keystroke is quick."""
         services = self._services
-        if services is None:
-            return
         self._prepare_op.run(
             lambda: services.directory.prepare_search(market_slug=slug),
             on_done=lambda _none: None,
@@ -301,8 +295,6 @@ class TouristDirectoryScreen(QWidget):
     def _count(self, shown: _Filter, generation: int) -> None:
         """Count every match in the background (after the first page is on screen)."""
         services = self._services
-        if services is None:
-            return
         slug, query, category = shown
 
         def work() -> int:
@@ -318,7 +310,7 @@ class TouristDirectoryScreen(QWidget):
     def _fetch_page(self, generation: int, offset: int) -> None:
         """The view scrolled near the end: fetch the next page of the shown result."""
         services, shown = self._services, self._shown_filter
-        if services is None or shown is None:
+        if shown is None:
             self.model.fetch_failed(generation)
             return
         slug, query, category = shown

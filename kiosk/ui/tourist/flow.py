@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.services.app import Codes, Services
 from kiosk.services.values import Change, NotFoundError, StoreCodes
+from kiosk.ui.host import ready_services
 from kiosk.ui.ops import OpSlot
 from kiosk.ui.tourist.directory import TouristDirectoryScreen
 from kiosk.ui.tourist.store_detail import QR_SIDES, StoreDetailScreen
@@ -32,20 +33,19 @@ class TouristFlow(QObject):
     store_opened = Signal(int)
     store_missing = Signal(int)
 
-    def __init__(self, host: ModeHost) -> None:
+    def __init__(self, host: ModeHost, services: Services) -> None:
         super().__init__(host.events)
         self._host = host
-        locale = host.ui_locale()
-        self.directory = TouristDirectoryScreen(locale)
+        self._services = services
+        self.directory = TouristDirectoryScreen(services)
         self.directory.back_requested.connect(self._on_directory_back)
         self.directory.store_chosen.connect(self._on_store_chosen)
         host.add_screen(DIRECTORY, self.directory)
-        self.detail = StoreDetailScreen(locale)
+        self.detail = StoreDetailScreen()
         self.detail.back_requested.connect(self._on_detail_back)
         host.add_screen(DETAIL, self.detail)
         self._store_op = OpSlot(self.detail)
         host.events.changed.connect(self._on_changed)
-        host.when_services(self.directory.set_services, self.directory.set_failed)
 
     def open_directory(self) -> None:
         self._host.show_screen(DIRECTORY)
@@ -55,9 +55,7 @@ class TouristFlow(QObject):
 
         When it no longer exists the directory stays and reloads (``store_missing``).
         """
-        services = self._host.services()
-        if services is None:
-            return
+        services = self._services
 
         def work() -> StoreCodes:
             return _codes(services, store_id)
@@ -69,15 +67,15 @@ class TouristFlow(QObject):
 
         def failed(exc: Exception) -> None:
             if isinstance(exc, NotFoundError):
-                self.directory.set_services(services)  # the store is gone: reload the list
+                self.directory.reload()  # the store is gone: reload the list
                 self.store_missing.emit(store_id)
             else:  # the database failed: say why where the tourist is looking
                 self.directory.set_failed(str(exc) or type(exc).__name__)
 
         self._store_op.run(work, on_done=done, on_error=failed, name="store")
 
-    def services(self) -> Services | None:
-        return self._host.services()
+    def services(self) -> Services:
+        return self._services
 
     # Handlers ------------------------------------------------------------------------------
     def _on_directory_back(self) -> None:
@@ -100,9 +98,7 @@ class TouristFlow(QObject):
             self._reload_detail(shown.id)
 
     def _reload_detail(self, store_id: int) -> None:
-        services = self._host.services()
-        if services is None:
-            return
+        services = self._services
 
         def work() -> StoreCodes:
             return _codes(services, store_id)
@@ -127,9 +123,9 @@ _flows: weakref.WeakKeyDictionary[QObject, TouristFlow] = weakref.WeakKeyDiction
 
 
 def tourist_flow(host: ModeHost) -> TouristFlow:
-    """The host's tourist flow, built (with its two screens) on first use."""
+    """The host's tourist flow, built (with its two screens) on first use, once data is open."""
     flow = _flows.get(host.events)
     if flow is None:
-        flow = TouristFlow(host)
+        flow = TouristFlow(host, ready_services(host))
         _flows[host.events] = flow
     return flow

@@ -24,7 +24,7 @@ from kiosk.domain.listing import ProductInfo, StoreDetail
 from kiosk.domain.locales import LocaleCode
 from kiosk.domain.payments import PAYMENT_LABELS, PaymentMethod
 from kiosk.domain.units import localize_unit, unit_notes
-from kiosk.i18n import N_, _
+from kiosk.i18n import N_, _, current_locale
 from kiosk.services.values import StoreCodes
 from kiosk.ui import theme
 from kiosk.ui.tourist.profiles_panel import ProfilesPanel
@@ -82,10 +82,9 @@ class StoreDetailScreen(QWidget):
     back_requested = Signal()
     store_shown = Signal(object)
 
-    def __init__(self, locale: LocaleCode, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("store-detail")
-        self._locale: LocaleCode = locale
         self._store: StoreDetail | None = None
         self.price_rows: list[PriceRow] = []
         # Labels of the built page and how each shows itself in a locale: a language
@@ -137,7 +136,7 @@ class StoreDetailScreen(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
-        self.retranslate(locale)
+        self.retranslate()
 
     # Public API ----------------------------------------------------------------------
     def current_store(self) -> StoreDetail | None:
@@ -161,13 +160,13 @@ class StoreDetailScreen(QWidget):
         self._update_side()
         self.store_shown.emit(codes.store)
 
-    def retranslate(self, locale: LocaleCode) -> None:
-        """Show data in *locale*; call after ``kiosk.i18n.set_locale(locale)`` (for ``_()``).
+    def retranslate(self) -> None:
+        """Show the page in the current language (``kiosk.i18n``).
 
-        When the page has the same parts in *locale* (a description or not, the same
-        number of unit notes) its labels are re-labelled in place; otherwise it is rebuilt.
+        When the page has the same parts in that language (a description or not, the
+        same number of unit notes) its labels are re-labelled in place; else it is rebuilt.
         """
-        self._locale = locale
+        locale = current_locale()
         self.back_button.setText("‹  " + _("All stores"))
         store = self._store
         if store is not None and self._shape == _shape(store, locale):
@@ -218,7 +217,7 @@ class StoreDetailScreen(QWidget):
         def relabel(locale: LocaleCode) -> None:
             label.setText(text(locale))
 
-        relabel(self._locale)
+        relabel(current_locale())
         self._relabel.append(relabel)
 
     def _label_header(self, store: StoreDetail, loc: LocaleCode) -> None:
@@ -233,12 +232,12 @@ class StoreDetailScreen(QWidget):
         self.price_rows = []
         self._relabel = []
         store = self._store
-        self._shape = _shape(store, self._locale) if store is not None else None
+        self._shape = _shape(store, current_locale()) if store is not None else None
         if store is None:
             self.name_label.setText("")
             self.subline_label.setText("")
             return
-        loc = self._locale
+        loc = current_locale()
         self._label_header(store, loc)
         self._build_about(store, loc)
         self._build_goods(store, loc)
