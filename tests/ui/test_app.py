@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.app import build_shell
 from kiosk.i18n import translate
 from kiosk.ui import ops
-from kiosk.ui.shell import Shell
+from kiosk.ui.shell import START, Shell
 from kiosk.ui.tourist.flow import DIRECTORY, tourist_flow
 from kiosk.ui.wait_screen import SCREEN as WAIT
 from kiosk.ui.wait_screen import WaitScreen
@@ -84,6 +84,23 @@ def test_database_opens_in_the_background_and_fills_the_directory(
     assert [m.slug for m in directory.markets()] == ["bansong", "dongmun"]
     assert directory.model.rowCount() > 0
     assert window.current_screen_name() == DIRECTORY
+    services = window.services()
+    assert services is not None
+    services.close()
+
+
+def test_a_mode_left_while_waiting_does_not_open_later(qtbot: QtBot, demo_url: str) -> None:
+    window = build_shell("en")
+    qtbot.add_widget(window)
+    window.start_screen.mode_chosen.emit("merchant")
+    assert window.current_screen_name() == WAIT
+    window.go_home()  # the merchant gave up waiting
+    with qtbot.waitSignal(window.events.services_ready, timeout=20_000):
+        window.start_loading(demo_url)
+    assert ops.wait_idle()
+    assert window.current_screen_name() == START
+    window.start_screen.mode_chosen.emit("merchant")  # now it opens at once
+    assert window.current_screen_name() == "merchant-sign-in"
     services = window.services()
     assert services is not None
     services.close()
