@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject, Signal
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from kiosk.domain.locales import LocaleCode
     from kiosk.services.app import Services
 
 
@@ -48,8 +47,6 @@ class ModeHost(Protocol):
     def current_screen_name(self) -> str: ...
 
     def go_home(self) -> None: ...
-
-    def ui_locale(self) -> LocaleCode: ...  # interim: the QR screen until it is split
 
     def services(self) -> Services | None: ...
 

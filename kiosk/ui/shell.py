@@ -151,10 +151,6 @@ class Shell(QMainWindow):
         return self._language_bar
 
     # Language ----------------------------------------------------------------------------
-    def ui_locale(self) -> LocaleCode:
-        """Interim, for the QR screen until it reads ``i18n.current_locale()`` itself."""
-        return i18n.current_locale()
-
     def set_locale(self, locale: LocaleCode) -> None:
         """Switch every screen to *locale* at once (through kiosk.i18n listeners)."""
         i18n.set_locale(locale)
@@ -167,14 +163,9 @@ class Shell(QMainWindow):
         if self._language_bar is not None:
             self._language_bar.set_current(locale)
         self._retranslate_own()
-        import inspect  # interim: three screens still take the locale until they are split
-
         for widget in self._screens.values():
             if isinstance(widget, Retranslatable):
-                if inspect.signature(widget.retranslate).parameters:
-                    widget.retranslate(locale)  # type: ignore[call-arg]
-                else:
-                    widget.retranslate()
+                widget.retranslate()
 
     def _retranslate_own(self) -> None:
         self.setWindowTitle(_("Market Kiosk"))

@@ -70,9 +70,8 @@ def english() -> None:
 
 @pytest.fixture
 def screen(qtbot: QtBot, own_services: Services) -> MerchantQrScreen:
-    widget = MerchantQrScreen(i18n.current_locale())
+    widget = MerchantQrScreen(own_services)
     qtbot.add_widget(widget)
-    widget.set_services(own_services)
     widget.set_files_allowed(True)  # as for the merchant who entered the store's PIN
     widget.resize(1366, 768)
     widget.show()
@@ -344,12 +343,12 @@ def test_language_change_retranslates_and_keeps_the_codes(
 ) -> None:
     _type(qtbot, screen.kakao, screen.kakao.id_edit, "_ZeUTxl")
     i18n.set_locale("en")
-    screen.retranslate("en")
+    screen.retranslate()
     assert screen.kakao.heading.text() == "KakaoTalk channel"
     assert screen.save_button.text() == "Save to store"
     english_badge = screen.kakao.card.badge.text()
     i18n.set_locale("ja")
-    screen.retranslate("ja")
+    screen.retranslate()
     assert screen.kakao.heading.text() == i18n.translate("KakaoTalk channel", "ja")
     assert screen.kakao.card.badge.text() != english_badge
     assert screen.kakao.text() == "_ZeUTxl" and screen.kakao.url() == FRIEND_URL

@@ -15,8 +15,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QWidget
 from kiosk.domain.access import Actor, CodeProof
 from kiosk.domain.exchange.plan import ImportPlan
 from kiosk.domain.listing import MarketInfo
-from kiosk.domain.locales import LocaleCode
-from kiosk.i18n import _
+from kiosk.i18n import _, current_locale
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
 from kiosk.ui.manager.exchange_export import BackupPanel, ExportPanel
@@ -33,10 +32,9 @@ class ManagerExchangeScreen(ManagerPage):
 
     changed = Signal()
 
-    def __init__(self, locale: LocaleCode, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(SCREEN, "exchange", parent)
-        self._locale: LocaleCode = locale
-        self._services: Services | None = None
+        self._services = services
         self._actor: Actor | None = None
         self._markets: list[MarketInfo] = []
         self._plan: ImportPlan | None = None
@@ -66,7 +64,7 @@ class ManagerExchangeScreen(ManagerPage):
         self.deactivate, self.import_button = panel.deactivate, panel.import_button
         self.summary, self.proof = panel.summary, panel.proof
         self._connect()
-        self.retranslate(locale)
+        self.retranslate()
 
     def _connect(self) -> None:
         self.market_box.currentIndexChanged.connect(self._on_market_changed)
@@ -81,9 +79,6 @@ class ManagerExchangeScreen(ManagerPage):
         self.proof.confirmed.connect(self._on_proof)
 
     # State -------------------------------------------------------------------------------------
-    def set_services(self, services: Services) -> None:
-        self._services = services
-
     def set_actor(self, actor: Actor | None) -> None:
         self._actor = actor
         if actor is None:
@@ -103,8 +98,6 @@ class ManagerExchangeScreen(ManagerPage):
 
     def reload(self) -> None:
         services = self._services
-        if services is None:
-            return
         self._side.run(
             lambda: (services.directory.list_markets(), services.backups.latest_backups()),
             on_done=self._on_loaded,
@@ -114,7 +107,7 @@ class ManagerExchangeScreen(ManagerPage):
     # Actions (the file dialogs call these; tests call them directly) -----------------------------
     def export_to(self, path: Path, *, template: bool = False) -> None:
         services, actor, market = self._services, self._actor, self.current_market()
-        if services is None or actor is None or (market is None and not template):
+        if actor is None or (market is None and not template):
             return
 
         def work() -> object:
@@ -127,7 +120,7 @@ class ManagerExchangeScreen(ManagerPage):
     def check_file(self, path: Path) -> None:
         """The dry run of *path* for the chosen market; shows what it would change."""
         services, actor, market = self._services, self._actor, self.current_market()
-        if services is None or actor is None:
+        if actor is None:
             return
         self._file = path
         self._forget_plan()
@@ -143,7 +136,7 @@ class ManagerExchangeScreen(ManagerPage):
 
     def apply_import(self, proof: CodeProof | None = None) -> None:
         services, actor, plan = self._services, self._actor, self._plan
-        if services is None or actor is None or plan is None:
+        if actor is None or plan is None:
             return
         if plan.touches_codes and proof is None:
             self.proof.ask(kind="password")
@@ -157,7 +150,7 @@ class ManagerExchangeScreen(ManagerPage):
 
     def backup_now(self) -> None:
         services, actor = self._services, self._actor
-        if services is None or actor is None:
+        if actor is None:
             return
 
         def work() -> object:
@@ -168,7 +161,7 @@ class ManagerExchangeScreen(ManagerPage):
     def restore_from(self, path: Path) -> None:
         """First call checks the backup and asks; a second call with the same file restores."""
         services, actor = self._services, self._actor
-        if services is None or actor is None:
+        if actor is None:
             return
         if self._armed_restore != path:
             self._armed_restore = None
@@ -192,8 +185,7 @@ class ManagerExchangeScreen(ManagerPage):
 
         self._slot.run(work, on_done=self._on_restored, on_error=self._on_failed, name="restore")
 
-    def retranslate(self, locale: LocaleCode) -> None:
-        self._locale = locale
+    def retranslate(self) -> None:
         self.header.retranslate()
         self.header.set_title(_("Import / Export / Backup"))
         self.export_panel.retranslate()
@@ -249,7 +241,7 @@ class ManagerExchangeScreen(ManagerPage):
 
     def _market_name(self, slug: str) -> str:
         market = next((m for m in self._markets if m.slug == slug), None)
-        return market.name.get(self._locale) if market is not None else slug
+        return market.name.get(current_locale()) if market is not None else slug
 
     def _on_loaded(self, loaded: tuple[list[MarketInfo], list[Path]]) -> None:
         markets, backups = loaded
@@ -258,7 +250,7 @@ class ManagerExchangeScreen(ManagerPage):
         self.market_box.blockSignals(True)
         self.market_box.clear()
         for market in markets:
-            self.market_box.addItem(market.name.get(self._locale), market.slug)
+            self.market_box.addItem(market.name.get(current_locale()), market.slug)
         index = self.market_box.findData(current) if current else 0
         self.market_box.setCurrentIndex(max(index, 0))
         self.market_box.blockSignals(False)

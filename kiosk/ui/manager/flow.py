@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject
 
 from kiosk.domain.access import Actor
 from kiosk.domain.listing import StoreDetail
-from kiosk.i18n import current_locale
 from kiosk.ui.host import ready_services
 from kiosk.ui.manager import (
     audit_screen,
@@ -41,14 +40,12 @@ class ManagerFlow(SignedInFlow):
         super().__init__(host, services)
         self.sign_in = sign_in.ManagerSignInScreen(services)
         self.stores = stores.ManagerStoresScreen(services)  # loads when signed in
-        self.form = store_form.StoreFormScreen(current_locale())
-        self.form.set_services(services)
+        self.form = store_form.StoreFormScreen(services)
         self.markets = markets.ManagerMarketsScreen(services)
         self.audit = audit_screen.ManagerAuditScreen(services)
         self.progress = onboarding_progress.ManagerProgressScreen(services)
         host.add_screen(onboarding_progress.SCREEN, self.progress)
-        self.exchange = exchange_screen.ManagerExchangeScreen(current_locale())
-        self.exchange.set_services(services)
+        self.exchange = exchange_screen.ManagerExchangeScreen(services)
         host.add_screen(sign_in.SCREEN, self.sign_in)
         host.add_screen(stores.SCREEN, self.stores)
         host.add_screen(store_form.SCREEN, self.form)

@@ -120,7 +120,7 @@ class HoursEditor(QWidget):
         column.addWidget(self.note_label)
         self.retranslate()
 
-    def retranslate(self, _interim: object = None) -> None:  # interim: until the split
+    def retranslate(self) -> None:
         names = [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")]
         for day, label in enumerate(self.day_labels):
             label.setText(names[day])

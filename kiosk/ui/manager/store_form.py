@@ -9,10 +9,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QWidget
 
 from kiosk.domain.access import Actor, CodeProof
 from kiosk.domain.listing import StoreDetail
-from kiosk.domain.locales import LocaleCode
 from kiosk.domain.store_edit.changes import changes_between, rebase, touches_codes
 from kiosk.domain.store_edit.draft import Problem, StoreDraft, draft_from, empty_draft
-from kiosk.i18n import _
+from kiosk.i18n import _, current_locale
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
 from kiosk.ui.manager import store_form_values as values
@@ -36,10 +35,9 @@ class StoreFormScreen(StoreFormFields, ManagerPage):
 
     saved = Signal(object)
 
-    def __init__(self, locale: LocaleCode, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(SCREEN, "stores", parent, side=theme.GRID * 4, spacing=theme.GRID)
-        self._locale: LocaleCode = locale
-        self._services: Services | None = None
+        self._services = services
         self._actor: Actor | None = None
         self._market: str = ""
         self._base: StoreDetail | None = None
@@ -70,7 +68,7 @@ class StoreFormScreen(StoreFormFields, ManagerPage):
         self.add(self.prompt)
         self.add(self.build_save_bar())
         self._connect()
-        self.retranslate(locale)
+        self.retranslate()
 
     def _connect(self) -> None:
         """Every edit is checked (and makes an undo step); the buttons act."""
@@ -92,9 +90,6 @@ class StoreFormScreen(StoreFormFields, ManagerPage):
         self.save_button.clicked.connect(self._on_save_clicked)
 
     # Loading -------------------------------------------------------------------------------
-    def set_services(self, services: Services) -> None:
-        self._services = services
-
     def set_actor(self, actor: Actor | None) -> None:
         self._actor = actor
         self._update_state()
@@ -121,7 +116,7 @@ class StoreFormScreen(StoreFormFields, ManagerPage):
         self.fill(draft)
         self._history = [self._capture()]
         self._check()
-        self.retranslate(self._locale)
+        self.retranslate()
         self.scroll_area.verticalScrollBar().setValue(0)
 
     def fill(self, draft: StoreDraft) -> None:
@@ -168,7 +163,7 @@ class StoreFormScreen(StoreFormFields, ManagerPage):
         self._remember()
         draft, problems = self.draft()
         services, actor = self._services, self._actor
-        if draft is None or problems or services is None or actor is None or self._saving:
+        if draft is None or problems or actor is None or self._saving:
             self._check()
             return
         base = self._base
@@ -193,7 +188,7 @@ class StoreFormScreen(StoreFormFields, ManagerPage):
     def reload_keeping_changes(self) -> None:
         """Load what was saved elsewhere and put this form's changes on top of it."""
         services, base = self._services, self._base
-        if services is None or base is None:
+        if base is None:
             return
         mine, _problems = self.draft()
 
@@ -226,7 +221,7 @@ class StoreFormScreen(StoreFormFields, ManagerPage):
         services, actor, base = self._services, self._actor, self._base
         pin = Secret(self.pin.text())
         self.pin.clear()
-        if services is None or actor is None or base is None or not pin.reveal():
+        if actor is None or base is None or not pin.reveal():
             return
 
         def work() -> None:
@@ -237,11 +232,10 @@ class StoreFormScreen(StoreFormFields, ManagerPage):
 
         self._pin_op.run(work, on_done=done, on_error=self._on_save_failed, name="pin")
 
-    def retranslate(self, locale: LocaleCode) -> None:
-        self._locale = locale
+    def retranslate(self) -> None:
         self.header.retranslate()
         self._retitle()
-        self.retranslate_fields(locale)
+        self.retranslate_fields()
         self.undo_button.setText("← " + _("Undo"))
         self.reload_button.setText(_("Reload (keeps your changes)"))
         self.save_button.setText(_("Save"))
@@ -254,7 +248,7 @@ class StoreFormScreen(StoreFormFields, ManagerPage):
         if base is None:
             self.header.set_title(_("New stall"))
         else:
-            self.header.set_title(f"{base.stall_number}  {base.name.get(self._locale)}")
+            self.header.set_title(f"{base.stall_number}  {base.name.get(current_locale())}")
 
     def _capture(self) -> Any:
         return values.capture(self)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.categories import CATEGORY_LABELS, Category
 from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.domain.payments import PAYMENT_LABELS, PaymentMethod
-from kiosk.i18n import _, translate
+from kiosk.i18n import _, current_locale, translate
 from kiosk.ui import theme
 from kiosk.ui.manager.goods_editor import GoodsEditor
 from kiosk.ui.manager.hours_editor import HoursEditor
@@ -230,8 +230,9 @@ class StoreFormFields:
         pin_row.addWidget(self.pin_message, 1)
         return pin_row
 
-    def retranslate_fields(self, locale: LocaleCode) -> None:
-        """The fields' titles, the categories and the ways to pay in *locale*."""
+    def retranslate_fields(self) -> None:
+        """The fields' titles, the categories and the ways to pay in the current language."""
+        locale = current_locale()
         self.pin_title.setText(_("Store PIN for the merchant (6 to 12 digits)"))
         self.pin_button.setText(_("Set PIN"))
         self.stall_title.setText(_("Stall number") + " *")
@@ -254,5 +255,5 @@ class StoreFormFields:
         self.category.blockSignals(False)
         for method, box in self.methods.items():
             box.setText(translate(PAYMENT_LABELS[method], locale))
-        self.hours.retranslate(locale)
+        self.hours.retranslate()
         self.goods.retranslate()

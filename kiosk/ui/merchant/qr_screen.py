@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, Literal
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.domain.locales import LocaleCode
-from kiosk.i18n import _
+from kiosk.i18n import _, current_locale
 from kiosk.ui import theme
 from kiosk.ui.widgets.back_button import BackButton
 
@@ -43,19 +42,18 @@ PREVIEW_HEIGHT_SHARE = 0.25
 def merchant_screen(host: ModeHost) -> MerchantQrScreen:
     """The merchant QR screen of *host*, added to it on first use."""
     if not host.has_screen(SCREEN):
-        built = MerchantQrScreen(host.ui_locale())
+        from kiosk.ui.host import ready_services
+
+        built = MerchantQrScreen(ready_services(host))
         built.back_requested.connect(host.go_home)
         host.add_screen(SCREEN, built)
-        if host.services() is None and not host.load_error():
-            built.show_status(_("Loading the stores…"))
-        host.when_services(built.set_services, built.show_status)
     screen = host.screen_widget(SCREEN)
     assert isinstance(screen, MerchantQrScreen)
     return screen
 
 
 def open_merchant_qr(host: ModeHost) -> None:
-    """Show the merchant QR screen in *host* (its store list fills in once data is open)."""
+    """Show the merchant QR screen in *host* (the data is open: the merchant mode waited)."""
     merchant_screen(host)
     host.show_screen(SCREEN)
 
@@ -73,14 +71,13 @@ class MerchantQrScreen(QWidget):
     back_requested = Signal()
     saved = Signal(object)
 
-    def __init__(self, locale: LocaleCode, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         from kiosk.ui.widgets.proof_prompt import ProofPrompt
 
         super().__init__(parent)
         self.setObjectName(SCREEN)
         self.setStyleSheet(merchant_stylesheet())
-        self._locale: LocaleCode = locale
-        self._services: Services | None = None
+        self._services = services
         self._markets: list[MarketInfo] = []
         self._store: StoreDetail | None = None
         self._status = ("", "")  # (kind, message) to re-show after a language change
@@ -95,12 +92,13 @@ class MerchantQrScreen(QWidget):
         self.prompt.confirmed.connect(self._on_proof_confirmed)
         outer.addWidget(self.prompt)
         outer.addLayout(self._build_bottom())
-        self.retranslate(locale)
+        self.retranslate()
         self.set_files_allowed(False)  # until the store's merchant signs in (flow.open_qr)
+        self._list_markets()
 
     def _build_top(self) -> QHBoxLayout:
         """Back, the title and the store picker."""
-        from kiosk.ui.merchant.store_picker import StorePicker
+        from kiosk.ui.widgets.store_picker import StorePicker
 
         top = QHBoxLayout()
         top.setSpacing(theme.GRID * 3)
@@ -164,11 +162,9 @@ class MerchantQrScreen(QWidget):
         return bottom
 
     # Data ----------------------------------------------------------------------------------
-    def set_services(self, services: Services) -> None:
-        """Use *services* for reading stores and saving; lists the markets (first one chosen)."""
-        if services is self._services:
-            return
-        self._services = services
+    def _list_markets(self) -> None:
+        """List the markets and show the first one's first store."""
+        services = self._services
         self._markets = services.directory.list_markets()
         self.picker.set_markets(self._markets)
         if self._markets:
@@ -184,8 +180,6 @@ class MerchantQrScreen(QWidget):
         Raises NotFoundError (kiosk.services.errors) when the store does not exist.
         """
         services = self._services
-        if services is None:
-            raise RuntimeError("set_services() first")
         store = services.directory.get_store(store_id=store_id)
         if self.picker.current_market() != store.market_slug:
             self.picker.set_markets(self._markets, select=store.market_slug)
@@ -219,7 +213,7 @@ class MerchantQrScreen(QWidget):
             if section.is_pending():
                 section.refresh_now()
         store, services = self._store, self._services
-        if store is None or services is None or not self.can_save():
+        if store is None or not self.can_save():
             return False
         if proof is None:
             self.prompt.ask(kind=self.prompt.kind())
@@ -259,7 +253,7 @@ class MerchantQrScreen(QWidget):
         from kiosk.ui.merchant.qr_files import print_code
 
         return print_code(
-            self.section(which), which, printer, store=self._store, locale=self._locale
+            self.section(which), which, printer, store=self._store, locale=current_locale()
         )
 
     def show_status(self, message: str, *, kind: str = "info") -> None:
@@ -271,13 +265,12 @@ class MerchantQrScreen(QWidget):
         style.unpolish(self.status_label)
         style.polish(self.status_label)
 
-    def retranslate(self, locale: LocaleCode) -> None:
-        self._locale = locale
+    def retranslate(self) -> None:
         self.back_button.setText("‹  " + _("Start"))
         self.title_label.setText(_("QR codes for my store"))
         self.save_button.setText(_("Save to store"))
         self.prompt.retranslate()
-        self.picker.retranslate(locale)
+        self.picker.retranslate()
         self.kakao.retranslate()
         self.payment.retranslate()
         self._update_save_state()
@@ -285,8 +278,6 @@ class MerchantQrScreen(QWidget):
     # Internals -----------------------------------------------------------------------------
     def _load_market(self, slug: str) -> None:
         """List *slug*'s stores and show the first one."""
-        if self._services is None:
-            return
         stores = self._services.directory.list_stores(market_slug=slug)
         self.picker.set_stores(stores)
         if stores:
@@ -306,7 +297,7 @@ class MerchantQrScreen(QWidget):
         self._update_save_state()
 
     def _reload_store(self, *, keep_fields: bool) -> None:
-        if self._store is None or self._services is None:
+        if self._store is None:
             return
         store = self._services.directory.get_store(store_id=self._store.id)
         if keep_fields:

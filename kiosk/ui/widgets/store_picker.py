@@ -113,7 +113,7 @@ class StorePicker(QWidget):
     def stores(self) -> list[StoreSummary]:
         return list(self._stores)
 
-    def retranslate(self, _interim: object = None) -> None:  # interim: until the split
+    def retranslate(self) -> None:
         self.market_title.setText(_("Market"))
         self.store_title.setText(_("Store"))
         line = self.store_box.lineEdit()
