@@ -257,7 +257,7 @@ def screen_figures(services: Any, raw: sqlite3.Connection, market_id: int) -> di
             time.sleep(0.0005)
 
     window = build_shell("ko")
-    window.set_services(services)
+    window.use_services(services)
     window.resize(1920, 1080)
     window.show()
     app.processEvents()

@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-ui-") as tmp:
         services = Services.open(f"sqlite:///{Path(tmp) / 'ui.sqlite3'}", seed_demo=True)
         window = build_shell("ko")
-        window.set_services(services)
+        window.use_services(services)
         window.resize(1366, 768)
         window.show()
         flow = tourist_flow(window)

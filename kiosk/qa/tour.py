@@ -84,7 +84,7 @@ def tour_window(
         theme.apply_theme(app, previous)
         window = make_shell(previous)
         try:
-            window.set_services(services)
+            window.use_services(services)
             window.show()
             yield window
         finally:

@@ -210,11 +210,14 @@ class Shell(QMainWindow):
     def _on_opened(self, services: Services) -> None:
         from kiosk.ui.recovery import start_daily_backup
 
-        self.set_services(services)
+        self.use_services(services)
         start_daily_backup(self, services)
 
-    def set_services(self, services: Services) -> None:
-        """Use *services* from now on (tests and tours pass an open one directly)."""
+    def use_services(self, services: Services) -> None:
+        """Hand the shell the open door: from the background open, or from tests and tours.
+
+        The only late hand-over: modes are built after it (``open_when_ready``).
+        """
         self._loading = False
         self._load_error = ""
         self._services = services

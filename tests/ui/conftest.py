@@ -73,7 +73,7 @@ def window(qtbot: QtBot, services: Services) -> Iterator[Shell]:
     """The shell at 1366x768 with every mode registered and the demo data open."""
     win = build_shell("ko")
     qtbot.add_widget(win)
-    win.set_services(services)
+    win.use_services(services)
     win.resize(1366, 768)
     win.show()
     qtbot.wait_exposed(win)

@@ -46,7 +46,7 @@ def own_services(tmp_path: Path) -> Iterator[Services]:
 def shell(qtbot: QtBot, own_services: Services) -> Iterator[Shell]:
     win = build_shell("ko")
     qtbot.add_widget(win)
-    win.set_services(own_services)
+    win.use_services(own_services)
     win.resize(1366, 768)
     win.show()
     yield win

@@ -35,7 +35,7 @@ def city_services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services
 def directory(qtbot: QtBot, city_services: Services) -> Iterator[TouristDirectoryScreen]:
     window = build_shell("ko")
     qtbot.add_widget(window)
-    window.set_services(city_services)
+    window.use_services(city_services)
     window.resize(1366, 768)
     window.show()
     flow = tourist_flow(window)

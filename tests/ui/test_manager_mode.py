@@ -39,7 +39,7 @@ def english() -> None:
 def shell(qtbot: QtBot, own_services: Services, english: None) -> Iterator[Shell]:
     win = build_shell("en")
     qtbot.add_widget(win)
-    win.set_services(own_services)
+    win.use_services(own_services)
     win.resize(1366, 768)
     win.show()
     qtbot.wait_exposed(win)

@@ -45,7 +45,7 @@ def shell(qtbot: QtBot, own_services: Services) -> Iterator[Shell]:
     i18n.set_locale("en")
     win = build_shell("en")
     qtbot.add_widget(win)
-    win.set_services(own_services)
+    win.use_services(own_services)
     win.resize(1366, 768)
     win.show()
     qtbot.wait_exposed(win)

@@ -58,7 +58,7 @@ def shell(qtbot: QtBot, own_services: Services) -> Iterator[Shell]:
     i18n.set_locale("ko")
     win = build_shell("ko")
     qtbot.add_widget(win)
-    win.set_services(own_services)
+    win.use_services(own_services)
     win.resize(1366, 768)
     win.show()
     qtbot.wait_exposed(win)
@@ -225,7 +225,7 @@ def test_this_pc_remembers_the_store(
     _click(flow.overview.sign_out_button)
     fresh = build_shell("ko")
     try:
-        fresh.set_services(own_services)
+        fresh.use_services(own_services)
         onboarding_flow(fresh).open()
         assert ops.wait_idle()
         assert onboarding_flow(fresh).sign_in.store_id() == store_id
