@@ -12,12 +12,20 @@ _SECRET_KEYS = ("password", "secret", "token", "passfile")
 
 # ``scheme://user:password@``: the user part stops at ``:`` or ``/``, the password at ``@``
 # (SQLAlchemy's make_url splits the same way, so what it would use is what is hidden).
-_USER_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.\-]*://[^\s:/@]*):(?P<secret>[^\s@]*)@")
+# Linear time: a scheme starts only where a run of scheme characters starts, every run is
+# read once (possessive), and only words that hold ``://`` and an ``@`` are searched, up to
+# their last ``@`` (so no attempt scans on to the end of the word and fails there).
+_USER_PASSWORD = re.compile(
+    r"(?P<head>(?<![A-Za-z0-9+.\-])[A-Za-z0-9+.\-]++://[^\s:/@]*+)"
+    r":(?P<secret>[^\s@]*+)@"
+)
+#: A word (no whitespace) that could hold ``user:password@``; matched from the word's start.
+_URL_WORD = re.compile(r"(?<!\S)[^\s@]*+@\S*+")
 # ``key=value`` after ``?``, ``&``, ``;``, a space or the start: URL query parameters and
 # libpq connection strings (``password='a b'`` quoted with optional spaces around ``=``).
 _KEY_VALUE = re.compile(
-    r"(?P<head>(?:^|(?<=[\s?&;,(\"']))(?P<key>[A-Za-z0-9_.%\-]+)\s*=\s*)"
-    r"(?P<secret>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|[^\s&;#,)\"']*)"
+    r"(?P<head>(?:^|(?<=[\s?&;,(\"']))(?P<key>[A-Za-z0-9_.%\-]++)\s*+=\s*+)"
+    r"(?P<secret>'(?:[^'\\]|\\.)*+'|\"(?:[^\"\\]|\\.)*+\"|[^\s&;#,)\"']*+)"
 )
 
 
@@ -45,7 +53,18 @@ def mask_url(text: str) -> str:
     containing "password", "secret" or "token") become ``***``. Masking twice
     changes nothing; text without secrets comes back unchanged.
     """
-    masked = _USER_PASSWORD.sub(
-        lambda m: m["head"] + ":" + MASK + "@" if m["secret"] else m[0], text
-    )
+    masked = _URL_WORD.sub(_mask_word, text) if "@" in text else text
     return _KEY_VALUE.sub(_mask_pair, masked)
+
+
+def _mask_word(match: re.Match[str]) -> str:
+    """The ``user:password@`` parts of one word hidden, in time linear in its length."""
+    word = match[0]
+    if "://" not in word:
+        return word
+    end = word.rfind("@") + 1
+    return _USER_PASSWORD.sub(_mask_user_password, word[:end]) + word[end:]
+
+
+def _mask_user_password(match: re.Match[str]) -> str:
+    return match["head"] + ":" + MASK + "@" if match["secret"] else match[0]
