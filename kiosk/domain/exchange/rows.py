@@ -25,6 +25,7 @@ from kiosk.domain.hours_text import HoursTextError, parse_hours_cell
 from kiosk.domain.listing import GoodListing, StoreListing
 from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.domain.messages import N_, Message, define
+from kiosk.domain.qr.text_gate import code_text_problem
 from kiosk.domain.store_edit.checks import is_stall_number, normalise_phone
 from kiosk.domain.store_edit.draft import MAX_DESCRIPTION, MAX_NAME, MAX_STALL, MAX_UNIT
 
@@ -120,6 +121,15 @@ def _phone(value: object) -> str:
     return phone
 
 
+def _code(value: object, *, limit: int) -> str:
+    """A KakaoTalk channel or payment code cell, through the one code text gate first."""
+    if isinstance(value, str):
+        problem = code_text_problem(value.strip())
+        if problem is not None:
+            raise CellError(problem)
+    return text_value(value, limit=limit).strip()
+
+
 def read_store(row: Row, stall: str) -> StoreListing:
     names = row.texts(fmt.NAMES, MAX_NAME)
     if "ko" not in names:
@@ -132,8 +142,8 @@ def read_store(row: Row, stall: str) -> StoreListing:
         phone=row.get(fmt.PHONE, _phone, ""),
         hours=row.get(fmt.HOURS, _hours, OpeningHours()),
         payment_methods=row.get(fmt.PAYMENTS, payments_value, ()),
-        kakao=row.get(fmt.KAKAO, lambda v: text_value(v, limit=200).strip(), ""),
-        payment=row.get(fmt.PAYMENT_QR, lambda v: text_value(v, limit=1000).strip(), ""),
+        kakao=row.get(fmt.KAKAO, lambda v: _code(v, limit=200), ""),
+        payment=row.get(fmt.PAYMENT_QR, lambda v: _code(v, limit=1000), ""),
         active=row.get(fmt.ACTIVE, lambda v: yes_no_value(v, default=True), True),
     )
 

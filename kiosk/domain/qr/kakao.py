@@ -8,6 +8,7 @@ from enum import StrEnum
 from urllib.parse import urlsplit
 
 from kiosk.domain.messages import N_, KioskError, define
+from kiosk.domain.qr.text_gate import code_text_problem
 
 #: The only host we accept (docs/architecture.md, "Domain facts"): exact match,
 #: no user-info, no port.
@@ -166,6 +167,9 @@ def parse_channel_link(text: str) -> ChannelLink:
         raise KakaoChannelError(ID_EMPTY())
     if len(stripped) > MAX_INPUT_LENGTH:
         raise KakaoChannelError(TEXT_TOO_LONG(n=len(stripped), max=MAX_INPUT_LENGTH))
+    problem = code_text_problem(stripped)  # the one code text gate, before any other test
+    if problem is not None:
+        raise KakaoChannelError(problem)
     bad = next((ch for ch in stripped if not ch.isascii() or not ch.isprintable()), None)
     if bad is not None:
         raise KakaoChannelError(NOT_ASCII(char=bad, code=ord(bad)))

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-from kiosk.domain.characters import char_name, is_control, is_invisible
+from kiosk.domain.characters import char_name
 from kiosk.domain.messages import N_, KioskError, Message, define
 from kiosk.domain.qr.emvco import EmvcoError, parse_payload
 from kiosk.domain.qr.kakao import KAKAO_HOST, KakaoChannelError, parse_channel_link
+from kiosk.domain.qr.text_gate import CharKind, RefusedCharacter, refused_character, without_refused
 
 #: An opaque (non-EMVCo) payload longer than this is refused.
 MAX_OPAQUE_LENGTH = 512
@@ -25,10 +25,6 @@ PayloadKind = Literal["emvco", "opaque"]
 EMPTY = define("payment.empty", N_("payment payload is empty"))
 TOO_LONG = define(
     "payment.too_long", N_("payment payload is {n} characters long; at most {max} allowed")
-)
-BAD_CHARACTER = define(
-    "payment.bad_character",
-    N_("payment payload has a control or invalid character U+{code:04X} at position {pos}"),
 )
 CONTROL_CHARACTER = define(
     "payment.control_character",
@@ -58,6 +54,10 @@ INVISIBLE_IN_BROKEN_EMVCO = define(
         'payment payload has an invisible character U+{code:04X} at position {pos} ("{name}"), '
         "and even without it the EMVCo payment code is wrong: {reason}"
     ),
+)
+REFUSED_IN_BROKEN_EMVCO = define(
+    "payment.refused_in_broken_emvco",
+    N_("{problem}, and even without it the EMVCo payment code is wrong: {reason}"),
 )
 EMVCO_REFUSED = define("payment.emvco_refused", N_("EMVCo payment payload: {reason}"))
 KAKAO_LINK = define(
@@ -136,36 +136,33 @@ class PaymentPayload:
         return "; ".join(str(notice) for notice in self.notices)
 
 
-def _without_invisible(text: str) -> str:
-    return "".join(ch for ch in text if not is_invisible(ch))
-
-
-def _invisible_error(text: str, index: int, ch: str) -> PaymentQrError:
-    """Refuse an invisible character; if the text without them is EMVCo, check that too.
+def _refused_error(text: str, found: RefusedCharacter) -> PaymentQrError:
+    """Refuse the character the code text gate found; if the rest is EMVCo, check that too.
 
     The check must not let "remove it and it is fine" pass silently: an invisible
     character in front of ``000201`` once made a payload skip the CRC check.
     """
-    where = {"code": ord(ch), "pos": index + 1, "name": char_name(ch)}
-    cleaned = _without_invisible(text)
+    where = {"code": ord(found.char), "pos": found.position, "name": char_name(found.char)}
+    if found.kind is CharKind.CONTROL:
+        return PaymentQrError(CONTROL_CHARACTER(**where))
+    invisible = found.kind is CharKind.INVISIBLE
+    cleaned = without_refused(text)
     if not cleaned.startswith(EMVCO_START):
-        return PaymentQrError(INVISIBLE_CHARACTER(**where))
+        return PaymentQrError(INVISIBLE_CHARACTER(**where) if invisible else found.message)
     try:
         parse_payload(cleaned)
     except EmvcoError as exc:
-        return PaymentQrError(INVISIBLE_IN_BROKEN_EMVCO(**where, reason=exc.message))
-    return PaymentQrError(INVISIBLE_IN_EMVCO(**where))
+        if invisible:
+            return PaymentQrError(INVISIBLE_IN_BROKEN_EMVCO(**where, reason=exc.message))
+        return PaymentQrError(REFUSED_IN_BROKEN_EMVCO(problem=found.message, reason=exc.message))
+    return PaymentQrError(INVISIBLE_IN_EMVCO(**where) if invisible else found.message)
 
 
 def _check_characters(text: str) -> None:
-    """Refuse control, invisible (bidi, zero-width) and invalid characters, naming the first."""
-    for index, ch in enumerate(text):
-        if is_control(ch):
-            raise PaymentQrError(CONTROL_CHARACTER(code=ord(ch), pos=index + 1, name=char_name(ch)))
-        if is_invisible(ch):
-            raise _invisible_error(text, index, ch)
-        if unicodedata.category(ch) in ("Cs", "Cn", "Zl", "Zp"):
-            raise PaymentQrError(BAD_CHARACTER(code=ord(ch), pos=index + 1))
+    """The one code text gate (kiosk.domain.qr.text_gate), naming the first refused character."""
+    found = refused_character(text)
+    if found is not None:
+        raise _refused_error(text, found)
 
 
 def _check_not_a_link(text: str) -> None:
@@ -188,8 +185,10 @@ def parse_payment_payload(text: str) -> PaymentPayload:
     """Validate a pasted or decoded payload and describe it; raise PaymentQrError.
 
     Only whitespace and newlines *around* a paste are removed (copying from a
-    PDF or chat often adds them); the inside is never changed. Control,
-    invisible and bidi characters are refused, never stripped. A KakaoTalk
+    PDF or chat often adds them); the inside is never changed. The code text
+    gate (control, invisible, filler, combining, private-use and unassigned
+    characters anywhere) runs first, before the EMVCo test, so nothing can hide
+    an EMVCo payload's start and skip its CRC check; they are refused, never stripped. A KakaoTalk
     channel ID or link, or any web link, is refused. A payload that starts with
     ``000201`` must be valid EMVCo (structure and CRC); any other printable
     text of at most 512 characters is accepted as opaque with a note.
@@ -197,9 +196,7 @@ def parse_payment_payload(text: str) -> PaymentPayload:
     raw = text.strip()
     if not raw:
         raise PaymentQrError(EMPTY())
-    limit = (
-        MAX_EMVCO_LENGTH if _without_invisible(raw).startswith(EMVCO_START) else MAX_OPAQUE_LENGTH
-    )
+    limit = MAX_EMVCO_LENGTH if without_refused(raw).startswith(EMVCO_START) else MAX_OPAQUE_LENGTH
     if len(raw) > limit:
         raise PaymentQrError(TOO_LONG(n=len(raw), max=limit))
     _check_characters(raw)
