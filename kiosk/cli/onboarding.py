@@ -167,23 +167,20 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_checklist(args: argparse.Namespace) -> int:
-    from kiosk.domain.onboarding.checklist_file import ChecklistError, read_checklist
+    from kiosk.domain.onboarding.checklist_file import ChecklistError
     from kiosk.domain.text import terminal_safe
+    from kiosk.services.app import Onboarding
 
     if args.file is not None:
         path: Path = args.file
         try:
-            checklist = read_checklist(path.read_bytes(), source=str(path))
-        except OSError as exc:
-            raise _error(f"onboarding checklist: cannot read {path} ({exc.strerror})") from None
+            checklist = Onboarding.read_checklist_file(path)
         except ChecklistError as exc:
             for line, problem in exc.problems:
                 print(terminal_safe(f"{path}:{line}: {problem}"), file=sys.stderr)
             return 1
         print(terminal_safe(f"{path}: {len(checklist)} steps, OK"))
         return 0
-    from kiosk.services.app import Onboarding
-
     state = Onboarding.load_checklist()
     if state.problem is not None:
         for line, problem in state.problem.problems:

@@ -11,7 +11,6 @@ newer than this app) and our tables. PostgreSQL is backed up with ``pg_dump``
 from __future__ import annotations
 
 import sqlite3
-import stat
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ from sqlalchemy import Engine, make_url
 from kiosk.data import migrate
 from kiosk.data.db import SQLITE_HEADER, Database, _describe_non_database
 from kiosk.data.models import Base
+from kiosk.domain.file_kinds import special_kind
 from kiosk.domain.messages import N_, KioskError, as_message, define
 
 #: Tables a backup of ours has whatever its revision (0001 made them).
@@ -35,7 +35,7 @@ POSTGRES = define(
     ),
 )
 MEMORY = define("backup.memory", N_("an in-memory database has nothing to back up"))
-NOT_A_FILE = define("backup.not_a_file", N_("{path} is not a file"))
+NOT_A_FILE = define("backup.not_a_file", N_("{path} is not a file ({kind}); it is not read"))
 MISSING = define("backup.missing", N_("{path} does not exist"))
 NOT_DATABASE = define("backup.not_database", N_("{path}: {reason}"))
 DAMAGED = define(
@@ -140,8 +140,9 @@ def inspect_backup(path: Path) -> BackupFacts:
         raise BackupError(MISSING(path=where)) from None
     except OSError as exc:
         raise BackupError(NOT_DATABASE(path=where, reason=as_message(str(exc)))) from None
-    if not stat.S_ISREG(info.st_mode):
-        raise BackupError(NOT_A_FILE(path=where))
+    kind = special_kind(info.st_mode)  # a pipe is never opened: it would wait forever
+    if kind is not None:
+        raise BackupError(NOT_A_FILE(path=where, kind=kind))
     with path.open("rb") as handle:
         head = handle.read(100)
     if len(head) < 100 or not head.startswith(SQLITE_HEADER):

@@ -18,13 +18,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from kiosk.domain.file_kinds import KIND_FOLDER
 from kiosk.domain.messages import N_, KioskError, Message, as_message, define
+from kiosk.render.inputs import existing_kind
 
 FOLDER_MISSING = define("output.folder_missing", N_("output folder {folder} does not exist"))
 FOLDER_NOT_WRITABLE = define(
     "output.folder_not_writable", N_("output folder {folder} is not writable")
 )
 PATH_IS_FOLDER = define("output.path_is_folder", N_("output path {path} is a folder"))
+NOT_REGULAR_OUTPUT = define(
+    "output.not_regular",
+    N_("output path {path} is not a regular file ({kind}); it is left as it is, nothing written"),
+)
 WRITE_FAILED = define("output.write_failed", N_("could not write {path}: {reason}"))
 NO_PERMISSION = define("output.no_permission", N_("no permission to write {path}"))
 DISK_FULL = define("output.disk_full", N_("the disk is full"))
@@ -81,8 +87,23 @@ def check_output_dir(path: Path) -> None:
         if _read_only_file_system(folder):
             raise OutputPathError(WRITE_FAILED(path=path, reason=READ_ONLY()))
         raise OutputPathError(FOLDER_NOT_WRITABLE(folder=folder))
-    if path.is_dir():
+    check_output_file(path)
+
+
+def check_output_file(path: Path) -> None:
+    """Refuse an existing *path* that is not a regular file, before anything is written.
+
+    The one check every writer makes (through :func:`check_output_dir` and again
+    just before the rename): a folder, a named pipe, a device, a socket or a link
+    to one of them is never replaced (as root, ``--out /dev/null`` would replace
+    the real one). A missing path, a regular file and a dangling link are fine.
+    """
+    kind = existing_kind(path)
+    if kind is None:
+        return
+    if kind.code == KIND_FOLDER.code:
         raise OutputPathError(PATH_IS_FOLDER(path=path))
+    raise OutputPathError(NOT_REGULAR_OUTPUT(path=path, kind=kind))
 
 
 def write_error(path: Path, exc: OSError) -> OutputPathError:
@@ -243,6 +264,7 @@ def write_verified(path: Path, data: bytes, verify: Callable[[Path], T]) -> T:
             if _read_back(tmp, len(data)) != data:
                 raise OutputPathError(WRITE_FAILED(path=path, reason=READ_BACK_DIFFERS()))
             result = verify(tmp)
+            check_output_file(path)  # again: it may have become a pipe or link meanwhile
             os.replace(tmp, path)
         except OutputPathError:
             raise

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import stat
 import warnings
 from pathlib import Path
 from xml.etree import ElementTree
@@ -13,8 +11,10 @@ from xml.etree import ElementTree
 import zxingcpp
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from kiosk.domain.file_kinds import KIND_FOLDER
 from kiosk.domain.messages import N_, KioskError, define
 from kiosk.domain.qr.payment import PaymentPayload, parse_payment_bytes
+from kiosk.render.inputs import FileTooBig, NotRegularFile, read_regular_file
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -47,10 +47,6 @@ NOT_REGULAR = define(
     "image.not_regular",
     N_("{path} is not a regular file ({kind}); give a PNG, JPEG or SVG file"),
 )
-KIND_FIFO = define("image.kind_fifo", N_("a named pipe"))
-KIND_DEVICE = define("image.kind_device", N_("a device"))
-KIND_SOCKET = define("image.kind_socket", N_("a socket"))
-KIND_OTHER = define("image.kind_other", N_("a special file"))
 NOT_PNG_OR_JPEG = define("image.not_png_or_jpeg", N_("{path} is not a PNG or JPEG image"))
 CANNOT_READ_IMAGE = define("image.cannot_read_image", N_("cannot read image {path}: {reason}"))
 NO_QR = define(
@@ -114,48 +110,22 @@ def decode_image_bytes(path: Path) -> list[bytes]:
     return list(dict.fromkeys(data for _text, data in _symbols(path)))
 
 
-def _refuse_special(path: Path, mode: int) -> None:
-    """Raise ImageInputError unless *mode* is a regular file's (a pipe or device never ends)."""
-    if stat.S_ISREG(mode):
-        return
-    if stat.S_ISDIR(mode):
-        raise ImageInputError(IS_FOLDER(path=path))
-    if stat.S_ISFIFO(mode):
-        kind = KIND_FIFO()
-    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        kind = KIND_DEVICE()
-    elif stat.S_ISSOCK(mode):
-        kind = KIND_SOCKET()
-    else:
-        kind = KIND_OTHER()
-    raise ImageInputError(NOT_REGULAR(path=path, kind=kind))
-
-
 def _read_regular_file(path: Path) -> bytes:
     """The bytes of *path*, refused at once unless it is a regular file of at most 25 MB.
 
-    Checked with os.stat before opening (opening a named pipe would wait for a
-    writer forever), and again on the open file (O_NONBLOCK where the system has it).
+    Through the one input check (kiosk.data.file_kinds): os.stat before opening
+    (opening a named pipe would wait for a writer forever), O_NONBLOCK and fstat after.
     """
     try:
-        _refuse_special(path, os.stat(path).st_mode)
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        return read_regular_file(path, max_bytes=MAX_FILE_BYTES)
+    except NotRegularFile as exc:
+        if exc.kind.code == KIND_FOLDER.code:
+            raise ImageInputError(IS_FOLDER(path=path)) from None
+        raise ImageInputError(NOT_REGULAR(path=path, kind=exc.kind)) from None
+    except FileTooBig as exc:
+        raise ImageInputError(FILE_TOO_LARGE(path=path, mb=exc.size / 1024 / 1024)) from None
     except OSError as exc:
         raise ImageInputError(CANNOT_READ(path=path, reason=exc.strerror or exc)) from None
-    try:
-        info = os.fstat(fd)
-        _refuse_special(path, info.st_mode)
-        if info.st_size > MAX_FILE_BYTES:
-            raise ImageInputError(FILE_TOO_LARGE(path=path, mb=info.st_size / 1024 / 1024))
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise ImageInputError(CANNOT_READ(path=path, reason=exc.strerror or exc)) from None
-    finally:
-        os.close(fd)
-    if len(data) > MAX_FILE_BYTES:  # grew since fstat
-        raise ImageInputError(FILE_TOO_LARGE(path=path, mb=len(data) / 1024 / 1024))
-    return data
 
 
 def _bomb_pixels(exc: Exception) -> int | None:

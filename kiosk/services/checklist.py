@@ -14,9 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.data.checklists import PACKAGED_CHECKLIST, last_good_path, replacement_path
-from kiosk.domain.messages import N_, as_message, define
+from kiosk.domain.messages import N_, KioskError, as_message, define
 from kiosk.domain.onboarding.checklist import Checklist
 from kiosk.domain.onboarding.checklist_file import ChecklistError, read_checklist
+from kiosk.render.inputs import read_regular_file
+
+#: A checklist file is a few kilobytes; anything over this is not one.
+MAX_CHECKLIST_BYTES = 1024 * 1024
 
 CANNOT_READ = define("checklist.cannot_read", N_("cannot read the file ({reason})"))
 
@@ -30,9 +34,16 @@ class ChecklistState:
     problem: ChecklistError | None = None
 
 
-def _read(path: Path) -> Checklist:
+def read_checklist_file(path: Path) -> Checklist:
+    """The checklist in the file *path*; ChecklistError naming the file and the problem.
+
+    A named pipe, a device or a folder called ``checklist.toml`` is refused at once
+    (never opened, so nothing hangs), as is a file over 1 MB.
+    """
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path, max_bytes=MAX_CHECKLIST_BYTES)
+    except KioskError as exc:
+        raise ChecklistError(str(path), [(1, exc.message)]) from None
     except OSError as exc:
         reason = as_message(exc.strerror or type(exc).__name__)
         raise ChecklistError(str(path), [(1, CANNOT_READ(reason=reason))]) from None
@@ -44,8 +55,8 @@ def _keep_good_copy(source: Path, target: Path) -> None:
     from kiosk.render.atomic import OutputPathError, write_verified
 
     try:
-        data = source.read_bytes()
-        if target.exists() and target.read_bytes() == data:
+        data = read_regular_file(source, max_bytes=MAX_CHECKLIST_BYTES)
+        if target.exists() and read_regular_file(target, max_bytes=MAX_CHECKLIST_BYTES) == data:
             return
         write_verified(target, data, lambda tmp: read_checklist(tmp.read_bytes(), source=str(tmp)))
     except (OSError, OutputPathError, ChecklistError):
@@ -58,7 +69,7 @@ def load_checklist() -> ChecklistState:
     problem: ChecklistError | None = None
     if replacement.exists():
         try:
-            checklist = _read(replacement)
+            checklist = read_checklist_file(replacement)
         except ChecklistError as exc:
             problem = exc
         else:
@@ -67,10 +78,10 @@ def load_checklist() -> ChecklistState:
         last_good = last_good_path()
         if last_good.exists():
             try:
-                return ChecklistState(_read(last_good), last_good, problem)
+                return ChecklistState(read_checklist_file(last_good), last_good, problem)
             except ChecklistError:
                 pass
-    return ChecklistState(_read(PACKAGED_CHECKLIST), PACKAGED_CHECKLIST, problem)
+    return ChecklistState(read_checklist_file(PACKAGED_CHECKLIST), PACKAGED_CHECKLIST, problem)
 
 
 class ChecklistCache:

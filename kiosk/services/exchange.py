@@ -50,7 +50,6 @@ FILE_TOO_BIG = define(
     N_("{name} is {size} MB; a listings file may be at most {max} MB (split it by market)"),
 )
 CANNOT_READ = define("exchange.cannot_read", N_("{name} cannot be read ({reason})"))
-NOT_A_FILE = define("exchange.not_a_file", N_("{name} is not a file"))
 UNKNOWN_KIND = define(
     "exchange.unknown_kind", N_("{name}: listings are written as .csv or .xlsx files")
 )
@@ -117,23 +116,19 @@ def file_kind(path: Path, head: bytes = b"") -> FileKind:
 
 
 def _read_bytes(path: Path) -> bytes:
+    """The file's bytes; a pipe, device or folder is refused at once (never opened)."""
+    from kiosk.render.inputs import FileTooBig, NotRegularFile, read_regular_file
+
     name = path.name
     try:
-        info = path.stat()
-    except OSError as exc:
-        raise ExchangeFileError(CANNOT_READ(name=name, reason=exc.strerror or exc)) from None
-    import stat
-
-    if not stat.S_ISREG(info.st_mode):
-        raise ExchangeFileError(NOT_A_FILE(name=name))
-    if info.st_size > MAX_FILE_BYTES:
-        size = round(info.st_size / 1024 / 1024)
+        return read_regular_file(path, max_bytes=MAX_FILE_BYTES)
+    except NotRegularFile as exc:
+        raise ExchangeFileError(exc.message) from None
+    except FileTooBig as exc:
+        size = round(exc.size / 1024 / 1024)
         raise ExchangeFileError(
             FILE_TOO_BIG(name=name, size=size, max=MAX_FILE_BYTES // 1024 // 1024)
-        )
-    try:
-        with path.open("rb") as handle:
-            return handle.read(MAX_FILE_BYTES + 1)
+        ) from None
     except OSError as exc:
         raise ExchangeFileError(CANNOT_READ(name=name, reason=exc.strerror or exc)) from None
 

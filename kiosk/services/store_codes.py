@@ -195,10 +195,13 @@ def write_code_file(spec: QrSpec, path: Path) -> SavedQr:
 
 
 def check_output_format(path: Path) -> None:
-    """Refuse an output file name we cannot write (before any work is done)."""
+    """Refuse an output file we cannot write (before any work is done): its format, its
+    folder, and an existing path that is not a regular file (pipe, device, link to one)."""
+    from kiosk.render.atomic import check_output_dir
     from kiosk.render.export import format_for
 
     format_for(path)
+    check_output_dir(path)
 
 
 def render_stands(

@@ -14,7 +14,7 @@ from kiosk.services.store_codes import KakaoInput, PaymentInput
 
 if TYPE_CHECKING:
     from kiosk.domain.exchange.spreadsheet import Cell
-    from kiosk.domain.onboarding.checklist import Step
+    from kiosk.domain.onboarding.checklist import Checklist, Step
     from kiosk.domain.onboarding.profile_links import ProfileLink
     from kiosk.domain.onboarding.progress import MarketProgress, StoreOnboarding
     from kiosk.render.onboarding_report import ReportResult
@@ -36,6 +36,16 @@ class Onboarding(Part):
         from kiosk.services.checklist import load_checklist
 
         return load_checklist()
+
+    @staticmethod
+    def read_checklist_file(path: Path) -> Checklist:
+        """The checklist in the TOML file *path*; ChecklistError naming the file and problem.
+
+        A named pipe, device or folder is refused at once, never opened.
+        """
+        from kiosk.services.checklist import read_checklist_file
+
+        return read_checklist_file(path)
 
     @staticmethod
     def progress_rows(progress: MarketProgress, locale: LocaleCode) -> list[list[Cell]]:
