@@ -41,7 +41,7 @@ def existing_kind(path: Path) -> Message | None:
     """
     try:
         mode = os.stat(path).st_mode  # follows links: a link to /dev/null is a device
-    except (FileNotFoundError, NotADirectoryError):
+    except OSError:  # missing, a dangling link, or unreadable: the writer names that itself
         return None
     return special_kind(mode)
 

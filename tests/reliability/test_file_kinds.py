@@ -86,10 +86,18 @@ def test_regular_files_are_read(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_bytes(b"hello")
     assert read_regular_file(path, max_bytes=10) == b"hello"
+    assert special_kind(os.stat(path).st_mode) is None
+    with pytest.raises(OSError, match="larger than"):
+        read_regular_file(path, max_bytes=4)
+
+
+@posix_only
+def test_a_link_to_a_regular_file_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"hello")
     link = tmp_path / "link.txt"
     link.symlink_to(path)
     assert read_regular_file(link, max_bytes=10) == b"hello"
-    assert special_kind(os.stat(path).st_mode) is None
 
 
 def test_a_folder_is_named(tmp_path: Path) -> None:
@@ -137,6 +145,7 @@ def test_a_pipe_made_while_writing_is_not_replaced(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
 
 
+@posix_only
 def test_a_dangling_link_is_replaced_by_the_file(tmp_path: Path) -> None:
     path = tmp_path / "out.txt"
     path.symlink_to(tmp_path / "nowhere")
