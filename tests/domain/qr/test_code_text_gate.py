@@ -11,7 +11,7 @@ from kiosk import i18n
 from kiosk.domain.characters import char_name
 from kiosk.domain.qr.emvco import build_payload
 from kiosk.domain.qr.kakao import KakaoChannelError, parse_channel_link
-from kiosk.domain.qr.payment import PaymentQrError, parse_payment_payload
+from kiosk.domain.qr.payment import PaymentQrError, parse_payment_bytes, parse_payment_payload
 from kiosk.domain.qr.store_codes import payment_code_spec
 from kiosk.domain.qr.text_gate import CharKind, code_text_problem, refused_character
 from kiosk.services.qr_codes import QrInputError
@@ -151,6 +151,14 @@ def test_a_filler_before_a_wrong_crc_never_passes_as_opaque(char: str) -> None:
         parse_payment_payload(char + BROKEN_CRC)
     assert info.value.code == "payment.invisible_in_broken_emvco"
     assert "tag 63 (CRC): expected" in str(info.value)
+
+
+@pytest.mark.parametrize("char", ["\u3164", "\uffa0", "\ufe0f", "\U000e0100", "\ue000"])
+def test_the_bytes_of_a_scanned_symbol_meet_the_same_gate(char: str) -> None:
+    with pytest.raises(PaymentQrError) as info:
+        parse_payment_bytes((char + BROKEN_CRC).encode())
+    assert _named(str(info.value), char, 0)
+    assert "tag 63 (CRC)" in str(info.value)
 
 
 def test_a_saved_payload_with_a_filler_makes_no_code() -> None:
