@@ -118,3 +118,18 @@ def test_checklist_command_names_file_and_line(
     assert err.startswith("market-kiosk: warning: checklist ") and "duplicate step key" in err
     assert main(["onboarding", "checklist"]) == 1
     assert "in use: " in capsys.readouterr().out
+
+
+def test_checklist_command_a_file_it_cannot_read_is_bad_input(
+    url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "missing.toml"
+    assert main(["onboarding", "checklist", str(missing)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("market-kiosk: error: onboarding checklist: ")
+    assert str(missing) in err[0]
+    folder = tmp_path / "a-folder.toml"
+    folder.mkdir()
+    assert main(["onboarding", "checklist", str(folder)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and str(folder) in err[0]

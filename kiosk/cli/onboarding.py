@@ -167,7 +167,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_checklist(args: argparse.Namespace) -> int:
-    from kiosk.domain.onboarding.checklist_file import ChecklistError
+    from kiosk.domain.onboarding.checklist_file import ChecklistError, ChecklistUnreadable
     from kiosk.domain.text import terminal_safe
     from kiosk.services.app import Onboarding
 
@@ -175,6 +175,11 @@ def _cmd_checklist(args: argparse.Namespace) -> int:
         path: Path = args.file
         try:
             checklist = Onboarding.read_checklist_file(path)
+        except ChecklistUnreadable as exc:
+            # A file that cannot be read at all is bad input (status 2, one line).
+            problem = str(exc.problem)
+            named = problem if str(path) in problem else f"{path}: {problem}"
+            raise _error(f"onboarding checklist: {named}") from None
         except ChecklistError as exc:
             for line, problem in exc.problems:
                 print(terminal_safe(f"{path}:{line}: {problem}"), file=sys.stderr)

@@ -16,7 +16,11 @@ from pathlib import Path
 from kiosk.data.checklists import PACKAGED_CHECKLIST, last_good_path, replacement_path
 from kiosk.domain.messages import N_, KioskError, as_message, define
 from kiosk.domain.onboarding.checklist import Checklist
-from kiosk.domain.onboarding.checklist_file import ChecklistError, read_checklist
+from kiosk.domain.onboarding.checklist_file import (
+    ChecklistError,
+    ChecklistUnreadable,
+    read_checklist,
+)
 from kiosk.render.inputs import read_regular_file
 
 #: A checklist file is a few kilobytes; anything over this is not one.
@@ -43,10 +47,10 @@ def read_checklist_file(path: Path) -> Checklist:
     try:
         data = read_regular_file(path, max_bytes=MAX_CHECKLIST_BYTES)
     except KioskError as exc:
-        raise ChecklistError(str(path), [(1, exc.message)]) from None
+        raise ChecklistUnreadable(str(path), [(1, exc.message)]) from None
     except OSError as exc:
         reason = as_message(exc.strerror or type(exc).__name__)
-        raise ChecklistError(str(path), [(1, CANNOT_READ(reason=reason))]) from None
+        raise ChecklistUnreadable(str(path), [(1, CANNOT_READ(reason=reason))]) from None
     return read_checklist(data, source=str(path))
 
 

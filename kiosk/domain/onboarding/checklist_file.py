@@ -74,6 +74,10 @@ class ChecklistError(KioskError, ValueError):
         self.problems = tuple(problems)
 
 
+class ChecklistUnreadable(ChecklistError):
+    """The checklist file could not be read at all (missing, not a regular file, too big)."""
+
+
 def _programmes(check: Checker, data: object) -> dict[str, Programme]:
     table = check.table(("programmes",), data, "programmes")
     result: dict[str, Programme] = {}
