@@ -20,8 +20,6 @@ if TYPE_CHECKING:
 
 #: How long the GUI waits, on exit, for background work still running.
 LOADER_EXIT_WAIT_S = 10.0
-#: With ``--exit-after-first-frame``, print when the first frame was painted (benchmarks).
-REPORT_FIRST_FRAME_ENV = "KIOSK_REPORT_FIRST_FRAME"
 
 
 def register_modes() -> None:
@@ -108,7 +106,7 @@ def run_gui(
     """
     from PySide6.QtCore import QTimer
 
-    from kiosk import i18n
+    from kiosk import i18n, settings
     from kiosk.domain.locales import parse_locale
     from kiosk.ui import theme
     from kiosk.ui.first_frame import FirstPaintWatcher
@@ -131,7 +129,7 @@ def run_gui(
     window.resize(1366, 768)
     window.showMaximized()
     status = app.exec()
-    if exit_after_first_frame and os.environ.get(REPORT_FIRST_FRAME_ENV):
+    if exit_after_first_frame and settings.current().report_first_frame:
         # For benchmarks/bench_startup.py: when the first frame was painted, wall clock.
         print(f"first frame at {watcher.painted_at or 0:.6f}", file=sys.stderr)
     ops = sys.modules.get("kiosk.ui.ops")  # only when background work was ever started

@@ -120,6 +120,20 @@ def _one_qapplication(qapp: object) -> object:
     return qapp
 
 
+# --- Settings ----------------------------------------------------------------
+#
+# The app reads its KIOSK_* settings once per process (kiosk.settings.current);
+# tests change them with monkeypatch.setenv at any point, so here they are read
+# on every call. tests/test_settings.py checks the once-only cache itself.
+
+
+@pytest.fixture(autouse=True)
+def _settings_follow_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kiosk import settings
+
+    monkeypatch.setattr(settings, "current", settings.Settings.from_env)
+
+
 # --- Secrets -----------------------------------------------------------------
 #
 # New hashes use the OWASP scrypt cost (n=2**17, 128 MiB, ~0.3 s) in the app;

@@ -10,9 +10,10 @@ from contextlib import nullcontext, suppress
 from pathlib import Path
 from typing import NoReturn
 
-from kiosk import __version__
+from kiosk import __version__, settings
 from kiosk.cli.terminal import OutputClosed, installed
 from kiosk.domain.messages import KioskError
+from kiosk.settings import SettingsError
 
 PROG = "market-kiosk"
 
@@ -245,7 +246,7 @@ def _guarded(parser: argparse.ArgumentParser, args: argparse.Namespace, argv: Se
     """Run the command; every failure ends as one line and an exit status."""
     try:
         return _run(parser, args)
-    except CliError as exc:
+    except (CliError, SettingsError) as exc:
         print(error_line(str(exc)), file=sys.stderr)
         return 2
     except KioskError as exc:  # a database fault, an unknown market...: one line for people
@@ -268,6 +269,7 @@ _SIGPIPE_STATUS = 1 if os.name == "nt" else 128 + 13  # 13: SIGPIPE
 
 
 def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    settings.current()  # a bad KIOSK_* variable is one line, before anything starts
     func = getattr(args, "func", None)
     if func is not None:
         from kiosk import i18n

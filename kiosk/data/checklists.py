@@ -7,13 +7,12 @@ folder (``$KIOSK_CHECKLIST_DIR``, default the user data folder); the app keeps
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from kiosk import settings
 
 #: The checklist shipped with the app (kiosk/data/checklist.toml).
 PACKAGED_CHECKLIST = Path(__file__).resolve().parent / "checklist.toml"
-#: Overrides the folder of the replacement and last-good files (tests, portable installs).
-CHECKLIST_DIR_ENV = "KIOSK_CHECKLIST_DIR"
 REPLACEMENT_NAME = "checklist.toml"
 LAST_GOOD_NAME = "checklist.last-good.toml"
 #: This PC's own onboarding settings (the store it remembers).
@@ -22,9 +21,9 @@ THIS_PC_NAME = "this-pc.json"
 
 def checklist_dir() -> Path:
     """``$KIOSK_CHECKLIST_DIR``, else the user data folder (not created here)."""
-    configured = os.environ.get(CHECKLIST_DIR_ENV, "").strip()
-    if configured:
-        return Path(configured)
+    configured = settings.current().checklist_dir
+    if configured is not None:
+        return configured
     import platformdirs
 
     return Path(platformdirs.user_data_dir("market-kiosk", appauthor=False))

@@ -21,6 +21,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool, StaticPool
 
+from kiosk import settings
 from kiosk.data import migrate
 from kiosk.data.errors import DatabaseFaultError, DatabaseOpenError, SchemaTooNewError
 from kiosk.data.faults import fault_from, first_line
@@ -29,12 +30,8 @@ from kiosk.data.search_index import SearchIndex
 from kiosk.domain.urls import mask_url
 from kiosk.i18n import _
 
-ENV_VAR = "KIOSK_DATABASE_URL"
 DEFAULT_FILENAME = "market-kiosk.sqlite3"
 SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
-#: How long SQLite waits for another program's write lock (milliseconds; tests shorten it).
-BUSY_TIMEOUT_ENV = "KIOSK_SQLITE_BUSY_TIMEOUT_MS"
 #: PostgreSQL advisory lock key serialising demo (re)seeding across PCs ("SEED").
 _PG_SEED_LOCK_KEY = 0x53454544
 
@@ -44,7 +41,7 @@ _SQLITE_DRIVERS = {"sqlite", "sqlite+pysqlite"}
 
 def default_database_url() -> str:
     """``$KIOSK_DATABASE_URL``, else a SQLite file in the user's data directory (created)."""
-    configured = os.environ.get(ENV_VAR, "").strip()
+    configured = settings.current().database_url
     if configured:
         return configured
     import platformdirs
@@ -57,14 +54,6 @@ def default_database_url() -> str:
 def display_url(url: URL) -> str:
     """*url* for messages and logs: the one place a URL is rendered, secrets hidden."""
     return mask_url(url.render_as_string(hide_password=True))
-
-
-def _busy_timeout_ms() -> int:
-    raw = os.environ.get(BUSY_TIMEOUT_ENV, "").strip()
-    try:
-        return max(0, int(raw)) if raw else BUSY_TIMEOUT_MS
-    except ValueError:
-        return BUSY_TIMEOUT_MS
 
 
 def _make_folder(folder: Path) -> None:
@@ -185,7 +174,7 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     try:
         # busy_timeout first: switching to WAL waits for other programs' locks too.
-        cursor.execute(f"PRAGMA busy_timeout={_busy_timeout_ms()}")
+        cursor.execute(f"PRAGMA busy_timeout={settings.current().sqlite_busy_timeout_ms}")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=FULL")

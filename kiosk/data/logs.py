@@ -7,19 +7,18 @@ import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 
+from kiosk import settings
 from kiosk.domain.urls import mask_url
 
-#: Overrides the folder (tests, portable installs); default: platformdirs' user log folder.
-LOG_DIR_ENV = "KIOSK_LOG_DIR"
 LOG_NAME = "market-kiosk.log"
 #: When the log grows past this, it is moved to ``market-kiosk.log.1`` (one old file kept).
 MAX_BYTES = 1_000_000
 
 
 def log_folder() -> Path:
-    configured = os.environ.get(LOG_DIR_ENV, "").strip()
-    if configured:
-        return Path(configured).expanduser()
+    configured = settings.current().log_dir
+    if configured is not None:
+        return configured
     import platformdirs
 
     return Path(platformdirs.user_log_dir("market-kiosk", appauthor=False))

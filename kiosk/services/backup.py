@@ -19,13 +19,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Final
 
+from kiosk import settings
 from kiosk.data.backup import BackupError, BackupFacts, inspect_backup, snapshot, sqlite_path
 from kiosk.data.db import Database
 from kiosk.domain.access import Actor
 from kiosk.domain.audit import AuditAction
 from kiosk.domain.messages import N_, KioskError, define
 
-BACKUP_DIR_ENV: Final = "KIOSK_BACKUP_DIR"
 #: Automatic and default-named backups kept per database (older ones are removed).
 KEEP: Final = 14
 #: An automatic backup is taken at start when the newest is older than this.
@@ -83,8 +83,8 @@ def sqlite_file_of(url: str | None) -> Path | None:
 
 
 def backups_dir(database_file: Path) -> Path:
-    configured = os.environ.get(BACKUP_DIR_ENV, "").strip()
-    return Path(configured) if configured else database_file.parent / "backups"
+    configured = settings.current().backup_dir
+    return configured if configured is not None else database_file.parent / "backups"
 
 
 def _pattern(database_file: Path) -> re.Pattern[str]:
