@@ -11,38 +11,16 @@ from pathlib import Path
 from typing import NoReturn
 
 from kiosk import __version__, settings
+from kiosk.cli.errors import PROG, CliError, error_line, unexpected_error_line
 from kiosk.cli.terminal import OutputClosed, installed
 from kiosk.domain.messages import KioskError
 from kiosk.settings import SettingsError
-
-PROG = "market-kiosk"
 
 EPILOG = """\
 commands without a name start the GUI. Environment:
   KIOSK_DATABASE_URL   database to use (default: an SQLite file in the user data folder);
                        e.g. postgresql://user@host/market for a database shared by many PCs
 """
-
-
-class CliError(Exception):
-    """Bad input from the command line: printed as one line, exit status 2."""
-
-
-def error_line(text: str) -> str:
-    """``market-kiosk: error: ...`` on one line, secrets in URLs hidden, control characters
-    escaped (the text may quote a database, a file or the user's own input)."""
-    from kiosk.domain.text import terminal_safe
-    from kiosk.domain.urls import mask_url
-
-    message = " ".join(text.split())
-    return terminal_safe(mask_url(f"{PROG}: error: {message}"))
-
-
-def unexpected_error_line(exc: BaseException, *, context: str) -> str:
-    """Log *exc* with its traceback; return the one line that names the log."""
-    from kiosk.services.values import describe
-
-    return error_line(describe(exc, context=context))
 
 
 class _Parser(argparse.ArgumentParser):

@@ -63,7 +63,7 @@ def add_admin_parsers(subparsers: argparse._SubParsersAction[_P]) -> None:
 
 
 def _error(message: str) -> Exception:
-    from kiosk.cli import CliError
+    from kiosk.cli.errors import CliError
 
     return CliError(message)
 

@@ -77,7 +77,7 @@ def add_exchange_parsers(subparsers: argparse._SubParsersAction[_P]) -> None:
 
 
 def _error(message: str) -> Exception:
-    from kiosk.cli import CliError
+    from kiosk.cli.errors import CliError
 
     return CliError(message)
 
@@ -130,7 +130,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
                 deactivate_missing=bool(args.deactivate_missing),
             )
         except ImportRefused as exc:
-            from kiosk.cli import error_line
+            from kiosk.cli.errors import error_line
 
             for line in exc.lines():
                 print(_safe(line), file=sys.stderr)

@@ -60,7 +60,7 @@ def add_onboarding_parser(subparsers: argparse._SubParsersAction[_P]) -> None:
 
 
 def _error(message: str) -> Exception:
-    from kiosk.cli import CliError
+    from kiosk.cli.errors import CliError
 
     return CliError(message)
 
@@ -75,7 +75,7 @@ def _open() -> Services:
         raise _error(str(exc)) from None
     problem = services.onboarding.onboarding_checklist().problem
     if problem is not None:
-        from kiosk.cli import error_line
+        from kiosk.cli.errors import error_line
 
         used = services.onboarding.onboarding_checklist().source
         line = error_line(f"{problem} (using {used})").replace(": error: ", ": warning: ", 1)

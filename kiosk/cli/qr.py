@@ -13,10 +13,9 @@ import sys
 from pathlib import Path
 from typing import TypeVar
 
+from kiosk.cli.errors import PROG
 from kiosk.domain.text import terminal_safe
 from kiosk.i18n import _
-
-PROG = "market-kiosk"
 
 
 class _BadInput(Exception):
@@ -190,7 +189,7 @@ def _cmd_stands(args: argparse.Namespace) -> int:
 
 def run_qr(args: argparse.Namespace) -> int:
     """Run a ``qr`` sub-command; return the exit status (2 for bad input, 1 if a check fails)."""
-    from kiosk.cli import error_line, unexpected_error_line
+    from kiosk.cli.errors import error_line, unexpected_error_line
     from kiosk.domain.messages import KioskError
     from kiosk.services.values import QrVerificationError
 
