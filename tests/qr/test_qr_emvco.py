@@ -39,6 +39,46 @@ def test_crc_check_value() -> None:
     assert crc16_ccitt_false(b"123456789") == 0x29B1
 
 
+#: Published payloads and their CRCs: the example of the EMVCo merchant-presented QR
+#: specification (v1.1, with UTF-8 Chinese in the alternate-language template) and the
+#: static Pix example of Banco Central do Brasil's manual.
+PUBLISHED = [
+    (
+        "00020101021229300012D156000000000510A93FO3230Q31280012D15600000001030812345678520441"
+        "115802CN5914BEST TRANSPORT6007BEIJING64200002ZH0104最佳运输0202北京540523.72530315"
+        "65502016233030412340603***0708A60086670902ME91320016A0112233449988770708123456786304",
+        "A13A",
+    ),
+    (
+        "00020126580014br.gov.bcb.pix0136123e4567-e12b-12d1-a456-4266554400005204000053039865"
+        "802BR5913Fulano de Tal6008BRASILIA62070503***6304",
+        "1D3D",
+    ),
+]
+
+
+@pytest.mark.parametrize(("head", "crc"), PUBLISHED)
+def test_crc_of_published_emvco_payloads(head: str, crc: str) -> None:
+    assert f"{crc16_ccitt_false(head.encode('utf-8')):04X}" == crc
+    assert with_crc(head.removesuffix("6304")) == head + crc
+
+
+def _bitwise_crc(data: bytes) -> int:
+    """The textbook bit-by-bit CRC-16/CCITT-FALSE, to hold the library one against."""
+    crc = 0xFFFF
+    for byte in data:
+        crc ^= byte << 8
+        for _bit in range(8):
+            crc = ((crc << 1) ^ 0x1021) if crc & 0x8000 else (crc << 1)
+            crc &= 0xFFFF
+    return crc
+
+
+@given(st.binary(max_size=300))
+def test_crc_equals_the_bitwise_definition(data: bytes) -> None:
+    assert crc16_ccitt_false(data) == _bitwise_crc(data)
+
+
 def test_parse_good_payload_exposes_the_merchant() -> None:
     raw = zero_pay_like()
     parsed = parse_payload(raw)
