@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Final
+from functools import cache
+from typing import Any, Final, Literal
 
-from kiosk.domain.locales import LocaleCode
+from kiosk.domain.locales import BABEL_LOCALES, LocaleCode
 
 #: Weekdays are numbered as in ``datetime.weekday()``: 0 is Monday, 6 is Sunday.
 WEEKDAYS: Final = range(7)
@@ -15,13 +16,6 @@ MINUTES_PER_DAY: Final = 24 * 60
 #: Week numbers of a monthly rule: 1st..5th, and -1 for the last one of the month.
 WEEKS: Final = (1, 2, 3, 4, 5, -1)
 
-_DAY_NAMES: Final[Mapping[LocaleCode, tuple[str, ...]]] = {
-    "ko": ("월", "화", "수", "목", "금", "토", "일"),
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-    "ja": ("月", "火", "水", "木", "金", "土", "日"),
-    "zh_Hans": ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
-    "zh_Hant": ("週一", "週二", "週三", "週四", "週五", "週六", "週日"),
-}
 _ORDINALS: Final[Mapping[LocaleCode, Mapping[int, str]]] = {
     "ko": {1: "첫째", 2: "둘째", 3: "셋째", 4: "넷째", 5: "다섯째", -1: "마지막"},
     "en": {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 5: "5th", -1: "last"},
@@ -73,8 +67,22 @@ _WORDS: Final[Mapping[LocaleCode, Mapping[str, str]]] = {
 }
 
 
+@cache
+def day_names(
+    locale: LocaleCode, width: Literal["abbreviated", "wide"] = "abbreviated"
+) -> tuple[str, ...]:
+    """The weekday names of *locale*, Monday first, from Babel (CLDR).
+
+    Abbreviated: 월 Mon 月 周一 週一; wide: 월요일 Monday 月曜日 星期一 星期一.
+    """
+    from babel.dates import get_day_names
+
+    names = get_day_names(width, locale=BABEL_LOCALES[locale])
+    return tuple(str(names[day]) for day in WEEKDAYS)
+
+
 def _day_name(day: int, locale: LocaleCode) -> str:
-    return _DAY_NAMES[locale][day]
+    return day_names(locale)[day]
 
 
 def format_minutes(minutes: int) -> str:
@@ -234,28 +242,16 @@ def _wk(week: int) -> int:
     return 99 if week == -1 else week
 
 
-_EN_PLURAL_DAYS: Final = (
-    "Mondays",
-    "Tuesdays",
-    "Wednesdays",
-    "Thursdays",
-    "Fridays",
-    "Saturdays",
-    "Sundays",
-)
-
-
 def _weekly_day(day: int, locale: LocaleCode) -> str:
-    """The day as used in "closed on Sundays": 일요일, Sun, 日, 周日."""
+    """The day as used in "closed on Sundays": 일요일, Sundays, 日, 周日."""
     if locale == "ko":
-        return _day_name(day, locale) + "요일"
+        return day_names(locale, "wide")[day]
     if locale == "en":
-        return _EN_PLURAL_DAYS[day]
+        return day_names(locale, "wide")[day] + "s"
     return _day_name(day, locale)
 
 
 # Parsing the old free-text hours ----------------------------------------------------------
-_KO_DAYS: Final = {name: index for index, name in enumerate(_DAY_NAMES["ko"])}
 _KO_WEEKS: Final = {"첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4, "다섯째": 5, "마지막": -1}
 _RANGE = re.compile(r"^\s*(\d{1,2}:\d{2})\s*[-~–]\s*(\d{1,2}:\d{2})\s*(?:\((.*)\))?\s*$")
 _WEEKLY = re.compile(r"^매주\s*((?:[월화수목금토일](?:요일)?[·,\s]*)+)\s*휴무$")
@@ -287,11 +283,11 @@ def parse_legacy_hours(text: str) -> OpeningHours:
     weekly = _WEEKLY.match(remark)
     if weekly is not None:
         named = weekly[1].replace("요일", "")
-        closed = {_KO_DAYS[ch] for ch in re.findall(r"[월화수목금토일]", named)}
+        closed = {day_names("ko").index(ch) for ch in re.findall(r"[월화수목금토일]", named)}
         return OpeningHours(tuple(None if d in closed else hours for d in WEEKDAYS))
     monthly = _MONTHLY.match(remark)
     if monthly is not None:
-        day = _KO_DAYS[monthly[2]]
+        day = day_names("ko").index(monthly[2])
         weeks = re.findall(r"첫째|둘째|셋째|넷째|다섯째|마지막", monthly[1])
         return OpeningHours((hours,) * 7, tuple(MonthlyClosure(_KO_WEEKS[w], day) for w in weeks))
     return OpeningHours((hours,) * 7, note=remark)

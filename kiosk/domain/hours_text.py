@@ -20,12 +20,12 @@ from kiosk.domain.hours import (
     DayHours,
     MonthlyClosure,
     OpeningHours,
+    day_names,
     parse_legacy_hours,
     parse_time,
 )
 
 NOTE_PREFIX: Final = "메모: "
-_DAYS: Final = ("월", "화", "수", "목", "금", "토", "일")
 _WEEK_WORDS: Final = {1: "첫째", 2: "둘째", 3: "셋째", 4: "넷째", 5: "다섯째", -1: "마지막"}
 _WEEK_NUMBERS: Final = {word: number for number, word in _WEEK_WORDS.items()}
 _DASH: Final = r"\s*[-~–—]\s*"
@@ -57,14 +57,15 @@ def hours_cell(hours: OpeningHours) -> str:
         for weekday in sorted({m.weekday for m in hours.monthly}):
             weeks = sorted((m.week for m in hours.monthly if m.weekday == weekday), key=_week_order)
             words = "·".join(_WEEK_WORDS[w] for w in weeks)
-            parts.append(f"매월 {words} {_DAYS[weekday]}요일 휴무")
+            day = day_names("ko", "wide")[weekday]
+            parts.append(f"매월 {words} {day} 휴무")
     if hours.note:
         parts.append(NOTE_PREFIX + hours.note)
     return " · ".join(parts)
 
 
 def _day(text: str) -> int:
-    return _DAYS.index(text[0])
+    return day_names("ko").index(text[0])
 
 
 def _range(text: str) -> DayHours:

@@ -8,6 +8,7 @@ from kiosk.domain.hours import (
     DayHours,
     MonthlyClosure,
     OpeningHours,
+    day_names,
     parse_legacy_hours,
     parse_time,
 )
@@ -55,6 +56,34 @@ def test_weekdays_grouped_when_hours_differ() -> None:
     hours = OpeningHours(week)
     assert hours.format("ko") == "월–금 09:00–18:00, 토 10:00–16:00 · 매주 일요일 휴무"
     assert hours.format("en") == "Mon–Fri 09:00–18:00, Sat 10:00–16:00 · closed on Sundays"
+
+
+#: The names the screens showed when they were typed by hand; Babel (CLDR) gives them now.
+SHOWN_DAY_NAMES = {
+    "ko": ("월", "화", "수", "목", "금", "토", "일"),
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "ja": ("月", "火", "水", "木", "金", "土", "日"),
+    "zh_Hans": ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
+    "zh_Hant": ("週一", "週二", "週三", "週四", "週五", "週六", "週日"),
+}
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_day_names_from_babel_are_the_ones_shown(locale: str) -> None:
+    assert day_names(locale) == SHOWN_DAY_NAMES[locale]  # type: ignore[arg-type]
+
+
+def test_wide_day_names_for_closing_days() -> None:
+    assert day_names("ko", "wide")[SUNDAY] == "일요일"
+    assert day_names("en", "wide") == (
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    )
 
 
 @pytest.mark.parametrize("text", ["", "   "])
