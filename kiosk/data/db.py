@@ -23,12 +23,25 @@ from sqlalchemy.pool import NullPool, StaticPool
 
 from kiosk import settings
 from kiosk.data import migrate
-from kiosk.data.errors import DatabaseFaultError, DatabaseOpenError, SchemaTooNewError
+from kiosk.data.errors import (
+    FILE_UNREADABLE,
+    FOLDER_NOT_CREATED,
+    FOREIGN_DATABASE,
+    NO_POSTGRES_DRIVER,
+    NOT_A_DATABASE,
+    NOT_A_FILE,
+    NOT_A_URL,
+    UNPARSEABLE_URL,
+    UNSUPPORTED_SCHEME,
+    DatabaseFaultError,
+    DatabaseOpenError,
+    SchemaTooNewError,
+)
 from kiosk.data.faults import fault_from, first_line
 from kiosk.data.search import install_search_maintenance
 from kiosk.data.search_index import SearchIndex
+from kiosk.domain.messages import Message
 from kiosk.domain.urls import mask_url
-from kiosk.i18n import _
 
 DEFAULT_FILENAME = "market-kiosk.sqlite3"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -60,25 +73,21 @@ def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DatabaseOpenError(
-            str(folder), _("the folder cannot be created ({error})").format(error=exc.strerror)
-        ) from exc
+        raise DatabaseOpenError(str(folder), FOLDER_NOT_CREATED(error=exc.strerror)) from exc
 
 
-def _describe_non_database(head: bytes) -> str:
-    if head.startswith(b"\x89PNG"):
-        return _("it is a PNG image, not a SQLite database")
-    if head.startswith(b"\xff\xd8\xff"):
-        return _("it is a JPEG image, not a SQLite database")
-    if head.startswith(b"PK\x03\x04"):
-        return _("it is a ZIP or Excel file, not a SQLite database")
-    if head.startswith(b"%PDF"):
-        return _("it is a PDF document, not a SQLite database")
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError:
-        return _("it is not a SQLite database (unknown file type)")
-    return _("it is a text file, not a SQLite database")
+_MAGIC = ((b"\x89PNG", "png"), (b"\xff\xd8\xff", "jpeg"), (b"PK\x03\x04", "zip"), (b"%PDF", "pdf"))
+
+
+def _describe_non_database(head: bytes) -> Message:
+    kind = next((kind for magic, kind in _MAGIC if head.startswith(magic)), None)
+    if kind is None:
+        try:
+            head.decode("utf-8")
+            kind = "text"
+        except UnicodeDecodeError:
+            kind = "binary"
+    return NOT_A_DATABASE[kind]()
 
 
 def _normalise_url(raw: str) -> URL:
@@ -86,11 +95,8 @@ def _normalise_url(raw: str) -> URL:
         url = make_url(raw)
     except (ArgumentError, ValueError) as exc:
         raise DatabaseOpenError(
-            mask_url(repr(raw)) if "@" not in raw else _("(unparseable URL)"),
-            _(
-                "this is not a database URL; use sqlite:///path/to/file.sqlite3 "
-                "or postgresql://user@host/dbname"
-            ),
+            mask_url(repr(raw)) if "@" not in raw else UNPARSEABLE_URL(),
+            NOT_A_URL(),
         ) from exc
     if url.drivername in _POSTGRES_DRIVERS:
         return url.set(drivername="postgresql+psycopg")
@@ -98,9 +104,7 @@ def _normalise_url(raw: str) -> URL:
         return url.set(drivername="sqlite")
     raise DatabaseOpenError(
         display_url(url),
-        _("unsupported database type {scheme!r}; use sqlite:/// or postgresql://").format(
-            scheme=url.drivername
-        ),
+        UNSUPPORTED_SCHEME(scheme=url.drivername),
     )
 
 
@@ -126,6 +130,17 @@ def _uri_file(url: URL) -> Path | None:
     return Path(unquote(name)).expanduser().absolute()
 
 
+def _special_kind(mode: int) -> str | None:
+    """What a path is when it is not a regular file (a key of NOT_A_FILE); None for a file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "fifo" if stat.S_ISFIFO(mode) else "other"
+
+
 def _refuse_special_file(path: Path) -> os.stat_result | None:
     """Stat *path* (following links) without opening it; refuse anything but a regular file.
 
@@ -138,18 +153,10 @@ def _refuse_special_file(path: Path) -> os.stat_result | None:
     except (FileNotFoundError, NotADirectoryError):
         return None  # not there yet (_make_folder reports a blocked folder)
     except OSError as exc:
-        raise DatabaseOpenError(
-            where, _("the file cannot be read ({error})").format(error=exc.strerror)
-        ) from exc
-    mode = info.st_mode
-    if stat.S_ISDIR(mode):
-        raise DatabaseOpenError(where, _("this is a folder, not a database file"))
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        raise DatabaseOpenError(where, _("this is a device, not a database file"))
-    if stat.S_ISFIFO(mode):
-        raise DatabaseOpenError(where, _("this is a named pipe (FIFO), not a database file"))
-    if not stat.S_ISREG(mode):
-        raise DatabaseOpenError(where, _("this is not a regular file, so not a database file"))
+        raise DatabaseOpenError(where, FILE_UNREADABLE(error=exc.strerror)) from exc
+    kind = _special_kind(info.st_mode)
+    if kind is not None:
+        raise DatabaseOpenError(where, NOT_A_FILE[kind]())
     return info
 
 
@@ -163,9 +170,7 @@ def _check_sqlite_file(path: Path) -> None:
         with path.open("rb") as handle:
             head = handle.read(100)
     except OSError as exc:
-        raise DatabaseOpenError(
-            where, _("the file cannot be read ({error})").format(error=exc.strerror)
-        ) from exc
+        raise DatabaseOpenError(where, FILE_UNREADABLE(error=exc.strerror)) from exc
     if head and (len(head) < 100 or not head.startswith(SQLITE_HEADER)):
         raise DatabaseOpenError(where, _describe_non_database(head))
 
@@ -206,12 +211,7 @@ def _create_engine(url: URL, where: str) -> Engine:
             return engine
         return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
     except ModuleNotFoundError as exc:
-        raise DatabaseOpenError(
-            where,
-            _(
-                "PostgreSQL support is not installed ({module}); install market-kiosk[postgres]"
-            ).format(module=exc.name),
-        ) from exc
+        raise DatabaseOpenError(where, NO_POSTGRES_DRIVER(module=exc.name)) from exc
 
 
 def _open_failure(exc: SQLAlchemyError, where: str) -> DatabaseOpenError:
@@ -231,13 +231,7 @@ def _check_schema(engine: Engine, where: str) -> str | None:
     if revision is not None and revision not in migrate.known_revisions():
         raise SchemaTooNewError(where, revision, migrate.head_revision())
     if foreign:
-        raise DatabaseOpenError(
-            where,
-            _(
-                "it is not a Market Kiosk database (it has other tables: {tables}) and was "
-                "left unchanged"
-            ).format(tables=", ".join(foreign[:5])),
-        )
+        raise DatabaseOpenError(where, FOREIGN_DATABASE(tables=", ".join(foreign[:5])))
     return revision
 
 

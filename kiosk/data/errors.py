@@ -16,6 +16,49 @@ SCHEMA_TOO_NEW = define(
         "Market Kiosk. Update the app on this PC; the database was not changed."
     ),
 )
+#: Why a database could not be opened (the reason in OPEN_FAILED), raised by kiosk/data/db.py.
+FOLDER_NOT_CREATED = define(
+    "data.open.folder_not_created", N_("the folder cannot be created ({error})")
+)
+FILE_UNREADABLE = define("data.open.file_unreadable", N_("the file cannot be read ({error})"))
+#: What a file that is not a SQLite database is instead, by its first bytes.
+NOT_A_DATABASE = {
+    "png": define("data.open.png", N_("it is a PNG image, not a SQLite database")),
+    "jpeg": define("data.open.jpeg", N_("it is a JPEG image, not a SQLite database")),
+    "zip": define("data.open.zip", N_("it is a ZIP or Excel file, not a SQLite database")),
+    "pdf": define("data.open.pdf", N_("it is a PDF document, not a SQLite database")),
+    "binary": define("data.open.binary", N_("it is not a SQLite database (unknown file type)")),
+    "text": define("data.open.text", N_("it is a text file, not a SQLite database")),
+}
+#: What a path that is not a regular file is instead.
+NOT_A_FILE = {
+    "folder": define("data.open.folder", N_("this is a folder, not a database file")),
+    "device": define("data.open.device", N_("this is a device, not a database file")),
+    "fifo": define("data.open.fifo", N_("this is a named pipe (FIFO), not a database file")),
+    "other": define(
+        "data.open.not_regular", N_("this is not a regular file, so not a database file")
+    ),
+}
+UNPARSEABLE_URL = define("data.open.unparseable_url", N_("(unparseable URL)"))
+NOT_A_URL = define(
+    "data.open.not_a_url",
+    N_(
+        "this is not a database URL; use sqlite:///path/to/file.sqlite3 "
+        "or postgresql://user@host/dbname"
+    ),
+)
+UNSUPPORTED_SCHEME = define(
+    "data.open.unsupported_scheme",
+    N_("unsupported database type {scheme!r}; use sqlite:/// or postgresql://"),
+)
+NO_POSTGRES_DRIVER = define(
+    "data.open.no_postgres_driver",
+    N_("PostgreSQL support is not installed ({module}); install market-kiosk[postgres]"),
+)
+FOREIGN_DATABASE = define(
+    "data.open.foreign",
+    N_("it is not a Market Kiosk database (it has other tables: {tables}) and was left unchanged"),
+)
 NOT_FOUND = {
     "market": define("data.not_found.market", N_("There is no market {key!r} in the database.")),
     "store": define(
@@ -77,11 +120,14 @@ FAULT_REASONS = {
 class DatabaseOpenError(KioskError):
     """The database could not be opened; nothing in it was changed.
 
-    ``where`` is the file path or the URL with its password hidden, never the password.
-    ``reason`` is a Message (or a string already in its final language).
+    ``where`` is the file path or the URL with its password hidden, never the password
+    (a Message when the URL could not even be read). ``reason`` is a Message (or a
+    string already in its final language).
     """
 
-    def __init__(self, where: str, reason: str | Message) -> None:
+    where: str | Message
+
+    def __init__(self, where: str | Message, reason: str | Message) -> None:
         self.where = where
         self.reason = reason
         super().__init__(OPEN_FAILED(where=where, reason=as_message(reason)))
@@ -96,6 +142,8 @@ class DatabaseFaultError(DatabaseOpenError):
     the full traceback (None when it could not be written). The message is one
     line and never quotes SQL.
     """
+
+    where: str
 
     def __init__(self, kind: str, where: str, *, error: str = "", log: Path | None = None) -> None:
         self.kind = kind
