@@ -122,6 +122,9 @@ def run_gui(
     else:
 
         def after_first_frame() -> None:
+            from kiosk import logging_setup
+
+            logging_setup.configure()  # logging.handlers loads after the first frame
             theme.enable_propagation(app)
             window.start_loading(database_url)
 

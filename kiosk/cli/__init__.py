@@ -250,8 +250,9 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     settings.current()  # a bad KIOSK_* variable is one line, before anything starts
     func = getattr(args, "func", None)
     if func is not None:
-        from kiosk import i18n
+        from kiosk import i18n, logging_setup
 
+        logging_setup.configure()  # warnings and errors of the command go to the log
         i18n.set_locale(_start_locale(args) or _environment_locale())  # type: ignore[arg-type]
     if func is None:
         if args.command:
