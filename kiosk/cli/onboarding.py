@@ -177,8 +177,8 @@ def _cmd_checklist(args: argparse.Namespace) -> int:
             checklist = Onboarding.read_checklist_file(path)
         except ChecklistUnreadable as exc:
             # A file that cannot be read at all is bad input (status 2, one line).
-            problem = str(exc.problem)
-            named = problem if str(path) in problem else f"{path}: {problem}"
+            reason = str(exc.problem)
+            named = reason if str(path) in reason else f"{path}: {reason}"
             raise _error(f"onboarding checklist: {named}") from None
         except ChecklistError as exc:
             for line, problem in exc.problems:
