@@ -166,3 +166,35 @@ def test_contracts_fail_when_a_screen_or_command_reaches_the_database(
     )
     assert result.returncode != 0, result.stdout[-3000:]
     assert "BROKEN" in result.stdout, result.stdout[-3000:]
+
+
+def _kiosk_sources() -> list[Path]:
+    """The package's modules (the shipped Alembic migrations are history, not code to split)."""
+    return [
+        path
+        for path in sorted((ROOT / "kiosk").rglob("*.py"))
+        if "migrations" not in path.relative_to(ROOT).parts
+    ]
+
+
+def test_no_module_over_400_lines() -> None:
+    long = {
+        str(path.relative_to(ROOT)): count
+        for path in _kiosk_sources()
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert long == {}, f"modules over 400 lines: {long}"
+
+
+def test_no_function_over_80_lines() -> None:
+    import ast
+
+    long: dict[str, int] = {}
+    for path in _kiosk_sources():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                lines = (node.end_lineno or node.lineno) - node.lineno + 1
+                if lines > 80:
+                    long[f"{path.relative_to(ROOT)}:{node.lineno} {node.name}"] = lines
+    assert long == {}, f"functions over 80 lines: {long}"

@@ -7,6 +7,7 @@ event other PCs poll, so all three exist or none does.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from kiosk.data import markets, stores
 from kiosk.data.convert import store_detail
@@ -32,7 +33,10 @@ from kiosk.services.changes import Change, ChangeKind
 from kiosk.services.live import note_change
 from kiosk.services.qr_codes import QrInputError
 from kiosk.services.store_codes import check_kakao, check_payment, verify
-from kiosk.services.uow import transaction
+from kiosk.services.uow import Tx, transaction
+
+if TYPE_CHECKING:
+    from kiosk.data.models import Market, Store
 
 MERCHANT_FIELDS = define(
     "access.merchant_fields", N_("a merchant changes goods and codes only, not {fields}")
@@ -97,91 +101,149 @@ def save_store(
     loaded, with what changed there), Gone (removed meanwhile), and the
     sign-in errors of *proof* when the codes change.
     """
-    problems = validate(draft)
-    checked, code_problems = check_codes(draft)
-    problems += code_problems
-    if problems:
-        raise EditRefused(problems)
-    new = cleaned(checked)
+    new = _checked_draft(draft)
     old = draft_from(base) if base is not None else None
     changes = changes_between(old, new) if old is not None else _creation_changes(new)
-    if actor.role is Role.MERCHANT:
-        refused = forbidden_for_merchant(changes)
-        if base is None or actor.store_id != base.id or refused:
-            fields = ", ".join(sorted({c.field.split(".")[0] for c in refused})) or "-"
-            raise PermissionDenied(MERCHANT_FIELDS(fields=fields))
+    _check_merchant_may(actor, base, changes)
     code_changes = [c for c in changes if c.field in CODE_FIELDS]
-    code_actor = actor
-    if code_changes:
-        if proof is None:
-            raise PermissionDenied(NEED_PROOF())
-        if base is None and proof.kind != "password":
-            raise PermissionDenied(NEED_PROOF())
-        code_actor = accounts.actor_for_proof(
-            db,
-            proof=proof,
-            store_id=base.id if base is not None else -1,
-            pc=actor.pc,
-            subject=_subject(new),
-        )
-        if code_actor.role is Role.MERCHANT and actor.role is Role.MERCHANT:
-            code_actor = actor
+    code_actor = _code_actor(db, actor, base, new, proof) if code_changes else actor
     if old is not None and not changes:
         return base, []  # type: ignore[return-value]
     with transaction(db) as session:
-        if base is None:
-            market = markets.market_by_slug(session, market_slug)
-            store = stores.new_store(market)  # added once it is filled in
-        else:
-            found = stores.find_store(session, base.id)
-            if found is None:
-                raise Gone(_subject(old or new))
-            store, market = found, found.market
-            current = store_detail(store, market=market)
-            if current.version != base.version:
-                assert old is not None
-                raise StaleEdit(
-                    store_id=base.id,
-                    name=_subject(old),
-                    changes=changes_between(old, draft_from(current)),
-                )
-        if stores.stall_taken(
-            session, market.id, new.stall_number, other_than=base.id if base else None
-        ):
-            label = field_label("stall_number")
-            problem = DUPLICATE_STALL(field=label, stall=new.stall_number)
-            raise EditRefused([Problem("stall_number", problem)])
+        store, market = _store_to_change(
+            session, market_slug=market_slug, base=base, old=old, new=new
+        )
         stores.apply_draft(store, new)
         if base is None:
             stores.add_store(session, store, market)
         if not stores.flush_versioned(session):
             raise _stale_after_race(db, base, old)
-        subject = _subject(new)
         other = [c for c in changes if c.field not in CODE_FIELDS]
         if other or base is None:
-            audit.record(
+            action = AuditAction.STORE_CREATED if base is None else AuditAction.STORE_CHANGED
+            _audit_store(
                 session,
                 actor=actor,
-                action=AuditAction.STORE_CREATED if base is None else AuditAction.STORE_CHANGED,
-                market_slug=market.slug,
-                store_id=store.id,
-                subject=subject,
+                action=action,
+                market=market,
+                store=store,
+                subject=_subject(new),
                 changes=other,
             )
         if code_changes:
-            audit.record(
+            _audit_store(
                 session,
                 actor=code_actor,
                 action=AuditAction.STORE_CODES,
-                market_slug=market.slug,
-                store_id=store.id,
-                subject=subject,
+                market=market,
+                store=store,
+                subject=_subject(new),
                 changes=code_changes,
             )
         change = Change(ChangeKind.STORES, market.slug, frozenset({store.id}))
         note_change(session, origin=origin, change=change)
         saved = store_detail(store, market=market)
     return saved, changes
+
+
+def _checked_draft(draft: StoreDraft) -> StoreDraft:
+    """The cleaned draft; EditRefused with every field problem and code problem."""
+    problems = validate(draft)
+    checked, code_problems = check_codes(draft)
+    problems += code_problems
+    if problems:
+        raise EditRefused(problems)
+    return cleaned(checked)
+
+
+def _check_merchant_may(actor: Actor, base: StoreDetail | None, changes: list[FieldChange]) -> None:
+    """A merchant changes only their own store, and only the fields merchants keep."""
+    if actor.role is not Role.MERCHANT:
+        return
+    refused = forbidden_for_merchant(changes)
+    if base is None or actor.store_id != base.id or refused:
+        fields = ", ".join(sorted({c.field.split(".")[0] for c in refused})) or "-"
+        raise PermissionDenied(MERCHANT_FIELDS(fields=fields))
+
+
+def _code_actor(
+    db: Database,
+    actor: Actor,
+    base: StoreDetail | None,
+    new: StoreDraft,
+    proof: CodeProof | None,
+) -> Actor:
+    """Who changes the codes: *proof* (the store's PIN or the manager password), checked."""
+    if proof is None or (base is None and proof.kind != "password"):
+        raise PermissionDenied(NEED_PROOF())
+    code_actor = accounts.actor_for_proof(
+        db,
+        proof=proof,
+        store_id=base.id if base is not None else -1,
+        pc=actor.pc,
+        subject=_subject(new),
+    )
+    if code_actor.role is Role.MERCHANT and actor.role is Role.MERCHANT:
+        return actor
+    return code_actor
+
+
+def _store_to_change(
+    session: Tx,
+    *,
+    market_slug: str,
+    base: StoreDetail | None,
+    old: StoreDraft | None,
+    new: StoreDraft,
+) -> tuple[Store, Market]:
+    """The row to write (a new one, or *base*'s at its version) and its market.
+
+    Raises Gone, StaleEdit (saved elsewhere since *base*) and EditRefused (stall taken).
+    """
+    if base is None:
+        market = markets.market_by_slug(session, market_slug)
+        store = stores.new_store(market)  # added once it is filled in
+    else:
+        found = stores.find_store(session, base.id)
+        if found is None:
+            raise Gone(_subject(old or new))
+        store, market = found, found.market
+        current = store_detail(store, market=market)
+        if current.version != base.version:
+            assert old is not None
+            raise StaleEdit(
+                store_id=base.id,
+                name=_subject(old),
+                changes=changes_between(old, draft_from(current)),
+            )
+    if stores.stall_taken(
+        session, market.id, new.stall_number, other_than=base.id if base else None
+    ):
+        problem = DUPLICATE_STALL(field=field_label("stall_number"), stall=new.stall_number)
+        raise EditRefused([Problem("stall_number", problem)])
+    return store, market
+
+
+def _audit_store(
+    session: Tx,
+    *,
+    actor: Actor,
+    action: AuditAction,
+    market: Market,
+    store: Store,
+    subject: str,
+    changes: list[FieldChange],
+) -> None:
+    """One audit line for the store's save (*subject*: its stall and Korean name)."""
+    audit.record(
+        session,
+        actor=actor,
+        action=action,
+        market_slug=market.slug,
+        store_id=store.id,
+        subject=subject,
+        changes=changes,
+    )
 
 
 def _creation_changes(new: StoreDraft) -> list[FieldChange]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from kiosk.i18n import _
 
@@ -14,10 +14,29 @@ if TYPE_CHECKING:
     from kiosk.domain.listing import StoreDetail
     from kiosk.domain.locales import LocaleCode
     from kiosk.services.values import SavedQr
-    from kiosk.ui.merchant.qr_screen import MerchantQrScreen
+    from kiosk.ui.merchant.kakao_section import KakaoSection
     from kiosk.ui.merchant.qr_section import QrSection
 
 Which = Literal["kakao", "payment"]
+
+
+class CodeScreen(Protocol):
+    """What these functions use of the merchant QR screen (no import back to it)."""
+
+    @property
+    def kakao(self) -> KakaoSection: ...
+
+    def current_store(self) -> StoreDetail | None: ...
+
+    def export_code(self, which: Which, path: Path) -> SavedQr: ...
+
+    def print_code(self, which: Which, printer: QPrinter) -> float: ...
+
+    def show_status(self, message: str, *, kind: str = "info") -> None: ...
+
+    def window_parent(self) -> QWidget:
+        """The widget dialogs open over (the screen itself)."""
+        ...
 
 
 def export_code(section: QrSection, path: Path) -> SavedQr:
@@ -62,7 +81,7 @@ def print_code(
     return print_qr(printer, verified, title=title, lines=lines, locale=locale)
 
 
-def on_export_requested(screen: MerchantQrScreen, which: Which, action: str) -> None:
+def on_export_requested(screen: CodeScreen, which: Which, action: str) -> None:
     """A section's button: "print", or save in the format *action* names ("png", "pdf")."""
     if action == "print":
         print_code_on(screen, which, None)
@@ -70,7 +89,7 @@ def on_export_requested(screen: MerchantQrScreen, which: Which, action: str) -> 
         save_code_file(screen, which, action, None)
 
 
-def save_code_file(screen: MerchantQrScreen, which: Which, fmt: str, path: Path | None) -> None:
+def save_code_file(screen: CodeScreen, which: Which, fmt: str, path: Path | None) -> None:
     """Save the code of *which* (asking where when *path* is None); the outcome in the status."""
     from kiosk.services.values import QrFormatError, QrVerificationError
 
@@ -78,7 +97,7 @@ def save_code_file(screen: MerchantQrScreen, which: Which, fmt: str, path: Path 
         return
 
     if path is None:
-        path = ask_save_path(screen, screen.current_store(), which, fmt)
+        path = ask_save_path(screen.window_parent(), screen.current_store(), which, fmt)
         if path is None:
             return
     try:
@@ -91,7 +110,7 @@ def save_code_file(screen: MerchantQrScreen, which: Which, fmt: str, path: Path 
     )
 
 
-def print_code_on(screen: MerchantQrScreen, which: Which, printer: QPrinter | None) -> None:
+def print_code_on(screen: CodeScreen, which: Which, printer: QPrinter | None) -> None:
     """Print the code of *which* (asking for a printer when *printer* is None)."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
@@ -102,7 +121,7 @@ def print_code_on(screen: MerchantQrScreen, which: Which, printer: QPrinter | No
 
     if printer is None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, screen)
+        dialog = QPrintDialog(printer, screen.window_parent())
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
     try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
 if TYPE_CHECKING:
     from kiosk.domain.access import CodeProof
@@ -10,7 +10,22 @@ if TYPE_CHECKING:
     from kiosk.services.app import Services
     from kiosk.ui.merchant.kakao_section import KakaoSection
     from kiosk.ui.merchant.payment_section import PaymentSection
-    from kiosk.ui.merchant.qr_screen import MerchantQrScreen
+    from kiosk.ui.widgets.proof_prompt import ProofPrompt
+
+
+class SavingScreen(Protocol):
+    """What the save uses of the merchant QR screen (no import back to it)."""
+
+    @property
+    def kakao(self) -> KakaoSection: ...
+
+    @property
+    def payment(self) -> PaymentSection: ...
+
+    @property
+    def prompt(self) -> ProofPrompt: ...
+
+    def show_status(self, message: str, *, kind: str = "info") -> None: ...
 
 
 def codes_changed(store: StoreDetail, kakao: KakaoSection, payment: PaymentSection) -> bool:
@@ -31,7 +46,7 @@ def codes_changed(store: StoreDetail, kakao: KakaoSection, payment: PaymentSecti
 
 
 def save_codes(
-    screen: MerchantQrScreen, services: Services, store: StoreDetail, proof: CodeProof
+    screen: SavingScreen, services: Services, store: StoreDetail, proof: CodeProof
 ) -> StoreDetail | Literal["stale"] | None:
     """Save both fields of *screen* to *store* at its version: the saved store, "stale"
     when another PC saved meanwhile, or None when refused (the prompt or status says why)."""

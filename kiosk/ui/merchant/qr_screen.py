@@ -256,6 +256,10 @@ class MerchantQrScreen(QWidget):
             self.section(which), which, printer, store=self._store, locale=current_locale()
         )
 
+    def window_parent(self) -> QWidget:
+        """The widget the save and print dialogs open over."""
+        return self
+
     def show_status(self, message: str, *, kind: str = "info") -> None:
         """Show *message* in the line beside the Save button (a word or sign carries the kind)."""
         self._status = (kind, message)
