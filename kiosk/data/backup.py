@@ -1,5 +1,5 @@
 """SQLite backups: a consistent copy through SQLite's online backup API, checks of a backup file,
-and a restore that copies a checked backup into the live database in one step.
+and a restore that copies a checked copy of a backup into the live database in one step.
 
 Never a file copy: the backup API copies pages under SQLite's own locks, so a
 backup taken while other PCs or processes write is consistent. A backup file
@@ -21,6 +21,8 @@ from sqlalchemy import Engine, make_url
 from kiosk.data import migrate
 from kiosk.data.db import SQLITE_HEADER, Database, _describe_non_database
 from kiosk.data.models import Base
+from kiosk.data.schema_check import EXTRA_ENTRY
+from kiosk.data.schema_check import kind as entry_kind
 from kiosk.domain.file_kinds import special_kind
 from kiosk.domain.messages import N_, KioskError, as_message, define
 
@@ -128,12 +130,13 @@ def _first_line(value: object) -> str:
     return str(value).splitlines()[0] if str(value) else "?"
 
 
-def inspect_backup(path: Path) -> BackupFacts:
+def inspect_backup(path: Path, *, shown: Path | None = None) -> BackupFacts:
     """Check *path* as a backup: a SQLite file, intact, our tables, a revision this app knows.
 
-    Opened read-only (nothing is written next to it). Raises BackupError naming the problem.
+    Opened read-only (nothing is written next to it). Raises BackupError naming the problem
+    (and *shown* instead of *path*: the file a checked copy was made of).
     """
-    where = str(path)
+    where = str(shown or path)
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -158,8 +161,12 @@ def inspect_backup(path: Path) -> BackupFacts:
                 row[0]
                 for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
             }
-            if not tables >= REQUIRED_TABLES or tables & _foreign_names(tables):
+            if not tables >= REQUIRED_TABLES:
                 raise BackupError(NOT_OURS(path=where))
+            for foreign in sorted(_foreign_names(tables)):
+                raise BackupError(
+                    EXTRA_ENTRY(path=where, kind=entry_kind("table"), name=foreign, table=foreign)
+                )
             versions = [row[0] for row in conn.execute("SELECT version_num FROM alembic_version")]
             if len(versions) != 1:
                 raise BackupError(NOT_OURS(path=where))
@@ -193,19 +200,20 @@ def quick_check(db: Database) -> str | None:
     return None if rows == ["ok"] else _first_line(rows[0])
 
 
-def copy_into(db: Database, source: Path) -> None:
-    """Replace the live database's content by the checked backup *source*, in one step.
+def copy_into(db: Database, checked: Path) -> None:
+    """Replace the live database's content by the *checked* copy (see kiosk.data.checked_copy).
 
     The backup API writes every page in one transaction under the database's
-    write lock, so other connections see the old or the new database, never a
-    mixture, and a crash leaves the old one. The file itself is never replaced
-    (other programs and, on Windows, open handles keep working). The schema is
-    brought up to this app's revision afterwards.
+    write lock, so other connections and PCs see the old or the new database,
+    never a mixture, and a crash leaves the old one; commits still in the
+    write-ahead log are part of the old database, never applied to the new one.
+    The file itself is never replaced (other programs and, on Windows, open
+    handles keep working). The copy is at this app's schema revision already.
     """
-    uri = source.absolute().as_uri() + "?mode=ro&immutable=1"
     raw, live = _sqlite_connection(db.engine)
     try:
-        with closing(sqlite3.connect(uri, uri=True)) as backup:
+        with closing(sqlite3.connect(checked)) as backup:
+            _match_page_size(backup, live)
             backup.backup(live)
         rows = [row[0] for row in live.execute("PRAGMA integrity_check")]
     except sqlite3.Error as exc:
@@ -214,5 +222,11 @@ def copy_into(db: Database, source: Path) -> None:
         raw.close()  # type: ignore[attr-defined]
     if rows != ["ok"]:
         raise BackupError(COPY_FAILED(detail=_first_line(rows[0])))
-    if db.current_revision() != migrate.head_revision():
-        migrate.upgrade(db.engine)
+
+
+def _match_page_size(backup: sqlite3.Connection, live: sqlite3.Connection) -> None:
+    """A database in WAL mode cannot change its page size: the copy takes the live one."""
+    size = int(live.execute("PRAGMA page_size").fetchone()[0])
+    if int(backup.execute("PRAGMA page_size").fetchone()[0]) != size:
+        backup.execute(f"PRAGMA page_size = {size}")
+        backup.execute("VACUUM")

@@ -4,15 +4,18 @@ A backup is a snapshot through SQLite's online backup API (``kiosk.data.backup``
 written through ``write_verified``: the temp file must pass ``integrity_check``
 and show the same schema revision before it replaces anything. Backups live in
 ``backups/`` beside the database file (the user data folder for the default
-database) or in ``$KIOSK_BACKUP_DIR``. Restoring checks the file first, keeps a
-copy of the current database, then copies the backup into the live database in
-one step and writes one audit entry.
+database) or in ``$KIOSK_BACKUP_DIR``. Restoring copies the backup beside the
+database and checks the copy (schema, rows, keys), keeps a copy of the current
+database, then copies the checked copy into the live database in one step and
+writes one audit entry.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
+import tempfile
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -184,30 +187,53 @@ def daily_backup(db: Database, *, keep: int = KEEP) -> BackupResult | None:
 
 
 def latest_good_backup(database_file: Path) -> BackupFacts | None:
-    """The newest backup of this database that passes every check, or None."""
+    """The newest backup of this database that passes every check of a restore, or None."""
     for candidate in listed_backups(database_file):
         try:
-            return inspect_backup(candidate)
+            return check_backup(candidate, database_file=database_file)
         except BackupError:
             continue
     return None
 
 
-def restore(db: Database, *, source: Path, actor: Actor) -> RestoreResult:
-    """Replace the database's content by the backup *source* (checked first), audited.
+def check_backup(source: Path, *, database_file: Path | None) -> BackupFacts:
+    """The facts of *source* once a copy of it passed every check of a restore (BackupError)."""
+    from kiosk.data.checked_copy import checked_copy
 
-    The current database is first saved beside the backups
-    (``<name>-before-restore-<time>.sqlite3``) when it can still be read.
-    Raises BackupError (PostgreSQL, a damaged file, a non-database, a newer schema).
-    """
-    from kiosk.data.backup import copy_into
+    folder = database_file.parent if database_file is not None else Path(tempfile.gettempdir())
+    with checked_copy(source, live=database_file, folder=folder) as (facts, _copy):
+        return facts
+
+
+def _before_restore_pattern(database_file: Path) -> re.Pattern[str]:
+    stem = re.escape(database_file.stem)
+    return re.compile(rf"^{stem}-before-restore-(\d{{8}}-\d{{6}})\.sqlite3$")
+
+
+def prune_before_restore(database_file: Path, *, keep: int = KEEP) -> list[Path]:
+    """Remove all but the newest *keep* ``-before-restore-`` copies; return the removed ones."""
+    folder = backups_dir(database_file)
+    pattern = _before_restore_pattern(database_file)
+    try:
+        names = sorted(
+            (entry.name for entry in folder.iterdir() if pattern.match(entry.name)), reverse=True
+        )
+    except OSError:
+        return []
+    removed: list[Path] = []
+    for name in names[keep:]:
+        try:
+            (folder / name).unlink()
+            removed.append(folder / name)
+        except OSError:
+            continue
+    return removed
+
+
+def _keep_current(db: Database, database_file: Path) -> Path | None:
+    """Save the current database beside the backups before a restore (None: it cannot be read)."""
     from kiosk.render.atomic import write_verified
-    from kiosk.services import audit
-    from kiosk.services.uow import transaction
 
-    database_file = _database_file(db)
-    facts = inspect_backup(source)
-    previous: Path | None = None
     folder = backups_dir(database_file)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -215,8 +241,32 @@ def restore(db: Database, *, source: Path, actor: Actor) -> RestoreResult:
         previous = folder / f"{database_file.stem}-before-restore-{stamp}.sqlite3"
         write_verified(previous, snapshot(db), inspect_backup)
     except (KioskError, OSError):
-        previous = None  # a damaged database may not copy; the restore goes on
-    copy_into(db, source)
+        return None  # a damaged database may not copy; the restore goes on
+    prune_before_restore(database_file)
+    return previous
+
+
+def restore(db: Database, *, source: Path, actor: Actor) -> RestoreResult:
+    """Replace the database's content by the backup *source*, checked first as a copy; audited.
+
+    *source* is copied beside the database and every check runs on the copy
+    (``kiosk.data.checked_copy``); only a copy that passed them all is written
+    into the live database, in one transaction. The current database is first
+    saved beside the backups (``<name>-before-restore-<time>.sqlite3``, the
+    newest 14 kept) when it can still be read. Raises BackupError (PostgreSQL,
+    the live file or a link to it, a damaged file, a non-database, a newer or
+    different schema, a row the app would refuse); the database is unchanged then.
+    """
+    from kiosk.data.backup import copy_into
+    from kiosk.data.checked_copy import checked_copy
+    from kiosk.services import audit
+    from kiosk.services.uow import transaction
+
+    database_file = _database_file(db)
+    with checked_copy(source, live=database_file, folder=database_file.parent) as checked:
+        facts, copy = checked
+        previous = _keep_current(db, database_file)
+        copy_into(db, copy)
     with transaction(db) as session:
         audit.record(
             session,
@@ -229,20 +279,48 @@ def restore(db: Database, *, source: Path, actor: Actor) -> RestoreResult:
 
 
 def restore_file(database_file: Path, *, source: Path) -> RestoreResult:
-    """Recovery when the database cannot be used: the damaged file is set aside, the backup
-    written in its place (no connection may be open: the app disposes its engine first,
-    which also lets Windows rename the file).
-    """
-    from kiosk.render.atomic import write_verified
+    """Recovery when the database cannot be used: a checked copy of *source* takes its place.
 
-    facts = inspect_backup(source)
-    stamp = datetime.now().strftime(_STAMP)
-    kept = database_file.with_name(f"{database_file.name}.damaged-{stamp}")
-    data = source.read_bytes()
-    os.replace(database_file, kept)
-    for suffix in ("-wal", "-shm"):  # a journal of the damaged file must not touch the new one
-        journal = database_file.with_name(database_file.name + suffix)
-        if journal.exists():
-            os.replace(journal, kept.with_name(kept.name + suffix))
-    write_verified(database_file, data, inspect_backup)
+    The copy passes every check of :func:`restore` first; then the damaged file
+    is kept beside it (``<name>.damaged-<time>``, with its journals) and the copy
+    is moved over it in one rename. No connection may be open: the app disposes
+    its engine first, which also lets Windows rename the file.
+    """
+    from kiosk.data.checked_copy import checked_copy
+
+    folder = database_file.parent
+    with checked_copy(source, live=database_file, folder=folder) as (facts, copy):
+        stamp = datetime.now().strftime(_STAMP)
+        kept = database_file.with_name(f"{database_file.name}.damaged-{stamp}")
+        if database_file.exists():
+            _keep_damaged(database_file, kept)
+        for suffix in ("-wal", "-shm"):  # a journal of the damaged file must not touch the copy
+            journal = database_file.with_name(database_file.name + suffix)
+            if journal.exists():
+                os.replace(journal, kept.with_name(kept.name + suffix))
+        os.replace(copy, database_file)
+    _sync_folder(folder)
     return RestoreResult(facts, kept)
+
+
+def _keep_damaged(database_file: Path, kept: Path) -> None:
+    """A second name for the damaged file (a copy where links are not possible)."""
+    try:
+        os.link(database_file, kept)
+    except OSError:
+        shutil.copyfile(database_file, kept)
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name == "nt":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -32,14 +32,15 @@ class Backups(Part):
         return take_backup(self._db, out=out)
 
     def inspect_backup(self, *, source: Path) -> BackupFacts:
-        """What a backup file holds, once it passed every check (BackupError otherwise).
+        """What a backup file holds, once a copy of it passed every check of a restore.
 
+        The same checks as :meth:`restore_database` (BackupError naming the problem).
         On PostgreSQL it raises BackupError with the pg_dump advice: nothing to restore into.
         """
-        from kiosk.data.backup import inspect_backup, sqlite_path
+        from kiosk.data.backup import sqlite_path
+        from kiosk.services.backup import check_backup
 
-        sqlite_path(self._db)
-        return inspect_backup(source)
+        return check_backup(source, database_file=sqlite_path(self._db))
 
     @publishes
     def restore_database(self, *, actor: Actor, source: Path) -> Written[RestoreResult]:
