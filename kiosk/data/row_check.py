@@ -24,6 +24,7 @@ NOT_AS_CHECKED = define(
 )
 STALL = define("backup.bad_stall", N_('"{value}" is not a stall number'))
 PHONE = define("backup.bad_phone", N_('"{value}" is not a Korean phone number'))
+NO_KOREAN = define("backup.no_korean_name", N_("the Korean name is missing"))
 
 _DIALECT = sqlite_dialect.dialect()
 #: Rows read per fetch: a city-scale directory is read in bounded memory.
@@ -105,6 +106,36 @@ def _price(value: Any) -> Message | None:
     return NEGATIVE_PRICE(value=value) if value < 0 else None
 
 
+def _korean_name(value: Any) -> Message | None:
+    return None if str(value.get("ko", "")).strip() else NO_KOREAN()
+
+
+def _shape(check: Callable[[Any], bool]) -> Rule:
+    def rule(value: Any) -> Message | None:
+        return None if check(value) else UNREADABLE(value=_shown(value))
+
+    return rule
+
+
+def _changes(value: Any) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(change, list) and len(change) == 3 and all(isinstance(t, str) for t in change)
+        for change in value
+    )
+
+
+def _step_status(value: Any) -> bool:
+    from kiosk.domain.onboarding.status import StepStatus
+
+    return value in {status.value for status in StepStatus}
+
+
+def _ids(value: Any) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(n, int) and not isinstance(n, bool) for n in value
+    )
+
+
 #: The domain rules a stored value keeps (the same as an import's), per table and column.
 RULES: dict[tuple[str, str], Rule] = {
     ("stores", "stall_number"): _stall,
@@ -112,6 +143,12 @@ RULES: dict[tuple[str, str], Rule] = {
     ("stores", "payment_qr_payload"): _payment,
     ("stores", "kakao_channel_id"): _kakao,
     ("products", "price_won"): _price,
+    ("markets", "name"): _korean_name,
+    ("stores", "name"): _korean_name,
+    ("products", "name"): _korean_name,
+    ("audit_log", "changes"): _shape(_changes),
+    ("change_events", "store_ids"): _shape(_ids),
+    ("onboarding_progress", "status"): _shape(_step_status),
 }
 
 
@@ -145,6 +182,8 @@ def _value_problem(table: str, column: Column[Any], value: object) -> Message | 
     try:
         read = _read(column, value)
     except (ValueError, TypeError, LookupError, AttributeError, OverflowError, KioskError):
+        return UNREADABLE(value=_shown(value))
+    if read is None and not column.nullable:
         return UNREADABLE(value=_shown(value))
     rule = RULES.get((table, column.name))
     return rule(read) if rule is not None and read is not None else None

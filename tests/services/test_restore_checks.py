@@ -187,6 +187,30 @@ CASES: list[tuple[str, Callable[[Path, Path], Path], str]] = [
         _sql("PRAGMA foreign_keys = OFF", "UPDATE products SET store_id = 99999 WHERE id = 5"),
         "table products, row 5 points to a stores row that does not exist",
     ),
+    (
+        "a store without a Korean name",
+        _sql("""UPDATE stores SET name = '{"en": "x"}' WHERE id = 2"""),
+        "table stores, row 2, column name: the Korean name is missing",
+    ),
+    (
+        "null where the app never leaves a value out",
+        _sql("UPDATE markets SET city = 'null' WHERE id = 1"),
+        "table markets, row 1, column city",
+    ),
+    (
+        "an onboarding step with an unknown status",
+        _sql("UPDATE onboarding_progress SET status = 'weird' WHERE id = 1"),
+        "table onboarding_progress, row 1, column status",
+    ),
+    (
+        "an audit entry of the wrong shape",
+        _sql(
+            "INSERT INTO audit_log (id, at, actor_role, actor, pc, action, subject, changes) "
+            "VALUES (777, '2026-01-01 00:00:00.000000', 'manager', 'x', '', 'x', '', "
+            """'{"a": 1}')"""
+        ),
+        "table audit_log, row 777, column changes",
+    ),
     ("a text file", _text, "text file, not a SQLite"),
     ("a truncated file", _truncated, ""),
     ("the live file", _live, "is the database in use"),
