@@ -6,6 +6,7 @@ import contextlib
 import os
 import sqlite3
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -37,6 +38,8 @@ NOT_UPGRADED = define(
 )
 
 _CHUNK = 1024 * 1024
+#: A checked copy older than this is left over from a run that was killed.
+STALE_AFTER_S = 3600.0
 
 
 def _same_file(info: os.stat_result, source: Path, live: Path | None) -> bool:
@@ -101,6 +104,18 @@ def _remove(path: Path) -> None:
             path.with_name(name).unlink()
 
 
+def _clean_stale(folder: Path) -> None:
+    """Remove checked copies that a killed run left behind (another PC's are younger)."""
+    try:
+        leftovers = list(folder.glob(".restore-*.sqlite3*"))
+    except OSError:
+        return
+    for path in leftovers:
+        with contextlib.suppress(OSError):
+            if time.time() - path.stat().st_mtime > STALE_AFTER_S:
+                path.unlink()
+
+
 @contextmanager
 def checked_copy(
     source: Path, *, live: Path | None, folder: Path
@@ -116,6 +131,7 @@ def checked_copy(
     BackupError naming *source* and the table, row and column at fault.
     """
     fd = _open_source(source, live)
+    _clean_stale(folder)
     try:
         handle, name = tempfile.mkstemp(prefix=".restore-", suffix=".sqlite3", dir=folder)
         try:

@@ -258,6 +258,18 @@ def test_the_good_backup_restores_and_the_app_works(
     assert not list(db_file.parent.glob(".restore-*"))
 
 
+def test_a_checked_copy_left_by_a_killed_run_is_removed_later(
+    services: Services, good: Path, db_file: Path
+) -> None:
+    old = db_file.parent / ".restore-killed.sqlite3"
+    young = db_file.parent / ".restore-another-pc.sqlite3"
+    for path in (old, young):
+        path.write_bytes(b"x")
+    os.utime(old, (0, 0))
+    services.backups.inspect_backup(source=good)
+    assert not old.exists() and young.exists()
+
+
 def test_an_older_revision_is_checked_against_its_own_schema(
     services: Services, good: Path
 ) -> None:
