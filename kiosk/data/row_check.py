@@ -73,7 +73,7 @@ def _stall(value: Any) -> Message | None:
 
 
 def _phone(value: Any) -> Message | None:
-    from kiosk.domain.store_edit.checks import normalise_phone
+    from kiosk.domain.phones import normalise_phone
 
     return None if normalise_phone(str(value)) is not None else PHONE(value=_shown(value))
 

@@ -124,7 +124,7 @@ def test_the_manager_story_in_korean_excel(services: Services, tmp_path: Path) -
     new_one[stall], new_one[name], new_one[good] = "Z-1", "새벽 어시장", "대게"
     new_two = list(rows[1])
     new_two[stall], new_two[name], new_two[good] = "Z-2", "햇살 과일", "천혜향"
-    new_two[price] = "12,000원"  # the mistake the dry run names
+    new_two[price] = "12,00원"  # the mistake the dry run names
     rows += [new_one, new_two]
     edited = tmp_path / "반송-수정.csv"
     _write_cp949(edited, rows)
@@ -132,7 +132,7 @@ def test_the_manager_story_in_korean_excel(services: Services, tmp_path: Path) -
     with pytest.raises(ImportRefused) as refused:
         services.exchange.check_import(actor=console, path=edited)
     assert [str(line) for line in refused.value.lines()] == [
-        f'반송-수정.csv, row {len(rows)}: 가격 "12,000원" is not a whole number of won'
+        f'반송-수정.csv, row {len(rows)}: 가격 "12,00원" is not a whole number of won'
     ]
     assert _counts(services, "bansong")[0] == 24  # nothing written
 

@@ -105,13 +105,13 @@ def test_a_refused_file_lists_its_problems_and_imports_nothing(
     page.export_to(out)
     assert ops.wait_idle()
     rows = _rows(out)
-    rows[2][rows[0].index(fmt.PRICE.header)] = "12,000원"
+    rows[2][rows[0].index(fmt.PRICE.header)] = "12,00원"
     _save(out, rows)
     page.check_file(out)
     assert ops.wait_idle()
     text = page.summary.toPlainText()
     assert text.startswith("⚠ 1 problems; nothing was imported.")
-    assert 'b.csv, row 3: 가격 "12,000원" is not a whole number of won' in text
+    assert 'b.csv, row 3: 가격 "12,00원" is not a whole number of won' in text
     assert not page.import_button.isEnabled()
     assert page.message.text() == "⚠ The file was not imported."
 

@@ -19,7 +19,7 @@ from kiosk.domain.exchange.file_format import (
 )
 from kiosk.domain.messages import N_, Message, define
 from kiosk.domain.payments import PaymentMethod
-from kiosk.domain.store_edit.draft import MAX_PRICE_WON
+from kiosk.domain.prices import NOT_WON, PriceError, checked_won, parse_price
 
 #: Longest cell read from any column (the longest field, a description, allows 2,000).
 MAX_CELL_CHARS: Final = 5_000
@@ -37,8 +37,6 @@ DATE_CELL = define(
     N_("holds a date or time ({value}); format the column as text in Excel and type it again"),
 )
 HIDDEN = define("exchange.hidden", N_("contains an invisible or control character (U+{code:04X})"))
-NOT_WON = define("exchange.not_won", N_('"{value}" is not a whole number of won'))
-PRICE_RANGE = define("exchange.price_range", N_("{value} is not a price from 0 to {max} won"))
 NOT_YES_NO = define("exchange.not_yes_no", N_('"{value}" is neither 예 nor 아니오'))
 NOT_CATEGORY = define(
     "exchange.not_category", N_('"{value}" is not a category; use one of: {choices}')
@@ -46,7 +44,6 @@ NOT_CATEGORY = define(
 NOT_PAYMENT = define("exchange.not_payment", N_('"{value}" is not a way to pay; use: {choices}'))
 NOT_TEXT = define("exchange.not_text", N_("holds TRUE or FALSE; type text"))
 
-_WON = re.compile(r"^(?:\d+|\d{1,3}(?:,\d{3})+)$")
 
 
 class CellError(Exception):
@@ -99,21 +96,21 @@ def text_value(value: object, *, limit: int = MAX_CELL_CHARS, lines: bool = Fals
 
 
 def price_value(value: object) -> int:
-    """Whole won from a number cell or ``12000`` / ``12,000``; CellError for ``12,000원``."""
+    """Whole won from a number cell or text as the store form reads it (``12,000원``,
+    ``₩12,000``, ``12000``: :func:`kiosk.domain.prices.parse_price`)."""
     if isinstance(value, bool):
         raise CellError(NOT_WON(value=quoted(value)))
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if isinstance(value, int):
-        if not 0 <= value <= MAX_PRICE_WON:
-            raise CellError(PRICE_RANGE(value=value, max=MAX_PRICE_WON))
-        return value
-    text = text_value(value).strip()
-    if not text:
-        raise CellError(REQUIRED())
-    if not _WON.match(text):
-        raise CellError(NOT_WON(value=quoted(text)))
-    return price_value(int(text.replace(",", "")))
+    try:
+        if isinstance(value, int):
+            return checked_won(value)
+        text = text_value(value).strip()
+        if not text:
+            raise CellError(REQUIRED())
+        return parse_price(text)
+    except PriceError as exc:
+        raise CellError(exc.reason) from None
 
 
 def yes_no_value(value: object, *, default: bool) -> bool:

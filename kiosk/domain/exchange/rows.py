@@ -25,8 +25,9 @@ from kiosk.domain.hours_text import HoursTextError, parse_hours_cell
 from kiosk.domain.listing import GoodListing, StoreListing
 from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.domain.messages import N_, Message, define
+from kiosk.domain.phones import normalise_phone
 from kiosk.domain.qr.text_gate import code_text_problem
-from kiosk.domain.store_edit.checks import is_stall_number, normalise_phone
+from kiosk.domain.store_edit.checks import is_stall_number
 from kiosk.domain.store_edit.draft import MAX_DESCRIPTION, MAX_NAME, MAX_STALL, MAX_UNIT
 
 _T = TypeVar("_T")

@@ -9,10 +9,11 @@ from dataclasses import replace
 from kiosk.domain.characters import is_hidden
 from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.domain.messages import N_, define
+from kiosk.domain.phones import normalise_phone
+from kiosk.domain.prices import MAX_PRICE_WON
 from kiosk.domain.store_edit.draft import (
     MAX_DESCRIPTION,
     MAX_NAME,
-    MAX_PRICE_WON,
     MAX_STALL,
     MAX_UNIT,
     Problem,
@@ -37,58 +38,16 @@ BAD_PHONE = define(
     N_("{field}: not a Korean phone number (for example 02-123-4567 or 010-1234-5678)."),
 )
 BAD_PRICE = define(
-    "edit.bad_price", N_("{field}: a price in whole won, from 0 to {max} (digits only).")
+    "edit.bad_price", N_("{field}: a price in whole won, from 0 to {max} (for example 12,000).")
 )
 
 
 _STALL = re.compile(r"^[0-9A-Za-z가-힣]+(?:-[0-9A-Za-z가-힣]+)*$")
-_PHONE = re.compile(
-    r"^(?:02-\d{3,4}-\d{4}"  # Seoul
-    r"|0[3-6][1-5]-\d{3,4}-\d{4}"  # other areas
-    r"|01[016789]-\d{3,4}-\d{4}"  # mobile
-    r"|0[57]0\d?-\d{3,4}-\d{4}"  # 070 internet phones, 050x safe numbers
-    r"|1[5-9]\d{2}-\d{4})$"  # 1588-xxxx company numbers
-)
 
 
 def is_stall_number(text: str) -> bool:
     """Letters (Latin or Hangul) and digits in groups joined by single hyphens: ``A-12``."""
     return len(text) <= MAX_STALL and _STALL.match(text) is not None
-
-
-def normalise_phone(text: str) -> str | None:
-    """A Korean phone number with hyphens (``0212345678`` -> ``02-1234-5678``), or None.
-
-    Blank stays blank. Spaces, dots and hyphens as typed are accepted.
-    """
-    digits = re.sub(r"[\s.\-()]", "", text)
-    if not digits:
-        return ""
-    if not digits.isascii() or not digits.isdigit():
-        return None
-    if digits.startswith("02"):
-        head, rest = "02", digits[2:]
-    elif re.match(r"^1[5-9]\d{2}", digits):
-        head, rest = digits[:4], digits[4:]
-        candidate = f"{head}-{rest}"
-        return candidate if _PHONE.match(candidate) else None
-    elif digits.startswith("050"):  # 0505-123-4567 safe numbers have a 4-digit prefix
-        head, rest = digits[:4], digits[4:]
-    else:
-        head, rest = digits[:3], digits[3:]
-    if len(rest) not in (7, 8):
-        return None
-    candidate = f"{head}-{rest[:-4]}-{rest[-4:]}"
-    return candidate if _PHONE.match(candidate) else None
-
-
-def parse_won(text: str) -> int | None:
-    """Whole won from ``12000``, ``12,000`` or ``₩12,000``; None when it is not that."""
-    cleaned = re.sub(r"[\s,₩￦원]", "", text)
-    if not cleaned.isascii() or not cleaned.isdigit():
-        return None
-    value = int(cleaned)
-    return value if value <= MAX_PRICE_WON else None
 
 
 def _text_problems(

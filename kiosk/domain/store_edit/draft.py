@@ -15,7 +15,6 @@ MAX_NAME: Final = 200
 MAX_DESCRIPTION: Final = 2000
 MAX_STALL: Final = 20
 MAX_UNIT: Final = 20
-MAX_PRICE_WON: Final = 100_000_000
 
 STALE = define(
     "edit.stale",

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.locales import LOCALES, NATIVE_NAMES
-from kiosk.domain.store_edit.checks import BAD_PRICE, parse_won
-from kiosk.domain.store_edit.draft import MAX_PRICE_WON, Problem, ProductDraft, field_label
+from kiosk.domain.prices import MAX_PRICE_WON, parse_won
+from kiosk.domain.store_edit.checks import BAD_PRICE
+from kiosk.domain.store_edit.draft import Problem, ProductDraft, field_label
 from kiosk.i18n import _
 from kiosk.ui import theme
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.access import Actor
 from kiosk.domain.formatting import format_price
 from kiosk.domain.listing import ProductInfo, StoreDetail
-from kiosk.domain.store_edit.checks import parse_won
+from kiosk.domain.prices import parse_won
 from kiosk.domain.units import localize_unit
 from kiosk.i18n import _, current_locale
 from kiosk.services.app import Services

@@ -162,8 +162,8 @@ def _with(rows: list[list[object]], row: int, column: fmt.Column, value: object)
 @pytest.mark.parametrize(
     ("column", "value", "expected"),
     [
-        (fmt.PRICE, "12,000원", 't.csv, row 2: 가격 "12,000원" is not a whole number of won'),
-        (fmt.PRICE, "₩5000", '가격 "₩5000" is not a whole number of won'),
+        (fmt.PRICE, "12,00원", 't.csv, row 2: 가격 "12,00원" is not a whole number of won'),
+        (fmt.PRICE, "₩5,00", '가격 "₩5,00" is not a whole number of won'),
         (fmt.PRICE, "-5", '가격 "-5" is not a whole number of won'),
         (fmt.PRICE, True, '가격 "True" is not a whole number of won'),
         (fmt.PRICE, "", "가격 is empty; it is required"),

@@ -8,12 +8,12 @@ import pytest
 
 from kiosk.domain.categories import Category
 from kiosk.domain.hours import OpeningHours
+from kiosk.domain.phones import normalise_phone
+from kiosk.domain.prices import parse_won
 from kiosk.domain.store_edit.changes import changes_between, forbidden_for_merchant, rebase
 from kiosk.domain.store_edit.checks import (
     cleaned,
     missing_locales,
-    normalise_phone,
-    parse_won,
     validate,
 )
 from kiosk.domain.store_edit.draft import FieldChange, ProductDraft, StoreDraft
