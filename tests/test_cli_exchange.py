@@ -47,6 +47,8 @@ def test_export_dry_run_and_import(
     stall = rows[0].index(fmt.STALL.header)
     new = list(rows[1])
     new[stall] = "Z-1"
+    for column in (fmt.KAKAO, fmt.PAYMENT_QR):  # a new stall has its own codes, not A-1's
+        new[rows[0].index(column.header)] = ""
     _save(out, [r for r in rows if r[stall] != "A-2"] + [new])
     assert main(["import", str(out), "--dry-run"]) == 0
     printed = capsys.readouterr().out
@@ -70,13 +72,13 @@ def test_a_refused_import_names_every_problem_and_exits_2(
     main(["export", "--market", "bansong", "--out", str(out)])
     rows = _rows(out)
     price = rows[0].index(fmt.PRICE.header)
-    rows[3][price] = "5,000원"
+    rows[3][price] = "5,00원"
     rows[7][price] = "=A1*2"
     _save(out, rows)
     capsys.readouterr()
     assert main(["import", str(out)]) == 2
     err = capsys.readouterr().err.splitlines()
-    assert err[0] == 'b.csv, row 4: 가격 "5,000원" is not a whole number of won'
+    assert err[0] == 'b.csv, row 4: 가격 "5,00원" is not a whole number of won'
     assert err[1].startswith('b.csv, row 8: 가격 "=A1*2" is a formula')
     assert err[-1] == "market-kiosk: error: b.csv: 2 problems (listed above), nothing was imported"
     assert len(err) == 3  # each problem once, then the closing line

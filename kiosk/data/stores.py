@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from collections.abc import Collection, Iterator
+from itertools import islice
+
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -10,6 +13,7 @@ from kiosk.data.columns import utcnow
 from kiosk.data.convert import store_detail
 from kiosk.data.errors import NotFoundError
 from kiosk.data.models import Market, Product, Store
+from kiosk.domain.exchange.shared_codes import CodeHolder
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.store_edit.draft import Gone, StoreDraft
 
@@ -45,6 +49,56 @@ def stall_taken(session: Session, market_id: int, stall: str, *, other_than: int
     if other_than is not None:
         stmt = stmt.where(Store.id != other_than)
     return session.scalar(stmt) is not None
+
+
+#: Codes looked up per statement (well under SQLite's bound-parameter limit).
+_CODES_PER_QUERY = 400
+
+
+def _batches(codes: Collection[str]) -> Iterator[list[str]]:
+    it = iter(sorted(codes))
+    while batch := list(islice(it, _CODES_PER_QUERY)):
+        yield batch
+
+
+def code_holders(
+    conn: Connection | Session,
+    *,
+    kakaos: Collection[str] = (),
+    payments: Collection[str] = (),
+    other_than: Collection[int] = (),
+) -> list[CodeHolder]:
+    """The stores of any market (not *other_than*) whose KakaoTalk channel is one of
+    *kakaos* or whose payment payload is one of *payments*, in id order."""
+    found: dict[int, CodeHolder] = {}
+    columns = (
+        Store.id,
+        Market.slug,
+        Store.stall_number,
+        Store.name,
+        Store.kakao_channel_id,
+        Store.payment_qr_payload,
+    )
+    lookups = [(Store.kakao_channel_id, b) for b in _batches(kakaos)]
+    lookups += [(Store.payment_qr_payload, b) for b in _batches(payments)]
+    excluded = set(other_than)
+    for column, batch in lookups:
+        stmt = select(*columns).join(Market, Market.id == Store.market_id).where(column.in_(batch))
+        for row in conn.execute(stmt):
+            if row.id in excluded:
+                continue
+            found.setdefault(
+                row.id,
+                CodeHolder(
+                    store_id=row.id,
+                    market_slug=row.slug,
+                    stall=row.stall_number,
+                    name=(row.name or {}).get("ko", ""),
+                    kakao=row.kakao_channel_id or "",
+                    payment=row.payment_qr_payload or "",
+                ),
+            )
+    return [found[key] for key in sorted(found)]
 
 
 def market_slug_of(session: Session, store_id: int) -> str | None:

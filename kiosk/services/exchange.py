@@ -11,7 +11,7 @@ read back cell by cell before it replaces anything.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Final, Literal
@@ -21,7 +21,13 @@ from kiosk.domain.access import Actor
 from kiosk.domain.audit import AuditAction
 from kiosk.domain.exchange import file_format as fmt
 from kiosk.domain.exchange.csv_file import ExchangeFileError, decode_csv, read_csv, write_csv
-from kiosk.domain.exchange.plan import ImportPlan, PlanKind, keep_lost_texts, plan_import
+from kiosk.domain.exchange.plan import (
+    CurrentStore,
+    ImportPlan,
+    PlanKind,
+    keep_lost_texts,
+    plan_import,
+)
 from kiosk.domain.exchange.problems import (
     FileProblem,
     ListingsFile,
@@ -192,6 +198,24 @@ def _check_editor_rules(listing: ListingsFile) -> None:
             listing.problems.append(FileProblem(replace(where, column=""), problem.message))
 
 
+def _shared_codes(
+    db: Database, stores: Sequence[ReadStore], current: Mapping[str, CurrentStore]
+) -> list[FileProblem]:
+    """A channel or payload the file gives two stalls, or one another stall has saved."""
+    from kiosk.domain.exchange.shared_codes import file_clashes, new_codes, saved_clashes
+    from kiosk.services.exchange_db import code_holders
+
+    problems = file_clashes(stores, current)
+    in_file = {store.listing.stall_number for store in stores}
+    holders = code_holders(
+        db,
+        kakaos=new_codes(stores, current, "kakao"),
+        payments=new_codes(stores, current, "payment"),
+        other_than={saved.id for stall, saved in current.items() if stall in in_file},
+    )
+    return problems + saved_clashes(stores, current, holders)
+
+
 def _market(listing: ListingsFile, wanted: str | None) -> str:
     found = listing.market
     if wanted and found and wanted != found:
@@ -221,6 +245,9 @@ def check_import(
         raise ImportRefused(path.name, listing.problems)
     slug = _market(listing, market_slug)
     current = market_listings(db, slug)
+    clashes = _shared_codes(db, listing.stores, current)
+    if clashes:
+        raise ImportRefused(path.name, clashes)
     incoming = [store.listing for store in listing.stores]
     kept = 0
     if listing.encoding == "cp949":

@@ -9,10 +9,11 @@ other PCs in the same transaction. The statements are in ``kiosk.data.listings``
 
 from __future__ import annotations
 
-from kiosk.data import listings, markets
+from kiosk.data import listings, markets, stores
 from kiosk.data.db import Database
 from kiosk.data.search import bump_search_stamps
 from kiosk.domain.exchange.plan import CurrentStore, ImportPlan, PlanKind
+from kiosk.domain.exchange.shared_codes import CodeHolder
 from kiosk.domain.messages import N_, KioskError, define
 from kiosk.services.uow import Tx, connection_of, reading
 
@@ -33,6 +34,16 @@ def market_listings(db: Database, market_slug: str) -> dict[str, CurrentStore]:
     """A market's stores as saved (NotFoundError names the known markets)."""
     with reading(db) as conn:
         return listings.load_current(conn, markets.market_id(conn, market_slug))
+
+
+def code_holders(
+    db: Database, *, kakaos: set[str], payments: set[str], other_than: set[int]
+) -> list[CodeHolder]:
+    """The saved stores of any market (not *other_than*) having one of these codes."""
+    if not kakaos and not payments:
+        return []
+    with reading(db) as conn:
+        return stores.code_holders(conn, kakaos=kakaos, payments=payments, other_than=other_than)
 
 
 def write_plan(session: Tx, plan: ImportPlan) -> list[int]:

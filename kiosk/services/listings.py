@@ -113,6 +113,9 @@ def save_store(
         store, market = _store_to_change(
             session, market_slug=market_slug, base=base, old=old, new=new
         )
+        clashes = _shared_codes(session, new, base, code_changes)
+        if clashes:
+            raise EditRefused(clashes)
         stores.apply_draft(store, new)
         if base is None:
             stores.add_store(session, store, market)
@@ -244,6 +247,31 @@ def _audit_store(
         subject=subject,
         changes=changes,
     )
+
+
+def _shared_codes(
+    session: Tx, new: StoreDraft, base: StoreDetail | None, code_changes: list[FieldChange]
+) -> list[Problem]:
+    """A new channel or payload that another stall (of any market) already has."""
+    from kiosk.domain.exchange.shared_codes import taken
+
+    changed = {change.field for change in code_changes}
+    kakao = new.kakao if "kakao_channel" in changed and new.kakao else ""
+    payment = new.payment if "payment_qr" in changed and new.payment else ""
+    if not kakao and not payment:
+        return []
+    holders = stores.code_holders(
+        session,
+        kakaos={kakao} - {""},
+        payments={payment} - {""},
+        other_than={base.id} if base is not None else set(),
+    )
+    problems: list[Problem] = []
+    for key, code, attr in (("kakao_channel", kakao, "kakao"), ("payment_qr", payment, "payment")):
+        holder = next((h for h in holders if code and getattr(h, attr) == code), None)
+        if holder is not None:
+            problems.append(Problem(key, taken(holder, new, field_label(key))))
+    return problems
 
 
 def _creation_changes(new: StoreDraft) -> list[FieldChange]:

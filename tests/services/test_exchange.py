@@ -125,6 +125,9 @@ def test_the_manager_story_in_korean_excel(services: Services, tmp_path: Path) -
     new_two = list(rows[1])
     new_two[stall], new_two[name], new_two[good] = "Z-2", "햇살 과일", "천혜향"
     new_two[price] = "12,00원"  # the mistake the dry run names
+    for copied in (new_one, new_two):  # a new stall has its own codes, not A-1's
+        for column in (fmt.KAKAO, fmt.PAYMENT_QR):
+            copied[header.index(column.header)] = ""
     rows += [new_one, new_two]
     edited = tmp_path / "반송-수정.csv"
     _write_cp949(edited, rows)
@@ -217,6 +220,8 @@ def test_a_store_changed_after_the_dry_run_stops_the_import(
     _set(rows, "A-1", fmt.PHONE, "051-000-7777")
     rows.append([*rows[1]])
     rows[-1][rows[0].index(fmt.STALL.header)] = "Z-9"
+    for column in (fmt.KAKAO, fmt.PAYMENT_QR):  # a new stall has its own codes, not A-1's
+        rows[-1][rows[0].index(column.header)] = ""
     _write_cp949(out, rows)
     plan = services.exchange.check_import(actor=console, path=out)
     a1 = services.directory.list_stores(market_slug="bansong", query="A-1")[0]
