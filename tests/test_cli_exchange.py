@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,95 @@ def test_backup_on_postgresql_points_to_pg_dump(
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     assert main(["backup"]) == 2
     assert "pg_dump" in capsys.readouterr().err
+
+
+NAME = "치킨"  # each syllable's two CP949 bytes are also one UTF-8 character
+
+
+def short_cp949_file(path: Path) -> Path:
+    """What Korean Excel saves for one new stall of a sheet with English headers."""
+    values = {"market": "bansong", "stall_number": "Z-7", "category": "other", "name_ko": NAME}
+    header = [c.key for c in fmt.FLAT_COLUMNS]
+    row = [values.get(key, "") for key in header]
+    path.write_bytes(f"{','.join(header)}\r\n{','.join(row)}\r\n".encode("cp949"))
+    return path
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        ([], 2, "", "short.csv reads as two different texts. Line 2 as UTF-8: "),
+        ([], 2, "", f'(CP949): "bansong,Z-7,other,{NAME}'),
+        ([], 2, "", "--encoding utf-8 or --encoding cp949"),
+        (["--encoding", "cp949"], 0, f"new: Z-7 {NAME}", ""),
+        (["--encoding", "utf-8"], 0, "new: Z-7 ", ""),
+        (["--encoding", "latin-1"], 2, "", "invalid choice: 'latin-1'"),
+    ],
+)
+def test_the_command_line_takes_encoding(
+    url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    case: tuple[list[str], int, str, str],
+) -> None:
+    options, status, out, err = case
+    path = short_cp949_file(tmp_path / "short.csv")
+    code: object
+    try:
+        code = main(["import", str(path), "--dry-run", *options])
+    except SystemExit as exc:  # argparse refuses an unknown choice
+        code = exc.code
+    printed = capsys.readouterr()
+    assert code == status
+    assert out in printed.out and err in printed.err
+    if options == ["--encoding", "utf-8"]:
+        assert f"new: Z-7 {NAME}" not in printed.out
+
+
+def _a1_to_a2(rows: list[list[str]], column: fmt.Column) -> None:
+    header = rows[0]
+    stall, index = header.index(fmt.STALL.header), header.index(column.header)
+    code = next(r[index] for r in rows[1:] if r[stall] == "A-1")
+    for row in rows[1:]:
+        if row[stall] == "A-2":
+            row[index] = code
+
+
+def _set_a1(column: fmt.Column, value: str) -> Callable[[list[list[str]]], None]:
+    def change(rows: list[list[str]]) -> None:
+        header = rows[0]
+        for row in rows[1:]:
+            if row[header.index(fmt.STALL.header)] == "A-1":
+                row[header.index(column.header)] = value
+
+    return change
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        (_set_a1(fmt.PHONE, "+82 51-123-4567"), 0, "phone: 051-000-0101 -> 051-123-4567"),
+        (_set_a1(fmt.PHONE, "+82 10 1234 5678"), 0, "phone: 051-000-0101 -> 010-1234-5678"),
+        (_set_a1(fmt.PRICE, "₩12,000"), 0, "price_won: 15000 -> 12000"),
+        (_set_a1(fmt.PRICE, "12,000원"), 0, "price_won: 15000 -> 12000"),
+        (_set_a1(fmt.PRICE, "12.000"), 2, '가격 "12.000" has a decimal point'),
+        (lambda rows: _a1_to_a2(rows, fmt.PAYMENT_QR), 2, "stall A-2 (갯바위 활어) and stall A-1"),
+        (lambda rows: _a1_to_a2(rows, fmt.KAKAO), 2, "is the same as stall A-1 (바다향 수산)"),
+    ],
+)
+def test_prices_phones_and_shared_codes_on_the_command_line(
+    url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    case: tuple[Callable[[list[list[str]]], None], int, str],
+) -> None:
+    change, status, shown = case
+    out = tmp_path / "b.csv"
+    main(["export", "--market", "bansong", "--out", str(out)])
+    rows = _rows(out)
+    change(rows)
+    _save(out, rows)
+    capsys.readouterr()
+    assert main(["import", str(out), "--dry-run"]) == status
+    printed = capsys.readouterr()
+    assert shown in (printed.out if status == 0 else printed.err)

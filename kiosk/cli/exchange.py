@@ -52,6 +52,12 @@ def add_exchange_parsers(subparsers: argparse._SubParsersAction[_P]) -> None:
         action="store_true",
         help="deactivate the market's stores that are not in the file (default: only report them)",
     )
+    load.add_argument(
+        "--encoding",
+        choices=("utf-8", "cp949"),
+        help="how a CSV file without a UTF-8 mark is read, when it reads both ways "
+        "(cp949: Korean Excel's 'CSV (쉼표로 분리)')",
+    )
     load.set_defaults(func=_cmd_import)
 
     stores = subparsers.add_parser("stores", help="list stores (for scripts and the office)")
@@ -128,6 +134,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
                 path=args.file,
                 market_slug=args.market,
                 deactivate_missing=bool(args.deactivate_missing),
+                encoding=args.encoding,
             )
         except ImportRefused as exc:
             from kiosk.cli.errors import error_line

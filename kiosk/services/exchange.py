@@ -20,7 +20,13 @@ from kiosk.data.db import Database
 from kiosk.domain.access import Actor
 from kiosk.domain.audit import AuditAction
 from kiosk.domain.exchange import file_format as fmt
-from kiosk.domain.exchange.csv_file import ExchangeFileError, decode_csv, read_csv, write_csv
+from kiosk.domain.exchange.csv_file import (
+    CsvEncoding,
+    ExchangeFileError,
+    decode_csv,
+    read_csv,
+    write_csv,
+)
 from kiosk.domain.exchange.plan import (
     CurrentStore,
     ImportPlan,
@@ -139,23 +145,23 @@ def _read_bytes(path: Path) -> bytes:
         raise ExchangeFileError(CANNOT_READ(name=name, reason=exc.strerror or exc)) from None
 
 
-def read_file_tables(path: Path) -> tuple[list[Table], str]:
+def read_file_tables(path: Path, encoding: CsvEncoding | None = None) -> tuple[list[Table], str]:
     """The sheets of a listings file (a CSV is one sheet named after the file) and its
-    encoding (``xlsx`` for a workbook)."""
+    encoding (``xlsx`` for a workbook); *encoding* is the manager's choice for a CSV."""
     data = _read_bytes(path)
     if file_kind(path, data[:8]) == "xlsx":
         from kiosk.services.xlsx import read_workbook
 
         return read_workbook(data, path.name), "xlsx"
-    text, encoding = decode_csv(data, path.name)
-    return [read_csv(text, path.name, path.name)], encoding
+    text, found = decode_csv(data, path.name, encoding)
+    return [read_csv(text, path.name, path.name)], found
 
 
-def read_listings(path: Path) -> ListingsFile:
+def read_listings(path: Path, encoding: CsvEncoding | None = None) -> ListingsFile:
     """Every store of the file, checked as an import checks it; problems listed, not raised."""
-    tables, encoding = read_file_tables(path)
+    tables, found = read_file_tables(path, encoding)
     listing = read_tables(tables)
-    listing.encoding = encoding
+    listing.encoding = found
     if not listing.problems:
         _check_codes(listing)
     if not listing.problems:
@@ -232,15 +238,18 @@ def check_import(
     path: Path,
     market_slug: str | None = None,
     deactivate_missing: bool = False,
+    encoding: CsvEncoding | None = None,
 ) -> ImportPlan:
     """The dry run: read and check *path*, compare it with the market; nothing is written.
 
-    Raises ImportRefused (every problem), ExchangeFileError (not a listings
-    file at all), NotFoundError (no such market).
+    *encoding* is the manager's reading of a CSV file (UTF-8 or CP949). Raises
+    ImportRefused (every problem), AmbiguousEncoding (a CSV file that reads as both,
+    differently: choose), ExchangeFileError (not a listings file at all),
+    NotFoundError (no such market).
     """
     from kiosk.services.exchange_db import market_listings
 
-    listing = read_listings(path)
+    listing = read_listings(path, encoding)
     if listing.problems:
         raise ImportRefused(path.name, listing.problems)
     slug = _market(listing, market_slug)

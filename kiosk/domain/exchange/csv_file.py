@@ -1,8 +1,11 @@
 """CSV listings files: strict decoding (UTF-8, UTF-8 with BOM, CP949), reading, and writing.
 
 Korean Excel saves "CSV (쉼표로 분리)" in CP949 and "CSV UTF-8" with a byte-order
-mark; both are read. Anything else (UTF-16 "Unicode text", a binary file,
-bytes that are neither) is refused with a message, and text holding U+FFFD
+mark; both are read. A file without the mark whose bytes read both as UTF-8 and
+as CP949, giving different text, is not guessed at: the reader names the first
+line that differs in both readings and the manager says which is right.
+Anything else (UTF-16 "Unicode text", a binary file, bytes that are neither)
+is refused with a message, and text holding U+FFFD
 (the mark of an earlier failed conversion) is refused too, so it is never
 stored. Files are written as UTF-8 with a BOM and CRLF line ends, which Korean
 Excel opens with the Hangul intact.
@@ -13,7 +16,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
-from typing import Final
+from typing import Final, Literal
 
 from kiosk.domain.exchange.problems import Table
 from kiosk.domain.exchange.read import EMPTY_FILE, MAX_ROWS
@@ -22,6 +25,12 @@ from kiosk.domain.exchange.write import Cell
 from kiosk.domain.messages import N_, KioskError, define
 
 BOM: Final = b"\xef\xbb\xbf"
+
+#: The encodings a manager may choose for a CSV file.
+CsvEncoding = Literal["utf-8", "cp949"]
+CSV_ENCODINGS: Final[tuple[CsvEncoding, ...]] = ("utf-8", "cp949")
+#: How much of a line each reading of an ambiguous file shows.
+_SHOWN: Final = 60
 
 UTF16 = define(
     "exchange.utf16",
@@ -39,6 +48,18 @@ UNKNOWN_ENCODING = define(
     N_(
         '{name} is neither UTF-8 nor Korean Excel\'s CSV (CP949) text; save it again as "CSV UTF-8"'
     ),
+)
+AMBIGUOUS = define(
+    "exchange.ambiguous_encoding",
+    N_(
+        '{name} reads as two different texts. Line {line} as UTF-8: "{utf8}"; as Korean '
+        'Excel\'s CSV (CP949): "{cp949}". Choose the reading that is right (on the command '
+        "line: --encoding utf-8 or --encoding cp949)"
+    ),
+)
+NOT_ENCODING = define(
+    "exchange.not_encoding",
+    N_("{name} is not {encoding} text (byte {offset}); choose the other encoding"),
 )
 REPLACEMENT_CHAR = define(
     "exchange.replacement_char",
@@ -62,15 +83,30 @@ class ExchangeFileError(KioskError):
     """The file cannot be read as a listings file at all (one message, nothing written)."""
 
 
+class AmbiguousEncoding(ExchangeFileError):
+    """The bytes read as UTF-8 and as CP949 with different text; ``readings`` holds line
+    ``line`` as each encoding reads it. Choose one and read again."""
+
+    def __init__(self, name: str, line: int, readings: dict[CsvEncoding, str]) -> None:
+        super().__init__(
+            AMBIGUOUS(name=name, line=line, utf8=readings["utf-8"], cp949=readings["cp949"])
+        )
+        self.name = name
+        self.line = line
+        self.readings = readings
+
+
 def _has_hangul(text: str) -> bool:
     return any("\uac00" <= ch <= "\ud7a3" for ch in text)
 
 
-def decode_csv(data: bytes, name: str) -> tuple[str, str]:
+def decode_csv(data: bytes, name: str, encoding: CsvEncoding | None = None) -> tuple[str, str]:
     """The text of a CSV file and the encoding it was in (``utf-8-sig``, ``utf-8``, ``cp949``).
 
-    Raises ExchangeFileError for an empty file, UTF-16, binary data, bytes that
-    are not strictly one of the three encodings, and text containing U+FFFD.
+    *encoding* is the manager's choice; without it a file that reads as both UTF-8
+    and CP949, differently, raises AmbiguousEncoding. Raises ExchangeFileError for
+    an empty file, UTF-16, binary data, bytes that are not strictly one of the three
+    encodings (or not the one chosen), and text containing U+FFFD.
     """
     if not data.strip():
         raise ExchangeFileError(EMPTY_FILE())
@@ -78,20 +114,69 @@ def decode_csv(data: bytes, name: str) -> tuple[str, str]:
         raise ExchangeFileError(UTF16(name=name))
     if b"\x00" in data:
         raise ExchangeFileError(BINARY(name=name))
-    if data.startswith(BOM):
+    if encoding is not None:
+        text, found = _chosen(data, name, encoding)
+    elif data.startswith(BOM):
         try:
-            text, encoding = data[len(BOM) :].decode("utf-8"), "utf-8-sig"
+            text, found = data[len(BOM) :].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
             raise ExchangeFileError(BAD_UTF8(name=name, offset=exc.start + len(BOM))) from None
     else:
         try:
-            text, encoding = data.decode("utf-8"), "utf-8"
+            text, found = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
-            text, encoding = _strict_cp949(data, name), "cp949"
+            text, found = _strict_cp949(data, name), "cp949"
+        else:
+            _refuse_two_readings(data, text, name)
     bad = text.find("\ufffd")
     if bad >= 0:
         raise ExchangeFileError(REPLACEMENT_CHAR(name=name, row=text.count("\n", 0, bad) + 1))
-    return text, encoding
+    return text, found
+
+
+def _chosen(data: bytes, name: str, encoding: CsvEncoding) -> tuple[str, str]:
+    """*data* read strictly in the encoding the manager chose."""
+    if encoding == "utf-8":
+        body, found = (data[len(BOM) :], "utf-8-sig") if data.startswith(BOM) else (data, "utf-8")
+    else:
+        body, found = data, "cp949"
+    try:
+        return body.decode(encoding), found
+    except UnicodeDecodeError as exc:
+        shown = "UTF-8" if encoding == "utf-8" else "CP949"
+        offset = exc.start + len(data) - len(body)
+        raise ExchangeFileError(NOT_ENCODING(name=name, encoding=shown, offset=offset)) from None
+
+
+def _refuse_two_readings(data: bytes, utf8: str, name: str) -> None:
+    """AmbiguousEncoding when *data* is also Korean Excel CSV text that reads differently."""
+    if data.isascii():
+        return
+    try:
+        cp949 = _strict_cp949(data, name)
+    except ExchangeFileError:
+        return
+    if cp949 == utf8:
+        return
+    # A line break is one byte in both encodings and never inside a character, so the
+    # lines of the two readings match one to one.
+    pairs = zip(utf8.splitlines(), cp949.splitlines(), strict=False)
+    for number, (one, other) in enumerate(pairs, start=1):
+        if one != other:
+            same = next((i for i, (a, b) in enumerate(zip(one, other, strict=False)) if a != b), 0)
+            start = max(0, same - 20)
+            readings: dict[CsvEncoding, str] = {
+                "utf-8": _window(one, start),
+                "cp949": _window(other, start),
+            }
+            raise AmbiguousEncoding(name, number, readings)
+
+
+def _window(line: str, start: int) -> str:
+    """Part of *line* from *start*, at most :data:`_SHOWN` characters, marked where cut."""
+    head = "…" if start else ""
+    part = line[start : start + _SHOWN]
+    return head + part + ("…" if start + _SHOWN < len(line) else "")
 
 
 def _strict_cp949(data: bytes, name: str) -> str:

@@ -10,6 +10,7 @@ from kiosk.services.changes import Change, ChangeKind
 from kiosk.services.parts.core import Part, Written, publishes
 
 if TYPE_CHECKING:
+    from kiosk.domain.exchange.csv_file import CsvEncoding
     from kiosk.domain.exchange.plan import ImportPlan
     from kiosk.services.exchange import ExportResult, ImportResult
 
@@ -24,17 +25,25 @@ class Exchange(Part):
         path: Path,
         market_slug: str | None = None,
         deactivate_missing: bool = False,
+        encoding: CsvEncoding | None = None,
     ) -> ImportPlan:
         """The dry run of importing *path*: what would change; nothing is written.
 
+        *encoding* (``utf-8`` or ``cp949``) is the manager's reading of a CSV file.
         Raises ImportRefused (every problem, named by sheet, row and column),
+        AmbiguousEncoding (a CSV that reads differently as UTF-8 and as CP949: its
+        ``readings`` of the first differing line; ask and pass *encoding*),
         ExchangeFileError (not a listings file), NotFoundError (no such market).
         """
         from kiosk.services.exchange import check_import
 
         self._core.require(actor, manager=True)
         return check_import(
-            self._db, path=path, market_slug=market_slug, deactivate_missing=deactivate_missing
+            self._db,
+            path=path,
+            market_slug=market_slug,
+            deactivate_missing=deactivate_missing,
+            encoding=encoding,
         )
 
     @publishes
