@@ -45,7 +45,6 @@ NOT_PAYMENT = define("exchange.not_payment", N_('"{value}" is not a way to pay; 
 NOT_TEXT = define("exchange.not_text", N_("holds TRUE or FALSE; type text"))
 
 
-
 class CellError(Exception):
     """A refused cell; ``message`` goes after the column name (``가격 "1원" is not ...``)."""
 
