@@ -144,6 +144,8 @@ def _write_tour_listings(services: Services, manager: Actor) -> None:
     rows[1][price] = str(int(rows[1][price]) + 500)
     added = list(rows[1])
     added[stall] = "Z-1"
+    for column in (fmt.KAKAO, fmt.PAYMENT_QR):  # a new stall never takes another's codes
+        added[header.index(column.header)] = ""
     rows.append(added)
     # The cells are read from our own export: already formula-safe, written back unchanged.
     path.write_bytes(csv_bytes([[Neutral(cell) for cell in row] for row in rows]))

@@ -180,3 +180,29 @@ def test_the_page_is_not_reachable_without_signing_in(shell: Shell) -> None:
     built.show_page("exchange")
     assert shell.current_screen_name() != exchange_screen.SCREEN
     assert shell.current_screen_name() != stores.SCREEN
+
+
+def test_a_csv_that_reads_two_ways_asks_which_reading_is_right(
+    flow: ManagerFlow, own_services: Services, tmp_path: Path
+) -> None:
+    page = flow.exchange
+    name = "치킨"  # each syllable's two CP949 bytes are also one UTF-8 character
+    values = {"market": "bansong", "stall_number": "Z-7", "category": "other", "name_ko": name}
+    header = [c.key for c in fmt.FLAT_COLUMNS]
+    row = [values.get(key, "") for key in header]
+    path = tmp_path / "short.csv"
+    path.write_bytes(f"{','.join(header)}\r\n{','.join(row)}\r\n".encode("cp949"))
+    page.check_file(path)
+    assert ops.wait_idle()
+    choice = page.import_panel.encoding
+    assert choice.isVisible() and not page.import_button.isEnabled()
+    assert page.summary.toPlainText() == "⚠ Choose how to read short.csv."
+    assert "line 2" in choice.question.text()
+    shown = choice.buttons["cp949"].text()
+    assert shown.startswith(f"Korean Excel CSV (CP949): bansong,Z-7,other,{name},")
+    assert name not in choice.buttons["utf-8"].text()
+    QTest.mouseClick(choice.buttons["cp949"], Qt.MouseButton.LeftButton)
+    assert ops.wait_idle()
+    assert not choice.isVisible()
+    assert f"New store: Z-7 {name}" in page.summary.toPlainText()
+    assert page.import_button.isEnabled()

@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton
+from collections.abc import Mapping
 
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.exchange.csv_file import CSV_ENCODINGS, CsvEncoding
 from kiosk.domain.exchange.plan import ImportPlan, PlanKind
 from kiosk.i18n import _
 from kiosk.ui import theme
@@ -12,6 +24,51 @@ from kiosk.ui.widgets.proof_prompt import ProofPrompt
 
 #: Stores named per kind in the dry-run summary (the rest are counted).
 SHOWN = 12
+
+
+class EncodingChoice(QWidget):
+    """A CSV file that reads two ways: one button per reading of its first differing line.
+
+    ``chosen(encoding)`` with ``utf-8`` or ``cp949``; hidden until :meth:`ask`.
+    """
+
+    chosen = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("encoding-choice")
+        self._line = 0
+        self._readings: dict[CsvEncoding, str] = {}
+        self.question = QLabel()
+        self.question.setWordWrap(True)
+        self.buttons = {code: QPushButton() for code in CSV_ENCODINGS}
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.question)
+        for code, button in self.buttons.items():
+            button.setObjectName(f"encoding-{code}")
+            button.clicked.connect(lambda _checked=False, c=code: self.chosen.emit(c))
+            column.addWidget(button)
+        self.hide()
+
+    def ask(self, line: int, readings: Mapping[CsvEncoding, str]) -> None:
+        self._line, self._readings = line, dict(readings)
+        self.retranslate()
+        self.show()
+
+    def retranslate(self) -> None:
+        self.question.setText(
+            _(
+                "This CSV file reads two ways, and the texts differ. Which is line {line} "
+                "as you typed it?"
+            ).format(line=self._line)
+        )
+        self.buttons["utf-8"].setText(
+            _("UTF-8: {text}").format(text=self._readings.get("utf-8", ""))
+        )
+        self.buttons["cp949"].setText(
+            _("Korean Excel CSV (CP949): {text}").format(text=self._readings.get("cp949", ""))
+        )
 
 
 class ImportPanel(CardPanel):
@@ -44,9 +101,11 @@ class ImportPanel(CardPanel):
         self.summary.setReadOnly(True)
         self.proof = ProofPrompt()
         self.proof.switch_button.hide()
+        self.encoding = EncodingChoice()
         self.column.addWidget(self.hint)
         self.column.addLayout(row)
         self.column.addWidget(self.deactivate)
+        self.column.addWidget(self.encoding)
         self.column.addWidget(self.summary, 1)
         self.column.addWidget(self.proof)
 
@@ -63,6 +122,7 @@ class ImportPanel(CardPanel):
         self.deactivate.setText(_("Deactivate stores that are not in the file"))
         self.import_button.setText(_("Import these changes"))
         self.proof.retranslate()
+        self.encoding.retranslate()
         self.proof.question.setText(_("The file changes QR codes: enter the manager password."))
 
 

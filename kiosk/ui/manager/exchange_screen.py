@@ -13,6 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QWidget
 
 from kiosk.domain.access import Actor, CodeProof
+from kiosk.domain.exchange.csv_file import CSV_ENCODINGS, CsvEncoding
 from kiosk.domain.exchange.plan import ImportPlan
 from kiosk.domain.listing import MarketInfo
 from kiosk.i18n import _, current_locale
@@ -39,6 +40,7 @@ class ManagerExchangeScreen(ManagerPage):
         self._markets: list[MarketInfo] = []
         self._plan: ImportPlan | None = None
         self._file: Path | None = None
+        self._encoding: CsvEncoding | None = None
         self._armed_restore: Path | None = None
         self._backups: list[Path] = []
         self._slot = ops.OpSlot(self)
@@ -77,13 +79,15 @@ class ManagerExchangeScreen(ManagerPage):
         self.deactivate.toggled.connect(self._on_deactivate_toggled)
         self.import_button.clicked.connect(self._on_import_clicked)
         self.proof.confirmed.connect(self._on_proof)
+        self.import_panel.encoding.chosen.connect(self._on_encoding_chosen)
 
     # State -------------------------------------------------------------------------------------
     def set_actor(self, actor: Actor | None) -> None:
         self._actor = actor
         if actor is None:
             self._forget_plan()
-            self._file = None
+            self._file, self._encoding = None, None
+            self.import_panel.encoding.hide()
             self._armed_restore = None
             self._retitle_restore()
             self.summary.clear()
@@ -117,19 +121,27 @@ class ManagerExchangeScreen(ManagerPage):
 
         self._slot.run(work, on_done=self._on_exported, on_error=self._on_failed, name="export")
 
-    def check_file(self, path: Path) -> None:
-        """The dry run of *path* for the chosen market; shows what it would change."""
+    def check_file(self, path: Path, encoding: CsvEncoding | None = None) -> None:
+        """The dry run of *path* for the chosen market; shows what it would change.
+
+        *encoding* (``utf-8``/``cp949``) is the reading the manager chose for a CSV file.
+        """
         services, actor, market = self._services, self._actor, self.current_market()
         if actor is None:
             return
-        self._file = path
+        self._file, self._encoding = path, encoding
+        self.import_panel.encoding.hide()
         self._forget_plan()
         deactivate = self.deactivate.isChecked()
         self.summary.setPlainText(_("Checking {file}…").format(file=path.name))
 
         def work() -> ImportPlan:
             return services.exchange.check_import(
-                actor=actor, path=path, market_slug=market, deactivate_missing=deactivate
+                actor=actor,
+                path=path,
+                market_slug=market,
+                deactivate_missing=deactivate,
+                encoding=encoding,
             )
 
         self._slot.run(work, on_done=self._on_checked, on_error=self._on_check_failed, name="check")
@@ -268,7 +280,12 @@ class ManagerExchangeScreen(ManagerPage):
 
     def _on_deactivate_toggled(self, _checked: bool) -> None:
         if self._file is not None and self._plan is not None:
-            self.check_file(self._file)
+            self.check_file(self._file, self._encoding)
+
+    def _on_encoding_chosen(self, encoding: str) -> None:
+        chosen = next((code for code in CSV_ENCODINGS if code == encoding), None)
+        if self._file is not None and chosen is not None:
+            self.check_file(self._file, chosen)
 
     def _on_exported(self, result: object) -> None:
         from kiosk.services.values import ExportResult
@@ -292,12 +309,16 @@ class ManagerExchangeScreen(ManagerPage):
         )
 
     def _on_check_failed(self, exc: Exception) -> None:
+        from kiosk.domain.exchange.csv_file import AmbiguousEncoding
         from kiosk.domain.messages import KioskError
         from kiosk.services.values import ImportRefused
 
         if not isinstance(exc, KioskError):
             raise exc
-        if isinstance(exc, ImportRefused):
+        if isinstance(exc, AmbiguousEncoding):
+            self.summary.setPlainText("⚠ " + _("Choose how to read {file}.").format(file=exc.name))
+            self.import_panel.encoding.ask(exc.line, exc.readings)
+        elif isinstance(exc, ImportRefused):
             lines = [str(line) for line in exc.lines()]
             head = _("{count} problems; nothing was imported. Fix them in the file:").format(
                 count=len(exc.problems)
