@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kiosk.data import stores
 from kiosk.data.columns import utcnow
 from kiosk.data.convert import store_detail, store_names
@@ -14,7 +16,10 @@ from kiosk.domain.store_edit.draft import FieldChange
 from kiosk.services import audit
 from kiosk.services.changes import Change, ChangeKind
 from kiosk.services.live import note_change
-from kiosk.services.uow import transaction
+from kiosk.services.uow import Tx, transaction
+
+if TYPE_CHECKING:
+    from kiosk.data.models import Store
 
 
 def set_store_qr_codes(
@@ -53,6 +58,7 @@ def set_store_qr_codes(
             )
             if (old or "") != (new or "")
         ]
+        _refuse_shared(session, store, name or "", kakao_channel_id, payment_qr_payload)
         store.kakao_channel_id = kakao_channel_id
         store.payment_qr_payload = payment_qr_payload
         store.updated_at = utcnow()  # always an UPDATE, so the version always moves on
@@ -80,3 +86,27 @@ def set_store_qr_codes(
             change = Change(ChangeKind.STORES, store.market.slug, frozenset({store.id}))
             note_change(session, origin=origin, change=change)
         return store_detail(store, market=store.market)
+
+
+def _refuse_shared(
+    session: Tx, store: Store, name: str, kakao: str | None, payment: str | None
+) -> None:
+    """QrInputError when a code new to *store* is another stall's (of any market)."""
+    from kiosk.domain.exchange.shared_codes import taken_reason
+    from kiosk.services.qr_codes import QrInputError
+
+    new_kakao = kakao if kakao and kakao != store.kakao_channel_id else ""
+    new_payment = payment if payment and payment != store.payment_qr_payload else ""
+    if not new_kakao and not new_payment:
+        return
+    holders = stores.code_holders(
+        session,
+        kakaos={new_kakao} - {""},
+        payments={new_payment} - {""},
+        other_than={store.id},
+    )
+    for holder in holders:
+        if new_kakao and holder.kakao == new_kakao:
+            raise QrInputError("kakao_channel", taken_reason(holder, store.stall_number, name))
+        if new_payment and holder.payment == new_payment:
+            raise QrInputError("payment_qr", taken_reason(holder, store.stall_number, name))

@@ -199,3 +199,37 @@ def test_the_store_form_refuses_another_stalls_code(services: Services) -> None:
         actor=manager, market_slug="bansong", base=a1, draft=unchanged
     )
     assert saved.phone == "051-000-0111" and saved.payment_qr_payload == a1.payment_qr_payload
+
+
+@pytest.mark.parametrize("field", ["kakao_channel", "payment_qr"])
+def test_the_merchant_qr_screen_refuses_another_stalls_code(services: Services, field: str) -> None:
+    from kiosk.services.qr_codes import QrInputError
+    from kiosk.services.store_codes import check_kakao, check_payment
+
+    console = services.access.console_actor()
+    services.access.set_manager_password(actor=console, password=Secret(PASSWORD))
+    a1, a2 = services.directory.list_store_details(market_slug="bansong", active_only=False)[:2]
+    kakao = check_kakao(a1.kakao_channel_id or "") if field == "kakao_channel" else None
+    payment = check_payment(a1.payment_qr_payload or "") if field == "payment_qr" else None
+    with pytest.raises(QrInputError) as refused:
+        services.codes.save_store_codes(
+            proof=CodeProof("password", Secret(PASSWORD)),
+            store_id=a2.id,
+            expected_version=a2.version,
+            kakao=kakao,
+            payment=payment,
+        )
+    assert refused.value.field == field
+    assert str(refused.value).endswith(
+        ": stall A-1 (바다향 수산) of the market bansong already has this; stall A-2 "
+        "(갯바위 활어) cannot have it too. Each stall needs its own."
+    )
+    assert services.directory.get_store(store_id=a2.id) == a2
+    again = services.codes.save_store_codes(  # a1 saving its own codes again is fine
+        proof=CodeProof("password", Secret(PASSWORD)),
+        store_id=a1.id,
+        expected_version=a1.version,
+        kakao=check_kakao(a1.kakao_channel_id or ""),
+        payment=check_payment(a1.payment_qr_payload or ""),
+    )
+    assert again.payment_qr_payload == a1.payment_qr_payload

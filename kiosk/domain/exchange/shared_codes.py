@@ -42,6 +42,14 @@ FORM_TAKEN = define(
     ),
 )
 
+TAKEN = define(
+    "qr_input.code_taken",
+    N_(
+        "stall {other} ({other_name}) of the market {market} already has this; "
+        "stall {stall} ({name}) cannot have it too. Each stall needs its own."
+    ),
+)
+
 
 @dataclass(frozen=True, slots=True)
 class CodeHolder:
@@ -133,13 +141,22 @@ def saved_clashes(
 
 def taken(holder: CodeHolder, listing: StoreListing, field: Message | None = None) -> Message:
     """What a stall is told when *holder* has its code: in a file, or (with *field*) a form."""
-    names = {
-        "other": holder.stall,
-        "other_name": holder.name,
-        "market": holder.market_slug,
-        "stall": listing.stall_number,
-        "name": _name(listing),
-    }
+    names = _names(holder, listing.stall_number, _name(listing))
     if field is None:
         return IN_MARKET(**names)
     return FORM_TAKEN(field=field, **names)
+
+
+def taken_reason(holder: CodeHolder, stall: str, name: str) -> Message:
+    """Why the merchant QR screen cannot save a code *holder* has (after the field's name)."""
+    return TAKEN(**_names(holder, stall, name))
+
+
+def _names(holder: CodeHolder, stall: str, name: str) -> dict[str, str]:
+    return {
+        "other": holder.stall,
+        "other_name": holder.name,
+        "market": holder.market_slug,
+        "stall": stall,
+        "name": name,
+    }
