@@ -15,13 +15,21 @@ from kiosk.data.search import bump_search_stamps
 from kiosk.domain.exchange.plan import CurrentStore, ImportPlan, PlanKind
 from kiosk.domain.exchange.shared_codes import CodeHolder
 from kiosk.domain.messages import N_, KioskError, define
-from kiosk.services.uow import Tx, connection_of, reading
+from kiosk.services.uow import Conn, Tx, connection_of, reading
 
 CHANGED_SINCE_CHECK = define(
     "exchange.changed_since_check",
     N_(
         "{count} stores of {market} were changed on another PC since the file was checked; "
         "nothing was imported. Check the file again."
+    ),
+)
+
+CODES_TAKEN_SINCE_CHECK = define(
+    "exchange.codes_taken_since_check",
+    N_(
+        "a KakaoTalk channel or payment code of the file was saved for another stall on "
+        "another PC since the file was checked; nothing was imported. Check the file again."
     ),
 )
 
@@ -64,6 +72,8 @@ def write_plan(session: Tx, plan: ImportPlan) -> list[int]:
     ]
     if stale:
         raise ImportStale(CHANGED_SINCE_CHECK(count=len(stale), market=plan.market_slug))
+    if _codes_taken_since_check(conn, plan):
+        raise ImportStale(CODES_TAKEN_SINCE_CHECK())
     changed = [p for p in plan.changed() if p.kind is not PlanKind.NEW]
     if listings.update_stores(conn, changed) != len(changed):
         raise ImportStale(CHANGED_SINCE_CHECK(count=len(changed), market=plan.market_slug))
@@ -75,3 +85,25 @@ def write_plan(session: Tx, plan: ImportPlan) -> list[int]:
         raise ImportStale(CHANGED_SINCE_CHECK(count=len(new), market=plan.market_slug))
     bump_search_stamps(conn, [market_id])
     return touched + list(ids.values())
+
+
+def _codes_taken_since_check(conn: Conn, plan: ImportPlan) -> bool:
+    """Whether a code the plan gives a stall is now another stall's (saved after the check)."""
+    kakaos: set[str] = set()
+    payments: set[str] = set()
+    for store in plan.changed():
+        if store.kind is PlanKind.DEACTIVATED:
+            continue
+        fields = {change.field for change in store.changes}
+        new = store.kind is PlanKind.NEW
+        if store.listing.kakao and (new or "kakao_channel" in fields):
+            kakaos.add(store.listing.kakao)
+        if store.listing.payment and (new or "payment_qr" in fields):
+            payments.add(store.listing.payment)
+    if not kakaos and not payments:
+        return False
+    # Stores the plan rewrites (at the version checked) hold the file's codes afterwards.
+    rewritten = {
+        s.store_id for s in plan.changed() if s.store_id is not None and s.kind is PlanKind.UPDATED
+    }
+    return bool(stores.code_holders(conn, kakaos=kakaos, payments=payments, other_than=rewritten))

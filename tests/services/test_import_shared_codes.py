@@ -233,3 +233,40 @@ def test_the_merchant_qr_screen_refuses_another_stalls_code(services: Services, 
         payment=check_payment(a1.payment_qr_payload or ""),
     )
     assert again.payment_qr_payload == a1.payment_qr_payload
+
+
+def test_a_code_saved_elsewhere_after_the_check_stops_the_import(
+    services: Services, tmp_path: Path
+) -> None:
+    from kiosk.services.exchange_db import ImportStale
+    from kiosk.services.store_codes import check_payment
+
+    console = services.access.console_actor()
+    services.access.set_manager_password(actor=console, password=Secret(PASSWORD))
+    proof = CodeProof("password", Secret(PASSWORD))
+    a1, _a2, a3 = services.directory.list_store_details(market_slug="bansong", active_only=False)[
+        :3
+    ]
+    payload = a1.payment_qr_payload or ""
+    services.codes.save_store_codes(  # A-1 gives its payload up: it is free
+        proof=proof, store_id=a1.id, expected_version=a1.version, kakao=None, payment=None
+    )
+    rows = _export(services, tmp_path)
+    added = list(rows[-1])
+    header = rows[0]
+    added[header.index(fmt.STALL.header)] = "Z-1"
+    added[header.index(fmt.KAKAO.header)] = ""
+    added[header.index(fmt.PAYMENT_QR.header)] = payload
+    rows.append(added)
+    plan = services.exchange.check_import(actor=console, path=_write(tmp_path / "z.csv", rows))
+    a3 = services.directory.get_store(store_id=a3.id)
+    services.codes.save_store_codes(  # meanwhile, on another PC, A-3 takes it
+        proof=proof,
+        store_id=a3.id,
+        expected_version=a3.version,
+        kakao=None,
+        payment=check_payment(payload),
+    )
+    with pytest.raises(ImportStale, match="saved for another stall on another PC"):
+        services.exchange.apply_import(actor=console, plan=plan)
+    assert services.directory.list_stores(market_slug="bansong", query="Z-1") == []
