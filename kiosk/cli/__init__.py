@@ -129,11 +129,16 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
     try:
         counts = services.listings.load_demo(replace=bool(args.replace))
+        password_set = services.access.manager_password_is_set()
     finally:
         services.close()
     for slug, count in counts.items():
         print(f"{terminal_safe(slug)}: {count} stores")
     print(terminal_safe(f"database: {mask_url(services.url)}"))
+    if not password_set:
+        from kiosk.cli.admin import MANAGER_SETUP_HINT
+
+        print(MANAGER_SETUP_HINT)
     return 0
 
 

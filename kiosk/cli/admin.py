@@ -21,6 +21,12 @@ if TYPE_CHECKING:
 
 _P = TypeVar("_P", bound=argparse.ArgumentParser)
 
+#: What ``demo`` (and a fresh database) tells about the manager password.
+MANAGER_SETUP_HINT = (
+    "No manager password is set. Set it with 'market-kiosk manager set-password', "
+    "or run 'market-kiosk manager setup-code' and type the code in Manager mode."
+)
+
 
 def add_admin_parsers(subparsers: argparse._SubParsersAction[_P]) -> None:
     """Add ``manager set-password``, ``merchant set-pin`` and ``audit``."""
@@ -37,6 +43,18 @@ def add_admin_parsers(subparsers: argparse._SubParsersAction[_P]) -> None:
         "--stdin", action="store_true", help="read it once (for set-up scripts), not twice"
     )
     password.set_defaults(func=_cmd_set_password)
+    setup = manager_sub.add_parser(
+        "setup-code",
+        help="print a one-time code that lets Manager mode set the first password",
+        description="Print a one-time set-up code (valid once, for 24 hours; a new code "
+        "replaces the old one). Manager mode asks for it before it sets the first manager "
+        "password. Refused once a manager password is set.",
+    )
+    setup.set_defaults(func=_cmd_setup_code)
+    manager_wait = manager_sub.add_parser(
+        "clear-wait", help="lift the wait after wrong manager passwords, on every PC"
+    )
+    manager_wait.set_defaults(func=_cmd_clear_wait, market=None, stall=None)
 
     merchant = subparsers.add_parser("merchant", help="store PINs for merchants")
     merchant_sub = merchant.add_subparsers(
@@ -50,6 +68,12 @@ def add_admin_parsers(subparsers: argparse._SubParsersAction[_P]) -> None:
     pin.add_argument("--stall", required=True, metavar="STALL", help="stall number, e.g. A-12")
     pin.add_argument("--stdin", action="store_true", help="read it once, not twice")
     pin.set_defaults(func=_cmd_set_pin)
+    wait = merchant_sub.add_parser(
+        "clear-wait", help="lift the wait after wrong PINs of a store, on every PC"
+    )
+    wait.add_argument("--market", required=True, metavar="SLUG", help="market short name")
+    wait.add_argument("--stall", required=True, metavar="STALL", help="stall number, e.g. A-12")
+    wait.set_defaults(func=_cmd_clear_wait)
 
     audit = subparsers.add_parser("audit", help="print the audit log (newest first)")
     audit.add_argument("--market", metavar="SLUG", help="only this market's entries")
@@ -129,10 +153,61 @@ def _cmd_set_password(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_set_pin(args: argparse.Namespace) -> int:
-    from kiosk.domain.access import AccessError, Secret, pin_problem
+def _cmd_setup_code(args: argparse.Namespace) -> int:
+    from kiosk.domain.access import AccessError
+
+    services = _open()
+    try:
+        code = services.access.issue_setup_code(actor=services.access.console_actor())
+    except AccessError as exc:
+        raise _error(str(exc) + " To change it, run 'market-kiosk manager set-password'.") from None
+    finally:
+        services.close()
+    print(f"Set-up code: {code}")
+    print(
+        "Type it in Manager mode (시장 관리자) to set the manager password. It works once, "
+        "for 24 hours; running this again replaces it."
+    )
+    return 0
+
+
+def _find_store(services: Services, market: str, stall: str, command: str) -> tuple[int, str]:
+    """The id and label of *stall* in *market*; CliError naming the known stalls otherwise."""
     from kiosk.domain.text import terminal_safe
     from kiosk.services.values import NotFoundError
+
+    try:
+        stores = services.directory.list_stores(market_slug=market, include_inactive=True)
+    except NotFoundError as exc:
+        raise _error(str(exc)) from None
+    store = next((s for s in stores if s.stall_number == stall.strip()), None)
+    if store is None:
+        known = ", ".join(s.stall_number for s in stores[:20])
+        raise _error(
+            f"{command}: market {market!r} has no stall "
+            f"{terminal_safe(stall)!r} (stalls: {known or 'none'})"
+        )
+    return store.id, f"stall {store.stall_number} ({store.name.get('ko')})"
+
+
+def _cmd_clear_wait(args: argparse.Namespace) -> int:
+    from kiosk.domain.text import terminal_safe
+
+    services = _open()
+    try:
+        store_id, label = None, "the manager password"
+        if args.market is not None:
+            store_id, label = _find_store(services, args.market, args.stall, "merchant clear-wait")
+        console = services.access.console_actor()
+        waiting = services.access.clear_wait(actor=console, store_id=store_id)
+    finally:
+        services.close()
+    print(terminal_safe(f"Wrong tries of {label} forgotten ({waiting} PC(s) were counting)."))
+    return 0
+
+
+def _cmd_set_pin(args: argparse.Namespace) -> int:
+    from kiosk.domain.access import AccessError, Secret, pin_problem
 
     secret = read_secret("PIN", once=bool(args.stdin))
     problem = pin_problem(secret)
@@ -140,24 +215,14 @@ def _cmd_set_pin(args: argparse.Namespace) -> int:
         raise _error(str(problem))
     services = _open()
     try:
-        try:
-            stores = services.directory.list_stores(market_slug=args.market, include_inactive=True)
-        except NotFoundError as exc:
-            raise _error(str(exc)) from None
-        store = next((s for s in stores if s.stall_number == args.stall.strip()), None)
-        if store is None:
-            known = ", ".join(s.stall_number for s in stores[:20])
-            raise _error(
-                f"merchant set-pin: market {args.market!r} has no stall "
-                f"{terminal_safe(args.stall)!r} (stalls: {known or 'none'})"
-            )
+        store_id, label = _find_store(services, args.market, args.stall, "merchant set-pin")
         console = services.access.console_actor()
-        services.access.set_store_pin(actor=console, store_id=store.id, pin=Secret(secret))
+        services.access.set_store_pin(actor=console, store_id=store_id, pin=Secret(secret))
     except AccessError as exc:
         raise _error(str(exc)) from None
     finally:
         services.close()
-    print(f"The PIN of stall {store.stall_number} ({store.name.get('ko')}) is set.")
+    print(f"The PIN of {label} is set.")
     return 0
 
 

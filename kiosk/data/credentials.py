@@ -41,9 +41,29 @@ def save_secret(
     return True
 
 
-def clear_attempts(session: Session, attempt_key: str) -> None:
-    """Forget the failed tries counted under *attempt_key*."""
-    session.execute(delete(SignInAttempts).where(SignInAttempts.key == attempt_key))
+def secret_and_time(session: Session, key: str) -> tuple[str, datetime] | None:
+    """The hash under *key* and when it was set (the row locked), or None."""
+    row = session.get(Credential, key, with_for_update=True)
+    return (row.secret_hash, row.set_at) if row is not None else None
+
+
+def delete_secret(session: Session, key: str) -> bool:
+    """Remove the secret under *key*; False when there was none (someone took it first)."""
+    result = session.execute(delete(Credential).where(Credential.key == key))
+    return bool(getattr(result, "rowcount", 0))
+
+
+def clear_attempts(session: Session, *attempt_keys: str) -> None:
+    """Forget the failed tries counted under *attempt_keys*."""
+    session.execute(delete(SignInAttempts).where(SignInAttempts.key.in_(attempt_keys)))
+
+
+def clear_attempts_under(session: Session, prefix: str) -> int:
+    """Forget every count whose key starts with *prefix* (hex digits and ``:`` only)."""
+    if not prefix or not all(ch in "0123456789abcdef:" for ch in prefix):
+        raise ValueError("attempt key prefixes are hex digits")
+    result = session.execute(delete(SignInAttempts).where(SignInAttempts.key.startswith(prefix)))
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 def attempts(session: Session, attempt_key: str) -> SignInAttempts | None:
@@ -52,9 +72,14 @@ def attempts(session: Session, attempt_key: str) -> SignInAttempts | None:
 
 
 def attempts_to_count(session: Session, attempt_key: str, *, now: datetime) -> SignInAttempts:
-    """The row of *attempt_key*, locked for the update (added with no failures when absent)."""
+    """The row of *attempt_key*, locked for the update (added with no failures when absent).
+
+    Call it inside the write-locked transaction (``uow.locked_transaction``) so
+    that two PCs cannot both add the row or both read the old count.
+    """
     row = session.get(SignInAttempts, attempt_key, with_for_update=True)
     if row is None:
         row = SignInAttempts(key=attempt_key, failures=0, updated_at=now)
         session.add(row)
+        session.flush()
     return row

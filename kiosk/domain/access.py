@@ -100,6 +100,8 @@ class CodeProof:
 # Rules for secrets ----------------------------------------------------------------------
 PIN_MIN_DIGITS: Final = 6
 PIN_MAX_DIGITS: Final = 12
+#: A PIN needs at least this many different digits (``121212``, ``000001`` are refused).
+PIN_MIN_DISTINCT: Final = 4
 PASSWORD_MIN: Final = 10
 PASSWORD_MIN_MIXED: Final = 8
 PASSWORD_MAX: Final = 256
@@ -111,6 +113,14 @@ PIN_TOO_SHORT = define("access.pin_too_short", N_("A PIN needs at least {min} di
 PIN_TOO_EASY = define(
     "access.pin_too_easy",
     N_("This PIN is too easy to guess (one digit repeated, or digits in a row); choose another."),
+)
+PIN_TOO_FEW_DIGITS = define(
+    "access.pin_too_few_digits",
+    N_("This PIN is too easy to guess: use at least {distinct} different digits."),
+)
+PASSWORD_BLANK = define(
+    "access.password_blank",
+    N_("The password cannot be only spaces; spaces at its start and end do not count."),
 )
 PASSWORD_TOO_SHORT = define(
     "access.password_too_short",
@@ -131,10 +141,25 @@ def pin_problem(pin: str) -> Message | None:
         return PIN_NOT_DIGITS(min=PIN_MIN_DIGITS, max=PIN_MAX_DIGITS)
     if len(pin) < PIN_MIN_DIGITS:
         return PIN_TOO_SHORT(min=PIN_MIN_DIGITS)
-    steps = {int(b) - int(a) for a, b in itertools.pairwise(pin)}
-    if len(steps) == 1 and steps <= {-1, 0, 1}:
+    if _repeats_a_block(pin) or _runs(pin):
         return PIN_TOO_EASY()
+    if len(set(pin)) < PIN_MIN_DISTINCT:
+        return PIN_TOO_FEW_DIGITS(distinct=PIN_MIN_DISTINCT)
     return None
+
+
+def _repeats_a_block(pin: str) -> bool:
+    """``121212``, ``123123``, ``12341234``: one shorter block written again and again."""
+    return any(
+        len(pin) % size == 0 and pin == pin[:size] * (len(pin) // size)
+        for size in range(1, len(pin) // 2 + 1)
+    )
+
+
+def _runs(pin: str) -> bool:
+    """Digits in a row, up or down, wrapping at 9 (``123456``, ``654321``, ``890123``)."""
+    steps = {(int(b) - int(a)) % 10 for a, b in itertools.pairwise(pin)}
+    return steps in ({1}, {9})
 
 
 def _classes(text: str) -> int:
@@ -157,31 +182,62 @@ def normalise_secret(text: str) -> str:
 
 
 def password_problem(password: str) -> Message | None:
-    """Why *password* cannot be the manager password (at least 10 characters, or 8 of two kinds)."""
+    """Why *password* cannot be the manager password (at least 10 characters, or 8 of two kinds).
+
+    Spaces at the start and end do not count towards the length: ten spaces are
+    no password.
+    """
     text = normalise_secret(password)
     if len(text) > PASSWORD_MAX:
         return PASSWORD_TOO_LONG(max=PASSWORD_MAX)
+    if text and not text.strip():
+        return PASSWORD_BLANK()
+    text = text.strip()
     if len(text) >= PASSWORD_MIN or (len(text) >= PASSWORD_MIN_MIXED and _classes(text) >= 2):
         return None
     return PASSWORD_TOO_SHORT(long=PASSWORD_MIN, short=PASSWORD_MIN_MIXED)
 
 
 # Throttling -------------------------------------------------------------------------------
-#: Failures allowed before each further attempt must wait.
-FREE_FAILURES: Final = 3
-#: The wait doubles from 2 s with each failure after the free ones, up to this.
-MAX_DELAY: Final = timedelta(seconds=60)
-#: After this many failures in a row the key is locked for LOCKOUT.
-LOCKOUT_AFTER: Final = 10
-LOCKOUT: Final = timedelta(minutes=15)
+# Two counts per account (the manager, or one store): one per PC, and one for all PCs.
+# A PC's own failures make that PC wait longer and longer for that account; the count of
+# all PCs only slows everyone briefly and forgets by itself, so a visitor at one PC can
+# never lock the account for the others (docs/architecture.md, "Roles, access and the
+# audit log").
+
+#: Failures one PC may make for one account before each further try must wait.
+PC_FREE_FAILURES: Final = 5
+#: The first wait on a PC; it doubles with each further failure, up to PC_MAX_WAIT.
+PC_FIRST_WAIT: Final = timedelta(seconds=30)
+PC_MAX_WAIT: Final = timedelta(minutes=15)
+#: Failures of all PCs together (after forgetting) before everyone waits a little.
+ALL_FREE_FAILURES: Final = 20
+#: The wait of all PCs together never grows past this.
+ALL_MAX_WAIT: Final = timedelta(seconds=60)
+#: The count of all PCs forgets one failure for each such span without one.
+ALL_FORGET_ONE: Final = timedelta(seconds=60)
 
 
-def delay_after(failures: int) -> timedelta:
-    """How long the next attempt must wait after *failures* failures in a row."""
-    if failures < FREE_FAILURES:
+def pc_wait_after(failures: int) -> timedelta:
+    """How long one PC waits for an account after *failures* failures in a row there."""
+    if failures < PC_FREE_FAILURES:
         return timedelta(0)
-    seconds = 2 ** (failures - FREE_FAILURES + 1)
-    return min(timedelta(seconds=seconds), MAX_DELAY)
+    doublings = min(failures - PC_FREE_FAILURES, 16)
+    return min(PC_FIRST_WAIT * (1 << doublings), PC_MAX_WAIT)
+
+
+def all_pcs_wait_after(failures: int) -> timedelta:
+    """How long every PC waits for an account after *failures* (forgotten ones taken off)."""
+    if failures < ALL_FREE_FAILURES:
+        return timedelta(0)
+    doublings = min(failures - ALL_FREE_FAILURES, 16)
+    return min(timedelta(seconds=2) * (1 << doublings), ALL_MAX_WAIT)
+
+
+def remembered(failures: int, idle: timedelta) -> int:
+    """The all-PC count after *idle* without a failure: one forgotten per ALL_FORGET_ONE."""
+    forgotten = int(max(idle, timedelta(0)) / ALL_FORGET_ONE)
+    return max(0, failures - forgotten)
 
 
 # Errors ------------------------------------------------------------------------------------
@@ -189,19 +245,49 @@ WRONG_SECRET = define(
     "access.wrong_secret",
     N_("That did not match. Check the stall and the PIN (or the password) and try again."),
 )
+WRONG_PASSWORD = define(
+    "access.wrong_password",
+    N_("That is not the manager password. Check it (capital letters, spaces) and try again."),
+)
 WAIT = define(
     "access.wait", N_("Too many wrong tries. Wait {seconds} seconds before trying again.")
 )
 LOCKED = define(
-    "access.locked",
+    "access.wait_long",
     N_(
-        "Too many wrong tries: signing in here is locked until {until} (on every PC). "
-        "The market manager can set a new PIN or password."
+        "Too many wrong tries on this PC: try again after {until}. The market manager "
+        "can lift the wait in Manager mode (or with 'market-kiosk merchant clear-wait')."
+    ),
+)
+MANAGER_LOCKED = define(
+    "access.manager_wait_long",
+    N_(
+        "Too many wrong tries on this PC: try again after {until}, or run "
+        "'market-kiosk manager clear-wait' on a PC of the market office."
     ),
 )
 NO_PASSWORD = define(
     "access.no_password",
     N_("No manager password is set yet. Set one first (at least 10 characters)."),
+)
+NEEDS_SETUP_CODE = define(
+    "access.needs_setup_code",
+    N_(
+        "No manager password is set yet. To set one you need a set-up code: ask the market "
+        "office to run 'market-kiosk manager setup-code', or run it on this PC. (Or set the "
+        "password directly with 'market-kiosk manager set-password'.)"
+    ),
+)
+WRONG_SETUP_CODE = define(
+    "access.wrong_setup_code",
+    N_(
+        "That set-up code is not valid (wrong, already used, or older than {hours} hours). "
+        "Run 'market-kiosk manager setup-code' for a new one."
+    ),
+)
+SIGN_IN_UNAVAILABLE = define(
+    "access.sign_in_unavailable",
+    N_("Signing in is not possible right now ({reason}). Nothing was changed; try again."),
 )
 PASSWORD_ALREADY_SET = define(
     "access.password_already_set",
@@ -226,6 +312,10 @@ class Throttled(AccessError):
         super().__init__(message)
         self.seconds = seconds
         self.locked = locked
+
+
+class SignInUnavailable(AccessError):
+    """The database failed during a sign-in (locked, lost, full): a message, never a hang."""
 
 
 class PermissionDenied(AccessError):

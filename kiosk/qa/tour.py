@@ -106,7 +106,10 @@ def prepare_accounts(services: Services) -> None:
     """Manager password, a PIN for the showcase merchant and one audited edit (temp DB only)."""
     from kiosk.domain.access import Secret
 
-    manager = services.access.set_first_manager_password(password=Secret(TOUR_PASSWORD))
+    code = services.access.issue_setup_code(actor=services.access.console_actor())
+    manager = services.access.set_first_manager_password(
+        password=Secret(TOUR_PASSWORD), setup_code=Secret(code)
+    )
     _PREPARED.add(services)
     store_id = tour_merchant_store(services)
     if store_id is None:

@@ -3,10 +3,10 @@
 Secrets are stored only as ``hashlib.scrypt`` hashes with a per-secret salt and
 the OWASP password-storage parameters (n=2**17, r=8, p=1; ``maxmem`` must be
 raised or OpenSSL refuses, see docs/architecture.md "Known traps"), compared
-with ``hmac.compare_digest``. Failed tries are counted per key in the database
-(``sign_in_attempts``), so the growing wait and the lockout hold for every PC
-and survive a restart. A wrong PIN and a PIN for a store that does not exist
-get the same answer after the same work.
+with ``hmac.compare_digest``. Failed tries are counted in the database per PC
+and for all PCs (``kiosk.services.throttle``), so the waits survive a restart
+and parallel tries are each counted. A wrong PIN and a PIN for a store that
+does not exist get the same answer after the same work.
 """
 
 from __future__ import annotations
@@ -18,10 +18,9 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from kiosk.data import credentials
-from kiosk.data.columns import utcnow
 from kiosk.data.db import Database
 from kiosk.domain import access
 from kiosk.domain.access import (
@@ -31,11 +30,10 @@ from kiosk.domain.access import (
     Role,
     Secret,
     SignInRefused,
-    Throttled,
 )
 from kiosk.domain.audit import AuditAction
 from kiosk.domain.messages import N_, define
-from kiosk.services import audit
+from kiosk.services import audit, throttle
 from kiosk.services.uow import transaction
 
 
@@ -106,16 +104,12 @@ _dummy_lock = threading.Lock()
 _dummy: dict[ScryptCost, str] = {}
 
 
-def _dummy_hash() -> str:
+def dummy_hash() -> str:
     """A hash of a random secret, so a missing PIN costs the same time as a wrong one."""
     with _dummy_lock:
         if cost not in _dummy:
             _dummy[cost] = hash_secret(Secret(secrets.token_hex(16)))
         return _dummy[cost]
-
-
-def _attempt_key(key: str) -> str:
-    return hashlib.sha256(f"kiosk-sign-in\0{key}".encode()).hexdigest()
 
 
 # Sessions -------------------------------------------------------------------------------
@@ -201,7 +195,7 @@ def store_credential(
         )
         if not saved:
             return False
-        credentials.clear_attempts(session, _attempt_key(key))
+        throttle.forget_all_tries(session, key)
         audit.record(
             session,
             actor=by,
@@ -214,64 +208,58 @@ def store_credential(
     return True
 
 
-def _check_throttle(db: Database, key: str) -> None:
-    now = utcnow()
+def clear_waits(
+    db: Database,
+    *,
+    key: str,
+    by: Actor,
+    subject: str,
+    store_id: int | None = None,
+    market_slug: str | None = None,
+) -> int:
+    """Forget every PC's failed tries of *key* (the manager's word); audited. PCs that waited."""
     with transaction(db) as session:
-        row = credentials.attempts(session, _attempt_key(key))
-        if row is None:
-            return
-        if row.locked_until is not None and row.locked_until > now:
-            until = row.locked_until.astimezone().strftime("%H:%M")
-            raise Throttled(access.LOCKED(until=until), locked=True)
-        if row.not_before is not None and row.not_before > now:
-            seconds = max(1, int((row.not_before - now).total_seconds() + 0.999))
-            raise Throttled(access.WAIT(seconds=seconds), seconds=seconds)
+        waiting = throttle.forget_all_tries(session, key)
+        audit.record(
+            session,
+            actor=by,
+            action=AuditAction.LOCKED_OUT,
+            market_slug=market_slug,
+            store_id=store_id,
+            subject=subject,
+            changes=[("wait", f"{waiting} PC", "cleared")],
+        )
+    return waiting
 
 
-def _record_failure(
-    db: Database, key: str, *, actor: Actor, subject: str, store_id: int | None
-) -> datetime | None:
-    """Count one failure of *key*; return the lockout end when this one locked it."""
-    now = utcnow()
-    locked: datetime | None = None
-    with transaction(db) as session:
-        row = credentials.attempts_to_count(session, _attempt_key(key), now=now)
-        if row.locked_until is not None and row.locked_until <= now:
-            row.failures, row.locked_until = 0, None  # the lockout is over: count afresh
-        row.failures += 1
-        row.not_before = now + access.delay_after(row.failures)
-        row.updated_at = now
+def record_failure(
+    db: Database,
+    counted: throttle.Counted,
+    *,
+    actor: Actor,
+    subject: str,
+    store_id: int | None,
+) -> None:
+    """Audit one failed try (already counted); and the start of this PC's wait."""
+    with throttle.sign_in_faults(), transaction(db) as session:
         audit.record(
             session,
             actor=actor,
             action=AuditAction.SIGN_IN_FAILED,
             store_id=store_id,
             subject=subject,
-            changes=[("failures", str(row.failures - 1), str(row.failures))],
+            changes=[("failures", str(counted.failures - 1), str(counted.failures))],
         )
-        if row.failures >= access.LOCKOUT_AFTER:
-            locked = row.locked_until = now + access.LOCKOUT
+        if counted.wait_began:
+            until = counted.pc_until.isoformat(timespec="seconds")
             audit.record(
                 session,
                 actor=actor,
                 action=AuditAction.LOCKED_OUT,
                 store_id=store_id,
                 subject=subject,
-                changes=[("locked_until", "", locked.isoformat(timespec="seconds"))],
+                changes=[("wait_until", "", until)],
             )
-    return locked
-
-
-def _record_success(db: Database, key: str, *, actor: Actor, subject: str) -> None:
-    with transaction(db) as session:
-        credentials.clear_attempts(session, _attempt_key(key))
-        audit.record(
-            session,
-            actor=actor,
-            action=AuditAction.SIGN_IN,
-            store_id=actor.store_id,
-            subject=subject,
-        )
 
 
 def check_secret(
@@ -284,25 +272,29 @@ def check_secret(
     store_id: int | None = None,
     audit_success: bool = True,
 ) -> None:
-    """Raise Throttled (wait or locked) or SignInRefused unless *secret* is the one of *key*.
+    """Raise Throttled, SignInRefused or SignInUnavailable unless *secret* is the one of *key*.
 
-    The same work is done whether *key* has a secret or not (a dummy hash is checked).
+    The try is counted before the check (see ``kiosk.services.throttle``); the
+    same work is done whether *key* has a secret or not (a dummy hash is checked).
     """
-    _check_throttle(db, key)
-    with transaction(db) as session:
+    counted = throttle.count_try(db, key, actor.pc)
+    with throttle.sign_in_faults(), transaction(db) as session:
         stored = credentials.secret_hash(session, key)
-    matched = verify_secret(secret, stored if stored is not None else _dummy_hash())
+    matched = verify_secret(secret, stored if stored is not None else dummy_hash())
     if stored is None or not matched:
-        locked = _record_failure(db, key, actor=actor, subject=subject, store_id=store_id)
-        if locked is not None:
-            until = locked.astimezone().strftime("%H:%M")
-            raise Throttled(access.LOCKED(until=until), locked=True)
-        raise SignInRefused(access.WRONG_SECRET())
-    if audit_success:
-        _record_success(db, key, actor=actor, subject=subject)
-    else:
-        with transaction(db) as session:
-            credentials.clear_attempts(session, _attempt_key(key))
+        record_failure(db, counted, actor=actor, subject=subject, store_id=store_id)
+        wrong = access.WRONG_PASSWORD if key == MANAGER_KEY else access.WRONG_SECRET
+        raise SignInRefused(wrong())
+    with throttle.sign_in_faults(), transaction(db) as session:
+        throttle.forget_tries(session, key, actor.pc)
+        if audit_success:
+            audit.record(
+                session,
+                actor=actor,
+                action=AuditAction.SIGN_IN,
+                store_id=actor.store_id,
+                subject=subject,
+            )
 
 
 def actor_for_proof(

@@ -262,7 +262,10 @@ def test_a_signed_in_manager_needs_the_password_again_for_codes(
     services: Services, tmp_path: Path
 ) -> None:
     password = "office-password-2026"
-    manager = services.access.set_first_manager_password(password=Secret(password))
+    manager = services.access.set_first_manager_password(
+        password=Secret(password),
+        setup_code=Secret(services.access.issue_setup_code(actor=services.access.console_actor())),
+    )
     out = tmp_path / "b.csv"
     services.exchange.export_listings(actor=manager, market_slug="bansong", out=out)
     rows = _csv_rows(out)

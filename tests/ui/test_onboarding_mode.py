@@ -236,7 +236,12 @@ def test_this_pc_remembers_the_store(
 def test_manager_sees_progress_and_exports_it(
     shell: Shell, own_services: Services, tmp_path: Path
 ) -> None:
-    actor = own_services.access.set_first_manager_password(password=Secret(PASSWORD))
+    actor = own_services.access.set_first_manager_password(
+        password=Secret(PASSWORD),
+        setup_code=Secret(
+            own_services.access.issue_setup_code(actor=own_services.access.console_actor())
+        ),
+    )
     manager = manager_flow(shell)
     manager.sign_in_as(actor)
     manager.show_page("progress")

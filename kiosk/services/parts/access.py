@@ -15,30 +15,56 @@ class Access(Part):
 
         return has_credential(self._db, MANAGER_KEY)
 
-    def set_first_manager_password(self, *, password: Secret) -> Actor:
-        """Manager mode's first use: set the password (none may be set yet) and sign in.
+    def set_first_manager_password(
+        self, *, password: Secret, setup_code: Secret | None = None
+    ) -> Actor:
+        """Manager mode's first use: with a valid set-up code, set the password and sign in.
 
-        Raises PasswordRuleError (weak) or AccessError when a password already exists.
+        The code comes from ``market-kiosk manager setup-code`` (once, 24 hours).
+        Raises AccessError (no or wrong code, weak password, a password already
+        set), Throttled or SignInUnavailable.
         """
-        from kiosk.domain.access import PASSWORD_ALREADY_SET, AccessError, password_problem
-        from kiosk.services.accounts import MANAGER_KEY, store_credential
+        from kiosk.domain.access import NEEDS_SETUP_CODE, AccessError, password_problem
+        from kiosk.services import setup_code as codes
 
         problem = password_problem(password.reveal())
         if problem is not None:
             raise AccessError(problem)
+        if setup_code is None or not setup_code.reveal().strip():
+            raise AccessError(NEEDS_SETUP_CODE())
         actor = Actor(Role.MANAGER, self._core.pc, None, "password")
-        if not store_credential(
-            self._db,
-            key=MANAGER_KEY,
-            store_id=None,
-            secret=password,
-            by=actor,
-            action=AuditAction.PASSWORD_SET,
-            subject="manager",
-            only_if_unset=True,
-        ):
-            raise AccessError(PASSWORD_ALREADY_SET())
+        codes.set_first_password(self._db, code=setup_code, password=password, actor=actor)
         return self._core.sessions.open(actor)
+
+    def issue_setup_code(self, *, actor: Actor) -> str:
+        """A new one-time set-up code (the command line's job); the older one stops working.
+
+        AccessError when a manager password is already set.
+        """
+        from kiosk.services import setup_code as codes
+
+        live = self._core.require(actor, manager=True)
+        return codes.issue(self._db, by=live)
+
+    def clear_wait(self, *, actor: Actor, store_id: int | None = None) -> int:
+        """Lift the waits after wrong tries of a store's PIN (or, with None, the manager
+        password) on every PC; audited. Returns how many PCs were waiting."""
+        from kiosk.services.accounts import MANAGER_KEY, clear_waits, store_key
+
+        live = self._core.require(actor, manager=True)
+        if store_id is None:
+            return clear_waits(self._db, key=MANAGER_KEY, by=live, subject="manager")
+        from kiosk.services.directory import get_store
+
+        store = get_store(db=self._db, store_id=store_id)
+        return clear_waits(
+            self._db,
+            key=store_key(store_id),
+            by=live,
+            subject=f"{store.stall_number} {store.name.get('ko')}".strip(),
+            store_id=store_id,
+            market_slug=store.market_slug,
+        )
 
     def set_manager_password(self, *, actor: Actor, password: Secret) -> None:
         """Change the manager password (signed-in manager or the command line)."""
