@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from kiosk.data.columns import utcnow
@@ -64,6 +64,18 @@ def clear_attempts_under(session: Session, prefix: str) -> int:
         raise ValueError("attempt key prefixes are hex digits")
     result = session.execute(delete(SignInAttempts).where(SignInAttempts.key.startswith(prefix)))
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+def waiting_under(session: Session, prefix: str, *, now: datetime) -> int:
+    """How many counts whose key starts with *prefix* hold a wait that has not ended."""
+    if not prefix or not all(ch in "0123456789abcdef:" for ch in prefix):
+        raise ValueError("attempt key prefixes are hex digits")
+    found = session.scalar(
+        select(func.count())
+        .select_from(SignInAttempts)
+        .where(SignInAttempts.key.startswith(prefix), SignInAttempts.not_before > now)
+    )
+    return int(found or 0)
 
 
 def attempts(session: Session, attempt_key: str) -> SignInAttempts | None:

@@ -115,3 +115,8 @@ def forget_all_tries(tx: Tx, key: str) -> int:
     waiting = credentials.clear_attempts_under(tx, pc_prefix(key))
     credentials.clear_attempts(tx, account_key(key))
     return waiting
+
+
+def pcs_waiting(tx: Tx, key: str) -> int:
+    """How many PCs wait now before their next try of *key*."""
+    return credentials.waiting_under(tx, pc_prefix(key), now=utcnow())

@@ -138,7 +138,11 @@ def test_the_manager_lifts_a_merchants_wait(
     with pytest.raises(PermissionDenied):
         services.access.clear_wait(actor=merchant_elsewhere, store_id=store_id)
     manager = services.access.sign_in_manager(password=Secret(PASSWORD))
+    assert services.access.pcs_waiting(actor=manager, store_id=store_id) == 1
+    with pytest.raises(PermissionDenied):
+        services.access.pcs_waiting(actor=merchant_elsewhere, store_id=store_id)
     assert services.access.clear_wait(actor=manager, store_id=store_id) == 1
+    assert services.access.pcs_waiting(actor=manager, store_id=store_id) == 0
     assert services.access.sign_in_merchant(store_id=store_id, pin=Secret(PIN)).store_id
     entries = services.audit.audit_log(actor=manager)
     cleared = [e for e in entries if ("wait", "1 PC", "cleared") in _changes(e)]

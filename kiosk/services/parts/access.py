@@ -107,6 +107,16 @@ class Access(Part):
             market_slug=store.market_slug,
         )
 
+    def pcs_waiting(self, *, actor: Actor, store_id: int) -> int:
+        """How many PCs must wait before their next try of this store's PIN (manager only)."""
+        from kiosk.services.accounts import store_key
+        from kiosk.services.throttle import pcs_waiting
+        from kiosk.services.uow import transaction
+
+        self._core.require(actor, manager=True)
+        with transaction(self._db) as tx:
+            return pcs_waiting(tx, store_key(store_id))
+
     def stores_with_pin(self, *, store_ids: list[int]) -> set[int]:
         from kiosk.services.accounts import keys_set, store_key
 
