@@ -1,6 +1,8 @@
-"""Manager sign-in; on first use, setting the manager password (typed twice) instead."""
+"""Manager sign-in; on first use, with a one-time set-up code, setting the password instead."""
 
 from __future__ import annotations
+
+import logging
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,6 +21,7 @@ from kiosk.ui import ops, theme
 from kiosk.ui.widgets.back_button import BackButton
 
 SCREEN = "manager-sign-in"
+_log = logging.getLogger(__name__)
 
 
 class ManagerSignInScreen(QWidget):
@@ -54,10 +57,12 @@ class ManagerSignInScreen(QWidget):
         self.explain = QLabel()
         self.explain.setProperty("role", "lead")
         self.explain.setWordWrap(True)
+        self.code = self._build_code_field()
         self.password = QLineEdit()
         self.password.setObjectName("manager-password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.returnPressed.connect(self._on_submit)
+        self.code.returnPressed.connect(self.password.setFocus)
         self.repeat = QLineEdit()
         self.repeat.setObjectName("manager-password-repeat")
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
@@ -70,7 +75,7 @@ class ManagerSignInScreen(QWidget):
         self.message.setProperty("role", "lead")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        for widget in (self.title, self.explain, self.password, self.repeat):
+        for widget in (self.title, self.explain, self.code, self.password, self.repeat):
             box.addWidget(widget)
         box.addWidget(self.submit_button, 0, Qt.AlignmentFlag.AlignLeft)
         box.addWidget(self.message)
@@ -83,6 +88,20 @@ class ManagerSignInScreen(QWidget):
         self.retranslate()
         self._ask_first_use()
 
+    def _build_code_field(self) -> QLineEdit:
+        """The set-up code (first use only): the password fields stay off until it is typed."""
+        code = QLineEdit()
+        code.setObjectName("manager-setup-code")
+        code.setVisible(False)
+        code.textChanged.connect(self._enable_first_use_fields)
+        return code
+
+    def _enable_first_use_fields(self) -> None:
+        """Without a set-up code the first-use form offers nothing but the way to get one."""
+        has_code = not self._first_use or bool(self.code.text().strip())
+        for widget in (self.password, self.repeat, self.submit_button):
+            widget.setEnabled(has_code)
+
     def _ask_first_use(self) -> None:
         """Ask (in the background) whether a password exists yet, and show the right form."""
         services = self._services
@@ -91,6 +110,7 @@ class ManagerSignInScreen(QWidget):
         )
 
     def reset(self) -> None:
+        self.code.clear()
         self.password.clear()
         self.repeat.clear()
         self.message.clear()
@@ -105,11 +125,14 @@ class ManagerSignInScreen(QWidget):
             self.title.setText(_("Set the manager password"))
             self.explain.setText(
                 _(
-                    "This is the first time Manager mode is used on this database. Choose a "
-                    "password of at least 10 characters (or 8 with letters and digits) and "
-                    "type it twice. Keep it safe: it lets you change every store."
+                    "No manager password is set on this database yet. To set one you need a "
+                    "set-up code: ask the market office to run 'market-kiosk manager "
+                    "setup-code', or run it on this PC. Type the code, then a password of at "
+                    "least 10 characters (or 8 with letters and digits), twice. Keep it safe: "
+                    "it lets you change every store."
                 )
             )
+            self.code.setPlaceholderText(_("Set-up code (for example ABCD-EFGH-JKMN)"))
             self.password.setPlaceholderText(_("New password"))
             self.repeat.setPlaceholderText(_("The same password again"))
             self.submit_button.setText(_("Set password and sign in"))
@@ -119,11 +142,13 @@ class ManagerSignInScreen(QWidget):
             self.password.setPlaceholderText(_("Manager password"))
             self.submit_button.setText(_("Sign in"))
         self.repeat.setVisible(self._first_use)
+        self.code.setVisible(self._first_use)
+        self._enable_first_use_fields()
 
     def _on_known(self, is_set: bool) -> None:
         self._first_use = not is_set
         self.retranslate()
-        self.password.setFocus()
+        (self.code if self._first_use else self.password).setFocus()
 
     def _on_submit(self) -> None:
         from kiosk.domain.access import PASSWORDS_DIFFER
@@ -139,9 +164,12 @@ class ManagerSignInScreen(QWidget):
             if password.reveal() != repeat:
                 self._show_error(str(PASSWORDS_DIFFER()))
                 return
+            code = Secret(self.code.text())
 
             def work() -> Actor:
-                return services.access.set_first_manager_password(password=password)
+                return services.access.set_first_manager_password(
+                    password=password, setup_code=code
+                )
 
         else:
 
@@ -158,14 +186,18 @@ class ManagerSignInScreen(QWidget):
         self.signed_in.emit(actor)
 
     def _on_failed(self, exc: Exception) -> None:
-        from kiosk.domain.access import AccessError
+        """Every failure is a message and the form works again (never a stuck "Checking…")."""
+        from kiosk.domain.access import SIGN_IN_UNAVAILABLE, AccessError
+        from kiosk.domain.messages import KioskError
 
         self.submit_button.setEnabled(True)
-        if not isinstance(exc, AccessError):
-            raise exc
-        if exc.code == "access.password_already_set":
+        if isinstance(exc, AccessError) and exc.code == "access.password_already_set":
             self.reset()
-        self._show_error(str(exc))
+        if isinstance(exc, KioskError):
+            self._show_error(str(exc))
+            return
+        _log.error("manager sign-in failed", exc_info=exc)
+        self._show_error(str(SIGN_IN_UNAVAILABLE(reason=type(exc).__name__)))
 
     def _show_error(self, text: str) -> None:
         self.message.setText("⚠ " + text)

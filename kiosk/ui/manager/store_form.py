@@ -111,6 +111,8 @@ class StoreFormScreen(StoreFormFields, ManagerPage):
         self.pin_message.clear()
         for widget in (self.pin_title, self.pin, self.pin_button):
             widget.setVisible(self._base is not None)
+        base_id = self._base.id if self._base is not None else None
+        self.wait_button.show_for(self._services, self._actor, base_id)
         self.reload_button.hide()
         self.status.clear()
         self.fill(draft)
@@ -229,6 +231,7 @@ class StoreFormScreen(StoreFormFields, ManagerPage):
 
         def done(_result: None) -> None:
             self.pin_message.setText("✓ " + _("PIN set. Give it to the merchant in person."))
+            self.wait_button.setVisible(False)  # a new PIN lifts every wait
 
         self._pin_op.run(work, on_done=done, on_error=self._on_save_failed, name="pin")
 

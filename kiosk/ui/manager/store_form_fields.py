@@ -22,6 +22,7 @@ from kiosk.i18n import _, current_locale, translate
 from kiosk.ui import theme
 from kiosk.ui.manager.goods_editor import GoodsEditor
 from kiosk.ui.manager.hours_editor import HoursEditor
+from kiosk.ui.manager.pin_wait import LiftWaitButton
 
 #: Fields with their own error line (the rest show in the goods or hours area).
 FIELD_KEYS = ("stall_number", "phone", "kakao_channel", "payment_qr")
@@ -225,8 +226,10 @@ class StoreFormFields:
         self.pin_message.setObjectName("pin-message")
         self.pin_message.setWordWrap(True)
         self.pin_message.setTextFormat(Qt.TextFormat.PlainText)
+        self.wait_button = LiftWaitButton(self.pin_message.setText)
         pin_row.addWidget(self.pin)
         pin_row.addWidget(self.pin_button)
+        pin_row.addWidget(self.wait_button)
         pin_row.addWidget(self.pin_message, 1)
         return pin_row
 
@@ -235,6 +238,7 @@ class StoreFormFields:
         locale = current_locale()
         self.pin_title.setText(_("Store PIN for the merchant (6 to 12 digits)"))
         self.pin_button.setText(_("Set PIN"))
+        self.wait_button.retranslate()
         self.stall_title.setText(_("Stall number") + " *")
         self.category_title.setText(_("Category"))
         self.active.setText(_("Open for business (untick for a closed stall)"))
