@@ -119,3 +119,33 @@ def test_the_manager_lifts_a_merchants_pin_wait(shell: Shell, own_services: Serv
     assert form.pin_message.text().startswith("✓ The wait is lifted")
     assert not form.wait_button.isVisible()
     assert own_services.access.sign_in_merchant(store_id=store.id, pin=Secret(PIN)).store_id
+
+
+def test_a_database_fault_at_the_merchant_pin_pad_is_a_message(
+    shell: Shell, own_services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kiosk.ui.merchant import sign_in as merchant_sign_in
+    from kiosk.ui.merchant.flow import merchant_flow
+
+    store = own_services.directory.list_stores(market_slug="bansong")[2].id
+    console = own_services.access.console_actor()
+    own_services.access.set_store_pin(actor=console, store_id=store, pin=Secret(PIN))
+    _click(shell.start_screen.mode_button("merchant"))
+    flow = merchant_flow(shell)
+    assert flow.sign_in.choose_store(store)
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise DatabaseFaultError("locked", "kiosk.sqlite3")
+
+    monkeypatch.setattr(throttle.credentials, "attempts_to_count", fail)
+    for digit in PIN + "K":
+        key = flow.sign_in.pad.keys["OK" if digit == "K" else digit]
+        QTest.mouseClick(key, Qt.MouseButton.LeftButton)
+    assert ops.wait_idle()
+    assert flow.sign_in.message.text().startswith("⚠ Signing in is not possible right now")
+    monkeypatch.undo()
+    for digit in PIN + "K":
+        key = flow.sign_in.pad.keys["OK" if digit == "K" else digit]
+        QTest.mouseClick(key, Qt.MouseButton.LeftButton)
+    assert ops.wait_idle() and flow.actor is not None
+    assert shell.current_screen_name() != merchant_sign_in.SCREEN
