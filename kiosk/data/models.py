@@ -210,8 +210,9 @@ class Promotion(Base):
 class Credential(Base):
     """A secret's scrypt hash (``scrypt$n$r$p$salt$hash``, base64), never the secret.
 
-    ``key`` is ``manager`` (the one manager password) or ``store:<id>`` (that
-    store's PIN; the row goes when the store goes).
+    ``key`` is ``manager`` (the one manager password), ``store:<id>`` (that
+    store's PIN; the row goes when the store goes) or ``manager-setup`` (the
+    one-time set-up code; ``set_at`` starts its 24 hours).
     """
 
     __tablename__ = "credentials"
@@ -225,10 +226,13 @@ class Credential(Base):
 
 
 class SignInAttempts(Base):
-    """Failed sign-ins in a row per key, shared by every PC on the database.
+    """Failed sign-ins per account: one row per PC and one for all PCs together.
 
-    ``key`` is a SHA-256 of what was tried against (``manager``, or the store id),
-    so the table neither lists stores nor tells whether one exists.
+    ``key`` is a SHA-256 of what was tried against (``manager``, the store id, the
+    set-up code) for the all-PC row, or its first 31 hex digits, ``:`` and a hash
+    of the PC's name for a PC's row, so the table neither lists stores nor PCs nor
+    tells whether a store exists. ``locked_until`` is left from an older scheme
+    and no longer set.
     """
 
     __tablename__ = "sign_in_attempts"
