@@ -132,5 +132,5 @@ def test_demo_says_how_to_set_the_manager_password(
     url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["demo"]) == 0
-    out = capsys.readouterr().out
-    assert "manager set-password" in out and "manager setup-code" in out
+    err = capsys.readouterr().err
+    assert "manager set-password" in err and "manager setup-code" in err

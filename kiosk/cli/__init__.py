@@ -138,7 +138,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     if not password_set:
         from kiosk.cli.admin import MANAGER_SETUP_HINT
 
-        print(MANAGER_SETUP_HINT)
+        print(MANAGER_SETUP_HINT, file=sys.stderr)  # stdout stays the list and the database
     return 0
 
 

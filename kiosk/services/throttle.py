@@ -73,7 +73,9 @@ def _wait_message(key: str, until: datetime, now: datetime) -> Throttled:
     if seconds <= _SHOW_TIME_AFTER:
         return Throttled(access.WAIT(seconds=seconds), seconds=seconds)
     shown = until.astimezone().strftime("%H:%M")
-    message: Message = (access.MANAGER_LOCKED if key == "manager" else access.LOCKED)(until=shown)
+    message: Message = (access.MANAGER_LOCKED if key.startswith("manager") else access.LOCKED)(
+        until=shown
+    )
     return Throttled(message, seconds=seconds, locked=True)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 
 import pytest
@@ -20,12 +20,22 @@ from kiosk.domain.access import (
     Throttled,
 )
 from kiosk.domain.audit import AuditEntry
+from kiosk.i18n import current_locale, set_locale
 from kiosk.services import setup_code, throttle
 from kiosk.services.app import Services
 
 PIN = "582046"
 WRONG = "771130"
 PASSWORD = "market-office-2026"
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Messages checked by their English text (another test may have left Korean on)."""
+    previous = current_locale()
+    set_locale("en")
+    yield
+    set_locale(previous)
 
 
 class Clock:

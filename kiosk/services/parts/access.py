@@ -52,8 +52,11 @@ class Access(Part):
         from kiosk.services.accounts import MANAGER_KEY, clear_waits, store_key
 
         live = self._core.require(actor, manager=True)
-        if store_id is None:
-            return clear_waits(self._db, key=MANAGER_KEY, by=live, subject="manager")
+        if store_id is None:  # the manager password and the set-up code
+            from kiosk.services.setup_code import SETUP_KEY
+
+            codes = clear_waits(self._db, key=SETUP_KEY, by=live, subject="manager set-up code")
+            return codes + clear_waits(self._db, key=MANAGER_KEY, by=live, subject="manager")
         from kiosk.services.directory import get_store
 
         store = get_store(db=self._db, store_id=store_id)
