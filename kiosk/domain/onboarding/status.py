@@ -9,6 +9,7 @@ that looks like a password is refused wherever it is typed (owner, note, helper)
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -160,9 +161,28 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.
 _PHONE = re.compile(r"(?:\+82[- ]?|0)\d{1,2}[- ]?\d{3,4}[- ]?\d{4}")
 
 
+#: The password words once spaces and separators are gone ("pass word", "비 번", "p.a.s.s.w.o.r.d").
+_PASSWORD_WORDS_COMPACT = re.compile(
+    r"password|passwd|비밀번호|비번|암호|パスワード|密码|密碼|口令"
+)
+
+
+def _compact(text: str) -> str:
+    """*text* without spaces, separators, punctuation and invisible characters."""
+    return "".join(ch for ch in text if unicodedata.category(ch)[0] not in "ZPC")
+
+
 def looks_like_password(text: str) -> bool:
-    """True when *text* names a password (password, pw:, 비밀번호, 비번, パスワード, 密码, ...)."""
-    return _PASSWORD_WORDS.search(text) is not None
+    """True when *text* names a password (password, pw:, 비밀번호, 비번, パスワード, 密码, ...).
+
+    The text is read after NFKC normalisation and case folding (full-width
+    ``ｐａｓｓｗｏｒｄ`` is ``password``), and once more with every space,
+    separator and punctuation mark removed (``비 번``, ``pass-word``).
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    if _PASSWORD_WORDS.search(folded) is not None:
+        return True
+    return _PASSWORD_WORDS_COMPACT.search(_compact(folded)) is not None
 
 
 def owner_problem(text: str) -> Message | None:
