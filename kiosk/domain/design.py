@@ -23,6 +23,9 @@ KAKAO: Final = "#FEE500"  # Kakao's own yellow, with INK text (13.5:1)
 ON_KAKAO: Final = INK
 LINE: Final = "#DDD5C6"  # hairlines and card borders; never carries meaning alone
 SOFT: Final = "#ECE7DC"  # pressed / sunken surfaces
+#: Text and dashed border of a disabled button, on SOFT: 3:1 against INK (the enabled text),
+#: 4.5:1 on SOFT; SOFT itself is 6.4:1 against PRIMARY (the enabled primary fill).
+DISABLED_INK: Final = "#686868"
 #: QR symbols: dark modules on pure white (the quiet zone must be light, not tinted paper).
 QR_DARK: Final = INK
 QR_LIGHT: Final = WHITE

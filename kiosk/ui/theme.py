@@ -14,6 +14,7 @@ from kiosk.domain.design import (
     BODY,
     CAPTION,
     CARD,
+    DISABLED_INK,
     DISPLAY,
     GRID,
     HEADING,
@@ -47,6 +48,7 @@ __all__ = [
     "BODY",
     "CAPTION",
     "CARD",
+    "DISABLED_INK",
     "DISPLAY",
     "GRID",
     "HEADING",
@@ -89,6 +91,7 @@ TOKENS: Final[dict[str, str]] = {
     "on_kakao": ON_KAKAO,
     "line": LINE,
     "soft": SOFT,
+    "disabled_ink": DISABLED_INK,
     "caption": f"{CAPTION}px",
     "body": f"{BODY}px",
     "lead": f"{LEAD}px",
@@ -145,11 +148,18 @@ m|    QLabel#merchant-status[status="ok"] { color: $primary; font-weight: 700; }
 m|    QLabel#payment-reminder {
 m|        background: $soft; border-radius: $radius; padding: $g2;
 m|    }
-*|    QPushButton:disabled { color: $muted; background: $soft; }
-*|    QPushButton[kind="primary"]:disabled {
-*|        color: $muted; background: $soft; border-color: $line;
-*|    }
 *|    """
+
+# Every variant ends with the disabled look, so a button that cannot be pressed never looks
+# live: sunken fill, grey text (3:1 against the enabled text and fill) and a dashed border
+# (a cue besides colour). Each kind is named: its own rule would otherwise win.
+_KINDS = ("primary", "choice", "choice-large", "kakao", "back", "big")
+_DISABLED = (
+    ",\n".join(["QPushButton:disabled", *(f'QPushButton[kind="{k}"]:disabled' for k in _KINDS)])
+    + " {\n    color: $disabled_ink; background: $soft; border: 2px dashed $disabled_ink;\n}\n"
+    + 'QPushButton[kind="primary"]:disabled QLabel, QPushButton[kind="big"]:disabled QLabel'
+    + " { color: $disabled_ink; background: transparent; }\n"
+)
 
 
 def stylesheet(variant: Variant = "app") -> str:
@@ -163,7 +173,7 @@ def stylesheet(variant: Variant = "app") -> str:
     else:
         tag = variant[0]
         text = "\n".join(line[2:] for line in _MODE_TEMPLATE.splitlines() if line[0] in ("*", tag))
-    return Template(text).substitute(TOKENS)
+    return Template(text + "\n" + _DISABLED).substitute(TOKENS)
 
 
 def palette() -> QPalette:
