@@ -24,7 +24,9 @@ class SignedInFlow(QObject):
     (``HostEvents.went_home``); the services forget the session too.
     ``signed_out()`` is the hook where a mode clears what its screens show.
     A save that needs a secret asks for it with ``ask_proof``; the prompts a
-    mode shows are wired once with ``watch_prompt``.
+    mode shows are wired once with ``watch_prompt``. Signing out closes every
+    dialog left open (a file dialog, a question) and every watched prompt, so
+    the start screen never shows what the signed-out role had open.
     """
 
     def __init__(self, host: ModeHost, services: Services) -> None:
@@ -33,6 +35,7 @@ class SignedInFlow(QObject):
         self.services = services
         self.actor: Actor | None = None
         self._after_proof: Callable[[CodeProof], None] | None = None
+        self._prompts: list[ProofPrompt] = []
         self.guard = IdleGuard(self)
         self.guard.idle.connect(self._on_idle)
         host.events.went_home.connect(self.sign_out)
@@ -53,11 +56,16 @@ class SignedInFlow(QObject):
         raise NotImplementedError
 
     def sign_out(self) -> None:
+        had_session = self.actor is not None
         if self.actor is not None:
             self.services.access.sign_out(self.actor)
         self.actor = None
         self._after_proof = None
         self.guard.disarm()
+        for prompt in self._prompts:
+            prompt.close_prompt()
+        if had_session:
+            close_dialogs()
         self.signed_out()
 
     def signed_out(self) -> None:
@@ -72,6 +80,7 @@ class SignedInFlow(QObject):
     def watch_prompt(self, prompt: ProofPrompt) -> None:
         """Send what *prompt* confirms to the save that asked for it (``ask_proof``)."""
         prompt.confirmed.connect(self._on_proof)
+        self._prompts.append(prompt)
 
     def ask_proof(
         self, prompt: ProofPrompt, then: Callable[[CodeProof], None], *, kind: str = "pin"
@@ -88,3 +97,26 @@ class SignedInFlow(QObject):
     def _on_idle(self) -> None:
         self.sign_out()
         self._host.go_home()
+
+
+def close_dialogs() -> None:
+    """Close every dialog still open (file dialogs, questions), the innermost first.
+
+    The app's file dialogs are Qt's own (``QFileDialog.Option.DontUseNativeDialog``),
+    so they are widgets that can be closed; a static ``getOpenFileName`` then returns "".
+    """
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    for _round in range(8):  # a dialog may have opened another one
+        modal = QApplication.activeModalWidget()
+        open_ones = [
+            widget
+            for widget in QApplication.topLevelWidgets()
+            if isinstance(widget, QDialog) and widget.isVisible()
+        ]
+        if modal is not None and modal not in open_ones:
+            modal.close()
+        if not open_ones and modal is None:
+            return
+        for dialog in open_ones:
+            dialog.reject()

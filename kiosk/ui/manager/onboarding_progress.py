@@ -247,7 +247,11 @@ class ManagerProgressScreen(ManagerPage):
         caption = _("Export CSV…") if suffix == ".csv" else _("Export Excel…")
         pattern = "CSV (*.csv)" if suffix == ".csv" else "Excel (*.xlsx)"
         path, _filter = QFileDialog.getSaveFileName(
-            self, caption, str(Path.home() / f"onboarding-{slug}{suffix}"), pattern
+            self,
+            caption,
+            str(Path.home() / f"onboarding-{slug}{suffix}"),
+            pattern,
+            options=QFileDialog.Option.DontUseNativeDialog,
         )
         if path:
             chosen = Path(path)

@@ -234,6 +234,7 @@ class PaymentSection(QrSection):
             _("Photo of the Zero Pay kit"),
             str(Path.home()),
             _("Pictures (*.png *.jpg *.jpeg)"),
+            options=QFileDialog.Option.DontUseNativeDialog,
         )
         if path:
             self.load_photo(Path(path))

@@ -145,7 +145,11 @@ def ask_save_path(
     stem = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in stem)
     pattern = _("PNG picture (*.png)") if fmt == "png" else _("PDF document (*.pdf)")
     chosen, _filter = QFileDialog.getSaveFileName(
-        parent, _("Save the QR code"), str(Path.home() / f"{stem}.{fmt}"), pattern
+        parent,
+        _("Save the QR code"),
+        str(Path.home() / f"{stem}.{fmt}"),
+        pattern,
+        options=QFileDialog.Option.DontUseNativeDialog,
     )
     if not chosen:
         return None
