@@ -92,12 +92,12 @@ def test_new_merchant_opens_a_kakaotalk_channel_in_korean(
 ) -> None:
     _sign_in(flow, store_id)
     assert shell.current_screen_name() == overview.SCREEN
-    assert flow.overview.count_label.text() == "11개 중 0개 완료"
+    assert flow.overview.count_label.text() == "11단계 중 0단계 완료"
     assert flow.overview.next_title.text() == "카카오톡 채널 만들기"
     _click(flow.overview.start_button)
     assert shell.current_screen_name() == step_screen.SCREEN
     screen = flow.step
-    assert screen.number_label.text() == "11단계 중 1단계"
+    assert screen.number_label.text() == "1단계"
     assert screen.save_button.isVisible() and screen.next_button.isVisible()
     for button in (screen.save_button, screen.next_button, *screen.status_buttons.values()):
         assert button.height() >= 48 and button.isVisible()
@@ -114,7 +114,7 @@ def test_new_merchant_opens_a_kakaotalk_channel_in_korean(
     assert "저장했습니다" in screen.message.text()
     assert flow.state is not None and flow.state.store.kakao_channel_id == "_ZeUTxl"
     assert flow.state.tally().done == 1
-    assert flow.overview.count_label.text() == "11개 중 1개 완료"
+    assert flow.overview.count_label.text() == "11단계 중 1단계 완료"
     # The tourist store page shows the channel's verified add-friend code.
     tourist = tourist_flow(shell)
     tourist.open_store(store_id)

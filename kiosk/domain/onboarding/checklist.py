@@ -63,14 +63,24 @@ class Checklist:
     def index(self, key: str) -> int:
         return self.step_keys().index(key)
 
+    def number(self, key: str) -> int:
+        """The step's number as the list shows it ("7. ..."): its place, counting from 1."""
+        return self.index(key) + 1
+
 
 @dataclass(frozen=True, slots=True)
 class Tally:
-    """How far one store is: done of the steps that apply (not-applicable ones left out)."""
+    """How far one store is: done of the steps that apply (skipped ones left out).
+
+    This is the one count of steps every screen, report and listing shows
+    ("8 of 10 steps done", the skipped ones named beside it); a step's own
+    place in the list is ``Checklist.number``, never a count.
+    """
 
     done: int
     applicable: int
     doing: int = 0
+    skipped: int = 0
 
     @property
     def share(self) -> float:
@@ -101,7 +111,7 @@ def tally(states: Mapping[str, StepStatus]) -> Tally:
     applicable = sum(1 for s in values if s is not StepStatus.SKIPPED)
     done = sum(1 for s in values if s is StepStatus.DONE)
     doing = sum(1 for s in values if s is StepStatus.DOING)
-    return Tally(done, applicable, doing)
+    return Tally(done, applicable, doing, len(values) - applicable)
 
 
 def next_step(checklist: Checklist, states: Mapping[str, StepStatus]) -> Step | None:

@@ -123,12 +123,13 @@ class MarketProgress:
         return ranked[:limit]
 
     def overall(self) -> Tally:
-        done = applicable = doing = 0
+        done = applicable = doing = skipped = 0
         for row in self.stores:
             counted = row.tally()
-            done, applicable, doing = (
+            done, applicable, doing, skipped = (
                 done + counted.done,
                 applicable + counted.applicable,
                 doing + counted.doing,
+                skipped + counted.skipped,
             )
-        return Tally(done, applicable, doing)
+        return Tally(done, applicable, doing, skipped)

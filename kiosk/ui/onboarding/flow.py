@@ -3,12 +3,13 @@
 Every read and save runs in a background op; the screens only show results.
 The last change can be undone (the step's previous values, and the previous
 code for the KakaoTalk and Zero Pay steps, which asks for the PIN again).
+Leaving a step never drops a choice: a change that needs no PIN is saved on
+the way out; one that does asks "save and go on / go on without saving / cancel".
 """
 
 from __future__ import annotations
 
 import weakref
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,12 +17,13 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.domain.access import AccessError, Actor, CodeProof
 from kiosk.domain.onboarding.progress import StoreOnboarding
-from kiosk.domain.onboarding.status import OnboardingConflict, OnboardingError, StepProgress
+from kiosk.domain.onboarding.status import OnboardingConflict, OnboardingError
 from kiosk.i18n import _, current_locale
 from kiosk.services.values import StepDraft
 from kiosk.ui.host import ready_services
 from kiosk.ui.onboarding import overview, sign_in, step_screen
 from kiosk.ui.onboarding.record_fields import Code
+from kiosk.ui.onboarding.undo import Undo, code_input, code_of, records_of
 from kiosk.ui.ops import OpSlot
 from kiosk.ui.signed_in import SignedInFlow
 from kiosk.ui.widgets.proof_prompt import ProofPrompt
@@ -29,16 +31,6 @@ from kiosk.ui.widgets.proof_prompt import ProofPrompt
 if TYPE_CHECKING:
     from kiosk.services.app import Services
     from kiosk.ui.host import ModeHost
-
-
-@dataclass(frozen=True, slots=True)
-class _Undo:
-    """The last change: the step as it was, and the store's code before (code steps)."""
-
-    key: str
-    before: StepProgress
-    code_before: str | None
-    code_step: bool
 
 
 class OnboardingFlow(SignedInFlow):
@@ -52,7 +44,8 @@ class OnboardingFlow(SignedInFlow):
     def __init__(self, host: ModeHost, services: Services) -> None:
         super().__init__(host, services)
         self.state: StoreOnboarding | None = None
-        self._undo: _Undo | None = None
+        self._undo: Undo | None = None
+        self._leaving = ""  # where the step screen goes once its change is settled
         self.sign_in = sign_in.OnboardingSignInScreen(services)
         self.overview = overview.OnboardingOverviewScreen()
         self.step = step_screen.OnboardingStepScreen()
@@ -68,8 +61,10 @@ class OnboardingFlow(SignedInFlow):
         self.overview.undo_requested.connect(self.undo)
         self.watch_prompt(self.overview.undo_prompt)
         self.overview.report_requested.connect(self._on_report_clicked)
-        self.step.back_requested.connect(self.show_overview)
-        self.step.next_requested.connect(self.open_step)
+        self.step.back_requested.connect(lambda: self.leave_step(""))
+        self.step.next_requested.connect(self.leave_step)
+        self.step.leave_question.save_chosen.connect(self._save_and_leave)
+        self.step.leave_question.discard_chosen.connect(lambda: self._go(self._leaving))
         self.step.save_requested.connect(self.save)
         self.step.undo_requested.connect(self.undo)
         self.watch_prompt(self.step.prompt)
@@ -85,6 +80,7 @@ class OnboardingFlow(SignedInFlow):
 
     def signed_out(self) -> None:
         self.state, self._undo = None, None
+        self.step.leave_question.hide()
         self.overview.set_undo("")
         self.step.set_undo("")
 
@@ -98,6 +94,35 @@ class OnboardingFlow(SignedInFlow):
             return
         self.step.show_step(self.state, key)
         self._host.show_screen(step_screen.SCREEN)
+
+    def leave_step(self, target: str) -> None:
+        """Leave the open step for step *target* ("" = the overview), never dropping a change.
+
+        Nothing changed: go. A change needing no PIN: save it, then go. A code change
+        (it needs the PIN) or a field that cannot be saved as it is: ask first.
+        """
+        screen = self.step
+        screen.leave_question.hide()
+        self._leaving = target
+        if not screen.is_dirty():
+            self._go(target)
+            return
+        entry = screen.entry()
+        if entry is None or entry.entered.code_changed:
+            screen.leave_question.ask(can_save=entry is not None)
+            return
+        self.save(entry, then=target)
+
+    def _save_and_leave(self) -> None:
+        entry = self.step.entry()
+        if entry is not None:
+            self.save(entry, then=self._leaving)
+
+    def _go(self, target: str) -> None:
+        if target:
+            self.open_step(target)
+        else:
+            self.show_overview()
 
     def reload(self, *, rebase: bool = False) -> None:
         """Read the store's progress again (another PC saved it).
@@ -123,20 +148,25 @@ class OnboardingFlow(SignedInFlow):
         self._slot.run(work, on_done=done, on_error=self._on_error, name="progress")
 
     # Saving ---------------------------------------------------------------------------------------
-    def save(self, entry: object, proof: CodeProof | None = None) -> None:
-        """Save *entry* (a ``StepEntry``) in the background; code changes ask for the PIN first."""
+    def save(
+        self, entry: object, proof: CodeProof | None = None, *, then: str | None = None
+    ) -> None:
+        """Save *entry* (a ``StepEntry``) in the background; code changes ask for the PIN first.
+
+        With *then* (a step key, "" = the overview) the flow goes there once it is saved.
+        """
         services, actor, state = self.services, self.actor, self.step.state()
         if actor is None or state is None:
             return
         assert isinstance(entry, step_screen.StepEntry)
         if entry.entered.code_changed and proof is None:
-            self.ask_proof(self.step.prompt, lambda given: self.save(entry, given))
+            self.ask_proof(self.step.prompt, lambda given: self.save(entry, given, then=then))
             self.step.show_problem(_("Changing the code asks for your PIN again."))
             return
         before = state.step(entry.key)
         known = state.checklist.get(entry.key)
         code_step = known is not None and known.records.on_store
-        code_before = _code_of(state, known.records.value) if known is not None else None
+        code_before = code_of(state, known.records.value) if known is not None else None
         code: Code | None = entry.entered.code
 
         def work() -> StoreOnboarding:
@@ -151,8 +181,12 @@ class OnboardingFlow(SignedInFlow):
 
         def done(after: StoreOnboarding) -> None:
             self.step.prompt.close_prompt()
-            self._undo = _Undo(entry.key, before, code_before, code_step)
-            self._after_save(after, _("Saved ✓ Every change is kept at once."))
+            self._undo = Undo(entry.key, before, code_before, code_step)
+            text = _("Saved ✓ Every change is kept at once.")
+            self._after_save(after, text)
+            if then is not None:
+                self._go(then)
+                self._show_done(text)
 
         self._save_slot.run(work, on_done=done, on_error=self._on_save_error, name="save-step")
 
@@ -164,7 +198,7 @@ class OnboardingFlow(SignedInFlow):
         if (
             last.code_step
             and proof is None
-            and _code_of(state, _records(state, last.key)) != (last.code_before)
+            and code_of(state, records_of(state, last.key)) != (last.code_before)
         ):
             self.ask_proof(self._proof_prompt(), self.undo)
             return
@@ -182,7 +216,7 @@ class OnboardingFlow(SignedInFlow):
             if last.code_step:
                 return services.onboarding.save_code_step(
                     actor=actor, base=state, step=last.key, draft=draft, proof=proof,
-                    code=_code_input(_records(state, last.key), last.code_before),
+                    code=code_input(records_of(state, last.key), last.code_before),
                 )  # fmt: skip
             return services.onboarding.save_onboarding_step(
                 actor=actor, base=state, step=last.key, draft=draft
@@ -251,6 +285,12 @@ class OnboardingFlow(SignedInFlow):
         else:
             self.overview.show_message(text, "error")
 
+    def _show_done(self, text: str) -> None:
+        if self._host.current_screen_name() == step_screen.SCREEN:
+            self.step.show_done(text)
+        else:
+            self.overview.show_message(text, "ok")
+
     def _proof_prompt(self) -> ProofPrompt:
         if self._host.current_screen_name() == step_screen.SCREEN:
             return self.step.prompt
@@ -298,7 +338,11 @@ class OnboardingFlow(SignedInFlow):
             return
         name = f"onboarding-{state.store.market_slug}-{state.store.stall_number}.pdf"
         path, _filter = QFileDialog.getSaveFileName(
-            self.overview, _("Save the report"), str(Path.home() / name), "PDF (*.pdf)"
+            self.overview,
+            _("Save the report"),
+            str(Path.home() / name),
+            "PDF (*.pdf)",
+            options=QFileDialog.Option.DontUseNativeDialog,
         )
         if path:
             self.write_report(Path(path))
@@ -311,28 +355,6 @@ class OnboardingFlow(SignedInFlow):
             return
         if change.touches_store(state.store.id) and change.touches_market(state.store.market_slug):
             self.reload()
-
-
-def _records(state: StoreOnboarding, key: str) -> str:
-    step = state.checklist.get(key)
-    return step.records.value if step is not None else "none"
-
-
-def _code_of(state: StoreOnboarding, records: str) -> str | None:
-    if records == "kakao_channel":
-        return state.store.kakao_channel_id or None
-    if records == "payment_qr":
-        return state.store.payment_qr_payload or None
-    return None
-
-
-def _code_input(records: str, value: str | None) -> Code | None:
-    """The saved code *value* as the checked input the services take back (None: no code)."""
-    from kiosk.services.app import Codes
-
-    if value is None:
-        return None
-    return Codes.check_kakao(value) if records == "kakao_channel" else Codes.check_payment(value)
 
 
 _flows: weakref.WeakKeyDictionary[QObject, OnboardingFlow] = weakref.WeakKeyDictionary()

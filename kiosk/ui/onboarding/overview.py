@@ -1,4 +1,4 @@
-"""Onboarding overview: "4 of 11 done" with a bar, the next step first, then every step."""
+"""Onboarding overview: "4 of 11 steps done" with a bar, the next step first, then every step."""
 
 from __future__ import annotations
 
@@ -19,7 +19,12 @@ from kiosk.domain.onboarding.progress import StoreOnboarding
 from kiosk.domain.onboarding.status import StepStatus
 from kiosk.i18n import _, current_locale
 from kiosk.ui import theme
-from kiosk.ui.onboarding.style import onboarding_stylesheet, set_message, status_text
+from kiosk.ui.onboarding.style import (
+    count_text,
+    onboarding_stylesheet,
+    set_message,
+    status_text,
+)
 from kiosk.ui.widgets.proof_prompt import ProofPrompt
 
 SCREEN = "onboarding-overview"
@@ -197,9 +202,7 @@ class OnboardingOverviewScreen(QWidget):
         store = state.store
         self.store_label.setText(f"{store.stall_number}  {store.name.get(loc)}")
         counted = state.tally()
-        self.count_label.setText(
-            _("{done} of {total} done").format(done=counted.done, total=counted.applicable)
-        )
+        self.count_label.setText(count_text(counted))
         self.bar.setRange(0, max(1, counted.applicable))
         self.bar.setValue(counted.done)
         self.bar.setAccessibleName(self.count_label.text())
@@ -217,8 +220,8 @@ class OnboardingOverviewScreen(QWidget):
             self.start_button.show()
         self.next_card.show()
         states = state.states
-        for number, step in enumerate(state.checklist.steps, start=1):
-            status = states[step.key]
+        for step in state.checklist.steps:
+            status, number = states[step.key], state.checklist.number(step.key)
             button = QPushButton(f"{number}. {step.title.get(loc)}    {status_text(status)}")
             button.setObjectName(f"onboarding-step-{step.key}")
             button.setProperty("kind", "choice" if status is StepStatus.DONE else "")

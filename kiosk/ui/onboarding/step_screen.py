@@ -2,7 +2,8 @@
 
 The status choice, Save and "Next step" stay at the bottom, always in view
 (the details scroll above them); every change is saved at once, at the
-version that was shown, and can be undone.
+version that was shown, and can be undone. Leaving with a change not saved
+saves it (or, when it needs the PIN, asks first): ``is_dirty``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from kiosk.domain.qr.symbols import QrSpec
 from kiosk.i18n import _, current_locale
 from kiosk.services.values import StepDraft
 from kiosk.ui import theme
+from kiosk.ui.onboarding.leave_question import LeaveQuestion
 from kiosk.ui.onboarding.record_fields import Entered, RecordFields, RecordRefused
 from kiosk.ui.onboarding.style import onboarding_stylesheet, set_message
 from kiosk.ui.widgets.back_button import BackButton
@@ -52,6 +54,8 @@ class OnboardingStepScreen(QWidget):
 
     The flow saves and calls ``show_saved`` / ``show_problem``; ``prompt`` asks for
     the PIN a code step needs (the flow wires it: ``SignedInFlow.ask_proof``).
+    ``back_requested`` and ``next_requested`` go to the flow, which saves a change
+    not saved yet first (or asks with ``leave_question``).
     """
 
     save_requested = Signal(object)
@@ -67,6 +71,7 @@ class OnboardingStepScreen(QWidget):
         self._step: Step | None = None
         self._status = StepStatus.TODO
         self._undo_text = ""
+        self._shown: tuple[object, ...] = ()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(theme.GRID * 5, theme.GRID * 2, theme.GRID * 5, theme.GRID * 2)
         outer.setSpacing(theme.GRID * 2)
@@ -74,6 +79,8 @@ class OnboardingStepScreen(QWidget):
         outer.addWidget(self._build_body(), 1)
         self.prompt = ProofPrompt()
         outer.addWidget(self.prompt)
+        self.leave_question = LeaveQuestion()
+        outer.addWidget(self.leave_question)
         outer.addLayout(self._build_message_row())
         outer.addLayout(self._build_status_bar())
         self.retranslate()
@@ -210,9 +217,26 @@ class OnboardingStepScreen(QWidget):
         self._status = state.states[key]
         self.fields.show_step(step, state)
         self.prompt.close_prompt()
+        self.leave_question.hide()
         set_message(self.message, "")
         self._fill()
         self.body_scroll.verticalScrollBar().setValue(0)
+        self._shown = self._snapshot()
+
+    def is_dirty(self) -> bool:
+        """True when the status or a field differs from what was shown (a change not saved)."""
+        return self._step is not None and self._snapshot() != self._shown
+
+    def _snapshot(self) -> tuple[object, ...]:
+        fields = self.fields
+        return (
+            self._status,
+            fields.record_edit.text(),
+            fields.payload_edit.toPlainText(),
+            fields.owner_edit.text(),
+            fields.note_edit.text(),
+            fields.helper_edit.text(),
+        )
 
     def rebase(self, state: StoreOnboarding) -> None:
         """Take a fresher *state* to save against, keeping what is typed in the fields."""
@@ -259,6 +283,9 @@ class OnboardingStepScreen(QWidget):
     def show_problem(self, text: str) -> None:
         set_message(self.message, text, "error")
 
+    def show_done(self, text: str) -> None:
+        set_message(self.message, text, "ok")
+
     def set_undo(self, text: str) -> None:
         self._undo_text = text
         self.undo_button.setVisible(bool(text))
@@ -271,6 +298,7 @@ class OnboardingStepScreen(QWidget):
         self.page_title.setText(_("Official page: scan with your phone"))
         self.fields.retranslate()
         self.prompt.retranslate()
+        self.leave_question.retranslate()
         self.set_undo(self._undo_text)
         self.page_card.retranslate()
         self._fill()
@@ -280,10 +308,9 @@ class OnboardingStepScreen(QWidget):
         state, step, loc = self._state, self._step, current_locale()
         if state is None or step is None:
             return
-        index = state.checklist.index(step.key)
-        self.number_label.setText(
-            _("Step {n} of {total}").format(n=index + 1, total=len(state.checklist))
-        )
+        # The step's number as in the list of all steps; the count of steps done is the
+        # overview's ("8 of 10 steps done"), never a second total here.
+        self.number_label.setText(_("Step {n}").format(n=state.checklist.number(step.key)))
         self.title_label.setText(step.title.get(loc))
         self.why_label.setText(step.why.get(loc))
         meta = [_("About {minutes} minutes").format(minutes=step.minutes)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kiosk.domain.onboarding.checklist import Tally
 from kiosk.domain.onboarding.status import STATUS_LABELS, STATUS_MARKS, StepStatus
 from kiosk.i18n import _
 from kiosk.ui import theme
@@ -10,6 +11,14 @@ from kiosk.ui import theme
 def status_text(status: StepStatus) -> str:
     """``✓ Done``: the sign and the word, never the colour alone."""
     return f"{STATUS_MARKS[status]} {_(STATUS_LABELS[status])}"
+
+
+def count_text(counted: Tally) -> str:
+    """The one count of steps: "8 of 10 steps done", the skipped ones named beside it."""
+    text = _("{done} of {total} steps done").format(done=counted.done, total=counted.applicable)
+    if counted.skipped:
+        text += " " + _("({skipped} skipped, not counted)").format(skipped=counted.skipped)
+    return text
 
 
 def onboarding_stylesheet() -> str:
