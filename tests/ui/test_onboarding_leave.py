@@ -242,3 +242,17 @@ def test_sign_out_closes_dialogs_and_prompts(flow: OnboardingFlow, qtbot: QtBot)
     assert not dialog.isVisible() and not screen.prompt.isVisible()
     close_dialogs()  # nothing left: a no-op
     assert _visible_dialogs() == []
+
+
+def test_overview_and_step_screen_tell_one_count(flow: OnboardingFlow) -> None:
+    """Skipping a step: "10 of ... steps done (1 skipped)", and the step's number as listed."""
+    flow.open_step(PLAIN_STEP)
+    _click(flow.step.status_buttons[StepStatus.SKIPPED])
+    _click(flow.step.save_button)
+    _click(flow.step.back_button)
+    assert flow.overview.count_label.text() == "10단계 중 0단계 완료 (건너뛴 1단계 제외)"
+    for key, button in flow.overview.step_buttons.items():
+        flow.open_step(key)
+        number = flow.step.number_label.text().removesuffix("단계")
+        assert button.text().startswith(f"{number}. ")
+        assert "중" not in flow.step.number_label.text()  # no second total on the step
