@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
@@ -16,7 +18,11 @@ PAGES: tuple[str, ...] = ("stores", "markets", "progress", "audit", "exchange")
 
 class ManagerHeader(QWidget):
     """``page_chosen(key)`` for Stores, Markets, Onboarding, Audit log and
-    Import-Export-Backup; ``sign_out_requested``."""
+    Import-Export-Backup; ``sign_out_requested``.
+
+    A page with a change not saved sets ``leave_guard``: every way out (back, a
+    page, sign out) goes through it, and it calls the way out once settled.
+    """
 
     page_chosen = Signal(str)
     sign_out_requested = Signal()
@@ -25,10 +31,11 @@ class ManagerHeader(QWidget):
     def __init__(self, current: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._current = current
+        self.leave_guard: Callable[[Callable[[], None]], None] | None = None
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(theme.GRID * 2)
-        self.back_button = BackButton(self.back_requested)
+        self.back_button = BackButton(lambda: self._leave(self.back_requested.emit))
         # A long store name is elided, so the page buttons always keep their room.
         self.title = ElidedLabel("", "heading")
         row.addWidget(self.back_button)
@@ -44,7 +51,7 @@ class ManagerHeader(QWidget):
             self.page_buttons[key] = button
         self.sign_out_button = QPushButton()
         self.sign_out_button.setObjectName("sign-out")
-        self.sign_out_button.clicked.connect(self.sign_out_requested)
+        self.sign_out_button.clicked.connect(lambda: self._leave(self.sign_out_requested.emit))
         row.addSpacing(theme.GRID * 2)
         row.addWidget(self.sign_out_button)
         self.retranslate()
@@ -69,4 +76,11 @@ class ManagerHeader(QWidget):
         for other, button in self.page_buttons.items():
             button.setChecked(other == self._current)
         if key != self._current:
-            self.page_chosen.emit(key)
+            self._leave(lambda: self.page_chosen.emit(key))
+
+    def _leave(self, go: Callable[[], None]) -> None:
+        guard = self.leave_guard
+        if guard is None:
+            go()
+        else:
+            guard(go)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -18,6 +19,7 @@ from kiosk.ui.manager import store_form_values as values
 from kiosk.ui.manager.page_frame import ManagerPage
 from kiosk.ui.manager.store_form_fields import StoreFormFields
 from kiosk.ui.widgets.proof_prompt import ProofPrompt
+from kiosk.ui.widgets.unsaved_question import UnsavedQuestion
 
 SCREEN = "manager-store-form"
 #: A pause in typing this long makes one undo step.
@@ -31,6 +33,7 @@ class StoreFormScreen(StoreFormFields, ManagerPage):
     Save says why it is disabled; Undo steps back one change; a save made
     elsewhere meanwhile is refused by the services with what changed there, and
     "Reload" puts this form's changes on top of it. ``saved(StoreDetail)``.
+    Leaving with changes not saved (back, a page, sign out) asks first.
     """
 
     saved = Signal(object)
@@ -46,6 +49,8 @@ class StoreFormScreen(StoreFormFields, ManagerPage):
         self._saving = False
         self._gone = False
         self._problems: list[Problem] = []
+        self._clean: Any = None  # the fields as loaded or last saved
+        self._then: Callable[[], None] | None = None  # the way out, once saved
         self._save_op = ops.OpSlot(self)
         self._pin_op = ops.OpSlot(self)
         self._undo_timer = QTimer(self)
@@ -66,7 +71,10 @@ class StoreFormScreen(StoreFormFields, ManagerPage):
         self.add(self.scroll_area, 1)
         self.prompt = ProofPrompt()
         self.add(self.prompt)
+        self.leave_question = UnsavedQuestion("store-form-leave")
+        self.add(self.leave_question)
         self.add(self.build_save_bar())
+        self.header.leave_guard = self.leave
         self._connect()
         self.retranslate()
 
@@ -85,6 +93,10 @@ class StoreFormScreen(StoreFormFields, ManagerPage):
         self.active.toggled.connect(self._on_edited)
         self.pin_button.clicked.connect(self.set_pin)
         self.prompt.confirmed.connect(self._on_proof)
+        self.prompt.cancelled.connect(self._stay)
+        self.leave_question.save_chosen.connect(self.save)
+        self.leave_question.discard_chosen.connect(self._go)
+        self.leave_question.cancelled.connect(self._stay)
         self.undo_button.clicked.connect(self.undo)
         self.reload_button.clicked.connect(self.reload_keeping_changes)
         self.save_button.clicked.connect(self._on_save_clicked)
@@ -92,7 +104,37 @@ class StoreFormScreen(StoreFormFields, ManagerPage):
     # Loading -------------------------------------------------------------------------------
     def set_actor(self, actor: Actor | None) -> None:
         self._actor = actor
+        if actor is None:
+            self._stay()
         self._update_state()
+
+    def is_dirty(self) -> bool:
+        """True when a field differs from the store as loaded or last saved."""
+        return self._clean is not None and self._capture() != self._clean
+
+    def leave(self, go: Callable[[], None]) -> None:
+        """Go (*go*) unless a change is not saved: then ask to save it, leave it or stay."""
+        if self._actor is None or not self.is_dirty():
+            go()
+            return
+        self._then = go
+        can_save = self.save_blocker() == ""
+        self.leave_question.ask(
+            _("This store's changes are not saved yet.")
+            if can_save
+            else _("This store's changes are not saved, and the marked fields cannot be saved."),
+            can_save=can_save,
+        )
+
+    def _go(self) -> None:
+        go, self._then = self._then, None
+        self.leave_question.hide()
+        if go is not None:
+            go()
+
+    def _stay(self) -> None:
+        self._then = None
+        self.leave_question.hide()
 
     def base(self) -> StoreDetail | None:
         return self._base
@@ -117,6 +159,8 @@ class StoreFormScreen(StoreFormFields, ManagerPage):
         self.status.clear()
         self.fill(draft)
         self._history = [self._capture()]
+        self._clean = self._history[0]
+        self._stay()
         self._check()
         self.retranslate()
         self.scroll_area.verticalScrollBar().setValue(0)
@@ -319,10 +363,12 @@ class StoreFormScreen(StoreFormFields, ManagerPage):
         self._base, self._market = detail, detail.market_slug
         self.fill(draft_from(detail))
         self._history = [self._capture()]
+        self._clean = self._history[0]
         self._check()
         self._retitle()
         self.status.setText("✓ " + _("Saved."))
         self.saved.emit(detail)
+        self._go()  # a save asked for on the way out: now go
 
     def _on_save_failed(self, exc: Exception) -> None:
         from kiosk.domain.access import AccessError, PermissionDenied
@@ -330,6 +376,7 @@ class StoreFormScreen(StoreFormFields, ManagerPage):
         from kiosk.services.values import NotFoundError
 
         self._saving = False
+        self._then = None  # a save asked for on the way out failed: stay and say why
         if isinstance(exc, EditRefused):
             self._show_problems(exc.problems)  # e.g. a code that did not scan back
             self.status.setText("⚠ " + str(exc))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,6 +25,7 @@ from kiosk.i18n import _, current_locale
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
 from kiosk.ui.widgets.back_button import BackButton
+from kiosk.ui.widgets.unsaved_question import UnsavedQuestion
 
 SCREEN = "merchant-goods"
 
@@ -88,6 +91,14 @@ class GoodRow(QFrame):
         if busy:
             self.save_price.setEnabled(False)
 
+    def typed_price(self) -> tuple[bool, int | None]:
+        """(a price typed and not saved, its value or None when it is not a price)."""
+        text = self.price.text()
+        won = parse_won(text)
+        if won == self.product.price_won or text.strip() == str(self.product.price_won):
+            return False, won
+        return True, won
+
     def _on_price_edited(self, text: str) -> None:
         won = parse_won(text)
         self.save_price.setEnabled(won is not None and won != self.product.price_won)
@@ -105,7 +116,8 @@ class GoodRow(QFrame):
 class MerchantGoodsScreen(QWidget):
     """The signed-in merchant's goods; every tap saves at once (in the background).
 
-    ``qr_requested(store_id)``, ``sign_out_requested``.
+    ``qr_requested(store_id)``, ``sign_out_requested``. Leaving with a price typed
+    and not saved asks first (``leave_question``): save it, leave it, or stay.
     """
 
     qr_requested = Signal(int)
@@ -129,16 +141,17 @@ class MerchantGoodsScreen(QWidget):
         outer.setSpacing(theme.GRID * 2)
         top = QHBoxLayout()
         top.setSpacing(theme.GRID * 3)
-        self.back_button = BackButton(self.sign_out_requested)
+        self._then: Callable[[], None] | None = None
+        self.back_button = BackButton(lambda: self.leave(self.sign_out_requested.emit))
         self.title = QLabel()
         self.title.setProperty("role", "heading")
         self.title.setWordWrap(True)
         self.qr_button = QPushButton()
         self.qr_button.setObjectName("merchant-qr-codes")
-        self.qr_button.clicked.connect(self._on_qr)
+        self.qr_button.clicked.connect(lambda: self.leave(self._on_qr))
         self.sign_out_button = QPushButton()
         self.sign_out_button.setObjectName("merchant-sign-out")
-        self.sign_out_button.clicked.connect(self.sign_out_requested)
+        self.sign_out_button.clicked.connect(lambda: self.leave(self.sign_out_requested.emit))
         top.addWidget(self.back_button)
         top.addWidget(self.title, 1)
         top.addWidget(self.qr_button)
@@ -164,10 +177,17 @@ class MerchantGoodsScreen(QWidget):
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         outer.addWidget(self.status)
+        self.leave_question = UnsavedQuestion("merchant-goods-leave")
+        self.leave_question.save_chosen.connect(self._save_typed_then_leave)
+        self.leave_question.discard_chosen.connect(self._leave_now)
+        outer.addWidget(self.leave_question)
         self.retranslate()
 
     def set_actor(self, actor: Actor | None) -> None:
         self._actor = actor
+        if actor is None:
+            self._then = None
+            self.leave_question.hide()
 
     def store(self) -> StoreDetail | None:
         return self._store
@@ -196,6 +216,60 @@ class MerchantGoodsScreen(QWidget):
             self._list.insertWidget(self._list.count() - 1, row)
             self.rows.append(row)
         self._retitle()
+
+    def leave(self, go: Callable[[], None]) -> None:
+        """Go (*go*) unless a price is typed and not saved: then ask first."""
+        typed = [(row, won) for row in self.rows for changed, won in [row.typed_price()] if changed]
+        self._then = go
+        if not typed:
+            self._leave_now()
+            return
+        names = ", ".join(row.product.name.get(current_locale()) for row, _won in typed)
+        can_save = all(won is not None for _row, won in typed)
+        self.leave_question.ask(
+            _("The new price of {goods} is not saved yet.").format(goods=names)
+            if can_save
+            else _("The price typed for {goods} is not a price; it cannot be saved.").format(
+                goods=names
+            ),
+            can_save=can_save,
+        )
+
+    def _leave_now(self) -> None:
+        go, self._then = self._then, None
+        self.leave_question.hide()
+        if go is not None:
+            go()
+
+    def _save_typed_then_leave(self) -> None:
+        """Save every typed price (one after the other, each on the last saved), then go."""
+        services, actor, store = self._services, self._actor, self._store
+        prices = [
+            (row.product.id, won)
+            for row in self.rows
+            for changed, won in [row.typed_price()]
+            if changed and won is not None
+        ]
+        if actor is None or store is None:
+            return
+        for row in self.rows:
+            row.set_busy(True)
+
+        def work() -> StoreDetail:
+            saved = store
+            for product_id, won in prices:
+                saved = services.listings.update_good(
+                    actor=actor, base=saved, product_id=product_id, price_won=won
+                )
+            return saved
+
+        def done(saved: StoreDetail) -> None:
+            self.show_store(saved)
+            self.status.setText("✓ " + _("Saved."))
+            self.saved.emit(saved)
+            self._leave_now()
+
+        self._save_slot.run(work, on_done=done, on_error=self._on_failed, name="save-goods")
 
     def set_price(self, product_id: int, won: int) -> None:
         self._save(product_id, price_won=won)
@@ -257,6 +331,7 @@ class MerchantGoodsScreen(QWidget):
         from kiosk.domain.messages import KioskError
         from kiosk.domain.store_edit.draft import Gone, StaleEdit
 
+        self._then = None  # a save asked for on the way out failed: stay and say why
         for row in self.rows:
             row.set_busy(False)
         if isinstance(exc, StaleEdit) and self._store is not None:

@@ -109,7 +109,7 @@ class OnboardingFlow(SignedInFlow):
             return
         entry = screen.entry()
         if entry is None or entry.entered.code_changed:
-            screen.leave_question.ask(can_save=entry is not None)
+            screen.ask_leave(can_save=entry is not None)
             return
         self.save(entry, then=target)
 

@@ -28,12 +28,12 @@ from kiosk.domain.qr.symbols import QrSpec
 from kiosk.i18n import _, current_locale
 from kiosk.services.values import StepDraft
 from kiosk.ui import theme
-from kiosk.ui.onboarding.leave_question import LeaveQuestion
 from kiosk.ui.onboarding.record_fields import Entered, RecordFields, RecordRefused
 from kiosk.ui.onboarding.style import onboarding_stylesheet, set_message
 from kiosk.ui.widgets.back_button import BackButton
 from kiosk.ui.widgets.proof_prompt import ProofPrompt
 from kiosk.ui.widgets.qr_card import QrCard
+from kiosk.ui.widgets.unsaved_question import UnsavedQuestion
 
 SCREEN = "onboarding-step"
 #: Side of the official page's code.
@@ -79,7 +79,7 @@ class OnboardingStepScreen(QWidget):
         outer.addWidget(self._build_body(), 1)
         self.prompt = ProofPrompt()
         outer.addWidget(self.prompt)
-        self.leave_question = LeaveQuestion()
+        self.leave_question = UnsavedQuestion("onboarding-leave")
         outer.addWidget(self.leave_question)
         outer.addLayout(self._build_message_row())
         outer.addLayout(self._build_status_bar())
@@ -285,6 +285,15 @@ class OnboardingStepScreen(QWidget):
 
     def show_done(self, text: str) -> None:
         set_message(self.message, text, "ok")
+
+    def ask_leave(self, *, can_save: bool) -> None:
+        """Ask before leaving a change that needs the PIN, or one that cannot be saved."""
+        self.leave_question.ask(
+            _("You changed this step and it is not saved yet. Changing the code asks for your PIN.")
+            if can_save
+            else _("You changed this step, but the field marked above cannot be saved as it is."),
+            can_save=can_save,
+        )
 
     def set_undo(self, text: str) -> None:
         self._undo_text = text
