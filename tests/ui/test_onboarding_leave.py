@@ -250,7 +250,7 @@ def test_overview_and_step_screen_tell_one_count(flow: OnboardingFlow) -> None:
     _click(flow.step.status_buttons[StepStatus.SKIPPED])
     _click(flow.step.save_button)
     _click(flow.step.back_button)
-    assert flow.overview.count_label.text() == "10단계 중 0단계 완료 (건너뛴 1단계 제외)"
+    assert flow.overview.count_label.text() == "10단계 중 0단계 완료 (해당 없음 1단계 제외)"
     for key, button in flow.overview.step_buttons.items():
         flow.open_step(key)
         number = flow.step.number_label.text().removesuffix("단계")

@@ -14,10 +14,10 @@ def status_text(status: StepStatus) -> str:
 
 
 def count_text(counted: Tally) -> str:
-    """The one count of steps: "8 of 10 steps done", the skipped ones named beside it."""
+    """The one count of steps: "8 of 10 steps done", the not-applicable ones named beside it."""
     text = _("{done} of {total} steps done").format(done=counted.done, total=counted.applicable)
     if counted.skipped:
-        text += " " + _("({skipped} skipped, not counted)").format(skipped=counted.skipped)
+        text += " " + _("({skipped} not applicable, not counted)").format(skipped=counted.skipped)
     return text
 
 
