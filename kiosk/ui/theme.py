@@ -157,7 +157,8 @@ _KINDS = ("primary", "choice", "choice-large", "kakao", "back", "big")
 _DISABLED = (
     ",\n".join(["QPushButton:disabled", *(f'QPushButton[kind="{k}"]:disabled' for k in _KINDS)])
     + " {\n    color: $disabled_ink; background: $soft; border: 2px dashed $disabled_ink;\n}\n"
-    + 'QPushButton[kind="primary"]:disabled QLabel, QPushButton[kind="big"]:disabled QLabel'
+    # A label inside a button is disabled with it (Qt reads no state of an ancestor).
+    + 'QPushButton[kind="primary"] QLabel:disabled, QPushButton[kind="big"] QLabel:disabled'
     + " { color: $disabled_ink; background: transparent; }\n"
 )
 
