@@ -222,7 +222,7 @@ def _read_back(tmp: Path, size: int) -> bytes:
         return handle.read(size + 1)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make the rename durable: fsync the folder (POSIX only; Windows cannot open folders)."""
     if os.name == "nt":
         return
@@ -274,5 +274,5 @@ def write_verified(path: Path, data: bytes, verify: Callable[[Path], T]) -> T:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    _sync_folder(folder)
+    sync_folder(folder)
     return result

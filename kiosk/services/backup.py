@@ -299,7 +299,9 @@ def restore_file(database_file: Path, *, source: Path) -> RestoreResult:
             if journal.exists():
                 os.replace(journal, kept.with_name(kept.name + suffix))
         os.replace(copy, database_file)
-    _sync_folder(folder)
+    from kiosk.render.atomic import sync_folder
+
+    sync_folder(folder)
     return RestoreResult(facts, kept)
 
 
@@ -309,18 +311,3 @@ def _keep_damaged(database_file: Path, kept: Path) -> None:
         os.link(database_file, kept)
     except OSError:
         shutil.copyfile(database_file, kept)
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name == "nt":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
