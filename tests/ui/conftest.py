@@ -94,3 +94,17 @@ def flow(window: Shell) -> TouristFlow:
 @pytest.fixture
 def demo_path(demo_url: str) -> Path:
     return Path(demo_url.removeprefix("sqlite:///"))
+
+
+@pytest.fixture
+def own_services(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Services]:
+    """A fresh demo database of this test's own (for tests that write), with this PC's
+    remembered store in the test's folder and backups beside the database."""
+    monkeypatch.setenv("KIOSK_CHECKLIST_DIR", str(tmp_path / "this-pc"))
+    monkeypatch.delenv("KIOSK_BACKUP_DIR", raising=False)
+    (tmp_path / "db").mkdir()
+    opened = Services.open(
+        "sqlite:///" + (tmp_path / "db" / "own.sqlite3").as_posix(), seed_demo=True
+    )
+    yield opened
+    opened.close()

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import zxingcpp
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
+from ui_helpers import shown_shell
 
-from kiosk.app import build_shell
 from kiosk.domain.access import CodeProof, Secret
 from kiosk.domain.qr.emvco import build_payload
 from kiosk.services.app import Services
@@ -36,21 +35,8 @@ PAYLOAD = build_payload(
 
 
 @pytest.fixture
-def own_services(tmp_path: Path) -> Iterator[Services]:
-    opened = Services.open("sqlite:///" + (tmp_path / "own.sqlite3").as_posix(), seed_demo=True)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def shell(qtbot: QtBot, own_services: Services) -> Iterator[Shell]:
-    win = build_shell("ko")
-    qtbot.add_widget(win)
-    win.use_services(own_services)
-    win.resize(1366, 768)
-    win.show()
-    yield win
-    ops.wait_idle()
+    yield from shown_shell(qtbot, own_services, "ko")
 
 
 class ThreadProbe:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
+from ui_helpers import shown_shell
 
-from kiosk import i18n
-from kiosk.app import build_shell
 from kiosk.domain.access import Secret
 from kiosk.services.app import Services
 from kiosk.ui import ops
@@ -27,23 +25,8 @@ PASSWORD = "market-office-2026"
 
 
 @pytest.fixture
-def own_services(tmp_path: Path) -> Iterator[Services]:
-    opened = Services.open("sqlite:///" + (tmp_path / "own.sqlite3").as_posix(), seed_demo=True)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def shell(qtbot: QtBot, own_services: Services) -> Iterator[Shell]:
-    i18n.set_locale("ko")
-    win = build_shell("ko")
-    qtbot.add_widget(win)
-    win.use_services(own_services)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.wait_exposed(win)
-    yield win
-    ops.wait_idle()
+    yield from shown_shell(qtbot, own_services, "ko")
 
 
 def _click(widget: object) -> None:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
+from ui_helpers import shown_shell
 
-from kiosk import i18n
-from kiosk.app import build_shell
 from kiosk.data.errors import DatabaseFaultError
 from kiosk.domain import access
 from kiosk.domain.access import Secret, SignInRefused
@@ -27,23 +25,8 @@ PIN = "582046"
 
 
 @pytest.fixture
-def own_services(tmp_path: Path) -> Iterator[Services]:
-    opened = Services.open("sqlite:///" + (tmp_path / "own.sqlite3").as_posix(), seed_demo=True)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def shell(qtbot: QtBot, own_services: Services) -> Iterator[Shell]:
-    i18n.set_locale("en")
-    win = build_shell("en")
-    qtbot.add_widget(win)
-    win.use_services(own_services)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.wait_exposed(win)
-    yield win
-    ops.wait_idle()
+    yield from shown_shell(qtbot, own_services, "en")
 
 
 def _click(widget: object) -> None:

@@ -11,9 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
+from ui_helpers import shown_shell
 
-from kiosk import i18n
-from kiosk.app import build_shell
 from kiosk.domain.access import Secret
 from kiosk.domain.exchange import file_format as fmt
 from kiosk.services.app import Services
@@ -26,26 +25,8 @@ PASSWORD = "market-office-2026"
 
 
 @pytest.fixture
-def own_services(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Services]:
-    monkeypatch.delenv("KIOSK_BACKUP_DIR", raising=False)
-    (tmp_path / "db").mkdir()
-    url = "sqlite:///" + (tmp_path / "db" / "own.sqlite3").as_posix()
-    opened = Services.open(url, seed_demo=True)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def shell(qtbot: QtBot, own_services: Services) -> Iterator[Shell]:
-    i18n.set_locale("en")
-    win = build_shell("en")
-    qtbot.add_widget(win)
-    win.use_services(own_services)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.wait_exposed(win)
-    yield win
-    ops.wait_idle()
+    yield from shown_shell(qtbot, own_services, "en")
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
+from ui_helpers import shown_shell
 
 from kiosk import i18n
-from kiosk.app import build_shell
 from kiosk.domain.access import Secret
 from kiosk.domain.audit import AuditAction
 from kiosk.services.app import Services
@@ -24,27 +24,13 @@ PASSWORD = "market-office-2026"
 
 
 @pytest.fixture
-def own_services(tmp_path: Path) -> Iterator[Services]:
-    opened = Services.open("sqlite:///" + (tmp_path / "own.sqlite3").as_posix(), seed_demo=True)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def english() -> None:
     i18n.set_locale("en")
 
 
 @pytest.fixture
 def shell(qtbot: QtBot, own_services: Services, english: None) -> Iterator[Shell]:
-    win = build_shell("en")
-    qtbot.add_widget(win)
-    win.use_services(own_services)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.wait_exposed(win)
-    yield win
-    ops.wait_idle()
+    yield from shown_shell(qtbot, own_services, "en")
 
 
 @pytest.fixture

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
+from ui_helpers import shown_shell
 
-from kiosk import i18n
-from kiosk.app import build_shell
 from kiosk.domain.access import Secret
 from kiosk.domain.audit import AuditAction
 from kiosk.services.app import Services
@@ -25,13 +23,6 @@ PIN = "582046"
 
 
 @pytest.fixture
-def own_services(tmp_path: Path) -> Iterator[Services]:
-    opened = Services.open("sqlite:///" + (tmp_path / "own.sqlite3").as_posix(), seed_demo=True)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def store_id(own_services: Services) -> int:
     store = own_services.directory.list_stores(market_slug="bansong")[2].id
     own_services.access.set_store_pin(
@@ -42,15 +33,7 @@ def store_id(own_services: Services) -> int:
 
 @pytest.fixture
 def shell(qtbot: QtBot, own_services: Services) -> Iterator[Shell]:
-    i18n.set_locale("en")
-    win = build_shell("en")
-    qtbot.add_widget(win)
-    win.use_services(own_services)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.wait_exposed(win)
-    yield win
-    ops.wait_idle()
+    yield from shown_shell(qtbot, own_services, "en")
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -25,14 +24,6 @@ from kiosk.ui.signed_in import close_dialogs
 PIN = "582046"
 PLAIN_STEP = "kakao_message_support"  # records nothing, no account: no PIN to save it
 NOTE = "상인회 사무실에서 신청함"
-
-
-@pytest.fixture
-def own_services(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Services]:
-    monkeypatch.setenv("KIOSK_CHECKLIST_DIR", str(tmp_path / "this-pc"))
-    opened = Services.open("sqlite:///" + (tmp_path / "own.sqlite3").as_posix(), seed_demo=True)
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
+from ui_helpers import shown_shell
 
-from kiosk import i18n
 from kiosk.app import build_shell
 from kiosk.domain.access import Secret
 from kiosk.domain.onboarding.status import StepStatus
@@ -31,15 +31,6 @@ PASSWORD = "market-office-2026"
 
 
 @pytest.fixture
-def own_services(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Services]:
-    monkeypatch.setenv("KIOSK_CHECKLIST_DIR", str(tmp_path / "this-pc"))
-    url = "sqlite:///" + (tmp_path / "own.sqlite3").as_posix()
-    opened = Services.open(url, seed_demo=True)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def store_id(own_services: Services) -> int:
     """Bansong A-2: no codes and no progress at all (a merchant who never used the app)."""
     store = next(
@@ -55,15 +46,7 @@ def store_id(own_services: Services) -> int:
 
 @pytest.fixture
 def shell(qtbot: QtBot, own_services: Services) -> Iterator[Shell]:
-    i18n.set_locale("ko")
-    win = build_shell("ko")
-    qtbot.add_widget(win)
-    win.use_services(own_services)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.wait_exposed(win)
-    yield win
-    ops.wait_idle()
+    yield from shown_shell(qtbot, own_services, "ko")
 
 
 @pytest.fixture

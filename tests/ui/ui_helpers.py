@@ -1,12 +1,35 @@
-"""Helpers for UI tests: a store's codes verified the way the tourist flow does it."""
+"""Helpers for UI tests: a shell shown on a test's own database; a store's codes verified the
+way the tourist flow does it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from pytestqt.qtbot import QtBot
+
+from kiosk import i18n
+from kiosk.app import build_shell
 from kiosk.domain.listing import StoreDetail
+from kiosk.services.app import Services
 from kiosk.services.store_codes import StoreCodes, verified_store_codes
+from kiosk.ui import ops
+from kiosk.ui.shell import Shell
 from kiosk.ui.tourist.store_detail import QR_SIDES
 
 
 def codes_of(store: StoreDetail) -> StoreCodes:
     """What ``TouristFlow.open_store`` hands the store page (verified at both sizes)."""
     return verified_store_codes(store, sides=QR_SIDES)
+
+
+def shown_shell(qtbot: QtBot, services: Services, locale: str) -> Iterator[Shell]:
+    """The shell in *locale* at 1366x768 on *services*, shown; for a test's ``shell`` fixture."""
+    i18n.set_locale(locale)
+    win = build_shell(locale)
+    qtbot.add_widget(win)
+    win.use_services(services)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.wait_exposed(win)
+    yield win
+    ops.wait_idle()
