@@ -67,6 +67,9 @@ NOT_FOUND = {
     "product": define(
         "data.not_found.product", N_("There is no product with id {key!r} in the database.")
     ),
+    "promotion": define(
+        "data.not_found.promotion", N_("There is no promotion with id {key!r} in the database.")
+    ),
 }
 NOT_FOUND_OTHER = define("data.not_found", N_("There is no {kind} {key!r} in the database."))
 KNOWN_KEYS = define("data.known_keys", N_("Known: {known}."))

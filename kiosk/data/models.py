@@ -194,16 +194,31 @@ class OnboardingProgress(Base):
 
 
 class Promotion(Base):
-    """A promotion shown on the tourist screen between ``starts_on`` and ``ends_on``."""
+    """A promotion or announcement of a market (or of one of its stores) on the tourist screen.
+
+    Shown between ``starts_on`` and ``ends_on`` (both inclusive) on ``weekdays``
+    (digits 0 Monday to 6 Sunday; empty: every day), from ``shows_from`` up to
+    ``shows_until`` (minutes after midnight, Asia/Seoul; both None: all day).
+    ``image`` is a PNG or JPEG checked before it was stored.
+    """
 
     __tablename__ = "promotions"
     __table_args__ = (CheckConstraint("ends_on >= starts_on", name="ends_after_start"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"), index=True)
+    market_id: Mapped[int] = mapped_column(ForeignKey("markets.id", ondelete="CASCADE"), index=True)
+    store_id: Mapped[int | None] = mapped_column(
+        ForeignKey("stores.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16), default="promotion", server_default="promotion")
     title: Mapped[dict[str, str]] = mapped_column(LocalizedColumn)
+    text: Mapped[dict[str, str]] = mapped_column(LocalizedColumn, default=dict, server_default="{}")
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date] = mapped_column(Date)
+    weekdays: Mapped[str] = mapped_column(String(7), default="")
+    shows_from: Mapped[int | None] = mapped_column(Integer)
+    shows_until: Mapped[int | None] = mapped_column(Integer)
+    image: Mapped[bytes | None] = mapped_column(LargeBinary)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
