@@ -36,6 +36,8 @@ class AuditAction(StrEnum):
     ONBOARDING_STEP = "onboarding.step"
     LISTINGS_IMPORTED = "listings.imported"
     DATABASE_RESTORED = "database.restored"
+    PROMOTION_ADDED = "promotion.added"
+    PROMOTION_REMOVED = "promotion.removed"
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from kiosk.services.parts.exchange import Exchange
 from kiosk.services.parts.listings import Listings
 from kiosk.services.parts.live import Live
 from kiosk.services.parts.onboarding import Onboarding
+from kiosk.services.parts.promotions import Promotions
 
 if TYPE_CHECKING:
     from kiosk.data.db import Database
@@ -30,6 +31,7 @@ __all__ = [
     "Listings",
     "Live",
     "Onboarding",
+    "Promotions",
     "Services",
 ]
 
@@ -61,6 +63,7 @@ class Services:
         self.audit = Audit(core)
         self.backups = Backups(core)
         self.live = Live(core)
+        self.promotions = Promotions(core)
 
     @classmethod
     def open(cls, url: str | None = None, *, seed_demo: bool = False) -> Self:

@@ -14,6 +14,7 @@ class ChangeKind(StrEnum):
     STORES = "stores"  # listings or codes of some stores
     MARKETS = "markets"  # markets added, renamed, removed, or filled in bulk
     ONBOARDING = "onboarding"  # onboarding progress of some stores (nothing tourists see)
+    PROMOTIONS = "promotions"  # a market's promotions and announcements (the attract loop)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from kiosk.domain.promotions import Promotion, PromotionDraft, PromotionKind, TimeWindow
     from kiosk.render.export import QrFormatError, SavedQr
     from kiosk.render.verify import QrVerificationError, VerifiedQr
     from kiosk.services.backup import BackupResult, DamagedDatabase, RestoreResult
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from kiosk.services.store_codes import PROFILE_SIDE, KakaoInput, PaymentInput, StoreCodes
 
 _HOMES = {
+    "kiosk.domain.promotions": ("Promotion", "PromotionDraft", "PromotionKind", "TimeWindow"),
     "kiosk.render.export": ("QrFormatError", "SavedQr"),
     "kiosk.render.verify": ("QrVerificationError", "VerifiedQr"),
     "kiosk.services.backup": ("BackupResult", "DamagedDatabase", "RestoreResult"),
@@ -71,6 +73,9 @@ __all__ = [
     "KakaoInput",
     "NotFoundError",
     "PaymentInput",
+    "Promotion",
+    "PromotionDraft",
+    "PromotionKind",
     "QrFormatError",
     "QrInputError",
     "QrVerificationError",
@@ -80,6 +85,7 @@ __all__ = [
     "StaleVersionError",
     "StepDraft",
     "StoreCodes",
+    "TimeWindow",
     "VerifiedQr",
     "describe",
     "field_message",

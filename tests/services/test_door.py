@@ -10,13 +10,15 @@ from kiosk.services import app, values
 from kiosk.services.app import Codes, Services
 from kiosk.services.parts.core import Part
 
-PARTS = ("directory", "listings", "codes", "onboarding", "exchange", "access", "audit", "backups")
+PARTS = ("directory", "listings", "codes", "onboarding", "exchange", "access", "audit", "backups",
+         "promotions")  # fmt: skip
 WRITES = {
     "listings": ("save_store", "create_market", "update_market", "remove_market", "load_demo"),
     "codes": ("save_store_codes",),
     "onboarding": ("save_onboarding_step", "save_code_step"),
     "exchange": ("apply_import",),
     "backups": ("restore_database",),
+    "promotions": ("add_promotion", "remove_promotion"),
 }
 
 

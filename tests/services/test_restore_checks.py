@@ -318,3 +318,35 @@ def test_recovery_at_start_refuses_a_hostile_backup_and_keeps_the_damaged_file(
         Services.recover_from_backup(url, backup=good)
     assert _live_state(db_file) == before
     assert not list(db_file.parent.glob("*.damaged-*"))
+
+
+def test_a_backup_with_promotions_restores_them(
+    services: Services, db_file: Path, tmp_path: Path
+) -> None:
+    import io
+    from datetime import date, time
+
+    from PIL import Image
+
+    from kiosk.domain.promotions import PromotionDraft, TimeWindow
+    from kiosk.domain.text import LocalizedText
+
+    picture = io.BytesIO()
+    Image.new("RGB", (8, 8), "blue").save(picture, format="JPEG")
+    console = services.access.console_actor()
+    draft = PromotionDraft(
+        market_slug="dongmun",
+        title=LocalizedText({"ko": "저녁 할인"}),
+        text=LocalizedText({"ko": "저녁 6시부터"}),
+        starts_on=date(2026, 1, 1),
+        ends_on=date(2026, 12, 31),
+        weekdays=frozenset({5, 6}),
+        window=TimeWindow(time(18), time(1)),
+        image=picture.getvalue(),
+    )
+    saved = services.promotions.add_promotion(actor=console, draft=draft)
+    backup = services.backups.backup_database(actor=console, out=tmp_path / "p.sqlite3").path
+    services.promotions.remove_promotion(actor=console, promotion_id=saved.id)
+    services.backups.restore_database(actor=console, source=backup)
+    with Services.open(f"sqlite:///{db_file}") as reopened:
+        assert saved in reopened.promotions.list_promotions("dongmun")

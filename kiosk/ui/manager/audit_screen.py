@@ -48,6 +48,8 @@ ACTION_GROUPS: dict[str, tuple[AuditAction, ...]] = {
         AuditAction.MARKET_CHANGED,
         AuditAction.MARKET_REMOVED,
         AuditAction.DATABASE_RESTORED,
+        AuditAction.PROMOTION_ADDED,
+        AuditAction.PROMOTION_REMOVED,
     ),
     "sign-in": (
         AuditAction.SIGN_IN_FAILED,
@@ -74,6 +76,8 @@ ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.ONBOARDING_STEP: N_("Onboarding step saved"),
     AuditAction.LISTINGS_IMPORTED: N_("Listings imported"),
     AuditAction.DATABASE_RESTORED: N_("Database restored from a backup"),
+    AuditAction.PROMOTION_ADDED: N_("Promotion added"),
+    AuditAction.PROMOTION_REMOVED: N_("Promotion removed"),
 }
 
 
