@@ -134,6 +134,9 @@ def insert_market(session: Session, market: MarketListing) -> int:
 
     stalls = {s.stall_number: store_id for store_id, s in zip(ids, market.stores, strict=True)}
     insert_demo_progress(session, market.slug, stalls)  # the demo file's progress, if any
+    from kiosk.data.demo_promotions import insert_demo_promotions
+
+    insert_demo_promotions(session, row, stalls)  # and its promotions, if any
     return len(ids)
 
 
