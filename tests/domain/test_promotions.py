@@ -77,8 +77,22 @@ def test_problems_name_each_field(changes: dict[str, object], fields: list[str])
 
 
 def test_problem_messages_give_the_reason() -> None:
+    from kiosk.i18n import current_locale, set_locale
+
     [problem] = problems(_draft(ends_on=date(2026, 11, 30)))
-    assert str(problem.message) == "The end date 2026-11-30 is before the start date 2026-12-01."
+    previous = current_locale()
+    set_locale("en")  # another test may have left Korean on
+    try:
+        assert (
+            str(problem.message) == "The end date 2026-11-30 is before the start date 2026-12-01."
+        )
+        set_locale("ko")
+        assert (
+            str(problem.message)
+            == "끝나는 날 2026-11-30이(가) 시작하는 날 2026-12-01보다 앞입니다."
+        )
+    finally:
+        set_locale(previous)
 
 
 SEOUL_NOON = datetime(2026, 12, 10, 12, 0)  # a Thursday
