@@ -212,7 +212,7 @@ class Promotion(Base):
     )
     kind: Mapped[str] = mapped_column(String(16), default="promotion", server_default="promotion")
     title: Mapped[dict[str, str]] = mapped_column(LocalizedColumn)
-    text: Mapped[dict[str, str]] = mapped_column(LocalizedColumn, default=dict, server_default="{}")
+    text: Mapped[dict[str, str]] = mapped_column(LocalizedColumn, default=dict)
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date] = mapped_column(Date)
     weekdays: Mapped[str] = mapped_column(String(7), default="")

@@ -50,6 +50,8 @@ def upgrade() -> None:
         batch.alter_column("market_id", existing_type=sa.Integer(), nullable=False)
         # Only the rows above needed a default: the app writes every value.
         batch.alter_column("weekdays", existing_type=sa.String(length=7), server_default=None)
+        # PostgreSQL has no "=" for json, so a json default cannot even be compared: none kept.
+        batch.alter_column("text", existing_type=sa.JSON(), server_default=None)
         batch.create_foreign_key(
             op.f("fk_promotions_market_id_markets"),
             "markets",
