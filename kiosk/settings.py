@@ -18,6 +18,13 @@ LOG_DIR_ENV: Final = "KIOSK_LOG_DIR"
 BACKUP_DIR_ENV: Final = "KIOSK_BACKUP_DIR"
 BUSY_TIMEOUT_ENV: Final = "KIOSK_SQLITE_BUSY_TIMEOUT_MS"
 REPORT_FIRST_FRAME_ENV: Final = "KIOSK_REPORT_FIRST_FRAME"
+IDLE_SECONDS_ENV: Final = "KIOSK_IDLE_SECONDS"
+
+#: How long the kiosk waits without a touch before it resets for the next visitor (seconds).
+DEFAULT_IDLE_SECONDS: Final = 75
+#: The shortest idle time: the "still there?" countdown alone lasts 10 seconds.
+MIN_IDLE_SECONDS: Final = 15
+MAX_IDLE_SECONDS: Final = 24 * 3600
 
 #: How long SQLite waits for another program's write lock unless told (milliseconds).
 DEFAULT_BUSY_TIMEOUT_MS: Final = 5000
@@ -50,6 +57,8 @@ class Settings:
     sqlite_busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS
     #: ``KIOSK_REPORT_FIRST_FRAME``: print when the first frame was painted (benchmarks).
     report_first_frame: bool = False
+    #: ``KIOSK_IDLE_SECONDS``: the kiosk's idle time before it resets (``kiosk --idle``).
+    idle_seconds: int = DEFAULT_IDLE_SECONDS
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -62,7 +71,25 @@ class Settings:
             backup_dir=_folder(env, BACKUP_DIR_ENV),
             sqlite_busy_timeout_ms=_milliseconds(env, BUSY_TIMEOUT_ENV, DEFAULT_BUSY_TIMEOUT_MS),
             report_first_frame=_switch(env, REPORT_FIRST_FRAME_ENV),
+            idle_seconds=idle_seconds(env.get(IDLE_SECONDS_ENV, ""), IDLE_SECONDS_ENV),
         )
+
+
+def idle_seconds(raw: str, name: str) -> int:
+    """*raw* as an idle time in whole seconds (empty: the default); SettingsError names *name*."""
+    text = raw.strip()
+    if not text:
+        return DEFAULT_IDLE_SECONDS
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not MIN_IDLE_SECONDS <= value <= MAX_IDLE_SECONDS:
+        raise SettingsError(
+            f"{name} must be a whole number of seconds from {MIN_IDLE_SECONDS} to "
+            f"{MAX_IDLE_SECONDS}, not {raw!r}"
+        )
+    return value
 
 
 def _folder(env: Mapping[str, str], name: str) -> Path | None:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from kiosk.services.onboarding import StepDraft
     from kiosk.services.qr_codes import QrInputError, field_message
     from kiosk.services.store_codes import PROFILE_SIDE, KakaoInput, PaymentInput, StoreCodes
+    from kiosk.services.this_pc import HomeMarket
 
 _HOMES = {
     "kiosk.domain.promotions": ("Promotion", "PromotionDraft", "PromotionKind", "TimeWindow"),
@@ -53,6 +54,7 @@ _HOMES = {
     "kiosk.services.onboarding": ("StepDraft",),
     "kiosk.services.qr_codes": ("QrInputError", "field_message"),
     "kiosk.services.store_codes": ("PROFILE_SIDE", "KakaoInput", "PaymentInput", "StoreCodes"),
+    "kiosk.services.this_pc": ("HomeMarket",),
 }
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
 
@@ -68,6 +70,7 @@ __all__ = [
     "DatabaseFaultError",
     "DatabaseOpenError",
     "ExportResult",
+    "HomeMarket",
     "ImportRefused",
     "ImportResult",
     "KakaoInput",

@@ -32,6 +32,7 @@ from kiosk.ui.start_screen import StartScreen
 from kiosk.ui.widgets.language_bar import LanguageBar
 
 if TYPE_CHECKING:
+    from kiosk.domain.text import LocalizedText
     from kiosk.services.app import Services
     from kiosk.services.values import Change
     from kiosk.ui.live_refresh import LiveRefresh
@@ -212,6 +213,27 @@ class Shell(QMainWindow):
 
         self.use_services(services)
         start_daily_backup(self, services)
+        self.name_home_market()
+
+    def name_home_market(self, slug: str | None = None) -> None:
+        """Name market *slug* (default: this PC's home market) on the start screen."""
+        from kiosk.ui import ops
+
+        services = self._services
+        if services is None:
+            return
+
+        def work() -> LocalizedText | None:
+            home = slug or getattr(services.directory.home_market(), "market_slug", None)
+            return services.directory.get_market(slug=home).name if home else None
+
+        ops.run_op(
+            self,
+            work,
+            on_done=self.start_screen.set_market,
+            on_error=lambda _exc: None,
+            name="home-market",
+        )
 
     def use_services(self, services: Services) -> None:
         """Hand the shell the open door: from the background open, or from tests and tours.

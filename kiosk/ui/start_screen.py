@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.domain.text import LocalizedText
 from kiosk.i18n import _, current_locale
 from kiosk.ui import theme
 from kiosk.ui.modes import Mode, available_modes
@@ -70,7 +71,13 @@ class StartScreen(QWidget):
 
         self._buttons: dict[str, BigButton] = {}
         self._modes: list[Mode] = []
+        self._market: LocalizedText | None = None
         self.rebuild_modes()
+        self.retranslate()
+
+    def set_market(self, name: LocalizedText | None) -> None:
+        """Name this PC's home market in the welcome (None: the plain welcome)."""
+        self._market = name
         self.retranslate()
 
     def mode_button(self, key: str) -> BigButton:
@@ -111,7 +118,10 @@ class StartScreen(QWidget):
     def retranslate(self) -> None:
         """Show the texts in the current language (``kiosk.i18n``)."""
         locale = current_locale()
-        self._welcome.setText(_("Welcome to the market"))
+        if self._market is None:
+            self._welcome.setText(_("Welcome to the market"))
+        else:
+            self._welcome.setText(_("Welcome to {market}").format(market=self._market.get(locale)))
         self._intro.setText(_("Find stores, goods, prices and ways to pay, in your own language."))
         self._language_label.setText(_("Language"))
         self.language_bar.set_current(locale)

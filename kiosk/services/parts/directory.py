@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kiosk.domain.categories import Category
 from kiosk.domain.listing import MarketInfo, StoreDetail, StoreSummary
 from kiosk.services.parts.core import Part
+
+if TYPE_CHECKING:
+    from kiosk.domain.access import Actor
+    from kiosk.services.this_pc import HomeMarket
 
 
 class Directory(Part):
@@ -93,3 +99,42 @@ class Directory(Part):
         from kiosk.services import directory
 
         directory.prepare_search(db=self._db, market_slug=market_slug)
+
+    def home_market(self) -> HomeMarket | None:
+        """This PC's home market (and stall) on this database, or None: the first market."""
+        from kiosk.services.this_pc import home_market
+
+        return home_market(self._db.url)
+
+    def set_home_market(
+        self, *, actor: Actor, market_slug: str | None, stall: str | None = None
+    ) -> HomeMarket | None:
+        """Make *market_slug* (and *stall*, one of its stalls) this PC's home market (manager).
+
+        None forgets it. NotFoundError names the known markets or stalls; nothing is
+        written then.
+        """
+        from kiosk.services import directory
+        from kiosk.services.errors import NotFoundError
+        from kiosk.services.this_pc import HomeMarket, set_home_market
+
+        self._core.require(actor, manager=True)
+        if market_slug is None:
+            set_home_market(self._db.url, None)
+            return None
+        market = directory.get_market(db=self._db, slug=market_slug.strip())
+        wanted = stall.strip() if stall is not None else None
+        if wanted is not None:
+            stores = directory.list_stores(db=self._db, market_slug=market.slug)
+            if not any(s.stall_number == wanted for s in stores):
+                raise NotFoundError("stall", wanted, [s.stall_number for s in stores[:20]])
+        home = HomeMarket(market.slug, wanted)
+        set_home_market(self._db.url, home)
+        return home
+
+    def home_store_id(self, *, market_slug: str, stall: str) -> int | None:
+        """The id of the active store at *stall* in *market_slug*, or None."""
+        from kiosk.services import directory
+
+        stores = directory.list_stores(db=self._db, market_slug=market_slug)
+        return next((s.id for s in stores if s.stall_number == stall.strip()), None)

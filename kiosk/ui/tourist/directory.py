@@ -65,6 +65,9 @@ class TouristDirectoryScreen(QWidget):
         self._has_results = False
         self._markets: list[MarketInfo] = []
         self._market_slug: str | None = None
+        #: The market shown first: this PC's home market, or the kiosk's ``--market``.
+        self._home_slug: str | None = None
+        self._pinned_home: str | None = None
         self._error = ""
         self.model = StoreListModel(locale=current_locale())
         self.model.fetcher = self._fetch_page
@@ -77,7 +80,7 @@ class TouristDirectoryScreen(QWidget):
         top.setSpacing(theme.GRID * 2)
         self.back_button = QPushButton()
         self.back_button.setProperty("kind", "back")
-        self.back_button.clicked.connect(self._on_back_clicked)
+        self.back_button.clicked.connect(self.back_requested)
         top.addWidget(self.back_button)
         self._market_label = QLabel()
         self._market_label.setProperty("role", "field")
@@ -107,9 +110,9 @@ class TouristDirectoryScreen(QWidget):
         filters.setSpacing(theme.GRID * 2)
         self.search_edit = QLineEdit()
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.textChanged.connect(self._on_search_text_changed)
+        self.search_edit.textChanged.connect(lambda _text: self._search_debounce.trigger())
         self.category_combo = CategoryFilter()
-        self.category_combo.currentIndexChanged.connect(self._on_category_changed)
+        self.category_combo.currentIndexChanged.connect(lambda _row: self._refresh())
         filters.addWidget(self.search_edit, 3)
         filters.addWidget(self.category_combo, 1)
         outer.addLayout(filters)
@@ -148,9 +151,17 @@ class TouristDirectoryScreen(QWidget):
     def reload(self) -> None:
         """List the markets (in the background), then show the chosen or the first one."""
         self._error = ""
+        services, pinned = self._services, self._pinned_home
+
+        def work() -> tuple[list[MarketInfo], str | None]:
+            if pinned is not None:
+                return services.directory.list_markets(), pinned
+            home = services.directory.home_market()
+            return services.directory.list_markets(), home.market_slug if home else None
+
         self._markets_op.run(
-            self._services.directory.list_markets,
-            on_done=self._on_markets_loaded,
+            work,
+            on_done=lambda found: self._on_markets_loaded(*found),
             on_error=self._on_load_error,
             name="markets",
         )
@@ -162,9 +173,29 @@ class TouristDirectoryScreen(QWidget):
         elif change.touches_market(self._market_slug):
             self._refresh()
 
-    def _on_markets_loaded(self, markets: list[MarketInfo]) -> None:
+    def pin_home_market(self, slug: str) -> None:
+        """Open on market *slug* whatever this PC remembers (the kiosk's ``--market``)."""
+        self._pinned_home = slug
+        self._market_slug = None
+        self.reload()
+
+    def home_slug(self) -> str | None:
+        """The market the directory returns to: home, else the first market."""
+        slugs = [market.slug for market in self._markets]
+        if self._home_slug in slugs:
+            return self._home_slug
+        return slugs[0] if slugs else None
+
+    def go_home_market(self) -> None:
+        """Show the home market with the search and category filter cleared (idle reset)."""
+        home = self.home_slug()
+        if home is not None:
+            self.select_market(home)
+
+    def _on_markets_loaded(self, markets: list[MarketInfo], home: str | None = None) -> None:
         self._error = ""
         self._markets = markets
+        self._home_slug = home
         for button in self._market_buttons.values():
             self._market_group.removeButton(button)
             button.deleteLater()
@@ -174,7 +205,7 @@ class TouristDirectoryScreen(QWidget):
             button.setProperty("kind", "choice")
             button.setCheckable(True)
             button.clicked.connect(
-                lambda _checked=False, slug=market.slug: self._on_market_clicked(slug)
+                lambda _checked=False, slug=market.slug: self.select_market(slug)
             )
             self._market_group.addButton(button)
             self._market_buttons[market.slug] = button
@@ -182,7 +213,8 @@ class TouristDirectoryScreen(QWidget):
             button.show()  # a layout would only queue the show
         slugs = [market.slug for market in self._markets]
         if slugs:
-            self.select_market(self._market_slug if self._market_slug in slugs else slugs[0])
+            current = self._market_slug
+            self.select_market(current if current in slugs else self.home_slug() or slugs[0])
         else:
             self._market_slug = None
             self._has_results = True
@@ -363,18 +395,6 @@ class TouristDirectoryScreen(QWidget):
         self._pages.setCurrentWidget(self.status_label)
 
     # Handlers ---------------------------------------------------------------------------
-    def _on_back_clicked(self) -> None:
-        self.back_requested.emit()
-
-    def _on_market_clicked(self, slug: str) -> None:
-        self.select_market(slug)
-
-    def _on_search_text_changed(self, _text: str) -> None:
-        self._search_debounce.trigger()
-
-    def _on_category_changed(self, _row: int) -> None:
-        self._refresh()
-
     def _on_store_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
             self.store_chosen.emit(int(index.data(StoreRole.STORE_ID)))

@@ -1,0 +1,78 @@
+"""`market-kiosk this-pc set|show|clear`: the home market, kept beside the onboarding store."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from kiosk.cli import main
+from kiosk.services.app import Services
+
+
+@pytest.fixture
+def url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    database = "sqlite:///" + (tmp_path / "cli.sqlite3").as_posix()
+    Services.open(database, seed_demo=True).close()
+    monkeypatch.setenv("KIOSK_DATABASE_URL", database)
+    monkeypatch.setenv("KIOSK_CHECKLIST_DIR", str(tmp_path / "pc"))
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    return database
+
+
+def test_set_show_and_clear(url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["this-pc", "show"]) == 0
+    assert "home market: none" in capsys.readouterr().out
+    assert main(["this-pc", "set", "--market", "dongmun", "--store", "A-1"]) == 0
+    assert "dongmun stall A-1" in capsys.readouterr().out
+    assert main(["this-pc", "show"]) == 0
+    out = capsys.readouterr().out
+    assert "home market: dongmun" in out and "home stall: A-1" in out
+    with Services.open(url) as services:
+        home = services.directory.home_market()
+        assert home is not None and (home.market_slug, home.stall) == ("dongmun", "A-1")
+    assert main(["this-pc", "clear"]) == 0
+    with Services.open(url) as services:
+        assert services.directory.home_market() is None
+
+
+@pytest.mark.parametrize(
+    ("argv", "error"),
+    [
+        (["--market", "nowhere"], "no market 'nowhere'"),
+        (["--market", "dongmun", "--store", "ZZ-9"], "'ZZ-9'"),
+    ],
+)
+def test_unknown_market_or_stall_is_refused_and_nothing_written(
+    url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], error: str
+) -> None:
+    assert main(["this-pc", "set", *argv]) == 2
+    assert error in capsys.readouterr().err
+    assert not (tmp_path / "pc" / "this-pc.json").exists()
+
+
+def test_home_market_keeps_the_remembered_store(url: str, tmp_path: Path) -> None:
+    with Services.open(url) as services:
+        store_id = services.directory.list_stores(market_slug="bansong")[0].id
+        services.onboarding.remember_store(store_id=store_id)
+    assert main(["this-pc", "set", "--market", "dongmun"]) == 0
+    with Services.open(url) as services:
+        assert services.onboarding.remembered_store() == store_id
+        services.onboarding.remember_store(store_id=None)
+        home = services.directory.home_market()
+        assert home is not None and home.market_slug == "dongmun" and home.stall is None
+    data = json.loads((tmp_path / "pc" / "this-pc.json").read_text(encoding="utf-8"))
+    assert data["stores"] == {} and url in data["home_markets"]
+
+
+def test_set_home_market_needs_the_manager(url: str) -> None:
+    from kiosk.domain.access import Actor, Role
+
+    with Services.open(url) as services:
+        stranger = Actor(Role.MANAGER, "pc", None, "password")  # never signed in
+        with pytest.raises(Exception, match=r"(?i)sign"):
+            services.directory.set_home_market(actor=stranger, market_slug="dongmun")
