@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from kiosk.ui.kiosk_mode.controller import KioskController, KioskOptions
     from kiosk.ui.shell import Shell
 
 #: How long the GUI waits, on exit, for background work still running.
@@ -97,11 +98,13 @@ def run_gui(
     exit_after_first_frame: bool = False,
     database_url: str | None = None,
     locale: str | None = None,
+    kiosk: KioskOptions | None = None,
 ) -> int:
     """Show the kiosk window and run until it is closed; return the exit status.
 
     With *exit_after_first_frame* the app exits 0 as soon as the main window has
     painted once, without opening the database (start-up benchmark and smoke test).
+    With *kiosk* the window is locked full screen (``market-kiosk kiosk``).
     Raises ValueError for an unknown *locale*.
     """
     from PySide6.QtCore import QTimer
@@ -129,9 +132,13 @@ def run_gui(
             window.start_loading(database_url)
 
         watcher.painted.connect(lambda: QTimer.singleShot(0, after_first_frame))
-    window.resize(1366, 768)
-    window.showMaximized()
+    controller = None if kiosk is None else _lock(window, kiosk)
+    if controller is None:
+        window.resize(1366, 768)
+        window.showMaximized()
     status = app.exec()
+    if controller is not None:
+        controller.stop()  # the window may close now
     if exit_after_first_frame and settings.current().report_first_frame:
         # For benchmarks/bench_startup.py: when the first frame was painted, wall clock.
         print(f"first frame at {watcher.painted_at or 0:.6f}", file=sys.stderr)
@@ -143,6 +150,19 @@ def run_gui(
     if services is not None:
         services.close()
     return int(status)
+
+
+def _lock(window: Shell, options: KioskOptions) -> KioskController:
+    """Kiosk mode: frameless, full screen, tourists only (its code loads only here)."""
+    from PySide6.QtCore import Qt
+
+    from kiosk.ui.kiosk_mode.controller import KioskController
+
+    app = application()
+    window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+    controller = KioskController(window, options, register_all=register_modes, quit_app=app.quit)
+    window.showFullScreen()
+    return controller
 
 
 def run_self_test(*, database_url: str | None = None, stream: TextIO = sys.stdout) -> int:

@@ -119,6 +119,9 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     from kiosk.cli.this_pc import add_this_pc_parser
 
     add_this_pc_parser(sub)
+    from kiosk.cli.kiosk import add_kiosk_parser
+
+    add_kiosk_parser(sub)
     return parser
 
 

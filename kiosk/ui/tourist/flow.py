@@ -50,6 +50,15 @@ class TouristFlow(QObject):
     def open_directory(self) -> None:
         self._host.show_screen(DIRECTORY)
 
+    def show_idle_home(self, *, store_id: int | None = None) -> None:
+        """Where a screen nobody uses rests: the home market's directory, search and filter
+        cleared (or store *store_id*'s page). The hook the attract loop takes over."""
+        self.directory.go_home_market()
+        if store_id is not None:
+            self.open_store(store_id)
+        else:
+            self._host.show_screen(DIRECTORY)
+
     def open_store(self, store_id: int) -> None:
         """Load store *store_id* and its verified codes in the background, then show its page.
 
