@@ -290,18 +290,23 @@ def cmd_i18n(args: list[str]) -> int:
     return code
 
 
-def frozen_executable() -> Path:
-    name = "market-kiosk.exe" if WINDOWS else "market-kiosk"
-    return ROOT / "dist" / "market-kiosk" / name
+def frozen_executable(*, cli: bool = False) -> Path:
+    """The built GUI executable (windowed on Windows), or with *cli* the console one."""
+    name = "market-kiosk-cli" if cli else "market-kiosk"
+    return ROOT / "dist" / "market-kiosk" / (name + (".exe" if WINDOWS else ""))
 
 
 def cmd_build(args: list[str]) -> int:
     setup(debs=BUILD_DEBS)
     check([venv_python(), "-m", "PyInstaller", "--noconfirm", "--clean", "build.spec", *args])
-    exe = frozen_executable()
-    if not exe.exists():
-        say(f"build produced no {exe}")
+    missing = [
+        exe for exe in (frozen_executable(), frozen_executable(cli=True)) if not exe.exists()
+    ]
+    if missing:
+        say(f"build produced no {missing[0]}")
         return 1
+    # The console executable: a windowed one has no standard output on Windows.
+    exe = frozen_executable(cli=True)
     code = run([exe, "self-test"], env=_qt_env())
     say(f"frozen self-test {'passed' if code == 0 else f'FAILED (exit {code})'}: {exe}")
     return code

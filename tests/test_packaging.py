@@ -323,3 +323,15 @@ def _installed_wheel_finds_its_fonts(wheel: Path, target: Path) -> None:
     assert missing == ["missing:"], (
         f"an installed (non-editable) wheel cannot find its bundled fonts: {found.stdout}"
     )
+
+
+def test_build_makes_a_windowed_gui_and_a_console_cli_in_one_folder() -> None:
+    """No console window behind the kiosk on Windows; the command line keeps its console."""
+    spec = (ROOT / "build.spec").read_text(encoding="utf-8")
+    assert "_executable(NAME, console=False)" in spec
+    assert '_executable(f"{NAME}-cli", console=True)' in spec
+    assert "gui_exe,\n    cli_exe," in spec  # both in the one COLLECT folder
+    dev = _dev_py()
+    gui, cli = dev.frozen_executable(), dev.frozen_executable(cli=True)
+    assert gui.parent == cli.parent == ROOT / "dist" / "market-kiosk"
+    assert gui.stem == "market-kiosk" and cli.stem == "market-kiosk-cli"
