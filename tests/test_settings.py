@@ -20,6 +20,7 @@ def test_nothing_set_means_every_default() -> None:
     assert Settings.from_env({}) == Settings()
     assert Settings().sqlite_busy_timeout_ms == 5000
     assert Settings().database_url is None and not Settings().report_first_frame
+    assert Settings().idle_seconds == 75
 
 
 def test_every_variable_is_read(tmp_path: Path) -> None:
@@ -31,6 +32,7 @@ def test_every_variable_is_read(tmp_path: Path) -> None:
             "KIOSK_BACKUP_DIR": str(tmp_path / "usb"),
             "KIOSK_SQLITE_BUSY_TIMEOUT_MS": "300",
             "KIOSK_REPORT_FIRST_FRAME": "1",
+            "KIOSK_IDLE_SECONDS": " 120 ",
         }
     )
     assert found == Settings(
@@ -40,6 +42,7 @@ def test_every_variable_is_read(tmp_path: Path) -> None:
         backup_dir=tmp_path / "usb",
         sqlite_busy_timeout_ms=300,
         report_first_frame=True,
+        idle_seconds=120,
     )
 
 
@@ -56,6 +59,8 @@ def test_blank_values_are_unset() -> None:
         ("KIOSK_SQLITE_BUSY_TIMEOUT_MS", "1.5", "milliseconds from 0 to"),
         ("KIOSK_REPORT_FIRST_FRAME", "maybe", "KIOSK_REPORT_FIRST_FRAME must be 1 or 0"),
         ("KIOSK_LOG_DIR", "/tmp/a\x00b", "KIOSK_LOG_DIR must be a folder path"),
+        ("KIOSK_IDLE_SECONDS", "soon", "KIOSK_IDLE_SECONDS must be a whole number of seconds"),
+        ("KIOSK_IDLE_SECONDS", "5", "from 15 to 86400, not '5'"),
     ],
 )
 def test_a_bad_value_is_named(name: str, value: str, says: str) -> None:
