@@ -93,6 +93,7 @@ class StartScreen(QWidget):
         three (``STAFF_PER_ROW``), so four modes still fit a 1366x768 screen.
         """
         for button in self._buttons.values():
+            button.hide()  # until the event loop deletes it
             button.deleteLater()
         while self._modes_box.count():
             item = self._modes_box.takeAt(0)

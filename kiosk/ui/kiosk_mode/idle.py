@@ -32,7 +32,7 @@ class CountdownOverlay(QFrame):
         super().__init__(parent)
         self.setObjectName("idle-countdown")
         self.setStyleSheet("#idle-countdown { background: rgba(0, 0, 0, 150); }")
-        card = QFrame(self)
+        self.card = card = QFrame(self)
         card.setObjectName("idle-card")
         card.setProperty("surface", "card")
         inner = QVBoxLayout(card)
@@ -41,9 +41,11 @@ class CountdownOverlay(QFrame):
         self.question = QLabel()
         self.question.setProperty("role", "display")
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.question.setWordWrap(True)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail.setStyleSheet(f"font-size: {theme.LEAD}px;")
         inner.addWidget(self.question)
         inner.addWidget(self.detail)
         outer = QVBoxLayout(self)
@@ -66,6 +68,7 @@ class CountdownOverlay(QFrame):
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())
+            self.card.setFixedWidth(min(parent.width() - theme.GRID * 8, theme.GRID * 120))
         self.raise_()
         self.show()
 
