@@ -171,3 +171,18 @@ def test_no_context_menus(kiosk: KioskController) -> None:
 
     event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(5, 5), QPoint(5, 5))
     assert kiosk.lock.eventFilter(kiosk.window, event) is True
+
+
+def test_the_tourist_screens_open_no_file_print_or_system_dialog() -> None:
+    """What kiosk mode leaves reachable names no file, print or desktop dialog."""
+    from pathlib import Path
+
+    tourist = Path(__file__).resolve().parents[2] / "kiosk" / "ui" / "tourist"
+    banned = ("QFileDialog", "QPrintDialog", "QPrinter", "QDesktopServices", "OpenExternalLinks")
+    found = [
+        f"{path.name}: {word}"
+        for path in tourist.glob("*.py")
+        for word in banned
+        if word in path.read_text(encoding="utf-8")
+    ]
+    assert found == []

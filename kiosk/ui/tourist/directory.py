@@ -49,6 +49,9 @@ class TouristDirectoryScreen(QWidget):
 
     store_chosen = Signal(int)
     back_requested = Signal()
+    #: The market shown first: this PC's home market, or the kiosk's ``--market`` (pinned).
+    _home_slug: str | None
+    _pinned_home: str | None
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,9 +68,7 @@ class TouristDirectoryScreen(QWidget):
         self._has_results = False
         self._markets: list[MarketInfo] = []
         self._market_slug: str | None = None
-        #: The market shown first: this PC's home market, or the kiosk's ``--market``.
-        self._home_slug: str | None = None
-        self._pinned_home: str | None = None
+        self._home_slug, self._pinned_home = None, None
         self._error = ""
         self.model = StoreListModel(locale=current_locale())
         self.model.fetcher = self._fetch_page
@@ -188,8 +189,7 @@ class TouristDirectoryScreen(QWidget):
 
     def go_home_market(self) -> None:
         """Show the home market with the search and category filter cleared (idle reset)."""
-        home = self.home_slug()
-        if home is not None:
+        if (home := self.home_slug()) is not None:
             self.select_market(home)
 
     def _on_markets_loaded(self, markets: list[MarketInfo], home: str | None = None) -> None:
