@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
 from kiosk.domain.access import Secret
 from kiosk.services.app import Services
@@ -32,7 +32,7 @@ def quits() -> Quits:
 
 
 @pytest.fixture(scope="module")
-def own_services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+def locked_services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     """A database of its own: these tests set the manager password."""
     path = tmp_path_factory.mktemp("kiosk") / "kiosk.sqlite3"
     opened = Services.open("sqlite:///" + path.as_posix(), seed_demo=True)
@@ -45,9 +45,14 @@ def own_services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]
 
 @pytest.fixture
 def kiosk(
-    qtbot: QtBot, own_services: Services, clock: FakeClock, quits: Quits
+    locked_services: Services,
+    clock: FakeClock,
+    quits: Quits,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[KioskController]:
-    services = own_services
+    monkeypatch.setenv("KIOSK_CHECKLIST_DIR", str(tmp_path / "this-pc"))
+    services = locked_services
     controller = kiosk_window(services, clock, quits)
     yield controller
     close_kiosk(controller)
@@ -175,8 +180,6 @@ def test_no_context_menus(kiosk: KioskController) -> None:
 
 def test_the_tourist_screens_open_no_file_print_or_system_dialog() -> None:
     """What kiosk mode leaves reachable names no file, print or desktop dialog."""
-    from pathlib import Path
-
     tourist = Path(__file__).resolve().parents[2] / "kiosk" / "ui" / "tourist"
     banned = ("QFileDialog", "QPrintDialog", "QPrinter", "QDesktopServices", "OpenExternalLinks")
     found = [
