@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     from kiosk.domain.exchange.csv_file import write_csv
     from kiosk.domain.exchange.write import flat_rows, goods_rows, store_rows
     from kiosk.services.app import Services
-    from kiosk.services.xlsx import write_workbook
+    from kiosk.services.exchange.xlsx import write_workbook
 
     results: dict[str, Any] = {
         "machine": f"{os.cpu_count()} cores (shared), SQLite {sqlite3.sqlite_version}, "

@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     from kiosk import i18n
     from kiosk.app import application, build_shell
     from kiosk.services.app import Services
-    from kiosk.services.store_codes import verified_store_codes
+    from kiosk.services.qr.store_codes import verified_store_codes
     from kiosk.ui import ops, theme
     from kiosk.ui.tourist.flow import DETAIL, DIRECTORY, tourist_flow
     from kiosk.ui.tourist.store_detail import QR_SIDES

@@ -144,6 +144,6 @@ def _settings_follow_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(autouse=True)
 def _cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    from kiosk.services import accounts
+    from kiosk.services.access import accounts
 
     monkeypatch.setattr(accounts, "cost", accounts.ScryptCost(n=2**10, r=8, p=1))

@@ -136,7 +136,7 @@ def test_no_import_cycles_lazy_or_not() -> None:
         ("kiosk/ui/merchant/bad_reach.py", "from sqlalchemy import select"),
         ("kiosk/render/bad_reach.py", "from kiosk.services.app import Services"),
         ("kiosk/ui/tourist/bad_mode.py", "import kiosk.ui.merchant.qr_screen"),
-        ("kiosk/ui/merchant/bad_door.py", "from kiosk.services.store_codes import check_kakao"),
+        ("kiosk/ui/merchant/bad_door.py", "from kiosk.services.qr.store_codes import check_kakao"),
         ("kiosk/cli/bad_door.py", "from kiosk.render.decode import decode_image_file"),
         ("kiosk/qa/bad_door.py", "import kiosk.services.parts.codes"),
         ("kiosk/services/bad_query.py", "from sqlalchemy import select"),

@@ -28,11 +28,12 @@ from kiosk.domain.store_edit.draft import (
     draft_from,
     field_label,
 )
-from kiosk.services import accounts, audit
+from kiosk.services import audit
+from kiosk.services.access import accounts
 from kiosk.services.changes import Change, ChangeKind
 from kiosk.services.live import note_change
-from kiosk.services.qr_codes import QrInputError
-from kiosk.services.store_codes import check_kakao, check_payment, verify
+from kiosk.services.qr.input_error import QrInputError
+from kiosk.services.qr.store_codes import check_kakao, check_payment, verify
 from kiosk.services.uow import Tx, transaction
 
 if TYPE_CHECKING:

@@ -93,7 +93,7 @@ def _refuse_shared(
 ) -> None:
     """QrInputError when a code new to *store* is another stall's (of any market)."""
     from kiosk.domain.exchange.shared_codes import taken_reason
-    from kiosk.services.qr_codes import QrInputError
+    from kiosk.services.qr.input_error import QrInputError
 
     new_kakao = kakao if kakao and kakao != store.kakao_channel_id else ""
     new_payment = payment if payment and payment != store.payment_qr_payload else ""

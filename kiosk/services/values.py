@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from kiosk.render.verify import QrVerificationError, VerifiedQr
     from kiosk.services.backup import BackupResult, DamagedDatabase, RestoreResult
     from kiosk.services.changes import Change, ChangeKind
-    from kiosk.services.checklist import ChecklistState
     from kiosk.services.errors import (
         DatabaseFaultError,
         DatabaseOpenError,
@@ -26,11 +25,12 @@ if TYPE_CHECKING:
         describe,
         write_error_log,
     )
-    from kiosk.services.exchange import ExportResult, ImportRefused, ImportResult
+    from kiosk.services.exchange.import_export import ExportResult, ImportRefused, ImportResult
     from kiosk.services.live import POLL_INTERVAL_S, ChangeWatcher
-    from kiosk.services.onboarding import StepDraft
-    from kiosk.services.qr_codes import QrInputError, field_message
-    from kiosk.services.store_codes import PROFILE_SIDE, KakaoInput, PaymentInput, StoreCodes
+    from kiosk.services.onboarding.checklist import ChecklistState
+    from kiosk.services.onboarding.progress import StepDraft
+    from kiosk.services.qr.input_error import QrInputError, field_message
+    from kiosk.services.qr.store_codes import PROFILE_SIDE, KakaoInput, PaymentInput, StoreCodes
     from kiosk.services.this_pc import HomeMarket
 
 _HOMES = {
@@ -39,7 +39,7 @@ _HOMES = {
     "kiosk.render.verify": ("QrVerificationError", "VerifiedQr"),
     "kiosk.services.backup": ("BackupResult", "DamagedDatabase", "RestoreResult"),
     "kiosk.services.changes": ("Change", "ChangeKind"),
-    "kiosk.services.checklist": ("ChecklistState",),
+    "kiosk.services.onboarding.checklist": ("ChecklistState",),
     "kiosk.services.errors": (
         "DatabaseFaultError",
         "DatabaseOpenError",
@@ -49,11 +49,11 @@ _HOMES = {
         "describe",
         "write_error_log",
     ),
-    "kiosk.services.exchange": ("ExportResult", "ImportRefused", "ImportResult"),
+    "kiosk.services.exchange.import_export": ("ExportResult", "ImportRefused", "ImportResult"),
     "kiosk.services.live": ("POLL_INTERVAL_S", "ChangeWatcher"),
-    "kiosk.services.onboarding": ("StepDraft",),
-    "kiosk.services.qr_codes": ("QrInputError", "field_message"),
-    "kiosk.services.store_codes": ("PROFILE_SIDE", "KakaoInput", "PaymentInput", "StoreCodes"),
+    "kiosk.services.onboarding.progress": ("StepDraft",),
+    "kiosk.services.qr.input_error": ("QrInputError", "field_message"),
+    "kiosk.services.qr.store_codes": ("PROFILE_SIDE", "KakaoInput", "PaymentInput", "StoreCodes"),
     "kiosk.services.this_pc": ("HomeMarket",),
 }
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}

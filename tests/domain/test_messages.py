@@ -31,7 +31,7 @@ MESSAGE_MODULES = (
     "kiosk.domain.qr.emvco",
     "kiosk.domain.qr.payment",
     "kiosk.data.errors",
-    "kiosk.services.qr_codes",
+    "kiosk.services.qr.input_error",
     "kiosk.render.atomic",
     "kiosk.render.decode",
     "kiosk.render.export",
@@ -105,8 +105,8 @@ def test_a_nested_word_inside_a_structure_error_is_translated() -> None:
 
 
 def test_service_error_nests_three_levels_and_follows_the_locale() -> None:
-    from kiosk.services.qr_codes import QrInputError
-    from kiosk.services.store_codes import check_payment
+    from kiosk.services.qr.input_error import QrInputError
+    from kiosk.services.qr.store_codes import check_payment
 
     with pytest.raises(QrInputError) as info:
         check_payment("000201010211")

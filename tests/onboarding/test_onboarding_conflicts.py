@@ -10,8 +10,8 @@ from onboarding_helpers import PIN, merchant, store_at
 from kiosk.domain.access import CodeProof, Secret
 from kiosk.domain.onboarding.status import OnboardingConflict, StepStatus
 from kiosk.services.app import Services
-from kiosk.services.onboarding import StepDraft
-from kiosk.services.store_codes import check_kakao
+from kiosk.services.onboarding.progress import StepDraft
+from kiosk.services.qr.store_codes import check_kakao
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from kiosk.domain.onboarding.status import StepStatus
 from kiosk.domain.store_edit.draft import draft_from
 from kiosk.render.sheets import SheetError
 from kiosk.services.app import Services
-from kiosk.services.onboarding import StepDraft
+from kiosk.services.onboarding.progress import StepDraft
 
 
 def _formula_store(services: Services) -> int:

@@ -12,9 +12,9 @@ from kiosk.domain.access import CodeProof, PermissionDenied, Secret, SignInRefus
 from kiosk.domain.onboarding.status import OnboardingError, StepStatus
 from kiosk.domain.qr.symbols import payment_spec
 from kiosk.services.app import Services
-from kiosk.services.onboarding import StepDraft
-from kiosk.services.qr_codes import QrInputError
-from kiosk.services.store_codes import (
+from kiosk.services.onboarding.progress import StepDraft
+from kiosk.services.qr.input_error import QrInputError
+from kiosk.services.qr.store_codes import (
     check_kakao,
     check_payment,
     payment_from_image,

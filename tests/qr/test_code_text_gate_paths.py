@@ -14,7 +14,7 @@ from qr_helpers import zero_pay_like
 from kiosk.cli.qr import add_qr_parser
 from kiosk.domain.exchange import file_format as fmt
 from kiosk.services.app import Services
-from kiosk.services.exchange import ImportRefused
+from kiosk.services.exchange.import_export import ImportRefused
 
 #: Characters the review used, and one of every other refused class.
 REFUSED = [

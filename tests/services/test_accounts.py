@@ -20,7 +20,7 @@ from kiosk.domain.access import (
     SignInRefused,
     Throttled,
 )
-from kiosk.services import accounts
+from kiosk.services.access import accounts
 from kiosk.services.app import Services
 
 PIN = "582046"

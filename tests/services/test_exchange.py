@@ -22,8 +22,8 @@ from kiosk.domain.store_edit.draft import draft_from
 from kiosk.i18n import current_locale, set_locale
 from kiosk.services.app import Services
 from kiosk.services.changes import Change
-from kiosk.services.exchange import ImportRefused
-from kiosk.services.exchange_db import ImportStale
+from kiosk.services.exchange.bulk import ImportStale
+from kiosk.services.exchange.import_export import ImportRefused
 
 
 @pytest.fixture(autouse=True)

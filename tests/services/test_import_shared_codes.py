@@ -19,7 +19,7 @@ from kiosk.domain.exchange import file_format as fmt
 from kiosk.domain.store_edit.draft import EditRefused, draft_from
 from kiosk.i18n import current_locale, set_locale
 from kiosk.services.app import Services
-from kiosk.services.exchange import ImportRefused
+from kiosk.services.exchange.import_export import ImportRefused
 
 PASSWORD = "market-office-2026"
 Rows = list[list[str]]
@@ -203,8 +203,8 @@ def test_the_store_form_refuses_another_stalls_code(services: Services) -> None:
 
 @pytest.mark.parametrize("field", ["kakao_channel", "payment_qr"])
 def test_the_merchant_qr_screen_refuses_another_stalls_code(services: Services, field: str) -> None:
-    from kiosk.services.qr_codes import QrInputError
-    from kiosk.services.store_codes import check_kakao, check_payment
+    from kiosk.services.qr.input_error import QrInputError
+    from kiosk.services.qr.store_codes import check_kakao, check_payment
 
     console = services.access.console_actor()
     services.access.set_manager_password(actor=console, password=Secret(PASSWORD))
@@ -238,8 +238,8 @@ def test_the_merchant_qr_screen_refuses_another_stalls_code(services: Services, 
 def test_a_code_saved_elsewhere_after_the_check_stops_the_import(
     services: Services, tmp_path: Path
 ) -> None:
-    from kiosk.services.exchange_db import ImportStale
-    from kiosk.services.store_codes import check_payment
+    from kiosk.services.exchange.bulk import ImportStale
+    from kiosk.services.qr.store_codes import check_payment
 
     console = services.access.console_actor()
     services.access.set_manager_password(actor=console, password=Secret(PASSWORD))

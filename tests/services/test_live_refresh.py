@@ -20,7 +20,7 @@ OTHER_PC = textwrap.dedent(
     """
     import sys
     from kiosk.domain.access import Secret
-    from kiosk.services import accounts
+    from kiosk.services.access import accounts
     from kiosk.services.app import Services
 
     accounts.cost = accounts.ScryptCost(n=2**10, r=8, p=1)

@@ -13,8 +13,8 @@ from kiosk.i18n import current_locale, set_locale
 from kiosk.services.app import Services
 from kiosk.services.changes import Change
 from kiosk.services.errors import NotFoundError, StaleVersionError
-from kiosk.services.qr_codes import QrInputError
-from kiosk.services.store_codes import check_kakao, check_payment
+from kiosk.services.qr.input_error import QrInputError
+from kiosk.services.qr.store_codes import check_kakao, check_payment
 
 
 def normalise_kakao_input(text: str | None) -> str | None:

@@ -11,7 +11,7 @@ import pytest
 from kiosk.data.db import Database
 from kiosk.domain import access
 from kiosk.domain.access import Secret, SignInRefused, Throttled
-from kiosk.services import accounts
+from kiosk.services.access import accounts
 from kiosk.services.app import Services
 
 PIN = "582046"

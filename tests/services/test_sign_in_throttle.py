@@ -21,7 +21,7 @@ from kiosk.domain.access import (
 )
 from kiosk.domain.audit import AuditEntry
 from kiosk.i18n import current_locale, set_locale
-from kiosk.services import setup_code, throttle
+from kiosk.services.access import setup_code, throttle
 from kiosk.services.app import Services
 
 PIN = "582046"

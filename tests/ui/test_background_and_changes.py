@@ -15,7 +15,7 @@ from kiosk.domain.access import CodeProof, Secret
 from kiosk.domain.qr.emvco import build_payload
 from kiosk.services.app import Services
 from kiosk.services.changes import Change, ChangeKind
-from kiosk.services.store_codes import check_kakao, check_payment
+from kiosk.services.qr.store_codes import check_kakao, check_payment
 from kiosk.ui import ops
 from kiosk.ui.shell import Shell
 from kiosk.ui.tourist.flow import DETAIL, tourist_flow

@@ -13,7 +13,7 @@ from ui_helpers import shown_shell
 from kiosk.data.errors import DatabaseFaultError
 from kiosk.domain import access
 from kiosk.domain.access import Secret, SignInRefused
-from kiosk.services import throttle
+from kiosk.services.access import throttle
 from kiosk.services.app import Services
 from kiosk.ui import ops
 from kiosk.ui.manager import sign_in, store_form, stores

@@ -22,7 +22,7 @@ from kiosk.domain.qr.emvco import build_payload
 from kiosk.render.export import save_qr
 from kiosk.render.qr import payment_spec
 from kiosk.services.app import Services
-from kiosk.services.store_codes import check_kakao
+from kiosk.services.qr.store_codes import check_kakao
 from kiosk.ui.merchant.qr_screen import SCREEN, MerchantQrScreen
 from kiosk.ui.merchant.qr_section import DEBOUNCE_MS, QrSection
 from kiosk.ui.shell import Shell

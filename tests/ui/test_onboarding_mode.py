@@ -17,7 +17,7 @@ from kiosk.domain.access import Secret
 from kiosk.domain.onboarding.status import StepStatus
 from kiosk.services.app import Services
 from kiosk.services.changes import Change, ChangeKind
-from kiosk.services.onboarding import StepDraft
+from kiosk.services.onboarding.progress import StepDraft
 from kiosk.ui import ops
 from kiosk.ui.manager import onboarding_progress
 from kiosk.ui.manager.flow import manager_flow

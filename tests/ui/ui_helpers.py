@@ -11,7 +11,7 @@ from kiosk import i18n
 from kiosk.app import build_shell
 from kiosk.domain.listing import StoreDetail
 from kiosk.services.app import Services
-from kiosk.services.store_codes import StoreCodes, verified_store_codes
+from kiosk.services.qr.store_codes import StoreCodes, verified_store_codes
 from kiosk.ui import ops
 from kiosk.ui.shell import Shell
 from kiosk.ui.tourist.store_detail import QR_SIDES

@@ -11,7 +11,7 @@ class Access(Part):
     """Secrets are stored hashed; every sign-in is throttled on every PC (docs/architecture.md)."""
 
     def manager_password_is_set(self) -> bool:
-        from kiosk.services.accounts import MANAGER_KEY, has_credential
+        from kiosk.services.access.accounts import MANAGER_KEY, has_credential
 
         return has_credential(self._db, MANAGER_KEY)
 
@@ -25,7 +25,7 @@ class Access(Part):
         set), Throttled or SignInUnavailable.
         """
         from kiosk.domain.access import NEEDS_SETUP_CODE, AccessError, password_problem
-        from kiosk.services import setup_code as codes
+        from kiosk.services.access import setup_code as codes
 
         problem = password_problem(password.reveal())
         if problem is not None:
@@ -41,7 +41,7 @@ class Access(Part):
 
         AccessError when a manager password is already set.
         """
-        from kiosk.services import setup_code as codes
+        from kiosk.services.access import setup_code as codes
 
         live = self._core.require(actor, manager=True)
         return codes.issue(self._db, by=live)
@@ -49,11 +49,11 @@ class Access(Part):
     def clear_wait(self, *, actor: Actor, store_id: int | None = None) -> int:
         """Lift the waits after wrong tries of a store's PIN (or, with None, the manager
         password) on every PC; audited. Returns how many PCs were waiting."""
-        from kiosk.services.accounts import MANAGER_KEY, clear_waits, store_key
+        from kiosk.services.access.accounts import MANAGER_KEY, clear_waits, store_key
 
         live = self._core.require(actor, manager=True)
         if store_id is None:  # the manager password and the set-up code
-            from kiosk.services.setup_code import SETUP_KEY
+            from kiosk.services.access.setup_code import SETUP_KEY
 
             codes = clear_waits(self._db, key=SETUP_KEY, by=live, subject="manager set-up code")
             return codes + clear_waits(self._db, key=MANAGER_KEY, by=live, subject="manager")
@@ -72,7 +72,7 @@ class Access(Part):
     def set_manager_password(self, *, actor: Actor, password: Secret) -> None:
         """Change the manager password (signed-in manager or the command line)."""
         from kiosk.domain.access import AccessError, password_problem
-        from kiosk.services.accounts import MANAGER_KEY, store_credential
+        from kiosk.services.access.accounts import MANAGER_KEY, store_credential
 
         live = self._core.require(actor, manager=True)
         problem = password_problem(password.reveal())
@@ -91,7 +91,7 @@ class Access(Part):
     def set_store_pin(self, *, actor: Actor, store_id: int, pin: Secret) -> None:
         """Set a store's PIN (6+ digits; the manager's job); clears its failed tries."""
         from kiosk.domain.access import AccessError, pin_problem
-        from kiosk.services.accounts import store_credential, store_key
+        from kiosk.services.access.accounts import store_credential, store_key
         from kiosk.services.directory import get_store
 
         live = self._core.require(actor, manager=True)
@@ -112,8 +112,8 @@ class Access(Part):
 
     def pcs_waiting(self, *, actor: Actor, store_id: int) -> int:
         """How many PCs must wait before their next try of this store's PIN (manager only)."""
-        from kiosk.services.accounts import store_key
-        from kiosk.services.throttle import pcs_waiting
+        from kiosk.services.access.accounts import store_key
+        from kiosk.services.access.throttle import pcs_waiting
         from kiosk.services.uow import transaction
 
         self._core.require(actor, manager=True)
@@ -121,14 +121,14 @@ class Access(Part):
             return pcs_waiting(tx, store_key(store_id))
 
     def stores_with_pin(self, *, store_ids: list[int]) -> set[int]:
-        from kiosk.services.accounts import keys_set, store_key
+        from kiosk.services.access.accounts import keys_set, store_key
 
         found = keys_set(self._db, [store_key(i) for i in store_ids])
         return {i for i in store_ids if store_key(i) in found}
 
     def sign_in_manager(self, *, password: Secret) -> Actor:
         """The signed-in manager; SignInRefused, Throttled (wait or locked) otherwise."""
-        from kiosk.services.accounts import MANAGER_KEY, check_secret
+        from kiosk.services.access.accounts import MANAGER_KEY, check_secret
 
         actor = Actor(Role.MANAGER, self._core.pc, None, "password")
         check_secret(self._db, key=MANAGER_KEY, secret=password, actor=actor, subject="manager")
@@ -136,7 +136,7 @@ class Access(Part):
 
     def sign_in_merchant(self, *, store_id: int, pin: Secret) -> Actor:
         """The signed-in merchant of *store_id*; one refusal whether the store exists or not."""
-        from kiosk.services.accounts import check_secret, store_key
+        from kiosk.services.access.accounts import check_secret, store_key
 
         actor = Actor(Role.MERCHANT, self._core.pc, store_id, "pin")
         check_secret(

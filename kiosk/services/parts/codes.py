@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 from kiosk.domain.access import CodeProof, store_subject
 from kiosk.domain.listing import StoreDetail
-from kiosk.services import store_codes
 from kiosk.services.changes import Change, ChangeKind
 from kiosk.services.parts.core import Part, Written, publishes
-from kiosk.services.store_codes import KakaoInput, PaymentInput
+from kiosk.services.qr import store_codes
+from kiosk.services.qr.store_codes import KakaoInput, PaymentInput
 
 if TYPE_CHECKING:
     from kiosk.render.stands import StandSize, StandsResult
@@ -58,7 +58,7 @@ class Codes(Part):
         when someone else saved the store meanwhile, ``NotFoundError`` when it
         no longer exists.
         """
-        from kiosk.services.accounts import actor_for_proof
+        from kiosk.services.access.accounts import actor_for_proof
         from kiosk.services.stores import set_store_qr_codes
 
         core = self._core

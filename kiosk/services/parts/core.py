@@ -12,7 +12,7 @@ from kiosk.services.changes import Change, ChangeHub
 if TYPE_CHECKING:
     from kiosk.data.db import Database
     from kiosk.domain.access import Actor
-    from kiosk.services.accounts import SessionBook
+    from kiosk.services.access.accounts import SessionBook
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -34,7 +34,7 @@ class Core:
         import secrets
         import socket
 
-        from kiosk.services.accounts import SessionBook
+        from kiosk.services.access.accounts import SessionBook
 
         self.db = db
         self.changes = ChangeHub()
@@ -46,7 +46,7 @@ class Core:
 
     def require(self, actor: Actor, *, store_id: int | None = None, manager: bool = False) -> Actor:
         """The live session of *actor*, allowed for *store_id* or as manager (else refused)."""
-        from kiosk.services.accounts import require
+        from kiosk.services.access.accounts import require
 
         return require(self.sessions, actor, store_id=store_id, manager=manager)
 

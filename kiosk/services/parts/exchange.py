@@ -12,7 +12,7 @@ from kiosk.services.parts.core import Part, Written, publishes
 if TYPE_CHECKING:
     from kiosk.domain.exchange.csv_file import CsvEncoding
     from kiosk.domain.exchange.plan import ImportPlan
-    from kiosk.services.exchange import ExportResult, ImportResult
+    from kiosk.services.exchange.import_export import ExportResult, ImportResult
 
 
 class Exchange(Part):
@@ -35,7 +35,7 @@ class Exchange(Part):
         ``readings`` of the first differing line; ask and pass *encoding*),
         ExchangeFileError (not a listings file), NotFoundError (no such market).
         """
-        from kiosk.services.exchange import check_import
+        from kiosk.services.exchange.import_export import check_import
 
         self._core.require(actor, manager=True)
         return check_import(
@@ -56,8 +56,8 @@ class Exchange(Part):
         password again as *proof* (the command line's console needs none). Raises
         ImportStale when a store changed after the plan was made.
         """
-        from kiosk.services.accounts import actor_for_proof
-        from kiosk.services.exchange import apply_import
+        from kiosk.services.access.accounts import actor_for_proof
+        from kiosk.services.exchange.import_export import apply_import
 
         core = self._core
         live = core.require(actor, manager=True)
@@ -81,7 +81,7 @@ class Exchange(Part):
 
         With *template* only the headers (and, in a workbook, the guide sheet).
         """
-        from kiosk.services.exchange import export_listings
+        from kiosk.services.exchange.import_export import export_listings
 
         self._core.require(actor, manager=True)
         return export_listings(self._db, market_slug=market_slug, out=out, template=template)

@@ -10,7 +10,7 @@ from kiosk.domain.categories import Category
 from kiosk.domain.locales import LocaleCode
 from kiosk.services.parts.codes import Codes
 from kiosk.services.parts.core import Core, Part, Written, publishes
-from kiosk.services.store_codes import KakaoInput, PaymentInput
+from kiosk.services.qr.store_codes import KakaoInput, PaymentInput
 
 if TYPE_CHECKING:
     from kiosk.domain.exchange.spreadsheet import Cell
@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from kiosk.domain.onboarding.profile_links import ProfileLink
     from kiosk.domain.onboarding.progress import MarketProgress, StoreOnboarding
     from kiosk.render.onboarding_report import ReportResult
-    from kiosk.services.checklist import ChecklistCache, ChecklistState
-    from kiosk.services.onboarding import StepDraft
+    from kiosk.services.onboarding.checklist import ChecklistCache, ChecklistState
+    from kiosk.services.onboarding.progress import StepDraft
 
 
 class Onboarding(Part):
@@ -33,7 +33,7 @@ class Onboarding(Part):
     @staticmethod
     def load_checklist() -> ChecklistState:
         """The checklist a fresh start would use (no database needed), and why a file is refused."""
-        from kiosk.services.checklist import load_checklist
+        from kiosk.services.onboarding.checklist import load_checklist
 
         return load_checklist()
 
@@ -43,14 +43,14 @@ class Onboarding(Part):
 
         A named pipe, device or folder is refused at once, never opened.
         """
-        from kiosk.services.checklist import read_checklist_file
+        from kiosk.services.onboarding.checklist import read_checklist_file
 
         return read_checklist_file(path)
 
     @staticmethod
     def progress_rows(progress: MarketProgress, locale: LocaleCode) -> list[list[Cell]]:
         """The rows of the progress sheet (header first), as the export writes them."""
-        from kiosk.services.onboarding_export import progress_rows
+        from kiosk.services.onboarding.export import progress_rows
 
         return progress_rows(progress, locale)
 
@@ -59,7 +59,7 @@ class Onboarding(Part):
 
         A refused replacement (file, line, problem) leaves the last good checklist in use.
         """
-        from kiosk.services.checklist import ChecklistCache
+        from kiosk.services.onboarding.checklist import ChecklistCache
 
         if self._checklists is None:
             self._checklists = ChecklistCache()
@@ -67,7 +67,7 @@ class Onboarding(Part):
 
     def store_onboarding(self, *, actor: Actor, store_id: int) -> StoreOnboarding:
         """One store's progress on every step (its merchant or the manager)."""
-        from kiosk.services import onboarding
+        from kiosk.services.onboarding import progress as onboarding
 
         self._core.require(actor, store_id=store_id)
         checklist = self.onboarding_checklist().checklist
@@ -110,7 +110,7 @@ class Onboarding(Part):
         :meth:`save_onboarding_step` and ``save_store_codes`` raise; a refused
         code leaves the step as it was.
         """
-        from kiosk.services import onboarding
+        from kiosk.services.onboarding import progress as onboarding
 
         live = self._core.require(actor, store_id=base.store.id)
         known = _step_of(base, step)
@@ -141,8 +141,8 @@ class Onboarding(Part):
     ) -> None:
         """Put *code* on the store in place of the one *known* records, keeping the other."""
         from kiosk.domain.access import PermissionDenied
-        from kiosk.services import store_codes
         from kiosk.services.listings import NEED_PROOF
+        from kiosk.services.qr import store_codes
 
         if proof is None:
             raise PermissionDenied(NEED_PROOF())
@@ -168,7 +168,7 @@ class Onboarding(Part):
         self, live: Actor, base: StoreOnboarding, known: Step, draft: StepDraft, *, has_record: bool
     ) -> Written[StoreOnboarding]:
         """Check *draft* for the step *known* and save it at *base*'s version; the store afresh."""
-        from kiosk.services import onboarding
+        from kiosk.services.onboarding import progress as onboarding
 
         checked = onboarding.check_draft(known, draft, has_record=has_record)
         _saved, change = onboarding.save_step(
@@ -186,7 +186,7 @@ class Onboarding(Part):
         self, *, actor: Actor, market_slug: str, category: Category | None = None
     ) -> MarketProgress:
         """Every active store's progress in a market (the manager's view)."""
-        from kiosk.services import onboarding
+        from kiosk.services.onboarding import progress as onboarding
 
         self._core.require(actor, manager=True)
         return onboarding.market_progress(
@@ -223,7 +223,7 @@ class Onboarding(Part):
         from datetime import date
 
         from kiosk.render.onboarding_report import render_report
-        from kiosk.services.onboarding_report import report_codes
+        from kiosk.services.onboarding.report import report_codes
 
         state = self.store_onboarding(actor=actor, store_id=store_id)
         return render_report(
@@ -236,7 +236,7 @@ class Onboarding(Part):
 
     def store_profile_links(self, *, store_id: int) -> list[ProfileLink]:
         """The store's public "find us on" links (Smart Place, Instagram, ...), checked again."""
-        from kiosk.services import onboarding
+        from kiosk.services.onboarding import progress as onboarding
 
         checklist = self.onboarding_checklist().checklist
         return onboarding.profile_links(db=self._db, store_id=store_id, checklist=checklist)

@@ -24,7 +24,7 @@ LINK_LABELS: dict[KakaoLink, str] = {
 class KakaoSection(QrSection):
     """The channel ID field, the link choice (add friend by default) and the verified code.
 
-    The input is checked once by ``kiosk.services.store_codes.check_kakao`` (https
+    The input is checked once by ``kiosk.services.qr.store_codes.check_kakao`` (https
     only, exact host pf.kakao.com, no user-info or port); ``checked()`` is that
     result, which Save stores. ``channel_id()`` is the normalised ID when valid.
     The link choice only changes the code shown, saved and printed; the store

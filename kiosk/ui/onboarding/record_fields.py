@@ -1,7 +1,7 @@
 """What a step records, as fields: the KakaoTalk ID, the Zero Pay code, a profile link, the owner.
 
 The KakaoTalk and payment inputs are checked by the one QR path
-(``kiosk.services.store_codes.check_kakao`` / ``check_payment`` /
+(``kiosk.services.qr.store_codes.check_kakao`` / ``check_payment`` /
 ``payment_from_image``) and previewed only after the code decoded back; a
 profile link is checked against its kind's host allow-list. A refused input
 says why under the field, and nothing is saved.

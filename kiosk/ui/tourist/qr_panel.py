@@ -32,7 +32,7 @@ def payment_caption(store: StoreDetail) -> str:
 class StoreQrPanel(QFrame):
     """One card with the store's codes; hidden when the store has none that verify.
 
-    Rules: codes arrive already verified (``kiosk.services.store_codes.verified_store_codes``
+    Rules: codes arrive already verified (``kiosk.services.qr.store_codes.verified_store_codes``
     decoded them back with zxing-cpp in a background op, at both sizes), a code that
     failed is left out rather than shown broken, and ``show_codes`` replaces both
     codes, so nothing of the previous store stays.

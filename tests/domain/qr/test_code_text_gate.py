@@ -14,8 +14,8 @@ from kiosk.domain.qr.kakao import KakaoChannelError, parse_channel_link
 from kiosk.domain.qr.payment import PaymentQrError, parse_payment_bytes, parse_payment_payload
 from kiosk.domain.qr.store_codes import payment_code_spec
 from kiosk.domain.qr.text_gate import CharKind, code_text_problem, refused_character
-from kiosk.services.qr_codes import QrInputError
-from kiosk.services.store_codes import check_kakao, check_payment
+from kiosk.services.qr.input_error import QrInputError
+from kiosk.services.qr.store_codes import check_kakao, check_payment
 
 EMVCO = build_payload(
     [

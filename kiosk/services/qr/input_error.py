@@ -1,4 +1,4 @@
-"""Save a store's KakaoTalk channel and Zero Pay payload after checking both with the domain."""
+"""A refused QR input (KakaoTalk channel or Zero Pay payload): which field, and why, as shown."""
 
 from __future__ import annotations
 

@@ -18,8 +18,9 @@ from kiosk.data.db import Database
 from kiosk.domain import access
 from kiosk.domain.access import AccessError, Actor, Secret
 from kiosk.domain.audit import AuditAction
-from kiosk.services import audit, throttle
-from kiosk.services.accounts import (
+from kiosk.services import audit
+from kiosk.services.access import throttle
+from kiosk.services.access.accounts import (
     MANAGER_KEY,
     dummy_hash,
     hash_secret,

@@ -7,7 +7,7 @@ from kiosk.domain.onboarding.progress import StoreOnboarding
 from kiosk.domain.qr.symbols import QrSpec
 from kiosk.i18n import N_, translate
 from kiosk.render.onboarding_report import ReportCode
-from kiosk.services.store_codes import store_kakao_spec, store_payment_spec
+from kiosk.services.qr.store_codes import store_kakao_spec, store_payment_spec
 
 KAKAO = N_("KakaoTalk channel (add friend)")
 PAYMENT = N_("Zero Pay payment QR")

@@ -4,7 +4,7 @@ Secrets are stored only as ``hashlib.scrypt`` hashes with a per-secret salt and
 the OWASP password-storage parameters (n=2**17, r=8, p=1; ``maxmem`` must be
 raised or OpenSSL refuses, see docs/architecture.md "Known traps"), compared
 with ``hmac.compare_digest``. Failed tries are counted in the database per PC
-and for all PCs (``kiosk.services.throttle``), so the waits survive a restart
+and for all PCs (``kiosk.services.access.throttle``), so the waits survive a restart
 and parallel tries are each counted. A wrong PIN and a PIN for a store that
 does not exist get the same answer after the same work.
 """
@@ -33,7 +33,8 @@ from kiosk.domain.access import (
 )
 from kiosk.domain.audit import AuditAction
 from kiosk.domain.messages import N_, define
-from kiosk.services import audit, throttle
+from kiosk.services import audit
+from kiosk.services.access import throttle
 from kiosk.services.uow import transaction
 
 
@@ -274,7 +275,7 @@ def check_secret(
 ) -> None:
     """Raise Throttled, SignInRefused or SignInUnavailable unless *secret* is the one of *key*.
 
-    The try is counted before the check (see ``kiosk.services.throttle``); the
+    The try is counted before the check (see ``kiosk.services.access.throttle``); the
     same work is done whether *key* has a secret or not (a dummy hash is checked).
     """
     counted = throttle.count_try(db, key, actor.pc)

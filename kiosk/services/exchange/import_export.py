@@ -2,7 +2,7 @@
 
 Import: the file is read and every row checked (kiosk.domain.exchange.read),
 KakaoTalk channels and payment payloads go through the one QR path's parsers
-(kiosk.services.store_codes), the editor's rules are applied once more, and
+(kiosk.services.qr.store_codes), the editor's rules are applied once more, and
 only then is a plan made against the market as saved (the dry run). Applying
 the plan is one transaction with one audit entry and one change event.
 Export: the file is made in memory, written through ``write_verified`` and
@@ -150,7 +150,7 @@ def read_file_tables(path: Path, encoding: CsvEncoding | None = None) -> tuple[l
     encoding (``xlsx`` for a workbook); *encoding* is the manager's choice for a CSV."""
     data = _read_bytes(path)
     if file_kind(path, data[:8]) == "xlsx":
-        from kiosk.services.xlsx import read_workbook
+        from kiosk.services.exchange.xlsx import read_workbook
 
         return read_workbook(data, path.name), "xlsx"
     text, found = decode_csv(data, path.name, encoding)
@@ -171,8 +171,8 @@ def read_listings(path: Path, encoding: CsvEncoding | None = None) -> ListingsFi
 
 def _check_codes(listing: ListingsFile) -> None:
     """KakaoTalk channels and payment payloads through the one QR path's parsers."""
-    from kiosk.services.qr_codes import QrInputError
-    from kiosk.services.store_codes import check_kakao, check_payment
+    from kiosk.services.qr.input_error import QrInputError
+    from kiosk.services.qr.store_codes import check_kakao, check_payment
 
     checked: list[ReadStore] = []
     for store in listing.stores:
@@ -209,7 +209,7 @@ def _shared_codes(
 ) -> list[FileProblem]:
     """A channel or payload the file gives two stalls, or one another stall has saved."""
     from kiosk.domain.exchange.shared_codes import file_clashes, new_codes, saved_clashes
-    from kiosk.services.exchange_db import code_holders
+    from kiosk.services.exchange.bulk import code_holders
 
     problems = file_clashes(stores, current)
     in_file = {store.listing.stall_number for store in stores}
@@ -247,7 +247,7 @@ def check_import(
     differently: choose), ExchangeFileError (not a listings file at all),
     NotFoundError (no such market).
     """
-    from kiosk.services.exchange_db import market_listings
+    from kiosk.services.exchange.bulk import market_listings
 
     listing = read_listings(path, encoding)
     if listing.problems:
@@ -298,7 +298,7 @@ def apply_import(db: Database, *, plan: ImportPlan, actor: Actor, origin: str) -
     """
     from kiosk.services import audit
     from kiosk.services.changes import Change, ChangeKind
-    from kiosk.services.exchange_db import write_plan
+    from kiosk.services.exchange.bulk import write_plan
     from kiosk.services.live import note_change
     from kiosk.services.uow import locked_transaction
 
@@ -334,7 +334,7 @@ def listings_bytes(kind: FileKind, stores: Sequence[StoreListing], market: str) 
     """The file's bytes: CSV (one row per good) or XLSX (stores, goods and guide sheets)."""
     if kind == "csv":
         return write_csv(flat_rows(stores, market))
-    from kiosk.services.xlsx import write_workbook
+    from kiosk.services.exchange.xlsx import write_workbook
 
     return write_workbook(store_rows(stores, market), goods_rows(stores))
 
@@ -378,7 +378,7 @@ def export_listings(
     ExchangeFileError (kind), OutputPathError (folder, disk).
     """
     from kiosk.render.atomic import write_verified
-    from kiosk.services.exchange_db import market_listings
+    from kiosk.services.exchange.bulk import market_listings
 
     kind = export_kind(out)
     stores: list[StoreListing] = []

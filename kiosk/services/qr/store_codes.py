@@ -18,7 +18,7 @@ from kiosk.domain.qr.kakao import KakaoChannelError, KakaoLink, channel_url, par
 from kiosk.domain.qr.payment import PaymentPayload, PaymentQrError, parse_payment_payload
 from kiosk.domain.qr.store_codes import kakao_code_spec, payment_code_spec
 from kiosk.domain.qr.symbols import QrSpec, kakao_spec, payment_spec
-from kiosk.services.qr_codes import QrInputError
+from kiosk.services.qr.input_error import QrInputError
 
 if TYPE_CHECKING:
     from kiosk.render.export import SavedQr

@@ -1,0 +1,1 @@
+"""Listings files: import all-or-nothing and export (rules), bulk reads and writes, XLSX."""

@@ -1,0 +1,1 @@
+"""Onboarding use cases: the checklist loaded once, steps read and saved, exports, reports."""
