@@ -10,6 +10,7 @@ newer than this app) and our tables. PostgreSQL is backed up with ``pg_dump``
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
@@ -130,6 +131,21 @@ def _first_line(value: object) -> str:
     return str(value).splitlines()[0] if str(value) else "?"
 
 
+def source_stat(path: Path, where: str) -> os.stat_result:
+    """What *path* is, looked at without opening it; BackupError (named *where*) when it is
+    missing, unreadable or not a regular file (a pipe would make the open wait forever)."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise BackupError(MISSING(path=where)) from None
+    except OSError as exc:
+        raise BackupError(NOT_DATABASE(path=where, reason=as_message(str(exc)))) from None
+    kind = special_kind(info.st_mode)
+    if kind is not None:
+        raise BackupError(NOT_A_FILE(path=where, kind=kind))
+    return info
+
+
 def inspect_backup(path: Path, *, shown: Path | None = None) -> BackupFacts:
     """Check *path* as a backup: a SQLite file, intact, our tables, a revision this app knows.
 
@@ -137,15 +153,7 @@ def inspect_backup(path: Path, *, shown: Path | None = None) -> BackupFacts:
     (and *shown* instead of *path*: the file a checked copy was made of).
     """
     where = str(shown or path)
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise BackupError(MISSING(path=where)) from None
-    except OSError as exc:
-        raise BackupError(NOT_DATABASE(path=where, reason=as_message(str(exc)))) from None
-    kind = special_kind(info.st_mode)  # a pipe is never opened: it would wait forever
-    if kind is not None:
-        raise BackupError(NOT_A_FILE(path=where, kind=kind))
+    info = source_stat(path, where)
     with path.open("rb") as handle:
         head = handle.read(100)
     if len(head) < 100 or not head.startswith(SQLITE_HEADER):

@@ -13,13 +13,13 @@ from pathlib import Path
 
 from kiosk.data.backup import (
     COPY_FAILED,
-    MISSING,
     NOT_A_FILE,
     NOT_DATABASE,
     BackupError,
     BackupFacts,
     _first_line,
     inspect_backup,
+    source_stat,
 )
 from kiosk.domain.file_kinds import KIND_OTHER, special_kind
 from kiosk.domain.messages import N_, as_message, define
@@ -66,15 +66,7 @@ def _open_source(source: Path, live: Path | None) -> int:
     looked at). The live database and every link to it are refused.
     """
     where = str(source)
-    try:
-        info = os.stat(source)
-    except FileNotFoundError:
-        raise BackupError(MISSING(path=where)) from None
-    except OSError as exc:
-        raise BackupError(NOT_DATABASE(path=where, reason=as_message(str(exc)))) from None
-    kind = special_kind(info.st_mode)  # a pipe is never opened: it would wait forever
-    if kind is not None:
-        raise BackupError(NOT_A_FILE(path=where, kind=kind))
+    info = source_stat(source, where)
     if _same_file(info, source, live):
         raise BackupError(IS_LIVE(path=where))
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
