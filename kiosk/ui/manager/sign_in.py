@@ -141,6 +141,8 @@ class ManagerSignInScreen(QWidget):
             self.explain.setText(_("Enter the manager password to change stores and markets."))
             self.password.setPlaceholderText(_("Manager password"))
             self.submit_button.setText(_("Sign in"))
+        # The first-use text is long: body size keeps the form whole at 1366x768.
+        theme.set_role(self.explain, "body" if self._first_use else "lead")
         self.repeat.setVisible(self._first_use)
         self.code.setVisible(self._first_use)
         self._enable_first_use_fields()
