@@ -109,8 +109,9 @@ class Shell(QMainWindow):
         self._stack.setCurrentWidget(self._screens[name])
         if name != START:
             self.top_language_bar()
-        if self._top_bar is not None:
-            self._top_bar.setVisible(name != START)
+        if self._top_bar is not None:  # a "bare" screen (the attract loop) fills the window
+            bare = bool(self._screens[name].property("bareScreen"))
+            self._top_bar.setVisible(name != START and not bare)
         if name == START:
             self.events.went_home.emit()
 

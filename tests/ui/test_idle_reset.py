@@ -15,6 +15,8 @@ from kiosk.services.app import Services
 from kiosk.ui import ops
 from kiosk.ui.kiosk_mode.controller import KioskController
 from kiosk.ui.kiosk_mode.idle import COUNTDOWN_SECONDS
+from kiosk.ui.signage.flow import signage_loop
+from kiosk.ui.signage.loop_screen import SCREEN as LOOP
 from kiosk.ui.tourist.flow import DETAIL, DIRECTORY, tourist_flow
 from tests.ui.kiosk_helpers import FakeClock, Quits, close_kiosk, kiosk_window
 
@@ -66,10 +68,29 @@ def _visit(kiosk: KioskController, services: Services) -> None:
     assert box.isVisible()
 
 
-def test_kiosk_opens_on_its_market(kiosk: KioskController) -> None:
+def _touch_loop(kiosk: KioskController) -> None:
+    """A tourist touches the attract loop (the press reaches the loop widget itself)."""
+    loop = signage_loop(kiosk.window)
+    point = QPointF(400, 300)
+    event = QMouseEvent(
+        QEvent.Type.MouseButtonPress,
+        point,
+        QPointF(loop.mapToGlobal(point.toPoint())),
+        Qt.MouseButton.LeftButton,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(loop, event)
+    assert ops.wait_idle()
+
+
+def test_kiosk_opens_on_its_markets_loop(kiosk: KioskController) -> None:
     flow = tourist_flow(kiosk.window)
-    assert kiosk.window.current_screen_name() == DIRECTORY
+    assert kiosk.window.current_screen_name() == LOOP
+    assert signage_loop(kiosk.window).market_slug == "dongmun"
     assert flow.directory.market_slug() == "dongmun"
+    _touch_loop(kiosk)
+    assert kiosk.window.current_screen_name() == DIRECTORY
 
 
 def test_idle_reset_restores_language_market_and_search(
@@ -81,7 +102,8 @@ def test_idle_reset_restores_language_market_and_search(
     assert ops.wait_idle()
     flow = tourist_flow(kiosk.window)
     assert i18n.current_locale() == "ko"
-    assert kiosk.window.current_screen_name() == DIRECTORY
+    assert kiosk.window.current_screen_name() == LOOP  # the reset ends on the attract loop
+    assert signage_loop(kiosk.window).step == 0
     assert flow.directory.market_slug() == "dongmun"
     assert flow.directory.search_edit.text() == ""
     assert flow.directory.category_combo.current() is None
@@ -117,7 +139,7 @@ def test_nobody_touched_no_countdown(kiosk: KioskController, clock: FakeClock) -
     clock.advance(IDLE * 3)
     kiosk.tick()
     assert not kiosk.idle.overlay.isVisible()
-    assert kiosk.window.current_screen_name() == DIRECTORY
+    assert kiosk.window.current_screen_name() == LOOP
 
 
 def test_reset_with_a_store_shows_its_page(
@@ -131,5 +153,7 @@ def test_reset_with_a_store_shows_its_page(
     clock.advance(IDLE)
     kiosk.tick()
     assert ops.wait_idle()
+    assert kiosk.window.current_screen_name() == LOOP
+    _touch_loop(kiosk)
     assert kiosk.window.current_screen_name() == DETAIL
     assert opened[-1] == store.id

@@ -15,7 +15,7 @@ from kiosk.services.app import Services
 from kiosk.ui import ops
 from kiosk.ui.kiosk_mode.controller import KioskController
 from kiosk.ui.kiosk_mode.lock import GESTURE_SECONDS
-from kiosk.ui.tourist.flow import DIRECTORY
+from kiosk.ui.signage.loop_screen import SCREEN as LOOP
 from tests.ui.kiosk_helpers import FakeClock, Quits, close_kiosk, kiosk_window
 
 PASSWORD = "market-office-2026"
@@ -58,10 +58,10 @@ def kiosk(
     close_kiosk(controller)
 
 
-def test_opens_on_the_tourist_directory_with_only_the_tourist_mode(
+def test_opens_on_the_attract_loop_with_only_the_tourist_mode(
     kiosk: KioskController,
 ) -> None:
-    assert kiosk.window.current_screen_name() == DIRECTORY
+    assert kiosk.window.current_screen_name() == LOOP
     assert kiosk.window.start_screen.mode_keys() == ["tourist"]
 
 

@@ -7,6 +7,7 @@ from datetime import datetime
 from kiosk.domain.access import Actor
 from kiosk.domain.audit import AuditAction
 from kiosk.domain.promotions import Promotion, PromotionDraft
+from kiosk.domain.signage.market_facts import SignageData
 from kiosk.services.changes import Change, ChangeKind
 from kiosk.services.parts.core import Part, Written, publishes
 
@@ -48,6 +49,13 @@ class Promotions(Part):
             market = markets.market_by_slug(session, market_slug)
             found = promotions.market_promotions(session, market)
         return found if at is None else [p for p in found if is_showing(p, at)]
+
+    def signage(self, *, market_slug: str) -> SignageData:
+        """What the attract loop shows of the market (read-only; promotions of every date,
+        the loop picks those showing at each moment). NotFoundError for an unknown market."""
+        from kiosk.services.signage import signage_data
+
+        return signage_data(db=self._db, market_slug=market_slug)
 
     def stall_store_id(self, market_slug: str, stall_number: str) -> int:
         """The id of the market's stall *stall_number*; NotFoundError names what is missing."""

@@ -60,6 +60,9 @@ class KioskController(QObject):
         self._register_all = register_all
         self._quit_app = quit_app
         self.store_id: int | None = None
+        #: The market the loop shows (``--market``, else this PC's home market).
+        self.market_slug: str | None = options.market
+        self._loop_wired = False
         self.unlock_dialog: UnlockDialog | None = None
         self.lock = KioskLock(window, clock=clock)
         self.lock.unlock_requested.connect(self.ask_password)
@@ -103,12 +106,33 @@ class KioskController(QObject):
         self.show_idle_home()
 
     def show_idle_home(self) -> None:
-        """The tourist flow's idle home (the attract loop's hook), once the data is open."""
+        """The idle home, once the data is open: the directory back on the home market (search
+        and filter cleared) behind the attract loop, which a touch lifts (``open_tourists``)."""
         services = self.window.services()
         if services is None:
             return
+        from kiosk.ui.signage.flow import signage_loop
+        from kiosk.ui.signage.loop_screen import SCREEN
         from kiosk.ui.tourist.flow import tourist_flow
 
+        flow = tourist_flow(self.window)
+        flow.directory.go_home_market()
+        market = self.market_slug or flow.directory.home_slug()
+        loop = signage_loop(self.window)
+        if not self._loop_wired:
+            loop.touched.connect(self.open_tourists)
+            self._loop_wired = True
+        self.window.show_screen(SCREEN)
+        loop.show_market(market)
+
+    def open_tourists(self, locale: str) -> None:
+        """A touch on the loop: the tourist screens in the touched slide's language."""
+        from kiosk.domain.locales import parse_locale
+        from kiosk.ui.tourist.flow import tourist_flow
+
+        code = parse_locale(locale)
+        if i18n.current_locale() != code:
+            self.window.set_locale(code)
         tourist_flow(self.window).show_idle_home(store_id=self.store_id)
 
     def ask_password(self) -> None:
@@ -161,18 +185,18 @@ class KioskController(QObject):
 
         options = self.options
 
-        def work() -> int | None:
+        def work() -> tuple[int | None, str | None]:
             market = options.market
             home = services.directory.home_market()
             if market is None and home is not None:
                 market = home.market_slug
             stall = options.store or (home.stall if home and home.market_slug == market else None)
             if market is None or stall is None:
-                return None
-            return services.directory.home_store_id(market_slug=market, stall=stall)
+                return None, market
+            return services.directory.home_store_id(market_slug=market, stall=stall), market
 
-        def done(store_id: int | None) -> None:
-            self.store_id = store_id
+        def done(found: tuple[int | None, str | None]) -> None:
+            self.store_id, self.market_slug = found
             self.window.name_home_market(options.market)
             from kiosk.ui.tourist.flow import tourist_flow
 

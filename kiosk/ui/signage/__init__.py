@@ -1,0 +1,1 @@
+"""The attract loop: slides drawn from the market's data while nobody uses the kiosk."""

@@ -1,0 +1,69 @@
+"""Text that always fits its box: wrapped, shrunk step by step, elided as a last resort."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+
+from kiosk.ui import theme
+
+_WRAP = Qt.TextFlag.TextWordWrap.value
+_ANYWHERE = Qt.TextFlag.TextWrapAnywhere.value
+#: Each step down is this much smaller (until the smallest size allowed).
+SHRINK = 0.88
+
+
+def _fits(metrics: QFontMetrics, box: QRect, text: str, flags: int) -> bool:
+    used = metrics.boundingRect(box, flags, text)
+    return used.width() <= box.width() and used.height() <= box.height()
+
+
+def fit_font(
+    locale: str, box: QRect, text: str, *, largest: int, smallest: int, bold: bool = False
+) -> tuple[QFont, int, str]:
+    """The font, wrap flags and text to draw *text* inside *box*: the largest size from
+    *largest* down to *smallest* that fits wrapped at words, then at any character; at the
+    smallest size the text is cut with "…" until it fits (never drawn outside *box*)."""
+    size = largest
+    while True:
+        font = theme.ui_font(locale, size, bold=bold)
+        metrics = QFontMetrics(font)
+        if _fits(metrics, box, text, _WRAP):
+            return font, _WRAP, text
+        if size <= smallest:
+            break
+        size = max(smallest, int(size * SHRINK))
+    if _fits(metrics, box, text, _ANYWHERE):
+        return font, _ANYWHERE, text
+    low, high = 0, len(text)
+    while low < high:  # the longest start of the text that fits with the ellipsis
+        middle = (low + high + 1) // 2
+        if _fits(metrics, box, text[:middle].rstrip() + "…", _ANYWHERE):
+            low = middle
+        else:
+            high = middle - 1
+    return font, _ANYWHERE, text[:low].rstrip() + "…"
+
+
+def draw_fitted(
+    painter: QPainter,
+    box: QRect,
+    text: str,
+    *,
+    locale: str,
+    largest: int,
+    smallest: int,
+    colour: str,
+    bold: bool = False,
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+) -> int:
+    """Draw *text* fitted into *box*; return the height it took."""
+    if not text or box.width() <= 0 or box.height() <= 0:
+        return 0
+    font, flags, shown = fit_font(locale, box, text, largest=largest, smallest=smallest, bold=bold)
+    painter.setFont(font)
+    painter.setPen(QColor(colour))
+    every = flags | align.value
+    used = QFontMetrics(font).boundingRect(box, every, shown)
+    painter.drawText(box, every, shown)
+    return min(used.height(), box.height())
