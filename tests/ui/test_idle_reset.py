@@ -157,3 +157,22 @@ def test_reset_with_a_store_shows_its_page(
     _touch_loop(kiosk)
     assert kiosk.window.current_screen_name() == DETAIL
     assert opened[-1] == store.id
+
+
+def test_idle_reset_starts_the_loop_and_a_touch_opens_the_directory_in_its_language(
+    kiosk: KioskController, services: Services, clock: FakeClock
+) -> None:
+    _visit(kiosk, services)
+    clock.advance(IDLE)
+    kiosk.tick()
+    assert ops.wait_idle()
+    loop = signage_loop(kiosk.window)
+    assert kiosk.window.current_screen_name() == LOOP
+    assert loop.timer.isActive()  # slides change on their own
+    while loop.current_locale() != "ja":
+        loop.next_slide()
+    _touch_loop(kiosk)
+    assert i18n.current_locale() == "ja"
+    assert kiosk.window.current_screen_name() == DIRECTORY
+    assert not loop.timer.isActive()  # nothing runs behind the directory
+    assert tourist_flow(kiosk.window).directory.market_slug() == "dongmun"
