@@ -307,3 +307,6 @@ def walk(
                 settle()
                 yield Shot(MERCHANT_QR, "", locale, width, height)
                 yield from walk_access(window, services, locale, (width, height))
+                from kiosk.qa.signage_shots import walk_signage  # it imports this module
+
+                yield from walk_signage(window, locale, (width, height))

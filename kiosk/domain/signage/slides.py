@@ -181,7 +181,9 @@ def _price(won: int, unit: str, locale: LocaleCode) -> str:
 
 def _wallets(data: SignageData, locale: LocaleCode, _at: datetime) -> Slide:
     summary = data.summary
-    wallets = " · ".join(foreign_wallets(summary.methods))
+    # No-break spaces inside a brand and before each dot: lines break only between brands.
+    brands = (name.replace(" ", "\u00a0") for name in foreign_wallets(summary.methods))
+    wallets = "\u00a0· ".join(brands)
     count = word("wallet_stores", locale, count=summary.wallet_stores, total=summary.store_count)
     steps = "\n".join(word(key, locale) for key in ("step_sign", "step_scan", "step_show"))
     items = [SlideItem(wallets, count), SlideItem(steps)]

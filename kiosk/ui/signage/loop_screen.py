@@ -115,6 +115,11 @@ class AttractLoop(QWidget):
         self.reload()
         self._arm()
 
+    def show_slide(self, kind: slides.SlideKind, locale: LocaleCode) -> None:
+        """Show slide *kind* in *locale* now (tours and screenshots; the loop goes on after)."""
+        if self.data is not None and kind in slides.kinds(self.data, self.now()):
+            self.canvas.show_slide(slides.build(self.data, kind, locale, self.now()))
+
     def next_slide(self) -> None:
         """Go on to the next slide (the timer's call; tests call it with a fake clock)."""
         self.step += 1

@@ -87,7 +87,11 @@ def _heading(painter: QPainter, box: QRect, slide: Slide, s: _Scale) -> None:
         bold=True,
         align=Qt.AlignmentFlag.AlignCenter,
     )
-    text = QRect(box.left(), box.top(), box.width() - tag_w - s(32), box.height())
+    if s.portrait:  # a narrow band: the heading takes the whole width under the tag
+        below = tag.bottom() + s(8)
+        text = QRect(box.left(), below, box.width(), box.bottom() - below + 1)
+    else:
+        text = QRect(box.left(), box.top(), box.width() - tag_w - s(32), box.height())
     sub_h = s(52) if slide.subtitle else 0
     title = QRect(text.left(), text.top(), text.width(), text.height() - sub_h)
     draw_fitted(
@@ -160,27 +164,31 @@ def _card(painter: QPainter, box: QRect, item: SlideItem, slide: Slide, s: _Scal
         ) + s(10)
     rows_h = len(item.rows) * s(62)
     label = slide.kind == SlideKind.WELCOME
-    title_h = s(52) if label else max(s(60), (inner.bottom() - y - rows_h) * 2 // 5)
+    alone = len(slide.items) == 1  # one item has the whole body: larger type
+    avail = inner.bottom() - y - rows_h
+    title_h = s(52) if label else max(s(80), avail * 3 // 5)
     if not item.detail and not item.rows:
         title_h = inner.bottom() - y
     title = QRect(inner.left(), y, inner.width(), title_h)
+    title_px = 38 if label else (96 if alone else 64)
     y += draw_fitted(
         painter,
         title,
         item.title,
         locale=loc,
-        largest=s(38 if label else 64),
+        largest=s(title_px),
         smallest=s(22 if label else 30),
         colour=design.PRIMARY if label else design.INK,
         bold=True,
-    ) + s(12)
+    ) + s(16)
     detail = QRect(inner.left(), y, inner.width(), inner.bottom() - rows_h - y - s(8))
+    detail_px = 58 if label else (52 if alone else 38)
     draw_fitted(
         painter,
         detail,
         item.detail,
         locale=loc,
-        largest=s(58 if label else 38),
+        largest=s(detail_px),
         smallest=s(22),
         colour=design.INK if label else design.MUTED,
         bold=label,
