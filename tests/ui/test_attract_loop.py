@@ -196,3 +196,14 @@ def test_kiosk_shell_hides_its_top_bar_over_the_loop(window: Shell) -> None:
     assert window.top_language_bar().isHidden() or not window.top_language_bar().isVisible()
     loop.timer.stop()
     window.go_home()
+
+
+def test_next_slide_is_drawn_ahead_so_the_change_is_a_swap(loop: AttractLoop) -> None:
+    assert loop.ahead.isActive()  # armed with the slide timer while the loop shows
+    loop.prepare_next()
+    ready = loop.canvas._prepared
+    assert ready is not None
+    loop.next_slide()
+    assert loop.canvas.picture() is ready[2]
+    loop.hide()
+    assert not loop.timer.isActive() and not loop.ahead.isActive()  # hidden: nothing runs

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 
@@ -11,6 +13,11 @@ _WRAP = Qt.TextFlag.TextWordWrap.value
 _ANYWHERE = Qt.TextFlag.TextWrapAnywhere.value
 #: Each step down is this much smaller (until the smallest size allowed).
 SHRINK = 0.88
+#: Fits remembered: a loop shows the same few dozen texts again and again, so after the
+#: first round a slide is drawn without measuring anything (bounded: no growth over a day).
+FITS_KEPT = 2048
+
+_fits_kept: OrderedDict[tuple[object, ...], tuple[QFont, int, str]] = OrderedDict()
 
 
 def _fits(metrics: QFontMetrics, box: QRect, text: str, flags: int) -> bool:
@@ -24,6 +31,21 @@ def fit_font(
     """The font, wrap flags and text to draw *text* inside *box*: the largest size from
     *largest* down to *smallest* that fits wrapped at words, then at any character; at the
     smallest size the text is cut with "…" until it fits (never drawn outside *box*)."""
+    key = (locale, box.width(), box.height(), text, largest, smallest, bold)
+    found = _fits_kept.get(key)
+    if found is None:
+        found = _fit(locale, box, text, largest=largest, smallest=smallest, bold=bold)
+        _fits_kept[key] = found
+        if len(_fits_kept) > FITS_KEPT:
+            _fits_kept.popitem(last=False)
+    else:
+        _fits_kept.move_to_end(key)
+    return found
+
+
+def _fit(
+    locale: str, box: QRect, text: str, *, largest: int, smallest: int, bold: bool
+) -> tuple[QFont, int, str]:
     size = largest
     while True:
         font = theme.ui_font(locale, size, bold=bold)
@@ -64,6 +86,6 @@ def draw_fitted(
     painter.setFont(font)
     painter.setPen(QColor(colour))
     every = flags | align.value
-    used = QFontMetrics(font).boundingRect(box, every, shown)
+    used = painter.boundingRect(box, every, shown)
     painter.drawText(box, every, shown)
     return min(used.height(), box.height())

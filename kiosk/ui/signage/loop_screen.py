@@ -18,7 +18,7 @@ from kiosk.domain.signage.market_facts import SignageData
 from kiosk.domain.signage.slides import Slide
 from kiosk.services.values import Change, ChangeKind
 from kiosk.ui.ops import OpSlot
-from kiosk.ui.signage.slide_canvas import SlideCanvas
+from kiosk.ui.signage.slide_canvas import FADE_MS, SlideCanvas
 
 if TYPE_CHECKING:
     from kiosk.services.app import Services
@@ -28,6 +28,8 @@ _log = logging.getLogger(__name__)
 SCREEN = "signage-loop"
 #: After a failed read the loop tries again this often (it shows its last good data meanwhile).
 RETRY_MS = 30_000
+#: The next slide is drawn this long after a change (once the cross-fade is over).
+PREPARE_AFTER_MS = FADE_MS + 400
 _REFRESHING = {ChangeKind.PROMOTIONS, ChangeKind.STORES, ChangeKind.MARKETS}
 
 
@@ -89,16 +91,28 @@ class AttractLoop(QWidget):
         self.retry.setSingleShot(True)
         self.retry.setInterval(RETRY_MS)
         self.retry.timeout.connect(self.reload)
+        self.ahead = QTimer(self)
+        self.ahead.setSingleShot(True)
+        self.ahead.setInterval(PREPARE_AFTER_MS)
+        self.ahead.timeout.connect(self.prepare_next)
 
     # What shows ---------------------------------------------------------------------------
     def current(self) -> Slide:
         """The slide of the current step, built from the last good data at ``now()``."""
+        return self._slide_at(self.step)
+
+    def _slide_at(self, step: int) -> Slide:
         at = self.now()
         if self.data is None:
-            _kind, locale = deck.position(self.step, (slides.SlideKind.WELCOME,))
+            _kind, locale = deck.position(step, (slides.SlideKind.WELCOME,))
             return slides.waiting(locale)
-        kind, locale = deck.position(self.step, slides.kinds(self.data, at))
+        kind, locale = deck.position(step, slides.kinds(self.data, at))
         return slides.build(self.data, kind, locale, at)
+
+    def prepare_next(self) -> None:
+        """Draw the next slide ahead, while this one stands still (its change is then a swap)."""
+        if self.isVisible():
+            self.canvas.prepare(self._slide_at(self.step + 1))
 
     def current_locale(self) -> LocaleCode:
         slide = self.canvas.slide
@@ -132,6 +146,7 @@ class AttractLoop(QWidget):
     def _arm(self) -> None:
         if self.isVisible():
             self.timer.start()
+            self.ahead.start()
 
     # Data ---------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -177,6 +192,7 @@ class AttractLoop(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self.timer.stop()
+        self.ahead.stop()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         event.accept()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QSize, QVariantAnimation
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
@@ -30,6 +30,8 @@ class SlideCanvas(QWidget):
         self.slide: Slide | None = None
         self._current: QPixmap | None = None
         self._previous: QPixmap | None = None
+        #: The next slide's picture, drawn while the current one stands still.
+        self._prepared: tuple[Slide, QSize, QPixmap] | None = None
         self._level = 1.0
         self._fade = QVariantAnimation(self)
         self._fade.setDuration(FADE_MS)
@@ -39,9 +41,18 @@ class SlideCanvas(QWidget):
         self._fade.valueChanged.connect(self._on_fade)
         self._fade.finished.connect(self._on_fade_done)
 
-    def show_slide(self, slide: Slide) -> None:
-        """Render *slide* now and fade to it (or swap at once)."""
+    def prepare(self, slide: Slide) -> None:
+        """Draw *slide*'s picture now, so showing it later is only a swap."""
         picture = render_slide(slide, self.size(), self.devicePixelRatioF())
+        self._prepared = (slide, self.size(), picture)
+
+    def show_slide(self, slide: Slide) -> None:
+        """Fade to *slide* (or swap at once): its prepared picture, else one drawn now."""
+        ready, self._prepared = self._prepared, None
+        if ready is not None and ready[0] == slide and ready[1] == self.size():
+            picture = ready[2]
+        else:
+            picture = render_slide(slide, self.size(), self.devicePixelRatioF())
         self._fade.stop()
         self._previous = self._current if self.animate and self.isVisible() else None
         self._current = picture
@@ -73,6 +84,7 @@ class SlideCanvas(QWidget):
         if self.slide is not None and event.size() != event.oldSize():
             self._fade.stop()
             self._previous = None
+            self._prepared = None
             self._level = 1.0
             self._current = render_slide(self.slide, self.size(), self.devicePixelRatioF())
 
