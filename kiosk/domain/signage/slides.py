@@ -20,6 +20,8 @@ from kiosk.domain.units import localize_unit
 MAX_ITEMS = 3
 #: A featured store shows at most this many goods.
 MAX_GOODS = 3
+#: Stores on the featured slide: two, so goods names and prices fit side by side.
+MAX_FEATURED = 2
 
 
 class SlideKind(StrEnum):
@@ -110,8 +112,9 @@ def _welcome(data: SignageData, locale: LocaleCode, _at: datetime) -> Slide:
         holidays = "\n".join(closed) or word("no_holidays", locale)
         items.append(SlideItem(word("holidays", locale), holidays))
     if summary.halls:
-        halls = "\n".join(
-            f"{word('hall', locale, hall=name)} · {_stores(count, locale)}"
+        # Halls side by side, wrapping only between halls (no-break spaces inside one).
+        halls = "   ".join(
+            f"{word('hall', locale, hall=name)} {_stores(count, locale)}".replace(" ", "\u00a0")
             for name, count in summary.halls
         )
         items.append(SlideItem(word("halls", locale), halls))
@@ -160,7 +163,7 @@ def featured_stores(data: SignageData, at: datetime) -> list[StoreDetail]:
     promoted = {p.store_id for p in showing(data, at, PromotionKind.PROMOTION)}
     with_goods = [store for store in data.featured if _goods(store)]
     with_goods.sort(key=lambda store: store.id not in promoted)  # stable: best first kept
-    return with_goods[:MAX_ITEMS]
+    return with_goods[:MAX_FEATURED]
 
 
 def _featured(data: SignageData, locale: LocaleCode, at: datetime) -> Slide:

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPen, QPixmap
 
 from kiosk.domain import design
 from kiosk.domain.locales import NATIVE_NAMES
 from kiosk.domain.signage.slides import Slide, SlideItem, SlideKind
 from kiosk.ui.signage.fitted_text import draw_fitted
 from kiosk.ui.signage.promotion_image import promotion_image
+from kiosk.ui.theme import ui_font
 
 #: Slides whose items stand side by side on a landscape screen.
 _COLUMNS = {SlideKind.PROMOTIONS, SlideKind.FEATURED, SlideKind.ANNOUNCEMENTS}
 _TOP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 _MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+#: The height of one row of goods, in design pixels.
+ROW_PX = 72
 
 
 class _Scale:
@@ -162,7 +165,7 @@ def _card(painter: QPainter, box: QRect, item: SlideItem, slide: Slide, s: _Scal
             colour=design.ACCENT,
             bold=True,
         ) + s(10)
-    rows_h = len(item.rows) * s(62)
+    rows_h = len(item.rows) * s(ROW_PX)
     label = slide.kind == SlideKind.WELCOME
     alone = len(slide.items) == 1  # one item has the whole body: larger type
     avail = inner.bottom() - y - rows_h
@@ -182,7 +185,7 @@ def _card(painter: QPainter, box: QRect, item: SlideItem, slide: Slide, s: _Scal
         bold=True,
     ) + s(16)
     detail = QRect(inner.left(), y, inner.width(), inner.bottom() - rows_h - y - s(8))
-    detail_px = 58 if label else (52 if alone else 38)
+    detail_px = 58 if label else (52 if alone else 32)
     draw_fitted(
         painter,
         detail,
@@ -199,31 +202,34 @@ def _card(painter: QPainter, box: QRect, item: SlideItem, slide: Slide, s: _Scal
 
 
 def _rows(painter: QPainter, box: QRect, item: SlideItem, locale: str, s: _Scale) -> None:
-    row_h = s(62)
+    """Goods as rows of name and price: the price at its full size first, the name in the
+    rest of the row (two lines if need be, then smaller, then elided)."""
+    row_h = s(ROW_PX)
+    price_font = ui_font(locale, s(32), bold=True)
     for index, (name, price) in enumerate(item.rows):
         row = QRect(box.left(), box.top() + index * row_h, box.width(), row_h)
         painter.fillRect(QRect(row.left(), row.top(), row.width(), s(2)), QColor(design.LINE))
-        price_w = row.width() * 9 // 20
-        draw_fitted(
-            painter,
-            QRect(row.left(), row.top() + s(4), row.width() - price_w - s(16), row_h - s(8)),
-            name,
-            locale=locale,
-            largest=s(34),
-            smallest=s(20),
-            colour=design.INK,
-            align=_MIDDLE,
-        )
+        price_w = min(QFontMetrics(price_font).horizontalAdvance(price) + s(4), row.width() // 2)
         draw_fitted(
             painter,
             QRect(row.right() - price_w + 1, row.top() + s(4), price_w, row_h - s(8)),
             price,
             locale=locale,
-            largest=s(34),
+            largest=s(32),
             smallest=s(20),
             colour=design.ACCENT,
             bold=True,
             align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        )
+        draw_fitted(
+            painter,
+            QRect(row.left(), row.top() + s(4), row.width() - price_w - s(16), row_h - s(8)),
+            name,
+            locale=locale,
+            largest=s(32),
+            smallest=s(24),
+            colour=design.INK,
+            align=_MIDDLE,
         )
 
 
