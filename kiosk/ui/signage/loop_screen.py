@@ -165,8 +165,8 @@ class AttractLoop(QWidget):
         """Read again when *change* touches what the loop shows."""
         if not isinstance(change, Change) or change.kind not in _REFRESHING:
             return
-        if change.touches_market(self.market_slug):
-            self.reload()
+        if change.touches_market(self.market_slug) and self.isVisible():
+            self.reload()  # a hidden loop reads again when it next starts (show_market)
 
     def _on_loaded(self, data: SignageData | None) -> None:
         self.retry.stop()
