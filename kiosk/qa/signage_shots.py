@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 
 from kiosk.domain.locales import LocaleCode
 from kiosk.domain.promotions import SEOUL
 from kiosk.domain.signage import slides
-from kiosk.qa.tour import Shot, settle
 from kiosk.ui.shell import Shell
 from kiosk.ui.signage.flow import signage_loop
 from kiosk.ui.signage.loop_screen import SCREEN
@@ -20,8 +19,9 @@ def saturday_evening() -> datetime:
     return today + timedelta(days=(5 - today.weekday()) % 7)
 
 
-def walk_signage(window: Shell, locale: LocaleCode, size: tuple[int, int]) -> Iterator[Shot]:
-    """Each slide kind in *locale* (a still picture: no cross-fade while the tour looks)."""
+def walk_signage(window: Shell, locale: LocaleCode, settle: Callable[[], None]) -> Iterator[str]:
+    """Show each slide kind in *locale* in turn and yield its name (a still picture: no
+    cross-fade while the tour looks); *settle* lets background work and layouts finish."""
     services = window.services()
     if services is None:
         return
@@ -44,5 +44,5 @@ def walk_signage(window: Shell, locale: LocaleCode, size: tuple[int, int]) -> It
     for kind in slides.kinds(loop.data, at):
         loop.show_slide(kind, locale)
         settle()
-        yield Shot(SCREEN, kind.value, locale, *size)
+        yield kind.value
     loop.canvas.animate = True

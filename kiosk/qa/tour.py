@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk import i18n
 from kiosk.domain.access import Actor
 from kiosk.domain.locales import LOCALES, LocaleCode
+from kiosk.qa.signage_shots import walk_signage
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
 from kiosk.ui.manager import (
@@ -36,6 +37,7 @@ from kiosk.ui.onboarding import sign_in as onboarding_sign_in
 from kiosk.ui.onboarding import step_screen as onboarding_step
 from kiosk.ui.onboarding.flow import onboarding_flow
 from kiosk.ui.shell import START, Shell
+from kiosk.ui.signage.loop_screen import SCREEN as SIGNAGE
 from kiosk.ui.tourist.flow import DETAIL, DIRECTORY, tourist_flow
 
 #: Landscape kiosk screen and the small laptop screen of a market office.
@@ -307,6 +309,5 @@ def walk(
                 settle()
                 yield Shot(MERCHANT_QR, "", locale, width, height)
                 yield from walk_access(window, services, locale, (width, height))
-                from kiosk.qa.signage_shots import walk_signage  # it imports this module
-
-                yield from walk_signage(window, locale, (width, height))
+                for slide in walk_signage(window, locale, settle):
+                    yield Shot(SIGNAGE, slide, locale, width, height)
