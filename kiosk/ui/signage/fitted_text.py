@@ -78,14 +78,18 @@ def draw_fitted(
     colour: str,
     bold: bool = False,
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+    draw: bool = True,
 ) -> int:
-    """Draw *text* fitted into *box*; return the height it took."""
+    """Draw *text* fitted into *box* (or with *draw* False only measure it); return the
+    height it takes."""
     if not text or box.width() <= 0 or box.height() <= 0:
         return 0
     font, flags, shown = fit_font(locale, box, text, largest=largest, smallest=smallest, bold=bold)
+    every = flags | align.value
+    if not draw:
+        return min(QFontMetrics(font).boundingRect(box, every, shown).height(), box.height())
     painter.setFont(font)
     painter.setPen(QColor(colour))
-    every = flags | align.value
     used = painter.boundingRect(box, every, shown)
     painter.drawText(box, every, shown)
     return min(used.height(), box.height())

@@ -151,11 +151,36 @@ def _card(painter: QPainter, box: QRect, item: SlideItem, slide: Slide, s: _Scal
     image = promotion_image(item.image, QSize(inner.width() * 2 // 5, inner.height()))
     if image is not None:
         inner = _image(painter, inner, image, s)
+    rows_h = len(item.rows) * s(ROW_PX)
+    if item.rows:  # goods keep to the bottom, the store's words to the top
+        _texts(painter, inner, item, slide, s, rows_h=rows_h)
+        area = QRect(inner.left(), inner.bottom() - rows_h, inner.width(), rows_h)
+        _rows(painter, area, item, slide.locale, s)
+        return
+    # Words alone stand in the middle of their card (a short notice on a tall card).
+    bottom = _texts(painter, inner, item, slide, s, draw=False)
+    painter.save()
+    painter.translate(0, max(0, (inner.bottom() - bottom) // 2))
+    _texts(painter, inner, item, slide, s)
+    painter.restore()
+
+
+def _texts(
+    painter: QPainter,
+    inner: QRect,
+    item: SlideItem,
+    slide: Slide,
+    s: _Scale,
+    *,
+    rows_h: int = 0,
+    draw: bool = True,
+) -> int:
+    """Badge, title and detail from the top of *inner*; return where they end."""
     loc = slide.locale
     y = inner.top()
     if item.badge:
         badge = QRect(inner.left(), y, inner.width(), s(48))
-        y += draw_fitted(
+        used = draw_fitted(
             painter,
             badge,
             item.badge,
@@ -164,8 +189,9 @@ def _card(painter: QPainter, box: QRect, item: SlideItem, slide: Slide, s: _Scal
             smallest=s(20),
             colour=design.ACCENT,
             bold=True,
-        ) + s(10)
-    rows_h = len(item.rows) * s(ROW_PX)
+            draw=draw,
+        )
+        y += used + s(10)
     label = slide.kind == SlideKind.WELCOME
     alone = len(slide.items) == 1  # one item has the whole body: larger type
     avail = inner.bottom() - y - rows_h
@@ -174,7 +200,7 @@ def _card(painter: QPainter, box: QRect, item: SlideItem, slide: Slide, s: _Scal
         title_h = inner.bottom() - y
     title = QRect(inner.left(), y, inner.width(), title_h)
     title_px = 38 if label else (96 if alone else 64)
-    y += draw_fitted(
+    used = draw_fitted(
         painter,
         title,
         item.title,
@@ -183,10 +209,15 @@ def _card(painter: QPainter, box: QRect, item: SlideItem, slide: Slide, s: _Scal
         smallest=s(22 if label else 30),
         colour=design.PRIMARY if label else design.INK,
         bold=True,
-    ) + s(16)
+        draw=draw,
+    )
+    y += used
+    if not item.detail:
+        return y
+    y += s(16)
     detail = QRect(inner.left(), y, inner.width(), inner.bottom() - rows_h - y - s(8))
     detail_px = 58 if label else (52 if alone else 32)
-    draw_fitted(
+    return y + draw_fitted(
         painter,
         detail,
         item.detail,
@@ -195,9 +226,7 @@ def _card(painter: QPainter, box: QRect, item: SlideItem, slide: Slide, s: _Scal
         smallest=s(22),
         colour=design.INK if label else design.MUTED,
         bold=label,
-    )
-    _rows(
-        painter, QRect(inner.left(), inner.bottom() - rows_h, inner.width(), rows_h), item, loc, s
+        draw=draw,
     )
 
 
