@@ -45,7 +45,8 @@ def test_add_list_at_and_remove(url: str, capsys: pytest.CaptureFixture[str]) ->
     args = [*BASE, "--title-en", "Evening sale", "--weekdays", "fri,sat", "--from", "18:00",
             "--until", "21:00", "--store", "A-01", "--kind", "announcement"]  # fmt: skip
     with Services.open(url) as services:
-        stall = services.directory.list_stores(market_slug="dongmun")[0].stall_number
+        store = services.directory.list_stores(market_slug="dongmun")[0]
+    stall, name = store.stall_number, store.name.get("ko")
     args[args.index("A-01")] = stall
     assert main(args) == 0
     made = _added(capsys)
@@ -58,10 +59,14 @@ def test_add_list_at_and_remove(url: str, capsys: pytest.CaptureFixture[str]) ->
     assert main(["promotions", "list", "--market", "dongmun"]) == 0
     table = capsys.readouterr().out
     assert "저녁 할인" in table and "fri,sat" in table and "18:00-21:00" in table
+    [line] = [li for li in table.splitlines() if li.startswith(f"{made} ")]
+    assert f"  {stall} {name}  " in line and f"  {store.id}  " not in line  # stall, not the id
+    assert "  market  " in table  # the demo's market-wide promotions
     assert main(["promotions", "list", "--market", "dongmun", "--format", "json"]) == 0
     [row] = [r for r in json.loads(capsys.readouterr().out) if r["id"] == made]
     assert row["title"] == {"ko": "저녁 할인", "en": "Evening sale"}
     assert (row["kind"], row["from"], row["until"]) == ("announcement", "18:00", "21:00")
+    assert (row["store_id"], row["stall"], row["store_name"]) == (store.id, stall, name)
     assert main(["promotions", "remove", str(made)]) == 0
     assert capsys.readouterr().out.startswith(f"Removed announcement {made}:")
     assert made not in _ids(capsys)

@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING, TextIO, TypeVar
 from kiosk.cli.errors import CliError
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from kiosk.domain.listing import StoreSummary
     from kiosk.domain.promotions import Promotion, PromotionDraft
     from kiosk.services.app import Services
 
@@ -113,9 +116,13 @@ def _cmd_list(args: argparse.Namespace) -> int:
     services = _open()
     try:
         found = services.promotions.list_promotions(args.market, at)
+        stores = {}
+        if any(p.store_id is not None for p in found):
+            listed = services.directory.list_stores(market_slug=args.market, include_inactive=True)
+            stores = {s.id: s for s in listed}
     finally:
         services.close()
-    write_promotions(found, args.format, sys.stdout)
+    write_promotions(found, args.format, sys.stdout, stores=stores)
     return 0
 
 
@@ -218,7 +225,7 @@ def _cmd_remove(args: argparse.Namespace) -> int:
     return 0
 
 
-def _row(promo: Promotion) -> dict[str, object]:
+def _row(promo: Promotion, store: StoreSummary | None) -> dict[str, object]:
     from kiosk.domain.promotions import weekdays_text
 
     window = promo.window
@@ -226,6 +233,8 @@ def _row(promo: Promotion) -> dict[str, object]:
         "id": promo.id,
         "market": promo.market_slug,
         "store_id": promo.store_id,
+        "stall": None if store is None else store.stall_number,
+        "store_name": None if store is None else store.name.get("ko"),
         "kind": promo.kind.value,
         "title": dict(promo.title.values),
         "text": dict(promo.text.values),
@@ -238,29 +247,55 @@ def _row(promo: Promotion) -> dict[str, object]:
     }
 
 
-def write_promotions(found: list[Promotion], fmt: str, out: TextIO) -> None:
-    """*found* as a JSON array or an aligned table (Korean title, else English...)."""
+def _width(text: str) -> int:
+    """Columns *text* takes in a terminal: Hangul and CJK characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _store_cell(promo: Promotion, stores: Mapping[int, StoreSummary]) -> str:
+    """``market`` for a market-wide one, else the stall number and the store's Korean name."""
+    if promo.store_id is None:
+        return "market"
+    store = stores.get(promo.store_id)
+    if store is None:
+        return f"store {promo.store_id}"
+    return f"{store.stall_number} {store.name.get('ko')}"
+
+
+def write_promotions(
+    found: list[Promotion],
+    fmt: str,
+    out: TextIO,
+    *,
+    stores: Mapping[int, StoreSummary] | None = None,
+) -> None:
+    """*found* as a JSON array or an aligned table (Korean title, else English...); *stores*
+    by id name the stall of a store's own promotion."""
+    stores = stores or {}
     if fmt == "json":
         from kiosk.cli.terminal import json_text
 
-        out.write(json_text([_row(p) for p in found]))
+        data = [_row(p, None if p.store_id is None else stores.get(p.store_id)) for p in found]
+        out.write(json_text(data))
         return
     from kiosk.domain.promotions import weekdays_text
     from kiosk.domain.text import terminal_safe
 
     header = ("id", "kind", "store", "dates", "weekdays", "time", "title")
-    rows = [header] + [
+    rows: list[tuple[str, ...]] = [header] + [
         tuple(terminal_safe(cell) for cell in (
-            str(p.id), p.kind.value, "" if p.store_id is None else str(p.store_id),
+            str(p.id), p.kind.value, _store_cell(p, stores),
             f"{p.starts_on}..{p.ends_on}", weekdays_text(p.weekdays) or "every day",
             "all day" if p.window is None else f"{p.window.start:%H:%M}-{p.window.end:%H:%M}",
             p.title_for("ko"),
         ))
         for p in found
     ]  # fmt: skip
-    widths = [max(len(r[i]) for r in rows) for i in range(len(header) - 1)]
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(header) - 1)]
     for r in rows:
-        out.write("  ".join([*(c.ljust(w) for c, w in zip(r, widths, strict=False)), r[-1]]))
-        out.write("\n")
+        cells = [c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=False)]
+        out.write("  ".join([*cells, r[-1]]) + "\n")
     if not found:
         out.write("(no promotions)\n")

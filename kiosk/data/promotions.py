@@ -1,4 +1,4 @@
-"""The ``promotions`` table: a market's promotions and announcements, added, listed, removed."""
+"""The ``promotions`` table: a market's promotions and announcements (list, add, change, remove)."""
 
 from __future__ import annotations
 
@@ -59,26 +59,43 @@ def check_store_in_market(session: Session, market_id: int, store_id: int) -> No
         raise NotFoundError("store", store_id)
 
 
+def _fill(row: Promotion, draft: PromotionDraft) -> None:
+    """Copy a checked *draft* onto *row* (every field but the market)."""
+    window = draft.window
+    row.store_id = draft.store_id
+    row.kind = draft.kind.value
+    row.title = {k: v for k, v in draft.title.values.items() if v}
+    row.text = {k: v for k, v in draft.text.values.items() if v}
+    row.starts_on = draft.starts_on
+    row.ends_on = draft.ends_on
+    row.weekdays = "".join(str(d) for d in sorted(draft.weekdays))
+    row.shows_from = None if window is None else _minutes(window.start)
+    row.shows_until = None if window is None else _minutes(window.end)
+    row.image = draft.image
+
+
 def add_promotion(session: Session, market: Market, draft: PromotionDraft) -> PromotionValue:
     """A new row from a checked *draft*, flushed (it has its id)."""
-    window = draft.window
-    row = Promotion(
-        market_id=market.id,
-        store_id=draft.store_id,
-        kind=draft.kind.value,
-        title={k: v for k, v in draft.title.values.items() if v},
-        text={k: v for k, v in draft.text.values.items() if v},
-        starts_on=draft.starts_on,
-        ends_on=draft.ends_on,
-        weekdays="".join(str(d) for d in sorted(draft.weekdays)),
-        shows_from=None if window is None else _minutes(window.start),
-        shows_until=None if window is None else _minutes(window.end),
-        image=draft.image,
-        active=True,
-    )
+    row = Promotion(market_id=market.id, active=True)
+    _fill(row, draft)
     session.add(row)
     session.flush()
     return promotion_value(row, market.slug)
+
+
+def update_promotion(
+    session: Session, promotion_id: int, draft: PromotionDraft
+) -> tuple[PromotionValue, PromotionValue]:
+    """Put a checked *draft* in place of promotion *promotion_id* (same market); return it
+    (before, after). NotFoundError when it is gone or belongs to another market."""
+    row = session.get(Promotion, promotion_id)
+    market = None if row is None else session.get_one(Market, row.market_id)
+    if row is None or market is None or market.slug != draft.market_slug:
+        raise NotFoundError("promotion", promotion_id)
+    before = promotion_value(row, market.slug)
+    _fill(row, draft)
+    session.flush()
+    return before, promotion_value(row, market.slug)
 
 
 def market_promotions(session: Session, market: Market) -> list[PromotionValue]:

@@ -38,6 +38,7 @@ class AuditAction(StrEnum):
     DATABASE_RESTORED = "database.restored"
     PROMOTION_ADDED = "promotion.added"
     PROMOTION_REMOVED = "promotion.removed"
+    PROMOTION_CHANGED = "promotion.changed"
 
 
 @dataclass(frozen=True, slots=True)

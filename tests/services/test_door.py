@@ -18,7 +18,7 @@ WRITES = {
     "onboarding": ("save_onboarding_step", "save_code_step"),
     "exchange": ("apply_import",),
     "backups": ("restore_database",),
-    "promotions": ("add_promotion", "remove_promotion"),
+    "promotions": ("add_promotion", "update_promotion", "remove_promotion"),
 }
 
 

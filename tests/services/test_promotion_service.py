@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -14,9 +16,11 @@ from kiosk.domain.audit import AuditAction
 from kiosk.domain.promotions import PromotionDraft, PromotionKind, TimeWindow
 from kiosk.domain.store_edit.draft import EditRefused
 from kiosk.domain.text import LocalizedText
-from kiosk.services.app import Services
+from kiosk.i18n import render_message
+from kiosk.services.app import Promotions, Services
 from kiosk.services.changes import Change, ChangeKind
 from kiosk.services.errors import NotFoundError
+from kiosk.services.promotion_checks import StalePromotion
 
 
 def _png(size: tuple[int, int] = (4, 4)) -> bytes:
@@ -118,3 +122,93 @@ def test_unknown_market_store_or_promotion(services: Services) -> None:
 def test_only_a_manager_may_write(services: Services) -> None:
     with pytest.raises(PermissionDenied):
         services.promotions.add_promotion(actor=Actor.tourist("pc"), draft=_draft())
+
+
+def test_update_replaces_audits_each_field_and_publishes(services: Services) -> None:
+    console = services.access.console_actor()
+    saved = services.promotions.add_promotion(actor=console, draft=_draft())
+    seen: list[Change] = []
+    services.changes.subscribe(seen.append)
+    title = LocalizedText({"ko": "귤 할인", "en": "Tangerine sale", "ja": "みかんセール"})
+    changed = services.promotions.update_promotion(
+        actor=console,
+        promotion_id=saved.id,
+        draft=_draft(title=title, ends_on=date(2027, 1, 15), window=TimeWindow(time(9), time(12))),
+        expected=saved,
+    )
+    assert changed.id == saved.id and changed.title == title
+    assert changed.window == TimeWindow(time(9), time(12))
+    assert seen == [Change(ChangeKind.PROMOTIONS, "dongmun")]
+    [listed] = [p for p in services.promotions.list_promotions("dongmun") if p.id == saved.id]
+    assert listed == changed
+    [entry] = services.audit.audit_log(actor=console, actions=(AuditAction.PROMOTION_CHANGED,))
+    assert {c.field: (c.old, c.new) for c in entry.changes} == {
+        "title.ja": ("", "みかんセール"),
+        "dates": ("2026-12-01..2026-12-31", "2026-12-01..2027-01-15"),
+        "time": ("", "09:00-12:00"),
+    }
+
+
+def test_update_refuses_bad_stale_or_gone_and_writes_nothing(services: Services) -> None:
+    console = services.access.console_actor()
+    saved = services.promotions.add_promotion(actor=console, draft=_draft())
+    with pytest.raises(EditRefused) as refused:
+        services.promotions.update_promotion(
+            actor=console,
+            promotion_id=saved.id,
+            draft=_draft(ends_on=date(2026, 11, 30), title=LocalizedText({})),
+            expected=saved,
+        )
+    assert [p.field for p in refused.value.problems] == ["ends_on", "title"]
+    newer = services.promotions.update_promotion(
+        actor=console, promotion_id=saved.id, draft=_draft(text=LocalizedText({"ko": "새 글"})),
+        expected=saved,
+    )  # fmt: skip
+    with pytest.raises(StalePromotion):  # another PC saved after this editor loaded it
+        services.promotions.update_promotion(
+            actor=console, promotion_id=saved.id, draft=_draft(), expected=saved
+        )
+    assert [p for p in services.promotions.list_promotions("dongmun") if p.id == saved.id] == [
+        newer
+    ]
+    services.promotions.remove_promotion(actor=console, promotion_id=saved.id)
+    with pytest.raises(NotFoundError):
+        services.promotions.update_promotion(
+            actor=console, promotion_id=saved.id, draft=_draft(), expected=newer
+        )
+    with pytest.raises(PermissionDenied):
+        services.promotions.update_promotion(
+            actor=Actor.tourist("pc"), promotion_id=saved.id, draft=_draft(), expected=newer
+        )
+
+
+def test_read_image_takes_a_picture_file(tmp_path: Path) -> None:
+    picture = tmp_path / "sale.png"
+    picture.write_bytes(_png((40, 30)))
+    assert Promotions.read_image(picture) == _png((40, 30))
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda d: d / "gone.png", "gone.png does not exist"),
+        (lambda d: d, "not a regular file"),
+        (lambda d: _write(d / "big.png", b"\x89PNG" + b"0" * (3 * 1024 * 1024)), "bytes"),
+        (lambda d: _write(d / "note.png", b"just some text"), "not a PNG or JPEG"),
+        (lambda d: _write(d / "wide.png", _png((5000, 10))), "5000x10 pixels"),
+    ],
+    ids=["missing", "folder", "huge-file", "not-a-picture", "huge-picture"],
+)
+def test_read_image_refuses_with_the_field_and_reason(
+    tmp_path: Path, make: Callable[[Path], Path], words: str
+) -> None:
+    with pytest.raises(EditRefused) as refused:
+        Promotions.read_image(make(tmp_path))
+    [problem] = refused.value.problems
+    shown = render_message(problem.message, "en")
+    assert problem.field == "image" and shown.startswith("Picture: ") and words in shown, shown
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path

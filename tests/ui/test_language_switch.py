@@ -85,3 +85,15 @@ def test_closed_window_stops_listening(qtbot: QtBot, window: Shell) -> None:
     window.close()
     i18n.set_locale("en")  # must not touch the closed window's widgets
     assert window.start_screen._welcome.text() == translate("Welcome to the market", "ko")
+
+
+@pytest.mark.parametrize("locale", ["ko", "en", "ja", "zh_Hans", "zh_Hant"])
+def test_the_top_bar_names_the_app_in_the_current_language(
+    window: Shell, locale: LocaleCode
+) -> None:
+    window.top_language_bar()  # the bar above every screen but the start screen
+    window.set_locale(locale)
+    label = window._app_label
+    assert label is not None and label.text() == translate("Market Kiosk", locale)
+    assert window.windowTitle() == label.text()
+    assert (label.text() == "Market Kiosk") == (locale == "en")  # no English on a ja screen

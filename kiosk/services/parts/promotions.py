@@ -1,8 +1,9 @@
-"""Promotions: a market's promotions and announcements, listed by when they show, added, removed."""
+"""Promotions: a market's promotions and announcements by when they show; add, change, remove."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from kiosk.domain.access import Actor
 from kiosk.domain.audit import AuditAction
@@ -10,29 +11,6 @@ from kiosk.domain.promotions import Promotion, PromotionDraft
 from kiosk.domain.signage.market_facts import SignageData
 from kiosk.services.changes import Change, ChangeKind
 from kiosk.services.parts.core import Part, Written, publishes
-
-#: The largest picture side a promotion image may have, in pixels (a 4K screen's long side).
-MAX_IMAGE_SIDE = 4096
-
-
-def image_problem(data: bytes) -> str | None:
-    """Why *data* is not a whole PNG or JPEG picture of a sensible size (None: it is)."""
-    import io
-
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(io.BytesIO(data)) as picture:
-            if picture.format not in {"PNG", "JPEG"}:
-                return f"format {picture.format}"
-            if max(picture.size) > MAX_IMAGE_SIDE:
-                return f"{picture.size[0]}x{picture.size[1]} pixels"
-            picture.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        return str(exc) or type(exc).__name__
-    except Image.DecompressionBombError as exc:  # pragma: no cover - caught by the size above
-        return str(exc)
-    return None
 
 
 class Promotions(Part):
@@ -70,18 +48,12 @@ class Promotions(Part):
     def add_promotion(self, *, actor: Actor, draft: PromotionDraft) -> Written[Promotion]:
         """Save *draft* (manager only). EditRefused names each problem; nothing is written."""
         from kiosk.data import markets, promotions
-        from kiosk.domain.promotions import NOT_AN_IMAGE, problems
-        from kiosk.domain.store_edit.draft import EditRefused, Problem
         from kiosk.services.audit import record
         from kiosk.services.live import note_change
         from kiosk.services.uow import transaction
 
         live = self._core.require(actor, manager=True)
-        found = problems(draft)
-        if not found and draft.image is not None and image_problem(draft.image) is not None:
-            found.append(Problem("image", NOT_AN_IMAGE()))
-        if found:
-            raise EditRefused(found)
+        _check(draft)
         change = Change(ChangeKind.PROMOTIONS, draft.market_slug)
         with transaction(self._db) as session:
             market = markets.market_by_slug(session, draft.market_slug)
@@ -95,10 +67,55 @@ class Promotions(Part):
                 market_slug=market.slug,
                 store_id=draft.store_id,
                 subject=saved.title.get("ko"),
-                changes=_fields(saved),
+                changes=[c for c in _fields(saved) if c[2]],
             )
             note_change(session, origin=self._core.origin, change=change)
         return Written(saved, change)
+
+    @publishes
+    def update_promotion(
+        self, *, actor: Actor, promotion_id: int, draft: PromotionDraft, expected: Promotion
+    ) -> Written[Promotion]:
+        """Replace promotion *promotion_id* by *draft* (manager only), if it still is *expected*
+        (as the editor loaded it). EditRefused names each problem; StalePromotion when it was
+        changed elsewhere meanwhile; NotFoundError when it is gone. Nothing is written then."""
+        from kiosk.data import markets, promotions
+        from kiosk.services.audit import record
+        from kiosk.services.live import note_change
+        from kiosk.services.promotion_checks import StalePromotion
+        from kiosk.services.uow import transaction
+
+        live = self._core.require(actor, manager=True)
+        _check(draft)
+        change = Change(ChangeKind.PROMOTIONS, draft.market_slug)
+        with transaction(self._db) as session:
+            if draft.store_id is not None:
+                market = markets.market_by_slug(session, draft.market_slug)
+                promotions.check_store_in_market(session, market.id, draft.store_id)
+            before, saved = promotions.update_promotion(session, promotion_id, draft)
+            if before != expected:
+                raise StalePromotion(before.title.get("ko"))  # rolls the change back
+            old, new = _fields(before), _fields(saved)
+            changed = [(f, a, b) for (f, _, a), (_, _, b) in zip(old, new, strict=True) if a != b]
+            record(
+                session,
+                actor=live,
+                action=AuditAction.PROMOTION_CHANGED,
+                market_slug=saved.market_slug,
+                store_id=saved.store_id,
+                subject=saved.title.get("ko"),
+                changes=changed,
+            )
+            note_change(session, origin=self._core.origin, change=change)
+        return Written(saved, change)
+
+    @staticmethod
+    def read_image(path: Path) -> bytes:
+        """The picture file *path* for a draft: EditRefused on ``image`` says why not
+        (missing, not a regular file, over the size limit, not a whole PNG or JPEG)."""
+        from kiosk.services.promotion_checks import read_picture
+
+        return read_picture(path)
 
     @publishes
     def remove_promotion(self, *, actor: Actor, promotion_id: int) -> Written[Promotion]:
@@ -119,20 +136,40 @@ class Promotions(Part):
                 market_slug=gone.market_slug,
                 store_id=gone.store_id,
                 subject=gone.title.get("ko"),
-                changes=[(name, new, "") for name, _, new in _fields(gone)],
+                changes=[(name, new, "") for name, _, new in _fields(gone) if new],
             )
             note_change(session, origin=self._core.origin, change=change)
         return Written(gone, change)
 
 
+def _check(draft: PromotionDraft) -> None:
+    """EditRefused naming every problem of *draft* (the picture decoded too)."""
+    from kiosk.domain.promotions import problems
+    from kiosk.domain.store_edit.draft import EditRefused, Problem
+    from kiosk.services.promotion_checks import picture_message
+
+    found = problems(draft)
+    if not found and draft.image is not None:
+        reason = picture_message(draft.image)
+        if reason is not None:
+            found.append(Problem("image", reason))
+    if found:
+        raise EditRefused(found)
+
+
 def _fields(promo: Promotion) -> list[tuple[str, str, str]]:
-    """The audit log's view of a promotion: its schedule as (field, "", value)."""
+    """The audit log's view of a promotion: its texts and schedule as (field, "", value)."""
+    from kiosk.domain.locales import LOCALES
     from kiosk.domain.promotions import weekdays_text
 
     window = promo.window
     shown = "" if window is None else f"{window.start:%H:%M}-{window.end:%H:%M}"
+    texts = [(f"{name}.{code}", "", values.values.get(code, "")) for name, values in
+             (("title", promo.title), ("text", promo.text)) for code in LOCALES]  # fmt: skip
     return [
+        *texts,
         ("kind", "", promo.kind.value),
+        ("store", "", "" if promo.store_id is None else str(promo.store_id)),
         ("dates", "", f"{promo.starts_on.isoformat()}..{promo.ends_on.isoformat()}"),
         ("weekdays", "", weekdays_text(promo.weekdays)),
         ("time", "", shown),

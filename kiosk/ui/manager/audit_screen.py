@@ -50,6 +50,7 @@ ACTION_GROUPS: dict[str, tuple[AuditAction, ...]] = {
         AuditAction.DATABASE_RESTORED,
         AuditAction.PROMOTION_ADDED,
         AuditAction.PROMOTION_REMOVED,
+        AuditAction.PROMOTION_CHANGED,
     ),
     "sign-in": (
         AuditAction.SIGN_IN_FAILED,
@@ -78,6 +79,7 @@ ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.DATABASE_RESTORED: N_("Database restored from a backup"),
     AuditAction.PROMOTION_ADDED: N_("Promotion added"),
     AuditAction.PROMOTION_REMOVED: N_("Promotion removed"),
+    AuditAction.PROMOTION_CHANGED: N_("Promotion changed"),
 }
 
 
