@@ -76,3 +76,24 @@ def test_set_home_market_needs_the_manager(url: str) -> None:
         stranger = Actor(Role.MANAGER, "pc", None, "password")  # never signed in
         with pytest.raises(Exception, match=r"(?i)sign"):
             services.directory.set_home_market(actor=stranger, market_slug="dongmun")
+
+
+def test_setting_the_home_market_is_audited_and_told_to_this_pcs_screens(url: str) -> None:
+    from kiosk.domain.audit import AuditAction
+    from kiosk.services.changes import Change, ChangeKind
+
+    with Services.open(url) as services:
+        console = services.access.console_actor()
+        seen: list[Change] = []
+        services.changes.subscribe(seen.append)
+        services.directory.set_home_market(actor=console, market_slug="dongmun")
+        services.directory.set_home_market(actor=console, market_slug="dongmun", stall="A-1")
+        services.directory.set_home_market(actor=console, market_slug=None)
+        assert seen == [Change(ChangeKind.MARKETS)] * 3
+        log = services.audit.audit_log(actor=console, actions=(AuditAction.HOME_MARKET_SET,))
+        assert [(e.changes[0].old, e.changes[0].new) for e in reversed(log)] == [
+            ("", "dongmun"),
+            ("dongmun", "dongmun stall A-1"),
+            ("dongmun stall A-1", ""),
+        ]
+        assert {e.subject for e in log} == {console.pc}

@@ -39,6 +39,7 @@ class AuditAction(StrEnum):
     PROMOTION_ADDED = "promotion.added"
     PROMOTION_REMOVED = "promotion.removed"
     PROMOTION_CHANGED = "promotion.changed"
+    HOME_MARKET_SET = "this_pc.home_market"
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,8 @@ from kiosk.ui.manager import (
     exchange_screen,
     markets,
     onboarding_progress,
+    promotion_form,
+    promotions_screen,
     sign_in,
     store_form,
     stores,
@@ -198,6 +200,7 @@ def walk_access(
     manager.show_page("markets")
     settle()
     yield Shot(markets.SCREEN, "", locale, width, height)
+    yield from walk_promotions(manager, locale, size)
     manager.show_page("audit")
     settle()
     yield Shot(audit_screen.SCREEN, "", locale, width, height)
@@ -229,6 +232,28 @@ def walk_access(
             settle()
             yield Shot(onboarding_step.SCREEN, variant, locale, width, height)
         onboarding.sign_out()
+
+
+def walk_promotions(
+    manager: ManagerFlow, locale: LocaleCode, size: tuple[int, int]
+) -> Iterator[Shot]:
+    """The promotions list and the editor: a saved promotion, then a new one refused."""
+    manager.show_page("promotions")
+    settle()
+    yield Shot(promotions_screen.SCREEN, "", locale, *size)
+    found = manager.promotions.model.promotions()
+    if found:
+        manager.edit_promotion(max(found, key=lambda p: p.store_id is not None))
+        settle()
+        yield Shot(promotion_form.SCREEN, "", locale, *size)
+    market = manager.promotions.current_market()
+    if market is not None:
+        manager.new_promotion(market)
+        settle()
+        manager.promotion_form.save()  # nothing typed: each reason by its field
+        settle()
+        yield Shot(promotion_form.SCREEN, "refused", locale, *size)
+        manager.promotion_form.new_promotion(market)  # leaves nothing unsaved behind
 
 
 #: One step of each kind: nothing recorded, the KakaoTalk channel, the Zero Pay code, a link.

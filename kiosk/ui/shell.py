@@ -67,6 +67,7 @@ class Shell(QMainWindow):
         self._loading = False
         self._screens: dict[str, QWidget] = {}
         self.live_refresh: LiveRefresh | None = None
+        self._named_home: str | None = None  # the kiosk's --market, named on the start screen
 
         central = QWidget()
         self._column = QVBoxLayout(central)
@@ -84,6 +85,7 @@ class Shell(QMainWindow):
         self.start_screen = StartScreen()
         self.start_screen.mode_chosen.connect(self._on_mode_chosen)
         self.start_screen.locale_chosen.connect(self._on_locale_chosen)
+        self.events.changed.connect(self._on_data_changed)
         self.add_screen(START, self.start_screen)
         self.show_screen(START)
         language_events().changed.connect(self._on_locale_changed)
@@ -217,10 +219,14 @@ class Shell(QMainWindow):
         self.name_home_market()
 
     def name_home_market(self, slug: str | None = None) -> None:
-        """Name market *slug* (default: this PC's home market) on the start screen."""
+        """Name market *slug* (default: this PC's home market) on the start screen; a market
+        change (renamed, a new home market) names it again."""
         from kiosk.ui import ops
 
         services = self._services
+        if slug is not None:
+            self._named_home = slug
+        slug = self._named_home
         if services is None:
             return
 
@@ -232,7 +238,7 @@ class Shell(QMainWindow):
             self,
             work,
             on_done=self.start_screen.set_market,
-            on_error=lambda _exc: None,
+            on_error=lambda _exc: self.start_screen.set_market(None),  # e.g. a removed market
             name="home-market",
         )
 
@@ -312,6 +318,10 @@ class Shell(QMainWindow):
         # One line, URL secrets hidden; a bug's traceback goes to the log the line names.
         self._load_error = describe(exc, context="open the database")
         self.events.services_failed.emit(self._load_error)
+
+    def _on_data_changed(self, change: object) -> None:
+        if getattr(change, "kind", None) == "markets":
+            self.name_home_market()
 
     def _on_services_change(self, change: Change) -> None:
         # Called in the writer's thread: a signal emit is queued to the GUI thread.

@@ -13,6 +13,7 @@ from kiosk.services.parts.core import Part
 PARTS = ("directory", "listings", "codes", "onboarding", "exchange", "access", "audit", "backups",
          "promotions")  # fmt: skip
 WRITES = {
+    "directory": ("set_home_market",),
     "listings": ("save_store", "create_market", "update_market", "remove_market", "load_demo"),
     "codes": ("save_store_codes",),
     "onboarding": ("save_onboarding_step", "save_code_step"),

@@ -24,10 +24,11 @@ def test_self_test_passes_every_screen_in_every_language() -> None:
     lines = out.getvalue().splitlines()
     results = [line for line in lines if LINE.match(line)]
     # per size and language: start screen, two directories, two store details, merchant QR,
-    # manager sign-in, stores, store form, markets, audit log, onboarding progress, Excel
-    # and backup, merchant sign-in and goods, onboarding sign-in, overview and one step of
-    # each of four kinds, and the attract loop's five kinds of slide
-    assert len(results) == 2 * len(LOCALES) * 26
+    # manager sign-in, stores, store form, markets, promotions, a promotion (saved, refused),
+    # audit log, onboarding progress, Excel and backup, merchant sign-in and goods,
+    # onboarding sign-in, overview and one step of each of four kinds, and the attract
+    # loop's five kinds of slide
+    assert len(results) == 2 * len(LOCALES) * 29
     assert all(line.startswith("PASS ") for line in results)
     assert "PASS start-screen ko 1920x1080" in results
     assert "PASS tourist-directory:dongmun ja 1366x768" in results
@@ -36,7 +37,8 @@ def test_self_test_passes_every_screen_in_every_language() -> None:
                    "manager-audit", "merchant-sign-in", "merchant-goods", "manager-onboarding",
                    "onboarding-sign-in", "onboarding-overview", "onboarding-step:plain",
                    "onboarding-step:kakao", "onboarding-step:payment",
-                   "onboarding-step:link"):  # fmt: skip
+                   "onboarding-step:link", "manager-promotions", "manager-promotion-form",
+                   "manager-promotion-form:refused"):  # fmt: skip
         for size in ("1920x1080", "1366x768"):
             assert f"PASS {screen} ko {size}" in results and f"PASS {screen} en {size}" in results
     assert lines[-1] == f"{len(results)} of {len(results)} screens passed"
@@ -74,7 +76,8 @@ def test_clipped_label_fails_the_clipping_check(qtbot: QtBot) -> None:
 def test_screenshots_are_named_per_screen_language_and_size(tmp_path: Path) -> None:
     written = write_screenshots(tmp_path, sizes=[(1366, 768)], locales=["ja"])
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert written == len(names) == 21
+    assert written == len(names) == 29  # with the attract loop's five kinds of slide
+    assert "manager-promotion-form_refused_ja_1366x768.png" in names
     assert "onboarding-step_payment_ja_1366x768.png" in names
     assert "manager-onboarding_ja_1366x768.png" in names
     assert "merchant-qr_ja_1366x768.png" in names

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from kiosk.domain.categories import Category
 from kiosk.domain.listing import MarketInfo, StoreDetail, StoreSummary
-from kiosk.services.parts.core import Part
+from kiosk.services.changes import Change, ChangeKind
+from kiosk.services.parts.core import Part, Written, publishes
 
 if TYPE_CHECKING:
     from kiosk.domain.access import Actor
@@ -106,31 +107,45 @@ class Directory(Part):
 
         return home_market(self._db.url)
 
+    @publishes
     def set_home_market(
         self, *, actor: Actor, market_slug: str | None, stall: str | None = None
-    ) -> HomeMarket | None:
+    ) -> Written[HomeMarket | None]:
         """Make *market_slug* (and *stall*, one of its stalls) this PC's home market (manager).
 
         None forgets it. NotFoundError names the known markets or stalls; nothing is
-        written then.
+        written then. The audit log notes the change; this PC's screens are told
+        (a change of the markets), other PCs keep their own.
         """
+        from kiosk.domain.audit import AuditAction
         from kiosk.services import directory
+        from kiosk.services.audit import record
         from kiosk.services.errors import NotFoundError
-        from kiosk.services.this_pc import HomeMarket, set_home_market
+        from kiosk.services.this_pc import HomeMarket, home_market, set_home_market
+        from kiosk.services.uow import transaction
 
-        self._core.require(actor, manager=True)
-        if market_slug is None:
-            set_home_market(self._db.url, None)
-            return None
-        market = directory.get_market(db=self._db, slug=market_slug.strip())
-        wanted = stall.strip() if stall is not None else None
-        if wanted is not None:
-            stores = directory.list_stores(db=self._db, market_slug=market.slug)
-            if not any(s.stall_number == wanted for s in stores):
-                raise NotFoundError("stall", wanted, [s.stall_number for s in stores[:20]])
-        home = HomeMarket(market.slug, wanted)
-        set_home_market(self._db.url, home)
-        return home
+        live = self._core.require(actor, manager=True)
+        home = None
+        if market_slug is not None:
+            market = directory.get_market(db=self._db, slug=market_slug.strip())
+            wanted = stall.strip() if stall is not None else None
+            if wanted is not None:
+                stores = directory.list_stores(db=self._db, market_slug=market.slug)
+                if not any(s.stall_number == wanted for s in stores):
+                    raise NotFoundError("stall", wanted, [s.stall_number for s in stores[:20]])
+            home = HomeMarket(market.slug, wanted)
+        before = home_market(self._db.url)
+        with transaction(self._db) as session:
+            record(
+                session,
+                actor=live,
+                action=AuditAction.HOME_MARKET_SET,
+                market_slug=None if home is None else home.market_slug,
+                subject=live.pc,
+                changes=[("home market", _home_text(before), _home_text(home))],
+            )
+            set_home_market(self._db.url, home)  # a failed write rolls the entry back
+        return Written(home, Change(ChangeKind.MARKETS))
 
     def home_store_id(self, *, market_slug: str, stall: str) -> int | None:
         """The id of the active store at *stall* in *market_slug*, or None."""
@@ -138,3 +153,10 @@ class Directory(Part):
 
         stores = directory.list_stores(db=self._db, market_slug=market_slug)
         return next((s.id for s in stores if s.stall_number == stall.strip()), None)
+
+
+def _home_text(home: HomeMarket | None) -> str:
+    """``dongmun`` or ``dongmun stall A-1`` (empty: none)."""
+    if home is None:
+        return ""
+    return home.market_slug + (f" stall {home.stall}" if home.stall else "")

@@ -51,6 +51,7 @@ ACTION_GROUPS: dict[str, tuple[AuditAction, ...]] = {
         AuditAction.PROMOTION_ADDED,
         AuditAction.PROMOTION_REMOVED,
         AuditAction.PROMOTION_CHANGED,
+        AuditAction.HOME_MARKET_SET,
     ),
     "sign-in": (
         AuditAction.SIGN_IN_FAILED,
@@ -80,6 +81,7 @@ ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.PROMOTION_ADDED: N_("Promotion added"),
     AuditAction.PROMOTION_REMOVED: N_("Promotion removed"),
     AuditAction.PROMOTION_CHANGED: N_("Promotion changed"),
+    AuditAction.HOME_MARKET_SET: N_("This PC's home market set"),
 }
 
 
@@ -146,6 +148,7 @@ class ManagerAuditScreen(ManagerPage):
         self.since = QDateEdit()
         self.since.setCalendarPopup(True)
         self.since.setDisplayFormat("yyyy-MM-dd")
+        self.since.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.since.setMinimumHeight(theme.TOUCH)
         self.since.setDate(QDate.currentDate().addDays(-30))
         self.action_box = QComboBox()

@@ -1,21 +1,24 @@
-"""Manager navigation: sign-in -> stores <-> store form, markets, audit log, import/export/backup;
-idle sign-out."""
+"""Manager navigation: sign-in -> stores <-> store form, markets, promotions <-> editor, audit log,
+import/export/backup; idle sign-out."""
 
 from __future__ import annotations
 
 import weakref
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
 from kiosk.domain.access import Actor
 from kiosk.domain.listing import StoreDetail
+from kiosk.domain.promotions import Promotion
 from kiosk.ui.host import ready_services
 from kiosk.ui.manager import (
     audit_screen,
     exchange_screen,
     markets,
     onboarding_progress,
+    promotion_form,
+    promotions_screen,
     sign_in,
     store_form,
     stores,
@@ -46,6 +49,10 @@ class ManagerFlow(SignedInFlow):
         self.progress = onboarding_progress.ManagerProgressScreen(services)
         host.add_screen(onboarding_progress.SCREEN, self.progress)
         self.exchange = exchange_screen.ManagerExchangeScreen(services)
+        self.promotions = promotions_screen.ManagerPromotionsScreen(services)
+        self.promotion_form = promotion_form.PromotionFormScreen(services)
+        host.add_screen(promotions_screen.SCREEN, self.promotions)
+        host.add_screen(promotion_form.SCREEN, self.promotion_form)
         host.add_screen(sign_in.SCREEN, self.sign_in)
         host.add_screen(stores.SCREEN, self.stores)
         host.add_screen(store_form.SCREEN, self.form)
@@ -58,6 +65,11 @@ class ManagerFlow(SignedInFlow):
         self.stores.add_requested.connect(self.new_store)
         self.markets.changed.connect(self.stores.reload)
         self.exchange.changed.connect(self.stores.reload)
+        self.promotions.edit_requested.connect(self.edit_promotion)
+        self.promotions.add_requested.connect(self.new_promotion)
+        self.promotion_form.saved.connect(self.promotions.show_saved)
+        self.promotion_form.saved.connect(lambda _promo: self.show_page("promotions"))
+        self.promotion_form.closed.connect(lambda: self.show_page("promotions"))
         for header in self._headers():
             header.page_chosen.connect(self.show_page)
             header.sign_out_requested.connect(self.sign_out_and_leave)
@@ -72,6 +84,8 @@ class ManagerFlow(SignedInFlow):
             self.audit.header,
             self.progress.header,
             self.exchange.header,
+            self.promotions.header,
+            self.promotion_form.header,
         ]
 
     def open(self) -> None:
@@ -94,6 +108,9 @@ class ManagerFlow(SignedInFlow):
         elif key == "progress":
             self.progress.load_markets()
             self._host.show_screen(onboarding_progress.SCREEN)
+        elif key == "promotions":
+            self.promotions.reload()
+            self._host.show_screen(promotions_screen.SCREEN)
         elif key == "exchange":
             self.exchange.reload()
             self._host.show_screen(exchange_screen.SCREEN)
@@ -109,8 +126,22 @@ class ManagerFlow(SignedInFlow):
         self.form.new_store(market_slug)
         self._host.show_screen(store_form.SCREEN)
 
+    def edit_promotion(self, promo: object) -> None:
+        if isinstance(promo, Promotion):
+            self.promotion_form.edit_promotion(promo)
+            self._host.show_screen(promotion_form.SCREEN)
+
+    def new_promotion(self, market_slug: str) -> None:
+        self.promotion_form.new_promotion(market_slug)
+        self._host.show_screen(promotion_form.SCREEN)
+
+    def _screens(self) -> tuple[Any, ...]:
+        """The screens that act for the signed-in manager (``set_actor``)."""
+        return (self.form, self.markets, self.audit, self.progress, self.exchange,
+                self.promotions, self.promotion_form)  # fmt: skip
+
     def signed_out(self) -> None:
-        for screen in (self.form, self.markets, self.audit, self.progress, self.exchange):
+        for screen in self._screens():
             screen.set_actor(None)
 
     def sign_out_and_leave(self) -> None:
@@ -123,7 +154,7 @@ class ManagerFlow(SignedInFlow):
         if not isinstance(actor, Actor):
             return
         self.actor = actor
-        for screen in (self.form, self.markets, self.audit, self.progress, self.exchange):
+        for screen in self._screens():
             screen.set_actor(actor)
         self.stores.reload()
         self.guard.arm()
@@ -137,6 +168,8 @@ class ManagerFlow(SignedInFlow):
             self.markets.reload()
         if self._host.current_screen_name() == onboarding_progress.SCREEN:
             self.progress.reload()
+        if self._host.current_screen_name() == promotions_screen.SCREEN:
+            self.promotions.refresh_for(change)
 
 
 _flows: weakref.WeakKeyDictionary[QObject, ManagerFlow] = weakref.WeakKeyDictionary()

@@ -22,6 +22,7 @@ from kiosk.i18n import _, current_locale
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
 from kiosk.ui.manager.page_frame import ManagerPage, row_layout, status_line
+from kiosk.ui.manager.this_pc_home import ThisPcHome
 
 SCREEN = "manager-markets"
 
@@ -47,7 +48,7 @@ class ManagerMarketsScreen(ManagerPage):
         self.reload()
 
     def _build_list(self) -> QVBoxLayout:
-        """The markets, and "New market" under them."""
+        """The markets, "New market" under them, and the market this PC shows."""
         left = QVBoxLayout()
         self.market_list = QListWidget()
         self.market_list.setObjectName("market-list")
@@ -55,8 +56,11 @@ class ManagerMarketsScreen(ManagerPage):
         self.new_button = QPushButton()
         self.new_button.setObjectName("new-market")
         self.new_button.clicked.connect(self.start_new)
+        self.this_pc = ThisPcHome(self._services)
         left.addWidget(self.market_list, 1)
         left.addWidget(self.new_button)
+        left.addSpacing(theme.GRID)
+        left.addWidget(self.this_pc)
         return left
 
     def _build_form(self) -> QVBoxLayout:
@@ -112,6 +116,7 @@ class ManagerMarketsScreen(ManagerPage):
 
     def set_actor(self, actor: Actor | None) -> None:
         self._actor = actor
+        self.this_pc.set_actor(actor)
 
     def markets(self) -> list[MarketInfo]:
         return list(self._markets)
@@ -124,6 +129,7 @@ class ManagerMarketsScreen(ManagerPage):
             on_done=lambda m: self._on_loaded(m, wanted),
             name="markets",
         )
+        self.this_pc.reload()
 
     def current_slug(self) -> str | None:
         item = self.market_list.currentItem()
@@ -194,6 +200,7 @@ class ManagerMarketsScreen(ManagerPage):
         self.city_title.setText(_("City"))
         self.save_button.setText(_("Save"))
         self.remove_button.setText(_("Remove market"))
+        self.this_pc.retranslate()
         self._fill_list()
         self._retitle()
 
