@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.i18n import _
 from kiosk.ui import theme
@@ -33,17 +33,24 @@ class ManagerHeader(QWidget):
         super().__init__(parent)
         self._current = current
         self.leave_guard: Callable[[Callable[[], None]], None] | None = None
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(theme.GRID * 2)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(theme.GRID)
+        self._top = QHBoxLayout()
+        self._top.setSpacing(theme.GRID * 2)
+        self._below = QHBoxLayout()  # the pages, when one row is too narrow (portrait)
+        column.addLayout(self._top)
+        column.addLayout(self._below)
         self.back_button = BackButton(lambda: self._leave(self.back_requested.emit))
         # A long store name is elided, so the page buttons always keep their room.
         self.title = ElidedLabel("", "heading")
-        row.addWidget(self.back_button)
-        row.addWidget(self.title, 1)
-        row.addStretch(0)  # takes the room when the title steps aside (_fit_title)
+        self._top.addWidget(self.back_button)
+        self._top.addWidget(self.title, 1)
+        self._top.addStretch(0)  # takes the room when the title steps aside (_arrange)
         self.page_buttons: dict[str, QPushButton] = {}
-        pages = QHBoxLayout()
+        self._pages = QWidget()
+        pages = QHBoxLayout(self._pages)
+        pages.setContentsMargins(0, 0, 0, 0)
         pages.setSpacing(theme.GRID)  # six pages and sign-out fit 1366 px in every language
         for key in PAGES:
             button = QPushButton()
@@ -53,30 +60,41 @@ class ManagerHeader(QWidget):
             button.clicked.connect(lambda _checked=False, k=key: self._on_page(k))
             pages.addWidget(button)
             self.page_buttons[key] = button
-        row.addLayout(pages)
+        self._top.addWidget(self._pages)
         self.sign_out_button = QPushButton()
         self.sign_out_button.setObjectName("sign-out")
         self.sign_out_button.clicked.connect(lambda: self._leave(self.sign_out_requested.emit))
-        row.addSpacing(theme.GRID * 2)
-        row.addWidget(self.sign_out_button)
+        self._top.addSpacing(theme.GRID * 2)
+        self._top.addWidget(self.sign_out_button)
+        self._below.addStretch(1)
         self.retranslate()
 
     def set_title(self, text: str) -> None:
         self.title.setText(text)
-        self._fit_title()
+        self._arrange()
+
+    def pages_below(self) -> bool:
+        """True when the page buttons have a row of their own (a narrow, portrait screen)."""
+        return self._below.indexOf(self._pages) >= 0
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_title()
+        self._arrange()
 
-    def _fit_title(self) -> None:
-        """Show the page title only when it fits whole (the checked page button names the
-        page too), so a narrow screen never shows a title cut to "E…"."""
-        pages = list(self.page_buttons.values())
-        others = [self.back_button, *pages, self.sign_out_button]
-        # Six gaps of two grid steps around the title, the pages and sign-out; one between pages.
-        gaps = theme.GRID * 2 * 6 + theme.GRID * (len(pages) - 1)
-        used = sum(w.sizeHint().width() for w in others) + gaps
+    def _arrange(self) -> None:
+        """One row when back, pages and sign-out fit, else the pages on a row below; the
+        title only when it fits whole (the checked page names the page too), never "E…"."""
+        ends = self.back_button.sizeHint().width() + self.sign_out_button.sizeHint().width()
+        pages = self._pages.sizeHint().width()
+        gap = theme.GRID * 2  # between the row's items, and the spacing before sign-out
+        below = self.width() < ends + pages + gap * 6
+        if below != self.pages_below():
+            (self._top if below else self._below).removeWidget(self._pages)
+            if below:
+                self._below.insertWidget(0, self._pages)
+            else:
+                self._top.insertWidget(self._top.indexOf(self.sign_out_button) - 1, self._pages)
+        used = ends + (gap * 5 if below else gap * 6 + pages)
         need = self.title.fontMetrics().horizontalAdvance(self.title.text()) + theme.GRID
         self.title.setVisible(self.width() - used >= need)
 
@@ -93,7 +111,7 @@ class ManagerHeader(QWidget):
         for key, button in self.page_buttons.items():
             button.setText(labels[key])
         self.sign_out_button.setText(_("Sign out"))
-        self._fit_title()
+        self._arrange()
 
     def _on_page(self, key: str) -> None:
         for other, button in self.page_buttons.items():

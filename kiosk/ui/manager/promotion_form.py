@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, time
+from datetime import date, datetime, time
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFileDialog,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -21,6 +22,7 @@ from kiosk.domain.access import Actor
 from kiosk.domain.listing import StoreSummary
 from kiosk.domain.locales import LOCALES
 from kiosk.domain.promotions import (
+    SEOUL,
     Promotion,
     PromotionDraft,
     PromotionKind,
@@ -37,6 +39,8 @@ from kiosk.ui.manager.promotion_form_fields import PromotionFormFields
 from kiosk.ui.widgets.unsaved_question import UnsavedQuestion
 
 SCREEN = "manager-promotion-form"
+#: Narrower than this (a portrait screen), the schedule goes below the texts.
+STACK_BELOW = 1200
 #: What the fields hold, to tell whether something changed since loading.
 State = tuple[object, ...]
 
@@ -71,11 +75,11 @@ class PromotionFormScreen(PromotionFormFields, ManagerPage):
         self._image_op = ops.OpSlot(self)
         self._stores_op = ops.OpSlot(self)
         body = QWidget()
-        columns = QHBoxLayout(body)
-        columns.setContentsMargins(0, 0, theme.GRID, 0)
-        columns.setSpacing(theme.GRID * 4)
-        columns.addLayout(self.build_texts(), 1)
-        columns.addLayout(self.build_schedule(), 1)
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, body)
+        self.columns.setContentsMargins(0, 0, theme.GRID, 0)
+        self.columns.setSpacing(theme.GRID * 4)
+        self.columns.addLayout(self.build_texts(), 1)
+        self.columns.addLayout(self.build_schedule(), 1)
         # The fields fit a 1366x768 screen; only many problems at once make it scroll. The
         # save bar stays in view below it.
         self.scroll_area = QScrollArea()
@@ -131,7 +135,7 @@ class PromotionFormScreen(PromotionFormFields, ManagerPage):
         return self._base
 
     def new_promotion(self, market_slug: str) -> None:
-        today = date.today()
+        today = datetime.now(SEOUL).date()  # the markets' day, whatever this PC's zone
         self._start(market_slug, None)
         self.starts.setDate(QDate(today.year, today.month, today.day))
         self.ends.setDate(QDate(today.year, today.month, today.day).addDays(30))
@@ -176,9 +180,9 @@ class PromotionFormScreen(PromotionFormFields, ManagerPage):
             button.setChecked(promo is not None and day in promo.weekdays)
         window = promo.window if promo else None
         self.hours_box.setChecked(window is not None)
-        if window is not None:
-            self.shows_from.setTime(QTime(window.start.hour, window.start.minute))
-            self.shows_until.setTime(QTime(window.end.hour, window.end.minute))
+        opens, closes = (window.start, window.end) if window else (time(18), time(21))
+        self.shows_from.setTime(QTime(opens.hour, opens.minute))
+        self.shows_until.setTime(QTime(closes.hour, closes.minute))
         image = promo.image if promo else None
         self._set_image(image, _("Saved picture") if image else "")
 
@@ -255,6 +259,15 @@ class PromotionFormScreen(PromotionFormFields, ManagerPage):
             return
         self._then = go
         self.leave_question.ask(_("This promotion's changes are not saved yet."), can_save=True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Texts beside the schedule on a wide screen, above it on a narrow (portrait) one."""
+        super().resizeEvent(event)
+        wide = self.width() >= STACK_BELOW
+        self.columns.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
+        self.columns.setStretch(0, 1 if wide else 0)  # stacked: the schedule right below
 
     def retranslate(self) -> None:
         self.header.retranslate()

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QGridLayout,
@@ -82,6 +81,7 @@ class PromotionFormFields:
         column.setSpacing(theme.GRID)
         self.kind = QComboBox()
         self.kind.setObjectName("promotion-kind")
+        self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.kind_title = field_title()
         column.addLayout(self._row([self.kind_title, self.kind], stretch=False))
         grid = QGridLayout()
@@ -131,10 +131,15 @@ class PromotionFormFields:
             button.setProperty("kind", "choice")
             button.setCheckable(True)
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.hours_box = QCheckBox()
+        self.hours_box = QPushButton()  # a toggle as big as the day buttons
         self.hours_box.setObjectName("promotion-hours")
+        self.hours_box.setProperty("kind", "choice")
+        self.hours_box.setCheckable(True)
         self.shows_from = _time_edit("promotion-from", QTime(18, 0))
         self.shows_until = _time_edit("promotion-until", QTime(21, 0))
+        for edit in (self.shows_from, self.shows_until):  # used only with "Only from"
+            edit.setEnabled(False)
+            self.hours_box.toggled.connect(edit.setEnabled)
         self.choose_image = QPushButton()
         self.choose_image.setObjectName("promotion-choose-image")
         self.drop_image = QPushButton()
