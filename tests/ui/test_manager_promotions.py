@@ -257,3 +257,39 @@ def test_the_manager_sets_this_pcs_home_market(
         actor=own_services.access.console_actor(), actions=(AuditAction.HOME_MARKET_SET,)
     )
     assert (log[0].changes[0].old, log[0].changes[0].new) == ("", "dongmun")
+
+
+@pytest.mark.parametrize("locale", ["ko", "en", "ja", "zh_Hans", "zh_Hant"])
+def test_six_pages_fit_the_header_landscape_and_portrait(
+    flow: ManagerFlow, shell: Shell, locale: str
+) -> None:
+    screen = _open_list(flow, shell)
+    header = screen.header
+    for size, below in (((1366, 768), False), ((1080, 1920), True)):
+        shell.set_locale(locale)  # type: ignore[arg-type]
+        shell.resize(*size)
+        for _round in range(3):  # the language's font, then the header arranges itself
+            QApplication.processEvents()
+        assert header.pages_below() is below, size
+        for button in [header.back_button, *header.page_buttons.values(), header.sign_out_button]:
+            assert button.width() >= button.sizeHint().width(), (size, button.text())
+            right = button.mapTo(header, button.rect().topRight()).x()
+            assert right <= header.width(), (size, button.text())
+        if header.title.isVisible():
+            assert not header.title.is_elided()  # a title shows whole or not at all
+
+
+def test_the_editor_stacks_its_columns_on_a_portrait_screen(
+    flow: ManagerFlow, shell: Shell
+) -> None:
+    _click(_open_list(flow, shell).add_button)
+    form = flow.promotion_form
+    QApplication.processEvents()
+    left_of_where = form.where.mapTo(form, form.where.rect().topLeft()).x()
+    assert left_of_where > form.width() // 3  # landscape: the schedule beside the texts
+    assert form.save_button.visibleRegion().boundingRect().size() == form.save_button.size()
+    shell.resize(1080, 1920)
+    QApplication.processEvents()
+    below = form.where.mapTo(form, form.where.rect().topLeft())
+    texts = form.texts["ko"].mapTo(form, form.texts["ko"].rect().bottomLeft())
+    assert below.y() > texts.y() and below.x() < form.width() // 3
