@@ -293,3 +293,15 @@ def test_the_editor_stacks_its_columns_on_a_portrait_screen(
     below = form.where.mapTo(form, form.where.rect().topLeft())
     texts = form.texts["ko"].mapTo(form, form.texts["ko"].rect().bottomLeft())
     assert below.y() > texts.y() and below.x() < form.width() // 3
+
+
+def test_now_follows_the_clock_and_the_choice_stays(flow: ManagerFlow, shell: Shell) -> None:
+    screen = _open_list(flow, shell)
+    night = next(p for p in screen.model.promotions() if p.window is not None)
+    screen.choose(night.id)
+    row = screen.model.promotions().index(night)
+    assert screen.model.index(row, Column.NOW).data() == "✓ Showing now"
+    screen.clock = lambda: datetime(2026, 12, 11, 23, 30, tzinfo=SEOUL)  # after its window
+    screen._on_minute()
+    assert screen.model.index(row, Column.NOW).data() == "Not at this hour"
+    assert screen.chosen() == night and "1 showing now" in screen.count_label.text()

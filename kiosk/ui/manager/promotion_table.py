@@ -88,6 +88,13 @@ class PromotionTableModel(QAbstractTableModel):
         self._rows, self._stores, self.now = list(rows), dict(stores), now
         self.endResetModel()
 
+    def set_now(self, now: datetime) -> None:
+        """The clock moved on: only the "Now" column is written again (the choice stays)."""
+        self.now = now
+        if self._rows:
+            last = len(self._rows) - 1
+            self.dataChanged.emit(self.index(0, Column.NOW), self.index(last, Column.NOW))
+
     def promotions(self) -> list[Promotion]:
         return list(self._rows)
 

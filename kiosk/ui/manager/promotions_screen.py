@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -81,6 +81,10 @@ class ManagerPromotionsScreen(ManagerPage):
         self.add(row_layout((self.hint, 1), self.edit_button, self.remove_button, spacing=16))
         self.message = status_line("promotions-message")
         self.add(self.message)
+        self._minute = QTimer(self)  # "Now" follows the clock while the list shows
+        self._minute.setInterval(60_000)
+        self._minute.timeout.connect(self._on_minute)
+        self._minute.start()
         self.retranslate()
 
     def _build_table(self) -> QTableView:
@@ -220,6 +224,11 @@ class ManagerPromotionsScreen(ManagerPage):
             self.choose(self._after_load)
             self._after_load = None
         self._update_count()
+
+    def _on_minute(self) -> None:
+        if self.isVisible():
+            self.model.set_now(self.clock())
+            self._update_count()
 
     def _on_market_changed(self, _index: int) -> None:
         slug = self.market_box.currentData()
