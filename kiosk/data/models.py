@@ -85,6 +85,9 @@ class Market(Base):
     search_stamp: Mapped[str] = mapped_column(
         String(32), default=new_search_stamp, server_default="0"
     )
+    #: The market's synonym groups (lists of words); None: the default list
+    #: (``kiosk/data/synonyms.toml``). Read through ``kiosk.data.synonym_lists``.
+    synonyms: Mapped[list[list[str]] | None] = mapped_column(JSON, default=None)
 
     stores: Mapped[list[Store]] = relationship(back_populates="market", passive_deletes=True)
 

@@ -22,12 +22,16 @@ from sqlalchemy import (
     Boolean,
     ColumnElement,
     Connection,
+    String,
     Text,
     and_,
     bindparam,
     event,
     inspect,
+    literal,
+    or_,
     true,
+    type_coerce,
     update,
 )
 from sqlalchemy.ext.compiler import compiles
@@ -37,6 +41,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from kiosk.data.models import Market, Product, Store, new_search_stamp
 from kiosk.data.ordering import stall_sort_bytes
 from kiosk.domain.locales import LOCALES, LocaleCode
+from kiosk.domain.search_terms import SearchTerm, Vocabulary
 from kiosk.domain.text import normalise_for_search
 
 #: Text per locale as stored (``dict[str, str]``) or as the listing model has it.
@@ -94,16 +99,31 @@ def _like(element: _FoldedContains, compiler: SQLCompiler, **kw: Any) -> str:
 
 
 def search_words(query: str) -> tuple[str, ...]:
-    """The folded words of *query*, each once; a store matches when it contains all."""
+    """The folded words of *query*, each once (no synonyms: see ``Vocabulary.terms``)."""
     return tuple(dict.fromkeys(normalise_for_search(query).split()))
 
 
-def search_filter(query: str) -> ColumnElement[bool]:
-    """The search rule in SQL: stores whose search text contains every word of *query*."""
-    words = search_words(query)
-    if not words:
+def _term_filter(term: SearchTerm) -> ColumnElement[bool]:
+    parts: list[ColumnElement[bool]] = [_FoldedContains(word) for word in term.alternatives]
+    stored = type_coerce(Store.__table__.c.payment_methods, String())
+    codes = literal(",") + stored + literal(",")
+    parts += [codes.contains(f",{method.value},", autoescape=True) for method in term.payments]
+    return or_(*parts)
+
+
+def search_filter(query: str, vocabulary: Vocabulary | None = None) -> ColumnElement[bool]:
+    """The search rule in SQL: stores matching every term of *query* (one of its synonyms
+    in the search text, or a payment it names), as the market's *vocabulary* reads it
+    (None: the default list).
+    """
+    if vocabulary is None:
+        from kiosk.data.synonym_lists import vocabulary_of
+
+        vocabulary = vocabulary_of(None)
+    terms = vocabulary.terms(query)
+    if not terms:
         return true()
-    return and_(*(_FoldedContains(word) for word in words))
+    return and_(*(_term_filter(term) for term in terms))
 
 
 def bump_search_stamps(conn: Connection | Session, market_ids: Iterable[int]) -> None:

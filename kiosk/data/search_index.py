@@ -24,10 +24,11 @@ from array import array
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, String, select, type_coerce
 
 from kiosk.data.models import Market, Store
 from kiosk.domain.categories import Category
+from kiosk.domain.search_terms import SearchTerm
 
 #: How many (market, stamp, query, filter) results are kept.
 _RESULTS_KEPT = 32
@@ -65,11 +66,13 @@ class _Snapshot:
     __slots__ = (
         "_lock",
         "_postings",
+        "_unions",
         "active",
         "ascii_sample",
         "ascii_texts",
         "categories",
         "ids",
+        "payments",
         "rarity",
         "sample",
         "stamp",
@@ -78,17 +81,21 @@ class _Snapshot:
 
     def __init__(
         self,
+        *,
         stamp: str,
         ids: Sequence[int],
         active: Sequence[bool],
         categories: Sequence[Category],
         texts: Sequence[str],
+        payments: Sequence[str] | None = None,
     ) -> None:
         self.stamp = stamp
         self.ids = ids
         self.active = active
         self.categories = categories
         self.texts = texts
+        #: Each store's payment codes between commas (``,cash,card,``).
+        self.payments = payments if payments is not None else [""] * len(texts)
         self.ascii_texts = [
             text.encode("ascii", "ignore").translate(None, _SPACES).decode("ascii")
             for text in texts
@@ -100,12 +107,14 @@ class _Snapshot:
         for text in self.sample:
             self.rarity.update(set(text))
         self._postings: OrderedDict[str, array[int]] = OrderedDict()
+        self._unions: OrderedDict[SearchTerm, array[int]] = OrderedDict()
         self._lock = threading.Lock()
 
     @classmethod
     def load(cls, conn: Connection, market_id: int, stamp: str) -> _Snapshot:
+        codes = type_coerce(Store.__table__.c.payment_methods, String())
         rows = conn.execute(
-            select(Store.id, Store.active, Store.category, Store.search_text)
+            select(Store.id, Store.active, Store.category, Store.search_text, codes)
             .where(Store.market_id == market_id)
             .order_by(Store.stall_sort_key, Store.id)
         ).all()
@@ -115,14 +124,17 @@ class _Snapshot:
             active=[bool(row[1]) for row in rows],
             categories=[row[2] for row in rows],
             texts=[row[3] for row in rows],
+            payments=[f",{row[4] or ''}," for row in rows],
         )
 
     def forget_postings(self) -> None:
         with self._lock:
             self._postings.clear()
+            self._unions.clear()
 
     def _view(self, word: str) -> Sequence[str]:
-        return self.ascii_texts if word.isascii() else self.texts
+        # The ASCII view has no spaces: a word of several parts is looked for in the texts.
+        return self.ascii_texts if word.isascii() and " " not in word else self.texts
 
     def _posting(self, key: str) -> array[int]:
         """Positions of the texts whose view holds *key* (computed once, then kept).
@@ -180,16 +192,49 @@ class _Snapshot:
             hits = [i for i in hits if word in texts[i]]
         return hits
 
+    def _term_hits(self, term: SearchTerm) -> Sequence[int]:
+        """Positions, in order, of the texts matching *term*; a term of several
+        alternatives or payments is a union, computed once and kept like a posting.
+        """
+        if len(term.alternatives) == 1 and not term.payments:
+            return self._first(term.alternatives[0])
+        with self._lock:
+            found = self._unions.get(term)
+            if found is not None:
+                self._unions.move_to_end(term)
+                return found
+        union: set[int] = set()
+        for word in term.alternatives:
+            union.update(self._first(word))
+        for method in term.payments:
+            code = f",{method.value},"
+            union.update(i for i, codes in enumerate(self.payments) if code in codes)
+        found = array("i", sorted(union))
+        with self._lock:
+            self._unions[term] = found
+            while len(self._unions) > _POSTINGS_KEPT:
+                self._unions.popitem(last=False)
+        return found
+
+    def _holds(self, i: int, term: SearchTerm) -> bool:
+        text = self.texts[i]
+        if any(word in text for word in term.alternatives):
+            return True
+        codes = self.payments[i]
+        return any(f",{method.value}," in codes for method in term.payments)
+
     def match(
-        self, words: Sequence[str], category: Category | None, include_inactive: bool
+        self, terms: Sequence[SearchTerm], category: Category | None, include_inactive: bool
     ) -> list[int]:
-        """Ids, in stall order, of the stores containing every word (and of *category*)."""
-        # The longest word first: it usually leaves the fewest stores for the others.
-        first, *rest = sorted(words, key=len, reverse=True)
-        hits = self._first(first)
-        texts = self.texts
-        for word in rest:
-            hits = [i for i in hits if word in texts[i]]
+        """Ids, in stall order, of the stores matching every term (and of *category*)."""
+        # A plain word first, the longest: it usually leaves the fewest stores for the others.
+        first, *rest = sorted(
+            terms,
+            key=lambda t: (len(t.alternatives) > 1 or bool(t.payments), -len(t.alternatives[0])),
+        )
+        hits: Sequence[int] = self._term_hits(first)
+        for term in rest:
+            hits = [i for i in hits if self._holds(i, term)]
         if not include_inactive:
             active = self.active
             hits = [i for i in hits if active[i]]
@@ -218,27 +263,27 @@ class SearchIndex:
         self,
         conn: Connection,
         market_id: int,
-        words: Sequence[str],
+        terms: Sequence[SearchTerm],
         *,
         category: Category | None = None,
         include_inactive: bool = False,
     ) -> list[int]:
-        """Ids of the market's stores containing every one of *words* (folded), in stall order.
+        """Ids of the market's stores matching every one of *terms*, in stall order.
 
         The list returned is shared with later callers: do not change it.
         """
-        if not words:
+        if not terms:
             raise ValueError("a search needs at least one word")
         stamp = _stamp(conn, market_id)
         if stamp is None:
             return []
-        key = (market_id, stamp, tuple(words), category, include_inactive)
+        key = (market_id, stamp, tuple(terms), category, include_inactive)
         with self._lock:
             found = self._results.get(key)
             if found is not None:
                 self._results.move_to_end(key)
                 return found
-        ids = self._snapshot(conn, market_id, stamp).match(words, category, include_inactive)
+        ids = self._snapshot(conn, market_id, stamp).match(terms, category, include_inactive)
         with self._lock:
             self._results[key] = ids
             while len(self._results) > _RESULTS_KEPT:

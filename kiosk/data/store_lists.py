@@ -9,9 +9,9 @@ from sqlalchemy import ColumnElement, Connection, func, select
 from sqlalchemy.orm import Session
 
 from kiosk.data.convert import localized
-from kiosk.data.models import Store
+from kiosk.data.models import Market, Store
 from kiosk.domain.categories import Category
-from kiosk.domain.listing import StoreSummary
+from kiosk.domain.listing import MarketInfo, StoreSummary
 
 #: Ids per ``IN (...)`` query (well under every driver's bound-parameter limit).
 _IN_BATCH = 500
@@ -90,6 +90,17 @@ def count_stores(
     """How many of the market's stores pass the filter (one indexed COUNT)."""
     stmt = select(func.count()).where(*_store_filter(market_id, category, include_inactive))
     return int(conn.scalar(stmt) or 0)
+
+
+def market_names(conn: Connection) -> list[MarketInfo]:
+    """Every market's id, slug and names (no counts), in the order they were added."""
+    rows = conn.execute(
+        select(Market.id, Market.slug, Market.name, Market.city).order_by(Market.id)
+    ).all()
+    return [
+        MarketInfo(id=row[0], slug=row[1], name=localized(row[2]), city=localized(row[3]))
+        for row in rows
+    ]
 
 
 def active_categories(conn: Connection, market_id: int) -> set[Category]:

@@ -40,6 +40,7 @@ class AuditAction(StrEnum):
     PROMOTION_REMOVED = "promotion.removed"
     PROMOTION_CHANGED = "promotion.changed"
     HOME_MARKET_SET = "this_pc.home_market"
+    SYNONYMS_CHANGED = "market.synonyms"
 
 
 @dataclass(frozen=True, slots=True)

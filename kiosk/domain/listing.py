@@ -46,6 +46,19 @@ class MarketInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class MarketMatches:
+    """How many active stores of one market a search finds (the directory's "3 more in ...").
+
+    ``is_home``: the market this PC opens on (listed first).
+    """
+
+    slug: str
+    name: LocalizedText
+    count: int
+    is_home: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class StoreSummary:
     """One row of the directory. ``initial`` is the first character of the Korean name."""
 

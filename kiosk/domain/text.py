@@ -34,13 +34,36 @@ class LocalizedText:
         return bool(self.values.get(locale))
 
 
-def normalise_for_search(text: str) -> str:
-    """Fold *text* for substring search: NFKC, case-folded, whitespace collapsed.
+def _search_folding() -> dict[int, int]:
+    """Hiragana -> katakana, and Traditional -> Simplified Han where that is one to one."""
+    from kiosk.domain.han_table import SIMPLIFIED, TRADITIONAL
 
-    NFKC maps full-width Latin and half-width katakana to their usual forms, so
-    a tourist typing on a phone-style keyboard still finds the store.
+    table = {code: code + 0x60 for code in range(0x3041, 0x3097)}  # ぁ..ゖ -> ァ..ヶ
+    table |= {0x309D: 0x30FD, 0x309E: 0x30FE}  # ゝ ゞ -> ヽ ヾ
+    table |= {ord(t): ord(s) for t, s in zip(TRADITIONAL, SIMPLIFIED, strict=True)}
+    return table
+
+
+#: ``str.translate`` table of :func:`fold_scripts`.
+_FOLDING = _search_folding()
+
+
+def fold_scripts(text: str) -> str:
+    """Hiragana as katakana (みかん -> ミカン) and Traditional Han as Simplified (橘子 stays,
+    雞 -> 鸡 only where a character has one Simplified form: ``kiosk/domain/han_table.py``).
     """
-    folded = unicodedata.normalize("NFKC", text).casefold()
+    return text if text.isascii() else text.translate(_FOLDING)
+
+
+def normalise_for_search(text: str) -> str:
+    """Fold *text* for substring search: NFKC, case-folded, kana and Han folded, spaces collapsed.
+
+    NFKC maps full-width Latin and half-width katakana (ﾐｶﾝ) to their usual
+    forms, so a tourist typing on a phone-style keyboard still finds the store;
+    :func:`fold_scripts` makes hiragana equal katakana and Traditional Chinese
+    equal Simplified. Folding twice changes nothing.
+    """
+    folded = fold_scripts(unicodedata.normalize("NFKC", text).casefold())
     return " ".join(folded.split())
 
 

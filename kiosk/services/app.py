@@ -17,6 +17,7 @@ from kiosk.services.parts.listings import Listings
 from kiosk.services.parts.live import Live
 from kiosk.services.parts.onboarding import Onboarding
 from kiosk.services.parts.promotions import Promotions
+from kiosk.services.parts.search import Search
 
 if TYPE_CHECKING:
     from kiosk.data.db import Database
@@ -32,6 +33,7 @@ __all__ = [
     "Live",
     "Onboarding",
     "Promotions",
+    "Search",
     "Services",
 ]
 
@@ -64,6 +66,7 @@ class Services:
         self.backups = Backups(core)
         self.live = Live(core)
         self.promotions = Promotions(core)
+        self.search = Search(core)
 
     @classmethod
     def open(cls, url: str | None = None, *, seed_demo: bool = False) -> Self:

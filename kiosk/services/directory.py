@@ -5,9 +5,9 @@ from __future__ import annotations
 from kiosk.data import markets, store_lists, stores
 from kiosk.data.convert import market_info, store_detail
 from kiosk.data.db import Database
-from kiosk.data.search import search_words
+from kiosk.data.synonym_lists import query_terms as search_terms
 from kiosk.domain.categories import Category
-from kiosk.domain.listing import MarketInfo, StoreDetail, StoreSummary
+from kiosk.domain.listing import MarketInfo, MarketMatches, StoreDetail, StoreSummary
 from kiosk.services.uow import reading, transaction
 
 
@@ -47,9 +47,9 @@ def list_stores(
     """
     if offset < 0 or (limit is not None and limit < 0):
         raise ValueError(f"offset and limit must be 0 or more, got {offset} and {limit}")
-    words = search_words(query)
     with reading(db) as conn:
         market_id = markets.market_id(conn, market_slug)
+        words = search_terms(conn, market_id, query)
         if not words:
             return store_lists.summary_page(
                 conn,
@@ -80,9 +80,9 @@ def count_stores(
     With a query this is the length of the in-memory search's answer (shared
     with the page of the same query); without one, one indexed COUNT.
     """
-    words = search_words(query)
     with reading(db) as conn:
         market_id = markets.market_id(conn, market_slug)
+        words = search_terms(conn, market_id, query)
         if words:
             found = db.search_index.matching_ids(
                 conn, market_id, words, category=category, include_inactive=include_inactive
@@ -91,6 +91,35 @@ def count_stores(
         return store_lists.count_stores(
             conn, market_id, category=category, include_inactive=include_inactive
         )
+
+
+def market_matches(
+    *,
+    db: Database,
+    query: str,
+    home_slug: str | None = None,
+    category: Category | None = None,
+) -> list[MarketMatches]:
+    """How many active stores each market's search finds for *query* (with each market's
+    own synonyms): *home_slug* first, then the others in the order they were added.
+
+    A blank query counts every active store. Each market's texts are loaded once and
+    kept like any search's, so asking again after a keystroke costs a scan per market.
+    """
+    found: list[MarketMatches] = []
+    with reading(db) as conn:
+        for info in store_lists.market_names(conn):
+            terms = search_terms(conn, info.id, query)
+            if terms:
+                ids = db.search_index.matching_ids(conn, info.id, terms, category=category)
+                count = len(ids)
+            else:
+                count = store_lists.count_stores(
+                    conn, info.id, category=category, include_inactive=False
+                )
+            found.append(MarketMatches(info.slug, info.name, count, info.slug == home_slug))
+    found.sort(key=lambda match: not match.is_home)  # stable: the rest keep their order
+    return found
 
 
 def prepare_search(*, db: Database, market_slug: str) -> None:

@@ -11,7 +11,9 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from kiosk.domain.listing import MarketMatches
     from kiosk.domain.promotions import Promotion, PromotionDraft, PromotionKind, TimeWindow
+    from kiosk.domain.synonyms import SynonymError
     from kiosk.render.export import QrFormatError, SavedQr
     from kiosk.render.verify import QrVerificationError, VerifiedQr
     from kiosk.services.backup import BackupResult, DamagedDatabase, RestoreResult
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
     from kiosk.services.onboarding.progress import StepDraft
     from kiosk.services.qr.input_error import QrInputError, field_message
     from kiosk.services.qr.store_codes import PROFILE_SIDE, KakaoInput, PaymentInput, StoreCodes
+    from kiosk.services.synonyms import SynonymList
     from kiosk.services.this_pc import HomeMarket
 
 _HOMES = {
@@ -55,6 +58,9 @@ _HOMES = {
     "kiosk.services.qr.input_error": ("QrInputError", "field_message"),
     "kiosk.services.qr.store_codes": ("PROFILE_SIDE", "KakaoInput", "PaymentInput", "StoreCodes"),
     "kiosk.services.this_pc": ("HomeMarket",),
+    "kiosk.services.synonyms": ("SynonymList",),
+    "kiosk.domain.listing": ("MarketMatches",),
+    "kiosk.domain.synonyms": ("SynonymError",),
 }
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
 
@@ -74,6 +80,7 @@ __all__ = [
     "ImportRefused",
     "ImportResult",
     "KakaoInput",
+    "MarketMatches",
     "NotFoundError",
     "PaymentInput",
     "Promotion",
@@ -88,6 +95,8 @@ __all__ = [
     "StaleVersionError",
     "StepDraft",
     "StoreCodes",
+    "SynonymError",
+    "SynonymList",
     "TimeWindow",
     "VerifiedQr",
     "describe",

@@ -59,4 +59,13 @@ def test_migrations_ship_inside_the_package() -> None:
     assert (migrate.MIGRATIONS_DIR / "env.py").is_file()
     assert (migrate.MIGRATIONS_DIR / "versions" / "0001_initial.py").is_file()
     assert (migrate.MIGRATIONS_DIR / "versions" / "0002_store_text_columns.py").is_file()
-    assert {"0001", "0002", "0003", "0004", "0005", "0006", "0007"} <= migrate.known_revisions()
+    assert {
+        "0001",
+        "0002",
+        "0003",
+        "0004",
+        "0005",
+        "0006",
+        "0007",
+        "0008",
+    } <= migrate.known_revisions()

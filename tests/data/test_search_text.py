@@ -103,8 +103,8 @@ def test_build_search_text_folds_and_separates() -> None:
         {"ko": "", "ja": "新鮮"},
         [{"ko": "배추", "en": "Cabbage"}, {"ko": "싱싱 채소"}],
     )
-    # locales in language-bar order, empty parts and repeats dropped
-    assert text.split("\n") == ["a-1", "싱싱 채소", "fresh greens", "新鮮", "배추", "cabbage"]
+    # locales in language-bar order, empty parts and repeats dropped; Traditional Han folded
+    assert text.split("\n") == ["a-1", "싱싱 채소", "fresh greens", "新鲜", "배추", "cabbage"]
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from kiosk.services.app import Codes, Services
 from kiosk.services.parts.core import Part
 
 PARTS = ("directory", "listings", "codes", "onboarding", "exchange", "access", "audit", "backups",
-         "promotions")  # fmt: skip
+         "promotions", "search")  # fmt: skip
 WRITES = {
     "directory": ("set_home_market",),
     "listings": ("save_store", "create_market", "update_market", "remove_market", "load_demo"),
@@ -20,6 +20,7 @@ WRITES = {
     "exchange": ("apply_import",),
     "backups": ("restore_database",),
     "promotions": ("add_promotion", "update_promotion", "remove_promotion"),
+    "search": ("set_synonyms", "reset_synonyms"),
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kiosk.domain.categories import Category
-from kiosk.domain.listing import MarketInfo, StoreDetail, StoreSummary
+from kiosk.domain.listing import MarketInfo, MarketMatches, StoreDetail, StoreSummary
 from kiosk.services.changes import Change, ChangeKind
 from kiosk.services.parts.core import Part, Written, publishes
 
@@ -93,6 +93,19 @@ class Directory(Part):
 
         return directory.list_store_details(
             db=self._db, market_slug=market_slug, active_only=active_only
+        )
+
+    def market_matches(
+        self, *, query: str, home_slug: str | None = None, category: Category | None = None
+    ) -> list[MarketMatches]:
+        """Per market, how many active stores *query* finds (each with its own synonyms):
+        *home_slug* first, then the rest in the order added. The directory shows the
+        others with a count as "3 more in 동문재래시장" (blank query: every active store).
+        """
+        from kiosk.services import directory
+
+        return directory.market_matches(
+            db=self._db, query=query, home_slug=home_slug, category=category
         )
 
     def prepare_search(self, *, market_slug: str) -> None:

@@ -52,6 +52,7 @@ ACTION_GROUPS: dict[str, tuple[AuditAction, ...]] = {
         AuditAction.PROMOTION_REMOVED,
         AuditAction.PROMOTION_CHANGED,
         AuditAction.HOME_MARKET_SET,
+        AuditAction.SYNONYMS_CHANGED,
     ),
     "sign-in": (
         AuditAction.SIGN_IN_FAILED,
@@ -82,6 +83,7 @@ ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.PROMOTION_REMOVED: N_("Promotion removed"),
     AuditAction.PROMOTION_CHANGED: N_("Promotion changed"),
     AuditAction.HOME_MARKET_SET: N_("This PC's home market set"),
+    AuditAction.SYNONYMS_CHANGED: N_("Search words changed"),
 }
 
 
