@@ -116,6 +116,9 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     from kiosk.cli.promotions import add_promotions_parser
 
     add_promotions_parser(sub)
+    from kiosk.cli.synonyms import add_synonyms_parser
+
+    add_synonyms_parser(sub)
     from kiosk.cli.this_pc import add_this_pc_parser
 
     add_this_pc_parser(sub)
