@@ -117,8 +117,11 @@ def check_synonyms(groups: Iterable[Sequence[str]]) -> list[SynonymGroup]:
 def parse_group_line(line: str) -> tuple[str, ...]:
     """One group as typed on one line or on the command line: words separated by ``=`` or ``,``.
 
-    Empty pieces (``귤 = 감귤 =``) are dropped; a line of only separators is an empty group.
+    Full-width ``＝`` ``，`` and ``、`` (a Japanese or Chinese keyboard) separate too. Empty
+    pieces (``귤 = 감귤 =``) are dropped; a line of only separators is an empty group.
     """
+    for wide, plain in (("＝", "="), ("，", ","), ("、", ",")):
+        line = line.replace(wide, plain)
     return tuple(part.strip() for part in line.replace("=", ",").split(",") if part.strip())
 
 

@@ -27,6 +27,7 @@ from kiosk.ui.manager import (
     sign_in,
     store_form,
     stores,
+    synonyms_screen,
 )
 from kiosk.ui.manager.flow import ManagerFlow, manager_flow
 from kiosk.ui.merchant import goods_screen
@@ -200,6 +201,11 @@ def walk_access(
     manager.show_page("markets")
     settle()
     yield Shot(markets.SCREEN, "", locale, width, height)
+    first_market = manager.markets.current_slug()
+    if first_market is not None:
+        manager.show_synonyms(first_market)
+        settle()
+        yield Shot(synonyms_screen.SCREEN, "", locale, width, height)
     yield from walk_promotions(manager, locale, size)
     manager.show_page("audit")
     settle()

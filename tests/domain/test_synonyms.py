@@ -63,6 +63,12 @@ def test_traditional_and_simplified_duplicates_are_one_word() -> None:
 def test_group_lines_round_trip() -> None:
     assert parse_group_line("귤 = 감귤 = mandarin =") == ("귤", "감귤", "mandarin")
     assert parse_group_line("귤, 감귤") == ("귤", "감귤")
+    assert parse_group_line("みかん＝蜜柑、橘子，mandarin") == (
+        "みかん",
+        "蜜柑",
+        "橘子",
+        "mandarin",
+    )
     assert parse_group_line(" = , ") == ()
     assert group_line(("귤", "감귤")) == "귤 = 감귤"
 

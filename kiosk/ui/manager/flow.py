@@ -22,6 +22,7 @@ from kiosk.ui.manager import (
     sign_in,
     store_form,
     stores,
+    synonyms_screen,
 )
 from kiosk.ui.manager.header import ManagerHeader
 from kiosk.ui.signed_in import SignedInFlow
@@ -53,6 +54,8 @@ class ManagerFlow(SignedInFlow):
         self.promotion_form = promotion_form.PromotionFormScreen(services)
         host.add_screen(promotions_screen.SCREEN, self.promotions)
         host.add_screen(promotion_form.SCREEN, self.promotion_form)
+        self.synonyms = synonyms_screen.ManagerSynonymsScreen(services)
+        host.add_screen(synonyms_screen.SCREEN, self.synonyms)
         host.add_screen(sign_in.SCREEN, self.sign_in)
         host.add_screen(stores.SCREEN, self.stores)
         host.add_screen(store_form.SCREEN, self.form)
@@ -64,6 +67,7 @@ class ManagerFlow(SignedInFlow):
         self.stores.edit_requested.connect(self.edit_store)
         self.stores.add_requested.connect(self.new_store)
         self.markets.changed.connect(self.stores.reload)
+        self.markets.synonyms_requested.connect(self.show_synonyms)
         self.exchange.changed.connect(self.stores.reload)
         self.promotions.edit_requested.connect(self.edit_promotion)
         self.promotions.add_requested.connect(self.new_promotion)
@@ -86,6 +90,7 @@ class ManagerFlow(SignedInFlow):
             self.exchange.header,
             self.promotions.header,
             self.promotion_form.header,
+            self.synonyms.header,
         ]
 
     def open(self) -> None:
@@ -117,6 +122,14 @@ class ManagerFlow(SignedInFlow):
         else:
             self._host.show_screen(stores.SCREEN)
 
+    def show_synonyms(self, market_slug: str) -> None:
+        """The market's search words (from the Markets page)."""
+        if self.actor is None:
+            self.open()
+            return
+        self.synonyms.reload(select=market_slug)
+        self._host.show_screen(synonyms_screen.SCREEN)
+
     def edit_store(self, store: object) -> None:
         if isinstance(store, StoreDetail):
             self.form.edit_store(store)
@@ -138,7 +151,7 @@ class ManagerFlow(SignedInFlow):
     def _screens(self) -> tuple[Any, ...]:
         """The screens that act for the signed-in manager (``set_actor``)."""
         return (self.form, self.markets, self.audit, self.progress, self.exchange,
-                self.promotions, self.promotion_form)  # fmt: skip
+                self.promotions, self.promotion_form, self.synonyms)  # fmt: skip
 
     def signed_out(self) -> None:
         for screen in self._screens():

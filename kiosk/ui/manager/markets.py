@@ -31,6 +31,8 @@ class ManagerMarketsScreen(ManagerPage):
     """A list of markets and one form; removing asks a second time, naming the store count."""
 
     changed = Signal()
+    #: "Search words" pressed: the market's slug (its synonym list).
+    synonyms_requested = Signal(str)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(SCREEN, "markets", parent)
@@ -83,11 +85,14 @@ class ManagerMarketsScreen(ManagerPage):
         self.remove_button = QPushButton()
         self.remove_button.setObjectName("remove-market")
         self.remove_button.clicked.connect(self.remove)
+        self.synonyms_button = QPushButton()
+        self.synonyms_button.setObjectName("market-synonyms")
+        self.synonyms_button.clicked.connect(self._on_synonyms)
         self.message = status_line("markets-message")
         for widget in (self.form_title, self.slug_title, self.slug, self.slug_hint):
             form.addWidget(widget)
         form.addLayout(self._build_names())
-        form.addLayout(row_layout(self.save_button, None, self.remove_button))
+        form.addLayout(row_layout(self.save_button, self.synonyms_button, None, self.remove_button))
         form.addWidget(self.message)
         form.addStretch(1)
         return form
@@ -201,6 +206,7 @@ class ManagerMarketsScreen(ManagerPage):
         self.save_button.setText(_("Save"))
         self.remove_button.setText(_("Remove market"))
         self.this_pc.retranslate()
+        self.synonyms_button.setText(_("Search words…"))
         self._fill_list()
         self._retitle()
 
@@ -210,6 +216,7 @@ class ManagerMarketsScreen(ManagerPage):
         self.form_title.setText(_("Rename market") if editing else _("New market"))
         self.slug.setReadOnly(editing)
         self.remove_button.setEnabled(editing)
+        self.synonyms_button.setEnabled(editing)
 
     def _fill_list(self) -> None:
         current = self.current_slug()
@@ -246,6 +253,11 @@ class ManagerMarketsScreen(ManagerPage):
     def _on_current(self, *_args: object) -> None:
         slug = self.current_slug()
         self._fill(next((m for m in self._markets if m.slug == slug), None))
+
+    def _on_synonyms(self) -> None:
+        slug = self.current_slug()
+        if slug is not None:
+            self.synonyms_requested.emit(slug)
 
     def _on_saved(self, market: MarketInfo) -> None:
         self.message.setText("✓ " + _("Saved."))

@@ -1,0 +1,103 @@
+"""Manager > Markets > Search words: edit a market's synonyms as lines, bad input named."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+from ui_helpers import shown_shell
+
+from kiosk import i18n
+from kiosk.domain.access import Secret
+from kiosk.services.app import Services
+from kiosk.ui import ops
+from kiosk.ui.manager import stores, synonyms_screen
+from kiosk.ui.manager.flow import ManagerFlow, manager_flow
+from kiosk.ui.shell import Shell
+
+PASSWORD = "market-office-2026"
+
+
+@pytest.fixture
+def shell(qtbot: QtBot, own_services: Services) -> Iterator[Shell]:
+    i18n.set_locale("en")
+    yield from shown_shell(qtbot, own_services, "en")
+
+
+@pytest.fixture
+def flow(shell: Shell, own_services: Services) -> ManagerFlow:
+    own_services.access.set_manager_password(
+        actor=own_services.access.console_actor(), password=Secret(PASSWORD)
+    )
+    built = manager_flow(shell)
+    built.open()
+    assert ops.wait_idle()
+    built.sign_in.password.setText(PASSWORD)
+    QTest.mouseClick(built.sign_in.submit_button, Qt.MouseButton.LeftButton)
+    assert ops.wait_idle() and shell.current_screen_name() == stores.SCREEN
+    return built
+
+
+def _click(widget: object) -> None:
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+    assert ops.wait_idle()
+
+
+def _stalls(services: Services, query: str) -> list[str]:
+    found = services.directory.list_stores(market_slug="dongmun", query=query)
+    return [s.stall_number for s in found]
+
+
+def test_from_markets_edit_save_and_search_at_once(
+    flow: ManagerFlow, own_services: Services, shell: Shell
+) -> None:
+    flow.show_page("markets")
+    assert ops.wait_idle()
+    flow.markets.select("dongmun")
+    _click(flow.markets.synonyms_button)
+    assert shell.current_screen_name() == synonyms_screen.SCREEN
+    page = flow.synonyms
+    assert page.current_slug() == "dongmun"
+    assert "귤 = 감귤 = 밀감 = mandarin" in page.editor.toPlainText()
+    assert "the default list" in page.which.text() and not page.reset_button.isEnabled()
+    page.editor.setPlainText(page.editor.toPlainText() + "\n\n한라봉 ＝ 부지화")
+    _click(page.save_button)
+    assert page.message.text().startswith("⚠"), page.message.text()  # 한라봉 is in two groups
+    assert "“한라봉” is in group 2 and in group 39" in page.message.text()
+    assert page.editor.textCursor().selectedText().startswith("한라봉 ＝ 부지화")
+    text = page.editor.toPlainText().replace("한라봉 = hallabong", "hallabong", 1)
+    page.editor.setPlainText(text)
+    _click(page.save_button)
+    assert page.message.text().startswith("✓"), page.message.text()
+    assert "own list" in page.which.text() and page.reset_button.isEnabled()
+    assert _stalls(own_services, "부지화") == _stalls(own_services, "한라봉") != []
+    _click(page.reset_button)
+    assert page.message.text().startswith("⚠ Replace")  # asked first
+    assert not own_services.search.synonyms(market_slug="dongmun").is_default
+    _click(page.reset_button)
+    assert own_services.search.synonyms(market_slug="dongmun").is_default
+    assert "부지화" not in page.editor.toPlainText()
+
+
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("귤 = 감귤\n=", "Group 2 has no words."),
+        ("귤 = " + "x" * 41, "41 characters; at most 40"),
+        ("귤\n", "only the word “귤”"),
+    ],
+)
+def test_a_bad_list_keeps_the_text_and_names_the_group(
+    flow: ManagerFlow, own_services: Services, typed: str, says: str
+) -> None:
+    flow.show_synonyms("dongmun")
+    assert ops.wait_idle()
+    page = flow.synonyms
+    page.editor.setPlainText(typed)
+    _click(page.save_button)
+    assert says in page.message.text()
+    assert page.editor.toPlainText() == typed
+    assert own_services.search.synonyms(market_slug="dongmun").is_default
