@@ -126,3 +126,15 @@ def test_only_the_manager_edits_synonyms(services: Services) -> None:
         services.search.set_synonyms(
             actor=Actor.tourist("pc"), market_slug="dongmun", groups=[["귤", "감귤"]]
         )
+
+
+def test_each_languages_chip_finds_what_its_korean_chip_finds(services: Services) -> None:
+    from kiosk.domain.quick_picks import QUICK_PICKS
+
+    for index, korean in enumerate(QUICK_PICKS["ko"]):
+        expected = _stalls(services, korean) + _stalls(services, korean, market="bansong")
+        assert expected, korean
+        for locale, words in QUICK_PICKS.items():
+            word = words[index]
+            found = _stalls(services, word) + _stalls(services, word, market="bansong")
+            assert found == expected, (locale, word)

@@ -24,11 +24,12 @@ def test_self_test_passes_every_screen_in_every_language() -> None:
     lines = out.getvalue().splitlines()
     results = [line for line in lines if LINE.match(line)]
     # per size and language: start screen, two directories, two store details, merchant QR,
-    # manager sign-in, stores, store form, markets, promotions, a promotion (saved, refused),
-    # audit log, onboarding progress, Excel and backup, merchant sign-in and goods,
+    # manager sign-in, stores, store form, markets, search words, promotions, a promotion
+    # (saved, refused), audit log, onboarding progress, Excel and backup, merchant sign-in
+    # and goods,
     # onboarding sign-in, overview and one step of each of four kinds, and the attract
     # loop's five kinds of slide
-    assert len(results) == 2 * len(LOCALES) * 29
+    assert len(results) == 2 * len(LOCALES) * 30
     assert all(line.startswith("PASS ") for line in results)
     assert "PASS start-screen ko 1920x1080" in results
     assert "PASS tourist-directory:dongmun ja 1366x768" in results
