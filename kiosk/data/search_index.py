@@ -64,6 +64,7 @@ class _Snapshot:
     """
 
     __slots__ = (
+        "_joined",
         "_lock",
         "_postings",
         "_unions",
@@ -108,6 +109,7 @@ class _Snapshot:
             self.rarity.update(set(text))
         self._postings: OrderedDict[str, array[int]] = OrderedDict()
         self._unions: OrderedDict[SearchTerm, array[int]] = OrderedDict()
+        self._joined: str | None = None
         self._lock = threading.Lock()
 
     @classmethod
@@ -204,8 +206,10 @@ class _Snapshot:
                 self._unions.move_to_end(term)
                 return found
         union: set[int] = set()
-        for word in term.alternatives:
-            union.update(self._first(word))
+        if len(term.alternatives) == 1:
+            union.update(self._first(term.alternatives[0]))
+        else:
+            union.update(self._any_of(term.alternatives))
         for method in term.payments:
             code = f",{method.value},"
             union.update(i for i, codes in enumerate(self.payments) if code in codes)
@@ -215,6 +219,37 @@ class _Snapshot:
             while len(self._unions) > _POSTINGS_KEPT:
                 self._unions.popitem(last=False)
         return found
+
+    def _any_of(self, words: Sequence[str]) -> list[int]:
+        """Positions of the texts holding one of *words* (a synonym group's union).
+
+        A pass over the texts per word would cost a group of seven seven scans. An
+        ASCII word is first looked for once in all the ASCII views joined (one byte
+        search; most words of a group are absent from a market) and only when present
+        through its postings. The other words are found in one pass that tests the
+        rarest character of each, four at a time, and the texts it names are checked.
+        """
+        found: set[int] = set()
+        rare: dict[str, str] = {}
+        for word in words:
+            if word.isascii():
+                if " " in word or word in self._ascii_joined():
+                    found.update(self._first(word))
+            else:
+                rare[word] = min(word, key=self._cost)
+        if rare:
+            texts = self.texts
+            named = sorted(_holding_any(texts, sorted(set(rare.values()))) - found)
+            held = _holding_any([texts[i] for i in named], tuple(rare))
+            found.update(named[j] for j in held)
+        return sorted(found)
+
+    def _ascii_joined(self) -> str:
+        """Every ASCII view in one string (built on first use, then kept)."""
+        joined = self._joined
+        if joined is None:
+            joined = self._joined = "\n".join(self.ascii_texts)
+        return joined
 
     def _holds(self, i: int, term: SearchTerm) -> bool:
         text = self.texts[i]
@@ -243,6 +278,37 @@ class _Snapshot:
             hits = [i for i in hits if categories[i] is category]
         ids = self.ids
         return [ids[i] for i in hits]
+
+
+def _holding_any(texts: Sequence[str], keys: Sequence[str]) -> set[int]:
+    """Positions of the texts holding one of *keys*: one pass per six keys, the tests
+    written out (a generator or a call per text would cost more than the tests).
+    """
+    found: set[int] = set()
+    for start in range(0, len(keys), 6):
+        chunk = (*keys[start : start + 6],)
+        n = len(chunk)
+        a = chunk[0]
+        b, c, d, e, f = (*chunk[1:], *[a] * (6 - n))
+        if n == 1:
+            found.update(i for i, t in enumerate(texts) if a in t)
+        elif n == 2:
+            found.update(i for i, t in enumerate(texts) if a in t or b in t)
+        elif n == 3:
+            found.update(i for i, t in enumerate(texts) if a in t or b in t or c in t)
+        elif n == 4:
+            found.update(i for i, t in enumerate(texts) if a in t or b in t or c in t or d in t)
+        elif n == 5:
+            found.update(
+                i for i, t in enumerate(texts) if a in t or b in t or c in t or d in t or e in t
+            )
+        else:
+            found.update(
+                i
+                for i, t in enumerate(texts)
+                if a in t or b in t or c in t or d in t or e in t or f in t
+            )
+    return found
 
 
 def _stamp(conn: Connection, market_id: int) -> str | None:

@@ -77,12 +77,13 @@ def test_clipped_label_fails_the_clipping_check(qtbot: QtBot) -> None:
 def test_screenshots_are_named_per_screen_language_and_size(tmp_path: Path) -> None:
     written = write_screenshots(tmp_path, sizes=[(1366, 768)], locales=["ja"])
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert written == len(names) == 29  # with the attract loop's five kinds of slide
+    assert written == len(names) == 30  # the attract loop's five kinds of slide, search words
     assert "manager-promotion-form_refused_ja_1366x768.png" in names
     assert "onboarding-step_payment_ja_1366x768.png" in names
     assert "manager-onboarding_ja_1366x768.png" in names
     assert "merchant-qr_ja_1366x768.png" in names
     assert "manager-store-form_ja_1366x768.png" in names
+    assert "manager-synonyms_ja_1366x768.png" in names
     assert "merchant-goods_ja_1366x768.png" in names
     assert "tourist-directory_dongmun_ja_1366x768.png" in names
     assert "start-screen_ja_1366x768.png" in names
