@@ -84,6 +84,8 @@ def test_a_synonym_change_is_searched_at_once_audited_and_published(services: Se
     assert _stalls(services, "hallabong") != []  # default group: 한라봉
     assert _stalls(services, "デコポン") == _stalls(services, "한라봉")
     before_gyul = _stalls(services, "귤")
+    index = services._db.search_index
+    loaded = dict(index._snapshots)  # the market's texts as loaded for the searches above
     groups = [*services.search.synonyms(market_slug="dongmun").groups, ("한라봉", "부지화")]
     groups = [g for g in groups if "한라봉" not in g or "부지화" in g]
     saved = services.search.set_synonyms(actor=console, market_slug="dongmun", groups=groups)
@@ -92,6 +94,8 @@ def test_a_synonym_change_is_searched_at_once_audited_and_published(services: Se
     assert _stalls(services, "부지화") == _stalls(services, "한라봉") != []
     assert _stalls(services, "デコポン") == []  # no longer a synonym, and no text holds it
     assert _stalls(services, "귤") == before_gyul
+    # no store text was reloaded: the same snapshots answered with the new list
+    assert all(index._snapshots[key] is snap for key, snap in loaded.items())
     assert services.search.synonyms(market_slug="bansong").is_default  # per market
     log = services.audit.audit_log(actor=console, actions=(AuditAction.SYNONYMS_CHANGED,))
     assert log and any("부지화" in change.new for change in log[0].changes)
