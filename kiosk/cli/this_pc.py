@@ -12,7 +12,7 @@ _P = TypeVar("_P", bound=argparse.ArgumentParser)
 
 
 def add_this_pc_parser(subparsers: argparse._SubParsersAction[_P]) -> None:
-    """Add ``this-pc set --market SLUG [--store STALL]``, ``this-pc clear`` and ``this-pc show``."""
+    """Add ``this-pc set --market SLUG [--stall STALL]``, ``this-pc clear`` and ``this-pc show``."""
     this_pc = subparsers.add_parser(
         "this-pc", help="what this PC remembers: the market its screens open on"
     )
@@ -23,7 +23,12 @@ def add_this_pc_parser(subparsers: argparse._SubParsersAction[_P]) -> None:
     )
     set_home.add_argument("--market", required=True, metavar="SLUG", help="the market's slug")
     set_home.add_argument(
-        "--store", metavar="STALL", help="a stall of that market: the kiosk shows its own page"
+        "--stall",
+        "--store",
+        dest="store",
+        metavar="STALL",
+        help="this PC's stall in that market: the start screen offers it to its merchant "
+        "and the kiosk shows its own page",
     )
     set_home.set_defaults(func=_cmd_set)
     clear = sub.add_parser("clear", help="forget the home market (screens open on the first)")

@@ -48,9 +48,10 @@ RADIUS: Final = 12
 # --- print ------------------------------------------------------------------------------
 MM_PER_INCH: Final = 25.4
 PRINT_DPI: Final = 300
-#: Stand page sizes (width, height) in mm, portrait; A4 is A6 doubled on each side.
+#: Stand page sizes (width, height) in mm, portrait; A5 is A6 x1.41, A4 is A6 doubled.
 STAND_SIZES_MM: Final[dict[str, tuple[float, float]]] = {
     "a6": (105.0, 148.0),
+    "a5": (148.0, 210.0),
     "a4": (210.0, 297.0),
 }
 STAND_MARGIN_MM: Final = 6.0

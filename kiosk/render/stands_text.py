@@ -21,17 +21,22 @@ KAKAO_CTA: Final[dict[LocaleCode, str]] = {
 }
 
 PAY_HOWTO: Final[dict[LocaleCode, str]] = {
-    "ko": "제로페이·Alipay+ 앱으로 스캔해 결제하세요",
-    "en": "Scan with Zero Pay or your Alipay+ wallet to pay",
-    "ja": "ゼロペイ・Alipay+でスキャンしてお支払い",
-    "zh_Hans": "用Zero Pay或Alipay+钱包扫码付款",
-    "zh_Hant": "用Zero Pay或Alipay+錢包掃碼付款",
+    "ko": "가게에서 제로페이·Alipay+ 앱으로 스캔해 결제하세요",
+    "en": "Scan at the stall with Zero Pay or your Alipay+ wallet to pay",
+    "ja": "店頭でゼロペイ・Alipay+でスキャンしてお支払い",
+    "zh_Hans": "在店内用Zero Pay或Alipay+钱包扫码付款",
+    "zh_Hant": "在店內用Zero Pay或Alipay+錢包掃碼付款",
 }
 
 KAKAO_HEADING = "카카오톡 채널 · KakaoTalk"
 PAY_HEADING = "결제 · Pay"
 STALL = "{number}번 점포 · Stall {number}"
 METHODS_HEADING = "결제 수단 · We accept"
+#: Said on a stand that has only one of the two usual codes.
+NO_KAKAO = "이 가게는 카카오톡 채널이 아직 없습니다 · No KakaoTalk channel yet"
+NO_PAYMENT = (
+    "결제 QR은 아직 없습니다: 가게에서 직접 결제하세요 · No payment QR yet: pay at the counter"
+)
 
 #: Reminder for the merchant (FSC 2018 QR-payment standard asks for tamper-proof film).
 LAMINATE: Final[tuple[str, str]] = (

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from kiosk.domain.promotions import Promotion, PromotionDraft, PromotionKind, TimeWindow
     from kiosk.domain.synonyms import SynonymError
     from kiosk.render.export import QrFormatError, SavedQr
+    from kiosk.render.stands import StandSet, StandsError, StandsResult
     from kiosk.render.verify import QrVerificationError, VerifiedQr
     from kiosk.services.backup import BackupResult, DamagedDatabase, RestoreResult
     from kiosk.services.changes import Change, ChangeKind
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 _HOMES = {
     "kiosk.domain.promotions": ("Promotion", "PromotionDraft", "PromotionKind", "TimeWindow"),
     "kiosk.render.export": ("QrFormatError", "SavedQr"),
+    "kiosk.render.stands": ("StandSet", "StandsError", "StandsResult"),
     "kiosk.render.verify": ("QrVerificationError", "VerifiedQr"),
     "kiosk.services.backup": ("BackupResult", "DamagedDatabase", "RestoreResult"),
     "kiosk.services.changes": ("Change", "ChangeKind"),
@@ -93,6 +95,9 @@ __all__ = [
     "SavedQr",
     "SchemaTooNewError",
     "StaleVersionError",
+    "StandSet",
+    "StandsError",
+    "StandsResult",
     "StepDraft",
     "StoreCodes",
     "SynonymError",

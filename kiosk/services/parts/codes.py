@@ -8,7 +8,7 @@ the class, ``Codes.check_kakao(text)``, as well as on ``services.codes``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +20,7 @@ from kiosk.services.qr import store_codes
 from kiosk.services.qr.store_codes import KakaoInput, PaymentInput
 
 if TYPE_CHECKING:
-    from kiosk.render.stands import StandSize, StandsResult
+    from kiosk.render.stands import StandSet, StandSize, StandsResult
 
 
 class Codes(Part):
@@ -32,6 +32,7 @@ class Codes(Part):
     verified_store_codes = staticmethod(store_codes.verified_store_codes)
     write_code_file = staticmethod(store_codes.write_code_file)
     check_output_format = staticmethod(store_codes.check_output_format)
+    write_stands = staticmethod(store_codes.write_stands)
 
     @staticmethod
     def decode_image_file(path: Path) -> list[str]:
@@ -82,16 +83,34 @@ class Codes(Part):
         market_slug: str,
         out: Path,
         size: StandSize = "a6",
+        store_ids: Collection[int] | None = None,
+        copies: int = 1,
         progress: Callable[[int, int], None] | None = None,
     ) -> StandsResult:
-        """PDF of stands for a market's active stores with codes; NotFoundError for the slug.
+        """PDF of stands for a market's active stores with codes (or those of *store_ids*).
 
-        Raises ``StandsError`` when no store has a code to print.
+        NotFoundError for the slug; ``StandsError`` when no store has a code to print.
         """
         from kiosk.services import directory
 
         market = directory.get_market(db=self._db, slug=market_slug)
         stores = directory.list_store_details(db=self._db, market_slug=market_slug)
+        if store_ids is not None:
+            stores = [s for s in stores if s.id in store_ids]
         return store_codes.render_stands(
-            stores, market_name=market.name, out=out, size=size, progress=progress
+            stores, market_name=market.name, out=out, size=size, copies=copies, progress=progress
         )
+
+    def stands(self, *, market_slug: str, store_ids: Collection[int] | None = None) -> StandSet:
+        """The verified stand pages of a market's stores with codes (or of *store_ids*).
+
+        NotFoundError for the slug; ``StandsError`` naming a store whose code is
+        refused, or when none has a code.
+        """
+        from kiosk.services import directory
+
+        market = directory.get_market(db=self._db, slug=market_slug)
+        stores = directory.list_store_details(db=self._db, market_slug=market_slug)
+        if store_ids is not None:
+            stores = [s for s in stores if s.id in store_ids]
+        return store_codes.stand_set(stores, market_name=market.name)

@@ -160,6 +160,28 @@ class Directory(Part):
             set_home_market(self._db.url, home)  # a failed write rolls the entry back
         return Written(home, Change(ChangeKind.MARKETS))
 
+    def this_pc_store(self) -> StoreDetail | None:
+        """This PC's stall: the home market's stall, else the store onboarding remembers.
+
+        Set once (by the manager, ``this-pc set --stall``, or when a merchant ticks
+        "remember this store" in onboarding); None when neither names a store that exists.
+        """
+        from kiosk.services import directory
+        from kiosk.services.this_pc import home_market, remembered_store
+
+        home = home_market(self._db.url)
+        store_id: int | None = None
+        if home is not None and home.stall:
+            store_id = self.home_store_id(market_slug=home.market_slug, stall=home.stall)
+        if store_id is None:
+            store_id = remembered_store(self._db.url)
+        if store_id is None:
+            return None
+        try:
+            return directory.get_store(db=self._db, store_id=store_id)
+        except LookupError:  # the remembered store was deleted since
+            return None
+
     def home_store_id(self, *, market_slug: str, stall: str) -> int | None:
         """The id of the active store at *stall* in *market_slug*, or None."""
         from kiosk.services import directory

@@ -22,7 +22,7 @@ from kiosk.services.qr.input_error import QrInputError
 
 if TYPE_CHECKING:
     from kiosk.render.export import SavedQr
-    from kiosk.render.stands import StandSize, StandsResult
+    from kiosk.render.stands import StandSet, StandSize, StandsResult
     from kiosk.render.verify import VerifiedQr
 
 
@@ -210,6 +210,7 @@ def render_stands(
     market_name: object,
     out: Path,
     size: StandSize,
+    copies: int = 1,
     progress: Callable[[int, int], None] | None = None,
 ) -> StandsResult:
     """One stand page per store with a usable code, each code decoded back before it is drawn."""
@@ -218,4 +219,29 @@ def render_stands(
     from kiosk.render.stands import render_stands as draw
 
     assert isinstance(market_name, LocalizedText)
-    return draw(printable_stores(stores), market_name, out, size=size, progress=progress)
+    return draw(
+        printable_stores(stores), market_name, out, size=size, copies=copies, progress=progress
+    )
+
+
+def stand_set(stores: Sequence[StoreDetail], *, market_name: object) -> StandSet:
+    """The verified stand pages of *stores* (those with a code); StandsError when none has one."""
+    from kiosk.domain.text import LocalizedText
+    from kiosk.render.stands import StandSet, prepare_pages
+
+    assert isinstance(market_name, LocalizedText)
+    return StandSet(market_name, tuple(prepare_pages(stores)))
+
+
+def write_stands(
+    stands: StandSet,
+    out: Path,
+    *,
+    size: StandSize,
+    copies: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> StandsResult:
+    """Write *stands* to *out* as a PDF: opened again and every code decoded, atomic."""
+    from kiosk.render.stands import write_stands as write
+
+    return write(stands, out, size=size, copies=copies, progress=progress)
