@@ -72,7 +72,10 @@ def add_qr_parser(subparsers: argparse._SubParsersAction[_P]) -> None:
     stands.add_argument("--market", required=True, metavar="SLUG", help="market slug")
     stands.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="PDF file")
     stands.add_argument(
-        "--size", choices=("a6", "a4"), default="a6", help="a6 table stand (default) or a4 poster"
+        "--size",
+        choices=("a6", "a5", "a4"),
+        default="a6",
+        help="a6 table stand (default), a5, or a4 poster",
     )
 
 

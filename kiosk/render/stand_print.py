@@ -114,4 +114,3 @@ def print_stands(
     if not painter.end() or printer.printerState() == QPrinter.PrinterState.Error:
         raise StandPrintError(PRINTER_FAILED())
     return sent
-

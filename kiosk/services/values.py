@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from kiosk.domain.promotions import Promotion, PromotionDraft, PromotionKind, TimeWindow
     from kiosk.domain.synonyms import SynonymError
     from kiosk.render.export import QrFormatError, SavedQr
-    from kiosk.render.stands import StandSet, StandsError, StandsResult
+    from kiosk.render.stands import StandsError, StandSet, StandsResult
     from kiosk.render.verify import QrVerificationError, VerifiedQr
     from kiosk.services.backup import BackupResult, DamagedDatabase, RestoreResult
     from kiosk.services.changes import Change, ChangeKind

@@ -81,7 +81,11 @@ def test_every_page_decodes_to_the_stored_payloads(
 
 @needs_pdftoppm
 def test_page_sizes(gui_app: object, tmp_path: Path) -> None:
-    for size, expected in (("a6", "297 x 420 pts"), ("a4", "595 x 842 pts")):
+    for size, expected in (
+        ("a6", "297 x 420 pts"),
+        ("a5", "420 x 595 pts"),
+        ("a4", "595 x 842 pts"),
+    ):
         out = tmp_path / f"{size}.pdf"
         render_stands(STORES[:1], MARKET, out, size=size)  # type: ignore[arg-type]
         info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True)
@@ -131,8 +135,8 @@ def test_a_lone_payment_code_with_every_method_fits_above_the_footer(
     image = QImage(round(stands.mm(105)), round(stands.mm(148)), QImage.Format.Format_RGB32)
     painter = QPainter(image)
     try:
-        codes = stands._StoreCodes(store, kakao, payment)
-        fits = stands._draw_page(stands._Painter(painter), codes, MARKET)
+        codes = stands.StandPage(store, kakao, payment)
+        fits = stands.draw_stand(painter, codes, MARKET)
     finally:
         painter.end()
     assert fits
