@@ -38,6 +38,8 @@ HEADING: Final = 32
 TITLE: Final = 48
 DISPLAY: Final = 64
 TYPE_SCALE: Final = (CAPTION, BODY, LEAD, HEADING, TITLE, DISPLAY)
+#: Prices on the merchant screens (older eyes): between the body (24) and headings (32).
+PRICE_MERCHANT: Final = 28
 
 # --- spacing and touch targets in pixels --------------------------------------------------
 GRID: Final = 8

@@ -1,22 +1,22 @@
-"""Stands on screen and on paper: a preview image of one page, and printing on a QPrinter.
+"""Stands on screen and on paper: a preview image of one page, and painting on a paged device.
 
-Painting on a QPrinter may run in a worker thread (Qt allows QPainter on QImage,
-QPrinter and QPdfWriter outside the GUI thread), so a whole market prints without
-holding the screen. Codes are verified (decoded back) by ``prepare_pages`` first.
+``paint_stands`` paints on any QPagedPaintDevice (the UI hands it a QPrinter; this
+module never imports QtPrintSupport, which pulls in widgets). Painting may run in
+a worker thread (Qt allows QPainter on QImage, QPrinter and QPdfWriter outside the
+GUI thread), so a whole market prints without holding the screen. Codes are
+verified (decoded back) by ``prepare_pages`` first.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from PySide6.QtGui import QColor, QImage, QPagedPaintDevice, QPainter
 
 from kiosk.domain import design
 from kiosk.domain.messages import N_, KioskError, define
 from kiosk.domain.text import LocalizedText
 from kiosk.render.stand_page import DPI, PAGE_H, PAGE_W, StandPage, StandSize, draw_stand
-from kiosk.render.stands import page_layout
 
 NO_PRINTER = define(
     "stand_print.no_printer",
@@ -62,55 +62,38 @@ def stand_preview(
     return image
 
 
-def has_printer() -> bool:
-    """True when the system knows at least one printer."""
-    return bool(QPrinterInfo.availablePrinterNames())
-
-
-def prepare_printer(printer: QPrinter, *, size: StandSize, copies: int) -> None:
-    """Page size and copies on *printer* (before the print dialog shows them)."""
-    printer.setPageLayout(page_layout(size))
-    printer.setFullPage(True)
-    printer.setCopyCount(max(1, copies))
-
-
-def print_stands(
-    printer: QPrinter,
+def paint_stands(
+    device: QPagedPaintDevice,
     pages: Sequence[StandPage],
     market_name: LocalizedText,
     *,
+    copies: int = 1,
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Print *pages* on *printer* (its page size and copies already set); return sheets sent.
+    """Paint *pages* (each *copies* times) on *device*, its page layout already set; return
+    the sheets painted.
 
-    *progress(done, total)* after each stand may raise to stop: the printer job is
-    then aborted. Raises StandPrintError when the printer cannot start or fails.
+    *progress(done, total)* after each stand may raise to stop (the painter is ended
+    and the exception passes on). Raises StandPrintError when painting cannot start.
     """
-    copies = 1
-    if not printer.supportsMultipleCopies():  # the driver cannot: we send each copy
-        copies = max(1, printer.copyCount())
-        printer.setCopyCount(1)
-    dpi = printer.resolution()
-    width_px = printer.pageLayout().fullRectPixels(dpi).width()
+    width_px = device.pageLayout().fullRectPixels(device.logicalDpiX()).width()
     a6_px = PAGE_W * DPI / design.MM_PER_INCH
     painter = QPainter()
-    if not painter.begin(printer):
+    if not painter.begin(device):
         raise StandPrintError(PRINTER_FAILED())
     sent = 0
     try:
         painter.scale(width_px / a6_px, width_px / a6_px)
         for index, page in enumerate(pages):
-            for _copy in range(copies):
-                if sent and not printer.newPage():
+            for _copy in range(max(1, copies)):
+                if sent and not device.newPage():
                     raise StandPrintError(PRINTER_FAILED())
                 draw_stand(painter, page, market_name)
                 sent += 1
             if progress is not None:
                 progress(index + 1, len(pages))
-    except BaseException:
-        printer.abort()
-        painter.end()
-        raise
-    if not painter.end() or printer.printerState() == QPrinter.PrinterState.Error:
+    finally:
+        ended = painter.end()
+    if not ended:
         raise StandPrintError(PRINTER_FAILED())
     return sent

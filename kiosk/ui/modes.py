@@ -37,6 +37,16 @@ class Mode:
         module = importlib.import_module(self.package)
         module.open_mode(host)
 
+    def open_task(self, host: ModeHost, **task: object) -> bool:
+        """Open a task of the mode (``open_task(host, **task)`` in its package); False when
+        the package has none."""
+        module = importlib.import_module(self.package)
+        opener = getattr(module, "open_task", None)
+        if opener is None:
+            return False
+        opener(host, **task)
+        return True
+
     def __repr__(self) -> str:
         return f"Mode(key={self.key!r}, package={self.package!r}, order={self.order})"
 

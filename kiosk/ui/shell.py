@@ -32,10 +32,12 @@ from kiosk.ui.start_screen import StartScreen
 from kiosk.ui.widgets.language_bar import LanguageBar
 
 if TYPE_CHECKING:
+    from kiosk.domain.listing import StoreDetail
     from kiosk.domain.text import LocalizedText
     from kiosk.services.app import Services
     from kiosk.services.values import Change
     from kiosk.ui.live_refresh import LiveRefresh
+    from kiosk.ui.widgets.stall_row import StallRow
 
 START = "start-screen"
 
@@ -87,6 +89,8 @@ class Shell(QMainWindow):
         self.start_screen.locale_chosen.connect(self._on_locale_chosen)
         self.events.changed.connect(self._on_data_changed)
         self.add_screen(START, self.start_screen)
+        self.stall_row: StallRow | None = None  # this PC's stall, built once there is one
+        self.events.went_home.connect(self.show_this_pc_stall)
         self.show_screen(START)
         language_events().changed.connect(self._on_locale_changed)
         self._listening = True
@@ -167,6 +171,8 @@ class Shell(QMainWindow):
         if self._language_bar is not None:
             self._language_bar.set_current(locale)
         self._retranslate_own()
+        if self.stall_row is not None:
+            self.stall_row.retranslate()
         for widget in self._screens.values():
             if isinstance(widget, Retranslatable):
                 widget.retranslate()
@@ -242,6 +248,32 @@ class Shell(QMainWindow):
             name="home-market",
         )
 
+    def show_this_pc_stall(self) -> None:
+        """Show this PC's stall (if it has one) on the start screen."""
+        services = self._services
+        if services is None:
+            return  # (ops imports Qt's namespace: not before the first frame)
+        from kiosk.ui import ops
+
+        ops.run_op(
+            self,
+            services.directory.this_pc_store,
+            on_done=self._show_stall,
+            on_error=lambda _exc: None,
+            name="this-pc-stall",
+        )
+
+    def _show_stall(self, store: StoreDetail | None) -> None:
+        if self.stall_row is None:
+            if store is None:
+                return
+            from kiosk.ui.widgets.stall_row import StallRow
+
+            self.stall_row = StallRow()
+            self.stall_row.task_chosen.connect(self._on_stall_task)
+            self.start_screen.add_row(self.stall_row)
+        self.stall_row.set_store(store)
+
     def use_services(self, services: Services) -> None:
         """Hand the shell the open door: from the background open, or from tests and tours.
 
@@ -254,6 +286,7 @@ class Shell(QMainWindow):
         from kiosk.ui.live_refresh import LiveRefresh
 
         self.live_refresh = LiveRefresh(self, services)  # other PCs' saves show here too
+        self.show_this_pc_stall()
         self.events.services_ready.emit(services)
 
     def when_services(
@@ -334,6 +367,14 @@ class Shell(QMainWindow):
         for mode in available_modes():
             if mode.key == key:
                 mode.open(self)
+                return
+
+    def _on_stall_task(self, task: str, store_id: int, market_slug: str) -> None:
+        from kiosk.ui.modes import available_modes
+
+        for mode in available_modes():
+            if mode.key == "merchant":
+                mode.open_task(self, task=task, store_id=store_id, market_slug=market_slug)
                 return
 
     def _on_locale_chosen(self, locale: str) -> None:

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSpacerItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.domain.text import LocalizedText
 from kiosk.i18n import _, current_locale
@@ -32,6 +39,7 @@ class StartScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("start-screen")
         centre = QHBoxLayout(self)
+        self._centre = centre
         centre.setContentsMargins(theme.GRID * 8, theme.GRID * 6, theme.GRID * 8, theme.GRID * 6)
         column = QWidget()
         column.setMaximumWidth(MAX_CONTENT_WIDTH)
@@ -63,7 +71,14 @@ class StartScreen(QWidget):
         languages.addWidget(self.language_bar)
         languages.addStretch(1)
         outer.addLayout(languages)
-        outer.addSpacing(theme.GRID * 5)
+        self._rows_top = QSpacerItem(0, theme.GRID * 5)
+        outer.addItem(self._rows_top)
+        # Rows other parts add above the mode buttons (``add_row``: this PC's stall).
+        self._rows_box = QVBoxLayout()
+        self._rows_box.setSpacing(theme.GRID * 2)
+        outer.addLayout(self._rows_box)
+        self._rows_gap = QSpacerItem(0, theme.GRID * 2)
+        outer.addItem(self._rows_gap)
         self._modes_box = QVBoxLayout()
         self._modes_box.setSpacing(theme.GRID * 3)
         outer.addLayout(self._modes_box)
@@ -79,6 +94,32 @@ class StartScreen(QWidget):
         """Name this PC's home market in the welcome (None: the plain welcome)."""
         self._market = name
         self.retranslate()
+
+    def add_row(self, row: QWidget) -> None:
+        """Show *row* above the mode buttons (a row hides itself when it has nothing to say).
+
+        While a row shows, the screen's top and bottom margins shrink by the row's
+        height, so the mode buttons keep their size at 1366x768.
+        """
+        self._rows_box.addWidget(row)
+        row.installEventFilter(self)
+        self._fit_rows()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            self._fit_rows()
+        return super().eventFilter(watched, event)
+
+    def _fit_rows(self) -> None:
+        items = (self._rows_box.itemAt(i) for i in range(self._rows_box.count()))
+        rows = [item.widget() for item in items if item is not None]
+        shown = any(row is not None and not row.isHidden() for row in rows)
+        margin = theme.GRID * (2 if shown else 6)
+        gap = theme.GRID * (2 if shown else 0)
+        self._centre.setContentsMargins(theme.GRID * 8, margin, theme.GRID * 8, margin)
+        self._rows_top.changeSize(0, theme.GRID * (2 if shown else 5))
+        self._rows_gap.changeSize(0, gap)
+        self._centre.invalidate()
 
     def mode_button(self, key: str) -> BigButton:
         return self._buttons[key]

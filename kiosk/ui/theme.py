@@ -26,6 +26,7 @@ from kiosk.domain.design import (
     ON_KAKAO,
     ON_PRIMARY,
     PAPER,
+    PRICE_MERCHANT,
     PRIMARY,
     PRIMARY_PRESSED,
     RADIUS,
@@ -60,6 +61,7 @@ __all__ = [
     "ON_KAKAO",
     "ON_PRIMARY",
     "PAPER",
+    "PRICE_MERCHANT",
     "PRIMARY",
     "PRIMARY_PRESSED",
     "RADIUS",
@@ -95,6 +97,7 @@ TOKENS: Final[dict[str, str]] = {
     "caption": f"{CAPTION}px",
     "body": f"{BODY}px",
     "lead": f"{LEAD}px",
+    "price_merchant": f"{PRICE_MERCHANT}px",
     "heading": f"{HEADING}px",
     "title": f"{TITLE}px",
     "display": f"{DISPLAY}px",
@@ -142,6 +145,15 @@ o|    QProgressBar::chunk { background: $primary; border-radius: $radius_inner; 
 o|    QLabel[message="error"] { color: $accent; font-weight: 700; }
 o|    QLabel[message="ok"] { color: $primary; font-weight: 700; }
 m|    QLabel[pill="ok"] { font-size: $lead; }
+m|    QLabel, QLabel[role="body"], QLabel[role="lead"] { font-size: $lead; }
+m|    QLabel[role="heading"] { font-size: $heading; font-weight: 700; }
+m|    QLabel[role="title"] { font-size: $title; font-weight: 700; }
+m|    QLabel[role="value"] { font-size: $lead; font-weight: 700; }
+m|    QLabel[role="muted"], QLabel[role="field"] { font-size: $lead; color: $muted; }
+m|    QLabel[role="hint"], QLabel[role="caption"] { font-size: $body; color: $muted; }
+m|    QLabel[role="price"] { font-size: $price_merchant; font-weight: 700; color: $accent; }
+m|    QLineEdit#good-price { font-size: $price_merchant; font-weight: 700; }
+m|    QProgressBar { min-height: $g4; font-size: $lead; }
 m|    QLabel#qr-error { font-size: $lead; font-weight: 700; color: $accent; }
 m|    QLabel#merchant-status[status="error"] { color: $accent; font-weight: 700; }
 m|    QLabel#merchant-status[status="ok"] { color: $primary; font-weight: 700; }

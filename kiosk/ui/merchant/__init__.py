@@ -13,3 +13,10 @@ def open_mode(host: ModeHost) -> None:
     from kiosk.ui.merchant.flow import merchant_flow
 
     host.open_when_ready(lambda: merchant_flow(host).open())
+
+
+def open_task(host: ModeHost, *, task: str, store_id: int, market_slug: str) -> None:
+    """This PC's stall (the start screen's row): its PIN, then *task* ("stands" or "")."""
+    from kiosk.ui.merchant.flow import merchant_flow
+
+    host.open_when_ready(lambda: merchant_flow(host).open_for(store_id, market_slug, task))

@@ -1,4 +1,4 @@
-"""Merchant navigation: store PIN -> goods and prices -> QR codes; idle sign-out."""
+"""Merchant navigation: store PIN -> goods and prices -> QR codes or the stand; idle sign-out."""
 
 from __future__ import annotations
 
@@ -32,6 +32,8 @@ class MerchantFlow(SignedInFlow):
         self.sign_in.qr_requested.connect(self._on_only_qr)
         self.goods.sign_out_requested.connect(self.sign_out_and_leave)
         self.goods.qr_requested.connect(self.open_qr)
+        self.goods.stands_requested.connect(self.open_stands)
+        self._then = ""  # what the start screen's stall row asked for: "", "stands"
         host.events.changed.connect(self._on_changed)
 
     def open(self) -> None:
@@ -43,7 +45,47 @@ class MerchantFlow(SignedInFlow):
         self.sign_in.reset()
         self._host.show_screen(sign_in.SCREEN)
 
+    def open_for(self, store_id: int, market_slug: str, task: str) -> None:
+        """This PC's stall from the start screen: its PIN (once per visit), then *task*.
+
+        *task* is "stands" (the stand print screen) or "" (the goods). When the
+        store's merchant is still signed in on this visit, no PIN is asked again.
+        """
+        if self.actor is not None and self.actor.store_id == store_id:
+            self._after_sign_in(task, store_id)
+            return
+        self._then = task
+        self.sign_in.reset()
+        self.sign_in.want_store(store_id, market_slug)
+        self._host.show_screen(sign_in.SCREEN)
+
+    def open_stands(self, store_id: int) -> None:
+        """The stand print screen for *store_id*; back returns to the goods."""
+        from kiosk.ui.widgets.stand_print_screen import SCREEN, stand_screen
+
+        store = self.goods.store()
+        if store is None or store.id != store_id:
+            store = self.services.directory.get_store(store_id=store_id)
+        screen = stand_screen(self._host, self.services)
+        screen.open_stands(
+            market_slug=store.market_slug, store_ids={store_id}, back=self._back_to_goods
+        )
+        self._host.show_screen(SCREEN)
+
+    def _back_to_goods(self) -> None:
+        if self.actor is None:
+            self._host.go_home()
+        else:
+            self._host.show_screen(goods_screen.SCREEN)
+
+    def _after_sign_in(self, task: str, store_id: int) -> None:
+        if task == "stands":
+            self.open_stands(store_id)
+        else:
+            self._host.show_screen(goods_screen.SCREEN)
+
     def signed_out(self) -> None:
+        self._then = ""
         self.goods.set_actor(None)
         from kiosk.ui.merchant.qr_screen import SCREEN as QR
 
@@ -69,7 +111,8 @@ class MerchantFlow(SignedInFlow):
         self.goods.set_actor(actor)
         self.goods.load(actor.store_id)
         self.guard.arm()
-        self._host.show_screen(goods_screen.SCREEN)
+        task, self._then = self._then, ""
+        self._after_sign_in(task, actor.store_id)
 
     def _on_only_qr(self) -> None:
         from kiosk.ui.merchant.qr_screen import merchant_screen, open_merchant_qr

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -121,6 +121,7 @@ class MerchantGoodsScreen(QWidget):
     """
 
     qr_requested = Signal(int)
+    stands_requested = Signal(int)
     sign_out_requested = Signal()
     saved = Signal(object)
 
@@ -149,12 +150,17 @@ class MerchantGoodsScreen(QWidget):
         self.qr_button = QPushButton()
         self.qr_button.setObjectName("merchant-qr-codes")
         self.qr_button.clicked.connect(lambda: self.leave(self._on_qr))
+        self.stands_button = QPushButton()
+        self.stands_button.setObjectName("merchant-print-stand")
+        self.stands_button.setProperty("kind", "primary")
+        self.stands_button.clicked.connect(lambda: self.leave(self._on_stands))
         self.sign_out_button = QPushButton()
         self.sign_out_button.setObjectName("merchant-sign-out")
         self.sign_out_button.clicked.connect(lambda: self.leave(self.sign_out_requested.emit))
         top.addWidget(self.back_button)
         top.addWidget(self.title, 1)
         top.addWidget(self.qr_button)
+        top.addWidget(self.stands_button)
         top.addWidget(self.sign_out_button)
         outer.addLayout(top)
         self.hint = QLabel()
@@ -280,6 +286,7 @@ class MerchantGoodsScreen(QWidget):
     def retranslate(self) -> None:
         self.back_button.setText("‹  " + _("Start"))
         self.qr_button.setText(_("My QR codes"))
+        self.stands_button.setText(_("Print the stand"))
         self.sign_out_button.setText(_("Sign out"))
         self.hint.setText(
             _("Type a new price and press Save price. Tap In stock / Sold out to switch.")
@@ -312,6 +319,7 @@ class MerchantGoodsScreen(QWidget):
         def done(saved: StoreDetail) -> None:
             good = next((p for p in saved.products if p.id == product_id), None)
             self.show_store(saved)
+            self.keep_in_view(product_id)
             if good is not None:
                 name = good.name.get(current_locale())
                 if price_won is not None:
@@ -350,3 +358,13 @@ class MerchantGoodsScreen(QWidget):
     def _on_qr(self) -> None:
         if self._store is not None:
             self.qr_requested.emit(self._store.id)
+
+    def _on_stands(self) -> None:
+        if self._store is not None:
+            self.stands_requested.emit(self._store.id)
+
+    def keep_in_view(self, product_id: int) -> None:
+        """Scroll so the row of *product_id* (just saved) shows, with the line under it."""
+        row = next((r for r in self.rows if r.product.id == product_id), None)
+        if row is not None:
+            QTimer.singleShot(0, lambda: self.scroll_area.ensureWidgetVisible(row, 0, theme.GRID))

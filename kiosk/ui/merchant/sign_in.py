@@ -73,6 +73,10 @@ class MerchantSignInScreen(QWidget):
     def choose_store(self, store_id: int) -> bool:
         return self.store.choose_store(store_id)
 
+    def want_store(self, store_id: int, market_slug: str) -> None:
+        """Show *store_id* (of *market_slug*) chosen, once the lists are loaded."""
+        self.store.want_store(store_id, market_slug)
+
     def reset(self) -> None:
         self.store.reset()
 

@@ -132,6 +132,20 @@ class StoreSignIn(QWidget):
         """Show *store_id* as the chosen store (False when it is not listed)."""
         return self.picker.select_store(store_id)
 
+    def want_store(self, store_id: int, market_slug: str) -> None:
+        """Choose *store_id* of *market_slug* (its market's list is loaded first if needed)."""
+        if self.picker.current_market() == market_slug and self.choose_store(store_id):
+            self.pad.field.setFocus()
+            return
+        services = self._services
+
+        def work() -> _Loaded:
+            markets = services.directory.list_markets()
+            stores = services.directory.list_stores(market_slug=market_slug)
+            return markets, stores, store_id, market_slug
+
+        self._slot.run(work, on_done=self._on_loaded, name="store-sign-in-wanted")
+
     def reset(self) -> None:
         self.pad.clear()
         self._say(self.message, "", "")
