@@ -66,6 +66,8 @@ class ManagerFlow(SignedInFlow):
         self.sign_in.signed_in.connect(self.on_signed_in)
         self.stores.edit_requested.connect(self.edit_store)
         self.stores.add_requested.connect(self.new_store)
+        self.stores.stands_requested.connect(self.print_stands)
+        self.stores.this_pc_requested.connect(self.make_this_pc_stall)
         self.markets.changed.connect(self.stores.reload)
         self.markets.synonyms_requested.connect(self.show_synonyms)
         self.exchange.changed.connect(self.stores.reload)
@@ -152,6 +154,40 @@ class ManagerFlow(SignedInFlow):
         """The screens that act for the signed-in manager (``set_actor``)."""
         return (self.form, self.markets, self.audit, self.progress, self.exchange,
                 self.promotions, self.promotion_form, self.synonyms)  # fmt: skip
+
+    def print_stands(self, market_slug: str, store_ids: object) -> None:
+        """The stand print screen for *store_ids* (None: every store of the market)."""
+        from kiosk.ui.widgets.stand_print_screen import SCREEN, stand_screen
+
+        ids = frozenset(store_ids) if isinstance(store_ids, frozenset) else None
+        screen = stand_screen(self._host, self.services)
+        screen.open_stands(
+            market_slug=market_slug,
+            store_ids=ids,
+            back=lambda: self._host.show_screen(stores.SCREEN),
+        )
+        self._host.show_screen(SCREEN)
+
+    def make_this_pc_stall(self, store: object) -> None:
+        """Make *store* this PC's stall (the start screen offers it to its merchant)."""
+        from kiosk.i18n import _
+        from kiosk.ui import ops
+
+        actor, services = self.actor, self.services
+        if actor is None or not isinstance(store, StoreDetail):
+            return
+
+        def work() -> object:
+            return services.directory.set_home_market(
+                actor=actor, market_slug=store.market_slug, stall=store.stall_number
+            )
+
+        def done(_home: object) -> None:
+            self.stores.count_label.setText(
+                "✓ " + _("This PC's stall is now {store}.").format(store=store.stall_number)
+            )
+
+        ops.run_op(self.stores, work, on_done=done, name="this-pc-stall")
 
     def signed_out(self) -> None:
         for screen in self._screens():

@@ -29,10 +29,15 @@ SCREEN = "manager-stores"
 
 
 class ManagerStoresScreen(ManagerPage):
-    """``edit_requested(StoreDetail)`` / ``add_requested(market_slug)`` open the store form."""
+    """``edit_requested(StoreDetail)`` / ``add_requested(market_slug)`` open the store form;
+    ``stands_requested(market_slug, store_ids or None)`` the stand print screen for the
+    chosen stores or the whole market; ``this_pc_requested(StoreDetail)`` makes the
+    chosen store this PC's stall."""
 
     edit_requested = Signal(object)
     add_requested = Signal(str)
+    stands_requested = Signal(str, object)
+    this_pc_requested = Signal(object)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(SCREEN, "stores", parent)
@@ -76,7 +81,17 @@ class ManagerStoresScreen(ManagerPage):
         self.edit_button = QPushButton()
         self.edit_button.setObjectName("edit-stall")
         self.edit_button.clicked.connect(self._on_edit)
-        self.add(row_layout((self.hint, 1), self.edit_button))
+        self.chosen_stands = QPushButton()
+        self.chosen_stands.setObjectName("print-chosen-stands")
+        self.chosen_stands.clicked.connect(self._on_chosen_stands)
+        self.market_stands = QPushButton()
+        self.market_stands.setObjectName("print-market-stands")
+        self.market_stands.clicked.connect(self._on_market_stands)
+        self.this_pc = QPushButton()
+        self.this_pc.setObjectName("set-this-pc-stall")
+        self.this_pc.clicked.connect(self._on_this_pc)
+        buttons = (self.chosen_stands, self.market_stands, self.this_pc, self.edit_button)
+        self.add(row_layout((self.hint, 1), *buttons, spacing=theme.GRID * 2))
         self.retranslate()
 
     def _build_table(self) -> QTableView:
@@ -90,7 +105,7 @@ class ManagerStoresScreen(ManagerPage):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.STALL, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
@@ -159,6 +174,9 @@ class ManagerStoresScreen(ManagerPage):
         self.search.setPlaceholderText(_("Search by stall number or name"))
         self.add_button.setText("+ " + _("Add a stall"))
         self.edit_button.setText(_("Edit the chosen store"))
+        self.chosen_stands.setText(_("Stands of the chosen stores"))
+        self.market_stands.setText(_("Stands of the whole market"))
+        self.this_pc.setText(_("Make it this PC's stall"))
         self.no_codes.setText(_("No QR code"))
         self.inactive.setText(_("Closed stalls only"))
         self.hint.setText(_("Double-click a row to edit the store and its goods."))
@@ -240,6 +258,26 @@ class ManagerStoresScreen(ManagerPage):
         rows = self.table.selectionModel().selectedRows()
         if rows:
             self._on_double_clicked(rows[0])
+
+    def chosen_stores(self) -> list[StoreDetail]:
+        """The stores whose rows are selected, in table order."""
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
+        found = [self.proxy.data(index, STORE_ROLE) for index in rows]
+        return [store for store in found if isinstance(store, StoreDetail)]
+
+    def _on_chosen_stands(self) -> None:
+        chosen = self.chosen_stores()
+        if self._market is not None and chosen:
+            self.stands_requested.emit(self._market, frozenset(s.id for s in chosen))
+
+    def _on_market_stands(self) -> None:
+        if self._market is not None:
+            self.stands_requested.emit(self._market, None)
+
+    def _on_this_pc(self) -> None:
+        chosen = self.chosen_stores()
+        if chosen:
+            self.this_pc_requested.emit(chosen[0])
 
     def _on_add(self) -> None:
         if self._market is not None:
