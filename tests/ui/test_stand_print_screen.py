@@ -123,9 +123,13 @@ def test_the_manager_makes_a_store_this_pcs_stall(
 
 
 @pytest.fixture
-def one_stand(shell: Shell, own_services: Services) -> StandPrintScreen:
+def one_stand(
+    shell: Shell, own_services: Services, monkeypatch: pytest.MonkeyPatch
+) -> StandPrintScreen:
+    """One stand, printed and saved in a worker thread (so the faults injected here apply)."""
     store = own_services.directory.list_stores(market_slug="bansong")[2]
     screen = screen_of(shell, own_services)
+    monkeypatch.setattr(screen, "in_child", False)
     screen.open_stands(market_slug="bansong", store_ids={store.id}, back=lambda: None)
     assert ops.wait_idle() and screen.stands() is not None
     return screen
@@ -236,3 +240,37 @@ def test_a_store_without_codes_says_what_to_do(shell: Shell, own_services: Servi
     assert ops.wait_idle()
     assert screen.stands() is None and not screen.print_button.isEnabled()
     assert screen.status_text().startswith("⚠ There is no code to print yet.")
+
+
+def test_in_a_child_process_a_bad_place_is_a_plain_sentence_and_printing_works(
+    shell: Shell,
+    own_services: Services,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    store = own_services.directory.list_stores(market_slug="bansong")[2]
+    screen = screen_of(shell, own_services)
+    assert screen.in_child
+    screen.open_stands(market_slug="bansong", store_ids={store.id}, back=lambda: None)
+    assert ops.wait_idle()
+    screen.save_stands(tmp_path / "unplugged-usb" / "stand.pdf")
+    wait_job(screen, qtbot)
+    assert screen.status_text() == (
+        "⚠ The file cannot be saved in that place. Choose another folder."
+    ), screen.status.toolTip()
+    assert not (tmp_path / "unplugged-usb").exists()
+
+    def pdf_dialog(printer: QPrinter, _parent: object) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+        return True
+
+    monkeypatch.setattr(stand_paper, "has_printer", lambda: True)
+    monkeypatch.setattr(stand_print_screen, "ask_print_dialog", pdf_dialog)
+    click(screen.print_button)
+    wait_job(screen, qtbot)
+    assert screen.status_text().startswith("✓ Sent to the printer: 1 sheets")
+    assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF-")

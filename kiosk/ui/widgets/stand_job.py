@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from kiosk.i18n import _
 from kiosk.ui import ops
+
+if TYPE_CHECKING:
+    from kiosk.ui.widgets.stand_child import ChildJob, ChildRun
 
 #: How often the bar reads the worker's count (the GUI thread never waits on the worker).
 POLL_MS = 50
@@ -25,6 +28,15 @@ class Stopped(Exception):
         super().__init__(f"stopped after {done} of {total}")
         self.done = done
         self.total = total
+
+
+class ChildFailed(Exception):
+    """A child process said what went wrong (``text``, plain words; ``detail`` for the log)."""
+
+    def __init__(self, text: str, detail: object) -> None:
+        super().__init__(text)
+        self.text = text
+        self.detail = detail
 
 
 class _Count:
@@ -66,6 +78,8 @@ class StandJob(QObject):
         self.bar.hide()
         self._count: _Count | None = None
         self._op: ops.Op[Any] | None = None
+        self._child: ChildRun | None = None
+        self._child_done: tuple[Callable[[Any], None], Callable[[Exception], None]] | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._on_tick)
@@ -75,7 +89,29 @@ class StandJob(QObject):
         self.stop_button.setText(_("Stop"))
 
     def is_running(self) -> bool:
-        return self._op is not None and not self._op.done
+        return self._child is not None or (self._op is not None and not self._op.done)
+
+    def start_child(
+        self,
+        job: ChildJob,
+        *,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None],
+    ) -> None:
+        """Run *job* in a child process (kiosk.ui.widgets.stand_child); the bar shows its count."""
+        from kiosk.ui.widgets.stand_child import ChildRun
+
+        self._count = _Count()
+        self._child_done = (on_done, on_error)
+        self._child = ChildRun(job)
+        self._show()
+
+    def _show(self) -> None:
+        self.progress.setRange(0, 0)  # busy until the first stand is done
+        self.bar.show()
+        self.stop_button.setEnabled(True)
+        self._timer.start()
+        self.running_changed.emit(True)
 
     def start(
         self,
@@ -95,20 +131,35 @@ class StandJob(QObject):
             self._finish()
             on_error(exc)
 
-        self.progress.setRange(0, 0)  # busy until the first stand is done
-        self.bar.show()
-        self.stop_button.setEnabled(True)
-        self._timer.start()
         self._op = ops.run_op(
             self.parent(), lambda: work(count), on_done=done, on_error=failed, name="stands"
         )
-        self.running_changed.emit(True)
+        self._show()
 
     def stop(self) -> None:
         """Stop after the stand being drawn (what was sent to the printer stays sent)."""
         if self._count is not None:
             self._count.stop.set()
             self.stop_button.setEnabled(False)
+        if self._child is not None:
+            self._child.stop()
+
+    def _read_child(self) -> None:
+        child, count = self._child, self._count
+        assert child is not None and count is not None
+        for message in child.poll():
+            if message[0] == "progress":
+                count.done, count.total = message[1], message[2]
+                continue
+            self._child = None
+            child.close()
+            on_done, on_error = self._child_done or (lambda _v: None, lambda _e: None)
+            self._finish()
+            if message[0] == "done":
+                on_done(message[1])
+            else:
+                on_error(ChildFailed(message[1], message[2]))
+            return
 
     def _finish(self) -> None:
         self._timer.stop()
@@ -117,6 +168,8 @@ class StandJob(QObject):
         self.running_changed.emit(False)
 
     def _on_tick(self) -> None:
+        if self._child is not None:
+            self._read_child()
         count = self._count
         if count is None or count.total <= 0:
             return

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QMarginsF
+from PySide6.QtGui import QPageLayout, QPageSize, QPixmap
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from kiosk.render.stand_print import (
@@ -52,6 +54,52 @@ def prepare_printer(printer: QPrinter, *, size: StandSize, copies: int) -> None:
     printer.setPageLayout(page_layout(size))
     printer.setFullPage(True)
     printer.setCopyCount(max(1, copies))
+
+
+@dataclass(frozen=True, slots=True)
+class PrinterSettings:
+    """What the print dialog chose, as plain values a child process can rebuild a printer from."""
+
+    name: str
+    pdf_file: str  # "" for a real printer
+    page_size_id: int
+    copies: int
+    collate: bool
+    duplex: int
+    color: int
+
+
+def printer_settings(printer: QPrinter) -> PrinterSettings:
+    pdf = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+    return PrinterSettings(
+        name=printer.printerName(),
+        pdf_file=printer.outputFileName() if pdf else "",
+        page_size_id=printer.pageLayout().pageSize().id().value,
+        copies=printer.copyCount(),
+        collate=printer.collateCopies(),
+        duplex=printer.duplex().value,
+        color=printer.colorMode().value,
+    )
+
+
+def build_printer(settings: PrinterSettings) -> QPrinter:
+    """The printer *settings* describe (in this process)."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if settings.pdf_file:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(settings.pdf_file)
+    else:
+        printer.setPrinterName(settings.name)
+    page = QPageSize(QPageSize.PageSizeId(settings.page_size_id))
+    printer.setPageLayout(
+        QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+    )
+    printer.setFullPage(True)
+    printer.setCopyCount(settings.copies)
+    printer.setCollateCopies(settings.collate)
+    printer.setDuplex(QPrinter.DuplexMode(settings.duplex))
+    printer.setColorMode(QPrinter.ColorMode(settings.color))
+    return printer
 
 
 def new_printer(*, size: StandSize, copies: int) -> QPrinter:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -85,8 +86,13 @@ class StandPrintScreen(QWidget):
     shows the first one at the chosen size. Print opens the system print dialog
     (``ask_print_dialog``) and prints in the background with a progress bar and
     Stop; "Save as a file" writes a checked file atomically. Every fault ends in
-    one plain sentence in the status line.
+    one plain sentence in the status line. Printing and saving run in a child
+    process (``in_child``; kiosk.ui.widgets.stand_child), else in a worker thread.
     """
+
+    #: Print and save in a child process (the screen never waits on Qt's PDF engine); a
+    #: frozen build has no ``python -m`` to start one, so it uses a worker thread.
+    in_child = not getattr(sys, "frozen", False)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -260,6 +266,13 @@ class StandPrintScreen(QWidget):
             self._set_status(_("Printing was cancelled. Nothing was printed."), "")
             return
         self._set_status(_("Printing…"), "")
+        if self.in_child:
+            from kiosk.ui.widgets.stand_child import ChildJob
+
+            settings = stand_paper.printer_settings(printer)
+            job = ChildJob("print", stands, self._size, 1, current_locale(), printer=settings)
+            self.job.start_child(job, on_done=self._on_printed, on_error=self._on_failed)
+            return
 
         def work(progress: Progress) -> int:
             return stand_paper.print_on(printer, stands, progress)
@@ -279,6 +292,12 @@ class StandPrintScreen(QWidget):
                 return
         size, copies = self._size, self._copies
         self._set_status(_("Saving…"), "")
+        if self.in_child:
+            from kiosk.ui.widgets.stand_child import ChildJob
+
+            job = ChildJob("save", stands, size, copies, current_locale(), out=path)
+            self.job.start_child(job, on_done=self._on_saved, on_error=self._on_failed)
+            return
 
         def work(progress: Progress) -> Any:
             return Codes.write_stands(stands, path, size=size, copies=copies, progress=progress)  # type: ignore[arg-type]
@@ -343,7 +362,7 @@ class StandPrintScreen(QWidget):
 
     def _on_saved(self, result: object) -> None:
         path = getattr(result, "path", None)
-        name = path.name if isinstance(path, Path) else ""
+        name = path.name if isinstance(path, Path) else str(result)
         self._set_status(_("Saved: {name}").format(name=name), "ok")
 
     def _on_failed(self, exc: Exception) -> None:

@@ -20,8 +20,10 @@ def _codes(message: object) -> set[str]:
 
 def plain_error(exc: Exception) -> str:
     """One sentence a merchant understands for *exc* raised while preparing, printing or saving."""
-    from kiosk.ui.widgets.stand_job import Stopped
+    from kiosk.ui.widgets.stand_job import ChildFailed, Stopped
 
+    if isinstance(exc, ChildFailed):
+        return exc.text
     if isinstance(exc, Stopped):
         return _("Stopped after {done} of {total} stands.").format(done=exc.done, total=exc.total)
     codes = _codes(exc.message) if isinstance(exc, KioskError) else set()
@@ -42,7 +44,15 @@ def plain_error(exc: Exception) -> str:
             "The file was not saved: there is no room left there. Choose another place, "
             "such as a USB stick. No half-written file was left."
         )
-    if codes & {"output.no_permission", "output.folder_not_writable", "output.read_only"}:
+    unusable = {
+        "output.no_permission",
+        "output.folder_not_writable",
+        "output.folder_missing",
+        "output.path_is_folder",
+        "output.not_regular",
+        "output.read_only",
+    }
+    if codes & unusable:
         return _("The file cannot be saved in that place. Choose another folder.")
     if any(code.startswith("verify.") for code in codes):
         return _(
