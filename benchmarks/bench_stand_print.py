@@ -37,6 +37,7 @@ class Probe:
         from PySide6.QtCore import Qt, QTimer
 
         self.worst_ms = 0.0
+        self.over = 0  # holds longer than GOAL_MS
         self.ticks = 0
         self._last = time.perf_counter()
         self._timer = QTimer()
@@ -45,7 +46,7 @@ class Probe:
         self._timer.timeout.connect(self._tick)
 
     def start(self) -> None:
-        self.worst_ms, self.ticks = 0.0, 0
+        self.worst_ms, self.ticks, self.over = 0.0, 0, 0
         self._last = time.perf_counter()
         self._timer.start()
 
@@ -54,13 +55,16 @@ class Probe:
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        self.worst_ms = max(self.worst_ms, (now - self._last) * 1000 - PROBE_MS)
+        hold = (now - self._last) * 1000 - PROBE_MS
+        self.worst_ms = max(self.worst_ms, hold)
+        self.over += hold > GOAL_MS
         self._last = now
         self.ticks += 1
 
 
-def run_until(done: Callable[[], bool], probe: Probe) -> tuple[float, float]:
-    """Spin the GUI event loop until *done*; return (seconds, worst GUI hold in ms)."""
+def run_until(done: Callable[[], bool], probe: Probe) -> tuple[float, float, int]:
+    """Spin the GUI event loop until *done*; return (seconds, worst GUI hold in ms, holds
+    over the goal)."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     loop = QEventLoop()
@@ -74,7 +78,7 @@ def run_until(done: Callable[[], bool], probe: Probe) -> tuple[float, float]:
     elapsed = time.perf_counter() - start
     check.stop()
     probe.stop()
-    return elapsed, probe.worst_ms
+    return elapsed, probe.worst_ms, probe.over
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,13 +119,19 @@ def main(argv: list[str] | None = None) -> int:
         screen.show()
         app.processEvents()
         probe = Probe()
+        # The noise floor: the same probe while nothing runs (a shared, busy machine
+        # deschedules the GUI thread now and then, whatever the app does).
+        idle_until = time.perf_counter() + 3.0
+        _idle_s, idle_hold, idle_over = run_until(lambda: time.perf_counter() > idle_until, probe)
 
         screen.open_stands(market_slug="bench", store_ids=None, back=lambda: None)
-        prepare_s, prepare_hold = run_until(lambda: screen.stands() is not None, probe)
+        prepare_s, prepare_hold, prepare_over = run_until(
+            lambda: screen.stands() is not None, probe
+        )
         ops.wait_idle()
 
         screen.save_stands(Path(tmp) / "app.pdf")
-        save_s, save_hold = run_until(lambda: not screen.job.is_running(), probe)
+        save_s, save_hold, save_over = run_until(lambda: not screen.job.is_running(), probe)
         saved_ok = screen.status_text().startswith("✓")
 
         def to_pdf(printer: QPrinter, _parent: object) -> bool:
@@ -129,16 +139,23 @@ def main(argv: list[str] | None = None) -> int:
             printer.setOutputFileName(str(Path(tmp) / "printed.pdf"))
             return True
 
-        stand_paper.has_printer = lambda: True  # type: ignore[assignment]
+        stand_paper.has_printer = lambda: True
         stand_print_screen.ask_print_dialog = to_pdf  # type: ignore[assignment]
         screen.print_stands()
-        print_s, print_hold = run_until(lambda: not screen.job.is_running(), probe)
+        print_s, print_hold, print_over = run_until(lambda: not screen.job.is_running(), probe)
         printed_ok = screen.status_text().startswith("✓")
         screen.close()
         ops.shutdown()
         services.close()
 
     results.update(
+        idle_worst_gui_hold_ms=idle_hold,
+        holds_over_goal={
+            "idle": idle_over,
+            "prepare": prepare_over,
+            "save": save_over,
+            "print": print_over,
+        },
         prepare_s=prepare_s,
         prepare_worst_gui_hold_ms=prepare_hold,
         save_s=save_s,
@@ -155,15 +172,21 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"{args.stores} stalls, whole market, A6 ({results['machine']}):")
     print(f"  anchor: the CLI path writes {anchor.pages} stands in {anchor_s:.2f} s")
-    print(
-        f"  app: prepare (codes verified) {prepare_s:.2f} s, worst GUI hold {prepare_hold:.1f} ms"
-    )
-    print(f"  app: save a checked file      {save_s:.2f} s, worst GUI hold {save_hold:.1f} ms")
-    print(f"  app: print (PDF printer)      {print_s:.2f} s, worst GUI hold {print_hold:.1f} ms")
+    for name, took, hold, over in (
+        ("nothing running", 3.0, idle_hold, idle_over),
+        ("prepare (codes verified)", prepare_s, prepare_hold, prepare_over),
+        ("save a checked file", save_s, save_hold, save_over),
+        ("print (PDF printer)", print_s, print_hold, print_over),
+    ):
+        print(
+            f"  {name:<25} {took:5.2f} s, worst GUI hold {hold:5.1f} ms,"
+            f" {over} holds over {GOAL_MS:.0f} ms"
+        )
+    worst = max(prepare_hold, save_hold, print_hold)
     print(
         f"  prepare + save / CLI anchor = {results['ratio_app_save_to_cli']:.2f}x;"
-        f" goal: GUI held < {GOAL_MS:.0f} ms"
-        f" ({'met' if max(prepare_hold, save_hold, print_hold) < GOAL_MS else 'NOT met'})"
+        f" goal: GUI held < {GOAL_MS:.0f} ms ({'met' if worst < GOAL_MS else 'NOT met'};"
+        f" with nothing running the probe saw {idle_hold:.1f} ms)"
     )
     return 0
 

@@ -44,6 +44,8 @@ class ChildJob:
 
 def child_main() -> int:
     """The child's whole life: the job from stdin, then JSON lines on stdout."""
+    if hasattr(os, "nice"):
+        os.nice(10)  # the screen's process comes first on a busy two-core PC
     size = int.from_bytes(sys.stdin.buffer.read(8), "big")
     job: ChildJob = pickle.loads(sys.stdin.buffer.read(size))
     stop = threading.Event()
