@@ -174,9 +174,10 @@ def test_a_foreign_host_shows_the_error_and_no_badge_and_save_is_disabled(
     qtbot: QtBot, screen: MerchantQrScreen
 ) -> None:
     _type(qtbot, screen.kakao, screen.kakao.id_edit, "pf.kakao.com@evil.example")
-    error = screen.kakao.error_text()
-    assert error.startswith("KakaoTalk channel: ")
-    assert "user-info" in error
+    assert screen.kakao.error_text().startswith("This is not a KakaoTalk channel name.")
+    technical = screen.kakao.technical_text()  # behind "Details"
+    assert technical.startswith("KakaoTalk channel: ")
+    assert "user-info" in technical
     assert screen.kakao.error_label.isVisible()
     assert not screen.kakao.card.badge.isVisible()
     assert screen.kakao.verified() is None and screen.kakao.url() == ""
@@ -190,9 +191,10 @@ def test_a_payload_with_a_wrong_crc_names_tag_63(qtbot: QtBot, screen: MerchantQ
     broken = PAYLOAD[:-4] + ("0000" if not PAYLOAD.endswith("0000") else "FFFF")
     with qtbot.waitSignal(screen.payment.preview_updated, timeout=5_000):
         screen.payment.payload_edit.setPlainText(broken)
-    error = screen.payment.error_text()
-    assert error.startswith("Zero Pay payment QR: ")
-    assert "tag 63" in error
+    assert screen.payment.error_text().startswith("This payment code is not right")
+    technical = screen.payment.technical_text()  # behind "Details"
+    assert technical.startswith("Zero Pay payment QR: ")
+    assert "tag 63" in technical
     assert not screen.payment.card.badge.isVisible()
     assert screen.payment.detail_texts() == {}
     assert not screen.save_button.isEnabled()
@@ -246,7 +248,10 @@ def test_a_photo_without_a_qr_code_keeps_the_field_and_says_why(
     assert image.save(str(blank))
     assert not screen.payment.load_photo(blank)
     assert screen.payment.text() == before
-    assert screen.payment.error_text().startswith("Zero Pay payment QR: no QR code found")
+    assert screen.payment.error_text() == (
+        "No code was found in the photo. Take it again in a brighter place."
+    )
+    assert screen.payment.technical_text().startswith("Zero Pay payment QR: no QR code found")
 
 
 def test_save_to_store_keeps_the_normalised_id_and_the_exact_payload(
@@ -301,7 +306,7 @@ def test_save_png_writes_a_file_that_decodes_back(
     target = tmp_path / "kakao.png"
     screen._on_save_file_requested("kakao", "png", target)
     assert _decode(QImage(str(target))) == [FRIEND_URL]
-    assert str(target) in screen.status_label.text()
+    assert screen.status_label.text() == "✓ Saved and checked by scanning: kakao.png"
 
 
 @pytest.mark.usefixtures("english")
@@ -311,8 +316,9 @@ def test_save_into_a_missing_folder_reports_it(
     target = tmp_path / "no-such-folder" / "pay.png"
     screen._on_save_file_requested("payment", "png", target)
     assert not target.exists()
-    assert screen.status_label.text().startswith("⚠ ")
-    assert "no-such-folder" in screen.status_label.text()
+    assert screen.status_label.text() == (
+        "⚠ The file cannot be saved in that place. Choose another folder."
+    )
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm (poppler-utils)")

@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QButtonGroup, QLabel, QLineEdit, QPushButton, QWid
 from kiosk.domain.qr.kakao import KakaoLink
 from kiosk.i18n import N_, _
 from kiosk.services.app import Codes
-from kiosk.services.values import KakaoInput, QrInputError, field_message
+from kiosk.services.values import KakaoInput, QrInputError
 from kiosk.ui import theme
+from kiosk.ui.merchant.plain_words import plain_qr_error
 from kiosk.ui.merchant.qr_section import QrSection
 from kiosk.ui.widgets.flow_layout import FlowLayout
 
@@ -68,8 +69,8 @@ class KakaoSection(QrSection):
         self.url_label.setWordWrap(True)
         self.url_label.setTextFormat(Qt.TextFormat.PlainText)
         self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.info.addWidget(self.url_title)
-        self.info.addWidget(self.url_label)
+        self.details_box.addWidget(self.url_title)
+        self.details_box.addWidget(self.url_label)
 
     # State -------------------------------------------------------------------------------
     def text(self) -> str:
@@ -110,7 +111,7 @@ class KakaoSection(QrSection):
 
     def retranslate(self) -> None:
         self.heading.setText(_("KakaoTalk channel"))
-        self.field_title.setText(_("Channel ID or link (for example _ZeUTxl)"))
+        self.field_title.setText(_("Your channel's name (for example _ZeUTxl)"))
         self.id_edit.setPlaceholderText(_("Type or paste here"))
         self.url_title.setText(_("The code opens"))
         self._label_link_buttons()
@@ -124,18 +125,21 @@ class KakaoSection(QrSection):
         try:
             checked = Codes.check_kakao(self.id_edit.text(), link=self.link())
         except QrInputError as exc:
-            self._show_error(str(exc))
-            self.card.show_message(_("No code yet: please check the channel ID."))
+            self._show_error(plain_qr_error(exc), str(exc))
+            self.card.show_message(_("No code yet: please check the channel name."))
             return
         if checked is None:
-            self.card.show_message(_("Type your channel ID to see its QR code."))
+            self.card.show_message(_("Type your channel name to see its code."))
             return
         if self.card.show_spec(checked.spec) is None:
-            self._show_error(field_message("kakao_channel", _("the code could not be checked")))
+            self._show_error(_("The code could not be checked. Type the name again."))
             return
         self._checked = checked
         self.url_title.show()
         self.url_label.setText(checked.url)
+        self._show_result(
+            _("The KakaoTalk channel is right: {channel}").format(channel=checked.channel_id)
+        )
 
     # Handlers ----------------------------------------------------------------------------
     def _on_text_changed(self, _text: str) -> None:

@@ -1,14 +1,12 @@
-"""Zero Pay section: paste the kit's payload or load a photo of the kit, see the checked code."""
+"""Zero Pay section: load a photo of the kit (or paste its text under Details), see the code."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent, QTextOption
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
-    QBoxLayout,
-    QFileDialog,
     QGridLayout,
     QLabel,
     QPlainTextEdit,
@@ -19,8 +17,9 @@ from PySide6.QtWidgets import (
 from kiosk.domain.qr.payment import PaymentPayload
 from kiosk.i18n import _
 from kiosk.services.app import Codes
-from kiosk.services.values import PaymentInput, QrInputError, field_message
+from kiosk.services.values import PaymentInput, QrInputError
 from kiosk.ui import theme
+from kiosk.ui.merchant.plain_words import plain_qr_error
 from kiosk.ui.merchant.qr_section import QrSection
 
 #: Lines of payload visible without scrolling (a Zero Pay EMVCo payload is ~150 characters);
@@ -56,24 +55,17 @@ class PaymentSection(QrSection):
         self.payload_edit.textChanged.connect(self._on_text_changed)
         self.field_title.setBuddy(self.payload_edit)
         self.photo_button = QPushButton()
+        self.photo_button.setObjectName("kit-photo")
+        self.photo_button.setProperty("kind", "primary")
         self.photo_button.clicked.connect(self._on_photo_clicked)
-        # Its label may be wider than the column: _place_photo_button then moves it, not Qt.
         self.photo_button.setMinimumWidth(theme.TOUCH_MERCHANT)
-        self.inputs.addWidget(self.field_title)
-        self.inputs.addWidget(self.payload_edit)
-        # The photo button goes under the box when it fits beside the code, else under both.
-        self._photo_slot = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self._photo_slot.setContentsMargins(0, 0, 0, 0)
-        self.inputs.addLayout(self._photo_slot)
-        self._photo_wide_slot = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self._photo_wide_slot.setContentsMargins(0, 0, 0, 0)
-        self.info.addLayout(self._photo_wide_slot)
-        self._photo_slot.addWidget(self.photo_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self._photo_slot.addStretch(1)
+        self.inputs.addWidget(self.photo_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.details_box.insertWidget(0, self.field_title)
+        self.details_box.insertWidget(1, self.payload_edit)
 
-        self.details = QGridLayout()
-        self.details.setHorizontalSpacing(theme.GRID * 2)
-        self.details.setVerticalSpacing(theme.GRID)
+        self.facts = QGridLayout()
+        self.facts.setHorizontalSpacing(theme.GRID * 2)
+        self.facts.setVerticalSpacing(theme.GRID)
         self._detail_rows: list[tuple[QLabel, QLabel]] = []
         for index in range(4):
             name, value = QLabel(), QLabel()
@@ -82,17 +74,17 @@ class PaymentSection(QrSection):
             value.setWordWrap(True)
             value.setTextFormat(Qt.TextFormat.PlainText)
             row, pair = divmod(index, DETAIL_PAIRS_PER_ROW)
-            self.details.addWidget(name, row, pair * 2, Qt.AlignmentFlag.AlignTop)
-            self.details.addWidget(value, row, pair * 2 + 1, Qt.AlignmentFlag.AlignTop)
+            self.facts.addWidget(name, row, pair * 2, Qt.AlignmentFlag.AlignTop)
+            self.facts.addWidget(value, row, pair * 2 + 1, Qt.AlignmentFlag.AlignTop)
             self._detail_rows.append((name, value))
         for pair in range(DETAIL_PAIRS_PER_ROW):
-            self.details.setColumnStretch(pair * 2 + 1, 1)
-        self.info.addLayout(self.details)
+            self.facts.setColumnStretch(pair * 2 + 1, 1)
+        self.details_box.addLayout(self.facts)
         self.note_label = QLabel()
         self.note_label.setObjectName("payment-note")
         self.note_label.setProperty("role", "muted")
         self.note_label.setWordWrap(True)
-        self.info.addWidget(self.note_label)
+        self.details_box.addWidget(self.note_label)
 
         self.reminder_label = QLabel()
         self.reminder_label.setObjectName("payment-reminder")
@@ -124,11 +116,11 @@ class PaymentSection(QrSection):
     def detail_texts(self) -> dict[str, str]:
         """Shown merchant details by their (translated) names."""
         return {
-            name.text(): value.text() for name, value in self._detail_rows if name.isVisibleTo(self)
+            name.text(): value.text() for name, value in self._detail_rows if not name.isHidden()
         }
 
     def note_text(self) -> str:
-        return self.note_label.text() if self.note_label.isVisibleTo(self) else ""
+        return self.note_label.text() if not self.note_label.isHidden() else ""
 
     def set_files_allowed(self, allowed: bool) -> None:
         """The kit photo opens a file: only for someone signed in, like save and print."""
@@ -144,7 +136,7 @@ class PaymentSection(QrSection):
             checked = Codes.payment_from_image(path)
         except QrInputError as exc:
             self.refresh_now()
-            self._show_error(str(exc))
+            self._show_error(plain_qr_error(exc), str(exc))
             return False
         self.payload_edit.setPlainText(checked.raw)  # marks the section edited
         self.refresh_now()
@@ -152,11 +144,9 @@ class PaymentSection(QrSection):
 
     def retranslate(self) -> None:
         self.heading.setText(_("Zero Pay payment QR"))
-        self.field_title.setText(_("Payment code text from your Zero Pay kit"))
-        self.photo_button.setText(_("Load photo of the Zero Pay kit…"))
-        self.payload_edit.setPlaceholderText(
-            _("Paste the text here, or load a photo of the QR code in your kit.")
-        )
+        self.field_title.setText(_("The payment code as text (only if you have it)"))
+        self.photo_button.setText(_("Load from a photo of the kit"))
+        self.payload_edit.setPlaceholderText(_("Paste the text here."))
         self.reminder_label.setText(
             "※ "
             + _(
@@ -165,7 +155,6 @@ class PaymentSection(QrSection):
             )
         )
         super().retranslate()
-        self._place_photo_button()
 
     # Preview -----------------------------------------------------------------------------
     def _update_preview(self) -> None:
@@ -174,17 +163,18 @@ class PaymentSection(QrSection):
         try:
             checked = Codes.check_payment(self.payload_edit.toPlainText())
         except QrInputError as exc:
-            self._show_error(str(exc))
-            self.card.show_message(_("No code yet: please check the payment code text."))
+            self._show_error(plain_qr_error(exc), str(exc))
+            self.card.show_message(_("No code yet: load the photo of your kit again."))
             return
         if checked is None:
-            self.card.show_message(_("Paste the payment code or load a photo to see it."))
+            self.card.show_message(_("Load the photo of your Zero Pay kit to see the code."))
             return
         if self.card.show_spec(checked.spec) is None:
-            self._show_error(field_message("payment_qr", _("the code could not be checked")))
+            self._show_error(_("The code could not be checked. Load the photo again."))
             return
         self._checked = checked
         self._show_details(checked.payload)
+        self._show_result(result_words(checked.payload))
 
     def _show_details(self, payload: PaymentPayload | None) -> None:
         rows: list[tuple[str, str]] = []
@@ -205,23 +195,6 @@ class PaymentSection(QrSection):
         self.note_label.setText(note)
         self.note_label.setVisible(bool(note))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._place_photo_button()
-
-    def _place_photo_button(self) -> None:
-        """Under the payload box beside the code when it fits there, else under both."""
-        fits = self.photo_button.sizeHint().width() <= self.entry_width()
-        slot = self._photo_slot if fits else self._photo_wide_slot
-        if slot.indexOf(self.photo_button) >= 0:
-            return
-        other = self._photo_wide_slot if fits else self._photo_slot
-        other.removeWidget(self.photo_button)
-        while other.count():  # the stretch that kept the button left
-            other.takeAt(0)
-        slot.addWidget(self.photo_button, 0, Qt.AlignmentFlag.AlignLeft)
-        slot.addStretch(1)
-
     # Handlers ----------------------------------------------------------------------------
     def _on_text_changed(self) -> None:
         self.schedule_preview()
@@ -229,12 +202,18 @@ class PaymentSection(QrSection):
     def _on_photo_clicked(self) -> None:
         if not self.files_allowed():
             return
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            _("Photo of the Zero Pay kit"),
-            str(Path.home()),
-            _("Pictures (*.png *.jpg *.jpeg)"),
-            options=QFileDialog.Option.DontUseNativeDialog,
-        )
-        if path:
-            self.load_photo(Path(path))
+        from kiosk.ui.merchant.kit_photo import ask_kit_photo
+
+        path = ask_kit_photo(self)
+        if path is not None:
+            self.load_photo(path)
+
+
+def result_words(payload: PaymentPayload) -> str:
+    """The checked payment code in words: whose it is and where, when the code says so."""
+    if payload.kind == "emvco" and payload.merchant_name:
+        where = payload.merchant_name
+        if payload.city:
+            where = f"{where}, {payload.city}"
+        return _("The payment code is right: {where}").format(where=where)
+    return _("The payment code is ready.")

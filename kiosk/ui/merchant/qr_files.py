@@ -103,11 +103,21 @@ def save_code_file(screen: CodeScreen, which: Which, fmt: str, path: Path | None
     try:
         saved = screen.export_code(which, path)
     except (LookupError, QrFormatError, QrVerificationError, OSError) as exc:
-        screen.show_status("⚠ " + str(exc), kind="error")
+        screen.show_status("⚠ " + _plain(exc), kind="error")
         return
     screen.show_status(
-        "✓ " + _("Saved and checked by scanning: {path}").format(path=saved.path), kind="ok"
+        "✓ " + _("Saved and checked by scanning: {name}").format(name=saved.path.name), kind="ok"
     )
+
+
+def _plain(exc: Exception) -> str:
+    """*exc* in plain words (kiosk.ui.widgets.stand_words), else its own message."""
+    from kiosk.ui.widgets.stand_words import plain_error
+
+    try:
+        return plain_error(exc)
+    except Exception:
+        return str(exc)
 
 
 def print_code_on(screen: CodeScreen, which: Which, printer: QPrinter | None) -> None:
@@ -143,7 +153,7 @@ def ask_save_path(
 
     stem = f"{store.stall_number}-{which}" if store is not None else which
     stem = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in stem)
-    pattern = _("PNG picture (*.png)") if fmt == "png" else _("PDF document (*.pdf)")
+    pattern = (_("Picture") if fmt == "png" else _("Printable file")) + f" (*.{fmt})"
     chosen, _filter = QFileDialog.getSaveFileName(
         parent,
         _("Save the QR code"),

@@ -82,6 +82,20 @@ class QrSection(QFrame):
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()
         entry.addWidget(self.error_label)
+        # The result in words ("결제 코드가 맞습니다: ..."); the raw text and the technical
+        # reasons live behind "Details" (self.details_box).
+        self.result_label = QLabel()
+        self.result_label.setObjectName("qr-result")
+        self.result_label.setProperty("role", "value")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.result_label.hide()
+        entry.addWidget(self.result_label)
+        self.details_button = QPushButton()
+        self.details_button.setObjectName("qr-details")
+        self.details_button.setCheckable(True)
+        self.details_button.toggled.connect(self._on_details_toggled)
+        entry.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignLeft)
         entry.addStretch(1)
         row.addLayout(entry, 1)
         self.card = QrCard(image_side=PREVIEW_SIDE, framed=False)
@@ -91,6 +105,20 @@ class QrSection(QFrame):
         self.info = QVBoxLayout()
         self.info.setSpacing(theme.GRID)
         column.addLayout(self.info)
+        self.details = QFrame()
+        self.details.setObjectName("qr-details-box")
+        self.details_box = QVBoxLayout(self.details)
+        self.details_box.setContentsMargins(0, 0, 0, 0)
+        self.details_box.setSpacing(theme.GRID)
+        self.detail_label = QLabel()
+        self.detail_label.setObjectName("qr-technical")
+        self.detail_label.setProperty("role", "hint")
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details_box.addWidget(self.detail_label)
+        self.details.hide()
+        column.addWidget(self.details)
         actions = QWidget()
         flow = FlowLayout(actions, spacing=theme.GRID * 2)
         self.action_buttons: dict[str, QPushButton] = {}
@@ -112,8 +140,19 @@ class QrSection(QFrame):
         return self.card.verified()
 
     def error_text(self) -> str:
-        """The inline error on show ("" when the input is fine or empty)."""
+        """The inline error on show, in plain words ("" when the input is fine or empty)."""
         return self._error
+
+    def result_text(self) -> str:
+        """The result in words on show ("" when there is none)."""
+        return self.result_label.text() if not self.result_label.isHidden() else ""
+
+    def technical_text(self) -> str:
+        """The technical reason behind "Details" ("" when there is none)."""
+        return self.detail_label.text()
+
+    def show_details(self, shown: bool) -> None:
+        self.details_button.setChecked(shown)
 
     def is_valid(self) -> bool:
         """True when the input is empty or makes a verified code (after ``refresh_now``)."""
@@ -147,25 +186,43 @@ class QrSection(QFrame):
         """Rebuild the preview at once (a pending debounce is cancelled)."""
         self._timer.stop()
         self._show_error("")
+        self._show_result("")
         self._update_preview()
         self._set_actions_enabled(self.card.verified() is not None)
         self.preview_updated.emit()
 
     def retranslate(self) -> None:
         self.card.retranslate()
-        self.action_buttons["png"].setText(_("Save as PNG…"))
-        self.action_buttons["pdf"].setText(_("Save as PDF…"))
+        self.action_buttons["png"].setText(_("Save as a picture…"))
+        self.action_buttons["pdf"].setText(_("Save for printing…"))
         self.action_buttons["print"].setText(_("Print…"))
+        self._label_details()
         self.refresh_now()
 
     # For subclasses --------------------------------------------------------------------
     def _update_preview(self) -> None:
         raise NotImplementedError
 
-    def _show_error(self, message: str) -> None:
+    def _show_error(self, message: str, detail: str = "") -> None:
+        """*message* in plain words under the input; *detail* (technical) behind "Details"."""
         self._error = message
         self.error_label.setText("⚠ " + message if message else "")
         self.error_label.setVisible(bool(message))
+        self.detail_label.setText(detail)
+        self.detail_label.setVisible(bool(detail))
+
+    def _show_result(self, message: str) -> None:
+        """What the checked code is, in words (a ✓ goes with it)."""
+        self.result_label.setText("✓ " + message if message else "")
+        self.result_label.setVisible(bool(message))
+
+    def _label_details(self) -> None:
+        shown = self.details_button.isChecked()
+        self.details_button.setText(("▴ " if shown else "▾ ") + _("Details"))
+
+    def _on_details_toggled(self, shown: bool) -> None:
+        self.details.setVisible(shown)
+        self._label_details()
 
     def set_files_allowed(self, allowed: bool) -> None:
         """Show the save/print buttons only to someone signed in (never to a visitor)."""

@@ -6,15 +6,15 @@ from kiosk.domain.messages import KioskError, Message
 from kiosk.i18n import _
 
 
-def _codes(message: object) -> set[str]:
+def message_codes(message: object) -> set[str]:
     """Every message code in *message* and the messages it carries."""
     if not isinstance(message, Message):
         return set()
     found = {message.code}
     for _name, value in message.args:
-        found |= _codes(value)
+        found |= message_codes(value)
     for extra in message.extra:
-        found |= _codes(extra)
+        found |= message_codes(extra)
     return found
 
 
@@ -26,7 +26,7 @@ def plain_error(exc: Exception) -> str:
         return exc.text
     if isinstance(exc, Stopped):
         return _("Stopped after {done} of {total} stands.").format(done=exc.done, total=exc.total)
-    codes = _codes(exc.message) if isinstance(exc, KioskError) else set()
+    codes = message_codes(exc.message) if isinstance(exc, KioskError) else set()
     if codes & {"stand_print.no_printer", "stand_print.printer_failed"}:
         return str(exc)
     if "stands.nothing_to_print" in codes:
