@@ -33,6 +33,7 @@ class Codes(Part):
     write_code_file = staticmethod(store_codes.write_code_file)
     check_output_format = staticmethod(store_codes.check_output_format)
     write_stands = staticmethod(store_codes.write_stands)
+    stand_set = staticmethod(store_codes.stand_set)
 
     @staticmethod
     def decode_image_file(path: Path) -> list[str]:

@@ -25,16 +25,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
+    from kiosk.domain.listing import StoreDetail
+    from kiosk.domain.text import LocalizedText
     from kiosk.services.values import StandSet
     from kiosk.ui.widgets.stand_paper import PrinterSettings
 
 
 @dataclass(frozen=True, slots=True)
 class ChildJob:
-    """Save *stands* to ``out`` or print them with ``printer``, in ``locale``'s words."""
+    """Save the stands of ``stores`` to ``out`` or print them with ``printer``, in
+    ``locale``'s words. The child verifies every code again before it draws."""
 
     kind: Literal["save", "print"]
-    stands: StandSet
+    stores: tuple[StoreDetail, ...]
+    market_name: LocalizedText
     size: str
     copies: int
     locale: str
@@ -94,13 +98,20 @@ def _failed() -> str:
     return _("The stand could not be made. Nothing was printed or saved.")
 
 
-def _run(job: ChildJob, progress: Any) -> object:
-    if job.kind == "save":
-        from kiosk.services.app import Codes
+def for_stands(kind: Literal["save", "print"], stands: StandSet, **rest: Any) -> ChildJob:
+    """A job for the stores of *stands* (their codes travel as the stores' own data)."""
+    stores = tuple(page.store for page in stands.pages)
+    return ChildJob(kind, stores, stands.market_name, **rest)
 
+
+def _run(job: ChildJob, progress: Any) -> object:
+    from kiosk.services.app import Codes
+
+    stands = Codes.stand_set(job.stores, market_name=job.market_name)
+    if job.kind == "save":
         assert job.out is not None
         result = Codes.write_stands(
-            job.stands,
+            stands,
             job.out,
             size=job.size,  # type: ignore[arg-type]
             copies=job.copies,
@@ -110,7 +121,7 @@ def _run(job: ChildJob, progress: Any) -> object:
     from kiosk.ui.widgets.stand_paper import build_printer, print_on
 
     assert job.printer is not None
-    return print_on(build_printer(job.printer), job.stands, progress)
+    return print_on(build_printer(job.printer), stands, progress)
 
 
 class ChildRun:

@@ -267,10 +267,17 @@ class StandPrintScreen(QWidget):
             return
         self._set_status(_("Printing…"), "")
         if self.in_child:
-            from kiosk.ui.widgets.stand_child import ChildJob
+            from kiosk.ui.widgets.stand_child import for_stands
 
             settings = stand_paper.printer_settings(printer)
-            job = ChildJob("print", stands, self._size, 1, current_locale(), printer=settings)
+            job = for_stands(
+                "print",
+                stands,
+                size=self._size,
+                copies=1,
+                locale=current_locale(),
+                printer=settings,
+            )
             self.job.start_child(job, on_done=self._on_printed, on_error=self._on_failed)
             return
 
@@ -293,9 +300,11 @@ class StandPrintScreen(QWidget):
         size, copies = self._size, self._copies
         self._set_status(_("Saving…"), "")
         if self.in_child:
-            from kiosk.ui.widgets.stand_child import ChildJob
+            from kiosk.ui.widgets.stand_child import for_stands
 
-            job = ChildJob("save", stands, size, copies, current_locale(), out=path)
+            job = for_stands(
+                "save", stands, size=size, copies=copies, locale=current_locale(), out=path
+            )
             self.job.start_child(job, on_done=self._on_saved, on_error=self._on_failed)
             return
 
