@@ -154,6 +154,7 @@ m|    QLabel[role="hint"], QLabel[role="caption"] { font-size: $body; color: $mu
 m|    QLabel[role="price"] { font-size: $price_merchant; font-weight: 700; color: $accent; }
 m|    QLineEdit#good-price { font-size: $price_merchant; font-weight: 700; }
 m|    QProgressBar { min-height: $g4; font-size: $lead; }
+m|    QPushButton[compact="true"] { padding: 0 $g2; }
 m|    QLabel#qr-error { font-size: $lead; font-weight: 700; color: $accent; }
 m|    QLabel#merchant-status[status="error"] { color: $accent; font-weight: 700; }
 m|    QLabel#merchant-status[status="ok"] { color: $primary; font-weight: 700; }

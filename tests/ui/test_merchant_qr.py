@@ -386,3 +386,28 @@ def test_a_visitor_without_the_pin_cannot_change_a_code(
     QTest.keyClicks(screen.prompt.field, "not the password")
     QTest.mouseClick(screen.prompt.confirm_button, Qt.MouseButton.LeftButton)
     assert own_services.directory.get_store(store_id=store.id) == store
+
+
+def test_save_and_print_are_in_view_at_1366x768_without_scrolling(
+    qtbot: QtBot, own_services: Services
+) -> None:
+    """The code screen of a signed-in merchant: both sections' buttons show at once."""
+    from ui_helpers import shown_shell
+
+    from kiosk.ui import ops
+    from kiosk.ui.merchant.flow import merchant_flow
+
+    shell = next(shown_shell(qtbot, own_services, "ko"))
+    store = own_services.directory.list_stores(market_slug="bansong")[2]
+    merchant_flow(shell).open_qr(store.id)
+    assert ops.wait_idle()
+    screen = shell.screen_widget(SCREEN)
+    assert isinstance(screen, MerchantQrScreen)
+    screen.set_files_allowed(True)
+    qtbot.wait(50)
+    viewport = screen.scroll_area.viewport()
+    for section in (screen.kakao, screen.payment):
+        for button in section.action_buttons.values():
+            bottom = button.mapTo(viewport, button.rect().bottomRight())
+            assert button.isVisible() and bottom.y() <= viewport.height(), button.objectName()
+    assert screen.save_button.isVisible()

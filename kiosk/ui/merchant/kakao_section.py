@@ -59,7 +59,7 @@ class KakaoSection(QrSection):
             choices.addWidget(button)
         self.inputs.addWidget(self.field_title)
         self.inputs.addWidget(self.id_edit)
-        self.inputs.addWidget(choice_row)
+        self.details_box.insertWidget(0, choice_row)  # which page the code opens: rarely changed
 
         self.url_title = QLabel()
         self.url_title.setProperty("role", "field")

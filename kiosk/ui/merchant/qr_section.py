@@ -33,10 +33,12 @@ ROW_SPACING = theme.GRID * 3
 class QrSection(QFrame):
     """A card with a heading, the subclass's input rows, an inline error line and the preview.
 
-    Layout: the heading, then the inputs (``self.inputs``) and error line on the
-    left with the code and its badge beside them on the right, so the code is
-    seen without scrolling; under both the code's facts (``self.info``), the
-    export buttons and last the standing notes (``self.notes``). Subclasses
+    Layout: the heading, then the inputs (``self.inputs``), the error or the
+    result in words and "Details" on the left with the code and its badge beside
+    them on the right, so the code is seen without scrolling; under both the
+    save and print buttons, the code's facts (``self.info``), the details
+    (``self.details_box``: raw text, technical reasons; hidden until asked) and
+    last the standing notes (``self.notes``). Subclasses
     fill those layouts and implement ``_update_preview``, which must end in either
     ``self.card.show_spec(...)`` / ``show_message(...)`` and may call
     ``_show_error``. Input changes call ``schedule_preview``; a single-shot timer
@@ -101,6 +103,20 @@ class QrSection(QFrame):
         self.card = QrCard(image_side=PREVIEW_SIDE, framed=False)
         row.addWidget(self.card, 0, Qt.AlignmentFlag.AlignTop)
         column.addLayout(row)
+        # Save and print right under the code, so they are in view at 1366x768.
+        actions = QWidget()
+        flow = FlowLayout(actions, spacing=theme.GRID)
+        self.action_buttons: dict[str, QPushButton] = {}
+        self._files_allowed = True
+        self._actions_row = actions
+        for action in ACTIONS:
+            button = QPushButton()
+            button.setObjectName(f"qr-action-{action}")
+            button.setProperty("compact", True)
+            button.clicked.connect(lambda _checked=False, a=action: self._on_action_clicked(a))
+            self.action_buttons[action] = button
+            flow.addWidget(button)
+        column.addWidget(actions)
 
         self.info = QVBoxLayout()
         self.info.setSpacing(theme.GRID)
@@ -119,17 +135,6 @@ class QrSection(QFrame):
         self.details_box.addWidget(self.detail_label)
         self.details.hide()
         column.addWidget(self.details)
-        actions = QWidget()
-        flow = FlowLayout(actions, spacing=theme.GRID * 2)
-        self.action_buttons: dict[str, QPushButton] = {}
-        self._files_allowed = True
-        self._actions_row = actions
-        for action in ACTIONS:
-            button = QPushButton()
-            button.clicked.connect(lambda _checked=False, a=action: self._on_action_clicked(a))
-            self.action_buttons[action] = button
-            flow.addWidget(button)
-        column.addWidget(actions)
         self.notes = QVBoxLayout()
         column.addLayout(self.notes)
         self._set_actions_enabled(False)
@@ -193,8 +198,8 @@ class QrSection(QFrame):
 
     def retranslate(self) -> None:
         self.card.retranslate()
-        self.action_buttons["png"].setText(_("Save as a picture…"))
-        self.action_buttons["pdf"].setText(_("Save for printing…"))
+        self.action_buttons["png"].setText(_("Save picture…"))
+        self.action_buttons["pdf"].setText(_("Save to print…"))
         self.action_buttons["print"].setText(_("Print…"))
         self._label_details()
         self.refresh_now()
