@@ -32,9 +32,6 @@ PRINTER_FAILED = define(
         "Nothing was printed."
     ),
 )
-PRINT_STOPPED = define(
-    "stand_print.stopped", N_("Printing stopped after {done} of {total} stands.")
-)
 
 
 class StandPrintError(KioskError, OSError):

@@ -118,7 +118,8 @@ def test_a_refused_channel_id_keeps_the_step_open(
     screen.request_save()
     assert ops.wait_idle()
     assert screen.fields.record_error.isVisible()
-    assert "evil.example" in screen.fields.record_error.text()
+    assert screen.fields.record_error.text().startswith("⚠ 카카오톡 채널 이름이 아닙니다.")
+    assert "evil.example" in screen.fields.record_error.toolTip()  # the technical reason
     assert not screen.prompt.isVisible()
     state = own_services.onboarding.store_onboarding(
         actor=own_services.access.console_actor(), store_id=store_id

@@ -10,9 +10,9 @@ from kiosk.i18n import N_, _
 from kiosk.services.app import Codes
 from kiosk.services.values import KakaoInput, QrInputError
 from kiosk.ui import theme
-from kiosk.ui.merchant.plain_words import plain_qr_error
 from kiosk.ui.merchant.qr_section import QrSection
 from kiosk.ui.widgets.flow_layout import FlowLayout
+from kiosk.ui.widgets.plain_words import plain_qr_error
 
 #: The page a customer lands on after scanning; adding the channel as a friend comes first.
 LINK_LABELS: dict[KakaoLink, str] = {

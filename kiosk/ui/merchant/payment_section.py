@@ -19,8 +19,8 @@ from kiosk.i18n import _
 from kiosk.services.app import Codes
 from kiosk.services.values import PaymentInput, QrInputError
 from kiosk.ui import theme
-from kiosk.ui.merchant.plain_words import plain_qr_error
 from kiosk.ui.merchant.qr_section import QrSection
+from kiosk.ui.widgets.plain_words import plain_qr_error
 
 #: Lines of payload visible without scrolling (a Zero Pay EMVCo payload is ~150 characters);
 #: two keep the code beside it in view at 1366x768, the rest scrolls inside the box.
@@ -202,7 +202,7 @@ class PaymentSection(QrSection):
     def _on_photo_clicked(self) -> None:
         if not self.files_allowed():
             return
-        from kiosk.ui.merchant.kit_photo import ask_kit_photo
+        from kiosk.ui.widgets.kit_photo import ask_kit_photo
 
         path = ask_kit_photo(self)
         if path is not None:

@@ -103,7 +103,18 @@ class QrSection(QFrame):
         self.card = QrCard(image_side=PREVIEW_SIDE, framed=False)
         row.addWidget(self.card, 0, Qt.AlignmentFlag.AlignTop)
         column.addLayout(row)
-        # Save and print right under the code, so they are in view at 1366x768.
+        column.addWidget(self._build_actions())
+
+        self.info = QVBoxLayout()
+        self.info.setSpacing(theme.GRID)
+        column.addLayout(self.info)
+        column.addWidget(self._build_details())
+        self.notes = QVBoxLayout()
+        column.addLayout(self.notes)
+        self._set_actions_enabled(False)
+
+    def _build_actions(self) -> QWidget:
+        """Save and print, right under the code, so they are in view at 1366x768."""
         actions = QWidget()
         flow = FlowLayout(actions, spacing=theme.GRID)
         self.action_buttons: dict[str, QPushButton] = {}
@@ -116,11 +127,10 @@ class QrSection(QFrame):
             button.clicked.connect(lambda _checked=False, a=action: self._on_action_clicked(a))
             self.action_buttons[action] = button
             flow.addWidget(button)
-        column.addWidget(actions)
+        return actions
 
-        self.info = QVBoxLayout()
-        self.info.setSpacing(theme.GRID)
-        column.addLayout(self.info)
+    def _build_details(self) -> QFrame:
+        """What "Details" opens: the technical reason (subclasses add the raw input)."""
         self.details = QFrame()
         self.details.setObjectName("qr-details-box")
         self.details_box = QVBoxLayout(self.details)
@@ -134,10 +144,7 @@ class QrSection(QFrame):
         self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details_box.addWidget(self.detail_label)
         self.details.hide()
-        column.addWidget(self.details)
-        self.notes = QVBoxLayout()
-        column.addLayout(self.notes)
-        self._set_actions_enabled(False)
+        return self.details
 
     # State -------------------------------------------------------------------------------
     def verified(self) -> VerifiedQr | None:

@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -37,6 +36,7 @@ from kiosk.services.app import Codes
 from kiosk.services.values import KakaoInput, PaymentInput, QrInputError
 from kiosk.ui import theme
 from kiosk.ui.onboarding.style import set_message
+from kiosk.ui.widgets.plain_words import plain_qr_error
 from kiosk.ui.widgets.qr_card import QrCard
 
 #: Side of the preview of what the step records.
@@ -192,7 +192,8 @@ class RecordFields(QObject):
         try:
             checked = Codes.payment_from_image(path)
         except QrInputError as exc:
-            set_message(self.record_error, str(exc), "error")
+            set_message(self.record_error, plain_qr_error(exc), "error")
+            self.record_error.setToolTip(str(exc))  # the technical reason
             return False
         self.payload_edit.setPlainText(checked.raw)
         self.refresh_preview()
@@ -255,7 +256,9 @@ class RecordFields(QObject):
             link = parse_profile_link(profile, text)
             return self._preview(link.url, QrSpec(link.url, "M"), link.url)
         except (QrInputError, ProfileLinkError) as exc:
-            self.show_error(str(exc))
+            plain = plain_qr_error(exc) if isinstance(exc, QrInputError) else str(exc)
+            self.show_error(plain)
+            self.record_error.setToolTip(str(exc))
             self.preview.show_message(_("No code yet: please check what you typed."))
             return False
 
@@ -283,12 +286,8 @@ class RecordFields(QObject):
         self.record_part.setVisible(kind is not RecordKind.NONE)
 
     def _on_photo_clicked(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self.record_part,
-            _("Photo of the Zero Pay kit"),
-            str(Path.home()),
-            _("Pictures (*.png *.jpg *.jpeg)"),
-            options=QFileDialog.Option.DontUseNativeDialog,
-        )
-        if path:
-            self.load_photo(Path(path))
+        from kiosk.ui.widgets.kit_photo import ask_kit_photo
+
+        path = ask_kit_photo(self.record_part)
+        if path is not None:
+            self.load_photo(path)

@@ -46,6 +46,10 @@ class ChildJob:
     printer: PrinterSettings | None = None
 
 
+#: Keeps the child's Qt application alive while it draws and prints.
+_apps: list[object] = []
+
+
 def child_main() -> int:
     """The child's whole life: the job from stdin, then JSON lines on stdout."""
     if hasattr(os, "nice"):
@@ -66,13 +70,17 @@ def child_main() -> int:
         out.write(json.dumps(message) + "\n")
         out.flush()
 
+    from PySide6.QtGui import QGuiApplication
+
     from kiosk.domain.locales import parse_locale
     from kiosk.i18n import set_locale
-    from kiosk.render.guiapp import ensure_gui_app
-    from kiosk.ui.widgets.stand_job import Stopped
+    from kiosk.ui.widgets.stand_words import Stopped
 
     set_locale(parse_locale(job.locale))
-    ensure_gui_app()
+    headless = not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")
+    if sys.platform.startswith("linux") and headless:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # fonts and printers, no window
+    _apps.append(QGuiApplication.instance() or QGuiApplication(["market-kiosk-stands"]))
 
     def progress(done: int, total: int) -> None:
         say("progress", done, total)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from kiosk.i18n import _
 from kiosk.ui import ops
+from kiosk.ui.widgets.stand_words import ChildFailed, Stopped
 
 if TYPE_CHECKING:
     from kiosk.ui.widgets.stand_child import ChildJob, ChildRun
@@ -19,24 +20,6 @@ if TYPE_CHECKING:
 POLL_MS = 50
 
 Progress = Callable[[int, int], None]
-
-
-class Stopped(Exception):
-    """Raised in the worker at the next stand after Stop was pressed."""
-
-    def __init__(self, done: int, total: int) -> None:
-        super().__init__(f"stopped after {done} of {total}")
-        self.done = done
-        self.total = total
-
-
-class ChildFailed(Exception):
-    """A child process said what went wrong (``text``, plain words; ``detail`` for the log)."""
-
-    def __init__(self, text: str, detail: object) -> None:
-        super().__init__(text)
-        self.text = text
-        self.detail = detail
 
 
 class _Count:

@@ -6,6 +6,24 @@ from kiosk.domain.messages import KioskError, Message
 from kiosk.i18n import _
 
 
+class Stopped(Exception):
+    """Raised in the worker at the next stand after Stop was pressed."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__(f"stopped after {done} of {total}")
+        self.done = done
+        self.total = total
+
+
+class ChildFailed(Exception):
+    """A child process said what went wrong (``text``, plain words; ``detail`` for the log)."""
+
+    def __init__(self, text: str, detail: object) -> None:
+        super().__init__(text)
+        self.text = text
+        self.detail = detail
+
+
 def message_codes(message: object) -> set[str]:
     """Every message code in *message* and the messages it carries."""
     if not isinstance(message, Message):
@@ -20,8 +38,6 @@ def message_codes(message: object) -> set[str]:
 
 def plain_error(exc: Exception) -> str:
     """One sentence a merchant understands for *exc* raised while preparing, printing or saving."""
-    from kiosk.ui.widgets.stand_job import ChildFailed, Stopped
-
     if isinstance(exc, ChildFailed):
         return exc.text
     if isinstance(exc, Stopped):
