@@ -97,3 +97,23 @@ def test_setting_the_home_market_is_audited_and_told_to_this_pcs_screens(url: st
             ("dongmun stall A-1", ""),
         ]
         assert {e.subject for e in log} == {console.pc}
+
+
+def test_set_stall_makes_this_pcs_stall_for_the_start_screen(
+    url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--stall` (the older `--store` still works) names the stall the start screen offers."""
+    assert main(["this-pc", "set", "--market", "bansong", "--stall", "A-3"]) == 0
+    assert "bansong stall A-3" in capsys.readouterr().out
+    with Services.open(url) as services:
+        store = services.directory.this_pc_store()
+        assert store is not None and (store.market_slug, store.stall_number) == ("bansong", "A-3")
+
+
+def test_without_a_home_stall_the_onboarding_store_is_this_pcs_stall(url: str) -> None:
+    with Services.open(url) as services:
+        assert services.directory.this_pc_store() is None
+        store = services.directory.list_stores(market_slug="dongmun")[1]
+        services.onboarding.remember_store(store_id=store.id)
+        found = services.directory.this_pc_store()
+        assert found is not None and found.id == store.id

@@ -137,6 +137,7 @@ class MerchantGoodsScreen(QWidget):
         self._load_slot = ops.OpSlot(self)  # a newer load replaces an older one
         self._save_slot = ops.OpSlot(self)  # never cancelled by a load
         self.rows: list[GoodRow] = []
+        self._keep: int | None = None  # the product whose row stays in view after a save
         outer = QVBoxLayout(self)
         outer.setContentsMargins(theme.GRID * 5, theme.GRID * 2, theme.GRID * 5, theme.GRID * 2)
         outer.setSpacing(theme.GRID * 2)
@@ -220,6 +221,7 @@ class MerchantGoodsScreen(QWidget):
             row.price_saved.connect(self.set_price)
             row.sold_out_toggled.connect(self.set_sold_out)
             self._list.insertWidget(self._list.count() - 1, row)
+            row.show()  # now, not queued: the list is laid out with it at once
             self.rows.append(row)
         self._retitle()
 
@@ -364,7 +366,14 @@ class MerchantGoodsScreen(QWidget):
             self.stands_requested.emit(self._store.id)
 
     def keep_in_view(self, product_id: int) -> None:
-        """Scroll so the row of *product_id* (just saved) shows, with the line under it."""
-        row = next((r for r in self.rows if r.product.id == product_id), None)
-        if row is not None:
-            QTimer.singleShot(0, lambda: self.scroll_area.ensureWidgetVisible(row, 0, theme.GRID))
+        """Scroll so the row of *product_id* (just saved, so rebuilt) shows again."""
+        self._keep = product_id
+        self._scroll_to_kept()
+        QTimer.singleShot(0, self._scroll_to_kept)  # again once the rebuilt rows are laid out
+
+    def _scroll_to_kept(self) -> None:
+        row = next((r for r in self.rows if r.product.id == self._keep), None)
+        if row is None:
+            return
+        self._list.activate()  # the new rows get their places now, not at the next paint
+        self.scroll_area.ensureWidgetVisible(row, 0, theme.GRID)
