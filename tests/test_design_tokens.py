@@ -17,7 +17,7 @@ SCANNED = (ROOT / "kiosk" / "ui", ROOT / "kiosk" / "render", ROOT / "assets" / "
 #: The three ways a QR code reaches paper: file export, table stands, the print dialog.
 PRINT_PATHS = (
     ROOT / "kiosk" / "render" / "export.py",
-    ROOT / "kiosk" / "render" / "stands.py",
+    ROOT / "kiosk" / "render" / "stand_page.py",
     ROOT / "kiosk" / "ui" / "widgets" / "qr_print.py",
 )
 RULE_NAMES = {"MIN_QR_SYMBOL_MM", "meets_print_rule"}
@@ -131,7 +131,7 @@ def test_print_rule_boundary() -> None:
 
 
 def test_stands_never_shrink_a_code_below_the_rule() -> None:
-    from kiosk.render import stands
+    from kiosk.render import stand_page as stands
 
     assert min(symbol for _scale, symbol in stands.FIT_STEPS) >= design.MIN_QR_SYMBOL_MM
     assert stands.MIN_SYMBOL_MM >= design.MIN_QR_SYMBOL_MM
