@@ -35,8 +35,8 @@ def test_screenshots_into_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     ("argv", "message"),
     [
         (
-            ["qr", "stands", "--market", "x", "--size", "a5", "--out", "s.pdf"],
-            "qr stands: argument --size: invalid choice: 'a5'",
+            ["qr", "stands", "--market", "x", "--size", "a3", "--out", "s.pdf"],
+            "qr stands: argument --size: invalid choice: 'a3'",
         ),
         (["qr", "kakao", "_ZeUTxl"], "qr kakao: the following arguments are required: --out"),
         (
