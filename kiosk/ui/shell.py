@@ -32,7 +32,6 @@ from kiosk.ui.start_screen import StartScreen
 from kiosk.ui.widgets.language_bar import LanguageBar
 
 if TYPE_CHECKING:
-    from kiosk.domain.listing import StoreDetail
     from kiosk.domain.text import LocalizedText
     from kiosk.services.app import Services
     from kiosk.services.values import Change
@@ -249,30 +248,12 @@ class Shell(QMainWindow):
         )
 
     def show_this_pc_stall(self) -> None:
-        """Show this PC's stall (if it has one) on the start screen."""
+        """Show this PC's stall, if it has one, on the start screen (``stall_row``)."""
         services = self._services
-        if services is None:
-            return  # (ops imports Qt's namespace: not before the first frame)
-        from kiosk.ui import ops
+        if services is not None:  # (ops imports Qt's namespace: not before the first frame)
+            from kiosk.ui.widgets.stall_row import show_this_pc_stall
 
-        ops.run_op(
-            self,
-            services.directory.this_pc_store,
-            on_done=self._show_stall,
-            on_error=lambda _exc: None,
-            name="this-pc-stall",
-        )
-
-    def _show_stall(self, store: StoreDetail | None) -> None:
-        if self.stall_row is None:
-            if store is None:
-                return
-            from kiosk.ui.widgets.stall_row import StallRow
-
-            self.stall_row = StallRow()
-            self.stall_row.task_chosen.connect(self._on_stall_task)
-            self.start_screen.add_row(self.stall_row)
-        self.stall_row.set_store(store)
+            show_this_pc_stall(self, services)
 
     def use_services(self, services: Services) -> None:
         """Hand the shell the open door: from the background open, or from tests and tours.
@@ -367,14 +348,6 @@ class Shell(QMainWindow):
         for mode in available_modes():
             if mode.key == key:
                 mode.open(self)
-                return
-
-    def _on_stall_task(self, task: str, store_id: int, market_slug: str) -> None:
-        from kiosk.ui.modes import available_modes
-
-        for mode in available_modes():
-            if mode.key == "merchant":
-                mode.open_task(self, task=task, store_id=store_id, market_slug=market_slug)
                 return
 
     def _on_locale_chosen(self, locale: str) -> None:

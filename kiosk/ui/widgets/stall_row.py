@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -9,6 +11,10 @@ from kiosk.domain.listing import StoreDetail
 from kiosk.domain.locales import LocaleCode
 from kiosk.i18n import _, current_locale
 from kiosk.ui import theme
+
+if TYPE_CHECKING:
+    from kiosk.services.app import Services
+    from kiosk.ui.shell import Shell
 
 
 def stall_text(store: StoreDetail, locale: LocaleCode) -> str:
@@ -69,3 +75,37 @@ class StallRow(QWidget):
     def _on_tap(self, task: str) -> None:
         if self._store is not None:
             self.task_chosen.emit(task, self._store.id, self._store.market_slug)
+
+
+def show_this_pc_stall(shell: Shell, services: Services) -> None:
+    """Read this PC's stall in the background and show it on *shell*'s start screen."""
+    from kiosk.ui import ops
+
+    def show(store: StoreDetail | None) -> None:
+        if shell.stall_row is None:
+            if store is None:
+                return
+            shell.stall_row = StallRow()
+            shell.stall_row.task_chosen.connect(
+                lambda task, store_id, slug: open_stall_task(shell, task, store_id, slug)
+            )
+            shell.start_screen.add_row(shell.stall_row)
+        shell.stall_row.set_store(store)
+
+    ops.run_op(
+        shell,
+        services.directory.this_pc_store,
+        on_done=show,
+        on_error=lambda _exc: None,
+        name="this-pc-stall",
+    )
+
+
+def open_stall_task(shell: Shell, task: str, store_id: int, market_slug: str) -> None:
+    """The merchant mode's *task* for this PC's stall (its PIN first, once per visit)."""
+    from kiosk.ui.modes import available_modes
+
+    for mode in available_modes():
+        if mode.key == "merchant":
+            mode.open_task(shell, task=task, store_id=store_id, market_slug=market_slug)
+            return
