@@ -79,6 +79,8 @@ def test_screenshots_are_named_per_screen_language_and_size(tmp_path: Path) -> N
     names = sorted(p.name for p in tmp_path.iterdir())
     assert written == len(names) == 30  # the attract loop's five kinds of slide, search words
     assert "manager-promotion-form_refused_ja_1366x768.png" in names
+    for slide in ("welcome", "promotions", "featured", "wallets", "announcements"):
+        assert f"signage-loop_{slide}_ja_1366x768.png" in names
     assert "onboarding-step_payment_ja_1366x768.png" in names
     assert "manager-onboarding_ja_1366x768.png" in names
     assert "merchant-qr_ja_1366x768.png" in names
