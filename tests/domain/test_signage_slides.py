@@ -199,3 +199,24 @@ def test_order_shows_every_kind_in_every_language_and_never_repeats_a_language()
     order = [deck.position(step, kinds)[1] for step in range(40)]
     assert all(a != b for a, b in itertools.pairwise(order))
     assert {deck.position(step, ())[1] for step in range(5)} == set(LOCALES)
+
+
+def test_more_than_a_slide_holds_take_turns_round_by_round() -> None:
+    assert slides.window_of([1, 2, 3], 3, turn=5) == [1, 2, 3]
+    assert slides.window_of([1, 2, 3, 4, 5], 2, turn=0) == [1, 2]
+    assert slides.window_of([1, 2, 3, 4, 5], 2, turn=2) == [5, 1]
+    stores = tuple(_store(sid, goods=1) for sid in range(1, 6))
+    data = _data(featured=stores)
+    for turn in range(3):
+        slide = slides.build(data, SlideKind.FEATURED, "en", SATURDAY_EVENING, turn=turn)
+        assert len(slide.items) == slides.MAX_FEATURED
+    ordered = slides.featured_stores(data, SATURDAY_EVENING)
+    turns = [slides.window_of(ordered, slides.MAX_FEATURED, turn) for turn in range(3)]
+    assert {store.id for shown in turns for store in shown} == {1, 2, 3, 4, 5}
+    promos = tuple(_promo(pid, title=LocalizedText({"en": f"Sale {pid}"})) for pid in range(5))
+    seen = set()
+    for turn in range(2):
+        slide = slides.build(_data(promos), SlideKind.PROMOTIONS, "en", SATURDAY_EVENING, turn=turn)
+        seen.update(item.title for item in slide.items)
+    assert seen == {f"Sale {pid}" for pid in range(5)}  # every promotion gets its turn
+    assert deck.turn(7, (SlideKind.WELCOME, SlideKind.PROMOTIONS)) == 3

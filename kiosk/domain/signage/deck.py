@@ -21,3 +21,8 @@ def position(step: int, kinds: tuple[SlideKind, ...]) -> tuple[SlideKind, Locale
     count = len(kinds)
     round_, index = divmod(step, count)
     return kinds[index], LOCALES[(index + round_) % len(LOCALES)]
+
+
+def turn(step: int, kinds: tuple[SlideKind, ...]) -> int:
+    """The round slide number *step* belongs to (which stores or promotions it shows)."""
+    return step // max(1, len(kinds))

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TypeVar
 
 from kiosk.domain.formatting import format_price
 from kiosk.domain.listing import StoreDetail
@@ -15,6 +16,8 @@ from kiosk.domain.signage.market_facts import SignageData
 from kiosk.domain.signage.wallets import foreign_wallets
 from kiosk.domain.signage.words import word
 from kiosk.domain.units import localize_unit
+
+T = TypeVar("T")
 
 #: A slide lists at most this many promotions, stores or announcements.
 MAX_ITEMS = 3
@@ -75,16 +78,28 @@ def kinds(data: SignageData, at: datetime) -> tuple[SlideKind, ...]:
     return tuple(found)
 
 
-def build(data: SignageData, kind: SlideKind, locale: LocaleCode, at: datetime) -> Slide:
-    """Slide *kind* of *data* in *locale* at *at*."""
-    builders: dict[SlideKind, Callable[[SignageData, LocaleCode, datetime], Slide]] = {
+def build(
+    data: SignageData, kind: SlideKind, locale: LocaleCode, at: datetime, *, turn: int = 0
+) -> Slide:
+    """Slide *kind* of *data* in *locale* at *at*; *turn* (the loop's round) picks which of
+    more promotions, announcements or stores than a slide holds are shown this time."""
+    builders: dict[SlideKind, Callable[[SignageData, LocaleCode, datetime, int], Slide]] = {
         SlideKind.WELCOME: _welcome,
         SlideKind.PROMOTIONS: _promotions,
         SlideKind.FEATURED: _featured,
         SlideKind.WALLETS: _wallets,
         SlideKind.ANNOUNCEMENTS: _announcements,
     }
-    return builders[kind](data, locale, at)
+    return builders[kind](data, locale, at, turn)
+
+
+def window_of(items: list[T], size: int, turn: int) -> list[T]:
+    """*size* of *items* for round *turn*: all of them when they fit, else the next *size*
+    in turn (wrapping round), so every one is shown over a few rounds."""
+    if len(items) <= size:
+        return items
+    start = (turn * size) % len(items)
+    return [items[(start + i) % len(items)] for i in range(size)]
 
 
 def waiting(locale: LocaleCode) -> Slide:
@@ -102,7 +117,7 @@ def _market_name(data: SignageData, locale: LocaleCode) -> str:
     return data.market.name.get(locale) or data.market.slug
 
 
-def _welcome(data: SignageData, locale: LocaleCode, _at: datetime) -> Slide:
+def _welcome(data: SignageData, locale: LocaleCode, _at: datetime, _turn: int) -> Slide:
     summary = data.summary
     items: list[SlideItem] = []
     if summary.hours.is_given:
@@ -140,15 +155,15 @@ def _promotion_item(data: SignageData, promo: Promotion, locale: LocaleCode) -> 
     return SlideItem(promo.title_for(locale), detail, badge, image=promo.image)
 
 
-def _promotions(data: SignageData, locale: LocaleCode, at: datetime) -> Slide:
-    found = showing(data, at, PromotionKind.PROMOTION)[:MAX_ITEMS]
+def _promotions(data: SignageData, locale: LocaleCode, at: datetime, turn: int) -> Slide:
+    found = window_of(showing(data, at, PromotionKind.PROMOTION), MAX_ITEMS, turn)
     items = [_promotion_item(data, promo, locale) for promo in found]
     subtitle = _market_name(data, locale)
     return _slide(SlideKind.PROMOTIONS, locale, word("promotions", locale), subtitle, items)
 
 
-def _announcements(data: SignageData, locale: LocaleCode, at: datetime) -> Slide:
-    found = showing(data, at, PromotionKind.ANNOUNCEMENT)[:MAX_ITEMS]
+def _announcements(data: SignageData, locale: LocaleCode, at: datetime, turn: int) -> Slide:
+    found = window_of(showing(data, at, PromotionKind.ANNOUNCEMENT), MAX_ITEMS, turn)
     items = [_promotion_item(data, promo, locale) for promo in found]
     subtitle = _market_name(data, locale)
     return _slide(SlideKind.ANNOUNCEMENTS, locale, word("announcements", locale), subtitle, items)
@@ -159,16 +174,17 @@ def _goods(store: StoreDetail) -> list[tuple[str, int, str]]:
 
 
 def featured_stores(data: SignageData, at: datetime) -> list[StoreDetail]:
-    """Stores with goods to show: those with a promotion showing at *at* first."""
+    """Stores with goods to show, those with a promotion showing at *at* first (a slide
+    shows ``MAX_FEATURED`` of them a round)."""
     promoted = {p.store_id for p in showing(data, at, PromotionKind.PROMOTION)}
     with_goods = [store for store in data.featured if _goods(store)]
     with_goods.sort(key=lambda store: store.id not in promoted)  # stable: best first kept
-    return with_goods[:MAX_FEATURED]
+    return with_goods
 
 
-def _featured(data: SignageData, locale: LocaleCode, at: datetime) -> Slide:
+def _featured(data: SignageData, locale: LocaleCode, at: datetime, turn: int) -> Slide:
     items: list[SlideItem] = []
-    for store in featured_stores(data, at):
+    for store in window_of(featured_stores(data, at), MAX_FEATURED, turn):
         goods = [p for p in store.products if not p.sold_out][:MAX_GOODS]
         rows = tuple((p.name.get(locale), _price(p.price_won, p.unit, locale)) for p in goods)
         badge = word("stall", locale, stall=store.stall_number)
@@ -182,7 +198,7 @@ def _price(won: int, unit: str, locale: LocaleCode) -> str:
     return f"{price} / {localize_unit(unit, locale)}" if unit else price
 
 
-def _wallets(data: SignageData, locale: LocaleCode, _at: datetime) -> Slide:
+def _wallets(data: SignageData, locale: LocaleCode, _at: datetime, _turn: int) -> Slide:
     summary = data.summary
     # No-break spaces inside a brand and before each dot: lines break only between brands.
     brands = (name.replace(" ", "\u00a0") for name in foreign_wallets(summary.methods))

@@ -106,8 +106,9 @@ class AttractLoop(QWidget):
         if self.data is None:
             _kind, locale = deck.position(step, (slides.SlideKind.WELCOME,))
             return slides.waiting(locale)
-        kind, locale = deck.position(step, slides.kinds(self.data, at))
-        return slides.build(self.data, kind, locale, at)
+        kinds = slides.kinds(self.data, at)
+        kind, locale = deck.position(step, kinds)
+        return slides.build(self.data, kind, locale, at, turn=deck.turn(step, kinds))
 
     def prepare_next(self) -> None:
         """Draw the next slide ahead, while this one stands still (its change is then a swap)."""
