@@ -32,7 +32,7 @@ WORDS: Final[Mapping[str, Mapping[LocaleCode, str]]] = {
         "zh_Hant": "營業時間",
     },
     "hours_text": {
-        "ko": "대부분의 점포가 {hours}",
+        "ko": "대부분의 점포: {hours}",
         "en": "Most stores: {hours}",
         "ja": "ほとんどのお店：{hours}",
         "zh_Hans": "大部分店铺：{hours}",
