@@ -125,6 +125,9 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     from kiosk.cli.kiosk import add_kiosk_parser
 
     add_kiosk_parser(sub)
+    from kiosk.cli.publish import add_publish_parser
+
+    add_publish_parser(sub)
     return parser
 
 

@@ -29,6 +29,7 @@ def market_info(market: Market, *, store_count: int = 0) -> MarketInfo:
         name=localized(market.name),
         city=localized(market.city),
         store_count=store_count,
+        site_url=market.site_url or "",
     )
 
 

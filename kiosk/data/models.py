@@ -88,6 +88,8 @@ class Market(Base):
     #: The market's synonym groups (lists of words); None: the default list
     #: (``kiosk/data/synonyms.toml``). Read through ``kiosk.data.synonym_lists``.
     synonyms: Mapped[list[list[str]] | None] = mapped_column(JSON, default=None)
+    #: The market's tourist website (https, ending in /), or "" (``kiosk.domain.site``).
+    site_url: Mapped[str] = mapped_column(String(200), default="")
 
     stores: Mapped[list[Store]] = relationship(back_populates="market", passive_deletes=True)
 

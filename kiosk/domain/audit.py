@@ -28,6 +28,7 @@ class AuditAction(StrEnum):
     MARKET_CREATED = "market.created"
     MARKET_CHANGED = "market.changed"
     MARKET_REMOVED = "market.removed"
+    MARKET_SITE = "market.site"
     PASSWORD_SET = "secret.password_set"
     PIN_SET = "secret.pin_set"
     SIGN_IN = "sign_in.ok"

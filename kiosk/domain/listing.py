@@ -43,6 +43,8 @@ class MarketInfo:
     name: LocalizedText
     city: LocalizedText
     store_count: int = 0
+    #: The market's tourist website (``kiosk.domain.site``), "" when it has none.
+    site_url: str = ""
 
 
 @dataclass(frozen=True, slots=True)

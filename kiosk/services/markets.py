@@ -107,6 +107,29 @@ def update_market(
         return market_info(row, store_count=count)
 
 
+def set_site_url(*, db: Database, origin: str, actor: Actor, slug: str, url: str) -> MarketInfo:
+    """Set the market's website address (checked; "" forgets it), audited when it changes."""
+    from kiosk.domain.site import check_site_url
+
+    checked = check_site_url(url)
+    with transaction(db) as session:
+        row = markets.market_by_slug(session, slug)
+        old = row.site_url or ""
+        if checked != old:
+            row.site_url = checked
+            audit.record(
+                session,
+                actor=actor,
+                action=AuditAction.MARKET_SITE,
+                market_slug=slug,
+                subject=row.name.get("ko", slug),
+                changes=[FieldChange("site_url", old, checked)],
+            )
+            note_change(session, origin=origin, change=Change(ChangeKind.MARKETS, slug))
+        count = markets.store_count(session, row.id, active_only=True)
+        return market_info(row, store_count=count)
+
+
 def remove_market(*, db: Database, origin: str, actor: Actor, slug: str) -> int:
     """Delete a market with its stores and goods; return how many stores went.
 

@@ -68,4 +68,5 @@ def test_migrations_ship_inside_the_package() -> None:
         "0006",
         "0007",
         "0008",
+        "0009",
     } <= migrate.known_revisions()

@@ -14,7 +14,14 @@ PARTS = ("directory", "listings", "codes", "onboarding", "exchange", "access", "
          "promotions", "search")  # fmt: skip
 WRITES = {
     "directory": ("set_home_market",),
-    "listings": ("save_store", "create_market", "update_market", "remove_market", "load_demo"),
+    "listings": (
+        "save_store",
+        "create_market",
+        "update_market",
+        "set_market_site",
+        "remove_market",
+        "load_demo",
+    ),
     "codes": ("save_store_codes",),
     "onboarding": ("save_onboarding_step", "save_code_step"),
     "exchange": ("apply_import",),

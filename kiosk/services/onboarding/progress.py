@@ -217,17 +217,28 @@ def market_progress(
 
 def profile_links(*, db: Database, store_id: int, checklist: Checklist) -> list[ProfileLink]:
     """The store's recorded public profile links, checked again (a bad one is left out)."""
-    saved = _rows(db, [store_id])[store_id]
-    links: list[ProfileLink] = []
-    for step in checklist.steps:
-        kind = step.records.profile
-        progress = saved.get(step.key)
-        if kind is None or progress is None or not progress.link:
-            continue
-        if progress.status is StepStatus.SKIPPED:
-            continue
-        try:
-            links.append(parse_profile_link(kind, progress.link))
-        except ProfileLinkError:
-            continue
-    return links
+    return profile_links_of(db=db, store_ids=[store_id], checklist=checklist)[store_id]
+
+
+def profile_links_of(
+    *, db: Database, store_ids: list[int], checklist: Checklist
+) -> dict[int, list[ProfileLink]]:
+    """:func:`profile_links` of many stores in one read (the published site's pages)."""
+    rows = _rows(db, store_ids)
+    found: dict[int, list[ProfileLink]] = {}
+    for store_id in store_ids:
+        saved = rows.get(store_id, {})
+        links: list[ProfileLink] = []
+        for step in checklist.steps:
+            kind = step.records.profile
+            progress = saved.get(step.key)
+            if kind is None or progress is None or not progress.link:
+                continue
+            if progress.status is StepStatus.SKIPPED:
+                continue
+            try:
+                links.append(parse_profile_link(kind, progress.link))
+            except ProfileLinkError:
+                continue
+        found[store_id] = links
+    return found

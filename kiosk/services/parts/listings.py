@@ -114,6 +114,21 @@ class Listings(Part):
         return Written(changed, Change(ChangeKind.MARKETS, slug))
 
     @publishes
+    def set_market_site(self, *, actor: Actor, slug: str, url: str) -> Written[MarketInfo]:
+        """The market's tourist website address (``publish`` remembers its --base-url).
+
+        https only, no query (SiteUrlError says which rule); "" forgets it. Stands
+        print a "stall page" code once it is set.
+        """
+        from kiosk.services.markets import set_site_url
+
+        live = self._core.require(actor, manager=True)
+        changed = set_site_url(
+            db=self._db, origin=self._core.origin, actor=live, slug=slug, url=url
+        )
+        return Written(changed, Change(ChangeKind.MARKETS, slug))
+
+    @publishes
     def remove_market(self, *, actor: Actor, slug: str) -> Written[int]:
         """Delete a market with its stores (history stays in the audit log); stores removed."""
         from kiosk.services.markets import remove_market

@@ -241,6 +241,13 @@ class Onboarding(Part):
         checklist = self.onboarding_checklist().checklist
         return onboarding.profile_links(db=self._db, store_id=store_id, checklist=checklist)
 
+    def profile_links_of(self, *, store_ids: list[int]) -> dict[int, list[ProfileLink]]:
+        """:meth:`store_profile_links` of many stores in one read (the published site)."""
+        from kiosk.services.onboarding import progress as onboarding
+
+        checklist = self.onboarding_checklist().checklist
+        return onboarding.profile_links_of(db=self._db, store_ids=store_ids, checklist=checklist)
+
     def remembered_store(self) -> int | None:
         """The store this PC remembers for onboarding (on this database), or None."""
         from kiosk.services.this_pc import remembered_store

@@ -46,6 +46,7 @@ ACTION_GROUPS: dict[str, tuple[AuditAction, ...]] = {
     "markets": (
         AuditAction.MARKET_CREATED,
         AuditAction.MARKET_CHANGED,
+        AuditAction.MARKET_SITE,
         AuditAction.MARKET_REMOVED,
         AuditAction.DATABASE_RESTORED,
         AuditAction.PROMOTION_ADDED,
@@ -71,6 +72,7 @@ ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.MARKET_CREATED: N_("Market added"),
     AuditAction.MARKET_CHANGED: N_("Market renamed"),
     AuditAction.MARKET_REMOVED: N_("Market removed"),
+    AuditAction.MARKET_SITE: N_("Market website address set"),
     AuditAction.PASSWORD_SET: N_("Manager password set"),
     AuditAction.PIN_SET: N_("Store PIN set"),
     AuditAction.SIGN_IN: N_("Signed in"),

@@ -1,0 +1,79 @@
+"""Every file of a market's site in memory (path -> bytes), and the check of its links."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Mapping, Sequence
+
+from kiosk.domain.locales import LocaleCode
+from kiosk.publish.frame import chooser, file_of
+from kiosk.publish.html import BCP47, Html, tag
+from kiosk.publish.pages import market_page, pick, stall_page
+from kiosk.publish.script import SCRIPT, WORKER
+from kiosk.publish.site import Site
+from kiosk.publish.style import CSS
+
+#: Largest stall page, its stylesheet included (images excluded), that a phone should load.
+STALL_PAGE_LIMIT = 50 * 1024
+_LINK = re.compile(r'(?:href|src)="([^"]*)"')
+
+
+class SiteCheckError(Exception):
+    """A built site that must not go online (a broken link, a page too big)."""
+
+
+def _names(text_of: Site, locales: Sequence[LocaleCode], which: str) -> dict[LocaleCode, Html]:
+    del which
+    names: dict[LocaleCode, Html] = {}
+    for code in locales:
+        value, real = pick(text_of.market.name, code)
+        names[code] = tag("span", value, lang=BCP47[real] if real != code else None)
+    return names
+
+
+def build_site(site: Site, locales: Sequence[LocaleCode]) -> dict[str, bytes]:
+    """The site's files: ``index.html`` and one market page per language at the top,
+    ``d/<stall>/index.html`` and one page per language per stall, the stylesheet, the
+    script and the service worker."""
+    files: dict[str, str] = {
+        "site.css": CSS,
+        "site.js": SCRIPT,
+        "sw.js": WORKER,
+        "index.html": chooser(locales=locales, root="", names=_names(site, locales, "market")),
+    }
+    for code in locales:
+        files[file_of(code)] = market_page(site, code, locales)
+    for stall in site.stalls:
+        names: dict[LocaleCode, Html] = {}
+        for code in locales:
+            value, real = pick(stall.store.name, code)
+            names[code] = tag("span", value, lang=BCP47[real] if real != code else None)
+            files[stall.path + file_of(code)] = stall_page(site, stall, code, locales)
+        files[stall.path + "index.html"] = chooser(locales=locales, root="../../", names=names)
+    return {path: text.encode("utf-8") for path, text in files.items()}
+
+
+def check_site(files: Mapping[str, bytes]) -> int:
+    """Raise SiteCheckError for a link to a file the site lacks or a stall page over the
+    limit; return the largest stall page's size with its stylesheet."""
+    css = len(files.get("site.css", b""))
+    largest = 0
+    for path, content in files.items():
+        if not path.endswith(".html"):
+            continue
+        if path.startswith("d/"):
+            size = len(content) + css
+            largest = max(largest, size)
+            if size > STALL_PAGE_LIMIT:
+                raise SiteCheckError(f"{path}: {size:,} bytes with its stylesheet, over 50 KB")
+        folder = posixpath.dirname(path)
+        for href in _LINK.findall(content.decode("utf-8")):
+            if ":" in href.split("/", 1)[0] or href.startswith("#"):
+                continue  # https:, tel: and the like leave the site by the reader's choice
+            target = posixpath.normpath(posixpath.join(folder, href.replace("&amp;", "&")))
+            if href.endswith("/") or href in ("", "./"):
+                target = posixpath.join(target, "index.html") if target != "." else "index.html"
+            if target not in files:
+                raise SiteCheckError(f"{path}: link {href!r} goes to no page of the site")
+    return largest

@@ -1,0 +1,128 @@
+"""The frame every page shares: head, language switch, and the small language-chooser page."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kiosk.domain.locales import NATIVE_NAMES, LocaleCode
+from kiosk.publish.html import BCP47, Html, Template, escape, join, tag
+from kiosk.publish.words import word
+
+PAGE = Template("""<!doctype html>
+<html lang="$lang">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>$title</title>
+<link rel="stylesheet" href="${root}site.css">
+$alternates<script src="${root}site.js" defer data-root="$root" data-langs="$langs"></script>
+</head>
+<body data-page="$kind">
+<header>$back<nav class="langs" aria-label="$language">$switch</nav></header>
+<main>
+$main</main>
+</body>
+</html>
+""")
+
+CHOOSER = Template("""<!doctype html>
+<html lang="$first">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>$title</title>
+<link rel="stylesheet" href="${root}site.css">
+<script src="${root}site.js" defer data-root="$root" data-langs="$langs"></script>
+</head>
+<body data-page="choose">
+<main>
+<h1>$heading</h1>
+<ul class="choose">$links</ul>
+</main>
+</body>
+</html>
+""")
+
+
+def file_of(locale: LocaleCode) -> str:
+    """The page file of *locale* in a folder: ``ja.html``, ``zh-Hans.html``."""
+    return f"{BCP47[locale]}.html"
+
+
+def switch(locales: Sequence[LocaleCode], shown: LocaleCode) -> Html:
+    """The language switch: native names, links to the same page in each language."""
+    return join(
+        tag(
+            "a",
+            NATIVE_NAMES[code],
+            href=file_of(code),
+            hreflang=BCP47[code],
+            lang=BCP47[code],
+            data_lang=BCP47[code],
+            aria_current="page" if code == shown else None,
+        )
+        for code in locales
+    )
+
+
+def page(
+    *,
+    locale: LocaleCode,
+    locales: Sequence[LocaleCode],
+    root: str,
+    kind: str,
+    title: str,
+    back: Html,
+    main: Html,
+) -> str:
+    alternates = join(
+        Html(f'<link rel="alternate" hreflang="{BCP47[c]}" href="{file_of(c)}">\n')
+        for c in locales
+        if c != locale
+    )
+    return PAGE.render(
+        lang=BCP47[locale],
+        title=title,
+        root=root,
+        alternates=alternates,
+        langs=" ".join(BCP47[c] for c in locales),
+        kind=kind,
+        back=back,
+        language=word("language", locale),
+        switch=switch(locales, locale),
+        main=main,
+    )
+
+
+def chooser(*, locales: Sequence[LocaleCode], root: str, names: dict[LocaleCode, Html]) -> str:
+    """The folder's ``index.html``: the script opens the phone's language at once; without
+    it (or before it runs) the reader picks one of the five links."""
+    links = join(
+        tag(
+            "li",
+            tag(
+                "a",
+                Html(f"{escape(NATIVE_NAMES[c])} · {names[c]}"),
+                href=file_of(c),
+                data_lang=BCP47[c],
+            ),
+            lang=BCP47[c],
+        )
+        for c in locales
+    )
+    heading = join(
+        tag("span", word("choose", c), lang=BCP47[c], class_="choose-word") for c in locales
+    )
+    first = locales[0]
+    return CHOOSER.render(
+        first=BCP47[first],
+        title=Html(names[first]).split(">", 1)[-1].rsplit("<", 1)[0]
+        if "<" in names[first]
+        else names[first],
+        root=root,
+        langs=" ".join(BCP47[c] for c in locales),
+        heading=heading,
+        links=links,
+    )

@@ -1,0 +1,66 @@
+"""The site's one stylesheet: the app's tokens (paper, ink, green, persimmon), system fonts."""
+
+from __future__ import annotations
+
+from typing import Final
+
+#: Fonts come from the phone (no web fonts); each script gets the phone's own CJK face.
+CSS: Final = """\
+:root{--paper:#F6F3EC;--card:#FFFFFF;--ink:#1B1B1B;--muted:#5A5A5A;--green:#0B5D45;\
+--accent:#B3410E;--kakao:#FEE500}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;background:var(--paper);color:var(--ink);font:18px/1.5 system-ui,-apple-system,\
+"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK KR","Apple SD Gothic Neo","Malgun Gothic",sans-serif}
+:lang(ja){font-family:system-ui,-apple-system,"Hiragino Sans","Noto Sans CJK JP","Yu Gothic",\
+sans-serif}
+:lang(zh-Hans){font-family:system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC",\
+"Microsoft YaHei",sans-serif}
+:lang(zh-Hant){font-family:system-ui,-apple-system,"PingFang TC","Noto Sans CJK TC",\
+"Microsoft JhengHei",sans-serif}
+:lang(ko){font-family:system-ui,-apple-system,"Apple SD Gothic Neo","Noto Sans CJK KR",\
+"Malgun Gothic",sans-serif}
+header{background:var(--green);color:#fff;padding:8px 16px}
+header a{color:#fff}
+.back{display:inline-flex;align-items:center;min-height:48px;font-size:16px}
+.langs{display:flex;flex-wrap:wrap;gap:8px;margin:4px 0}
+.langs a{display:inline-flex;align-items:center;min-height:48px;min-width:48px;padding:0 12px;\
+border:2px solid #fff;border-radius:24px;text-decoration:none;font-size:16px}
+.langs a[aria-current]{background:#fff;color:var(--green);font-weight:700}
+main{max-width:720px;margin:0 auto;padding:16px}
+h1{font-size:32px;line-height:1.25;margin:8px 0}
+h2{font-size:20px;margin:24px 0 8px}
+section{background:var(--card);border-radius:12px;padding:8px 16px 16px;margin:16px 0}
+.ko{font-size:20px;margin:0}
+.meta,.muted,.note{color:var(--muted)}
+.goods,.pay,.links,.stalls,.choose{list-style:none;margin:0;padding:0}
+.goods li{display:flex;flex-wrap:wrap;align-items:baseline;gap:4px 8px;padding:12px 0;\
+border-bottom:1px solid #DDD8CC}
+.goods li>span:first-child{flex:1 1 auto;font-weight:700}
+.unit{color:var(--muted)}
+.price{color:var(--accent);font-size:20px}
+.approx{color:var(--muted);width:100%;text-align:right}
+.sold{color:#fff;background:var(--muted);border-radius:4px;padding:0 6px;font-size:16px}
+.pay li{display:inline-block;margin:4px 8px 4px 0;padding:4px 12px;border:1px solid var(--green);\
+border-radius:16px}
+.now{font-weight:700;color:var(--green)}
+.now.closed{color:var(--accent)}
+.kakao{display:flex;align-items:center;justify-content:center;min-height:56px;margin:16px 0;\
+background:var(--kakao);color:var(--ink);border-radius:12px;font-weight:700;text-decoration:none}
+.links a,.stalls a,.choose a{display:flex;align-items:center;gap:8px;min-height:48px;\
+color:var(--ink)}
+.links a{color:var(--green)}
+.stalls li,.choose li{border-bottom:1px solid #DDD8CC}
+.stalls a{text-decoration:none;padding:8px 0}
+.stalls b{flex:1 1 auto}
+.no{color:var(--muted);font-size:16px}
+.badge{font-size:16px;padding:0 6px;border:1px solid var(--accent);color:var(--accent);\
+border-radius:4px}
+.search-label{display:block;font-weight:700;margin:16px 0 4px}
+#q{width:100%;min-height:48px;font:inherit;padding:8px 12px;border:2px solid var(--green);\
+border-radius:12px;background:var(--card);color:var(--ink)}
+.choose-word{display:block;font-size:20px}
+.choose a{font-size:20px;text-decoration:none}
+.empty{font-size:20px;padding:24px 0}
+[hidden]{display:none!important}
+"""
