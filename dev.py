@@ -69,8 +69,9 @@ QT_DEBS: tuple[str, ...] = (
     "libwayland-client0",
 )
 #: Extra tools the test suite uses: pdftoppm renders printed PDFs, qrencode is a
-#: second, independent QR encoder for cross-checks (tests skip it when missing).
-TEST_DEBS: tuple[str, ...] = ("poppler-utils", "qrencode")
+#: second, independent QR encoder for cross-checks (tests skip it when missing);
+#: chromium and its driver open the published site (tests skip them when missing).
+TEST_DEBS: tuple[str, ...] = ("poppler-utils", "qrencode", "chromium", "chromium-driver")
 #: PyInstaller reads ELF headers with objdump (binutils) on Linux.
 BUILD_DEBS: tuple[str, ...] = ("binutils",)
 

@@ -14,6 +14,7 @@ PAGE = Template("""<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>$title</title>
 <link rel="stylesheet" href="${root}site.css">
 $alternates<script src="${root}site.js" defer data-root="$root" data-langs="$langs"></script>
@@ -32,6 +33,7 @@ CHOOSER = Template("""<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>$title</title>
 <link rel="stylesheet" href="${root}site.css">
 <script src="${root}site.js" defer data-root="$root" data-langs="$langs"></script>

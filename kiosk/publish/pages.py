@@ -106,7 +106,9 @@ def _online(stall: Stall, locale: LocaleCode) -> Html:
             tag(
                 "p",
                 Html(
-                    word("phone", locale) + " " + tag("a", store.phone, href=f"tel:{store.phone}")
+                    word("phone", locale)
+                    + " "
+                    + tag("a", store.phone, href=f"tel:{store.phone}", class_="tel")
                 ),
             )
         )

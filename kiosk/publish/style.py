@@ -27,7 +27,7 @@ header a{color:#fff}
 .langs a{display:inline-flex;align-items:center;min-height:48px;min-width:48px;padding:0 12px;\
 border:2px solid #fff;border-radius:24px;text-decoration:none;font-size:16px}
 .langs a[aria-current]{background:#fff;color:var(--green);font-weight:700}
-main{max-width:720px;margin:0 auto;padding:16px}
+main{max-width:720px;margin:0 auto;padding:16px;overflow-wrap:anywhere}
 h1{font-size:32px;line-height:1.25;margin:8px 0}
 h2{font-size:20px;margin:24px 0 8px}
 section{background:var(--card);border-radius:12px;padding:8px 16px 16px;margin:16px 0}
@@ -49,10 +49,11 @@ border-radius:16px}
 background:var(--kakao);color:var(--ink);border-radius:12px;font-weight:700;text-decoration:none}
 .links a,.stalls a,.choose a{display:flex;align-items:center;gap:8px;min-height:48px;\
 color:var(--ink)}
-.links a{color:var(--green)}
+.links a,.tel{color:var(--green)}
+.tel{display:inline-flex;align-items:center;min-height:48px}
 .stalls li,.choose li{border-bottom:1px solid #DDD8CC}
 .stalls a{text-decoration:none;padding:8px 0}
-.stalls b{flex:1 1 auto}
+.stalls b{flex:1 1 0;min-width:0}
 .no{color:var(--muted);font-size:16px}
 .badge{font-size:16px;padding:0 6px;border:1px solid var(--accent);color:var(--accent);\
 border-radius:4px}
