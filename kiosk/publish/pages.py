@@ -70,14 +70,10 @@ def _goods(stall: Stall, locale: LocaleCode) -> Html:
         return tag("p", word("no_goods", locale), class_="muted")
     rows = []
     for good in products:
-        unit = tag("span", f" / {good.unit}", class_="unit", lang="ko") if good.unit else ""
         sold = tag("span", word("sold_out", locale), class_="sold") if good.sold_out else ""
-        rows.append(
-            tag(
-                "li",
-                Html(localized(good.name, locale) + unit + sold + _price(good.price_won, locale)),
-            )
-        )
+        name = tag("span", Html(localized(good.name, locale) + sold), class_="name")
+        unit = tag("span", f"/ {good.unit}", class_="unit", lang="ko") if good.unit else ""
+        rows.append(tag("li", Html(name + _price(good.price_won, locale) + unit)))
     return tag("ul", join(rows), class_="goods")
 
 

@@ -30,17 +30,19 @@ border:2px solid #fff;border-radius:24px;text-decoration:none;font-size:16px}
 main{max-width:720px;margin:0 auto;padding:16px;overflow-wrap:anywhere}
 h1{font-size:32px;line-height:1.25;margin:8px 0}
 h2{font-size:20px;margin:24px 0 8px}
-section{background:var(--card);border-radius:12px;padding:8px 16px 16px;margin:16px 0}
+section{background:var(--card);border-radius:12px;padding:4px 16px 16px;margin:16px 0}
+section>h2:first-child{margin-top:12px}
 .ko{font-size:20px;margin:0}
 .meta,.muted,.note{color:var(--muted)}
 .goods,.pay,.links,.stalls,.choose{list-style:none;margin:0;padding:0}
-.goods li{display:flex;flex-wrap:wrap;align-items:baseline;gap:4px 8px;padding:12px 0;\
-border-bottom:1px solid #DDD8CC}
-.goods li>span:first-child{flex:1 1 auto;font-weight:700}
-.unit{color:var(--muted)}
+.goods li{display:grid;grid-template-columns:1fr auto;column-gap:12px;align-items:baseline;\
+padding:12px 0;border-bottom:1px solid #DDD8CC}
+.goods .name{font-weight:700}
+.unit{grid-column:2;text-align:right;color:var(--muted);font-size:16px}
 .price{color:var(--accent);font-size:20px}
-.approx{color:var(--muted);width:100%;text-align:right}
-.sold{color:#fff;background:var(--muted);border-radius:4px;padding:0 6px;font-size:16px}
+.approx{grid-column:2;color:var(--muted);text-align:right;font-size:16px}
+.sold{color:#fff;background:var(--muted);border-radius:4px;padding:0 6px;margin-left:8px;\
+font-size:16px;font-weight:400}
 .pay li{display:inline-block;margin:4px 8px 4px 0;padding:4px 12px;border:1px solid var(--green);\
 border-radius:16px}
 .now{font-weight:700;color:var(--green)}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -60,6 +61,20 @@ def stop(server: ThreadingHTTPServer) -> None:
     server.server_close()
 
 
+def _fonts_conf(folder: Path) -> dict[str, str]:
+    """The environment for chromium with the app's Noto Sans CJK added to the system fonts:
+    a phone has its own CJK font, a fresh Debian machine has none (boxes instead)."""
+    fonts = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+    conf = folder / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+        f"<dir>{fonts}</dir></fontconfig>",
+        "utf-8",
+    )
+    return {**os.environ, "FONTCONFIG_FILE": str(conf)}
+
+
 @contextmanager
 def chromium(accept_language: str, *, width: int = 390, height: int = 844) -> Iterator[Any]:
     """A fresh headless chromium (new profile: no service worker, no storage yet)."""
@@ -74,9 +89,17 @@ def chromium(accept_language: str, *, width: int = 390, height: int = 844) -> It
         options.add_argument(arg)
     options.add_experimental_option("prefs", {"intl.accept_languages": accept_language})
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    with tempfile.TemporaryDirectory() as folder:
+        service = Service(DRIVER, env=_fonts_conf(Path(folder)))
+        driver = webdriver.Chrome(service=service, options=options)
+        yield from _phone(driver, width, height)
+
+
+def _phone(driver: Any, width: int, height: int) -> Iterator[Any]:
     try:
-        driver.set_window_size(width, height)
+        # A phone's screen: the viewport is exactly width x height CSS pixels, touch-sized.
+        metrics = {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True}
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
         yield driver
     finally:
         driver.quit()
