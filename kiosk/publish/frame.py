@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from kiosk.domain.locales import NATIVE_NAMES, LocaleCode
 from kiosk.publish.html import BCP47, Html, Template, escape, join, tag
@@ -53,7 +54,8 @@ def file_of(locale: LocaleCode) -> str:
     return f"{BCP47[locale]}.html"
 
 
-def switch(locales: Sequence[LocaleCode], shown: LocaleCode) -> Html:
+@lru_cache(maxsize=64)
+def switch(locales: tuple[LocaleCode, ...], shown: LocaleCode) -> Html:
     """The language switch: native names, links to the same page in each language."""
     return join(
         tag(
@@ -79,11 +81,7 @@ def page(
     back: Html,
     main: Html,
 ) -> str:
-    alternates = join(
-        Html(f'<link rel="alternate" hreflang="{BCP47[c]}" href="{file_of(c)}">\n')
-        for c in locales
-        if c != locale
-    )
+    alternates = _alternates(tuple(locales), locale)
     return PAGE.render(
         lang=BCP47[locale],
         title=title,
@@ -93,8 +91,17 @@ def page(
         kind=kind,
         back=back,
         language=word("language", locale),
-        switch=switch(locales, locale),
+        switch=switch(tuple(locales), locale),
         main=main,
+    )
+
+
+@lru_cache(maxsize=64)
+def _alternates(locales: tuple[LocaleCode, ...], locale: LocaleCode) -> Html:
+    return join(
+        Html(f'<link rel="alternate" hreflang="{BCP47[c]}" href="{file_of(c)}">\n')
+        for c in locales
+        if c != locale
     )
 
 

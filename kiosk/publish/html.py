@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import html
 import string
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from html import escape as _escape
 from typing import Final
 
 from kiosk.domain.locales import LocaleCode
@@ -27,9 +28,9 @@ class Html(str):
 
 def escape(value: object) -> Html:
     """*value* as HTML text: ``& < > " '`` escaped; an :class:`Html` value unchanged."""
-    if isinstance(value, Html):
+    if type(value) is Html:
         return value
-    return Html(html.escape(str(value), quote=True))
+    return Html(_escape(str(value), quote=True))
 
 
 def join(parts: Iterable[Html], sep: str = "") -> Html:
@@ -51,16 +52,24 @@ class Template:
         return Html(self._template.substitute({k: escape(v) for k, v in values.items()}))
 
 
+@lru_cache(maxsize=256)
+def _attribute(key: str) -> str:
+    return key.rstrip("_").replace("_", "-")
+
+
 def tag(name: str, content: object = "", /, **attributes: object) -> Html:
     """``<name a="v">content</name>``; attribute values escaped, ``None`` or False left out.
 
     A trailing underscore is dropped from a name (``class_``); ``_`` inside becomes ``-``.
     """
-    attrs = "".join(
-        f" {key.rstrip('_').replace('_', '-')}" + ("" if value is True else f'="{escape(value)}"')
-        for key, value in attributes.items()
-        if value is not None and value is not False
-    )
+    attrs = ""
+    for key, value in attributes.items():
+        if value is None or value is False:
+            continue
+        if value is True:
+            attrs += " " + _attribute(key)
+        else:
+            attrs += f' {_attribute(key)}="{escape(value)}"'
     return Html(f"<{name}{attrs}>{escape(content)}</{name}>")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from functools import lru_cache
 
 from kiosk.domain.categories import Category
 from kiosk.domain.formatting import format_price
@@ -42,10 +43,18 @@ def approximate_price(won: int, locale: LocaleCode) -> str | None:
     return None
 
 
-def _price(won: int, locale: LocaleCode) -> Html:
-    shown = tag("b", format_price(won, "ko"), class_="price", lang="ko")
+@lru_cache(maxsize=4096)
+def _won(won: int) -> Html:
+    """The price as Korean writes it (Babel is slow and a market has few distinct prices)."""
+    return tag("b", format_price(won, "ko"), class_="price", lang="ko")
+
+
+@lru_cache(maxsize=8192)
+def _tail(won: int, unit: str, locale: LocaleCode) -> Html:
+    """A good's price (and approximate price) and unit: the same for many goods."""
     approx = approximate_price(won, locale)
-    return Html(shown + (tag("small", approx, class_="approx") if approx else ""))
+    shown = _won(won) + (tag("small", approx, class_="approx") if approx else "")
+    return Html(shown + (tag("span", f"/ {unit}", class_="unit", lang="ko") if unit else ""))
 
 
 def _hours(hours: OpeningHours, locale: LocaleCode) -> Html:
@@ -68,13 +77,13 @@ def _goods(stall: Stall, locale: LocaleCode) -> Html:
     products = stall.store.products
     if not products:
         return tag("p", word("no_goods", locale), class_="muted")
+    sold_out = word("sold_out", locale)
     rows = []
     for good in products:
-        sold = tag("span", word("sold_out", locale), class_="sold") if good.sold_out else ""
+        sold = tag("span", sold_out, class_="sold") if good.sold_out else ""
         name = tag("span", Html(localized(good.name, locale) + sold), class_="name")
-        unit = tag("span", f"/ {good.unit}", class_="unit", lang="ko") if good.unit else ""
-        rows.append(tag("li", Html(name + _price(good.price_won, locale) + unit)))
-    return tag("ul", join(rows), class_="goods")
+        rows.append(f"<li>{name}{_tail(good.price_won, good.unit, locale)}</li>")
+    return Html('<ul class="goods">' + "".join(rows) + "</ul>")
 
 
 def _payments(methods: Sequence[PaymentMethod], locale: LocaleCode) -> Html:

@@ -87,14 +87,15 @@ def _manifest(version: Path | None) -> dict[str, str]:
         return {}
 
 
-def plan(out: Path, files: Mapping[str, bytes]) -> Plan:
+def plan(out: Path, files: Mapping[str, bytes], sums: Mapping[str, str] | None = None) -> Plan:
     """What publishing *files* to *out* would change (``--check``); nothing is written."""
     old = _manifest(current_version(out))
+    sums = sums if sums is not None else {p: digest(c) for p, c in files.items()}
     added, changed, same = [], [], 0
-    for path, content in files.items():
+    for path in files:
         if path not in old:
             added.append(path)
-        elif old[path] != digest(content):
+        elif old[path] != sums[path]:
             changed.append(path)
         else:
             same += 1
@@ -110,31 +111,39 @@ def _why(exc: OSError, where: Path) -> str:
     return f"cannot write {where} ({exc.strerror or type(exc).__name__})"
 
 
-def _write_version(new: Path, files: Mapping[str, bytes], old: Path | None) -> tuple[int, int]:
+def _write_version(
+    new: Path, files: Mapping[str, bytes], old: Path | None, sums: Mapping[str, str]
+) -> set[str]:
+    """Write the version; return the paths hard-linked from *old* (unchanged)."""
     before = _manifest(old)
-    written = kept = 0
+    linked: set[str] = set()
     folders: set[Path] = set()
     for path, content in files.items():
         target = new / path
         if target.parent not in folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             folders.add(target.parent)
-        if old is not None and before.get(path) == digest(content):
+        if old is not None and before.get(path) == sums[path]:
             try:
                 os.link(old / path, target)
-                kept += 1
+                linked.add(path)
                 continue
             except OSError:
                 pass  # another file system, or the old file went: write it
         with target.open("xb") as handle:
             handle.write(content)
-        written += 1
-    return written, kept
+    return linked
 
 
-def _verify(new: Path, files: Mapping[str, bytes]) -> None:
+def _verify(new: Path, files: Mapping[str, bytes], linked: set[str]) -> None:
+    """Every file is there at its size; each one written (not linked) reads back the same."""
     for path, content in files.items():
-        if (new / path).read_bytes() != content:
+        target = new / path
+        if path in linked:
+            same = target.stat().st_size == len(content)
+        else:
+            same = target.read_bytes() == content
+        if not same:
             raise PublishError(f"{path}: what was written reads back different; nothing published")
 
 
@@ -149,7 +158,8 @@ def _switch(out: Path, new: Path) -> None:
 def publish_files(out: Path, files: Mapping[str, bytes], *, base_url: str) -> Published:
     """Write *files* as a new version of the site at *out* and switch to it (see module)."""
     old = current_version(out)
-    change = plan(out, files)
+    sums = {path: digest(content) for path, content in files.items()}
+    change = plan(out, files, sums)
     versions = versions_of(out)
     try:
         versions.mkdir(parents=True, exist_ok=True)
@@ -158,10 +168,10 @@ def publish_files(out: Path, files: Mapping[str, bytes], *, base_url: str) -> Pu
     except OSError as exc:
         raise PublishError(f"--out {out}: {_why(exc, versions)}") from None
     try:
-        written, kept = _write_version(new, files, old)
-        manifest = {"base_url": base_url, "files": {p: digest(c) for p, c in files.items()}}
+        linked = _write_version(new, files, old, sums)
+        manifest = {"base_url": base_url, "files": sums}
         (new / MANIFEST).write_text(json.dumps(manifest, indent=0, sort_keys=True), "utf-8")
-        _verify(new, files)
+        _verify(new, files, linked)
         _switch(out, new)
     except OSError as exc:
         shutil.rmtree(new, ignore_errors=True)
@@ -172,4 +182,4 @@ def publish_files(out: Path, files: Mapping[str, bytes], *, base_url: str) -> Pu
     for older in versions.iterdir():
         if older.is_dir() and older.resolve() not in (new.resolve(), old):
             shutil.rmtree(older, ignore_errors=True)
-    return Published(change, out, new, written, kept)
+    return Published(change, out, new, len(files) - len(linked), len(linked))

@@ -69,8 +69,8 @@ def test_a_full_disk_leaves_the_previous_site_untouched(
     before = _tree(out)
     real = writer._write_version
 
-    def full(new: Path, files: dict[str, bytes], old: Path | None) -> tuple[int, int]:
-        real(new, dict(list(files.items())[:3]), old)
+    def full(new: Path, files: dict[str, bytes], old: Path | None, sums: object) -> set[str]:
+        real(new, dict(list(files.items())[:3]), old, sums)
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(writer, "_write_version", full)
@@ -122,8 +122,8 @@ def test_what_reads_back_different_is_not_switched_to(
 
     real = writer._write_version
 
-    def torn(new: Path, files: dict[str, bytes], old: Path | None) -> tuple[int, int]:
-        counts = real(new, files, old)
+    def torn(new: Path, files: dict[str, bytes], old: Path | None, sums: object) -> set[str]:
+        counts = real(new, files, old, sums)
         (new / "en.html").unlink()
         (new / "en.html").write_bytes(b"torn")
         return counts
