@@ -277,6 +277,28 @@ def test_markets_add_and_remove_with_a_second_press(
     assert ops.wait_idle() and flow.audit.model.rowCount() == 0
 
 
+def test_the_market_site_address_is_checked_then_saved_and_audited(
+    flow: ManagerFlow, own_services: Services, shell: Shell
+) -> None:
+    flow.show_page("markets")
+    assert ops.wait_idle() and shell.current_screen_name() == markets.SCREEN
+    page = flow.markets
+    page.select("dongmun")
+    assert page.site.text() == ""
+    page.site.setText("http://dongmun.example/?x=1")
+    _click(page.save_button)
+    assert page.message.text().startswith("⚠") and "https://" in page.message.text()
+    assert own_services.directory.get_market(slug="dongmun").site_url == ""
+    page.site.setText("https://dongmun.example/market")
+    _click(page.save_button)
+    assert own_services.directory.get_market(slug="dongmun").site_url == (
+        "https://dongmun.example/market/"
+    )
+    assert page.site.text() == "https://dongmun.example/market/"
+    entry = own_services.audit.audit_log(actor=own_services.access.console_actor())[0]
+    assert entry.action is AuditAction.MARKET_SITE
+
+
 def test_going_home_or_idle_signs_out(qtbot: QtBot, flow: ManagerFlow, shell: Shell) -> None:
     actor = flow.actor
     assert actor is not None and flow.guard.is_armed()

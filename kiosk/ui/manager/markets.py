@@ -89,9 +89,11 @@ class ManagerMarketsScreen(ManagerPage):
         self.synonyms_button.setObjectName("market-synonyms")
         self.synonyms_button.clicked.connect(self._on_synonyms)
         self.message = status_line("markets-message")
-        for widget in (self.form_title, self.slug_title, self.slug, self.slug_hint):
-            form.addWidget(widget)
+        form.addWidget(self.form_title)
+        form.addLayout(row_layout(self.slug_title, (self.slug, 1), spacing=theme.GRID * 2))
+        form.addWidget(self.slug_hint)
         form.addLayout(self._build_names())
+        form.addWidget(self.site_hint)
         form.addLayout(row_layout(self.save_button, self.synonyms_button, None, self.remove_button))
         form.addWidget(self.message)
         form.addStretch(1)
@@ -117,6 +119,16 @@ class ManagerMarketsScreen(ManagerPage):
             grid.addWidget(label, line, 0)
             grid.addWidget(self.names[code], line, 1)
             grid.addWidget(self.cities[code], line, 2)
+        # The tourist website (kiosk.domain.site): one row under the names, its hint below.
+        self.site_title = QLabel()
+        self.site = QLineEdit()
+        self.site.setObjectName("market-site")
+        self.site.setPlaceholderText("https://")
+        self.site_hint = QLabel()
+        self.site_hint.setProperty("role", "hint")
+        self.site_hint.setWordWrap(True)
+        grid.addWidget(self.site_title, len(LOCALES) + 1, 0)
+        grid.addWidget(self.site, len(LOCALES) + 1, 1, 1, 2)
         return grid
 
     def set_actor(self, actor: Actor | None) -> None:
@@ -159,13 +171,23 @@ class ManagerMarketsScreen(ManagerPage):
         city = {code: self.cities[code].text() for code in LOCALES}
         slug = self.slug.text().strip()
         existing = self.current_slug()
+        site = self.site.text()
 
         def work() -> MarketInfo:
+            from kiosk.domain.site import check_site_url
+
+            address = check_site_url(site)  # refused before anything is saved
             if existing is not None:
-                return services.listings.update_market(
+                saved = services.listings.update_market(
                     actor=actor, slug=existing, name=name, city=city
                 )
-            return services.listings.create_market(actor=actor, slug=slug, name=name, city=city)
+            else:
+                saved = services.listings.create_market(
+                    actor=actor, slug=slug, name=name, city=city
+                )
+            if address == saved.site_url:
+                return saved
+            return services.listings.set_market_site(actor=actor, slug=saved.slug, url=address)
 
         self._slot.run(work, on_done=self._on_saved, on_error=self._on_failed, name="save-market")
 
@@ -203,6 +225,10 @@ class ManagerMarketsScreen(ManagerPage):
         )
         self.name_title.setText(_("Market name"))
         self.city_title.setText(_("City"))
+        self.site_title.setText(_("Website"))
+        self.site_hint.setText(
+            _("Tourists' phone pages (market-kiosk publish); stands get their QR.")
+        )
         self.save_button.setText(_("Save"))
         self.remove_button.setText(_("Remove market"))
         self.this_pc.retranslate()
@@ -217,6 +243,11 @@ class ManagerMarketsScreen(ManagerPage):
         self.slug.setReadOnly(editing)
         self.remove_button.setEnabled(editing)
         self.synonyms_button.setEnabled(editing)
+        # The short-name rule matters while typing a new one; the website address belongs
+        # to a market that exists (publish can set it too), so each shows only then.
+        self.slug_hint.setVisible(not editing)
+        for widget in (self.site_title, self.site, self.site_hint):
+            widget.setVisible(editing)
 
     def _fill_list(self) -> None:
         current = self.current_slug()
@@ -239,6 +270,7 @@ class ManagerMarketsScreen(ManagerPage):
         for code in LOCALES:
             self.names[code].setText(market.name.values.get(code, "") if market else "")
             self.cities[code].setText(market.city.values.get(code, "") if market else "")
+        self.site.setText(market.site_url if market else "")
         self._retitle()
 
     def _on_loaded(self, markets: list[MarketInfo], select: str | None) -> None:
