@@ -8,8 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from kiosk.domain.locales import LocaleCode
 from kiosk.publish.frame import chooser, file_of
-from kiosk.publish.html import BCP47, Html, tag
-from kiosk.publish.pages import market_page, pick, stall_page
+from kiosk.publish.pages import market_page, stall_page
 from kiosk.publish.script import SCRIPT, WORKER
 from kiosk.publish.site import Site
 from kiosk.publish.style import CSS
@@ -23,15 +22,6 @@ class SiteCheckError(Exception):
     """A built site that must not go online (a broken link, a page too big)."""
 
 
-def _names(text_of: Site, locales: Sequence[LocaleCode], which: str) -> dict[LocaleCode, Html]:
-    del which
-    names: dict[LocaleCode, Html] = {}
-    for code in locales:
-        value, real = pick(text_of.market.name, code)
-        names[code] = tag("span", value, lang=BCP47[real] if real != code else None)
-    return names
-
-
 def build_site(site: Site, locales: Sequence[LocaleCode]) -> dict[str, bytes]:
     """The site's files: ``index.html`` and one market page per language at the top,
     ``d/<stall>/index.html`` and one page per language per stall, the stylesheet, the
@@ -40,17 +30,16 @@ def build_site(site: Site, locales: Sequence[LocaleCode]) -> dict[str, bytes]:
         "site.css": CSS,
         "site.js": SCRIPT,
         "sw.js": WORKER,
-        "index.html": chooser(locales=locales, root="", names=_names(site, locales, "market")),
+        "index.html": chooser(locales=locales, root="", name=site.market.name),
     }
     for code in locales:
         files[file_of(code)] = market_page(site, code, locales)
     for stall in site.stalls:
-        names: dict[LocaleCode, Html] = {}
         for code in locales:
-            value, real = pick(stall.store.name, code)
-            names[code] = tag("span", value, lang=BCP47[real] if real != code else None)
             files[stall.path + file_of(code)] = stall_page(site, stall, code, locales)
-        files[stall.path + "index.html"] = chooser(locales=locales, root="../../", names=names)
+        files[stall.path + "index.html"] = chooser(
+            locales=locales, root="../../", name=stall.store.name
+        )
     return {path: text.encode("utf-8") for path, text in files.items()}
 
 

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from kiosk.domain.locales import NATIVE_NAMES, LocaleCode
-from kiosk.publish.html import BCP47, Html, Template, escape, join, tag
+from kiosk.domain.text import LocalizedText
+from kiosk.publish.html import BCP47, Html, Template, escape, join, pick, tag
 from kiosk.publish.words import word
 
 PAGE = Template("""<!doctype html>
@@ -105,9 +106,13 @@ def _alternates(locales: tuple[LocaleCode, ...], locale: LocaleCode) -> Html:
     )
 
 
-def chooser(*, locales: Sequence[LocaleCode], root: str, names: dict[LocaleCode, Html]) -> str:
+def chooser(*, locales: Sequence[LocaleCode], root: str, name: LocalizedText) -> str:
     """The folder's ``index.html``: the script opens the phone's language at once; without
-    it (or before it runs) the reader picks one of the five links."""
+    it (or before it runs) the reader picks one of the links (*name* in each language)."""
+    names: dict[LocaleCode, Html] = {}
+    for code in locales:
+        value, real = pick(name, code)
+        names[code] = tag("span", value, lang=BCP47[real] if real != code else None)
     links = join(
         tag(
             "li",
@@ -127,9 +132,7 @@ def chooser(*, locales: Sequence[LocaleCode], root: str, names: dict[LocaleCode,
     first = locales[0]
     return CHOOSER.render(
         first=BCP47[first],
-        title=Html(names[first]).split(">", 1)[-1].rsplit("<", 1)[0]
-        if "<" in names[first]
-        else names[first],
+        title=pick(name, first)[0],
         root=root,
         langs=" ".join(BCP47[c] for c in locales),
         heading=heading,

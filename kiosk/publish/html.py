@@ -8,7 +8,8 @@ from functools import lru_cache
 from html import escape as _escape
 from typing import Final
 
-from kiosk.domain.locales import LocaleCode
+from kiosk.domain.locales import LOCALES, LocaleCode, fallback_chain
+from kiosk.domain.text import LocalizedText
 
 #: The BCP 47 spelling of each locale, for ``lang`` attributes and file names.
 BCP47: Final[Mapping[LocaleCode, str]] = {
@@ -79,3 +80,12 @@ def text_in(
     """*text* in an element that carries ``lang`` when its language differs from *shown*."""
     lang = BCP47[locale] if locale != shown else None
     return tag(name, text, lang=lang, **attrs)
+
+
+def pick(text: LocalizedText, locale: LocaleCode) -> tuple[str, LocaleCode]:
+    """The text shown for *locale* and the language it is really in (language -> en -> ko)."""
+    for code in (*fallback_chain(locale), *LOCALES):
+        value = text.values.get(code, "")
+        if value:
+            return value, code
+    return "", locale

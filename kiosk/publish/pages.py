@@ -9,22 +9,13 @@ from functools import lru_cache
 from kiosk.domain.categories import Category
 from kiosk.domain.formatting import format_price
 from kiosk.domain.hours import OpeningHours
-from kiosk.domain.locales import LOCALES, LocaleCode, fallback_chain
+from kiosk.domain.locales import LocaleCode
 from kiosk.domain.payments import PaymentMethod
 from kiosk.domain.text import LocalizedText, normalise_for_search
 from kiosk.publish.frame import file_of, page
-from kiosk.publish.html import BCP47, Html, escape, join, tag
+from kiosk.publish.html import BCP47, Html, escape, join, pick, tag
 from kiosk.publish.site import Site, Stall
 from kiosk.publish.words import category, payment, word
-
-
-def pick(text: LocalizedText, locale: LocaleCode) -> tuple[str, LocaleCode]:
-    """The text shown for *locale* and the language it is really in (language -> en -> ko)."""
-    for code in (*fallback_chain(locale), *LOCALES):
-        value = text.values.get(code, "")
-        if value:
-            return value, code
-    return "", locale
 
 
 def localized(text: LocalizedText, locale: LocaleCode, name: str = "span", **attrs: object) -> Html:

@@ -27,6 +27,17 @@ def test_every_page_in_every_language_and_links_that_resolve() -> None:
     assert "₩12,000" in ja and "毎月第1・第3日曜定休" in ja
 
 
+def test_the_language_chooser_names_the_stall_in_each_language_escaped_once() -> None:
+    files = build_site(sample(), LOCALES)
+    chooser = files["d/c-9/index.html"].decode()
+    assert "<title>&lt;script&gt;" in chooser and "&amp;lt;" not in chooser
+    assert '<a href="ja.html" data-lang="ja">日本語 · <span lang="en">&lt;script&gt;' in chooser
+    assert (
+        '<li lang="ko"><a href="ko.html" data-lang="ko">한국어 · <span>초록잎 귤밭</span>'
+        in files["d/a-3/index.html"].decode()
+    )
+
+
 def test_the_payment_code_never_goes_on_the_web() -> None:
     for content in build_site(sample(), LOCALES).values():
         assert PAYLOAD.encode() not in content and b"SECRETPAYLOAD" not in content
