@@ -8,6 +8,7 @@ from typing import Final
 from urllib.parse import urlsplit
 
 from kiosk.domain.messages import N_, KioskError, define
+from kiosk.domain.qr.symbols import QrSpec
 
 #: Longest site address accepted (it goes into every stand's QR code).
 MAX_SITE_URL: Final = 200
@@ -85,6 +86,17 @@ def stall_paths(stalls: Iterable[tuple[int, str]]) -> Mapping[int, str]:
     return paths
 
 
-def stall_page_url(site_url: str, path: str) -> str:
-    """The full address a stand's "stall page" code carries (site address + short path)."""
-    return site_url + path
+def stall_page_urls(site_url: str, stalls: Iterable[tuple[int, str]]) -> dict[int, str]:
+    """Each store id's page address (``https://market.example/d/a-3/``); empty without a site.
+
+    *stalls* are the market's active stores as ``publish`` writes them (id, stall number),
+    so a stand's code and the published folder agree on every path.
+    """
+    if not site_url:
+        return {}
+    return {store_id: site_url + path for store_id, path in stall_paths(stalls).items()}
+
+
+def stall_page_spec(url: str) -> QrSpec:
+    """The stand's "stall page" code: a plain https link at error correction M, no logo."""
+    return QrSpec(url, "M", logo=False)

@@ -6,7 +6,14 @@ import re
 
 import pytest
 
-from kiosk.domain.site import SiteUrlError, check_site_url, stall_paths, stall_slug
+from kiosk.domain.site import (
+    SiteUrlError,
+    check_site_url,
+    stall_page_spec,
+    stall_page_urls,
+    stall_paths,
+    stall_slug,
+)
 from kiosk.i18n import set_locale
 
 
@@ -52,3 +59,11 @@ def test_short_paths_are_unique_and_stable() -> None:
     )
     paths = stall_paths([(7, "A 3"), (2, "A-3"), (9, "B-1")])
     assert paths == {2: "d/a-3/", 7: "d/a-3-7/", 9: "d/b-1/"}
+
+
+def test_stand_codes_carry_the_site_address_and_the_short_path() -> None:
+    urls = stall_page_urls("https://m.example/dongmun/", [(3, "A-3"), (4, "B-12")])
+    assert urls == {3: "https://m.example/dongmun/d/a-3/", 4: "https://m.example/dongmun/d/b-12/"}
+    assert stall_page_urls("", [(3, "A-3")]) == {}
+    spec = stall_page_spec(urls[3])
+    assert spec.ec == "M" and not spec.logo and spec.text == urls[3]
