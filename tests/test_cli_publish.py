@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
+import zxingcpp
+from PIL import Image
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -97,3 +101,31 @@ def test_out_is_a_file_or_an_unknown_market(
     assert a_file.read_text() == "keep"
     assert main(["publish", "--market", "nowhere", "--out", str(tmp_path / "x"), *base]) == 2
     assert "nowhere" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm (poppler-utils)")
+def test_every_stall_code_on_the_stands_decodes_to_a_published_page(
+    url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out, base = tmp_path / "site", "https://market.example/dongmun/"
+    assert main(["publish", "--market", "dongmun", "--out", str(out), "--base-url", base]) == 0
+    pdf = tmp_path / "stands.pdf"
+    assert main(["qr", "stands", "--market", "dongmun", "--out", str(pdf)]) == 0
+    capsys.readouterr()
+    subprocess.run(["pdftoppm", "-r", "150", "-gray", "-png", str(pdf), str(tmp_path / "p")],
+                   check=True)  # fmt: skip
+    stall_codes = []
+    for png in sorted(tmp_path.glob("p-*.png")):
+        with Image.open(png) as image:
+            texts = [r.text for r in zxingcpp.read_barcodes(image.convert("L"))]
+        assert texts, png.name
+        stall_codes += [t for t in texts if t.startswith(base)]
+    with Services.open(url) as services:
+        stalls = services.directory.list_stores(market_slug="dongmun")
+    # Every stall's page code is printed once (on its stand, or on a card of its own after a
+    # stand that already holds two codes), and every one opens a page of the site.
+    assert len(stall_codes) == len(set(stall_codes)) == len(stalls) > 0
+    for code in stall_codes:
+        path = code.removeprefix(base)
+        assert path.startswith("d/") and path.endswith("/"), code
+        assert (out / path / "index.html").is_file() and (out / path / "ja.html").is_file()

@@ -265,6 +265,8 @@ def _columns(codes: StandPage) -> list[_Column]:
 
 def _missing_note(codes: StandPage) -> str:
     """The stand says which of the two usual codes the store does not have yet."""
+    if codes.kakao is None and codes.payment is None:
+        return ""  # the stall page's own card (kiosk.render.stands.prepare_pages)
     if codes.kakao is None:
         return copy.NO_KAKAO
     if codes.payment is None:

@@ -8,7 +8,7 @@ is drawn: the same vector drawing code is rasterised and decoded with zxing-cpp
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +21,9 @@ from kiosk.domain.messages import N_, KioskError, define
 from kiosk.domain.qr.kakao import KakaoChannelError
 from kiosk.domain.qr.payment import PaymentQrError
 from kiosk.domain.qr.store_codes import kakao_code_spec, payment_code_spec
+from kiosk.domain.site import stall_page_spec
 from kiosk.domain.text import LocalizedText
+from kiosk.render import stands_text
 from kiosk.render.atomic import check_output_dir, write_verified
 from kiosk.render.guiapp import ensure_gui_app
 from kiosk.render.output import PdfCanvas
@@ -84,17 +86,28 @@ def store_codes(store: StoreDetail) -> tuple[QrMatrix | None, QrMatrix | None]:
     return kakao, payment
 
 
-def printable_stores(stores: Sequence[StoreDetail]) -> list[StoreDetail]:
-    """Active stores with at least one QR (KakaoTalk channel or payment payload)."""
-    return [s for s in stores if s.active and (s.kakao_channel_id or s.payment_qr_payload)]
+def printable_stores(
+    stores: Sequence[StoreDetail], page_urls: Mapping[int, str] | None = None
+) -> list[StoreDetail]:
+    """Active stores with at least one QR (KakaoTalk channel, payment payload, stall page)."""
+    pages = page_urls or {}
+    return [
+        s
+        for s in stores
+        if s.active and (s.kakao_channel_id or s.payment_qr_payload or s.id in pages)
+    ]
 
 
-def prepare_pages(stores: Sequence[StoreDetail]) -> list[StandPage]:
+def prepare_pages(
+    stores: Sequence[StoreDetail], page_urls: Mapping[int, str] | None = None
+) -> list[StandPage]:
     """The stand pages of the printable *stores*, every code verified (decoded back).
 
-    Raises StandsError naming a store whose data is refused, or when none has a code.
+    *page_urls* (store id -> the stall's page on the market's website) adds a "stall
+    page" code to each of those stands. Raises StandsError naming a store whose data
+    is refused, or when none has a code.
     """
-    printable = printable_stores(stores)
+    printable = printable_stores(stores, page_urls)
     if not printable:
         raise StandsError(NOTHING_TO_PRINT())
     verified: set[str] = set()
@@ -105,8 +118,24 @@ def prepare_pages(stores: Sequence[StoreDetail]) -> list[StandPage]:
             if matrix is not None and matrix.spec.text not in verified:
                 verify_matrix(matrix)
                 verified.add(matrix.spec.text)
-        pages.append(StandPage(store, kakao, payment))
+        extra = _page_code(page_urls, store.id)
+        if extra and kakao is not None and payment is not None:
+            # Three codes at the 3 cm print rule do not fit the A6 card (nor its scaled A5
+            # and A4): the stall page gets a card of its own, right after the stand.
+            pages += [StandPage(store, kakao, payment), StandPage(store, None, None, extra)]
+        else:
+            pages.append(StandPage(store, kakao, payment, extra))
     return pages
+
+
+def _page_code(page_urls: Mapping[int, str] | None, store_id: int) -> tuple[ExtraCode, ...]:
+    """The stall page's code (error correction M), decoded back before it is used."""
+    url = (page_urls or {}).get(store_id)
+    if not url:
+        return ()
+    matrix = build_matrix(stall_page_spec(url))
+    verify_matrix(matrix)
+    return (ExtraCode(matrix, stands_text.PAGE_HEADING, stands_text.PAGE_LINES),)
 
 
 def page_scale(size: StandSize) -> float:
@@ -163,6 +192,7 @@ def render_stands(
     size: StandSize = "a6",
     copies: int = 1,
     progress: Callable[[int, int], None] | None = None,
+    page_urls: Mapping[int, str] | None = None,
 ) -> StandsResult:
     """Write one stand page per printable store (times *copies*) to *out* (PDF), atomically.
 
@@ -175,7 +205,7 @@ def render_stands(
     """
     ensure_gui_app()
     check_output_dir(out)  # before any drawing; the writer checks again
-    stands = StandSet(market_name, tuple(prepare_pages(stores)))
+    stands = StandSet(market_name, tuple(prepare_pages(stores, page_urls)))
     return write_stands(stands, out, size=size, copies=copies, progress=progress)
 
 

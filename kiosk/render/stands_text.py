@@ -28,7 +28,18 @@ PAY_HOWTO: Final[dict[LocaleCode, str]] = {
     "zh_Hant": "在店內用Zero Pay或Alipay+錢包掃碼付款",
 }
 
+#: The "stall page" code (the market's website, kiosk.publish): prices and hours in the
+#: reader's language on their own phone.
+PAGE_LINES: Final[dict[LocaleCode, str]] = {
+    "ko": "휴대폰으로 가격·영업시간 보기",
+    "en": "Prices and hours on your phone",
+    "ja": "価格・営業時間をスマホで",
+    "zh_Hans": "用手机查看价格和营业时间",
+    "zh_Hant": "用手機查看價格和營業時間",
+}
+
 KAKAO_HEADING = "카카오톡 채널 · KakaoTalk"
+PAGE_HEADING = "점포 안내 · Stall page"
 PAY_HEADING = "결제 · Pay"
 STALL = "{number}번 점포 · Stall {number}"
 METHODS_HEADING = "결제 수단 · We accept"
@@ -54,7 +65,7 @@ def method_badge(method: PaymentMethod) -> str:
 
 def check_complete() -> None:
     """Raise AssertionError if a locale lacks print copy (called by the tests)."""
-    for table in (KAKAO_CTA, PAY_HOWTO):
+    for table in (KAKAO_CTA, PAY_HOWTO, PAGE_LINES):
         missing = [code for code in LOCALES if not table.get(code)]
         if missing:
             raise AssertionError(f"print copy missing for {missing}")

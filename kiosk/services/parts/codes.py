@@ -96,10 +96,17 @@ class Codes(Part):
 
         market = directory.get_market(db=self._db, slug=market_slug)
         stores = directory.list_store_details(db=self._db, market_slug=market_slug)
+        pages = _page_urls(market.site_url, stores)
         if store_ids is not None:
             stores = [s for s in stores if s.id in store_ids]
         return store_codes.render_stands(
-            stores, market_name=market.name, out=out, size=size, copies=copies, progress=progress
+            stores,
+            market_name=market.name,
+            out=out,
+            size=size,
+            copies=copies,
+            progress=progress,
+            page_urls=pages,
         )
 
     def stands(self, *, market_slug: str, store_ids: Collection[int] | None = None) -> StandSet:
@@ -112,6 +119,15 @@ class Codes(Part):
 
         market = directory.get_market(db=self._db, slug=market_slug)
         stores = directory.list_store_details(db=self._db, market_slug=market_slug)
+        pages = _page_urls(market.site_url, stores)
         if store_ids is not None:
             stores = [s for s in stores if s.id in store_ids]
-        return store_codes.stand_set(stores, market_name=market.name)
+        return store_codes.stand_set(stores, market_name=market.name, page_urls=pages)
+
+
+def _page_urls(site_url: str, stores: list[StoreDetail]) -> dict[int, str]:
+    """Each active store's page on the market's website, as ``publish`` writes it (all the
+    market's active stores count, so a stall's path never depends on which are printed)."""
+    from kiosk.domain.site import stall_page_urls
+
+    return stall_page_urls(site_url, ((s.id, s.stall_number) for s in stores))

@@ -7,7 +7,7 @@ what gets saved, shown and printed (docs/architecture.md, "One QR path").
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -212,25 +212,40 @@ def render_stands(
     size: StandSize,
     copies: int = 1,
     progress: Callable[[int, int], None] | None = None,
+    page_urls: Mapping[int, str] | None = None,
 ) -> StandsResult:
-    """One stand page per store with a usable code, each code decoded back before it is drawn."""
+    """One stand page per store with a usable code, each code decoded back before it is drawn.
+
+    *page_urls* adds each store's "stall page" code (the market's website).
+    """
     from kiosk.domain.text import LocalizedText
     from kiosk.render.stands import printable_stores
     from kiosk.render.stands import render_stands as draw
 
     assert isinstance(market_name, LocalizedText)
     return draw(
-        printable_stores(stores), market_name, out, size=size, copies=copies, progress=progress
+        printable_stores(stores, page_urls),
+        market_name,
+        out,
+        size=size,
+        copies=copies,
+        progress=progress,
+        page_urls=page_urls,
     )
 
 
-def stand_set(stores: Sequence[StoreDetail], *, market_name: object) -> StandSet:
+def stand_set(
+    stores: Sequence[StoreDetail],
+    *,
+    market_name: object,
+    page_urls: Mapping[int, str] | None = None,
+) -> StandSet:
     """The verified stand pages of *stores* (those with a code); StandsError when none has one."""
     from kiosk.domain.text import LocalizedText
     from kiosk.render.stands import StandSet, prepare_pages
 
     assert isinstance(market_name, LocalizedText)
-    return StandSet(market_name, tuple(prepare_pages(stores)))
+    return StandSet(market_name, tuple(prepare_pages(stores, page_urls)))
 
 
 def write_stands(
