@@ -1,13 +1,19 @@
-"""The site's one stylesheet: the app's tokens (paper, ink, green, persimmon), system fonts."""
+"""The site's one stylesheet: the app's design tokens (kiosk.domain.design), system fonts."""
 
 from __future__ import annotations
 
 from typing import Final
 
+from kiosk.domain import design
+
 #: Fonts come from the phone (no web fonts); each script gets the phone's own CJK face.
-CSS: Final = """\
-:root{--paper:#F6F3EC;--card:#FFFFFF;--ink:#1B1B1B;--muted:#5A5A5A;--green:#0B5D45;\
---accent:#B3410E;--kakao:#FEE500}
+CSS: Final = (
+    (
+        f":root{{--paper:{design.PAPER};--card:{design.WHITE};--ink:{design.INK};"
+        f"--muted:{design.MUTED};--green:{design.PRIMARY};--accent:{design.ACCENT};"
+        f"--kakao:{design.KAKAO};--line:{design.LINE}}}\n"
+    )
+    + """\
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;background:var(--paper);color:var(--ink);font:18px/1.5 system-ui,-apple-system,\
@@ -36,7 +42,7 @@ section>h2:first-child{margin-top:12px}
 .meta,.muted,.note{color:var(--muted)}
 .goods,.pay,.links,.stalls,.choose{list-style:none;margin:0;padding:0}
 .goods li{display:grid;grid-template-columns:1fr auto;column-gap:12px;align-items:baseline;\
-padding:12px 0;border-bottom:1px solid #DDD8CC}
+padding:12px 0;border-bottom:1px solid var(--line)}
 .goods .name{font-weight:700}
 .unit{grid-column:2;text-align:right;color:var(--muted);font-size:16px}
 .price{color:var(--accent);font-size:20px}
@@ -53,7 +59,7 @@ background:var(--kakao);color:var(--ink);border-radius:12px;font-weight:700;text
 color:var(--ink)}
 .links a,.tel{color:var(--green)}
 .tel{display:inline-flex;align-items:center;min-height:48px}
-.stalls li,.choose li{border-bottom:1px solid #DDD8CC}
+.stalls li,.choose li{border-bottom:1px solid var(--line)}
 .stalls a{text-decoration:none;padding:8px 0}
 .stalls b{flex:1 1 0;min-width:0}
 .no{color:var(--muted);font-size:16px}
@@ -67,3 +73,4 @@ border-radius:12px;background:var(--card);color:var(--ink)}
 .empty{font-size:20px;padding:24px 0}
 [hidden]{display:none!important}
 """
+)
