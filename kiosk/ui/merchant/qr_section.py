@@ -230,7 +230,7 @@ class QrSection(QFrame):
 
     def _label_details(self) -> None:
         shown = self.details_button.isChecked()
-        self.details_button.setText(("▴ " if shown else "▾ ") + _("Details"))
+        self.details_button.setText(("▲ " if shown else "▼ ") + _("Details"))
 
     def _on_details_toggled(self, shown: bool) -> None:
         self.details.setVisible(shown)
