@@ -113,6 +113,9 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     from kiosk.cli.exchange import add_exchange_parsers
 
     add_exchange_parsers(sub)
+    from kiosk.cli.public import add_markets_parser
+
+    add_markets_parser(sub)
     from kiosk.cli.promotions import add_promotions_parser
 
     add_promotions_parser(sub)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -90,6 +91,8 @@ class Market(Base):
     synonyms: Mapped[list[list[str]] | None] = mapped_column(JSON, default=None)
     #: The market's tourist website (https, ending in /), or "" (``kiosk.domain.site``).
     site_url: Mapped[str] = mapped_column(String(200), default="")
+    #: ``kiosk.domain.market_profile.MarketProfile`` as JSON (None: nothing known).
+    profile: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     stores: Mapped[list[Store]] = relationship(back_populates="market", passive_deletes=True)
 
@@ -117,6 +120,8 @@ class Store(Base):
         UniqueConstraint("market_id", "stall_number"),
         # The directory's pages: one market's active stores in stall order.
         Index("ix_stores_directory", "market_id", "active", "stall_sort_key"),
+        # A shop of a public registry (SEMAS 상가업소번호) is found again by its number.
+        Index("ix_stores_external", "market_id", "external_id"),
         # PostgreSQL with pg_trgm also gets a GIN trigram index on search_text, made by
         # migration 0004 only where the extension is available (so not declared here).
     )
@@ -136,6 +141,8 @@ class Store(Base):
         PaymentMethodsType, default=()
     )
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: The shop's number in a public registry (SEMAS 상가업소번호); None when typed in.
+    external_id: Mapped[str | None] = mapped_column(String(40))
     search_text: Mapped[str] = mapped_column(Text, default="")
     stall_sort_key: Mapped[bytes] = mapped_column(LargeBinary, default=_stall_sort_default)
     version: Mapped[int] = mapped_column(Integer)

@@ -42,6 +42,8 @@ class AuditAction(StrEnum):
     PROMOTION_CHANGED = "promotion.changed"
     HOME_MARKET_SET = "this_pc.home_market"
     SYNONYMS_CHANGED = "market.synonyms"
+    MARKETS_IMPORTED = "markets.imported_public"
+    STORES_IMPORTED = "stores.imported_public"
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,14 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from kiosk.domain.locales import BABEL_LOCALES, LocaleCode
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from kiosk.domain.market_days import MarketDays
 
 #: Weekdays are numbered as in ``datetime.weekday()``: 0 is Monday, 6 is Sunday.
 WEEKDAYS: Final = range(7)
@@ -291,3 +296,17 @@ def parse_legacy_hours(text: str) -> OpeningHours:
         weeks = re.findall(r"첫째|둘째|셋째|넷째|다섯째|마지막", monthly[1])
         return OpeningHours((hours,) * 7, tuple(MonthlyClosure(_KO_WEEKS[w], day) for w in weeks))
     return OpeningHours((hours,) * 7, note=remark)
+
+
+def open_on(hours: OpeningHours, day: date, market_days: MarketDays | None = None) -> bool:
+    """Whether a store with *hours* opens at all on *day* in a market held on *market_days*.
+
+    Not a market day (a 5일장 between its days): closed. Otherwise the store's
+    own week decides; hours not given count as open (the market's day rules).
+    Monthly closing days are not counted here (``format`` names them).
+    """
+    if market_days is not None and not market_days.is_market_day(day):
+        return False
+    if not any(d is not None for d in hours.days):
+        return True
+    return hours.days[day.weekday()] is not None

@@ -17,6 +17,7 @@ from kiosk.services.parts.listings import Listings
 from kiosk.services.parts.live import Live
 from kiosk.services.parts.onboarding import Onboarding
 from kiosk.services.parts.promotions import Promotions
+from kiosk.services.parts.public import Public
 from kiosk.services.parts.search import Search
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ __all__ = [
     "Live",
     "Onboarding",
     "Promotions",
+    "Public",
     "Search",
     "Services",
 ]
@@ -67,6 +69,7 @@ class Services:
         self.live = Live(core)
         self.promotions = Promotions(core)
         self.search = Search(core)
+        self.public = Public(core)
 
     @classmethod
     def open(cls, url: str | None = None, *, seed_demo: bool = False) -> Self:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from kiosk.domain.listing import MarketMatches
     from kiosk.domain.promotions import Promotion, PromotionDraft, PromotionKind, TimeWindow
+    from kiosk.domain.public_data.stream import PublicFileError
     from kiosk.domain.synonyms import SynonymError
     from kiosk.render.export import QrFormatError, SavedQr
     from kiosk.render.stands import StandsError, StandSet, StandsResult
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from kiosk.services.live import POLL_INTERVAL_S, ChangeWatcher
     from kiosk.services.onboarding.checklist import ChecklistState
     from kiosk.services.onboarding.progress import StepDraft
+    from kiosk.services.public_markets import EntryKind, MarketsPlan, PublicImportRefused
     from kiosk.services.qr.input_error import QrInputError, field_message
     from kiosk.services.qr.store_codes import PROFILE_SIDE, KakaoInput, PaymentInput, StoreCodes
     from kiosk.services.synonyms import SynonymList
@@ -63,6 +65,8 @@ _HOMES = {
     "kiosk.services.synonyms": ("SynonymList",),
     "kiosk.domain.listing": ("MarketMatches",),
     "kiosk.domain.synonyms": ("SynonymError",),
+    "kiosk.services.public_markets": ("EntryKind", "MarketsPlan", "PublicImportRefused"),
+    "kiosk.domain.public_data.stream": ("PublicFileError",),
 }
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
 
@@ -77,17 +81,21 @@ __all__ = [
     "DamagedDatabase",
     "DatabaseFaultError",
     "DatabaseOpenError",
+    "EntryKind",
     "ExportResult",
     "HomeMarket",
     "ImportRefused",
     "ImportResult",
     "KakaoInput",
     "MarketMatches",
+    "MarketsPlan",
     "NotFoundError",
     "PaymentInput",
     "Promotion",
     "PromotionDraft",
     "PromotionKind",
+    "PublicFileError",
+    "PublicImportRefused",
     "QrFormatError",
     "QrInputError",
     "QrVerificationError",

@@ -11,7 +11,7 @@ from kiosk.services.app import Codes, Services
 from kiosk.services.parts.core import Part
 
 PARTS = ("directory", "listings", "codes", "onboarding", "exchange", "access", "audit", "backups",
-         "promotions", "search")  # fmt: skip
+         "promotions", "search", "public")  # fmt: skip
 WRITES = {
     "directory": ("set_home_market",),
     "listings": (
@@ -28,6 +28,7 @@ WRITES = {
     "backups": ("restore_database",),
     "promotions": ("add_promotion", "update_promotion", "remove_promotion"),
     "search": ("set_synonyms", "reset_synonyms"),
+    "public": ("apply_markets",),
 }
 
 

@@ -41,7 +41,12 @@ def subject_text(entry: AuditEntry) -> str:
 #: The action filter: a label and the actions it shows.
 ACTION_GROUPS: dict[str, tuple[AuditAction, ...]] = {
     "all": (),
-    "edits": (AuditAction.STORE_CREATED, AuditAction.STORE_CHANGED, AuditAction.LISTINGS_IMPORTED),
+    "edits": (
+        AuditAction.STORE_CREATED,
+        AuditAction.STORE_CHANGED,
+        AuditAction.LISTINGS_IMPORTED,
+        AuditAction.STORES_IMPORTED,
+    ),
     "codes": (AuditAction.STORE_CODES,),
     "markets": (
         AuditAction.MARKET_CREATED,
@@ -54,6 +59,7 @@ ACTION_GROUPS: dict[str, tuple[AuditAction, ...]] = {
         AuditAction.PROMOTION_CHANGED,
         AuditAction.HOME_MARKET_SET,
         AuditAction.SYNONYMS_CHANGED,
+        AuditAction.MARKETS_IMPORTED,
     ),
     "sign-in": (
         AuditAction.SIGN_IN_FAILED,
@@ -86,6 +92,8 @@ ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.PROMOTION_CHANGED: N_("Promotion changed"),
     AuditAction.HOME_MARKET_SET: N_("This PC's home market set"),
     AuditAction.SYNONYMS_CHANGED: N_("Search words changed"),
+    AuditAction.MARKETS_IMPORTED: N_("Markets imported from the national list"),
+    AuditAction.STORES_IMPORTED: N_("Stores imported from the store registry"),
 }
 
 
