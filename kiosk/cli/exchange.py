@@ -67,6 +67,9 @@ def add_exchange_parsers(subparsers: argparse._SubParsersAction[_P]) -> None:
     listing.add_argument("--search", default="", metavar="TEXT", help="the tourist search")
     listing.add_argument("--format", choices=("table", "json", "csv"), default="table")
     listing.set_defaults(func=_cmd_stores_list)
+    from kiosk.cli.public import add_stores_import
+
+    add_stores_import(stores_sub)
 
     backup = subparsers.add_parser(
         "backup", help="back up the SQLite database (checked; default: the backups folder)"
@@ -264,9 +267,9 @@ def write_rows(rows: list[dict[str, object]], fmt: str, out: TextIO) -> None:
 
 def _width(text: str) -> int:
     """Columns *text* takes in a terminal: Hangul and CJK characters take two."""
-    import unicodedata
+    from kiosk.cli.terminal import text_width
 
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text_width(text)
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:

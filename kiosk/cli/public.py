@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TextIO, TypeVar
 
 if TYPE_CHECKING:
     from kiosk.services.app import Services
-    from kiosk.services.values import MarketsPlan
+    from kiosk.services.values import MarketsPlan, StoresPlan
 
 _P = TypeVar("_P", bound=argparse.ArgumentParser)
 
@@ -42,9 +42,14 @@ def add_markets_parser(subparsers: argparse._SubParsersAction[_P]) -> None:
 
 
 def _open() -> Services:
-    from kiosk.cli.exchange import _open as open_services
+    from kiosk.cli.errors import CliError
+    from kiosk.services.app import Services
+    from kiosk.services.values import DatabaseOpenError
 
-    return open_services()
+    try:
+        return Services.open()
+    except DatabaseOpenError as exc:
+        raise CliError(str(exc)) from None
 
 
 def _safe(text: object) -> str:
@@ -147,10 +152,132 @@ def _cmd_list_markets(args: argparse.Namespace) -> int:
 
 def write_table(rows: list[dict[str, object]], shown: tuple[str, ...], out: TextIO) -> None:
     """*rows* as aligned columns (Hangul counts two columns wide)."""
-    from kiosk.cli.exchange import _width
+    from kiosk.cli.terminal import text_width as _width
 
     table = [[_safe("" if row.get(k) is None else row.get(k)) for k in shown] for row in rows]
     widths = [max([len(k), *(_width(r[i]) for r in table)]) for i, k in enumerate(shown)]
     for line in [list(shown), *table]:
         cells = [cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(line)]
         out.write("  ".join(cells).rstrip() + "\n")
+
+
+def add_stores_import(stores_sub: argparse._SubParsersAction[_P]) -> None:
+    """Add ``stores import-public`` (the SEMAS store registry) under ``stores``."""
+    load = stores_sub.add_parser(
+        "import-public",
+        help="add the market's shops from the SEMAS 상가(상권)정보 CSV (one province file)",
+        description="Shops within the radius of the market's coordinates, or whose building "
+        "name or road address names the market, are added (matched again by 상가업소번호: a "
+        "second run updates, never duplicates). Shops gone from the registry are reported.",
+    )
+    load.add_argument("file", type=Path, metavar="FILE")
+    load.add_argument("--market", required=True, metavar="SLUG", help="the market")
+    load.add_argument("--radius", type=float, default=150.0, metavar="METRES")
+    load.add_argument(
+        "--centre", metavar="LAT,LON", help="the radius centre (for a market without coordinates)"
+    )
+    load.add_argument("--building", default="", metavar="NAME", help="the market's building name")
+    load.add_argument(
+        "--categories", type=Path, metavar="FILE", help="the market's own 상권업종 table (TOML)"
+    )
+    load.add_argument("--dry-run", action="store_true", help="show the candidates; write nothing")
+    load.add_argument("--format", choices=("table", "json"), default="table")
+    load.set_defaults(func=_cmd_import_stores)
+
+
+def _centre(text: str | None) -> tuple[float, float] | None:
+    from kiosk.cli.errors import CliError
+    from kiosk.domain.public_data.stream import in_korea
+
+    if not text:
+        return None
+    try:
+        lat, lon = (float(part) for part in text.split(","))
+    except ValueError:
+        raise CliError(f"--centre: {text!r} is not LATITUDE,LONGITUDE (37.57,126.99)") from None
+    if not in_korea(lat, lon):
+        raise CliError(f"--centre: {lat},{lon} is not in Korea")
+    return lat, lon
+
+
+def _cmd_import_stores(args: argparse.Namespace) -> int:
+    from kiosk.cli.errors import CliError
+    from kiosk.services.values import PublicImportRefused
+
+    if not args.radius > 0:
+        raise CliError("--radius: give a distance in metres above 0")
+    services = _open()
+    try:
+        actor = services.access.console_actor()
+        try:
+            plan = services.public.check_stores(
+                actor=actor,
+                path=args.file,
+                market_slug=args.market,
+                radius_m=args.radius,
+                centre=_centre(args.centre),
+                building=args.building,
+                categories=args.categories,
+            )
+        except PublicImportRefused as exc:
+            lines = [str(p) for p in exc.problems]
+            return refused(lines, f"{len(lines)} problems in the file; nothing was imported")
+        write_stores_plan(plan, args.format, sys.stdout)
+        if args.dry_run:
+            if args.format == "table":
+                print("dry run: nothing was written")
+            return 0
+        count = services.public.apply_stores(actor=actor, plan=plan)
+    finally:
+        services.close()
+    if args.format == "table":
+        print(f"imported: {count} stores written" if count else "nothing to change")
+    return 0
+
+
+def write_stores_plan(plan: StoresPlan, fmt: str, out: TextIO) -> None:
+    """The candidates as a table (with counts) or one JSON object."""
+    from kiosk.domain.public_data.stream import ENCODING_NAMES
+    from kiosk.services.values import EntryKind
+
+    rows: list[dict[str, object]] = [
+        {
+            "status": e.kind.value,
+            "stall": e.stall,
+            "name": e.candidate.name,
+            "category": e.candidate.category.value,
+            "kind": e.candidate.kind,
+            "distance_m": None if e.candidate.distance_m is None else round(e.candidate.distance_m),
+            "location": "yes" if e.candidate.place else "no location",
+            "shop_id": e.candidate.shop_id,
+            "row": e.candidate.row,
+        }
+        for e in plan.entries
+    ]
+    counts = {kind.value: plan.count(kind) for kind in EntryKind}
+    if fmt == "json":
+        from kiosk.cli.terminal import json_text
+
+        whole = {
+            "source": plan.source,
+            "encoding": plan.encoding,
+            "rows": plan.rows,
+            "market": plan.market_slug,
+            **counts,
+            "no_location": len(plan.no_location),
+            "gone": list(plan.gone),
+            "candidates": rows,
+        }
+        out.write(json_text(whole))
+        return
+    encoding = ENCODING_NAMES[plan.encoding]
+    out.write(_safe(f"{plan.source} (read as {encoding}, {plan.rows} rows) -> {plan.market_slug}"))
+    out.write(
+        f"\n  stores: {counts['new']} new, {counts['updated']} updated, "
+        f"{counts['unchanged']} unchanged; {len(plan.no_location)} with no location\n"
+    )
+    if plan.gone:
+        shown = ", ".join(plan.gone[:SHOWN]) + (" …" if len(plan.gone) > SHOWN else "")
+        out.write(_safe(f"  gone from the registry: {len(plan.gone)} ({shown}); kept") + "\n")
+    columns = ("status", "stall", "name", "category", "kind", "distance_m", "location")
+    write_table(rows, columns, out)

@@ -149,3 +149,10 @@ def installed() -> Iterator[None]:
         yield
     finally:
         sys.stdout, sys.stderr = out, err
+
+
+def text_width(text: str) -> int:
+    """Columns *text* takes in a terminal: Hangul and CJK characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

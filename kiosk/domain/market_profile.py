@@ -35,7 +35,7 @@ class MarketProfile:
     listed_stores: int | None = None
     source: str = ""
     roster_map: Mapping[str, str] = field(default_factory=dict)
-    categories: Mapping[str, str] = field(default_factory=dict)
+    categories: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     @property
     def address(self) -> str:
@@ -61,7 +61,7 @@ class MarketProfile:
             "listed_stores": self.listed_stores,
             "source": self.source,
             "roster_map": dict(self.roster_map),
-            "categories": dict(self.categories),
+            "categories": {k: dict(v) for k, v in self.categories.items()},
         }
 
     @classmethod
@@ -86,5 +86,8 @@ class MarketProfile:
             listed_stores=None if listed is None else int(listed),
             source=str(data.get("source", "")),
             roster_map={str(k): str(v) for k, v in dict(data.get("roster_map", {})).items()},
-            categories={str(k): str(v) for k, v in dict(data.get("categories", {})).items()},
+            categories={
+                str(section): {str(k): str(v) for k, v in dict(entries).items()}
+                for section, entries in dict(data.get("categories", {})).items()
+            },
         )

@@ -88,7 +88,8 @@ def _merged(row: Market | None, market: PublicMarket) -> dict[str, Any]:
     """The profile to store: the file's facts, the manager's own settings kept."""
     kept = MarketProfile.from_json(row.profile if row is not None else None)
     new = market.profile.to_json()
-    new["roster_map"], new["categories"] = dict(kept.roster_map), dict(kept.categories)
+    new["roster_map"] = dict(kept.roster_map)
+    new["categories"] = {k: dict(v) for k, v in kept.categories.items()}
     return new
 
 

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from kiosk.services.onboarding.checklist import ChecklistState
     from kiosk.services.onboarding.progress import StepDraft
     from kiosk.services.public_markets import EntryKind, MarketsPlan, PublicImportRefused
+    from kiosk.services.public_stores import NeedsCentre, StoresPlan
     from kiosk.services.qr.input_error import QrInputError, field_message
     from kiosk.services.qr.store_codes import PROFILE_SIDE, KakaoInput, PaymentInput, StoreCodes
     from kiosk.services.synonyms import SynonymList
@@ -67,6 +68,7 @@ _HOMES = {
     "kiosk.domain.synonyms": ("SynonymError",),
     "kiosk.services.public_markets": ("EntryKind", "MarketsPlan", "PublicImportRefused"),
     "kiosk.domain.public_data.stream": ("PublicFileError",),
+    "kiosk.services.public_stores": ("NeedsCentre", "StoresPlan"),
 }
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
 
@@ -89,6 +91,7 @@ __all__ = [
     "KakaoInput",
     "MarketMatches",
     "MarketsPlan",
+    "NeedsCentre",
     "NotFoundError",
     "PaymentInput",
     "Promotion",
@@ -108,6 +111,7 @@ __all__ = [
     "StandsResult",
     "StepDraft",
     "StoreCodes",
+    "StoresPlan",
     "SynonymError",
     "SynonymList",
     "TimeWindow",

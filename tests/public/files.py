@@ -50,3 +50,45 @@ def market_row(
 
 def markets_file(path: Path, rows: list[list[str]], encoding: str = "cp949") -> Path:
     return write_csv(path, list(MARKET_COLUMNS), rows, encoding)
+
+
+def semas_row(
+    shop_id: str,
+    name: str,
+    *,
+    lat: str = "35.1001",
+    lon: str = "129.0502",
+    small: str = "수산물 소매",
+    middle: str = "식료품 소매",
+    large: str = "소매",
+    building: str = "",
+    road: str = "부산광역시 가상구 새벽로 14",
+    floor: str = "1",
+    unit: str = "",
+) -> list[str]:
+    from kiosk.domain.public_data.semas import COLUMNS
+
+    values = dict.fromkeys(COLUMNS, "")
+    values.update(
+        {
+            "상가업소번호": shop_id,
+            "상호명": name,
+            "상권업종대분류명": large,
+            "상권업종중분류명": middle,
+            "상권업종소분류명": small,
+            "시도명": "부산광역시",
+            "건물명": building,
+            "도로명주소": road,
+            "층정보": floor,
+            "호정보": unit,
+            "경도": lon,
+            "위도": lat,
+        }
+    )
+    return [values[c] for c in COLUMNS]
+
+
+def semas_file(path: Path, rows: list[list[str]], encoding: str = "utf-8-sig") -> Path:
+    from kiosk.domain.public_data.semas import COLUMNS
+
+    return write_csv(path, list(COLUMNS), rows, encoding)

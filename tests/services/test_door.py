@@ -28,7 +28,7 @@ WRITES = {
     "backups": ("restore_database",),
     "promotions": ("add_promotion", "update_promotion", "remove_promotion"),
     "search": ("set_synonyms", "reset_synonyms"),
-    "public": ("apply_markets",),
+    "public": ("apply_markets", "apply_stores"),
 }
 
 
