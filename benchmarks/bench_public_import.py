@@ -49,8 +49,9 @@ from kiosk.data.registry_stores import shipped_categories
 from kiosk.domain.public_data.categories import category_table
 from kiosk.domain.public_data.semas import Area, scan_registry
 table = category_table(shipped_categories(), "shipped")
+area = Area((35.1001, 129.0502), 150.0, ("가상벤치시장",))
 with open(sys.argv[1], "rb") as raw:
-    read = scan_registry(raw, "bench.csv", Area((35.1001, 129.0502), 150.0, ("가상벤치시장",)), table)
+    read = scan_registry(raw, "bench.csv", area, table)
 print(time.perf_counter() - start, read.rows, len(read.candidates))
 """
 

@@ -58,6 +58,12 @@ def add_exchange_parsers(subparsers: argparse._SubParsersAction[_P]) -> None:
         help="how a CSV file without a UTF-8 mark is read, when it reads both ways "
         "(cp949: Korean Excel's 'CSV (쉼표로 분리)')",
     )
+    load.add_argument(
+        "--map",
+        metavar="FIELD=HEADER,...",
+        help="read a roster in its own layout: name_ko=상호,phone=연락처,stall_number=호수 "
+        "(remembered for the market; fields: the template's column keys)",
+    )
     load.set_defaults(func=_cmd_import)
 
     stores = subparsers.add_parser("stores", help="list stores (for scripts and the office)")
@@ -128,6 +134,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_import(args: argparse.Namespace) -> int:
     from kiosk.services.values import ImportRefused
 
+    column_map = _column_map(args.map)
     services = _open()
     try:
         actor = services.access.console_actor()
@@ -138,6 +145,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
                 market_slug=args.market,
                 deactivate_missing=bool(args.deactivate_missing),
                 encoding=args.encoding,
+                column_map=column_map,
             )
         except ImportRefused as exc:
             from kiosk.cli.errors import error_line
@@ -157,6 +165,14 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _column_map(text: str | None) -> dict[str, str] | None:
+    if not text:
+        return None
+    from kiosk.domain.exchange.mapping import parse_map
+
+    return parse_map(text)
+
+
 def _named(plan: ImportPlan, kind: object) -> list[str]:
     return [
         f"{store.stall} {store.listing.name.get('ko', '')}".strip()
@@ -170,6 +186,9 @@ def write_plan(plan: ImportPlan, out: TextIO) -> None:
     from kiosk.domain.exchange.plan import PlanKind
 
     out.write(_safe(f"{plan.source} -> market {plan.market_slug}") + "\n")
+    if plan.column_map:
+        pairs = ", ".join(f"{h} -> {f}" for f, h in plan.column_map.items())
+        out.write(_safe(f"  columns: {pairs}") + "\n")
     out.write(
         f"  stores: {plan.count(PlanKind.NEW)} new, {plan.count(PlanKind.UPDATED)} updated, "
         f"{plan.count(PlanKind.UNCHANGED)} unchanged, "

@@ -37,3 +37,10 @@ def profile_of(session: Session, slug: str) -> dict[str, Any] | None:
 def profiles(session: Session) -> dict[str, dict[str, Any] | None]:
     """Every market's stored profile by short name."""
     return {slug: p for slug, p in session.execute(select(Market.slug, Market.profile))}
+
+
+def remember_roster_map(session: Session, slug: str, mapping: dict[str, str]) -> None:
+    """Keep *mapping* as the market's roster column mapping (in its profile)."""
+    market = session.scalar(select(Market).where(Market.slug == slug))
+    if market is not None:
+        market.profile = {**(market.profile or {}), "roster_map": mapping}

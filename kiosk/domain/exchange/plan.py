@@ -70,6 +70,9 @@ class ImportPlan:
     deactivate_missing: bool
     #: Saved texts kept because the file held them as CP949 turned them into "?".
     kept_texts: int = 0
+    #: The roster's column mapping (field -> its header) the file was read with, if any;
+    #: remembered for the market when the plan is written.
+    column_map: Mapping[str, str] | None = None
 
     def count(self, kind: PlanKind) -> int:
         return sum(1 for store in self.stores if store.kind is kind)
@@ -181,6 +184,7 @@ def plan_import(
     incoming: Sequence[StoreListing],
     deactivate_missing: bool = False,
     kept_texts: int = 0,
+    column_map: Mapping[str, str] | None = None,
 ) -> ImportPlan:
     """Compare *incoming* (a file's stores) with *current* (stall -> store as saved)."""
     plans: list[StorePlan] = []
@@ -234,4 +238,5 @@ def plan_import(
         missing=missing,
         deactivate_missing=deactivate_missing,
         kept_texts=kept_texts,
+        column_map=dict(column_map) if column_map else None,
     )

@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Final, Literal
+from typing import Final
 
+from kiosk.data import market_profiles
 from kiosk.data.db import Database
 from kiosk.domain.access import Actor
 from kiosk.domain.audit import AuditAction
@@ -23,10 +24,9 @@ from kiosk.domain.exchange import file_format as fmt
 from kiosk.domain.exchange.csv_file import (
     CsvEncoding,
     ExchangeFileError,
-    decode_csv,
-    read_csv,
     write_csv,
 )
+from kiosk.domain.exchange.mapping import apply_map, keep_unmapped
 from kiosk.domain.exchange.plan import (
     CurrentStore,
     ImportPlan,
@@ -47,21 +47,13 @@ from kiosk.domain.listing import StoreListing
 from kiosk.domain.messages import N_, KioskError, Message, define
 from kiosk.domain.store_edit.checks import validate
 from kiosk.domain.store_edit.draft import FieldChange
+from kiosk.services.exchange.files import FileKind, read_file_tables
 
-#: Largest file read (a 5,000-store / 50,000-good market is ~30 MB as CSV, ~6 MB as XLSX).
-MAX_FILE_BYTES: Final = 100 * 1024 * 1024
 #: Audit lines kept for one import (the rest are counted in the last line).
 MAX_AUDIT_CHANGES: Final = 300
 #: Store ids listed in the change event; a bigger import refreshes the whole market.
 MAX_EVENT_STORES: Final = 500
 
-FileKind = Literal["csv", "xlsx"]
-
-FILE_TOO_BIG = define(
-    "exchange.file_too_big",
-    N_("{name} is {size} MB; a listings file may be at most {max} MB (split it by market)"),
-)
-CANNOT_READ = define("exchange.cannot_read", N_("{name} cannot be read ({reason})"))
 UNKNOWN_KIND = define(
     "exchange.unknown_kind", N_("{name}: listings are written as .csv or .xlsx files")
 )
@@ -118,48 +110,16 @@ class ExportResult:
     goods: int
 
 
-def file_kind(path: Path, head: bytes = b"") -> FileKind:
-    """``xlsx`` for a ZIP (or an .xlsx/.xls name), ``csv`` otherwise."""
-    if head.startswith(b"PK\x03\x04") or path.suffix.lower() in (".xlsx", ".xls", ".xlsm"):
-        return "xlsx"
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return "xlsx"  # an old .xls: the workbook reader says so
-    return "csv"
+def read_listings(
+    path: Path, encoding: CsvEncoding | None = None, column_map: Mapping[str, str] | None = None
+) -> ListingsFile:
+    """Every store of the file, checked as an import checks it; problems listed, not raised.
 
-
-def _read_bytes(path: Path) -> bytes:
-    """The file's bytes; a pipe, device or folder is refused at once (never opened)."""
-    from kiosk.render.inputs import FileTooBig, NotRegularFile, read_regular_file
-
-    name = path.name
-    try:
-        return read_regular_file(path, max_bytes=MAX_FILE_BYTES)
-    except NotRegularFile as exc:
-        raise ExchangeFileError(exc.message) from None
-    except FileTooBig as exc:
-        size = round(exc.size / 1024 / 1024)
-        raise ExchangeFileError(
-            FILE_TOO_BIG(name=name, size=size, max=MAX_FILE_BYTES // 1024 // 1024)
-        ) from None
-    except OSError as exc:
-        raise ExchangeFileError(CANNOT_READ(name=name, reason=exc.strerror or exc)) from None
-
-
-def read_file_tables(path: Path, encoding: CsvEncoding | None = None) -> tuple[list[Table], str]:
-    """The sheets of a listings file (a CSV is one sheet named after the file) and its
-    encoding (``xlsx`` for a workbook); *encoding* is the manager's choice for a CSV."""
-    data = _read_bytes(path)
-    if file_kind(path, data[:8]) == "xlsx":
-        from kiosk.services.exchange.xlsx import read_workbook
-
-        return read_workbook(data, path.name), "xlsx"
-    text, found = decode_csv(data, path.name, encoding)
-    return [read_csv(text, path.name, path.name)], found
-
-
-def read_listings(path: Path, encoding: CsvEncoding | None = None) -> ListingsFile:
-    """Every store of the file, checked as an import checks it; problems listed, not raised."""
+    With *column_map* (field -> header) the first sheet is a roster read through it.
+    """
     tables, found = read_file_tables(path, encoding)
+    if column_map:
+        tables = [apply_map(tables[0], column_map)]
     listing = read_tables(tables)
     listing.encoding = found
     if not listing.problems:
@@ -239,17 +199,22 @@ def check_import(
     market_slug: str | None = None,
     deactivate_missing: bool = False,
     encoding: CsvEncoding | None = None,
+    column_map: Mapping[str, str] | None = None,
 ) -> ImportPlan:
     """The dry run: read and check *path*, compare it with the market; nothing is written.
 
+    *column_map* (field -> header): a roster in its own layout (``exchange.roster``).
     *encoding* is the manager's reading of a CSV file (UTF-8 or CP949). Raises
     ImportRefused (every problem), AmbiguousEncoding (a CSV file that reads as both,
     differently: choose), ExchangeFileError (not a listings file at all),
     NotFoundError (no such market).
     """
     from kiosk.services.exchange.bulk import market_listings
+    from kiosk.services.exchange.roster import remembered_map
 
-    listing = read_listings(path, encoding)
+    if not column_map and market_slug:
+        column_map = remembered_map(db, path, market_slug, encoding)
+    listing = read_listings(path, encoding, column_map)
     if listing.problems:
         raise ImportRefused(path.name, listing.problems)
     slug = _market(listing, market_slug)
@@ -258,6 +223,8 @@ def check_import(
     if clashes:
         raise ImportRefused(path.name, clashes)
     incoming = [store.listing for store in listing.stores]
+    if column_map:  # a roster changes only the fields it maps
+        incoming = keep_unmapped(current, incoming, column_map)
     kept = 0
     if listing.encoding == "cp949":
         incoming, kept = keep_lost_texts(current, incoming, "cp949")
@@ -268,6 +235,7 @@ def check_import(
         incoming=incoming,
         deactivate_missing=deactivate_missing,
         kept_texts=kept,
+        column_map=column_map,
     )
 
 
@@ -304,6 +272,8 @@ def apply_import(db: Database, *, plan: ImportPlan, actor: Actor, origin: str) -
 
     with locked_transaction(db) as session:
         touched = write_plan(session, plan)
+        if plan.column_map:
+            market_profiles.remember_roster_map(session, plan.market_slug, dict(plan.column_map))
         audit.record(
             session,
             actor=actor,

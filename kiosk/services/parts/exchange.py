@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,10 +27,15 @@ class Exchange(Part):
         market_slug: str | None = None,
         deactivate_missing: bool = False,
         encoding: CsvEncoding | None = None,
+        column_map: Mapping[str, str] | None = None,
     ) -> ImportPlan:
         """The dry run of importing *path*: what would change; nothing is written.
 
-        *encoding* (``utf-8`` or ``cp949``) is the manager's reading of a CSV file.
+        *encoding* (``utf-8`` or ``cp949``) is the manager's reading of a CSV file;
+        *column_map* (field -> the file's header) reads a roster in its own layout and
+        is remembered for the market when the plan is written (used again for a file
+        whose row 1 has no listings headers). Raises MappingError for a mapping that
+        does not fit the file.
         Raises ImportRefused (every problem, named by sheet, row and column),
         AmbiguousEncoding (a CSV that reads differently as UTF-8 and as CP949: its
         ``readings`` of the first differing line; ask and pass *encoding*),
@@ -44,6 +50,7 @@ class Exchange(Part):
             market_slug=market_slug,
             deactivate_missing=deactivate_missing,
             encoding=encoding,
+            column_map=column_map,
         )
 
     @publishes
