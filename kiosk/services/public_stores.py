@@ -27,7 +27,7 @@ from kiosk.services.changes import Change, ChangeKind
 from kiosk.services.exchange.bulk import CHANGED_SINCE_CHECK, ImportStale
 from kiosk.services.live import note_change
 from kiosk.services.public_markets import EntryKind, PublicImportRefused
-from kiosk.services.uow import flush, transaction
+from kiosk.services.uow import connection_of, flush, transaction
 
 #: The default radius around the market's centre (metres).
 DEFAULT_RADIUS_M: Final = 150.0
@@ -105,24 +105,28 @@ def check_public_stores(
     building: str = "",
     categories: Path | None = None,
 ) -> StoresPlan:
-    """Scan *path* for the market's shops and compare with its saved stores."""
+    """Scan *path* for the market's shops and compare with its saved stores.
+
+    The file is scanned outside any transaction (a province file takes seconds).
+    """
     with transaction(db) as session:
         market = markets.market_by_slug(session, market_slug)
         profile = MarketProfile.from_json(market.profile)
         name = market.name.get("ko", "")
-        if centre is None and profile.has_place:
-            assert profile.latitude is not None and profile.longitude is not None
-            centre = (profile.latitude, profile.longitude)
-        if centre is None and not building:
-            raise NeedsCentre(NO_CENTRE(market=market_slug))
-        table, own = _table(profile, categories)
-        area = Area(centre, radius_m, tuple(n for n in (name, building.strip()) if len(n) >= 2))
-        with path.open("rb") as raw:
-            read = scan_registry(raw, path.name, area, table)
-        if read.problems:
-            raise PublicImportRefused(list(read.problems))
-        saved = {s.external_id: s for s in registry_stores.registry_stores(session, market.id)}
-        stalls = registry_stores.stall_numbers(session, market.id)
+    if centre is None and profile.latitude is not None and profile.longitude is not None:
+        centre = (profile.latitude, profile.longitude)
+    if centre is None and not building:
+        raise NeedsCentre(NO_CENTRE(market=market_slug))
+    table, own = _table(profile, categories)
+    area = Area(centre, radius_m, tuple(n for n in (name, building.strip()) if len(n) >= 2))
+    with path.open("rb") as raw:
+        read = scan_registry(raw, path.name, area, table)
+    if read.problems:
+        raise PublicImportRefused(list(read.problems))
+    with transaction(db) as session:
+        market_id = markets.market_id(connection_of(session), market_slug)
+        saved = {s.external_id: s for s in registry_stores.registry_stores(session, market_id)}
+        stalls = registry_stores.stall_numbers(session, market_id)
         entries: list[StoreEntry] = []
         for candidate in read.candidates:
             store = saved.get(candidate.shop_id)

@@ -183,3 +183,16 @@ def test_wrong_files_are_named(
     assert main(["stores", "import-public", str(path), "--market", slug]) == 2
     err = capsys.readouterr().err
     assert "row 3: not CP949 text although the file starts as CP949" in err
+
+
+def test_only_the_accepted_candidates_are_written(url: str, tmp_path: Path) -> None:
+    slug = _slug(url)
+    rows = [semas_row("MA0001", "가상수산", unit="3"), semas_row("MA0002", "가상과일", unit="4")]
+    path = semas_file(tmp_path / "r.csv", rows)
+    with Services.open(url) as services:
+        actor = services.access.console_actor()
+        plan = services.public.check_stores(actor=actor, path=path, market_slug=slug)
+        assert [e.kind.value for e in plan.entries] == ["new", "new"]
+        assert services.public.apply_stores(actor=actor, plan=plan, accepted={"MA0002"}) == 1
+        names = [s.name.get("ko") for s in services.directory.list_stores(market_slug=slug)]
+    assert names == ["가상과일"]
