@@ -127,8 +127,9 @@ def _cmd_list_markets(args: argparse.Namespace) -> int:
             "name": info.name.get("ko"),
             "stores": info.store_count,
             "kind": profile.kind,
-            "market_days": profile.market_days.format("ko"),
-            "market_day_endings": list(profile.market_days.endings),
+            # Market days are known only from the national list (else not given).
+            "market_days": profile.market_days.format("ko") if profile.source else "",
+            "market_day_endings": list(profile.market_days.endings) if profile.source else None,
             "address": profile.address,
             "latitude": profile.latitude,
             "longitude": profile.longitude,
