@@ -69,4 +69,5 @@ def test_migrations_ship_inside_the_package() -> None:
         "0007",
         "0008",
         "0009",
+        "0010",
     } <= migrate.known_revisions()
