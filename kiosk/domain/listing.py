@@ -62,7 +62,12 @@ class MarketMatches:
 
 @dataclass(frozen=True, slots=True)
 class StoreSummary:
-    """One row of the directory. ``initial`` is the first character of the Korean name."""
+    """One row of the directory. ``initial`` is the first character of the Korean name.
+
+    ``price_range`` is the (lowest, highest) price of the store's goods in won, None
+    when it lists none; ``hours`` and ``payment_methods`` feed the card's open-now
+    state and payment marks (``kiosk.domain.directory_card``).
+    """
 
     id: int
     market_slug: str
@@ -71,6 +76,9 @@ class StoreSummary:
     name: LocalizedText
     has_kakao: bool = False
     has_payment_qr: bool = False
+    payment_methods: tuple[PaymentMethod, ...] = ()
+    hours: OpeningHours = field(default_factory=OpeningHours)
+    price_range: tuple[int, int] | None = None
 
     @property
     def initial(self) -> str:

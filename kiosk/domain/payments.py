@@ -18,6 +18,7 @@ class PaymentMethod(StrEnum):
     NAVERPAY = "naverpay"
     ALIPAY_PLUS = "alipay_plus"  # foreign wallets through Zero Pay (Alipay+)
     BANK_TRANSFER = "bank_transfer"
+    FOREIGN_CARD = "foreign_card"  # the store says cards issued abroad work (Visa, Mastercard...)
 
 
 PAYMENT_LABELS: dict[PaymentMethod, str] = {
@@ -29,6 +30,7 @@ PAYMENT_LABELS: dict[PaymentMethod, str] = {
     PaymentMethod.NAVERPAY: N_("Naver Pay"),
     PaymentMethod.ALIPAY_PLUS: N_("Alipay+ (foreign wallets)"),
     PaymentMethod.BANK_TRANSFER: N_("Bank transfer"),
+    PaymentMethod.FOREIGN_CARD: N_("Foreign cards accepted"),
 }
 
 

@@ -8,6 +8,7 @@ from kiosk.data.db import Database
 from kiosk.data.synonym_lists import query_terms as search_terms
 from kiosk.domain.categories import Category
 from kiosk.domain.listing import MarketInfo, MarketMatches, StoreDetail, StoreSummary
+from kiosk.domain.payments import PaymentMethod
 from kiosk.services.uow import reading, transaction
 
 
@@ -34,6 +35,7 @@ def list_stores(
     include_inactive: bool = False,
     offset: int = 0,
     limit: int | None = None,
+    payment: PaymentMethod | None = None,
 ) -> list[StoreSummary]:
     """Stores of a market in natural stall order (A-2 before A-10), *limit* from *offset*.
 
@@ -44,6 +46,7 @@ def list_stores(
     page is one indexed query on ``stall_sort_key``; with one, the matching ids
     come from the in-memory search (:mod:`kiosk.data.search_index`) and the
     page's rows from one ``IN`` query (docs/architecture.md, "Known traps").
+    *payment* keeps only the stores that take that way to pay.
     """
     if offset < 0 or (limit is not None and limit < 0):
         raise ValueError(f"offset and limit must be 0 or more, got {offset} and {limit}")
@@ -59,10 +62,13 @@ def list_stores(
                 include_inactive=include_inactive,
                 offset=offset,
                 limit=limit,
+                payment=payment,
             )
         found = db.search_index.matching_ids(
             conn, market_id, words, category=category, include_inactive=include_inactive
         )
+        if payment is not None:
+            found = store_lists.accepting_ids(conn, found, payment)
         page = found[offset:] if limit is None else found[offset : offset + limit]
         return store_lists.summaries_of(conn, page, market_slug=market_slug)
 
@@ -74,6 +80,7 @@ def count_stores(
     query: str = "",
     category: Category | None = None,
     include_inactive: bool = False,
+    payment: PaymentMethod | None = None,
 ) -> int:
     """How many stores :func:`list_stores` would list without a limit.
 
@@ -87,9 +94,11 @@ def count_stores(
             found = db.search_index.matching_ids(
                 conn, market_id, words, category=category, include_inactive=include_inactive
             )
+            if payment is not None:
+                found = store_lists.accepting_ids(conn, found, payment)
             return len(found)
         return store_lists.count_stores(
-            conn, market_id, category=category, include_inactive=include_inactive
+            conn, market_id, category=category, include_inactive=include_inactive, payment=payment
         )
 
 

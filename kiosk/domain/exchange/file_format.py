@@ -162,6 +162,7 @@ PAYMENT_WORDS: Final[Mapping[PaymentMethod, str]] = {
     PaymentMethod.NAVERPAY: "네이버페이",
     PaymentMethod.ALIPAY_PLUS: "알리페이플러스",
     PaymentMethod.BANK_TRANSFER: "계좌이체",
+    PaymentMethod.FOREIGN_CARD: "해외카드",
 }
 PAYMENT_SEPARATOR: Final = ", "
 

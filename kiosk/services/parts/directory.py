@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.domain.categories import Category
 from kiosk.domain.listing import MarketInfo, MarketMatches, StoreDetail, StoreSummary
+from kiosk.domain.payments import PaymentMethod
 from kiosk.services.changes import Change, ChangeKind
 from kiosk.services.parts.core import Part, Written, publishes
 
@@ -38,10 +39,12 @@ class Directory(Part):
         include_inactive: bool = False,
         offset: int = 0,
         limit: int | None = None,
+        payment: PaymentMethod | None = None,
     ) -> list[StoreSummary]:
         """A market's stores in stall order, filtered by a search in any language and category.
 
-        *offset* and *limit* give one page (the directory fetches a screenful at a time).
+        *offset* and *limit* give one page (the directory fetches a screenful at a time);
+        *payment* keeps the stores that take that way to pay.
         """
         from kiosk.services import directory
 
@@ -53,6 +56,7 @@ class Directory(Part):
             include_inactive=include_inactive,
             offset=offset,
             limit=limit,
+            payment=payment,
         )
 
     def count_stores(
@@ -62,6 +66,7 @@ class Directory(Part):
         query: str = "",
         category: Category | None = None,
         include_inactive: bool = False,
+        payment: PaymentMethod | None = None,
     ) -> int:
         """How many stores ``list_stores`` lists for the same filter (shares its search)."""
         from kiosk.services import directory
@@ -72,6 +77,7 @@ class Directory(Part):
             query=query,
             category=category,
             include_inactive=include_inactive,
+            payment=payment,
         )
 
     def market_categories(self, *, market_slug: str) -> list[Category]:
