@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from kiosk.domain.categories import CATEGORY_LABELS
+from kiosk.domain.directory_card import DirectoryCard, directory_card
 from kiosk.domain.listing import StoreSummary
 from kiosk.domain.locales import DEFAULT_LOCALE, LocaleCode
 from kiosk.i18n import translate
@@ -27,6 +29,7 @@ class StoreRole(IntEnum):
     CATEGORY_LABEL = int(Qt.ItemDataRole.UserRole) + 3
     STALL = int(Qt.ItemDataRole.UserRole) + 4
     INITIAL = int(Qt.ItemDataRole.UserRole) + 5
+    CARD = int(Qt.ItemDataRole.UserRole) + 6
 
 
 class StoreListModel(QAbstractListModel):
@@ -51,6 +54,8 @@ class StoreListModel(QAbstractListModel):
         self._generation = 0
         self._total: int | None = None
         self._category_labels: dict[object, str] = {}
+        self._cards: dict[int, DirectoryCard] = {}
+        self._now: datetime | None = None
         self.fetcher: Callable[[int, int], None] | None = None
 
     # Qt API -------------------------------------------------------------------
@@ -86,7 +91,17 @@ class StoreListModel(QAbstractListModel):
             return store.stall_number
         if role == StoreRole.INITIAL:
             return store.initial
+        if role == StoreRole.CARD:
+            return self._card(store)
         return None
+
+    def _card(self, store: StoreSummary) -> DirectoryCard:
+        card = self._cards.get(store.id)
+        if card is None:
+            now = self._now if self._now is not None else datetime.now().astimezone()
+            card = directory_card(store, self._locale, now, marks=len(store.payment_methods))
+            self._cards[store.id] = card
+        return card
 
     # Our API ------------------------------------------------------------------
     def stores(self) -> list[StoreSummary]:
@@ -104,6 +119,17 @@ class StoreListModel(QAbstractListModel):
 
     def locale(self) -> LocaleCode:
         return self._locale
+
+    def set_now(self, now: datetime | None) -> None:
+        """The moment the cards' open-now state is for (None: the clock, read per card);
+        the directory calls it every minute so "open now" follows the time."""
+        self._now = now
+        self._forget_cards()
+
+    def _forget_cards(self) -> None:
+        self._cards.clear()
+        if self._stores:
+            self.dataChanged.emit(self.index(0), self.index(len(self._stores) - 1))
 
     def total(self) -> int | None:
         """All matching stores (None until counted); rows beyond ``rowCount`` come on demand."""
@@ -126,6 +152,7 @@ class StoreListModel(QAbstractListModel):
     def show_page(self, stores: list[StoreSummary], *, more: bool) -> None:
         """Start a new result with its first page; *more* when further rows may exist."""
         self.beginResetModel()
+        self._cards.clear()
         self._generation += 1
         self._stores = list(stores)
         self._more = more
@@ -157,5 +184,4 @@ class StoreListModel(QAbstractListModel):
             return
         self._locale = locale
         self._category_labels.clear()
-        if self._stores:
-            self.dataChanged.emit(self.index(0), self.index(len(self._stores) - 1))
+        self._forget_cards()

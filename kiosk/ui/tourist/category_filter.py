@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from kiosk.domain.categories import CATEGORY_LABELS, Category
 from kiosk.i18n import _
+from kiosk.ui import theme
 
 
 class CategoryFilter(QComboBox):
@@ -13,7 +14,7 @@ class CategoryFilter(QComboBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumWidth(320)
+        self.setMinimumWidth(theme.GRID * 24)
 
     def current(self) -> Category | None:
         """The chosen category, or None for all."""

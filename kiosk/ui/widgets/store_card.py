@@ -1,4 +1,4 @@
-"""Store card: initial, name, category and stall, painted by a delegate in a wrapping grid."""
+"""Store card: pictogram, name, Korean signboard name, stall, prices, open now, ways to pay."""
 
 from __future__ import annotations
 
@@ -14,18 +14,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.i18n import _
+from kiosk.domain.directory_card import PAYMENT_MARK_LABELS, DirectoryCard
+from kiosk.domain.locales import LocaleCode
+from kiosk.domain.open_now import OpenKind
+from kiosk.i18n import N_, current_locale, translate
 from kiosk.ui import theme
 from kiosk.ui.models.store_list_model import StoreRole
+from kiosk.ui.widgets.open_text import short_open_text
+from kiosk.ui.widgets.pictograms import draw_category, draw_payment
 
 _Index = QModelIndex | QPersistentModelIndex
 
-#: Cards are at least this wide, so a 48 px name of ~25 Latin letters fits on one line:
-#: one column at 1366x768, two at 1920x1080.
-MIN_CARD_WIDTH = 760
+#: Cards are at least this wide: three columns at 1366x768, four at 1920x1080, two in
+#: portrait (1080x1920), so 8, 12 and 10 or more cards are in view at once.
+MIN_CARD_WIDTH = 400
 GAP = theme.GRID * 2
-PADDING = theme.GRID * 3
-BADGE = theme.GRID * 12  # the initial's circle
+PADDING = theme.GRID * 2
+BADGE = theme.GRID * 6  # the category pictogram's circle
+_LINE_GAP = theme.GRID // 2
+STALL = N_("Stall %(number)s")
 
 
 def _font(base: QFont, pixel_size: int, *, bold: bool = False) -> QFont:
@@ -35,29 +42,52 @@ def _font(base: QFont, pixel_size: int, *, bold: bool = False) -> QFont:
     return font
 
 
-def card_height(base: QFont) -> int:
-    """Height of one card for the family of *base*: name (48 px) over category line (24 px)."""
-    name = QFontMetrics(_font(base, theme.TITLE, bold=True)).height()
-    meta = QFontMetrics(_font(base, theme.LEAD)).height()
-    content = max(BADGE, name + theme.GRID + meta)
-    return PADDING * 2 + content
+def _fonts(base: QFont, *, large: bool = False) -> tuple[QFont, QFont, QFont]:
+    """Name (24 px bold), facts (20 px) and payment marks (16 px); a step larger when *large*
+    (a portrait kiosk has the height for it)."""
+    if large:
+        return (
+            _font(base, theme.HEADING, bold=True),
+            _font(base, theme.LEAD),
+            _font(base, theme.BODY),
+        )
+    return (
+        _font(base, theme.LEAD, bold=True),
+        _font(base, theme.BODY),
+        _font(base, theme.CAPTION),
+    )
+
+
+def card_height(base: QFont, *, large: bool = False) -> int:
+    """Height of one card: name, signboard name and stall, prices and open now, ways to pay."""
+    name, facts, marks = (QFontMetrics(font).height() for font in _fonts(base, large=large))
+    return PADDING * 2 + name + facts * 2 + marks + _LINE_GAP * 3
 
 
 class StoreCardDelegate(QStyledItemDelegate):
-    """Paints a white rounded card; long names are elided with "…", never clipped."""
+    """Paints a white rounded card from the model's ``StoreRole.CARD``; never clips text.
+
+    Every line elides with "…" when narrow; payment marks that do not fit are
+    counted in a "+2" at the end instead of being cut.
+    """
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         view = option.widget
         if isinstance(view, QListView) and view.gridSize().isValid():
             return view.gridSize()
-        return QSize(MIN_CARD_WIDTH, card_height(option.font) + GAP)
+        return QSize(MIN_CARD_WIDTH, card_height(option.font, large=_large(view)) + GAP)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        card = index.data(StoreRole.CARD)
+        if not isinstance(card, DirectoryCard):
+            return
+        model = index.model()
+        locale_of = getattr(model, "locale", None)
+        locale: LocaleCode = locale_of() if callable(locale_of) else current_locale()
         rect: QRect = option.rect.adjusted(GAP // 2, GAP // 2, -GAP // 2, -GAP // 2)
-        base: QFont = option.font
-        state = option.state
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        state = option.state
         focused = bool(state & QStyle.StateFlag.State_HasFocus)
         pressed = bool(state & QStyle.StateFlag.State_Sunken)
         painter.setPen(QPen(QColor(theme.PRIMARY if focused else theme.LINE), 3 if focused else 1))
@@ -65,42 +95,104 @@ class StoreCardDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(
             QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), theme.RADIUS, theme.RADIUS
         )
-
-        badge = QRect(rect.left() + PADDING, rect.center().y() - BADGE // 2, BADGE, BADGE)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(theme.PRIMARY))
-        painter.drawEllipse(badge)
-        painter.setPen(QColor(theme.ON_PRIMARY))
-        painter.setFont(_font(base, theme.TITLE, bold=True))
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(index.data(StoreRole.INITIAL)))
-
-        left = badge.right() + PADDING
-        width = rect.right() - PADDING - left
-        name_font = _font(base, theme.TITLE, bold=True)
-        meta_font = _font(base, theme.LEAD)
-        name_h = QFontMetrics(name_font).height()
-        meta_h = QFontMetrics(meta_font).height()
-        top = rect.center().y() - (name_h + theme.GRID + meta_h) // 2
-
-        name = str(index.data(Qt.ItemDataRole.DisplayRole))
-        painter.setFont(name_font)
-        painter.setPen(QColor(theme.INK))
-        shown = QFontMetrics(name_font).elidedText(name, Qt.TextElideMode.ElideRight, width)
-        painter.drawText(QRect(left, top, width, name_h), Qt.AlignmentFlag.AlignLeft, shown)
-
-        meta = "  ·  ".join(
-            (
-                str(index.data(StoreRole.CATEGORY_LABEL)),
-                _("Stall %(number)s") % {"number": index.data(StoreRole.STALL)},
-            )
-        )
-        painter.setFont(meta_font)
-        painter.setPen(QColor(theme.MUTED))
-        shown = QFontMetrics(meta_font).elidedText(meta, Qt.TextElideMode.ElideRight, width)
-        painter.drawText(
-            QRect(left, top + name_h + theme.GRID, width, meta_h), Qt.AlignmentFlag.AlignLeft, shown
-        )
+        box = rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
+        _paint_content(painter, box, card, locale, large=_large(option.widget))
         painter.restore()
+
+
+def _text(painter: QPainter, rect: QRect, text: str, font: QFont, color: str) -> int:
+    """Draw *text* elided into *rect* (left, vertically centred); return the width drawn."""
+    painter.setFont(font)
+    painter.setPen(QColor(color))
+    metrics = QFontMetrics(font)
+    shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(0, rect.width()))
+    align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    painter.drawText(rect, align, shown)
+    return metrics.horizontalAdvance(shown)
+
+
+def _large(view: object) -> bool:
+    return isinstance(view, StoreGridView) and view.large_cards()
+
+
+def _paint_content(
+    painter: QPainter, box: QRect, card: DirectoryCard, locale: LocaleCode, *, large: bool
+) -> None:
+    name_font, facts_font, marks_font = _fonts(painter.font(), large=large)
+    name_h = QFontMetrics(name_font).height()
+    facts_h = QFontMetrics(facts_font).height()
+    marks_h = QFontMetrics(marks_font).height()
+
+    badge = QRectF(box.left(), box.top() + (name_h + facts_h - BADGE) / 2, BADGE, BADGE)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(theme.PRIMARY))
+    painter.drawEllipse(badge)
+    inset = BADGE * 0.2
+    draw_category(
+        painter, badge.adjusted(inset, inset, -inset, -inset), card.category, QColor("#FFFFFF")
+    )
+
+    left = box.left() + BADGE + theme.GRID * 2
+    top = box.top()
+    _text(painter, QRect(left, top, box.right() - left, name_h), card.name, name_font, theme.INK)
+    top += name_h + _LINE_GAP
+    stall = translate(STALL, locale) % {"number": card.stall}
+    facts = "  ·  ".join(part for part in (card.signboard, stall) if part)
+    _text(painter, QRect(left, top, box.right() - left, facts_h), facts, facts_font, theme.MUTED)
+    top += facts_h + _LINE_GAP
+
+    state = short_open_text(card.state, locale)
+    state_font = QFont(facts_font)
+    state_font.setBold(card.state.kind is OpenKind.OPEN)
+    state_w = min(QFontMetrics(state_font).horizontalAdvance(state), box.width() * 3 // 5)
+    state_color = theme.PRIMARY if card.state.kind is OpenKind.OPEN else theme.MUTED
+    price_font = QFont(facts_font)
+    price_font.setBold(True)
+    room = box.width() - state_w - theme.GRID * 2
+    _text(painter, QRect(box.left(), top, room, facts_h), card.prices, price_font, theme.ACCENT)
+    if state:
+        state_rect = QRect(box.right() - state_w, top, state_w, facts_h)
+        _text(painter, state_rect, state, state_font, state_color)
+    top += facts_h + _LINE_GAP
+    _paint_marks(painter, QRect(box.left(), top, box.width(), marks_h), card, marks_font, locale)
+
+
+def _paint_marks(
+    painter: QPainter, row: QRect, card: DirectoryCard, font: QFont, locale: LocaleCode
+) -> None:
+    """Pictogram and word per way to pay, as many as fit; the rest as ``+3``."""
+    metrics = QFontMetrics(font)
+    icon = metrics.height() - 2
+    methods = card.marks
+    extra = card.more_marks
+    words = [translate(PAYMENT_MARK_LABELS[m], locale) for m in methods]
+    widths = [icon + theme.GRID // 2 + metrics.horizontalAdvance(w) for w in words]
+    spacing = theme.GRID * 2
+    fitting = len(methods)
+    while fitting:
+        rest = extra + len(methods) - fitting
+        more = metrics.horizontalAdvance(f"+{rest}") + spacing if rest else 0
+        if sum(widths[:fitting]) + spacing * (fitting - 1) + more <= row.width():
+            break
+        fitting -= 1
+    x = row.left()
+    ink = QColor(theme.INK)
+    for method, word in zip(methods[:fitting], words[:fitting], strict=True):
+        draw_payment(painter, QRectF(x, row.top() + 1, icon, icon), method, ink)
+        x += icon + theme.GRID // 2
+        x += _text(
+            painter, QRect(x, row.top(), row.right() - x, row.height()), word, font, theme.INK
+        )
+        x += spacing
+    rest = extra + len(methods) - fitting
+    if rest:
+        _text(
+            painter,
+            QRect(x, row.top(), row.right() - x, row.height()),
+            f"+{rest}",
+            font,
+            theme.MUTED,
+        )
 
 
 class StoreGridView(QListView):
@@ -125,11 +217,30 @@ class StoreGridView(QListView):
     def columns(self) -> int:
         return max(1, self.viewport().width() // MIN_CARD_WIDTH)
 
+    def large_cards(self) -> bool:
+        """Larger type on a tall (portrait) view, which has the room for it."""
+        return self.height() > self.width() * 3 // 2
+
+    def fully_visible_rows(self) -> list[int]:
+        """The rows whose whole card (its painted rectangle) is inside the viewport."""
+        area = self.viewport().rect()
+        model = self.model()
+        rows = model.rowCount() if model is not None else 0
+        shown = []
+        for row in range(rows):
+            rect = self.visualRect(model.index(row, 0))
+            card = rect.adjusted(GAP // 2, GAP // 2, -GAP // 2, -GAP // 2)
+            if rect.isValid() and area.contains(card):
+                shown.append(row)
+        return shown
+
     def _update_grid(self) -> None:
         width = max(self.viewport().width(), MIN_CARD_WIDTH)
         columns = max(1, width // MIN_CARD_WIDTH)
         # A hair narrower than width/columns: QListView wraps a row that fills it exactly.
-        size = QSize((width - 4) // columns, card_height(self.font()) + GAP)
+        size = QSize(
+            (width - 4) // columns, card_height(self.font(), large=self.large_cards()) + GAP
+        )
         if size != self.gridSize():
             self.setGridSize(size)
 
