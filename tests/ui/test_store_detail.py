@@ -13,12 +13,11 @@ from ui_helpers import codes_of
 from kiosk.domain.formatting import format_price
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.locales import LocaleCode
-from kiosk.domain.payments import PAYMENT_LABELS
 from kiosk.domain.units import localize_unit
 from kiosk.i18n import set_locale, translate
 from kiosk.services.app import Services
+from kiosk.ui.tourist.store_about import PAGE_PAYMENT_LABELS, PayMark
 from kiosk.ui.tourist.store_detail import StoreDetailScreen
-from kiosk.ui.widgets.status_pill import StatusPill
 
 
 def _switch(detail: StoreDetailScreen, locale: LocaleCode) -> None:
@@ -82,12 +81,13 @@ def test_sold_out_is_a_word_not_only_a_colour(
     assert detail.price_rows[1].price_label.property("role") == "price"
 
 
-def test_payment_badges_name_each_method(detail: StoreDetailScreen, store: StoreDetail) -> None:
+def test_payment_marks_name_each_method(detail: StoreDetailScreen, store: StoreDetail) -> None:
     _switch(detail, "en")
     detail.show_store(codes_of(store))
-    pills = [p.text() for p in detail.findChildren(StatusPill) if p.isVisibleTo(detail)]
+    marks = {m.method: m.text_label.text() for m in detail.findChildren(PayMark)}
+    assert set(marks) == set(store.payment_methods)
     for method in store.payment_methods:
-        assert "✓ " + translate(PAYMENT_LABELS[method], "en") in pills
+        assert marks[method] == translate(PAGE_PAYMENT_LABELS[method], "en")
 
 
 def test_a_store_without_goods_says_so(detail: StoreDetailScreen, store: StoreDetail) -> None:
@@ -102,7 +102,8 @@ def test_a_store_without_goods_says_so(detail: StoreDetailScreen, store: StoreDe
 def test_side_column_takes_no_room_until_a_card_is_added(
     detail: StoreDetailScreen, store: StoreDetail
 ) -> None:
-    detail.show_store(codes_of(store))
+    no_codes = dataclasses.replace(store, kakao_channel_id=None, payment_qr_payload=None)
+    detail.show_store(codes_of(no_codes))
     assert not detail.side_panel.isVisible()
     card = QLabel("QR")
     detail.add_side_card(card)

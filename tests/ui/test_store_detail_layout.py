@@ -81,12 +81,15 @@ def test_both_codes_are_shown_verified_with_their_exact_text(
     for card, verified in ((panel.kakao_card, kakao), (panel.payment_card, payment)):
         shown = card.image_label.pixmap().toImage()  # decode what is on screen, again
         assert [d.text for d in decode_qimage(shown)] == [verified.text]
-    assert panel.kakao_card.caption_label.text() == translate("Add us on KakaoTalk", "en")
+    assert panel.kakao_card.caption_label.text() == "Follow this shop on KakaoTalk"
     assert PaymentMethod.ALIPAY_PLUS in orchard.payment_methods
-    assert panel.payment_card.caption_label.text() == translate("Pay with Zero Pay / Alipay+", "en")
+    assert panel.payment_card.caption_label.text() == (
+        "Pay this stall with Zero Pay / Alipay+ — scan at the stall"
+    )
+    assert not panel.kakao_card.badge.isVisible()  # verified, but no badge for tourists
 
 
-def test_codes_are_big_on_a_wide_screen_and_smaller_under_the_facts_on_a_narrow_one(
+def test_codes_stand_side_by_side_on_a_wide_screen_and_one_above_the_other_on_a_narrow_one(
     qtbot: QtBot, wide: StoreDetailScreen, orchard: StoreDetail
 ) -> None:
     wide.show_store(codes_of(orchard))
@@ -96,13 +99,17 @@ def test_codes_are_big_on_a_wide_screen_and_smaller_under_the_facts_on_a_narrow_
     for card in (panel.kakao_card, panel.payment_card):
         side = card.image_label.pixmap().width()
         assert 240 <= side <= WIDE_SIDE, side
+    kakao, payment = panel.kakao_card, panel.payment_card
+    assert kakao.geometry().top() == payment.geometry().top()
     wide.resize(1366, 700)
     _settle(qtbot)
-    assert not panel.is_wide() and panel.parentWidget() is not wide.side_panel
-    assert panel.isVisible() and not wide.side_panel.isVisible()
-    for card in (panel.kakao_card, panel.payment_card):
+    kakao, payment = panel.kakao_card, panel.payment_card
+    assert not panel.is_wide() and panel.parentWidget() is wide.side_panel
+    assert panel.isVisible() and wide.side_panel.isVisible()
+    assert payment.geometry().top() > kakao.geometry().bottom()
+    for card in (kakao, payment):
         assert card.verified() is not None
-        assert 160 <= card.image_label.pixmap().width() <= NARROW_SIDE
+        assert 120 <= card.image_label.pixmap().width() <= NARROW_SIDE
         assert card.geometry().right() <= panel.contentsRect().right()
 
 
@@ -136,11 +143,15 @@ def test_captions_follow_the_language(wide: StoreDetailScreen, orchard: StoreDet
     wide.show_store(codes_of(orchard))
     _switch(wide, "ja")
     card = wide.qr_panel.payment_card
-    assert card.caption_label.text() == translate("Pay with Zero Pay / Alipay+", "ja")
+    assert card.caption_label.text() == translate(
+        "Pay this stall with Zero Pay / Alipay+ — scan at the stall", "ja"
+    )
     assert wide.qr_panel.title_label.text() == translate("Scan with your phone", "ja")
     without_alipay = dataclasses.replace(orchard, payment_methods=(PaymentMethod.ZEROPAY,))
     wide.show_store(codes_of(without_alipay))
-    assert card.caption_label.text() == translate("Pay with Zero Pay", "ja")
+    assert card.caption_label.text() == translate(
+        "Pay this stall with Zero Pay — scan at the stall", "ja"
+    )
 
 
 def _product(name: str, unit: str) -> ProductInfo:

@@ -49,7 +49,7 @@ class ProfilesPanel(QFrame):
                 widget.deleteLater()
         self.cards = []
         for link, verified in codes.profiles if codes is not None else ():
-            card = QrCard(image_side=PROFILE_SIDE, framed=False)
+            card = QrCard(image_side=PROFILE_SIDE, framed=False, badge=False)
             card.setFixedWidth(PROFILE_SIDE + theme.GRID * 2)
             card.show_verified(verified, link.brand)
             card.caption_label.setAlignment(Qt.AlignmentFlag.AlignLeft)

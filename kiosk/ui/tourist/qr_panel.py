@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.payments import PaymentMethod
@@ -12,21 +12,26 @@ from kiosk.services.values import StoreCodes, VerifiedQr
 from kiosk.ui import theme
 from kiosk.ui.widgets.qr_card import QrCard
 
-#: QR image side on a wide screen (1920 px): ~270-290 px, scans from a phone at arm's length.
+#: QR image side on a wide screen (1920 px) and in portrait: ~270-290 px, scans from a phone
+#: at arm's length.
 WIDE_SIDE = 300
-#: QR image side on a narrow screen (1366 px): ~170-180 px (the detail screen may scroll).
-NARROW_SIDE = 200
+#: QR image side on a 1366 px screen, the codes one above the other beside the goods: whole
+#: modules of 3 px or more for up to 60 modules with the quiet zone (a Zero Pay payload).
+NARROW_SIDE = 180
+#: Width of a code's card when the codes stand one above the other (the caption wraps in it).
+NARROW_CARD_WIDTH = 290
 
 
 def kakao_caption() -> str:
-    return _("Add us on KakaoTalk")
+    """What scanning the code does, in plain words."""
+    return _("Follow this shop on KakaoTalk")
 
 
 def payment_caption(store: StoreDetail) -> str:
     """Names Alipay+ only when the store takes it (foreign wallets go through Zero Pay)."""
     if PaymentMethod.ALIPAY_PLUS in store.payment_methods:
-        return _("Pay with Zero Pay / Alipay+")
-    return _("Pay with Zero Pay")
+        return _("Pay this stall with Zero Pay / Alipay+ — scan at the stall")
+    return _("Pay this stall with Zero Pay — scan at the stall")
 
 
 class StoreQrPanel(QFrame):
@@ -36,8 +41,10 @@ class StoreQrPanel(QFrame):
     decoded them back with zxing-cpp in a background op, at both sizes), a code that
     failed is left out rather than shown broken, and ``show_codes`` replaces both
     codes, so nothing of the previous store stays.
-    The codes stand side by side at ``WIDE_SIDE``, or at ``NARROW_SIDE`` after
-    ``set_wide(False)`` (the cards are rebuilt at the new size). Call
+    The codes stand side by side at ``WIDE_SIDE``, or one above the other at
+    ``NARROW_SIDE`` after ``set_wide(False)`` (the cards are rebuilt at the new size).
+    Each caption says what the code does; no "verified" badge (a tourist cannot
+    judge it; merchants and managers see it on their screens). Call
     ``retranslate()`` after the language changed.
     """
 
@@ -49,14 +56,14 @@ class StoreQrPanel(QFrame):
         self._codes: StoreCodes | None = None
         self._wide = True
         outer = QVBoxLayout(self)
-        pad = theme.GRID * 3
+        pad = theme.GRID * 2
         outer.setContentsMargins(pad, pad, pad, pad)
         outer.setSpacing(theme.GRID * 2)
         self.title_label = QLabel()
         self.title_label.setProperty("role", "heading")
         self.title_label.setWordWrap(True)
         outer.addWidget(self.title_label)
-        self._row = QHBoxLayout()
+        self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._row.setSpacing(theme.GRID * 3)
         outer.addLayout(self._row)
         self.kakao_card, self.payment_card = self._new_cards()
@@ -72,12 +79,23 @@ class StoreQrPanel(QFrame):
         if wide == self._wide:
             return
         self._wide = wide
+        self._row.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
+        self.title_label.setVisible(wide)
         for card in (self.kakao_card, self.payment_card):
             self._row.removeWidget(card)
             card.hide()
             card.deleteLater()
         self.kakao_card, self.payment_card = self._new_cards()
         self.show_codes(self._codes)
+
+    @staticmethod
+    def column_width(*, wide: bool) -> int:
+        """The width the panel needs: two codes side by side, or one card's width."""
+        pad = theme.GRID * 2
+        codes = WIDE_SIDE * 2 + theme.GRID * 3 if wide else NARROW_CARD_WIDTH
+        return codes + 2 * pad
 
     def side(self) -> int:
         return WIDE_SIDE if self._wide else NARROW_SIDE
@@ -106,9 +124,13 @@ class StoreQrPanel(QFrame):
     # Building ------------------------------------------------------------------------------
     def _new_cards(self) -> tuple[QrCard, QrCard]:
         side = WIDE_SIDE if self._wide else NARROW_SIDE
-        cards = (QrCard(image_side=side, framed=False), QrCard(image_side=side, framed=False))
+        cards = (
+            QrCard(image_side=side, framed=False, badge=False),
+            QrCard(image_side=side, framed=False, badge=False),
+        )
         for card in cards:
-            card.setFixedWidth(side)
+            card.setFixedWidth(side if self._wide else NARROW_CARD_WIDTH)
+            card.caption_label.setProperty("role", "body" if not self._wide else "lead")
             card.hide()
             self._row.addWidget(card, 0, Qt.AlignmentFlag.AlignTop)  # badges line up
         return cards

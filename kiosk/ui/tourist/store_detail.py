@@ -1,57 +1,82 @@
-"""Store detail for tourists: name, description, stall, hours, ways to pay, goods, QR codes."""
+"""Store page for tourists: names, open now, facts, ways to pay, goods and the codes in one view."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
+from enum import StrEnum
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.domain.categories import CATEGORY_LABELS
-from kiosk.domain.formatting import format_price
-from kiosk.domain.listing import ProductInfo, StoreDetail
+from kiosk.domain.listing import StoreDetail
 from kiosk.domain.locales import LocaleCode
-from kiosk.domain.payments import PAYMENT_LABELS, PaymentMethod
-from kiosk.domain.units import localize_unit, unit_notes
-from kiosk.i18n import N_, _, current_locale
+from kiosk.domain.units import unit_notes
+from kiosk.i18n import _, current_locale
 from kiosk.services.values import StoreCodes
 from kiosk.ui import theme
 from kiosk.ui.tourist.profiles_panel import ProfilesPanel
 from kiosk.ui.tourist.qr_panel import NARROW_SIDE, WIDE_SIDE, StoreQrPanel
+from kiosk.ui.tourist.store_about import build_about, open_now_text
+from kiosk.ui.tourist.store_goods import build_goods
 from kiosk.ui.widgets.elided_label import ElidedLabel
-from kiosk.ui.widgets.flow_layout import FlowLayout
-from kiosk.ui.widgets.price_row import PriceRow, price_with_unit
-from kiosk.ui.widgets.status_pill import StatusPill
+from kiosk.ui.widgets.price_row import PriceRow
 
-#: From this screen width on the QR codes head the side column at full size; below it
-#: they go under the store facts at a smaller size, so the price list keeps its width.
+#: From this width on (landscape) the codes stand side by side at full size at the right;
+#: below it they stand one above the other, smaller, so the goods keep their width.
 WIDE_QR_MIN_WIDTH = 1600
 #: The QR sizes the store page may show; a code is verified at each before it is shown.
 QR_SIDES: tuple[int, ...] = (WIDE_SIDE, NARROW_SIDE)
+_NO_LIMIT = 16_777_215  # QWIDGETSIZE_MAX
+#: The open-now line is worked out again this often.
+CLOCK_MS = 60_000
+
+
+class Shape(StrEnum):
+    """The page's layout, chosen by the screen's shape."""
+
+    WIDE = "wide"  # 1920x1080: facts | goods | codes side by side
+    COMPACT = "compact"  # 1366x768: facts | goods | codes one above the other, smaller type
+    PORTRAIT = "portrait"  # 1080x1920: facts, goods and codes one under the other
+
+
+#: A step smaller type for 1366x768, so goods, ways to pay and codes fit in one view.
+_COMPACT_STYLE = (
+    f'QLabel[role="heading"] {{ font-size: {theme.LEAD}px; }}'
+    f'QLabel[role="value"], QLabel[role="field"] {{ font-size: {theme.BODY}px; }}'
+    f'QLabel[role="product"], QLabel[role="price"], QLabel[role="price-sold-out"]'
+    f" {{ font-size: {theme.LEAD}px; }}"
+)
+
+
+def shape_for(width: int, height: int) -> Shape:
+    if height > width:
+        return Shape.PORTRAIT
+    return Shape.WIDE if width >= WIDE_QR_MIN_WIDTH else Shape.COMPACT
 
 
 def _card() -> tuple[QFrame, QVBoxLayout]:
     frame = QFrame()
     frame.setProperty("surface", "card")
     layout = QVBoxLayout(frame)
-    pad = theme.GRID * 4
+    pad = theme.GRID * 3
     layout.setContentsMargins(pad, pad, pad, pad)
     layout.setSpacing(theme.GRID * 2)
     return frame, layout
 
 
-def _clear(layout: QVBoxLayout | FlowLayout) -> None:
+def _clear(layout: QVBoxLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
         widget = item.widget() if item is not None else None
@@ -72,11 +97,13 @@ def _show_now(layout: QVBoxLayout) -> None:
 class StoreDetailScreen(QWidget):
     """One store in the current language; rebuilt by ``show_store`` and ``retranslate``.
 
-    The store's own QR codes (KakaoTalk add-friend, payment) are ``qr_panel``: on a
-    wide screen it heads a side column, on a narrow one it sits under the store facts.
-    Other screens' cards go into the side column with ``add_side_card``. The column
-    takes no room while nothing in it is shown.
-    ``store_shown`` is emitted with each StoreDetail shown, so such cards can follow.
+    Three shapes (``Shape``): at 1920x1080 facts, goods and codes stand in three
+    columns, the codes side by side; at 1366x768 the same columns with the codes one
+    above the other and a step smaller type; in portrait everything stands in one
+    column. A typical store (up to 8 goods) fits without scrolling in each; a longer
+    one scrolls. Other screens' cards go into the codes' column with ``add_side_card``;
+    the column takes no room while nothing in it is shown. ``store_shown`` is emitted
+    with each StoreDetail shown, so such cards can follow.
     """
 
     back_requested = Signal()
@@ -90,60 +117,82 @@ class StoreDetailScreen(QWidget):
         # Labels of the built page and how each shows itself in a locale: a language
         # switch re-labels in place instead of rebuilding (issue "City scale": < 20 ms).
         self._relabel: list[Callable[[LocaleCode], None]] = []
-        self._shape: tuple[object, ...] | None = None
+        self._shape_key: tuple[object, ...] | None = None
+        self._layout_shape: Shape | None = None
+        self._open_label: QLabel | None = None
 
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(theme.GRID * 5, theme.GRID * 3, theme.GRID * 5, theme.GRID * 3)
-        outer.setSpacing(theme.GRID * 2)
+        outer.setContentsMargins(theme.GRID * 5, theme.GRID * 2, theme.GRID * 5, theme.GRID * 2)
+        outer.setSpacing(theme.GRID)
         top = QHBoxLayout()
-        top.setSpacing(theme.GRID * 4)
+        top.setSpacing(theme.GRID * 3)
         self.back_button = QPushButton()
         self.back_button.setProperty("kind", "back")
         self.back_button.clicked.connect(self._on_back_clicked)
         self.name_label = ElidedLabel("", "display")
-        top.addWidget(self.back_button)
-        top.addWidget(self.name_label, 1)
-        outer.addLayout(top)
+        self.korean_label = ElidedLabel("", "muted")
+        self.korean_label.setObjectName("store-korean-name")
+        for label in (self.name_label, self.korean_label):  # as wide as the text, if room
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.subline_label = ElidedLabel("", "muted")
-        outer.addWidget(self.subline_label)
+        self.subline_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.back_button)
+        top.addWidget(self.name_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.korean_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.subline_label, 1, Qt.AlignmentFlag.AlignVCenter)
+        self._top = top
+        outer.addLayout(top)
+        self._names = QHBoxLayout()  # portrait: the names on a line of their own
+        self._names.setSpacing(theme.GRID * 3)
+        outer.addLayout(self._names)
 
         body = QWidget()
-        columns = QHBoxLayout(body)
-        columns.setContentsMargins(0, theme.GRID, 0, 0)
-        columns.setSpacing(theme.GRID * 3)
+        self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, body)
+        self._columns.setContentsMargins(0, theme.GRID, 0, 0)
+        self._columns.setSpacing(theme.GRID * 3)
         about, self._about = _card()
-        goods, self._goods = _card()
+        self._goods_card, self._goods = _card()
+        self._goods.setSpacing(theme.GRID // 2)  # the rules between goods space them
+        self._goods_card.setObjectName("store-goods")
         left = QWidget()
         self._left = QVBoxLayout(left)
         self._left.setContentsMargins(0, 0, 0, 0)
         self._left.setSpacing(theme.GRID * 3)
         self._left.addWidget(about)
-        self.profiles_panel = ProfilesPanel()  # "find us online": Smart Place, Instagram, ...
-        self._left.addWidget(self.profiles_panel)
-        columns.addWidget(left, 2, Qt.AlignmentFlag.AlignTop)
-        columns.addWidget(goods, 3, Qt.AlignmentFlag.AlignTop)
+        self._columns.addWidget(left, 3, Qt.AlignmentFlag.AlignTop)
+        self._columns.addWidget(self._goods_card, 5, Qt.AlignmentFlag.AlignTop)
         self.side_panel = QWidget()
         self._side = QVBoxLayout(self.side_panel)
         self._side.setContentsMargins(0, 0, 0, 0)
         self._side.setSpacing(theme.GRID * 3)
         self.qr_panel = StoreQrPanel()
         self._side.addWidget(self.qr_panel)
+        self.profiles_panel = ProfilesPanel()  # "find us online": Smart Place, Instagram, ...
+        self._side.addWidget(self.profiles_panel)
         self.side_panel.hide()
-        columns.addWidget(self.side_panel, 0, Qt.AlignmentFlag.AlignTop)
+        self._columns.addWidget(self.side_panel, 0, Qt.AlignmentFlag.AlignTop)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(body)
+        self._body = body
+        outer.addWidget(self.scroll_area, 1)
+        self._clock = QTimer(self)
+        self._clock.setInterval(CLOCK_MS)
+        self._clock.timeout.connect(self._on_clock)
+        self._clock.start()
         self.retranslate()
 
     # Public API ----------------------------------------------------------------------
     def current_store(self) -> StoreDetail | None:
         return self._store
 
+    def layout_shape(self) -> Shape | None:
+        return self._layout_shape
+
     def add_side_card(self, widget: QWidget) -> None:
-        """Add a card (e.g. a verified QR code) to the right-hand column."""
+        """Add a card (e.g. a verified QR code) to the codes' column."""
         self._side.addWidget(widget)
         widget.show()
         self._update_side()
@@ -169,7 +218,7 @@ class StoreDetailScreen(QWidget):
         locale = current_locale()
         self.back_button.setText("‹  " + _("All stores"))
         store = self._store
-        if store is not None and self._shape == _shape(store, locale):
+        if store is not None and self._shape_key == _parts(store, locale):
             self._label_header(store, locale)
             for relabel in self._relabel:
                 relabel(locale)
@@ -179,28 +228,51 @@ class StoreDetailScreen(QWidget):
         self.profiles_panel.retranslate()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._place_qr_panel(wide=event.size().width() >= WIDE_QR_MIN_WIDTH)
+        self._arrange(shape_for(event.size().width(), event.size().height()))
         super().resizeEvent(event)
 
     # Building --------------------------------------------------------------------------
-    def _place_qr_panel(self, *, wide: bool) -> None:
-        if wide == self.qr_panel.is_wide() and self.qr_panel.parentWidget() is not None:
+    def _arrange(self, shape: Shape) -> None:
+        """Lay the columns out for *shape* (see the class rules)."""
+        if shape == self._layout_shape:
             return
+        self._layout_shape = shape
+        portrait = shape is Shape.PORTRAIT
+        self._columns.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        compact = shape is Shape.COMPACT
+        theme.set_role(self.name_label, "title" if compact else "display")
+        self._body.setStyleSheet(_COMPACT_STYLE if compact else "")
+        self._place_names(portrait=portrait)
+        self._space_rows()
         visible = self.qr_panel.isVisibleTo(self)
-        profiles = self.profiles_panel.isVisibleTo(self)
-        for panel in (self.qr_panel, self.profiles_panel):
-            self._left.removeWidget(panel)
-            self._side.removeWidget(panel)
-        if wide:  # the codes head the side column, the "find us online" codes under them
-            self._side.insertWidget(0, self.qr_panel)
-            self._side.insertWidget(1, self.profiles_panel)
-        else:  # under the store facts
-            self._left.addWidget(self.qr_panel)
-            self._left.addWidget(self.profiles_panel)
-        self.qr_panel.set_wide(wide)
+        self.side_panel.setMaximumWidth(
+            self.qr_panel.column_width(wide=not compact) if not portrait else _NO_LIMIT
+        )
+        self.qr_panel.set_wide(not compact)
         self.qr_panel.setVisible(visible)
-        self.profiles_panel.setVisible(profiles)
         self._update_side()
+
+    def _space_rows(self) -> None:
+        """Goods rows a little closer together at 1366x768 (8 goods in view)."""
+        pad = theme.GRID // 2 if self._layout_shape is Shape.COMPACT else theme.GRID
+        for row in self.price_rows:
+            layout = row.layout()
+            if layout is not None:
+                layout.setContentsMargins(0, pad, 0, pad)
+
+    def _place_names(self, *, portrait: bool) -> None:
+        """Landscape: back, names and market in one row; portrait: the names under them."""
+        for label in (self.name_label, self.korean_label, self.subline_label):
+            self._top.removeWidget(label)
+            self._names.removeWidget(label)
+        middle = Qt.AlignmentFlag.AlignVCenter
+        names = self._names if portrait else self._top
+        names.addWidget(self.name_label, 0, middle)
+        names.addWidget(self.korean_label, 0 if not portrait else 1, middle)
+        self._top.addWidget(self.subline_label, 1, middle)
+        self.subline_label.setAlignment(Qt.AlignmentFlag.AlignRight | middle)
 
     def _update_side(self) -> None:
         shown = any(
@@ -221,144 +293,41 @@ class StoreDetailScreen(QWidget):
         self._relabel.append(relabel)
 
     def _label_header(self, store: StoreDetail, loc: LocaleCode) -> None:
-        self.name_label.setText(store.name.get(loc))
-        self.subline_label.setText(
-            "  ·  ".join((store.market_name.get(loc), _(CATEGORY_LABELS[store.category])))
-        )
+        name, korean = store.name.get(loc), store.name.get("ko")
+        self.name_label.setText(name)
+        self.korean_label.setText(korean if korean != name else "")
+        parts = (store.market_name.get(loc), _(CATEGORY_LABELS[store.category]))
+        self.subline_label.setText("  ·  ".join(parts))
 
     def _rebuild(self) -> None:
         _clear(self._about)
         _clear(self._goods)
         self.price_rows = []
         self._relabel = []
+        self._open_label = None
         store = self._store
-        self._shape = _shape(store, current_locale()) if store is not None else None
+        self._shape_key = _parts(store, current_locale()) if store is not None else None
         if store is None:
-            self.name_label.setText("")
-            self.subline_label.setText("")
+            for label in (self.name_label, self.korean_label, self.subline_label):
+                label.setText("")
             return
         loc = current_locale()
         self._label_header(store, loc)
-        self._build_about(store, loc)
-        self._build_goods(store, loc)
+        self._open_label = build_about(self._about, store, loc, self._label, self._relabel)
+        self.price_rows = build_goods(self._goods, store, loc, self._label, self._relabel)
+        self._space_rows()
         _show_now(self._about)
         _show_now(self._goods)
 
-    def _build_about(self, store: StoreDetail, loc: LocaleCode) -> None:
-        if store.description.get(loc):
-            text = QLabel()
-            text.setProperty("role", "lead")
-            text.setWordWrap(True)
-            self._label(text, store.description.get)
-            self._about.addWidget(text)
-        facts = QGridLayout()
-        facts.setContentsMargins(0, 0, 0, 0)
-        facts.setHorizontalSpacing(theme.GRID * 3)
-        facts.setVerticalSpacing(theme.GRID * 2)
-        rows: list[tuple[str, Callable[[LocaleCode], str]]] = [
-            (N_("Stall"), lambda _loc: store.stall_number),
-            (N_("Opening hours"), store.opening_hours.format),
-        ]
-        if store.phone:
-            rows.append((N_("Phone"), lambda _loc: store.phone))
-        for row, (field, value) in enumerate(rows):
-            name = QLabel()
-            name.setProperty("role", "field")
-            self._label(name, partial(_translated, field))
-            shown = QLabel()
-            shown.setProperty("role", "value")
-            shown.setWordWrap(True)
-            self._label(shown, partial(_or_not_given, value))
-            facts.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
-            facts.addWidget(shown, row, 1)
-        facts.setColumnStretch(1, 1)
-        holder = QWidget()
-        holder.setLayout(facts)
-        self._about.addWidget(holder)
-
-        pay_title = QLabel()
-        pay_title.setProperty("role", "heading")
-        self._label(pay_title, lambda _loc: _("Ways to pay"))
-        self._about.addWidget(pay_title)
-        pills = QWidget()
-        flow = FlowLayout(pills, spacing=theme.GRID + theme.GRID // 2)
-        for method in store.payment_methods:
-            pill = StatusPill("✓ " + _(PAYMENT_LABELS[method]), "ok")
-            self._relabel.append(partial(_relabel_pill, pill, method))
-            flow.addWidget(pill)
-        if not store.payment_methods:
-            none = QLabel()
-            none.setProperty("role", "muted")
-            self._label(none, lambda _loc: _("Ask at the stall."))
-            flow.addWidget(none)
-        self._about.addWidget(pills)
-
-    def _build_goods(self, store: StoreDetail, loc: LocaleCode) -> None:
-        title = QLabel()
-        title.setProperty("role", "heading")
-        self._label(title, lambda _loc: _("Goods and prices"))
-        self._goods.addWidget(title)
-        if not store.products:
-            empty = QLabel()
-            self._label(empty, lambda _loc: _("This store has not listed its goods yet."))
-            empty.setProperty("role", "muted")
-            empty.setWordWrap(True)
-            self._goods.addWidget(empty)
-            return
-        sold_out = _("Sold out")
-        for number, product in enumerate(store.products):
-            if number:
-                rule = QFrame()
-                rule.setProperty("surface", "rule")
-                self._goods.addWidget(rule)
-            row = PriceRow(
-                product.name.get(loc),
-                price_with_unit(
-                    format_price(product.price_won, loc), localize_unit(product.unit, loc)
-                ),
-                sold_out=product.sold_out,
-                sold_out_label=sold_out,
-            )
-            self.price_rows.append(row)
-            self._relabel.append(partial(_relabel_row, row, product))
-            self._goods.addWidget(row)
-        units = tuple(product.unit for product in store.products)
-        for index, _note in enumerate(unit_notes(units, loc)):
-            footnote = QLabel()
-            footnote.setProperty("role", "caption")
-            footnote.setWordWrap(True)
-            self._label(footnote, partial(_unit_note, units, index))
-            self._goods.addWidget(footnote)
+    def _on_clock(self) -> None:
+        if self._store is not None and self._open_label is not None:
+            self._open_label.setText(open_now_text(self._store, current_locale()))
 
     def _on_back_clicked(self) -> None:
         self.back_requested.emit()
 
 
-def _shape(store: StoreDetail, loc: LocaleCode) -> tuple[object, ...]:
-    """What decides which parts the page has in *loc* (same shape: re-label in place)."""
+def _parts(store: StoreDetail, loc: LocaleCode) -> tuple[object, ...]:
+    """What decides which parts the page has in *loc* (same parts: re-label in place)."""
     notes = unit_notes((product.unit for product in store.products), loc)
     return (store.id, store.version, bool(store.description.get(loc)), len(notes))
-
-
-def _translated(message: str, _locale: LocaleCode) -> str:
-    return _(message)
-
-
-def _or_not_given(value: Callable[[LocaleCode], str], locale: LocaleCode) -> str:
-    return value(locale) or _("Not given")
-
-
-def _relabel_pill(pill: StatusPill, method: PaymentMethod, _locale: LocaleCode) -> None:
-    pill.set_text("✓ " + _(PAYMENT_LABELS[method]))
-
-
-def _unit_note(units: tuple[str, ...], index: int, locale: LocaleCode) -> str:
-    return unit_notes(units, locale)[index]
-
-
-def _relabel_row(row: PriceRow, product: ProductInfo, loc: LocaleCode) -> None:
-    row.name_label.setText(product.name.get(loc))
-    row.price_label.setText(
-        price_with_unit(format_price(product.price_won, loc), localize_unit(product.unit, loc))
-    )
-    row.set_sold_out(product.sold_out, _("Sold out"))

@@ -29,13 +29,21 @@ class QrCard(QFrame):
     code is drawn, the badge is hidden and the reason is written in the image
     area. The image is drawn at an integer module size (crisp edges) no larger
     than *image_side*. Call ``retranslate()`` when the language changes.
-    Set *framed* to False when the card sits inside another card.
+    Set *framed* to False when the card sits inside another card, *badge* to False
+    where the "verified" badge means nothing to the reader (tourists); the code is
+    verified all the same.
     """
 
     def __init__(
-        self, *, image_side: int = 280, framed: bool = True, parent: QWidget | None = None
+        self,
+        *,
+        image_side: int = 280,
+        framed: bool = True,
+        badge: bool = True,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._show_badge = badge
         if framed:
             self.setProperty("surface", "card")
         self._side = image_side
@@ -64,7 +72,8 @@ class QrCard(QFrame):
         self.badge.hide()
         badge_row.addWidget(self.badge)
         badge_row.addStretch(1)
-        layout.addLayout(badge_row)
+        if badge:  # without it the row takes no room (and no spacing)
+            layout.addLayout(badge_row)
 
         self.caption_label = QLabel()
         self.caption_label.setProperty("role", "lead")
@@ -81,7 +90,8 @@ class QrCard(QFrame):
         return self._verified
 
     def is_verified(self) -> bool:
-        return self._verified is not None and self.badge.isVisibleTo(self)
+        shown = self.badge.isVisibleTo(self) or not self._show_badge
+        return self._verified is not None and shown
 
     def image_side(self) -> int:
         return self._side
@@ -119,7 +129,7 @@ class QrCard(QFrame):
         self._set_shown(True)
         self.image_label.setPixmap(pixmap)
         self.image_label.setAccessibleName(_("QR code") + ": " + verified.text)
-        self.badge.show()
+        self.badge.setVisible(self._show_badge)
         self.set_caption(caption)
 
     def show_message(self, text: str) -> None:
