@@ -28,6 +28,18 @@ TOURIST_PAYMENT_ORDER: Final[tuple[PaymentMethod, ...]] = (
     PaymentMethod.ONNURI,
     PaymentMethod.BANK_TRANSFER,
 )
+#: The order a Korean shopper looks for: the everyday domestic ways first.
+KOREAN_PAYMENT_ORDER: Final[tuple[PaymentMethod, ...]] = (
+    PaymentMethod.CARD,
+    PaymentMethod.CASH,
+    PaymentMethod.ZEROPAY,
+    PaymentMethod.ONNURI,
+    PaymentMethod.KAKAOPAY,
+    PaymentMethod.NAVERPAY,
+    PaymentMethod.BANK_TRANSFER,
+    PaymentMethod.ALIPAY_PLUS,
+    PaymentMethod.FOREIGN_CARD,
+)
 #: Short words for the marks on a card (the store page names each method in full).
 PAYMENT_MARK_LABELS: Final[dict[PaymentMethod, str]] = {
     PaymentMethod.ALIPAY_PLUS: N_("Alipay+"),
@@ -69,18 +81,22 @@ def accepts(methods: Iterable[PaymentMethod], wanted: PaymentFilter | None) -> b
     return wanted is None or wanted.method in tuple(methods)
 
 
-def tourist_order(methods: Iterable[PaymentMethod]) -> tuple[PaymentMethod, ...]:
-    """*methods* in :data:`TOURIST_PAYMENT_ORDER` (each once; unknown ones last)."""
+def tourist_order(
+    methods: Iterable[PaymentMethod], locale: LocaleCode = "en"
+) -> tuple[PaymentMethod, ...]:
+    """*methods* in the order a reader of *locale* looks for them (each once; unknown last):
+    :data:`KOREAN_PAYMENT_ORDER` in Korean, :data:`TOURIST_PAYMENT_ORDER` otherwise."""
+    order = KOREAN_PAYMENT_ORDER if locale == "ko" else TOURIST_PAYMENT_ORDER
     given = list(dict.fromkeys(methods))
-    known = [m for m in TOURIST_PAYMENT_ORDER if m in given]
+    known = [m for m in order if m in given]
     return (*known, *(m for m in given if m not in known))
 
 
 def payment_marks(
-    methods: Iterable[PaymentMethod], *, limit: int
+    methods: Iterable[PaymentMethod], *, limit: int, locale: LocaleCode = "en"
 ) -> tuple[tuple[PaymentMethod, ...], int]:
-    """The first *limit* methods in tourist order and how many more there are (``+2``)."""
-    ordered = tourist_order(methods)
+    """The first *limit* methods in *locale*'s order and how many more there are (``+2``)."""
+    ordered = tourist_order(methods, locale)
     if limit < 0:
         raise ValueError(f"limit must be 0 or more, got {limit}")
     return ordered[:limit], max(0, len(ordered) - limit)
@@ -131,7 +147,7 @@ def directory_card(
     name = store.name.get(locale)
     korean = store.name.get("ko")
     found = store.price_range
-    shown, more = payment_marks(store.payment_methods, limit=marks)
+    shown, more = payment_marks(store.payment_methods, limit=marks, locale=locale)
     return DirectoryCard(
         store_id=store.id,
         name=name,

@@ -45,6 +45,12 @@ def test_marks_put_foreign_ways_to_pay_first_and_count_the_rest() -> None:
     assert payment_marks((), limit=3) == ((), 0)
 
 
+def test_korean_readers_see_the_domestic_ways_first() -> None:
+    methods = (P.ALIPAY_PLUS, P.FOREIGN_CARD, P.CASH, P.ONNURI, P.CARD)
+    shown, more = payment_marks(methods, limit=3, locale="ko")
+    assert shown == (P.CARD, P.CASH, P.ONNURI) and more == 2
+
+
 def test_marks_refuse_a_negative_limit() -> None:
     with pytest.raises(ValueError, match="limit must be 0 or more, got -1"):
         payment_marks((P.CASH,), limit=-1)

@@ -177,7 +177,7 @@ def test_geun_gets_one_footnote_for_tourists_only(
     assert wide.price_rows[0].price_label.text().endswith("/ 근")
 
 
-def test_long_names_wrap_to_two_lines_then_elide_and_prices_stay_whole(
+def test_long_names_wrap_to_three_lines_then_elide_and_prices_stay_whole(
     qtbot: QtBot, services: Services, orchard: StoreDetail
 ) -> None:
     set_locale("en")
@@ -200,8 +200,8 @@ def test_long_names_wrap_to_two_lines_then_elide_and_prices_stay_whole(
     short, long = screen.price_rows
     assert short.name_label.shown_lines() == ["Open-field tangerines"]
     lines = long.name_label.shown_lines()
-    assert len(lines) == 2 and lines[-1].endswith("…") and long.name_label.is_elided()
-    assert long.name_label.height() >= 2 * long.name_label.fontMetrics().height()
+    assert len(lines) == 3 and lines[-1].endswith("…") and long.name_label.is_elided()
+    assert long.name_label.height() >= 3 * long.name_label.fontMetrics().height()
     assert short.name_label.height() < 2 * short.name_label.fontMetrics().height()
     for row in (short, long):
         price = row.price_label

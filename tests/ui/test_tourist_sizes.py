@@ -3,11 +3,16 @@ page's goods, ways to pay and both codes in view without scrolling, no name cut.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication, QWidget
+from ui_helpers import codes_of
 
+from kiosk.domain.listing import ProductInfo, StoreDetail
 from kiosk.domain.locales import LOCALES, LocaleCode
+from kiosk.domain.text import LocalizedText
 from kiosk.qa.tour import showcase_store
 from kiosk.services.app import Services
 from kiosk.ui import ops
@@ -91,3 +96,57 @@ def test_store_page_shows_goods_payments_and_both_codes_without_scrolling(
     for mark in marks:
         assert _in_view(mark, view), mark.text_label.text()
     assert _in_view(detail.name_label, window)
+
+
+def _eight_goods(store: StoreDetail) -> StoreDetail:
+    """*store* with eight goods, the longest demo names among them (a full typical page)."""
+    names = [
+        ("노지 감귤 (로얄과)", "Open-field tangerines, royal size", "露地ミカン（ロイヤルサイズ）"),
+        ("찹쌀 오메기떡 (10개)", "Glutinous omegi rice cakes, ten", "もち米のオメギ餅（10個）"),
+        ("한라봉", "Hallabong", "ハルラボン"),
+        ("천혜향", "Cheonhyehyang", "チョネヒャン（天恵香）"),
+        ("레드향", "Redhyang", "レッドヒャン"),
+        ("감귤 주스 (1L)", "Tangerine juice, one litre", "ミカンジュース（1L）"),
+        ("흑돼지 꼬치", "Black pork skewer", "黒豚串"),
+        ("택배비 (국내)", "Shipping within Korea", "韓国国内の宅配料"),
+    ]
+    goods = tuple(
+        ProductInfo(
+            id=number,
+            name=LocalizedText({"ko": ko, "en": en, "ja": ja}),
+            price_won=15_000 + 1_000 * number,
+            unit="5kg 박스",
+            sold_out=number == 4,
+        )
+        for number, (ko, en, ja) in enumerate(names, start=1)
+    )
+    return dataclasses.replace(store, products=goods)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("locale", ["ko", "en", "ja"])
+def test_eight_goods_and_both_codes_fit_without_scrolling(
+    window: Shell,
+    flow: TouristFlow,
+    services: Services,
+    size: tuple[int, int, int],
+    locale: LocaleCode,
+) -> None:
+    width, height, _least = size
+    store_id = showcase_store(services, "dongmun", codes=True)
+    assert store_id is not None
+    store = _eight_goods(services.directory.get_store(store_id=store_id))
+    _arrange(window, width, height, locale)
+    flow.detail.show_store(codes_of(store))
+    window.show_screen(DETAIL)
+    _arrange(window, width, height, locale)
+    detail = flow.detail
+    view = detail.scroll_area.viewport()
+    assert len(detail.price_rows) == 8
+    for row in detail.price_rows:
+        assert _in_view(row, view), row.name_label.text()
+        assert not row.name_label.is_elided(), row.name_label.text()
+    for card in (detail.qr_panel.kakao_card, detail.qr_panel.payment_card):
+        assert _in_view(card.image_label, view) and _in_view(card.caption_label, view)
+    for mark in detail.findChildren(PayMark):
+        assert _in_view(mark, view), mark.text_label.text()

@@ -55,6 +55,8 @@ class StoreQrPanel(QFrame):
         self._store: StoreDetail | None = None
         self._codes: StoreCodes | None = None
         self._wide = True
+        self._titled = True
+        self._card_width = WIDE_SIDE
         outer = QVBoxLayout(self)
         pad = theme.GRID * 2
         outer.setContentsMargins(pad, pad, pad, pad)
@@ -74,15 +76,21 @@ class StoreQrPanel(QFrame):
     def is_wide(self) -> bool:
         return self._wide
 
-    def set_wide(self, wide: bool) -> None:
-        """Big codes (True) or smaller ones (False)."""
-        if wide == self._wide:
+    def set_wide(self, wide: bool, *, titled: bool = True, card_width: int | None = None) -> None:
+        """Big codes side by side (True) or smaller ones one above the other (False); the
+        "scan with your phone" title only over big ones and when *titled*; *card_width*
+        gives big codes wider cards (their captions wrap less; a portrait screen)."""
+        self._titled = titled
+        self.title_label.setVisible(wide and titled)
+        width = card_width or (WIDE_SIDE if wide else NARROW_CARD_WIDTH)
+        if wide == self._wide and width == self._card_width:
             return
+        self._card_width = width
         self._wide = wide
         self._row.setDirection(
             QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         )
-        self.title_label.setVisible(wide)
+        self.title_label.setVisible(wide and self._titled)
         for card in (self.kakao_card, self.payment_card):
             self._row.removeWidget(card)
             card.hide()
@@ -129,7 +137,7 @@ class StoreQrPanel(QFrame):
             QrCard(image_side=side, framed=False, badge=False),
         )
         for card in cards:
-            card.setFixedWidth(side if self._wide else NARROW_CARD_WIDTH)
+            card.setFixedWidth(self._card_width)
             card.caption_label.setProperty("role", "body" if not self._wide else "lead")
             card.hide()
             self._row.addWidget(card, 0, Qt.AlignmentFlag.AlignTop)  # badges line up
@@ -142,5 +150,10 @@ class StoreQrPanel(QFrame):
             card.hide()
             return False
         card.show_verified(verified, caption)
+        pixmap = card.image_label.pixmap()
+        ratio = pixmap.devicePixelRatio() or 1.0
+        drawn = max(pixmap.width(), pixmap.height()) / ratio
+        side = min(card.image_side(), round(drawn))
+        card.image_label.setFixedSize(side, side)  # no empty band between code and caption
         card.show()
         return True

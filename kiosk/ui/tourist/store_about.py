@@ -26,8 +26,9 @@ Labeller = Callable[[QLabel, Callable[[LocaleCode], str]], None]
 
 
 def shown_phone(phone: str, locale: LocaleCode) -> str:
-    """Korean readers dial the number as stored; everyone else gets it with +82."""
-    return phone if locale == "ko" else international(phone)
+    """Korean readers dial the number as stored; everyone else gets it with +82 (kept on
+    one line: the space after +82 does not break)."""
+    return phone if locale == "ko" else international(phone).replace(" ", "\u00a0")
 
 
 def open_now_text(store: StoreDetail, locale: LocaleCode, now: datetime | None = None) -> str:
@@ -116,7 +117,7 @@ def build_about(
     layout.addWidget(pay_title)
     marks = QWidget()
     flow = FlowLayout(marks, spacing=theme.GRID)
-    for method in tourist_order(store.payment_methods):
+    for method in tourist_order(store.payment_methods, loc):
         mark = PayMark(method)
         mark.set_locale(loc)
         relabel.append(mark.set_locale)

@@ -39,6 +39,8 @@ WIDE_QR_MIN_WIDTH = 1600
 #: The QR sizes the store page may show; a code is verified at each before it is shown.
 QR_SIDES: tuple[int, ...] = (WIDE_SIDE, NARROW_SIDE)
 _NO_LIMIT = 16_777_215  # QWIDGETSIZE_MAX
+#: In portrait the two codes' cards share the width, so their captions take two lines.
+PORTRAIT_QR_CARD = 440
 #: The open-now line is worked out again this often.
 CLOCK_MS = 60_000
 
@@ -54,9 +56,8 @@ class Shape(StrEnum):
 #: A step smaller type for 1366x768, so goods, ways to pay and codes fit in one view.
 _COMPACT_STYLE = (
     f'QLabel[role="heading"] {{ font-size: {theme.LEAD}px; }}'
-    f'QLabel[role="value"], QLabel[role="field"] {{ font-size: {theme.BODY}px; }}'
-    f'QLabel[role="product"], QLabel[role="price"], QLabel[role="price-sold-out"]'
-    f" {{ font-size: {theme.LEAD}px; }}"
+    f'QLabel[role="value"], QLabel[role="field"], QLabel[role="product"],'
+    f' QLabel[role="price"], QLabel[role="price-sold-out"] {{ font-size: {theme.BODY}px; }}'
 )
 
 
@@ -171,6 +172,7 @@ class StoreDetailScreen(QWidget):
         self._side.addWidget(self.profiles_panel)
         self.side_panel.hide()
         self._columns.addWidget(self.side_panel, 0, Qt.AlignmentFlag.AlignTop)
+        self._columns.addStretch(0)
 
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
@@ -241,6 +243,12 @@ class StoreDetailScreen(QWidget):
         self._columns.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
+        # Landscape: facts and goods share the width (the goods a larger share at 1366);
+        # portrait: each card as tall as it needs, the rest of the height below them.
+        stretches = {Shape.WIDE: (3, 5), Shape.COMPACT: (4, 7), Shape.PORTRAIT: (0, 0)}[shape]
+        for index, stretch in enumerate(stretches):
+            self._columns.setStretch(index, stretch)
+        self._columns.setStretch(3, 1 if portrait else 0)
         compact = shape is Shape.COMPACT
         theme.set_role(self.name_label, "title" if compact else "display")
         self._body.setStyleSheet(_COMPACT_STYLE if compact else "")
@@ -250,7 +258,9 @@ class StoreDetailScreen(QWidget):
         self.side_panel.setMaximumWidth(
             self.qr_panel.column_width(wide=not compact) if not portrait else _NO_LIMIT
         )
-        self.qr_panel.set_wide(not compact)
+        self.qr_panel.set_wide(
+            not compact, titled=not portrait, card_width=PORTRAIT_QR_CARD if portrait else None
+        )
         self.qr_panel.setVisible(visible)
         self._update_side()
 

@@ -53,6 +53,7 @@ def build_goods(
             sold_out=product.sold_out,
             sold_out_label=sold_out,
         )
+        row.name_label.max_lines = 3  # a long name wraps once more before it is elided
         rows.append(row)
         relabel.append(partial(_relabel_row, row, product))
         layout.addWidget(row)

@@ -12,7 +12,7 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui import theme
 from kiosk.ui.widgets.elided_label import ElidedLabel
@@ -131,7 +131,8 @@ class WrappedName(ElidedLabel):
 
 
 class PriceRow(QWidget):
-    """Name on the left (two lines, then elided), price in accent bold on the right.
+    """Name on the left (two lines, then elided), price in accent bold on the right
+    (a "Sold out" pill under it).
 
     The price column keeps its full width (fixed size policy): only the name gives
     way. Sold-out goods keep their price (muted, struck through) and get a "Sold out"
@@ -156,9 +157,12 @@ class PriceRow(QWidget):
         self.price_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.price_label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         self.sold_out_pill = StatusPill(sold_out_label or "-", "warning")
+        right = QVBoxLayout()  # the pill under the price: the name keeps its width
+        right.setSpacing(theme.GRID // 2)
+        right.addWidget(self.price_label, 0, Qt.AlignmentFlag.AlignRight)
+        right.addWidget(self.sold_out_pill, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.name_label, 1)
-        layout.addWidget(self.sold_out_pill)
-        layout.addWidget(self.price_label)
+        layout.addLayout(right)
         self.set_sold_out(sold_out, sold_out_label)
 
     @property
