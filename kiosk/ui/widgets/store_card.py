@@ -144,7 +144,7 @@ def _paint_content(
     state = short_open_text(card.state, locale)
     state_font = QFont(facts_font)
     state_font.setBold(card.state.kind is OpenKind.OPEN)
-    state_w = min(QFontMetrics(state_font).horizontalAdvance(state), box.width() * 3 // 5)
+    state_w = min(QFontMetrics(state_font).horizontalAdvance(state) + 2, box.width() * 3 // 5)
     state_color = theme.PRIMARY if card.state.kind is OpenKind.OPEN else theme.MUTED
     price_font = QFont(facts_font)
     price_font.setBold(True)
