@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -96,8 +98,47 @@ class StoreCardDelegate(QStyledItemDelegate):
             QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), theme.RADIUS, theme.RADIUS
         )
         box = rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
-        _paint_content(painter, box, card, locale, large=_large(option.widget))
+        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        content = _content(
+            card, locale, box.size(), font=painter.font(), large=_large(option.widget), ratio=ratio
+        )
+        painter.drawPixmap(box.topLeft(), content)
         painter.restore()
+
+
+#: Painted card contents kept for reuse (a repaint or scroll only copies them); bounded,
+#: so a screen that runs all day does not grow.
+_KEPT_CONTENTS = 96
+_contents: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
+
+
+def _content(
+    card: DirectoryCard,
+    locale: LocaleCode,
+    size: QSize,
+    *,
+    font: QFont,
+    large: bool,
+    ratio: float,
+) -> QPixmap:
+    """The card's text and pictograms on a transparent pixmap of *size* (drawn once)."""
+    key = (card, locale, size.width(), size.height(), font.key(), large, ratio)
+    kept = _contents.get(key)
+    if kept is not None:
+        _contents.move_to_end(key)
+        return kept
+    pixmap = QPixmap(round(size.width() * ratio), round(size.height() * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setFont(font)
+    _paint_content(painter, QRect(0, 0, size.width(), size.height()), card, locale, large=large)
+    painter.end()
+    _contents[key] = pixmap
+    while len(_contents) > _KEPT_CONTENTS:
+        _contents.popitem(last=False)
+    return pixmap
 
 
 def _text(painter: QPainter, rect: QRect, text: str, font: QFont, color: str) -> int:
