@@ -63,16 +63,23 @@ class DirectoryHeader(QWidget):
         self.payment_combo.currentIndexChanged.connect(lambda _row: self.filters_changed.emit())
         for combo in (self.category_combo, self.payment_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.markets_holder = QWidget()  # a button per other market
+        self._market_row = QHBoxLayout(self.markets_holder)
+        self._market_row.setContentsMargins(0, 0, 0, 0)
+        self._market_row.setSpacing(theme.GRID)
+        self._line = QHBoxLayout()
+        self._second = QHBoxLayout()  # portrait: the filters and the other markets
+        self._second.setSpacing(theme.GRID * 2)
         self._arrange(narrow=False)
         outer.addLayout(self._controls)
 
-        line = QHBoxLayout()
+        line = self._line
         line.setSpacing(theme.GRID * 2)
         self.title_label = ElidedLabel("", "heading")
         # As wide as the name while there is room (elided only when there is not).
         self.title_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.city_label = QLabel()
-        self.city_label.setProperty("role", "muted")
+        self.city_label = ElidedLabel("", "muted")
+        self.city_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.count_label = QLabel()
         self.count_label.setProperty("role", "muted")
         self.extras_holder = QWidget()
@@ -83,9 +90,6 @@ class DirectoryHeader(QWidget):
         line.addWidget(self.city_label, 0, Qt.AlignmentFlag.AlignBaseline)
         line.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBaseline)
         line.addWidget(self.extras_holder, 1)
-        self._market_row = QHBoxLayout()
-        self._market_row.setSpacing(theme.GRID)
-        line.addLayout(self._market_row)
         self._market_buttons: dict[str, QPushButton] = {}
         self._markets: list[MarketInfo] = []
         outer.addLayout(line)
@@ -95,25 +99,34 @@ class DirectoryHeader(QWidget):
         super().resizeEvent(event)
 
     def _arrange(self, *, narrow: bool) -> None:
-        """One row; on a narrow (portrait) screen the search gets a row of its own."""
+        """One row, the other markets at the end of the name's line; on a narrow (portrait)
+        screen the search gets the first row beside "back", and the filters and the other
+        markets the second."""
         if narrow == self._narrow:
             return
         self._narrow = narrow
-        for widget in self._control_widgets():
+        for widget in (*self._control_widgets(), self.markets_holder):
             self._controls.removeWidget(widget)
-        combos = (self.category_combo, self.payment_combo)
+            self._second.removeWidget(widget)
+            self._line.removeWidget(widget)
+        while self._second.count():  # the stretch between filters and markets
+            self._second.takeAt(0)
+        self._controls.removeItem(self._second)
         self._controls.addWidget(self.back_button, 0, 0)
+        self._controls.addWidget(self.search_edit, 0, 1)
+        combos: tuple[QComboBox, ...] = (self.category_combo, self.payment_combo)
         if narrow:
-            self._controls.addWidget(self.search_edit, 0, 1, 1, 3)
-            for column, combo in enumerate(combos, start=1):
-                self._controls.addWidget(combo, 1, column)
+            for combo in combos:
+                self._second.addWidget(combo)
+            self._second.addStretch(1)
+            self._second.addWidget(self.markets_holder)
+            self._controls.addLayout(self._second, 1, 0, 1, 4)
         else:
-            self._controls.addWidget(self.search_edit, 0, 1)
             for column, combo in enumerate(combos, start=2):
                 self._controls.addWidget(combo, 0, column)
+            self._line.addWidget(self.markets_holder)
         for column in range(4):
-            self._controls.setColumnStretch(column, 0)
-        self._controls.setColumnStretch(3 if narrow else 1, 1)
+            self._controls.setColumnStretch(column, 1 if column == 1 else 0)
 
     def _control_widgets(self) -> tuple[QWidget, ...]:
         return (
@@ -134,6 +147,7 @@ class DirectoryHeader(QWidget):
         for market in markets:
             button = QPushButton()
             button.setProperty("kind", "choice")
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _c=False, slug=market.slug: self.market_chosen.emit(slug))
             self._market_row.addWidget(button)
             self._market_buttons[market.slug] = button

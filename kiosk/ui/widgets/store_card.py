@@ -213,7 +213,7 @@ def _paint_marks(
     while fitting:
         rest = extra + len(methods) - fitting
         more = metrics.horizontalAdvance(f"+{rest}") + spacing if rest else 0
-        if sum(widths[:fitting]) + spacing * (fitting - 1) + more <= row.width():
+        if sum(widths[:fitting]) + spacing * (fitting - 1) + more <= row.width() - GAP:
             break
         fitting -= 1
     x = row.left()
