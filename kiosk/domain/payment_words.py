@@ -26,6 +26,10 @@ PAYMENT_WORDS: dict[PaymentMethod, tuple[str, ...]] = {
     ),
     PaymentMethod.KAKAOPAY: ("kakao pay", "kakaopay", "카카오페이", "カカオペイ"),
     PaymentMethod.NAVERPAY: ("naver pay", "naverpay", "네이버페이", "ネイバーペイ"),
+    PaymentMethod.FOREIGN_CARD: (
+        "foreign card", "foreign cards", "overseas card", "visa", "mastercard", "master card",
+        "해외카드", "해외 카드", "海外カード", "海外発行カード", "境外银行卡", "外卡", "海外信用卡",
+    ),
     PaymentMethod.BANK_TRANSFER: (
         "bank transfer", "transfer", "계좌이체", "이체", "振込", "振り込み", "转账", "轉帳",
     ),
