@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication
 
 from kiosk.domain.directory_card import DirectoryCard, PaymentFilter
 from kiosk.domain.open_now import SEOUL, OpenKind, OpenState
@@ -96,3 +98,21 @@ def test_open_state_in_words(state: OpenState, long: str, short: str) -> None:
     assert open_text(state, "en") == long
     assert short_open_text(state, "en") == short
     assert (open_text(state, "ja") == "") is (state.kind is OpenKind.UNKNOWN)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080), (1080, 1920)])
+def test_the_other_market_sits_after_the_market_name(
+    flow: TouristFlow, size: tuple[int, int]
+) -> None:
+    directory = flow.directory
+    directory.window().resize(*size)
+    assert ops.wait_idle()
+    QApplication.processEvents()
+    header = directory.header
+    shown = directory.market_slug()
+    (button,) = [b for slug, b in header.market_buttons().items() if slug != shown]
+    title = header.title_label
+    assert button.isVisible()
+    left = button.mapTo(header, QPoint(0, 0)).x()
+    assert left > title.mapTo(header, QPoint(0, 0)).x() + title.width()
+    assert button.width() >= button.sizeHint().width()  # never clipped

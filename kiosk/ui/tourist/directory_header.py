@@ -70,7 +70,6 @@ class DirectoryHeader(QWidget):
         self._line = QHBoxLayout()
         self._second = QHBoxLayout()  # portrait: the filters and the other markets
         self._second.setSpacing(theme.GRID * 2)
-        self._arrange(narrow=False)
         outer.addLayout(self._controls)
 
         line = self._line
@@ -93,6 +92,7 @@ class DirectoryHeader(QWidget):
         self._market_buttons: dict[str, QPushButton] = {}
         self._markets: list[MarketInfo] = []
         outer.addLayout(line)
+        self._arrange(narrow=False)  # after the line: the other markets go at its end
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._arrange(narrow=event.size().width() < NARROW_WIDTH)
