@@ -24,6 +24,7 @@ from kiosk.services.values import Change
 from kiosk.ui import ops, theme
 from kiosk.ui.manager.page_frame import ManagerPage, row_layout
 from kiosk.ui.manager.store_table import STORE_ROLE, Column, StoreFilter, StoreTableModel
+from kiosk.ui.widgets.flow_layout import FlowLayout
 
 SCREEN = "manager-stores"
 
@@ -48,6 +49,8 @@ class ManagerStoresScreen(ManagerPage):
 
         self.market_box = QComboBox()
         self.market_box.setMinimumWidth(theme.GRID * 30)
+        # As wide as the longest market name ("Bansong Big M" was cut in English).
+        self.market_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.market_box.currentIndexChanged.connect(self._on_market_changed)
         self.search = QLineEdit()
         self.search.setObjectName("store-search")
@@ -91,7 +94,13 @@ class ManagerStoresScreen(ManagerPage):
         self.this_pc.setObjectName("set-this-pc-stall")
         self.this_pc.clicked.connect(self._on_this_pc)
         buttons = (self.chosen_stands, self.market_stands, self.this_pc, self.edit_button)
-        self.add(row_layout((self.hint, 1), *buttons, spacing=theme.GRID * 2))
+        # The hint on its own line and the buttons wrapping to a second row: in one row with
+        # the hint they were squeezed until their words were cut (English at 1366x768).
+        self.add(self.hint)
+        actions = FlowLayout(spacing=theme.GRID * 2)
+        for button in buttons:
+            actions.addWidget(button)
+        self.add(actions)
         self.retranslate()
 
     def _build_table(self) -> QTableView:
