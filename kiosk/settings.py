@@ -1,10 +1,10 @@
-"""Every ``KIOSK_*`` setting, read once from the environment and checked: one frozen value."""
+"""Every setting, read once from the settings file and the ``KIOSK_*`` environment: one value."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Final
@@ -19,6 +19,22 @@ BACKUP_DIR_ENV: Final = "KIOSK_BACKUP_DIR"
 BUSY_TIMEOUT_ENV: Final = "KIOSK_SQLITE_BUSY_TIMEOUT_MS"
 REPORT_FIRST_FRAME_ENV: Final = "KIOSK_REPORT_FIRST_FRAME"
 IDLE_SECONDS_ENV: Final = "KIOSK_IDLE_SECONDS"
+ROLE_ENV: Final = "KIOSK_ROLE"
+# KIOSK_CONFIG_DIR (the settings file's folder) is read in kiosk.settings_file and
+# KIOSK_SECRET_STORE (``file``: no OS credential store) in kiosk.secret_store.
+
+#: What a PC is: a tourist kiosk, a stall's PC, or the market office.
+ROLES: Final = ("kiosk", "stall", "office")
+#: The settings file's keys and the environment variable that overrides each.
+FILE_KEYS: Final = {
+    "database_url": DATABASE_URL_ENV,
+    "role": ROLE_ENV,
+    "checklist_dir": CHECKLIST_DIR_ENV,
+    "log_dir": LOG_DIR_ENV,
+    "backup_dir": BACKUP_DIR_ENV,
+    "sqlite_busy_timeout_ms": BUSY_TIMEOUT_ENV,
+    "idle_seconds": IDLE_SECONDS_ENV,
+}
 
 #: How long the kiosk waits without a touch before it resets for the next visitor (seconds).
 DEFAULT_IDLE_SECONDS: Final = 75
@@ -59,13 +75,23 @@ class Settings:
     report_first_frame: bool = False
     #: ``KIOSK_IDLE_SECONDS``: the kiosk's idle time before it resets (``kiosk --idle``).
     idle_seconds: int = DEFAULT_IDLE_SECONDS
+    #: ``KIOSK_ROLE`` or the file's ``role``: kiosk, stall or office (None: not set up).
+    role: str | None = None
+    #: What was wrong in the settings file (file, line, problem); those values were skipped.
+    file_problems: tuple[str, ...] = ()
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
-        """The settings *environ* (default ``os.environ``) gives; SettingsError names a bad one."""
-        env = os.environ if environ is None else environ
+    def from_env(
+        cls, environ: Mapping[str, str] | None = None, *, base: Mapping[str, str] | None = None
+    ) -> Settings:
+        """The settings *environ* (default ``os.environ``) gives over *base* (the file's,
+        by variable name); SettingsError names a bad variable."""
+        found = os.environ if environ is None else environ
+        env = dict(base or {})
+        env.update((name, value) for name, value in found.items() if value.strip())
         return cls(
             database_url=env.get(DATABASE_URL_ENV, "").strip() or None,
+            role=_role(env, ROLE_ENV),
             checklist_dir=_folder(env, CHECKLIST_DIR_ENV),
             log_dir=_folder(env, LOG_DIR_ENV),
             backup_dir=_folder(env, BACKUP_DIR_ENV),
@@ -73,6 +99,73 @@ class Settings:
             report_first_frame=_switch(env, REPORT_FIRST_FRAME_ENV),
             idle_seconds=idle_seconds(env.get(IDLE_SECONDS_ENV, ""), IDLE_SECONDS_ENV),
         )
+
+    @classmethod
+    def load(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """The settings file of this user under the environment (which overrides it).
+
+        A malformed file or a bad value in it does not stop the app: the problem,
+        naming file and line, lands in ``file_problems`` and the value is skipped.
+        The database password comes from the secret store, never from the file.
+        """
+        from kiosk import secret_store, settings_file
+
+        env = os.environ if environ is None else environ
+        contents = settings_file.read(settings_file.settings_path(env))
+        problems = list(contents.problems)
+        base: dict[str, str] = {}
+        for key, value in contents.values.items():
+            label = f"{settings_file.settings_path(env)}: {key}"
+            try:
+                check_value(key, value, label)
+            except SettingsError as exc:
+                problems.append(str(exc))
+                continue
+            base[FILE_KEYS[key]] = value
+        url = base.get(DATABASE_URL_ENV)
+        if url is not None and settings_file.split_password(url)[1] is None:
+            name = settings_file.secret_key(url)
+            password = secret_store.get(name, env) if name else None
+            if password is not None:
+                base[DATABASE_URL_ENV] = settings_file.join_password(url, password)
+        loaded = cls.from_env(env, base=base)
+        return replace(loaded, file_problems=tuple(problems))
+
+
+def check_value(key: str, value: str, label: str) -> None:
+    """Raise SettingsError (naming *label*) when *value* is no good for the file key *key*."""
+    if key not in FILE_KEYS:
+        raise SettingsError(f"unknown setting {key!r} (known: {', '.join(FILE_KEYS)})")
+    one = {label: value}
+    readers = {
+        "role": _role,
+        "checklist_dir": _folder,
+        "log_dir": _folder,
+        "backup_dir": _folder,
+        "sqlite_busy_timeout_ms": lambda e, n: _milliseconds(e, n, DEFAULT_BUSY_TIMEOUT_MS),
+        "idle_seconds": lambda e, n: idle_seconds(e[n], n),
+        "database_url": _url,
+    }
+    readers[key](one, label)
+
+
+def _role(env: Mapping[str, str], name: str) -> str | None:
+    raw = env.get(name, "").strip().casefold()
+    if not raw:
+        return None
+    if raw not in ROLES:
+        raise SettingsError(f"{name} must be one of {', '.join(ROLES)}, not {raw!r}")
+    return raw
+
+
+def _url(env: Mapping[str, str], name: str) -> str:
+    raw = env.get(name, "").strip()
+    if "://" not in raw or "\x00" in raw:
+        raise SettingsError(
+            f"{name} must be a database URL such as postgresql://user@host/market "
+            "or sqlite:///C:/path/market.sqlite3"
+        )
+    return raw
 
 
 def idle_seconds(raw: str, name: str) -> int:
@@ -128,14 +221,16 @@ def _switch(env: Mapping[str, str], name: str) -> bool:
 
 @cache
 def current() -> Settings:
-    """This process's settings, read from the environment on the first call only.
+    """This process's settings, read from the settings file and environment on the first call.
 
     Raises SettingsError (naming the variable) when one is unusable; the command
     line prints it as one line before doing anything else.
     """
-    return Settings.from_env()
+    return Settings.load()
 
 
 def reset() -> None:
     """Forget the settings read so far: the next :func:`current` reads the environment again."""
-    current.cache_clear()
+    clear = getattr(current, "cache_clear", None)  # tests replace current by an uncached read
+    if clear is not None:
+        clear()

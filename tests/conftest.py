@@ -6,6 +6,7 @@ import os
 
 # Headless everywhere (CI has no display); must happen before Qt creates its app.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +17,11 @@ import pytest
 
 if TYPE_CHECKING:
     from kiosk.data.db import Database
+
+# Never the real user's settings file or credential store, not even while collecting:
+# each test gets its own empty config folder below (_own_config_folder).
+os.environ["KIOSK_CONFIG_DIR"] = tempfile.mkdtemp(prefix="kiosk-test-config-")
+os.environ["KIOSK_SECRET_STORE"] = "file"
 
 # --- Database ----------------------------------------------------------------
 #
@@ -122,16 +128,26 @@ def _one_qapplication(qapp: object) -> object:
 
 # --- Settings ----------------------------------------------------------------
 #
-# The app reads its KIOSK_* settings once per process (kiosk.settings.current);
-# tests change them with monkeypatch.setenv at any point, so here they are read
-# on every call. tests/test_settings.py checks the once-only cache itself.
+# The app reads its settings once per process (kiosk.settings.current); tests
+# change them with monkeypatch.setenv (or the settings file) at any point, so
+# here they are read on every call. tests/test_settings.py checks the once-only
+# cache itself. Every test has its own empty config folder: the real user's
+# settings file and credential store are never read or written.
+
+
+@pytest.fixture(autouse=True)
+def _own_config_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    folder = tmp_path / "kiosk-config"
+    monkeypatch.setenv("KIOSK_CONFIG_DIR", str(folder))
+    monkeypatch.setenv("KIOSK_SECRET_STORE", "file")
+    return folder
 
 
 @pytest.fixture(autouse=True)
 def _settings_follow_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     from kiosk import settings
 
-    monkeypatch.setattr(settings, "current", settings.Settings.from_env)
+    monkeypatch.setattr(settings, "current", settings.Settings.load)
 
 
 # --- Secrets -----------------------------------------------------------------

@@ -17,7 +17,8 @@ from kiosk.domain.messages import KioskError
 from kiosk.settings import SettingsError
 
 EPILOG = """\
-commands without a name start the GUI. Environment:
+commands without a name start the GUI. Settings: `config show` (a file in the user config
+folder); each KIOSK_* variable overrides its setting, e.g.
   KIOSK_DATABASE_URL   database to use (default: an SQLite file in the user data folder);
                        e.g. postgresql://user@host/market for a database shared by many PCs
 """
@@ -87,19 +88,7 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     )
     demo.set_defaults(func=_cmd_demo)
 
-    selftest = sub.add_parser(
-        "self-test",
-        help="render every screen in every language offscreen and check none is blank",
-    )
-    selftest.set_defaults(func=_cmd_self_test)
-
-    shots = sub.add_parser(
-        "screenshots",
-        help="write one PNG per screen per language at 1920x1080 and 1366x768",
-    )
-    shots.add_argument("dir", type=Path, metavar="DIR", help="folder for the PNG files")
-    shots.set_defaults(func=_cmd_screenshots)
-
+    _add_qa_parsers(sub)
     from kiosk.cli.qr import add_qr_parser
 
     add_qr_parser(sub)
@@ -125,6 +114,9 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     from kiosk.cli.this_pc import add_this_pc_parser
 
     add_this_pc_parser(sub)
+    from kiosk.cli.config import add_config_parser
+
+    add_config_parser(sub)
     from kiosk.cli.kiosk import add_kiosk_parser
 
     add_kiosk_parser(sub)
@@ -132,6 +124,21 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
 
     add_publish_parser(sub)
     return parser
+
+
+def _add_qa_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """``self-test`` and ``screenshots``: every screen rendered offscreen."""
+    selftest = sub.add_parser(
+        "self-test",
+        help="render every screen in every language offscreen and check none is blank",
+    )
+    selftest.set_defaults(func=_cmd_self_test)
+    shots = sub.add_parser(
+        "screenshots",
+        help="write one PNG per screen per language at 1920x1080 and 1366x768",
+    )
+    shots.add_argument("dir", type=Path, metavar="DIR", help="folder for the PNG files")
+    shots.set_defaults(func=_cmd_screenshots)
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -270,7 +277,13 @@ _SIGPIPE_STATUS = 1 if os.name == "nt" else 128 + 13  # 13: SIGPIPE
 
 
 def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    settings.current()  # a bad KIOSK_* variable is one line, before anything starts
+    found = settings.current()  # a bad KIOSK_* variable is one line, before anything starts
+    problems = () if args.command == "config" else found.file_problems  # config shows them
+    for problem in problems:  # a bad settings file is skipped, not fatal
+        print(
+            error_line(f"settings file skipped: {problem}").replace(": error:", ": warning:", 1),
+            file=sys.stderr,
+        )
     func = getattr(args, "func", None)
     if func is not None:
         from kiosk import i18n, logging_setup
