@@ -115,6 +115,9 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
 
     add_this_pc_parser(sub)
     from kiosk.cli.config import add_config_parser
+    from kiosk.cli.database import add_database_parser
+
+    add_database_parser(sub)
 
     add_config_parser(sub)
     from kiosk.cli.kiosk import add_kiosk_parser

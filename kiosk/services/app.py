@@ -22,6 +22,7 @@ from kiosk.services.parts.search import Search
 
 if TYPE_CHECKING:
     from kiosk.data.db import Database
+    from kiosk.data.server_check import CheckLine
 
 __all__ = [
     "Access",
@@ -88,6 +89,25 @@ class Services:
                 db.close()
                 raise
         return cls(db)
+
+    @staticmethod
+    def check_database(url: str | None = None) -> list[CheckLine]:
+        """Check *url* (default: this PC's database) step by step: one line per check.
+
+        Reachability, credentials, server version, pg_trgm, rights, schema revision
+        and clock on PostgreSQL; file, rights and revision on SQLite. Writes nothing.
+        """
+        from kiosk.data.db import default_database_url
+        from kiosk.data.server_check import check_database
+
+        return check_database(url if url is not None else default_database_url())
+
+    @staticmethod
+    def init_database(url: str) -> tuple[str | None, str]:
+        """Set up the schema on *url*: (revision before, revision now); refuses another app's."""
+        from kiosk.data.server_check import init_database
+
+        return init_database(url)
 
     @classmethod
     def open_checked(cls, url: str | None = None, *, seed_demo: bool = False) -> Self:

@@ -11,6 +11,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from kiosk.data.server_check import CheckLine
     from kiosk.domain.listing import MarketMatches
     from kiosk.domain.promotions import Promotion, PromotionDraft, PromotionKind, TimeWindow
     from kiosk.domain.public_data.stream import PublicFileError
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from kiosk.services.this_pc import HomeMarket
 
 _HOMES = {
+    "kiosk.data.server_check": ("CheckLine",),
     "kiosk.domain.promotions": ("Promotion", "PromotionDraft", "PromotionKind", "TimeWindow"),
     "kiosk.render.export": ("QrFormatError", "SavedQr"),
     "kiosk.render.stands": ("StandSet", "StandsError", "StandsResult"),
@@ -79,6 +81,7 @@ __all__ = [
     "Change",
     "ChangeKind",
     "ChangeWatcher",
+    "CheckLine",
     "ChecklistState",
     "DamagedDatabase",
     "DatabaseFaultError",
