@@ -114,12 +114,9 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     from kiosk.cli.this_pc import add_this_pc_parser
 
     add_this_pc_parser(sub)
-    from kiosk.cli.config import add_config_parser
-    from kiosk.cli.database import add_database_parser
+    from kiosk.cli.setup import add_pc_parsers
 
-    add_database_parser(sub)
-
-    add_config_parser(sub)
+    add_pc_parsers(sub)  # setup, db check|init, config
     from kiosk.cli.kiosk import add_kiosk_parser
 
     add_kiosk_parser(sub)

@@ -1,0 +1,97 @@
+"""`market-kiosk setup`: join this PC to a market's database in one scripted command."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TypeVar
+
+from kiosk.cli.errors import CliError
+
+_P = TypeVar("_P", bound=argparse.ArgumentParser)
+_ROLES = ("kiosk", "stall", "office")
+
+
+def add_pc_parsers(subparsers: argparse._SubParsersAction[_P]) -> None:
+    """Add the commands that set a PC up: ``setup``, ``db check|init`` and ``config``."""
+    from kiosk.cli.config import add_config_parser
+    from kiosk.cli.database import add_database_parser
+
+    add_setup_parser(subparsers)
+    add_database_parser(subparsers)
+    add_config_parser(subparsers)
+
+
+def add_setup_parser(subparsers: argparse._SubParsersAction[_P]) -> None:
+    """Add ``setup --database-url URL --role ROLE [--market SLUG] [--stall STALL]``."""
+    setup = subparsers.add_parser(
+        "setup",
+        help="set this PC up for scripted installs: its database (checked first; the password "
+        "goes to the credential store), what it is, and its home market",
+    )
+    setup.add_argument(
+        "--database-url",
+        required=True,
+        metavar="URL",
+        help="e.g. postgresql://kiosk:PASSWORD@office-pc/market or sqlite:///C:/kiosk/market.db",
+    )
+    setup.add_argument(
+        "--role",
+        required=True,
+        choices=_ROLES,
+        help="kiosk: a tourist screen; stall: a stall's PC (needs --market and --stall); "
+        "office: the market office",
+    )
+    setup.add_argument("--market", metavar="SLUG", help="this PC's home market")
+    setup.add_argument("--stall", metavar="STALL", help="this PC's stall in that market")
+    setup.set_defaults(func=_cmd_setup)
+
+
+def _cmd_setup(args: argparse.Namespace) -> int:
+    from kiosk.cli.database import check_lines
+    from kiosk.services.app import Services
+
+    if args.stall and not args.market:
+        raise CliError("setup: --stall needs --market (the market the stall is in)")
+    if args.role == "stall" and not (args.market and args.stall):
+        raise CliError("setup: a stall's PC needs --market SLUG and --stall STALL")
+    lines = Services.check_database(args.database_url)
+    for shown in check_lines(lines):
+        print(shown)
+    failed = [line.name for line in lines if line.status == "fail"]
+    if failed:
+        print(f"setup stopped: {', '.join(failed)} failed; nothing was changed on this PC")
+        return 1
+    home = _set_home(args) if args.market else None
+    from kiosk.cli.config import store_settings
+
+    for said in store_settings({"database_url": args.database_url, "role": args.role}):
+        print(said)
+    from kiosk import settings_file
+    from kiosk.domain.text import terminal_safe
+
+    print(terminal_safe(f"settings written to {settings_file.settings_path()}"))
+    where = f", home market {home}" if home else ""
+    print(terminal_safe(f"this PC is set up: role {args.role}{where}"))
+    return 0
+
+
+def _set_home(args: argparse.Namespace) -> str:
+    """Make the market (and stall) this PC's home in that database; CliError when unknown."""
+    from kiosk.services.app import Services
+    from kiosk.services.values import DatabaseOpenError, NotFoundError
+
+    try:
+        services = Services.open(args.database_url)
+    except DatabaseOpenError as exc:
+        raise CliError(f"setup: {exc}") from None
+    try:
+        console = services.access.console_actor()
+        home = services.directory.set_home_market(
+            actor=console, market_slug=args.market, stall=args.stall
+        )
+    except NotFoundError as exc:
+        raise CliError(f"setup: {exc}; nothing was changed on this PC") from None
+    finally:
+        services.close()
+    assert home is not None
+    return home.market_slug + (f" stall {home.stall}" if home.stall else "")
