@@ -128,6 +128,7 @@ def run_gui(
             from kiosk import logging_setup
 
             logging_setup.configure()  # logging.handlers loads after the first frame
+            _log_settings_problems()
             theme.enable_propagation(app)
             window.start_loading(database_url)
 
@@ -150,6 +151,16 @@ def run_gui(
     if services is not None:
         services.close()
     return int(status)
+
+
+def _log_settings_problems() -> None:
+    """A malformed settings file does not stop the GUI: it starts on the defaults, logged."""
+    import logging
+
+    from kiosk import settings
+
+    for problem in settings.current().file_problems:
+        logging.getLogger("kiosk").warning("settings file skipped: %s", problem)
 
 
 def _lock(window: Shell, options: KioskOptions) -> KioskController:

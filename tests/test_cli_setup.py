@@ -96,3 +96,55 @@ def test_setup_for_a_pc_alone(tmp_path: Path, _own_config_folder: Path) -> None:
     url = f"sqlite:///{tmp_path / 'alone.sqlite3'}"
     assert main(["setup", "--database-url", url, "--role", "kiosk"]) == 0
     assert settings.current().database_url == url and settings.current().role == "kiosk"
+
+
+def _readme_sql() -> list[str]:
+    """The SQL of README's "Setting up a market server", one statement each (comments off)."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Setting up a market server", 1)[1]
+    block = section.split("```sql\n", 1)[1].split("```", 1)[0]
+    lines = [line.split("--", 1)[0].strip() for line in block.splitlines()]
+    lines = [line for line in lines if not line.startswith("\\")]  # psql's \c: connected here
+    return [s.strip() for s in " ".join(line for line in lines if line).split(";") if s.strip()]
+
+
+@pytest.mark.postgres
+def test_the_readme_recipe_gives_a_working_least_rights_pc(
+    postgres_url: str, _own_config_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import re
+
+    tag = uuid.uuid4().hex[:6]
+    owner, pc, name = f"owner_{tag}", f"pc_{tag}", make_url(postgres_url).database
+    admin = create_engine(postgres_url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    statements = _readme_sql()
+    assert any(s.startswith("ALTER DEFAULT PRIVILEGES") for s in statements)
+    assert "CREATE EXTENSION IF NOT EXISTS pg_trgm" in statements
+    try:
+        with admin.connect() as conn:
+            for statement in statements:
+                sql = re.sub(r"\bkiosk\b", pc, re.sub(r"\bkiosk_owner\b", owner, statement))
+                if sql.startswith("CREATE DATABASE"):  # the test's database is made already
+                    sql = f'ALTER DATABASE "{name}" OWNER TO {owner}'
+                conn.exec_driver_sql(sql)
+        as_owner = make_url(postgres_url).set(username=owner, password="owner-password")
+        assert main(["db", "init", "--url", as_owner.render_as_string(hide_password=False)]) == 0
+        as_pc = make_url(postgres_url).set(username=pc, password="pc-password")
+        pc_url = as_pc.render_as_string(hide_password=False)
+        with Services.open(as_owner.render_as_string(hide_password=False)) as services:
+            services.listings.load_demo(replace=False)
+        assert (
+            main(["setup", "--database-url", pc_url, "--role", "kiosk", "--market", "dongmun"]) == 0
+        )
+        out = capsys.readouterr().out
+        assert "WARN rights: may not create tables" in out and "FAIL" not in out
+        assert "ok   pg_trgm: installed" in out
+        with Services.open() as services:
+            assert services.directory.count_stores(market_slug="dongmun") > 0
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'ALTER DATABASE "{name}" OWNER TO CURRENT_USER')
+            for role in (pc, owner):
+                conn.exec_driver_sql(f"DROP OWNED BY {role} CASCADE")
+                conn.exec_driver_sql(f"DROP ROLE {role}")
+        admin.dispose()
