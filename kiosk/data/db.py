@@ -290,6 +290,16 @@ class Database:
         return display_url(self.engine.url)
 
     @property
+    def place(self) -> str:
+        """Where the data is, in a few words: ``host / database`` or the file's name (no secret)."""
+        url = self.engine.url
+        if url.drivername == "sqlite":
+            path = _sqlite_path(url)
+            return path.name if path is not None else ":memory:"
+        port = f":{url.port}" if url.port and url.port != 5432 else ""
+        return f"{url.host or 'localhost'}{port} / {url.database or ''}"
+
+    @property
     def dialect(self) -> str:
         """``"sqlite"`` or ``"postgresql"``."""
         return self.engine.dialect.name

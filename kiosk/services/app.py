@@ -175,6 +175,11 @@ class Services:
         return self._db.url
 
     @property
+    def place(self) -> tuple[bool, str]:
+        """(shared, where): True and ``host / database`` on a server, False and the file name."""
+        return self._db.dialect == "postgresql", self._db.place
+
+    @property
     def where(self) -> str:
         """The file path (SQLite) or URL (password hidden) for messages."""
         return self._db.where

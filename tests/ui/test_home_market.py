@@ -52,3 +52,33 @@ def test_start_screen_names_the_home_market(jeju_pc: Services, window: Shell) ->
     named = window.start_screen._welcome.text()
     assert named != plain
     assert "동문재래시장" in named
+
+
+def test_the_card_names_the_database_never_a_password(services: Services) -> None:
+    from kiosk.i18n import set_locale
+    from kiosk.ui.manager.this_pc_home import ThisPcHome
+
+    card = ThisPcHome(services)
+    assert card.database.text() == "이 PC에만 저장된 데이터: demo.sqlite3"
+    set_locale("en")
+    try:
+        card.retranslate()
+        assert card.database.text() == "Data kept on this PC only: demo.sqlite3"
+    finally:
+        set_locale("ko")
+    card.deleteLater()
+
+
+@pytest.mark.postgres
+def test_a_server_database_shows_host_and_name(postgres_url: str) -> None:
+    from sqlalchemy import make_url
+
+    from kiosk.ui.manager.this_pc_home import ThisPcHome
+
+    url = make_url(postgres_url).set(password="never-shown")
+    with Services.open(url.render_as_string(hide_password=False)) as server:
+        card = ThisPcHome(server)
+        text = card.database.text()
+        card.deleteLater()
+    assert text == f"시장 서버의 데이터베이스: {url.host}:{url.port} / {url.database}"
+    assert "never-shown" not in text

@@ -42,9 +42,15 @@ class ThisPcHome(QFrame):
         self.set_button.clicked.connect(self.save)
         self.message = status_line("this-pc-message", role="body")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.database = QLabel()  # which database this PC uses: host and name, never a password
+        self.database.setObjectName("this-pc-database")
+        self.database.setProperty("role", "body")
+        self.database.setWordWrap(True)
+        self.database.setTextFormat(Qt.TextFormat.PlainText)
         column.addWidget(self.title)
         column.addLayout(row_layout((self.market_box, 1), self.set_button, spacing=theme.GRID))
         column.addWidget(self.message)
+        column.addWidget(self.database)
         self.retranslate()
 
     def set_actor(self, actor: Actor | None) -> None:
@@ -80,6 +86,12 @@ class ThisPcHome(QFrame):
     def retranslate(self) -> None:
         self.title.setText(_("This PC's kiosk and start screen show"))
         self.set_button.setText(_("Set"))
+        shared, place = self._services.place
+        self.database.setText(
+            _("Database on the market server: {place}").format(place=place)
+            if shared
+            else _("Data kept on this PC only: {file}").format(file=place)
+        )
         self._fill()
         self._describe()
 
