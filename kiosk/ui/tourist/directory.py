@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.domain.categories import Category
 from kiosk.domain.formatting import format_price
-from kiosk.domain.listing import MarketInfo, StoreSummary
+from kiosk.domain.listing import MarketInfo, MarketMatches, StoreSummary
 from kiosk.domain.payments import PaymentMethod
 from kiosk.i18n import _, current_locale, ngettext
 from kiosk.services.app import Services
@@ -16,6 +16,8 @@ from kiosk.ui import theme
 from kiosk.ui.models.store_list_model import PAGE_SIZE, StoreListModel, StoreRole
 from kiosk.ui.ops import Debouncer, OpSlot
 from kiosk.ui.tourist.directory_header import DirectoryHeader
+from kiosk.ui.tourist.more_in_markets import MoreInMarkets
+from kiosk.ui.widgets.search_assist import SearchAssist
 from kiosk.ui.widgets.store_card import StoreGridView
 
 #: Keystrokes closer together than this run one search (a newer one supersedes it anyway).
@@ -58,6 +60,7 @@ class TouristDirectoryScreen(QWidget):
         self._count_op = OpSlot(self)
         self._prepare_op = OpSlot(self)
         self._categories_op = OpSlot(self)
+        self._matches_op = OpSlot(self)
         self._search_debounce = Debouncer(self, self._refresh, SEARCH_DEBOUNCE_MS)
         self._shown_filter: _Filter | None = None
         self._has_results = False
@@ -77,6 +80,14 @@ class TouristDirectoryScreen(QWidget):
         self.header.filters_changed.connect(self._refresh)
         self.header.market_chosen.connect(self.select_market)
         outer.addWidget(self.header)
+        self.more_in = MoreInMarkets()
+        self.more_in.market_chosen.connect(self._on_more_in)
+        self.assist = SearchAssist()
+        self.assist.keep_to_one_row()
+        self.assist.text_chosen.connect(self.header.search_edit.setText)
+        self.header.search_edit.textChanged.connect(self.assist.set_text)
+        self.header.extras.addWidget(self.more_in)
+        self.header.extras.addWidget(self.assist, 1)
         # The parts tests and other screens reach (kept stable).
         self.back_button = self.header.back_button
         self.search_edit = self.header.search_edit
@@ -177,15 +188,17 @@ class TouristDirectoryScreen(QWidget):
             self._has_results = True
             self.retranslate()
 
-    def select_market(self, slug: str) -> None:
-        """Show the stores of market *slug*; the search and the filters are cleared."""
+    def select_market(self, slug: str, *, query: str = "") -> None:
+        """Show the stores of market *slug*; the filters are cleared and the search holds
+        *query* (nothing unless the tourist followed "3 more in ...")."""
         slugs = [market.slug for market in self._markets]
         if slug not in slugs:
             known = ", ".join(slugs)
             raise KeyError(f"no market {slug!r} in the directory (known: {known})")
         self._market_slug = slug
         self.header.show_market(slug)
-        self.header.clear_filters()
+        self.header.clear_filters(query=query)
+        self.assist.set_text(query)
         self.retranslate()
         self._refresh(with_categories=True)
 
@@ -195,6 +208,8 @@ class TouristDirectoryScreen(QWidget):
         locale = current_locale()
         self.model.set_locale(locale)
         self.header.retranslate()
+        self.assist.retranslate()
+        self.more_in.retranslate()
         current = self._current_market()
         self.title_label.setText(current.name.get(locale) if current else _("Store directory"))
         self.header.city_label.setText(current.city.get(locale) if current else "")
@@ -242,6 +257,7 @@ class TouristDirectoryScreen(QWidget):
             on_error=self._on_load_error,
             name="stores",
         )
+        self._find_elsewhere(slug, query)
         if with_categories:  # beside the first page, not before it (one aggregate query)
             self._categories_op.run(
                 lambda: services.directory.market_categories(market_slug=slug),
@@ -249,6 +265,27 @@ class TouristDirectoryScreen(QWidget):
                 on_error=self._on_load_error,
                 name="categories",
             )
+
+    def _find_elsewhere(self, slug: str, query: str) -> None:
+        """Count the search's stores in the other markets (in the background; any category,
+        as following one clears the category)."""
+        self._matches_op.cancel()
+        self.more_in.set_matches([], shown_slug=slug)
+        if not query or len(self._markets) < 2:
+            return
+        services = self._services
+
+        def work() -> list[MarketMatches]:
+            return services.directory.market_matches(query=query, home_slug=slug)
+
+        def done(matches: list[MarketMatches]) -> None:
+            if slug == self._market_slug and query == self.search_edit.text().strip():
+                self.more_in.set_matches(matches, shown_slug=slug)
+
+        self._matches_op.run(work, on_done=done, on_error=lambda _exc: None, name="matches")
+
+    def _on_more_in(self, slug: str) -> None:
+        self.select_market(slug, query=self.search_edit.text().strip())
 
     def _on_categories_loaded(self, slug: str, present: list[Category]) -> None:
         if slug == self._market_slug:

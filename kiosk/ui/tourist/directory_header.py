@@ -168,10 +168,11 @@ class DirectoryHeader(QWidget):
             if button is not None:
                 button.setText(market.name.get(current_locale()) + "  ›")
 
-    def clear_filters(self) -> None:
-        """Search, category and way to pay back to nothing, without emitting changes."""
+    def clear_filters(self, *, query: str = "") -> None:
+        """Category and way to pay back to nothing, the search to *query*, without emitting
+        changes."""
         self.search_edit.blockSignals(True)
-        self.search_edit.clear()
+        self.search_edit.setText(query)
         self.search_edit.blockSignals(False)
         self.category_combo.offer([])
         self.payment_combo.clear_choice()

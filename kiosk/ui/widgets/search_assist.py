@@ -57,6 +57,10 @@ class SearchAssist(QWidget):
         if text != self.keyboard.text():
             self.keyboard.set_text(text)
 
+    def keep_to_one_row(self) -> None:
+        """Show only the chips that fit on one row (the rest are clipped, out of reach)."""
+        self._chips_holder.setFixedHeight(self.keyboard_button.sizeHint().height())
+
     def retranslate(self) -> None:
         locale = current_locale()
         self.keyboard_button.setText("⌨ " + _("Keyboard"))
