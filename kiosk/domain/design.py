@@ -22,6 +22,9 @@ ACCENT: Final = "#B3410E"  # prices and promotions, 5.2:1 on paper
 KAKAO: Final = "#FEE500"  # Kakao's own yellow, with INK text (13.5:1)
 ON_KAKAO: Final = INK
 LINE: Final = "#DDD5C6"  # hairlines and card borders; never carries meaning alone
+#: Borders of controls (buttons, fields, pickers, the scroll bar handle): 3.7:1 on paper,
+#: 4.1:1 on white, 3.3:1 on SOFT, so a control's edge shows (WCAG 1.4.11, 3:1).
+OUTLINE: Final = "#857C6E"
 SOFT: Final = "#ECE7DC"  # pressed / sunken surfaces
 #: Text and dashed border of a disabled button, on SOFT: 3:1 against INK (the enabled text),
 #: 4.5:1 on SOFT; SOFT itself is 6.4:1 against PRIMARY (the enabled primary fill).

@@ -25,6 +25,7 @@ from kiosk.domain.design import (
     MUTED,
     ON_KAKAO,
     ON_PRIMARY,
+    OUTLINE,
     PAPER,
     PRICE_MERCHANT,
     PRIMARY,
@@ -60,6 +61,7 @@ __all__ = [
     "MUTED",
     "ON_KAKAO",
     "ON_PRIMARY",
+    "OUTLINE",
     "PAPER",
     "PRICE_MERCHANT",
     "PRIMARY",
@@ -92,6 +94,7 @@ TOKENS: Final[dict[str, str]] = {
     "kakao": KAKAO,
     "on_kakao": ON_KAKAO,
     "line": LINE,
+    "outline": OUTLINE,
     "soft": SOFT,
     "disabled_ink": DISABLED_INK,
     "caption": f"{CAPTION}px",
@@ -131,7 +134,7 @@ o|    QCheckBox::indicator { width: $g4; height: $g4; }
 o|    QListWidget { font-size: $lead; }
 o|    QListWidget::item { min-height: $touch_merchant; }
 *|    QPlainTextEdit {
-*|        font-size: $lead; background: $card; border: 2px solid $line;
+*|        font-size: $lead; background: $card; border: 2px solid $outline;
 *|        border-radius: $radius; padding: $g1;
 m|        selection-background-color: $primary; selection-color: $on_primary;
 *|    }
