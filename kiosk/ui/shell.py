@@ -224,8 +224,9 @@ class Shell(QMainWindow):
         self.name_home_market()
 
     def name_home_market(self, slug: str | None = None) -> None:
-        """Name market *slug* (default: this PC's home market) on the start screen; a market
-        change (renamed, a new home market) names it again."""
+        """Name market *slug* (default: this PC's home market, else the first market, the
+        one the directory opens on) on the start screen; a market change (renamed, a new
+        home market) names it again."""
         from kiosk.ui import ops
 
         services = self._services
@@ -237,7 +238,10 @@ class Shell(QMainWindow):
 
         def work() -> LocalizedText | None:
             home = slug or getattr(services.directory.home_market(), "market_slug", None)
-            return services.directory.get_market(slug=home).name if home else None
+            if home is None:
+                markets = services.directory.list_markets()
+                return markets[0].name if markets else None
+            return services.directory.get_market(slug=home).name
 
         ops.run_op(
             self,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain.screen_size import is_portrait
 from kiosk.domain.text import LocalizedText
 from kiosk.i18n import _, current_locale
 from kiosk.ui import theme
@@ -60,14 +62,20 @@ class StartScreen(QWidget):
         self.language_bar.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.language_bar.locale_chosen.connect(self.locale_chosen)
 
+        self._outer = outer
+        # (item index, landscape stretch, portrait stretch) of the column's three spacers:
+        # above the welcome, between the welcome and the languages, under the buttons.
+        self._stretches = [(outer.count(), 2, 1)]
         outer.addStretch(2)
         outer.addWidget(self._welcome)
         outer.addSpacing(theme.GRID * 2)
         outer.addWidget(self._intro)
+        self._stretches.append((outer.count(), 1, 1))
         outer.addStretch(1)
         outer.addWidget(self._language_label)
         outer.addSpacing(theme.GRID)
         languages = QHBoxLayout()
+        self._languages = languages
         languages.addWidget(self.language_bar)
         languages.addStretch(1)
         outer.addLayout(languages)
@@ -82,13 +90,44 @@ class StartScreen(QWidget):
         self._modes_box = QVBoxLayout()
         self._modes_box.setSpacing(theme.GRID * 3)
         outer.addLayout(self._modes_box)
+        self._stretches.append((outer.count(), 2, 0))
         outer.addStretch(2)
+        self._portrait: bool | None = None
 
         self._buttons: dict[str, BigButton] = {}
         self._modes: list[Mode] = []
         self._market: LocalizedText | None = None
         self.rebuild_modes()
         self.retranslate()
+
+    def is_portrait(self) -> bool:
+        """True when laid out for a portrait screen (taller than wide)."""
+        return bool(self._portrait)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_shape(is_portrait(event.size().width(), event.size().height()))
+
+    def _apply_shape(self, portrait: bool) -> None:
+        """Landscape: one centred column, the languages in a row. Portrait: the languages
+        as a list of large buttons and the tourists' button grown into a large touch
+        surface, so the tall screen is used rather than half empty."""
+        if portrait == self._portrait:
+            return
+        self._portrait = portrait
+        for index, landscape_stretch, portrait_stretch in self._stretches:
+            self._outer.setStretch(index, portrait_stretch if portrait else landscape_stretch)
+        self.language_bar.set_vertical(portrait)
+        horizontal = QSizePolicy.Policy.Expanding if portrait else QSizePolicy.Policy.Maximum
+        self.language_bar.setSizePolicy(horizontal, QSizePolicy.Policy.Fixed)
+        self._languages.setStretch(0, 1 if portrait else 0)  # the list spans the column
+        self._languages.setStretch(1, 0 if portrait else 1)
+        self._shape_buttons()
+
+    def _shape_buttons(self) -> None:
+        tourist = self._buttons.get(self._modes[0].key) if self._modes else None
+        if tourist is not None:
+            tourist.set_prominent(bool(self._portrait))
 
     def set_market(self, name: LocalizedText | None) -> None:
         """Name this PC's home market in the welcome (None: the plain welcome)."""
@@ -156,6 +195,7 @@ class StartScreen(QWidget):
                 row.setSpacing(theme.GRID * 3)
                 self._modes_box.addLayout(row)
             row.addWidget(button)
+        self._shape_buttons()
 
     def retranslate(self) -> None:
         """Show the texts in the current language (``kiosk.i18n``)."""

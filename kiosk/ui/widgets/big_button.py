@@ -8,6 +8,9 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWi
 
 from kiosk.ui import theme
 
+#: Height of the prominent button (the tourists' door on a portrait screen), in pixels.
+PROMINENT_HEIGHT = theme.GRID * 40
+
 
 class BigButton(QPushButton):
     """Primary-coloured button with a 48 px title (32 px when compact) and a 24 px line under it.
@@ -36,17 +39,25 @@ class BigButton(QPushButton):
         layout.setContentsMargins(pad[0], pad[1], pad[0], pad[1])
         layout.setSpacing(theme.GRID)
         self._title = QLabel()
-        self._title.setProperty("role", "heading" if compact else "title")
+        self._title_role = "heading" if compact else "title"
+        self._prominent_height = 0
+        self._title.setProperty("role", self._title_role)
         self._subtitle = QLabel()
         self._subtitle.setProperty("role", "lead")
+        layout.addStretch(1)  # a prominent button's extra height goes above and below
         for label in (self._title, self._subtitle):
             label.setWordWrap(True)
             layout.addWidget(label)
+        layout.addStretch(1)
         self.set_texts(title, subtitle)
 
     def sizeHint(self) -> QSize:
         layout = self.layout()
         return layout.sizeHint() if layout is not None else super().sizeHint()
+
+    def hasHeightForWidth(self) -> bool:
+        """Wrapped lines: the layout asks for the height at the width it gives."""
+        return self.layout() is not None
 
     def heightForWidth(self, width: int) -> int:
         layout = self.layout()
@@ -55,13 +66,28 @@ class BigButton(QPushButton):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Wrapped lines need more height when the button is narrow: ask for it."""
         super().resizeEvent(event)
-        needed = self.heightForWidth(event.size().width())
-        if needed > 0 and needed != self.minimumHeight():
-            self.setMinimumHeight(needed)
+        self._fit_height(event.size().width())
 
     def minimumSizeHint(self) -> QSize:
         layout = self.layout()
         return layout.minimumSize() if layout is not None else super().minimumSizeHint()
+
+    def set_prominent(self, prominent: bool) -> None:
+        """Grow into the main touch surface of a tall screen (about a fifth of its height),
+        the title one step larger; or back to the size of its text. (Re-polishing builds
+        PySide's ``Qt`` namespace: only on a real change, never on the first frame.)"""
+        if prominent == bool(self._prominent_height):
+            return
+        self._title.setProperty("role", "display" if prominent else self._title_role)
+        self._title.style().unpolish(self._title)
+        self._title.style().polish(self._title)
+        self._prominent_height = PROMINENT_HEIGHT if prominent else 0
+        self._fit_height(self.width())
+
+    def _fit_height(self, width: int) -> None:
+        needed = max(self.heightForWidth(width), self._prominent_height)
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
 
     def set_texts(self, title: str, subtitle: str = "") -> None:
         """Change both lines (used when the language changes)."""

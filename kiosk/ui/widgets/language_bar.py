@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QHBoxLayout, QPushButton, QWidget
 
 from kiosk.domain.locales import LOCALES, NATIVE_NAMES, LocaleCode
 from kiosk.ui import theme
@@ -22,6 +22,7 @@ class LanguageBar(QWidget):
     def __init__(self, current: LocaleCode, *, large: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         layout = QHBoxLayout(self)
+        self._layout = layout
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(theme.GRID)
         self._group = QButtonGroup(self)
@@ -39,6 +40,13 @@ class LanguageBar(QWidget):
             self._buttons[code] = button
             layout.addWidget(button)
         self.set_current(current)
+
+    def set_vertical(self, vertical: bool) -> None:
+        """Stack the languages in a column (a portrait screen's list) or line them up."""
+        self._layout.setDirection(
+            QBoxLayout.Direction.TopToBottom if vertical else QBoxLayout.Direction.LeftToRight
+        )
+        self._layout.setSpacing(theme.GRID * (2 if vertical else 1))
 
     def button(self, locale: LocaleCode) -> QPushButton:
         return self._buttons[locale]
