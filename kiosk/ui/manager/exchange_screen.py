@@ -23,6 +23,9 @@ from kiosk.ui.manager.exchange_export import BackupPanel, ExportPanel
 from kiosk.ui.manager.exchange_import import SHOWN, ImportPanel, plan_summary
 from kiosk.ui.manager.page_frame import ManagerPage, row_layout, status_line
 
+#: Narrower than this (a portrait screen) the export and backup panels stack.
+STACK_BELOW = 1200
+
 __all__ = ["SCREEN", "SHOWN", "ManagerExchangeScreen", "plan_summary"]
 
 SCREEN = "manager-exchange"
@@ -52,7 +55,9 @@ class ManagerExchangeScreen(ManagerPage):
         self.export_panel = ExportPanel(self.market_box)
         self.backup_panel = BackupPanel()
         self.import_panel = ImportPanel()
-        self.add(row_layout((self.export_panel, 1), (self.backup_panel, 1), spacing=theme.GRID * 3))
+        panels = row_layout((self.export_panel, 1), (self.backup_panel, 1), spacing=theme.GRID * 3)
+        self.add(panels)
+        self.stack_below(panels, STACK_BELOW)
         self.add(self.import_panel, 1)
         self.message = status_line("exchange-message")
         self.add(self.message)

@@ -95,6 +95,8 @@ class HoursEditor(QWidget):
         self.monthly_label.setProperty("role", "hint")
         self.monthly_label.setWordWrap(True)
         self.monthly_day = QComboBox()
+        # As wide as its longest entry ("（毎月の定休日なし）"), never cut at the edge.
+        self.monthly_day.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.monthly_day.currentIndexChanged.connect(self._on_edited)
         heading = QHBoxLayout()
         heading.setSpacing(theme.GRID * 2)

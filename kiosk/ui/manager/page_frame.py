@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from kiosk.ui import theme
 from kiosk.ui.manager.header import ManagerHeader
@@ -57,6 +58,25 @@ class ManagerPage(QWidget):
         self._frame.setSpacing(spacing)
         self.header = ManagerHeader(page)
         self._frame.addWidget(self.header)
+        self._stacking: list[tuple[QBoxLayout, int]] = []
+
+    def stack_below(self, row: QBoxLayout, width: int) -> None:
+        """Lay *row* out top to bottom while the page is narrower than *width* (portrait)."""
+        self._stacking.append((row, width))
+        self._stack(self.width())
+
+    def _stack(self, width: int) -> None:
+        for row, needed in self._stacking:
+            narrow = width < needed
+            direction = (
+                QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+            )
+            if row.direction() != direction:
+                row.setDirection(direction)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._stack(event.size().width())
+        super().resizeEvent(event)
 
     def add(self, item: QWidget | QLayout, stretch: int = 0) -> None:
         """Put *item* below what is there (stretch 1 for the body that takes the room)."""

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -27,6 +28,8 @@ from kiosk.ui.manager.store_table import STORE_ROLE, Column, StoreFilter, StoreT
 from kiosk.ui.widgets.flow_layout import FlowLayout
 
 SCREEN = "manager-stores"
+#: Narrower than this (a portrait screen) the store filters take two rows.
+FILTERS_IN_ONE_ROW = 1300
 
 
 class ManagerStoresScreen(ManagerPage):
@@ -74,8 +77,17 @@ class ManagerStoresScreen(ManagerPage):
         self.inactive.toggled.connect(self._apply_filters)
         self.count_label = QLabel()
         self.count_label.setProperty("role", "muted")
-        filters = (self.missing_box, self.category_box, self.no_codes, self.inactive)
-        self.add(row_layout(*filters, None, self.count_label, spacing=theme.GRID * 3))
+        for box in (self.missing_box, self.category_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # The pickers, then the check boxes and the count: one row on a wide screen, two
+        # rows on a narrow (portrait) one, so no picker is squeezed under its text.
+        filters = QHBoxLayout()
+        filters.setSpacing(theme.GRID * 3)
+        filters.addLayout(row_layout(self.missing_box, self.category_box, spacing=theme.GRID * 3))
+        checks = (self.no_codes, self.inactive, None, self.count_label)
+        filters.addLayout(row_layout(*checks, spacing=theme.GRID * 3), 1)
+        self.add(filters)
+        self.stack_below(filters, FILTERS_IN_ONE_ROW)
 
         self.add(self._build_table(), 1)
         self.hint = QLabel()

@@ -98,6 +98,8 @@ class MerchantQrScreen(QWidget):
 
     def _build_top(self) -> QHBoxLayout:
         """Back, the title and the store picker."""
+        from PySide6.QtCore import Qt
+
         from kiosk.ui.widgets.store_picker import StorePicker
 
         top = QHBoxLayout()
@@ -109,9 +111,10 @@ class MerchantQrScreen(QWidget):
         self.picker = StorePicker()
         self.picker.market_changed.connect(self._on_market_changed)
         self.picker.store_chosen.connect(self._on_store_chosen)
-        top.addWidget(self.back_button)
+        top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
         top.addWidget(self.title_label)
         top.addWidget(self.picker, 1)
+        self._top = top
         return top
 
     def _build_sections(self) -> QWidget:
@@ -136,6 +139,7 @@ class MerchantQrScreen(QWidget):
             section.export_requested.connect(
                 lambda action, w=which: on_export_requested(self, w, action)
             )
+        self._sections.addStretch(0)  # stacked (portrait): the room left goes under both
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -318,6 +322,11 @@ class MerchantQrScreen(QWidget):
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self._sections.direction() != direction:
             self._sections.setDirection(direction)
+            self._top.setDirection(  # narrow: the picker under "Back", with the whole width
+                QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+            )
+            for index, stretch in enumerate((1, 1, 0) if wide else (0, 0, 1)):
+                self._sections.setStretch(index, stretch)
         self.title_label.setVisible(self.width() >= TITLE_MIN_WIDTH)
         side = int(self.height() * PREVIEW_HEIGHT_SHARE) // theme.GRID * theme.GRID
         for section in (self.kakao, self.payment):

@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
@@ -38,6 +40,8 @@ from kiosk.ui.widgets.unsaved_question import UnsavedQuestion
 SCREEN = "onboarding-step"
 #: Side of the official page's code.
 PAGE_CODE_SIDE = 176
+#: Narrower than this (a portrait screen) the status buttons and Save / Next take two rows.
+STATUS_BAR_ONE_ROW = 1200
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +148,9 @@ class OnboardingStepScreen(QWidget):
         self.page_title.setProperty("role", "field")
         self.page_card = QrCard(image_side=PAGE_CODE_SIDE, framed=False)
         self.page_card.setObjectName("onboarding-page-code")
+        # The guide page's code sits under the step's own fields and may be scrolled to at
+        # 1366x768 (self-test: kiosk.qa.checks.SECONDARY_CODE); the step's code stays in view.
+        self.page_card.setProperty("secondary-code", True)
         page.addWidget(self.page_title)
         page.addWidget(self.page_card)
         page.addStretch(1)
@@ -178,6 +185,12 @@ class OnboardingStepScreen(QWidget):
         """A button per status, then Save and Next."""
         bar = QHBoxLayout()
         bar.setSpacing(theme.GRID * 2)
+        self._status_bar = bar  # two rows on a narrow (portrait) screen: see resizeEvent
+        statuses, actions = QHBoxLayout(), QHBoxLayout()
+        for row in (statuses, actions):
+            row.setSpacing(theme.GRID * 2)
+            bar.addLayout(row)
+        bar.setStretch(1, 1)
         self.status_group = QButtonGroup(self)
         self.status_buttons: dict[StepStatus, QPushButton] = {}
         for status in StepStatus:
@@ -188,8 +201,8 @@ class OnboardingStepScreen(QWidget):
             button.clicked.connect(lambda _c=False, s=status: self.choose_status(s))
             self.status_group.addButton(button)
             self.status_buttons[status] = button
-            bar.addWidget(button)
-        bar.addStretch(1)
+            statuses.addWidget(button)
+        actions.addStretch(1)
         self.save_button = QPushButton()
         self.save_button.setObjectName("onboarding-save")
         self.save_button.setProperty("kind", "primary")
@@ -197,9 +210,16 @@ class OnboardingStepScreen(QWidget):
         self.next_button = QPushButton()
         self.next_button.setObjectName("onboarding-next-step")
         self.next_button.clicked.connect(self._on_next)
-        bar.addWidget(self.save_button)
-        bar.addWidget(self.next_button)
+        actions.addWidget(self.save_button)
+        actions.addWidget(self.next_button)
         return bar
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        narrow = event.size().width() < STATUS_BAR_ONE_ROW
+        self._status_bar.setDirection(
+            QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        )
+        super().resizeEvent(event)
 
     # Data ------------------------------------------------------------------------------------
     def step(self) -> Step | None:
