@@ -4,12 +4,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSpacerItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.ui import theme
 
 #: Height of the prominent button (the tourists' door on a portrait screen), in pixels.
 PROMINENT_HEIGHT = theme.GRID * 40
+
+
+def _fixed_space() -> QSpacerItem:
+    return QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
 
 
 class BigButton(QPushButton):
@@ -44,11 +55,14 @@ class BigButton(QPushButton):
         self._title.setProperty("role", self._title_role)
         self._subtitle = QLabel()
         self._subtitle.setProperty("role", "lead")
-        layout.addStretch(1)  # a prominent button's extra height goes above and below
+        # A prominent button's extra height goes above and below the text; otherwise the
+        # labels take it (they wrap, and their wrapped height must never be squeezed).
+        self._room = (_fixed_space(), _fixed_space())
+        layout.addItem(self._room[0])
         for label in (self._title, self._subtitle):
             label.setWordWrap(True)
             layout.addWidget(label)
-        layout.addStretch(1)
+        layout.addItem(self._room[1])
         self.set_texts(title, subtitle)
 
     def sizeHint(self) -> QSize:
@@ -67,6 +81,11 @@ class BigButton(QPushButton):
         """Wrapped lines need more height when the button is narrow: ask for it."""
         super().resizeEvent(event)
         self._fit_height(event.size().width())
+        layout = self.layout()
+        if layout is not None and layout.geometry() != self.rect():
+            # A resize that lands while the labels' new font has the layout invalidated
+            # is not passed on to it: the labels kept the old height, cut in half.
+            layout.setGeometry(self.rect())
 
     def minimumSizeHint(self) -> QSize:
         layout = self.layout()
@@ -82,6 +101,12 @@ class BigButton(QPushButton):
         self._title.style().unpolish(self._title)
         self._title.style().polish(self._title)
         self._prominent_height = PROMINENT_HEIGHT if prominent else 0
+        vertical = QSizePolicy.Policy.Expanding if prominent else QSizePolicy.Policy.Fixed
+        for room in self._room:
+            room.changeSize(0, 0, QSizePolicy.Policy.Minimum, vertical)
+        layout = self.layout()
+        if layout is not None:
+            layout.invalidate()
         self._fit_height(self.width())
 
     def _fit_height(self, width: int) -> None:
