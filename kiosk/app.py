@@ -176,16 +176,28 @@ def _lock(window: Shell, options: KioskOptions) -> KioskController:
     return controller
 
 
-def run_self_test(*, database_url: str | None = None, stream: TextIO = sys.stdout) -> int:
+def run_self_test(
+    *,
+    database_url: str | None = None,
+    stream: TextIO = sys.stdout,
+    sizes: Sequence[tuple[int, int]] | None = None,
+) -> int:
     """Render every screen in every language offscreen; print PASS/FAIL lines; 0 if all pass.
 
     Without *database_url* a temporary SQLite database seeded with the demo
-    markets is used, so the user's own data is never touched.
+    markets is used, so the user's own data is never touched. *sizes* default to
+    1920x1080, 1366x768 and 1080x1920.
     """
     application(offscreen=True)
     from kiosk.qa.selftest import run_self_test as run
+    from kiosk.qa.tour import SIZES
 
-    return run(make_shell=build_shell, database_url=database_url, stream=stream)
+    return run(
+        make_shell=build_shell,
+        database_url=database_url,
+        stream=stream,
+        sizes=tuple(sizes) if sizes else SIZES,
+    )
 
 
 def write_screenshots(
@@ -195,7 +207,8 @@ def write_screenshots(
     sizes: Sequence[tuple[int, int]] | None = None,
     locales: Sequence[str] | None = None,
 ) -> int:
-    """Write one PNG per screen, language and size (1920x1080, 1366x768); return how many.
+    """Write one PNG per screen, language and size (1920x1080, 1366x768, 1080x1920); return
+    how many.
 
     *sizes* and *locales* narrow the set (default: all); a bad locale raises ValueError.
     """

@@ -127,17 +127,17 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
 
 
 def _add_qa_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
-    """``self-test`` and ``screenshots``: every screen rendered offscreen."""
+    """``self-test`` and ``screenshots``: every screen rendered offscreen, ``--size WxH``."""
     selftest = sub.add_parser(
         "self-test",
-        help="render every screen in every language offscreen and check none is blank",
+        help="render every screen in every language offscreen and check the text is legible "
+        "and nothing is cut off",
     )
+    _add_size_option(selftest)
     selftest.set_defaults(func=_cmd_self_test)
-    shots = sub.add_parser(
-        "screenshots",
-        help="write one PNG per screen per language at 1920x1080 and 1366x768",
-    )
+    shots = sub.add_parser("screenshots", help="write one PNG per screen, language and size")
     shots.add_argument("dir", type=Path, metavar="DIR", help="folder for the PNG files")
+    _add_size_option(shots)
     shots.set_defaults(func=_cmd_screenshots)
 
 
@@ -167,10 +167,31 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _window_size(text: str) -> tuple[int, int]:
+    """argparse type of ``--size``: ``WxH`` in pixels (argparse names the option)."""
+    from kiosk.domain.screen_size import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _add_size_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--size",
+        dest="sizes",
+        type=_window_size,
+        action="append",
+        metavar="WxH",
+        help="window size in pixels, repeatable (default: 1920x1080, 1366x768 and 1080x1920)",
+    )
+
+
 def _cmd_self_test(args: argparse.Namespace) -> int:
     from kiosk.app import run_self_test
 
-    return run_self_test()
+    return run_self_test(sizes=args.sizes)
 
 
 def _cmd_screenshots(args: argparse.Namespace) -> int:
@@ -186,7 +207,7 @@ def _cmd_screenshots(args: argparse.Namespace) -> int:
             f"screenshots: cannot create the folder {out_dir} ({exc.strerror or exc})"
         ) from None
     try:
-        written = write_screenshots(out_dir)
+        written = write_screenshots(out_dir, sizes=args.sizes)
     except OSError as exc:
         raise CliError(f"screenshots: {exc}") from None
     print(f"wrote {written} screenshots to {out_dir}")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk import i18n
 from kiosk.domain.access import Actor
 from kiosk.domain.locales import LOCALES, LocaleCode
+from kiosk.domain.screen_size import SUPPORTED
 from kiosk.qa.signage_shots import walk_signage
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
@@ -43,8 +44,8 @@ from kiosk.ui.shell import START, Shell
 from kiosk.ui.signage.loop_screen import SCREEN as SIGNAGE
 from kiosk.ui.tourist.flow import DETAIL, DIRECTORY, tourist_flow
 
-#: Landscape kiosk screen and the small laptop screen of a market office.
-SIZES: tuple[tuple[int, int], ...] = ((1920, 1080), (1366, 768))
+#: The default sizes: landscape kiosk, market-office laptop, portrait kiosk (domain.screen_size).
+SIZES: tuple[tuple[int, int], ...] = SUPPORTED
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,7 @@ def tour_window(
         window = make_shell(previous)
         try:
             window.use_services(services)
+            window.name_home_market()  # as the app does once the database is open
             window.show()
             yield window
         finally:

@@ -29,7 +29,7 @@ def test_self_test_passes_every_screen_in_every_language() -> None:
     # and goods,
     # onboarding sign-in, overview and one step of each of four kinds, and the attract
     # loop's five kinds of slide
-    assert len(results) == 2 * len(LOCALES) * 30
+    assert len(results) == 3 * len(LOCALES) * 30
     assert all(line.startswith("PASS ") for line in results)
     assert "PASS start-screen ko 1920x1080" in results
     assert "PASS tourist-directory:dongmun ja 1366x768" in results
@@ -40,7 +40,7 @@ def test_self_test_passes_every_screen_in_every_language() -> None:
                    "onboarding-step:kakao", "onboarding-step:payment",
                    "onboarding-step:link", "manager-promotions", "manager-promotion-form",
                    "manager-promotion-form:refused"):  # fmt: skip
-        for size in ("1920x1080", "1366x768"):
+        for size in ("1920x1080", "1366x768", "1080x1920"):
             assert f"PASS {screen} ko {size}" in results and f"PASS {screen} en {size}" in results
     assert lines[-1] == f"{len(results)} of {len(results)} screens passed"
 

@@ -96,3 +96,53 @@ def test_start_screen_has_no_top_bar(window: Shell) -> None:
     window.go_home()
     assert window.current_screen_name() == "start-screen"
     assert window._top_bar is None or not window._top_bar.isVisible()
+
+
+def test_portrait_and_landscape_layouts_follow_the_screen_shape(
+    qtbot: QtBot, screen: StartScreen
+) -> None:
+    from kiosk.qa.selftest import widget_problems
+
+    tourist, merchant = screen.mode_button("tourist"), screen.mode_button("merchant")
+    bar = screen.language_bar
+    assert not screen.is_portrait()
+    assert bar.button("ko").y() == bar.button("en").y()  # the languages in a row
+    screen.resize(1080, 1920)
+    qtbot.waitUntil(lambda: tourist.height() >= 320)
+    assert screen.is_portrait()
+    qtbot.waitUntil(lambda: bar.button("ko").x() == bar.button("en").x())  # a list
+    assert bar.button("ko").y() < bar.button("en").y()
+    assert bar.button("ko").width() > screen.width() // 2  # large buttons, the column wide
+    assert merchant.geometry().bottom() <= screen.height()
+    assert widget_problems(screen, tourist=True) == []
+    screen.resize(1366, 768)
+    qtbot.waitUntil(lambda: not screen.is_portrait())
+    qtbot.waitUntil(lambda: tourist.height() < 320)
+    assert widget_problems(screen, tourist=True) == []
+
+
+def test_subtitles_keep_their_height_after_a_resize_and_a_language_change(
+    qtbot: QtBot, window: Shell
+) -> None:
+    """Korean at 1366x768 right after another language at 1920x1080: the staff buttons'
+    wrapped subtitles were cut in half (the inner layout missed the resize)."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.qa.selftest import widget_problems
+    from kiosk.qa.tour import settle
+
+    from kiosk.ui.tourist.flow import tourist_flow
+
+    window.resize(1920, 1080)
+    window.set_locale("zh_Hant")
+    window.show_screen("start-screen")
+    settle()
+    tourist_flow(window).open_directory()  # the start screen hidden while the rest changes
+    settle()
+    window.resize(1366, 768)
+    window.set_locale("ko")
+    window.show_screen("start-screen")
+    settle()
+    QApplication.processEvents()
+    cut = [p for p in widget_problems(window.start_screen) if "wrapped text cut" in p]
+    assert cut == []
