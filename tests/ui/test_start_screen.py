@@ -130,7 +130,6 @@ def test_subtitles_keep_their_height_after_a_resize_and_a_language_change(
 
     from kiosk.qa.selftest import widget_problems
     from kiosk.qa.tour import settle
-
     from kiosk.ui.tourist.flow import tourist_flow
 
     window.resize(1920, 1080)
