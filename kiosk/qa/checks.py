@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractScrollArea,
+    QAbstractSpinBox,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -37,7 +38,7 @@ QR_IMAGE = "qr-image"
 #: at a stall or on a tourist screen.
 SECONDARY_CODE = "secondary-code"
 #: Controls whose outline or fill must show where they are (WCAG 1.4.11).
-_OUTLINED = (QLineEdit, QComboBox, QPlainTextEdit, QAbstractButton)
+_OUTLINED = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QAbstractButton)
 #: What a tourist touches: buttons, the search box, pickers and scroll bars.
 _TARGETS = (QAbstractButton, QLineEdit, QComboBox, QScrollBar)
 
@@ -234,8 +235,8 @@ def outline_problems(widget: QWidget, window: QWidget, image: QImage) -> list[st
         return []
     if isinstance(widget, QAbstractButton) and not widget.inherits("QPushButton"):
         return []  # check boxes and tool buttons draw their own marks
-    if isinstance(widget.parentWidget(), QComboBox):
-        return []  # the edit field of an editable picker: the picker's outline counts
+    if isinstance(widget.parentWidget(), QComboBox | QAbstractSpinBox):
+        return []  # the edit field of a picker or a date: the outer control's outline counts
     if isinstance(widget, QPlainTextEdit | QLineEdit) and widget.isReadOnly():
         return []  # text to read, not a control
     own = rect_in(widget, window)
