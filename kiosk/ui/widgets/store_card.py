@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain import design
 from kiosk.domain.directory_card import PAYMENT_MARK_LABELS, DirectoryCard
 from kiosk.domain.locales import LocaleCode
 from kiosk.domain.open_now import OpenKind
@@ -170,7 +171,10 @@ def _paint_content(
     painter.drawEllipse(badge)
     inset = BADGE * 0.2
     draw_category(
-        painter, badge.adjusted(inset, inset, -inset, -inset), card.category, QColor("#FFFFFF")
+        painter,
+        badge.adjusted(inset, inset, -inset, -inset),
+        card.category,
+        QColor(design.ON_PRIMARY),
     )
 
     left = box.left() + BADGE + theme.GRID * 2
