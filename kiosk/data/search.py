@@ -11,10 +11,18 @@ Every write that changes what a search of a market sees (a store added or
 removed, its search text, active flag, category or stall number) replaces the
 market's ``search_stamp`` in the same transaction: the ORM flush hook here does
 it for ORM writes, :func:`bump_search_stamps` for Core writes.
+
+A stamp is two tokens of 16 hex digits: the previous write's and this write's.
+A write's token is 8 random digits and 8 digits hashing the ids of the stores it
+changed (:func:`stamp_token`), so the in-memory search, told by a change event
+which stores changed, can check that exactly that write happened since its
+snapshot and patch those stores instead of reloading the market.
 """
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -27,6 +35,7 @@ from sqlalchemy import (
     and_,
     bindparam,
     event,
+    func,
     inspect,
     literal,
     or_,
@@ -38,7 +47,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 
-from kiosk.data.models import Market, Product, Store, new_search_stamp
+from kiosk.data.models import Market, Product, Store
 from kiosk.data.ordering import stall_sort_bytes
 from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.domain.search_terms import SearchTerm, Vocabulary
@@ -126,14 +135,43 @@ def search_filter(query: str, vocabulary: Vocabulary | None = None) -> ColumnEle
     return and_(*(_term_filter(term) for term in terms))
 
 
-def bump_search_stamps(conn: Connection | Session, market_ids: Iterable[int]) -> None:
-    """Give the markets new search stamps (after a Core write to their stores)."""
-    ids = sorted(set(market_ids))
-    if ids:
+def ids_hash(store_ids: Iterable[int]) -> str:
+    """8 hex digits naming a set of store ids (the second half of a write's token)."""
+    data = ",".join(str(i) for i in sorted(set(store_ids))).encode()
+    return hashlib.blake2b(data, digest_size=4).hexdigest()
+
+
+def stamp_token(store_ids: Iterable[int] | None) -> str:
+    """A write's token: 8 random hex digits, then the hash of the stores it changed
+    (None: not known, 8 more random digits, which no change event matches)."""
+    tail = secrets.token_hex(4) if store_ids is None else ids_hash(store_ids)
+    return secrets.token_hex(4) + tail
+
+
+def last_token(stamp: str) -> str:
+    """The newest token of *stamp* (a stamp of the old form is left-padded with zeros)."""
+    return ("0" * 32 + stamp)[-16:]
+
+
+def bump_search_stamps(
+    conn: Connection | Session,
+    market_ids: Iterable[int],
+    *,
+    changed: Mapping[int, Iterable[int]] | None = None,
+) -> None:
+    """Give the markets new search stamps (after a Core write to their stores).
+
+    *changed*: per market, the ids of the only stores whose search data changed
+    (a market missing there: not known, its next search reloads it).
+    """
+    for market_id in sorted(set(market_ids)):
+        ids = None if changed is None else changed.get(market_id)
+        padded = literal("0" * 32) + Market.__table__.c.search_stamp
+        start = func.length(Market.__table__.c.search_stamp) + 17
         conn.execute(
             update(Market)
-            .where(Market.id.in_(ids))
-            .values(search_stamp=new_search_stamp())
+            .where(Market.id == market_id)
+            .values(search_stamp=func.substr(padded, start, 16) + stamp_token(ids))
             .execution_options(synchronize_session=False)
         )
 
@@ -212,16 +250,32 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
         if store is not None and store not in session.deleted:
             touched[id(store)] = store
     deleted = list(session.deleted)
-    stamped: set[int | None] = set()
+    # Per market, the stores whose search changed (ids are read after the flush).
+    stamped: list[tuple[int | None, Store]] = []
     for key, store in touched.items():
         if refresh_store_search_text(store, excluding=deleted, including=pending.get(key, ())):
-            stamped.add(_market_of(store))
+            stamped.append((_market_of(store), store))
         if store in session.new:
-            stamped.add(_market_of(store))
+            stamped.append((_market_of(store), store))
         else:
-            stamped.update(_searched_markets(store))
-    stamped.update(_market_of(obj) for obj in session.deleted if isinstance(obj, Store))
-    bump_search_stamps(session, (market_id for market_id in stamped if market_id is not None))
+            stamped.extend((market_id, store) for market_id in _searched_markets(store))
+    stamped.extend((_market_of(obj), obj) for obj in deleted if isinstance(obj, Store))
+    if stamped:
+        session.info.setdefault(_STAMPED, []).extend(stamped)
+
+
+#: Where the flush hook leaves the stores to stamp for after the flush.
+_STAMPED = "kiosk_search_stamped"
+
+
+def _after_flush(session: Session, _context: Any) -> None:
+    stamped: list[tuple[int | None, Store]] = session.info.pop(_STAMPED, [])
+    changed: dict[int, set[int]] = {}
+    for market_id, store in stamped:
+        if market_id is not None:
+            changed.setdefault(market_id, set()).add(store.id)
+    if changed:
+        bump_search_stamps(session.connection(), changed, changed=changed)
 
 
 def install_search_maintenance() -> None:
@@ -233,3 +287,5 @@ def install_search_maintenance() -> None:
     """
     if not event.contains(Session, "before_flush", _before_flush):
         event.listen(Session, "before_flush", _before_flush)
+    if not event.contains(Session, "after_flush", _after_flush):
+        event.listen(Session, "after_flush", _after_flush)

@@ -22,11 +22,12 @@ from __future__ import annotations
 import threading
 from array import array
 from collections import Counter, OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Connection, String, select, type_coerce
+from sqlalchemy import Connection, select
 
-from kiosk.data.models import Market, Store
+from kiosk.data.models import Market
+from kiosk.data.search_patch import ascii_view, holding_any, patched, store_rows, to_patch
 from kiosk.domain.categories import Category
 from kiosk.domain.search_terms import SearchTerm
 
@@ -36,8 +37,8 @@ _RESULTS_KEPT = 32
 _POSTINGS_KEPT = 256
 #: One text in this many is sampled to judge which characters are rare.
 _SAMPLE_EVERY = 37
-#: What the ASCII view leaves out besides non-ASCII characters (never inside a word).
-_SPACES = b" \t\n\r\x0b\x0c"
+#: Change events noted per market before its next search reloads it instead.
+_EVENTS_KEPT = 64
 #: Building a posting, as a share of scanning every text for a word: one character
 #: (a byte search) and a run of three characters (a substring search like the word's).
 _BUILD_CHAR = 0.4
@@ -73,6 +74,7 @@ class _Snapshot:
         "ascii_texts",
         "categories",
         "ids",
+        "keys",
         "payments",
         "rarity",
         "sample",
@@ -89,24 +91,30 @@ class _Snapshot:
         categories: Sequence[Category],
         texts: Sequence[str],
         payments: Sequence[str] | None = None,
+        keys: Sequence[tuple[bytes, int]] | None = None,
+        ascii_texts: Sequence[str] | None = None,
+        rarity: Counter[str] | None = None,
     ) -> None:
         self.stamp = stamp
         self.ids = ids
+        #: (stall sort key, id) of each store: where a patched store goes.
+        self.keys = keys if keys is not None else [(b"", i) for i in ids]
         self.active = active
         self.categories = categories
         self.texts = texts
         #: Each store's payment codes between commas (``,cash,card,``).
         self.payments = payments if payments is not None else [""] * len(texts)
-        self.ascii_texts = [
-            text.encode("ascii", "ignore").translate(None, _SPACES).decode("ascii")
-            for text in texts
-        ]
+        self.ascii_texts = (
+            ascii_texts if ascii_texts is not None else [ascii_view(text) for text in texts]
+        )
         self.sample = texts[::_SAMPLE_EVERY]
         self.ascii_sample = self.ascii_texts[::_SAMPLE_EVERY]
         # How many sampled texts hold each character (not how often it occurs).
-        self.rarity: Counter[str] = Counter()
-        for text in self.sample:
-            self.rarity.update(set(text))
+        if rarity is None:
+            rarity = Counter()
+            for text in self.sample:
+                rarity.update(set(text))
+        self.rarity = rarity
         self._postings: OrderedDict[str, array[int]] = OrderedDict()
         self._unions: OrderedDict[SearchTerm, array[int]] = OrderedDict()
         self._joined: str | None = None
@@ -114,19 +122,15 @@ class _Snapshot:
 
     @classmethod
     def load(cls, conn: Connection, market_id: int, stamp: str) -> _Snapshot:
-        codes = type_coerce(Store.__table__.c.payment_methods, String())
-        rows = conn.execute(
-            select(Store.id, Store.active, Store.category, Store.search_text, codes)
-            .where(Store.market_id == market_id)
-            .order_by(Store.stall_sort_key, Store.id)
-        ).all()
+        rows = store_rows(conn, market_id)
         return cls(
             stamp=stamp,
-            ids=[row[0] for row in rows],
-            active=[bool(row[1]) for row in rows],
-            categories=[row[2] for row in rows],
-            texts=[row[3] for row in rows],
-            payments=[f",{row[4] or ''}," for row in rows],
+            ids=[row[1] for row in rows],
+            keys=[(row[0], row[1]) for row in rows],
+            active=[bool(row[2]) for row in rows],
+            categories=[row[3] for row in rows],
+            texts=[row[4] for row in rows],
+            payments=[f",{row[5] or ''}," for row in rows],
         )
 
     def forget_postings(self) -> None:
@@ -239,8 +243,8 @@ class _Snapshot:
                 rare[word] = min(word, key=self._cost)
         if rare:
             texts = self.texts
-            named = sorted(_holding_any(texts, sorted(set(rare.values()))) - found)
-            held = _holding_any([texts[i] for i in named], tuple(rare))
+            named = sorted(holding_any(texts, sorted(set(rare.values()))) - found)
+            held = holding_any([texts[i] for i in named], tuple(rare))
             found.update(named[j] for j in held)
         return sorted(found)
 
@@ -280,37 +284,6 @@ class _Snapshot:
         return [ids[i] for i in hits]
 
 
-def _holding_any(texts: Sequence[str], keys: Sequence[str]) -> set[int]:
-    """Positions of the texts holding one of *keys*: one pass per six keys, the tests
-    written out (a generator or a call per text would cost more than the tests).
-    """
-    found: set[int] = set()
-    for start in range(0, len(keys), 6):
-        chunk = (*keys[start : start + 6],)
-        n = len(chunk)
-        a = chunk[0]
-        b, c, d, e, f = (*chunk[1:], *[a] * (6 - n))
-        if n == 1:
-            found.update(i for i, t in enumerate(texts) if a in t)
-        elif n == 2:
-            found.update(i for i, t in enumerate(texts) if a in t or b in t)
-        elif n == 3:
-            found.update(i for i, t in enumerate(texts) if a in t or b in t or c in t)
-        elif n == 4:
-            found.update(i for i, t in enumerate(texts) if a in t or b in t or c in t or d in t)
-        elif n == 5:
-            found.update(
-                i for i, t in enumerate(texts) if a in t or b in t or c in t or d in t or e in t
-            )
-        else:
-            found.update(
-                i
-                for i, t in enumerate(texts)
-                if a in t or b in t or c in t or d in t or e in t or f in t
-            )
-    return found
-
-
 def _stamp(conn: Connection, market_id: int) -> str | None:
     """The market's search stamp (None: no such market)."""
     return conn.scalar(select(Market.search_stamp).where(Market.id == market_id))
@@ -323,6 +296,10 @@ class SearchIndex:
         self._lock = threading.Lock()
         self._load_lock = threading.Lock()
         self._snapshots: dict[int, _Snapshot] = {}
+        #: Per market slug, the store ids of each change event since its snapshot
+        #: (None: a change of unknown stores; no entry: no event yet).
+        self._events: dict[str, list[frozenset[int]] | None] = {}
+        self._slugs: dict[int, str] = {}
         self._results: OrderedDict[tuple[object, ...], list[int]] = OrderedDict()
 
     def matching_ids(
@@ -362,6 +339,21 @@ class SearchIndex:
         if stamp is not None:
             self._snapshot(conn, market_id, stamp)
 
+    def note_change(self, market_slug: str | None, store_ids: Iterable[int]) -> None:
+        """A change event: *store_ids* of *market_slug* changed (none named: any store;
+        no market: any market). The next search patches those stores when the market's
+        stamp shows that this was the only write since its snapshot."""
+        ids = frozenset(store_ids)
+        with self._lock:
+            if market_slug is None:
+                self._events = dict.fromkeys(self._events)
+                return
+            events = self._events.get(market_slug, [])
+            if not ids or events is None or len(events) >= _EVENTS_KEPT:
+                self._events[market_slug] = None
+            else:
+                self._events[market_slug] = [*events, ids]
+
     def _snapshot(self, conn: Connection, market_id: int, stamp: str) -> _Snapshot:
         snapshot = self._snapshots.get(market_id)
         if snapshot is not None and snapshot.stamp == stamp:
@@ -369,9 +361,23 @@ class SearchIndex:
         with self._load_lock:  # one load at a time; a second caller reuses the first's
             snapshot = self._snapshots.get(market_id)
             if snapshot is None or snapshot.stamp != stamp:
-                snapshot = _Snapshot.load(conn, market_id, stamp)
+                with self._lock:
+                    slug = self._slugs.get(market_id)
+                    events = self._events.get(slug) if slug is not None else None
+                    if slug is not None:
+                        self._events[slug] = []
+                old = None if snapshot is None else snapshot.stamp
+                changed = to_patch(events, old, stamp)
+                if snapshot is not None and changed is not None:
+                    snapshot = patched(snapshot, conn, market_id, stamp, changed)
+                else:
+                    snapshot = _Snapshot.load(conn, market_id, stamp)
+                    slug = conn.scalar(select(Market.slug).where(Market.id == market_id))
                 with self._lock:
                     self._snapshots[market_id] = snapshot
+                    if slug is not None:
+                        self._slugs[market_id] = slug
+                        self._events.setdefault(slug, [])
                     stale = [key for key in self._results if key[0] == market_id]
                     for key in stale:
                         if key[1] != stamp:

@@ -38,6 +38,8 @@ class Core:
 
         self.db = db
         self.changes = ChangeHub()
+        # The search patches the stores a change names instead of reloading their market.
+        self.changes.subscribe(lambda c: db.search_index.note_change(c.market_slug, c.store_ids))
         #: This process's id in the change events (its own are not polled back).
         self.origin = secrets.token_hex(8)
         #: The PC's name in the audit log.
