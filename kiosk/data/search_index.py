@@ -1,21 +1,4 @@
-"""Directory search in memory: each market's folded store texts, checked against its stamp.
-
-Why in memory: a ``LIKE``/``GLOB`` over every store's search text costs
-15-60 ms at 30,000 stores on SQLite (Hangul, kana and Han are decoded
-character by character), and the trigram indexes that could help cannot look
-up one- or two-character words such as 귤, 갈치 or 橘子. CPython's substring
-search over the same texts held in a list answers the same question in
-3-8 ms for every script, needs no index kept at write time, and works the
-same on SQLite and PostgreSQL.
-
-Freshness: a market's ``search_stamp`` changes in the same transaction as
-every write that changes what its search sees (:mod:`kiosk.data.search`). A
-search reads the stamp (one primary-key lookup) and reloads the market's texts
-when it differs, so a change committed by any PC is seen at the next search.
-Reloading 30,000 stores takes about 0.1 s and happens off the GUI thread like
-every query. Results of the last few searches are kept, so the page and the
-count of one query, and the pages that follow, cost one scan together.
-"""
+"""Directory search in memory: each market's folded store texts, checked against its stamp."""
 
 from __future__ import annotations
 
@@ -27,7 +10,14 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import Connection, select
 
 from kiosk.data.models import Market
-from kiosk.data.search_patch import ascii_view, holding_any, patched, store_rows, to_patch
+from kiosk.data.search_patch import (
+    ascii_view,
+    holding_any,
+    in_stall_order,
+    patched,
+    store_rows,
+    to_patch,
+)
 from kiosk.domain.categories import Category
 from kiosk.domain.search_terms import SearchTerm
 
@@ -72,9 +62,12 @@ class _Snapshot:
         "active",
         "ascii_sample",
         "ascii_texts",
+        "base",
         "categories",
+        "dead",
         "ids",
         "keys",
+        "moved",
         "payments",
         "rarity",
         "sample",
@@ -119,6 +112,11 @@ class _Snapshot:
         self._unions: OrderedDict[SearchTerm, array[int]] = OrderedDict()
         self._joined: str | None = None
         self._lock = threading.Lock()
+        #: Rows before *base* are in stall order; patched stores are appended after it,
+        #: their old rows left *dead* (``moved``: a patched store's id to its row).
+        self.base = len(ids)
+        self.dead: frozenset[int] = frozenset()
+        self.moved: dict[int, int] = {}
 
     @classmethod
     def load(cls, conn: Connection, market_id: int, stamp: str) -> _Snapshot:
@@ -280,6 +278,8 @@ class _Snapshot:
         if category is not None:
             categories = self.categories
             hits = [i for i in hits if categories[i] is category]
+        if self.dead or len(self.ids) > self.base:
+            hits = in_stall_order(self, hits)
         ids = self.ids
         return [ids[i] for i in hits]
 
@@ -370,7 +370,7 @@ class SearchIndex:
                 changed = to_patch(events, old, stamp)
                 if snapshot is not None and changed is not None:
                     snapshot = patched(snapshot, conn, market_id, stamp, changed)
-                else:
+                if snapshot is None or snapshot.stamp != stamp:
                     snapshot = _Snapshot.load(conn, market_id, stamp)
                     slug = conn.scalar(select(Market.slug).where(Market.id == market_id))
                 with self._lock:

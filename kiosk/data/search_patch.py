@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -14,8 +15,8 @@ from kiosk.data.search import ids_hash, last_token
 if TYPE_CHECKING:
     from kiosk.data.search_index import _Snapshot
 
-#: Above this many changed stores the positions are found in one pass, not one by one.
-_ONE_BY_ONE = 64
+#: Patched rows a snapshot may hold before the market is loaded again in stall order.
+_APPENDED_KEPT = 2048
 
 
 def store_rows(
@@ -51,34 +52,41 @@ def to_patch(
 
 def patched(
     old: _Snapshot, conn: Connection, market_id: int, stamp: str, store_ids: set[int]
-) -> _Snapshot:
-    """*old* with *store_ids* read again (changed, added, deleted or moved), as of *stamp*.
+) -> _Snapshot | None:
+    """*old* with *store_ids* read again (changed, added, deleted or moved), as of *stamp*
+    (None: too many patches kept, reload the market).
 
-    The lists are copied (a search running on *old* keeps seeing it whole); the
-    rarity sample is kept (an estimate), postings are built again on first use.
+    A changed store's row is left dead (no text, never listed) and its new row appended,
+    so the kept postings and unions stay valid: they are copied with the new rows'
+    positions added, and the search merges the appended rows into stall order. The
+    lists are copied: a search running on *old* keeps seeing it whole.
     """
-    ids = list(old.ids)
-    if len(store_ids) <= _ONE_BY_ONE:
-        gone = []
-        for store_id in store_ids:
+    if len(old.ids) - old.base + len(store_ids) > _APPENDED_KEPT:
+        return None
+    ids, texts, ascii_texts = list(old.ids), list(old.texts), list(old.ascii_texts)
+    active, moved, dead = list(old.active), dict(old.moved), set(old.dead)
+    for store_id in store_ids:
+        row = moved.pop(store_id, None)
+        if row is None:
             try:
-                gone.append(ids.index(store_id))
+                row = old.ids.index(store_id, 0, old.base)
             except ValueError:  # a store added, or moved here
                 continue
-    else:
-        gone = [i for i, store_id in enumerate(ids) if store_id in store_ids]
-    lists: list[list[Any]] = [ids, list(old.keys), list(old.active), list(old.categories)]
-    lists += [list(old.texts), list(old.payments), list(old.ascii_texts)]
-    for position in sorted(gone, reverse=True):
-        for values in lists:
-            del values[position]
-    ids, keys, active, categories, texts, payments, ascii_texts = lists
+        dead.add(row)
+        texts[row] = ascii_texts[row] = ""
+        active[row] = False
+    keys, categories, payments = list(old.keys), list(old.categories), list(old.payments)
+    first = len(ids)
     for key, store_id, is_active, category, text, codes in store_rows(conn, market_id, store_ids):
-        at = bisect_left(keys, (key, store_id))
-        row = (store_id, (key, store_id), bool(is_active), category, text, f",{codes or ''},")
-        for values, value in zip(lists, (*row, ascii_view(text)), strict=True):
-            values.insert(at, value)
-    return type(old)(
+        moved[store_id] = len(ids)
+        ids.append(store_id)
+        keys.append((key, store_id))
+        active.append(bool(is_active))
+        categories.append(category)
+        texts.append(text)
+        payments.append(f",{codes or ''},")
+        ascii_texts.append(ascii_view(text))
+    new = type(old)(
         stamp=stamp,
         ids=ids,
         keys=keys,
@@ -89,6 +97,41 @@ def patched(
         ascii_texts=ascii_texts,
         rarity=old.rarity,
     )
+    new.base, new.dead, new.moved = old.base, frozenset(dead), moved
+    _carry(old, new, first)
+    return new
+
+
+def _carry(old: _Snapshot, new: _Snapshot, first: int) -> None:
+    """Give *new* the postings and unions of *old*, with the rows from *first* on added."""
+    added = range(first, len(new.ids))
+    with old._lock:
+        postings, unions = list(old._postings.items()), list(old._unions.items())
+        joined = old._joined
+    for key, found in postings:
+        view = new._view(key)
+        extra = [i for i in added if key in view[i]]
+        new._postings[key] = found + array("i", extra) if extra else found
+    for term, found in unions:
+        extra = [i for i in added if new._holds(i, term)]
+        new._unions[term] = found + array("i", extra) if extra else found
+    if joined is not None:
+        new._joined = "\n".join([joined, *(new.ascii_texts[i] for i in added)])
+
+
+def in_stall_order(snapshot: _Snapshot, hits: Sequence[int]) -> list[int]:
+    """*hits* (rows, ascending) without the dead rows and with the appended rows merged
+    into stall order."""
+    split = bisect_left(hits, snapshot.base)
+    head, tail = list(hits[:split]), hits[split:]
+    for row in snapshot.dead:
+        at = bisect_left(head, row)
+        if at < len(head) and head[at] == row:
+            del head[at]
+    keys = snapshot.keys
+    for row in sorted((row for row in tail if row not in snapshot.dead), key=keys.__getitem__):
+        head.insert(bisect_left(head, keys[row], key=keys.__getitem__), row)
+    return head
 
 
 #: What the ASCII view leaves out besides non-ASCII characters (never inside a word).

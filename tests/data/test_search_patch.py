@@ -54,7 +54,7 @@ def _fresh(
     db: Database, query: str, loads: list[int] | None = None, *, inactive: bool = False
 ) -> list[int]:
     """What a full load answers now (a new index, nothing kept; not counted in *loads*)."""
-    from kiosk.services.directory import search_terms
+    from kiosk.data.synonym_lists import query_terms as search_terms
 
     with db.engine.connect() as conn:
         market_id = conn.scalar(select(Market.id).where(Market.slug == "dongmun"))
@@ -161,7 +161,7 @@ def test_patched_answers_equal_a_full_reload_over_many_edits(
     stores = services.directory.list_stores(market_slug="dongmun", include_inactive=True)
     _ids(services, "a")
     names = [("두리안", "Durian"), ("용과", "Dragon fruit"), ("귤", "Tangerine"), ("갈치", "Fish")]
-    for step in range(12):
+    for step in range(24):
         store = services.directory.get_store(store_id=rng.choice(stores).id)
         draft = draft_from(store)
         kind = step % 4
