@@ -10,6 +10,7 @@ newer than this app) and our tables. PostgreSQL is backed up with ``pg_dump``
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from contextlib import closing
@@ -125,6 +126,29 @@ def snapshot(db: Database) -> bytes:
     # Header bytes 18-19 say "WAL" after copying a WAL database; 1 (rollback journal) lets
     # the file be opened on its own, even from read-only media, without -wal/-shm files.
     return data[:18] + b"\x01\x01" + data[20:]
+
+
+def snapshot_into(db: Database, target: Path) -> None:
+    """Write the whole database into the empty file *target* with the online backup API,
+    page by page (nothing held in memory). A full disk raises OSError (ENOSPC)."""
+    if sqlite_path(db) is None:
+        raise BackupError(MEMORY())
+    raw, source = _sqlite_connection(db.engine)
+    try:
+        with closing(sqlite3.connect(target)) as copy:
+            # The writer fsyncs and checks the whole file itself: no journal, no syncs here.
+            copy.execute("PRAGMA journal_mode = OFF")
+            copy.execute("PRAGMA synchronous = OFF")
+            source.backup(copy)
+    except sqlite3.Error as exc:
+        if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)) from None
+        raise
+    finally:
+        raw.close()  # type: ignore[attr-defined]
+    with target.open("r+b") as handle:  # rollback journal, as in :func:`snapshot`
+        handle.seek(18)
+        handle.write(b"\x01\x01")
 
 
 def _first_line(value: object) -> str:

@@ -247,6 +247,41 @@ def write_verified(path: Path, data: bytes, verify: Callable[[Path], T]) -> T:
     the temp file is removed, and an OSError is turned into OutputPathError
     naming the cause (full disk, no permission, read-only file system, ...).
     """
+
+    def fill(tmp: Path, fd: int) -> None:
+        try:
+            _write_all(fd, data)
+            _os_fsync(fd)
+        finally:
+            os.close(fd)
+        if _read_back(tmp, len(data)) != data:
+            raise OutputPathError(WRITE_FAILED(path=path, reason=READ_BACK_DIFFERS()))
+
+    return _through_temp(path, fill, verify)
+
+
+def write_filled(path: Path, fill: Callable[[Path], object], verify: Callable[[Path], T]) -> T:
+    """Like :func:`write_verified` for a file another writer streams: *fill* writes the
+    (empty, just created) temp file itself, e.g. SQLite's backup API, so the data is never
+    held in memory; it may raise OSError (ENOSPC for a full disk). The file is then
+    fsynced and *verify*, which must read all of it (a backup's integrity check), takes
+    the place of the byte-for-byte read-back. Same guarantees and errors otherwise.
+    """
+
+    def filled(tmp: Path, fd: int) -> None:
+        os.close(fd)
+        fill(tmp)
+        fd = os.open(tmp, os.O_RDWR | getattr(os, "O_BINARY", 0))
+        try:
+            _os_fsync(fd)
+        finally:
+            os.close(fd)
+
+    return _through_temp(path, filled, verify)
+
+
+def _through_temp(path: Path, fill: Callable[[Path, int], None], verify: Callable[[Path], T]) -> T:
+    """Create the temp file, *fill* it (it closes the descriptor), verify, move into place."""
     check_output_dir(path)
     folder = _folder(path)
     clean_stale_temps(folder)
@@ -256,13 +291,7 @@ def write_verified(path: Path, data: bytes, verify: Callable[[Path], T]) -> T:
         raise write_error(path, exc) from None
     try:
         try:
-            try:
-                _write_all(fd, data)
-                _os_fsync(fd)
-            finally:
-                os.close(fd)
-            if _read_back(tmp, len(data)) != data:
-                raise OutputPathError(WRITE_FAILED(path=path, reason=READ_BACK_DIFFERS()))
+            fill(tmp, fd)
             result = verify(tmp)
             check_output_file(path)  # again: it may have become a pipe or link meanwhile
             os.replace(tmp, path)
@@ -271,8 +300,9 @@ def write_verified(path: Path, data: bytes, verify: Callable[[Path], T]) -> T:
         except OSError as exc:
             raise write_error(path, exc) from None
     except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
         raise
     sync_folder(folder)
     return result

@@ -1,7 +1,7 @@
 """Backups of the SQLite database: taken, checked, kept (daily, last 14), restored, recovered.
 
 A backup is a snapshot through SQLite's online backup API (``kiosk.data.backup``)
-written through ``write_verified``: the temp file must pass ``integrity_check``
+streamed into the temp file of ``write_filled``: it must pass ``integrity_check``
 and show the same schema revision before it replaces anything. Backups live in
 ``backups/`` beside the database file (the user data folder for the default
 database) or in ``$KIOSK_BACKUP_DIR``. Restoring copies the backup beside the
@@ -17,13 +17,19 @@ import re
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Final
 
 from kiosk import settings
-from kiosk.data.backup import BackupError, BackupFacts, inspect_backup, snapshot, sqlite_path
+from kiosk.data.backup import (
+    BackupError,
+    BackupFacts,
+    inspect_backup,
+    snapshot_into,
+    sqlite_path,
+)
 from kiosk.data.db import Database
 from kiosk.domain.access import Actor
 from kiosk.domain.audit import AuditAction
@@ -134,7 +140,7 @@ def take_backup(db: Database, *, out: Path | None = None) -> BackupResult:
 
     Raises BackupError (PostgreSQL, memory database) and OutputPathError (folder, disk).
     """
-    from kiosk.render.atomic import write_verified
+    from kiosk.render.atomic import write_filled
 
     database_file = _database_file(db)
     expected = db.current_revision()
@@ -142,7 +148,6 @@ def take_backup(db: Database, *, out: Path | None = None) -> BackupResult:
         folder = backups_dir(database_file)
         folder.mkdir(parents=True, exist_ok=True)
         out = folder / default_name(database_file)
-    data = snapshot(db)
 
     def verify(tmp: Path) -> BackupFacts:
         facts = inspect_backup(tmp)
@@ -150,10 +155,8 @@ def take_backup(db: Database, *, out: Path | None = None) -> BackupResult:
             raise BackupError(REVISION_CHANGED(found=facts.revision, expected=expected))
         return facts
 
-    facts = write_verified(out, data, verify)
-    return BackupResult(
-        out, BackupFacts(out, facts.revision, facts.markets, facts.stores, len(data))
-    )
+    facts = write_filled(out, lambda tmp: snapshot_into(db, tmp), verify)
+    return BackupResult(out, replace(facts, path=out))
 
 
 def prune(database_file: Path, *, keep: int = KEEP) -> list[Path]:
@@ -232,14 +235,14 @@ def prune_before_restore(database_file: Path, *, keep: int = KEEP) -> list[Path]
 
 def _keep_current(db: Database, database_file: Path) -> Path | None:
     """Save the current database beside the backups before a restore (None: it cannot be read)."""
-    from kiosk.render.atomic import write_verified
+    from kiosk.render.atomic import write_filled
 
     folder = backups_dir(database_file)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now().strftime(_STAMP)
         previous = folder / f"{database_file.stem}-before-restore-{stamp}.sqlite3"
-        write_verified(previous, snapshot(db), inspect_backup)
+        write_filled(previous, lambda tmp: snapshot_into(db, tmp), inspect_backup)
     except (KioskError, OSError):
         return None  # a damaged database may not copy; the restore goes on
     prune_before_restore(database_file)
