@@ -54,7 +54,7 @@ def test_a_full_disk_during_the_copy_keeps_the_old_backup(
     real_connect = sqlite3.connect
 
     def tiny(target: Path, *args: Any, **kwargs: Any) -> sqlite3.Connection:
-        conn = real_connect(target, *args, **kwargs)
+        conn: sqlite3.Connection = real_connect(target, *args, **kwargs)
         if ".tmp" in str(target):
             conn.execute("PRAGMA max_page_count = 3")  # the disk fills after three pages
         return conn
