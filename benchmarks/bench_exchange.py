@@ -7,7 +7,12 @@ A throw-away SQLite file gets an empty market; a generated market (tests/factori
 - CSV export of the now full market (made in memory, written, read back and compared);
 - the same CSV checked again (a dry run that finds nothing to change);
 - XLSX import (after emptying the market again) and XLSX export;
-- a backup through SQLite's backup API (checked) and the start-up ``quick_check``.
+- a backup through SQLite's backup API (checked) and the start-up ``quick_check``;
+- ``backup_s`` and ``backup_peak_rss_mib`` of a market of ``--backup-stores`` stores
+  (bulk-inserted), each taken in a child process (its own peak RSS), beside the same
+  run's anchor: Python's ``sqlite3`` backup straight to a file, unchecked.
+
+With ``--json`` the figures named in the issue are ``{"project": ..., "<anchor>": ...}``.
 
 Goals (issue "Listings exchange"): CSV import under 10 s, export under 5 s.
 
@@ -47,6 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stores", type=int, default=5000)
     parser.add_argument("--goods", type=int, default=10, help="goods per store")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--backup-stores", type=int, default=None, help="market size of the backup figures"
+    )
     args = parser.parse_args(argv)
 
     from factories.markets import build_market  # tests/ is on sys.path (above)
@@ -102,7 +110,9 @@ def main(argv: list[str] | None = None) -> int:
                 lambda: services.exchange.check_import(actor=console, path=folder / "out.csv"),
             )
             assert not plan.changes_anything  # the export reads back as the market it came from
-            timed(results, "backup_s", lambda: services.backups.backup_database(actor=console))
+            timed(
+                results, "small_backup_s", lambda: services.backups.backup_database(actor=console)
+            )
             from kiosk.data.backup import quick_check
 
             timed(results, "quick_check_s", lambda: quick_check(services._db))
@@ -115,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
                     actor=console, market_slug="bench", out=folder / "out.xlsx"
                 ),
             )
+        results.update(backup_figures(folder, args.backup_stores or args.stores, args.goods))
     if args.json:
         print(json.dumps(results, ensure_ascii=False))
     else:
@@ -122,6 +133,76 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{key}: {value}")
         print("goals: CSV import < 10 s, CSV export < 5 s")
     return 0
+
+
+#: A child's backup: seconds and its own peak RSS (MiB), as JSON on stdout.
+_PROJECT_BACKUP = """
+import json, resource, sys, time
+from pathlib import Path
+def peak_mib():
+    # VmHWM starts again at exec (ru_maxrss would keep the parent's peak on Linux).
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+from kiosk.services.app import Services
+with Services.open(sys.argv[1]) as services:
+    start = time.perf_counter()
+    services.backups.backup_database(actor=services.access.console_actor(), out=Path(sys.argv[2]))
+    took = time.perf_counter() - start
+print(json.dumps([took, peak_mib()]))
+"""
+_ANCHOR_BACKUP = """
+import json, resource, sqlite3, sys, time
+def peak_mib():
+    # VmHWM starts again at exec (ru_maxrss would keep the parent's peak on Linux).
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+start = time.perf_counter()
+source, target = sqlite3.connect(sys.argv[1]), sqlite3.connect(sys.argv[2])
+source.backup(target)
+target.close()
+took = time.perf_counter() - start
+print(json.dumps([took, peak_mib()]))
+"""
+
+
+def backup_figures(folder: Path, stores: int, goods: int) -> dict[str, Any]:
+    """backup_s and backup_peak_rss_mib of a *stores*-store market, with the sqlite3 anchor."""
+    import subprocess
+
+    from factories.markets import build_market
+
+    from kiosk.data.bulk import insert_market_core
+    from kiosk.data.db import Database
+
+    db_file = folder / "backup.sqlite3"
+    with Database.open(f"sqlite:///{db_file}") as db, db.engine.begin() as conn:
+        insert_market_core(conn, build_market(slug="big", stores=stores, goods_per_store=goods))
+    runs: dict[str, list[float]] = {}
+    for name, code, source in (
+        ("project", _PROJECT_BACKUP, f"sqlite:///{db_file}"),
+        ("sqlite3_backup", _ANCHOR_BACKUP, str(db_file)),
+    ):
+        out = folder / f"{name}.sqlite3"
+        done = subprocess.run(
+            [sys.executable, "-c", code, source, str(out)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+        )
+        runs[name] = json.loads(done.stdout.strip().splitlines()[-1])
+        out.unlink()
+    return {
+        "backup_stores": stores,
+        "backup_mb": round(db_file.stat().st_size / 1e6, 1),
+        "backup_s": {name: round(figures[0], 2) for name, figures in runs.items()},
+        "backup_peak_rss_mib": {name: round(figures[1], 1) for name, figures in runs.items()},
+    }
 
 
 if __name__ == "__main__":
