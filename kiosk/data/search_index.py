@@ -110,7 +110,7 @@ class _Snapshot:
         self.rarity = rarity
         self._postings: OrderedDict[str, array[int]] = OrderedDict()
         self._unions: OrderedDict[SearchTerm, array[int]] = OrderedDict()
-        self._joined: str | None = None
+        self._joined: tuple[str, ...] | None = None
         self._lock = threading.Lock()
         #: Rows before *base* are in stall order; patched stores are appended after it,
         #: their old rows left *dead* (``moved``: a patched store's id to its row).
@@ -235,7 +235,7 @@ class _Snapshot:
         rare: dict[str, str] = {}
         for word in words:
             if word.isascii():
-                if " " in word or word in self._ascii_joined():
+                if " " in word or any(word in part for part in self._ascii_joined()):
                     found.update(self._first(word))
             else:
                 rare[word] = min(word, key=self._cost)
@@ -246,11 +246,11 @@ class _Snapshot:
             found.update(named[j] for j in held)
         return sorted(found)
 
-    def _ascii_joined(self) -> str:
-        """Every ASCII view in one string (built on first use, then kept)."""
+    def _ascii_joined(self) -> tuple[str, ...]:
+        """Every ASCII view joined (built on first use, then kept; a patch adds a part)."""
         joined = self._joined
         if joined is None:
-            joined = self._joined = "\n".join(self.ascii_texts)
+            joined = self._joined = ("\n".join(self.ascii_texts),)
         return joined
 
     def _holds(self, i: int, term: SearchTerm) -> bool:

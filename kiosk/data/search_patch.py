@@ -116,7 +116,7 @@ def _carry(old: _Snapshot, new: _Snapshot, first: int) -> None:
         extra = [i for i in added if new._holds(i, term)]
         new._unions[term] = found + array("i", extra) if extra else found
     if joined is not None:
-        new._joined = "\n".join([joined, *(new.ascii_texts[i] for i in added)])
+        new._joined = (*joined, "\n".join(new.ascii_texts[i] for i in added))
 
 
 def in_stall_order(snapshot: _Snapshot, hits: Sequence[int]) -> list[int]:
