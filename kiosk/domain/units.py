@@ -12,8 +12,9 @@ from kiosk.domain.locales import LocaleCode
 class UnitWord(NamedTuple):
     """One Korean unit word in the other locales.
 
-    ``en_bare`` follows the slash alone ("₩2,000 / piece"); ``en_one``/``en_many``
-    follow a count ("1 box", "3 boxes") or a size ("5 kg box"). For Japanese and
+    ``en_bare`` stands alone after the price ("₩5,000 / pack"; "each" reads
+    "₩2,000 each"); ``en_one``/``en_many`` follow a count ("1 box", "3 boxes") or a
+    size ("5 kg box"); empty, the count stands alone ("₩10,000 for 2"). For Japanese and
     Chinese the *counter* follows a count or stands alone ("3個", "/個") and the
     *noun* follows a size ("350ml瓶"); they differ only where a counter is not a noun
     (Japanese counts bottles with 本).
@@ -36,32 +37,32 @@ class UnitWord(NamedTuple):
 #: only); 장 alone is a blanket or scarf ("piece"), counted it is laver ("10 sheets");
 #: 채 is a quilt (床 is its Chinese classifier); 벌 is one garment.
 UNIT_WORDS: Final[Mapping[str, UnitWord]] = {
-    "개": UnitWord("piece", "piece", "pieces", "個", "个", "個"),
-    "근": UnitWord("geun", "geun", "geun", "斤(クン)", "韩斤", "韓斤"),
+    "개": UnitWord("each", "piece", "pieces", "個", "个", "個"),
+    "근": UnitWord("geun", "geun", "geun", "斤（クン）", "韩斤", "韓斤"),
     "인분": UnitWord("serving", "serving", "servings", "人前", "份", "份"),
     "팩": UnitWord("pack", "pack", "packs", "パック", "盒", "盒"),
     "봉": UnitWord("bag", "bag", "bags", "袋", "袋", "袋"),
-    "마리": UnitWord("each (whole)", "whole", "whole", "匹", "只", "隻"),
+    "마리": UnitWord("each", "", "", "匹", "只", "隻"),
     "박스": UnitWord("box", "box", "boxes", "箱", "箱", "箱"),
     "단": UnitWord("bunch", "bunch", "bunches", "束", "把", "把"),
     "줄": UnitWord("roll", "roll", "rolls", "本", "条", "條"),
-    "벌": UnitWord("piece", "piece", "pieces", "着", "件", "件"),
-    "장": UnitWord("piece", "sheet", "sheets", "枚", "张", "張"),
+    "벌": UnitWord("each", "piece", "pieces", "着", "件", "件"),
+    "장": UnitWord("each", "sheet", "sheets", "枚", "张", "張"),
     "병": UnitWord("bottle", "bottle", "bottles", "本", "瓶", "瓶", ja_noun="瓶"),
     "포기": UnitWord("head", "head", "heads", "株", "棵", "棵"),
     "모": UnitWord("block", "block", "blocks", "丁", "块", "塊"),
     "송이": UnitWord("bunch", "bunch", "bunches", "房", "串", "串"),
     "켤레": UnitWord("pair", "pair", "pairs", "足", "双", "雙"),
-    "채": UnitWord("piece", "piece", "pieces", "枚", "床", "床"),
+    "채": UnitWord("each", "piece", "pieces", "枚", "床", "床"),
     "잔": UnitWord("cup", "cup", "cups", "杯", "杯", "杯"),
 }
 
 #: One 근 is 600 g of meat but 375 g of fruit or vegetables: said once under the prices.
 GEUN_NOTE: Final[Mapping[LocaleCode, str]] = {
     "en": "1 geun = 600 g (meat) / 375 g (fruit, vegetables)",
-    "ja": "1斤(クン)= 600g(肉)/ 375g(果物・野菜)",
-    "zh_Hans": "1韩斤 = 600克(肉类)/ 375克(水果、蔬菜)",
-    "zh_Hant": "1韓斤 = 600克(肉類)/ 375克(水果、蔬菜)",
+    "ja": "1斤（クン）＝600g（肉）／375g（果物・野菜）",
+    "zh_Hans": "1韩斤＝600克（肉类）／375克（水果、蔬菜）",
+    "zh_Hant": "1韓斤＝600克（肉類）／375克（水果、蔬菜）",
 }
 
 _METRIC = r"(?:kg|mg|g|ml|mL|L|l|cm|m)"
@@ -80,9 +81,10 @@ def _size(amount: str | None, metric: str, locale: LocaleCode) -> str:
 
 def _word(word: UnitWord, locale: LocaleCode, *, count: int | None, sized: bool) -> str:
     if locale == "en":
+        noun = word.en_one if count == 1 else word.en_many
         if count is not None:
-            return f"{count} {word.en_one if count == 1 else word.en_many}"
-        return word.en_one if sized else word.en_bare
+            return f"{count} {noun}" if noun else str(count)
+        return (word.en_one or word.en_bare) if sized else word.en_bare
     if locale == "ja":
         counter = word.ja_noun if sized and word.ja_noun else word.ja
     else:
@@ -124,3 +126,37 @@ def unit_notes(units: Iterable[str], locale: LocaleCode) -> list[str]:
         (m := _UNIT_RE.fullmatch(u.strip())) is not None and m["word"] == "근" for u in units
     )
     return [GEUN_NOTE[locale]] if needs_geun else []
+
+
+def price_per_unit(price: str, unit: str, locale: LocaleCode) -> str:
+    """*price* (already formatted) for one *unit* as *locale* writes a price tag.
+
+    ``15,000원 / 근`` (ko), ``₩2,000 each`` / ``₩5,000 / pack`` / ``₩10,000 for 3 pieces``
+    (en), ``￦12,000／匹`` (ja, full-width slash), ``₩12,000/只`` (zh: 元/斤 style).
+    Without a unit just the price.
+    """
+    text = unit.strip()
+    if not text:
+        return price
+    shown = localize_unit(text, locale).strip()
+    if locale == "ko":
+        return f"{price} / {shown}"
+    if locale == "en":
+        if shown == "each":
+            return f"{price} each"
+        if shown[:1].isdigit() and not _SIZED.match(shown):  # a count, not a size
+            return f"{price} for {shown}"
+        return f"{price} / {shown}"
+    if locale == "ja":
+        return f"{price}／{shown}"
+    return f"{price}/{shown}"
+
+
+_SIZED = re.compile(rf"\d+(?:\.\d+)?\s*{_METRIC}(?![A-Za-z])")
+
+
+def price_tag(won: int, unit: str, locale: LocaleCode) -> str:
+    """A good's price for one *unit* in *locale*: ``15,000원 / 근``, ``₩2,000 each``."""
+    from kiosk.domain.formatting import format_price
+
+    return price_per_unit(format_price(won, locale), unit, locale)

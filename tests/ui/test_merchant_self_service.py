@@ -93,6 +93,21 @@ def test_pin_then_sold_out_and_price_in_one_tap_each(
     assert entries[0].actor == f"store {store_id} (PIN)"
 
 
+def test_the_korean_confirmation_reads_won_like_the_field(
+    flow: MerchantFlow, shell: Shell, store_id: int
+) -> None:
+    shell.set_locale("ko")
+    assert flow.sign_in.choose_store(store_id)
+    _type_pin(flow, PIN)
+    row = flow.goods.rows[1]
+    row.price.setText("")
+    QTest.keyClicks(row.price, "1200")
+    QTest.mouseClick(row.save_price, Qt.MouseButton.LeftButton)
+    assert ops.wait_idle()
+    assert flow.goods.status.text().endswith(": 이제 1,200원입니다.")  # no ₩ beside a 원 field
+    assert "₩" not in flow.goods.status.text()
+
+
 def test_a_bad_price_cannot_be_saved(flow: MerchantFlow, store_id: int) -> None:
     flow.sign_in.choose_store(store_id)
     _type_pin(flow, PIN)

@@ -14,6 +14,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.domain.locales import LocaleCode
+from kiosk.domain.units import price_per_unit
 from kiosk.ui import theme
 from kiosk.ui.widgets.elided_label import ElidedLabel
 from kiosk.ui.widgets.status_pill import StatusPill
@@ -22,8 +24,11 @@ from kiosk.ui.widgets.status_pill import StatusPill
 _LINES_KEPT = 32
 
 
-def price_with_unit(price: str, unit: str) -> str:
-    """``₩12,000 / 근``; without a unit just the price."""
+def price_with_unit(price: str, unit: str, locale: LocaleCode | None = None) -> str:
+    """``12,000원 / 근``; in *locale* as its price tags write it (``₩2,000 each``,
+    ``￦12,000／匹``: :func:`kiosk.domain.units.price_per_unit`); without a unit the price."""
+    if locale is not None:
+        return price_per_unit(price, unit, locale)
     unit = unit.strip()
     return f"{price} / {unit}" if unit else price
 
