@@ -111,6 +111,9 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     from kiosk.cli.synonyms import add_synonyms_parser
 
     add_synonyms_parser(sub)
+    from kiosk.cli.rates import add_rates_parser
+
+    add_rates_parser(sub)
     from kiosk.cli.this_pc import add_this_pc_parser
 
     add_this_pc_parser(sub)

@@ -70,6 +70,9 @@ NOT_FOUND = {
     "promotion": define(
         "data.not_found.promotion", N_("There is no promotion with id {key!r} in the database.")
     ),
+    "rate": define(
+        "data.not_found.rate", N_("There is no exchange rate for {key} in the database.")
+    ),
 }
 NOT_FOUND_OTHER = define("data.not_found", N_("There is no {kind} {key!r} in the database."))
 KNOWN_KEYS = define("data.known_keys", N_("Known: {known}."))

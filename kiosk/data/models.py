@@ -1,4 +1,4 @@
-"""SQLAlchemy 2 typed ORM models of markets, stores, products, onboarding and promotions.
+"""SQLAlchemy 2 typed ORM models of markets, stores, products, onboarding, promotions, rates.
 
 The schema is portable: every type and constraint here means the same on SQLite
 and PostgreSQL (no FTS, no arrays, no database-specific JSON operators).
@@ -306,3 +306,27 @@ class ChangeEvent(Base):
     kind: Mapped[str] = mapped_column(String(16))
     market_slug: Mapped[str | None] = mapped_column(String(64))
     store_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+
+
+class ExchangeRate(Base):
+    """A rate the market manager typed: ``won_per_unit`` won for one ``currency`` on ``as_of``.
+
+    ``won_per_unit`` is the exact decimal text as checked (``9.05``), never a float.
+    Rates are never fetched: they are what the office typed, dated.
+    """
+
+    __tablename__ = "exchange_rates"
+
+    currency: Mapped[str] = mapped_column(String(3), primary_key=True)
+    won_per_unit: Mapped[str] = mapped_column(String(24))
+    as_of: Mapped[date] = mapped_column(Date)
+    set_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class RateSettings(Base):
+    """One row (``id`` 1): how many days a rate is shown after its date (the manager sets it)."""
+
+    __tablename__ = "rate_settings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    max_age_days: Mapped[int] = mapped_column(Integer)

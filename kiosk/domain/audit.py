@@ -44,6 +44,9 @@ class AuditAction(StrEnum):
     SYNONYMS_CHANGED = "market.synonyms"
     MARKETS_IMPORTED = "markets.imported_public"
     STORES_IMPORTED = "stores.imported_public"
+    RATE_SET = "rate.set"
+    RATE_REMOVED = "rate.removed"
+    RATE_MAX_AGE = "rate.max_age"
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from kiosk.ui.manager import (
     onboarding_progress,
     promotion_form,
     promotions_screen,
+    rates_screen,
     sign_in,
     store_form,
     stores,
@@ -106,6 +107,8 @@ def tour_window(
 #: Secrets the tour sets on its own temporary demo database (never on a given one).
 TOUR_PASSWORD = "tour-manager-password"
 TOUR_PIN = "582046"
+#: Rates the tour types (won for one unit), so the shots show reference prices.
+TOUR_RATES = (("JPY", "9.05"), ("CNY", "192.4"), ("TWD", "43.1"), ("USD", "1385"))
 _PREPARED: weakref.WeakSet[Services] = weakref.WeakSet()
 
 
@@ -118,6 +121,8 @@ def prepare_accounts(services: Services) -> None:
         password=Secret(TOUR_PASSWORD), setup_code=Secret(code)
     )
     _PREPARED.add(services)
+    for currency, rate in TOUR_RATES:  # reference prices on the store pages, dated today
+        services.rates.set_rate(actor=manager, currency=currency, rate=rate)
     store_id = tour_merchant_store(services)
     if store_id is None:
         return
@@ -222,6 +227,9 @@ def walk_access(
         manager.exchange.check_file(listings)  # the dry run's summary, before any import
         settle()
     yield Shot(exchange_screen.SCREEN, "", locale, width, height)
+    manager.show_page("rates")
+    settle()
+    yield Shot(rates_screen.SCREEN, "", locale, width, height)
     manager.sign_out()
     if store_id is not None:
         merchant.sign_in_as(

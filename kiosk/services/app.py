@@ -18,6 +18,7 @@ from kiosk.services.parts.live import Live
 from kiosk.services.parts.onboarding import Onboarding
 from kiosk.services.parts.promotions import Promotions
 from kiosk.services.parts.public import Public
+from kiosk.services.parts.rates import Rates
 from kiosk.services.parts.search import Search
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ __all__ = [
     "Onboarding",
     "Promotions",
     "Public",
+    "Rates",
     "Search",
     "Services",
 ]
@@ -71,6 +73,7 @@ class Services:
         self.promotions = Promotions(core)
         self.search = Search(core)
         self.public = Public(core)
+        self.rates = Rates(core)
 
     @classmethod
     def open(cls, url: str | None = None, *, seed_demo: bool = False) -> Self:

@@ -15,6 +15,7 @@ class ChangeKind(StrEnum):
     MARKETS = "markets"  # markets added, renamed, removed, or filled in bulk
     ONBOARDING = "onboarding"  # onboarding progress of some stores (nothing tourists see)
     PROMOTIONS = "promotions"  # a market's promotions and announcements (the attract loop)
+    RATES = "rates"  # exchange rates or their maximum age (reference prices on store pages)
 
 
 @dataclass(frozen=True, slots=True)

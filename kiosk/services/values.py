@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kiosk.data.server_check import CheckLine
+    from kiosk.domain.currency import ExchangeRate, RateCard, RateError
     from kiosk.domain.listing import MarketMatches
     from kiosk.domain.promotions import Promotion, PromotionDraft, PromotionKind, TimeWindow
     from kiosk.domain.public_data.stream import PublicFileError
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
 
 _HOMES = {
     "kiosk.data.server_check": ("CheckLine",),
+    "kiosk.domain.currency": ("ExchangeRate", "RateCard", "RateError"),
     "kiosk.domain.promotions": ("Promotion", "PromotionDraft", "PromotionKind", "TimeWindow"),
     "kiosk.render.export": ("QrFormatError", "SavedQr"),
     "kiosk.render.stands": ("StandSet", "StandsError", "StandsResult"),
@@ -87,6 +89,7 @@ __all__ = [
     "DatabaseFaultError",
     "DatabaseOpenError",
     "EntryKind",
+    "ExchangeRate",
     "ExportResult",
     "HomeMarket",
     "ImportRefused",
@@ -105,6 +108,8 @@ __all__ = [
     "QrFormatError",
     "QrInputError",
     "QrVerificationError",
+    "RateCard",
+    "RateError",
     "RestoreResult",
     "SavedQr",
     "SchemaTooNewError",

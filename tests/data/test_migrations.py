@@ -70,4 +70,5 @@ def test_migrations_ship_inside_the_package() -> None:
         "0008",
         "0009",
         "0010",
+        "0011",
     } <= migrate.known_revisions()

@@ -11,7 +11,7 @@ from kiosk.services.app import Codes, Services
 from kiosk.services.parts.core import Part
 
 PARTS = ("directory", "listings", "codes", "onboarding", "exchange", "access", "audit", "backups",
-         "promotions", "search", "public")  # fmt: skip
+         "promotions", "search", "public", "rates")  # fmt: skip
 WRITES = {
     "directory": ("set_home_market",),
     "listings": (
@@ -29,6 +29,7 @@ WRITES = {
     "promotions": ("add_promotion", "update_promotion", "remove_promotion"),
     "search": ("set_synonyms", "reset_synonyms"),
     "public": ("apply_markets", "apply_stores"),
+    "rates": ("set_rate", "remove_rate", "set_max_age"),
 }
 
 

@@ -25,17 +25,17 @@ def test_self_test_passes_every_screen_in_every_language() -> None:
     results = [line for line in lines if LINE.match(line)]
     # per size and language: start screen, two directories, two store details, merchant QR,
     # manager sign-in, stores, store form, markets, search words, promotions, a promotion
-    # (saved, refused), audit log, onboarding progress, Excel and backup, merchant sign-in
-    # and goods,
-    # onboarding sign-in, overview and one step of each of four kinds, and the attract
-    # loop's five kinds of slide
-    assert len(results) == 3 * len(LOCALES) * 30
+    # (saved, refused), audit log, onboarding progress, Excel and backup, exchange rates,
+    # merchant sign-in and goods, onboarding sign-in, overview and one step of each of four
+    # kinds, and the attract loop's five kinds of slide
+    assert len(results) == 3 * len(LOCALES) * 31
     assert all(line.startswith("PASS ") for line in results)
     assert "PASS start-screen ko 1920x1080" in results
     assert "PASS tourist-directory:dongmun ja 1366x768" in results
     assert "PASS merchant-qr ko 1366x768" in results
     for screen in ("manager-sign-in", "manager-stores", "manager-store-form", "manager-markets",
-                   "manager-audit", "merchant-sign-in", "merchant-goods", "manager-onboarding",
+                   "manager-audit", "manager-rates", "merchant-sign-in", "merchant-goods",
+                   "manager-onboarding",
                    "onboarding-sign-in", "onboarding-overview", "onboarding-step:plain",
                    "onboarding-step:kakao", "onboarding-step:payment",
                    "onboarding-step:link", "manager-promotions", "manager-promotion-form",
@@ -77,7 +77,7 @@ def test_clipped_label_fails_the_clipping_check(qtbot: QtBot) -> None:
 def test_screenshots_are_named_per_screen_language_and_size(tmp_path: Path) -> None:
     written = write_screenshots(tmp_path, sizes=[(1366, 768)], locales=["ja"])
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert written == len(names) == 30  # the attract loop's five kinds of slide, search words
+    assert written == len(names) == 31  # the attract loop's five slides, search words, rates
     assert "manager-promotion-form_refused_ja_1366x768.png" in names
     for slide in ("welcome", "promotions", "featured", "wallets", "announcements"):
         assert f"signage-loop_{slide}_ja_1366x768.png" in names

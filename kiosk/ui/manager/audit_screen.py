@@ -60,6 +60,9 @@ ACTION_GROUPS: dict[str, tuple[AuditAction, ...]] = {
         AuditAction.HOME_MARKET_SET,
         AuditAction.SYNONYMS_CHANGED,
         AuditAction.MARKETS_IMPORTED,
+        AuditAction.RATE_SET,
+        AuditAction.RATE_REMOVED,
+        AuditAction.RATE_MAX_AGE,
     ),
     "sign-in": (
         AuditAction.SIGN_IN_FAILED,
@@ -94,6 +97,9 @@ ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.SYNONYMS_CHANGED: N_("Search words changed"),
     AuditAction.MARKETS_IMPORTED: N_("Markets imported from the national list"),
     AuditAction.STORES_IMPORTED: N_("Stores imported from the store registry"),
+    AuditAction.RATE_SET: N_("Exchange rate set"),
+    AuditAction.RATE_REMOVED: N_("Exchange rate removed"),
+    AuditAction.RATE_MAX_AGE: N_("Exchange rates shown for (days) changed"),
 }
 
 

@@ -1,5 +1,5 @@
 """Manager navigation: sign-in -> stores <-> store form, markets, promotions <-> editor, audit log,
-import/export/backup; idle sign-out."""
+import/export/backup, exchange rates; idle sign-out."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from kiosk.ui.manager import (
     onboarding_progress,
     promotion_form,
     promotions_screen,
+    rates_screen,
     sign_in,
     store_form,
     stores,
@@ -62,6 +63,8 @@ class ManagerFlow(SignedInFlow):
         host.add_screen(markets.SCREEN, self.markets)
         host.add_screen(audit_screen.SCREEN, self.audit)
         host.add_screen(exchange_screen.SCREEN, self.exchange)
+        self.rates = rates_screen.ManagerRatesScreen(services)
+        host.add_screen(rates_screen.SCREEN, self.rates)
         self.sign_in.back_requested.connect(host.go_home)
         self.sign_in.signed_in.connect(self.on_signed_in)
         self.stores.edit_requested.connect(self.edit_store)
@@ -70,6 +73,7 @@ class ManagerFlow(SignedInFlow):
         self.stores.this_pc_requested.connect(self.make_this_pc_stall)
         self.markets.changed.connect(self.stores.reload)
         self.markets.synonyms_requested.connect(self.show_synonyms)
+        self.markets.rates_requested.connect(lambda: self.show_page("rates"))
         self.exchange.changed.connect(self.stores.reload)
         self.promotions.edit_requested.connect(self.edit_promotion)
         self.promotions.add_requested.connect(self.new_promotion)
@@ -93,6 +97,7 @@ class ManagerFlow(SignedInFlow):
             self.promotions.header,
             self.promotion_form.header,
             self.synonyms.header,
+            self.rates.header,
         ]
 
     def open(self) -> None:
@@ -121,6 +126,9 @@ class ManagerFlow(SignedInFlow):
         elif key == "exchange":
             self.exchange.reload()
             self._host.show_screen(exchange_screen.SCREEN)
+        elif key == "rates":
+            self.rates.reload()
+            self._host.show_screen(rates_screen.SCREEN)
         else:
             self._host.show_screen(stores.SCREEN)
 
@@ -153,7 +161,7 @@ class ManagerFlow(SignedInFlow):
     def _screens(self) -> tuple[Any, ...]:
         """The screens that act for the signed-in manager (``set_actor``)."""
         return (self.form, self.markets, self.audit, self.progress, self.exchange,
-                self.promotions, self.promotion_form, self.synonyms)  # fmt: skip
+                self.promotions, self.promotion_form, self.synonyms, self.rates)  # fmt: skip
 
     def print_stands(self, market_slug: str, store_ids: object) -> None:
         """The stand print screen for *store_ids* (None: every store of the market)."""
@@ -219,6 +227,8 @@ class ManagerFlow(SignedInFlow):
             self.progress.reload()
         if self._host.current_screen_name() == promotions_screen.SCREEN:
             self.promotions.refresh_for(change)
+        if self._host.current_screen_name() == rates_screen.SCREEN:
+            self.rates.reload()
 
 
 _flows: weakref.WeakKeyDictionary[QObject, ManagerFlow] = weakref.WeakKeyDictionary()

@@ -33,6 +33,7 @@ class ManagerMarketsScreen(ManagerPage):
     changed = Signal()
     #: "Search words" pressed: the market's slug (its synonym list).
     synonyms_requested = Signal(str)
+    rates_requested = Signal()
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(SCREEN, "markets", parent)
@@ -59,8 +60,11 @@ class ManagerMarketsScreen(ManagerPage):
         self.new_button.setObjectName("new-market")
         self.new_button.clicked.connect(self.start_new)
         self.this_pc = ThisPcHome(self._services)
+        self.rates_button = QPushButton()
+        self.rates_button.setObjectName("open-rates")
+        self.rates_button.clicked.connect(self.rates_requested.emit)
         left.addWidget(self.market_list, 1)
-        left.addWidget(self.new_button)
+        left.addLayout(row_layout(self.new_button, None, self.rates_button))
         left.addSpacing(theme.GRID)
         left.addWidget(self.this_pc)
         return left
@@ -219,6 +223,7 @@ class ManagerMarketsScreen(ManagerPage):
         self.header.retranslate()
         self.header.set_title(_("Markets"))
         self.new_button.setText("+ " + _("Add a market"))
+        self.rates_button.setText(_("Exchange rates") + "  ›")
         self.slug_title.setText(_("Short name"))
         self.slug_hint.setText(
             _("Small letters, digits and '-', used by other PCs and commands; it cannot change.")

@@ -1,0 +1,125 @@
+"""Manager mode, exchange rates: type a rate (bad next to good), the age limit, remove, preview."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+from ui_helpers import shown_shell
+
+from kiosk import i18n
+from kiosk.domain.access import Secret
+from kiosk.domain.audit import AuditAction
+from kiosk.services.app import Services
+from kiosk.ui import ops
+from kiosk.ui.manager import rates_screen, stores
+from kiosk.ui.manager.flow import ManagerFlow, manager_flow
+from kiosk.ui.shell import Shell
+
+PASSWORD = "market-office-2026"
+
+
+@pytest.fixture
+def shell(qtbot: QtBot, own_services: Services) -> Iterator[Shell]:
+    i18n.set_locale("en")
+    yield from shown_shell(qtbot, own_services, "en")
+
+
+@pytest.fixture
+def flow(shell: Shell, own_services: Services) -> ManagerFlow:
+    own_services.access.set_manager_password(
+        actor=own_services.access.console_actor(), password=Secret(PASSWORD)
+    )
+    built = manager_flow(shell)
+    built.open()
+    assert ops.wait_idle()
+    built.sign_in.password.setText(PASSWORD)
+    QTest.mouseClick(built.sign_in.submit_button, Qt.MouseButton.LeftButton)
+    assert ops.wait_idle()
+    assert shell.current_screen_name() == stores.SCREEN
+    return built
+
+
+def _click(widget: object) -> None:
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+    assert ops.wait_idle()
+
+
+def _open(flow: ManagerFlow, shell: Shell) -> rates_screen.ManagerRatesScreen:
+    _click(flow.stores.header.page_buttons["markets"])
+    _click(flow.markets.rates_button)
+    assert shell.current_screen_name() == rates_screen.SCREEN
+    return flow.rates
+
+
+def test_a_rate_typed_is_saved_listed_previewed_and_audited(
+    flow: ManagerFlow, shell: Shell, own_services: Services
+) -> None:
+    screen = _open(flow, shell)
+    assert screen.table.rowCount() == 0
+    assert screen.preview.text() == "No rate is shown now."
+    screen.currency.setCurrentText("JPY")
+    screen.rate.setText("9.05")
+    _click(screen.save_button)
+    assert screen.message.text() == "✓ Saved."
+    assert ops.wait_idle()
+    assert screen.table.rowCount() == 1
+    assert [screen.table.item(0, c).text() for c in range(2)] == ["JPY", "9.05"]  # type: ignore[union-attr]
+    assert screen.table.item(0, 3).text() == "✓ Yes"  # type: ignore[union-attr]
+    assert "約￥1,660" in screen.preview.text()
+    log = own_services.audit.audit_log(actor=own_services.access.console_actor())
+    assert log[0].action is AuditAction.RATE_SET
+
+
+@pytest.mark.parametrize(
+    ("currency", "rate", "day", "field", "words"),
+    [
+        ("YEN", "9", "", "currency", '"YEN" is not a currency code'),
+        ("JPY", "905", "", "rate", "905 won for one JPY cannot be right"),
+        ("JPY", "0", "", "rate", "must be more than 0 won"),
+        ("JPY", "9", "2999-01-01", "date", "is after today"),
+        ("JPY", "9", "12/01", "date", "Type the date as 2026-12-01."),
+    ],
+)
+def test_a_bad_rate_is_named_under_its_field_and_not_saved(  # noqa: PLR0917
+    flow: ManagerFlow,
+    shell: Shell,
+    own_services: Services,
+    currency: str,
+    rate: str,
+    day: str,
+    field: str,
+    words: str,
+) -> None:
+    screen = _open(flow, shell)
+    screen.currency.setCurrentText(currency)
+    screen.rate.setText(rate)
+    screen.day.setText(day)
+    _click(screen.save_button)
+    assert screen.problems[field].text().startswith("⚠ ")
+    assert words in screen.problems[field].text()
+    assert own_services.rates.rate_card().rates == ()
+
+
+def test_the_max_age_and_remove(flow: ManagerFlow, shell: Shell, own_services: Services) -> None:
+    console = own_services.access.console_actor()
+    own_services.rates.set_rate(actor=console, currency="USD", rate="1385")
+    screen = _open(flow, shell)
+    assert screen.age.text() == "14"
+    screen.age.setText("0")
+    _click(screen.save_age)
+    assert "is not a number of days from 1 to 365" in screen.problems["max_age"].text()
+    screen.age.setText("30")
+    _click(screen.save_age)
+    assert ops.wait_idle()
+    assert own_services.rates.rate_card().max_age_days == 30
+    assert not screen.remove_button.isEnabled()
+    screen.table.selectRow(0)
+    assert screen.rate.text() == "1385"
+    _click(screen.remove_button)
+    assert ops.wait_idle()
+    assert own_services.rates.rate_card().rates == ()
+    assert screen.table.rowCount() == 0
