@@ -109,3 +109,28 @@ def terminal_safe(text: str) -> str:
     return "".join(
         _escape(ch) if is_hidden(ch) or unicodedata.category(ch) == "Cs" else ch for ch in text
     )
+
+
+#: U+2060 WORD JOINER: no line break here, draws nothing.
+WORD_JOINER = "\u2060"
+#: Chinese characters and kana: a line may break between any two of them, even inside a
+#: name. Hangul is not here: Qt's line breaker keeps a Korean word whole (breaks at spaces).
+_BREAKS_ANYWHERE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def keep_together(name: str, *, longest: int = 12) -> str:
+    """*name* with word joiners inside each word of Chinese characters or kana of at most
+    *longest* characters, so a wrapping label breaks a proper noun (``ミカン色農園``,
+    ``温努里商品券``) only at its spaces, never as ``ミカン色農|園``. Longer words stay
+    breakable (a label too narrow for them breaks them rather than clipping)."""
+    words = name.split(" ")
+    joined = [
+        WORD_JOINER.join(word) if len(word) <= longest and _BREAKS_ANYWHERE.search(word) else word
+        for word in words
+    ]
+    return " ".join(joined)
+
+
+def without_joiners(text: str) -> str:
+    """*text* as typed: the word joiners of :func:`keep_together` removed."""
+    return text.replace(WORD_JOINER, "")

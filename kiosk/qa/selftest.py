@@ -64,10 +64,22 @@ def _missing_glyphs(text: str, widget: QWidget) -> str:
     QRawFont is the one resolved font file; QFontMetrics.inFontUcs4 would also
     count fallback fonts, which is exactly what we must not rely on. Code points
     go in as ints: PySide's str-to-QChar conversion misreports e.g. 简 (U+7B80).
+    Format characters (category Cf, e.g. the word joiner U+2060 that keeps a name on one
+    line) draw nothing by design, so they need no glyph.
     """
+    import unicodedata
+
     raw = QRawFont.fromFont(widget.font())
     return "".join(
-        sorted({ch for ch in text if not ch.isspace() and not raw.supportsCharacter(ord(ch))})
+        sorted(
+            {
+                ch
+                for ch in text
+                if not ch.isspace()
+                and unicodedata.category(ch) != "Cf"
+                and not raw.supportsCharacter(ord(ch))
+            }
+        )
     )
 
 

@@ -65,6 +65,14 @@ def test_text_in_a_font_without_hangul_fails_the_glyph_check(qtbot: QtBot) -> No
     assert any("not Noto Sans CJK" in p for p in problems), problems
 
 
+def test_a_word_joiner_needs_no_glyph(qtbot: QtBot) -> None:
+    root = QWidget()
+    qtbot.add_widget(root)
+    QVBoxLayout(root).addWidget(QLabel("ミカン\u2060色\u2060農園", root))
+    root.resize(600, 200)
+    assert not any("no glyph" in p for p in widget_problems(root))
+
+
 def test_clipped_label_fails_the_clipping_check(qtbot: QtBot) -> None:
     root = QWidget()
     qtbot.add_widget(root)

@@ -20,6 +20,7 @@ from kiosk.domain.access import Actor
 from kiosk.domain.formatting import format_price
 from kiosk.domain.listing import ProductInfo, StoreDetail
 from kiosk.domain.prices import parse_won
+from kiosk.domain.text import keep_together
 from kiosk.domain.units import localize_unit
 from kiosk.i18n import _, current_locale
 from kiosk.services.app import Services
@@ -300,7 +301,9 @@ class MerchantGoodsScreen(QWidget):
     def _retitle(self) -> None:
         store = self._store
         self.title.setText(
-            f"{store.stall_number}  {store.name.get(current_locale())}" if store else _("My store")
+            f"{store.stall_number}  {keep_together(store.name.get(current_locale()))}"
+            if store
+            else _("My store")
         )
 
     def _save(
