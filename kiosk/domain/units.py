@@ -160,3 +160,23 @@ def price_tag(won: int, unit: str, locale: LocaleCode) -> str:
     from kiosk.domain.formatting import format_price
 
     return price_per_unit(format_price(won, locale), unit, locale)
+
+
+def name_with_unit(name: str, unit: str, locale: LocaleCode) -> str:
+    """A good's name and what one price buys, as a label: ``어묵꼬치 / 개`` (ko),
+    ``Fish cake skewer (each)`` / ``… (5 kg box)`` (en), ``おでん串（1個）`` (ja),
+    ``鱼饼串（每个）`` / ``…（3个）`` (zh). Without a unit just the name."""
+    text = unit.strip()
+    if not text:
+        return name
+    shown = localize_unit(text, locale).strip()
+    if locale == "ko":
+        return f"{name} / {shown}"
+    if locale == "en":
+        return f"{name} ({shown})"
+    counted = shown[:1].isdigit()
+    if locale == "ja":
+        if "（" in shown:
+            return f"{name}／{shown}"
+        return f"{name}（{shown}）" if counted else f"{name}（1{shown}）"
+    return f"{name}（{shown}）" if counted else f"{name}（每{shown}）"

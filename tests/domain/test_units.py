@@ -6,7 +6,14 @@ import pytest
 
 from kiosk.domain.listing import UNITS
 from kiosk.domain.locales import LOCALES, LocaleCode
-from kiosk.domain.units import GEUN_NOTE, UNIT_WORDS, localize_unit, price_tag, unit_notes
+from kiosk.domain.units import (
+    GEUN_NOTE,
+    UNIT_WORDS,
+    localize_unit,
+    name_with_unit,
+    price_tag,
+    unit_notes,
+)
 
 #: Korean word -> (en, ja, zh_Hans, zh_Hant) when it stands alone after the price.
 BARE: dict[str, tuple[str, str, str, str]] = {
@@ -134,3 +141,20 @@ def test_cjk_unit_words_and_notes_use_full_width_brackets() -> None:
     for locale in ("ja", "zh_Hans", "zh_Hant"):
         texts = [GEUN_NOTE[locale], *(localize_unit(w, locale) for w in UNIT_WORDS)]
         assert not any(ch in text for text in texts for ch in "():;"), locale
+
+
+@pytest.mark.parametrize(
+    ("unit", "ko", "en", "ja", "zh_hans"),
+    [
+        ("개", "어묵 / 개", "어묵 (each)", "어묵（1個）", "어묵（每个）"),
+        ("3개", "어묵 / 3개", "어묵 (3 pieces)", "어묵（3個）", "어묵（3个）"),
+        ("5kg 박스", "어묵 / 5kg 박스", "어묵 (5 kg box)", "어묵（5kg箱）", "어묵（5kg箱）"),
+        ("근", "어묵 / 근", "어묵 (geun)", "어묵／斤（クン）", "어묵（每韩斤）"),
+        ("", "어묵", "어묵", "어묵", "어묵"),
+    ],
+)
+def test_a_name_with_what_one_price_buys(
+    unit: str, ko: str, en: str, ja: str, zh_hans: str
+) -> None:
+    got = [name_with_unit("어묵", unit, locale) for locale in ("ko", "en", "ja", "zh_Hans")]
+    assert got == [ko, en, ja, zh_hans]

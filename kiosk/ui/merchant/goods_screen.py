@@ -21,7 +21,7 @@ from kiosk.domain.formatting import format_price
 from kiosk.domain.listing import ProductInfo, StoreDetail
 from kiosk.domain.prices import parse_won
 from kiosk.domain.text import keep_together
-from kiosk.domain.units import localize_unit
+from kiosk.domain.units import name_with_unit
 from kiosk.i18n import _, current_locale
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
@@ -77,8 +77,7 @@ class GoodRow(QFrame):
 
     def retranslate(self) -> None:
         locale = current_locale()
-        unit = f" / {localize_unit(self.product.unit, locale)}" if self.product.unit else ""
-        self.name.setText(self.product.name.get(locale) + unit)
+        self.name.setText(name_with_unit(self.product.name.get(locale), self.product.unit, locale))
         self.won.setText(_("won"))
         self.save_price.setText(_("Save price"))
         self.sold_out.setText("× " + _("Sold out") if self.product.sold_out else _("In stock"))
