@@ -1,5 +1,5 @@
-"""The ja, zh_Hans and zh_Hant catalogues follow their glossaries (i18n/glossary/) and CJK
-punctuation: one word per thing, no banned variant, full-width : ; ( ) beside CJK text."""
+"""Every catalogue follows its glossary (i18n/glossary/): one word per thing, no banned
+variant; ja, zh_Hans and zh_Hant write full-width : ; ( ) beside CJK text."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from kiosk.domain.units import localize_unit
 
 ROOT = Path(__file__).resolve().parent.parent
 CJK_LOCALES: tuple[LocaleCode, ...] = ("ja", "zh_Hans", "zh_Hant")
+ALL_LOCALES: tuple[LocaleCode, ...] = ("ko", "en", *CJK_LOCALES)
 #: A Chinese character, kana or CJK punctuation (Hangul is left to Korean spacing rules).
 _CJK = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60]")
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\([a-z_]+\)[sd]")
@@ -65,7 +66,7 @@ def half_width_beside_cjk(text: str) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("locale", CJK_LOCALES)
+@pytest.mark.parametrize("locale", ALL_LOCALES)
 def test_no_banned_variant(locale: str) -> None:
     banned = [re.compile(pattern) for pattern in glossary(locale)["avoid"]]
     bad = [
@@ -77,7 +78,7 @@ def test_no_banned_variant(locale: str) -> None:
     assert not bad, "\n".join(bad)
 
 
-@pytest.mark.parametrize("locale", CJK_LOCALES)
+@pytest.mark.parametrize("locale", ALL_LOCALES)
 def test_required_terms_are_used(locale: str) -> None:
     bad = []
     for name, term in glossary(locale)["terms"].items():
@@ -97,7 +98,7 @@ def test_full_width_punctuation_beside_cjk_text(locale: str) -> None:
     assert not bad, "\n".join(bad)
 
 
-@pytest.mark.parametrize("locale", CJK_LOCALES)
+@pytest.mark.parametrize("locale", ALL_LOCALES)
 def test_units_follow_the_glossary(locale: LocaleCode) -> None:
     for korean, shown in glossary(locale)["units"].items():
         assert localize_unit(korean, locale) == shown, korean
