@@ -1,5 +1,4 @@
-"""Every catalogue follows its glossary (i18n/glossary/): one word per thing, no banned
-variant; ja, zh_Hans and zh_Hant write full-width : ; ( ) beside CJK text."""
+"""Each catalogue follows its glossary (i18n/glossary/) and CJK text has full-width :;()."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Names wrap between words: Qt keeps Korean words whole by itself; keep_together keeps a
-Japanese or Chinese proper noun whole too (measured by laying the text out, not assumed)."""
+"""Names wrap between words: Korean by Qt itself, Japanese and Chinese names by keep_together."""
 
 from __future__ import annotations
 
