@@ -211,7 +211,7 @@ class Shell(QMainWindow):
             services.directory.list_markets()  # warm the ORM and the first query off the GUI thread
             from kiosk.domain.formatting import format_price
 
-            format_price(0, "ko")  # import Babel here, not when a tourist opens a store
+            format_price(0, "en")  # import Babel here (Korean needs none), not in a store page
             return services
 
         ops.run_op(self, work, on_done=self._on_opened, on_error=self._on_load_failed, name="open")

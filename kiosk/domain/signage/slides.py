@@ -8,14 +8,13 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TypeVar
 
-from kiosk.domain.formatting import format_price
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.locales import BABEL_LOCALES, LocaleCode
 from kiosk.domain.promotions import Promotion, PromotionKind, is_showing
 from kiosk.domain.signage.market_facts import SignageData
 from kiosk.domain.signage.wallets import foreign_wallets
 from kiosk.domain.signage.words import word
-from kiosk.domain.units import localize_unit
+from kiosk.domain.units import price_tag
 
 T = TypeVar("T")
 
@@ -194,8 +193,7 @@ def _featured(data: SignageData, locale: LocaleCode, at: datetime, turn: int) ->
 
 
 def _price(won: int, unit: str, locale: LocaleCode) -> str:
-    price = format_price(won, locale)
-    return f"{price} / {localize_unit(unit, locale)}" if unit else price
+    return price_tag(won, unit, locale)  # 15,000원 / 근, ₩2,000 each, ￦12,000／匹
 
 
 def _wallets(data: SignageData, locale: LocaleCode, _at: datetime, _turn: int) -> Slide:
