@@ -13,6 +13,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 from kiosk.domain.locales import LocaleCode
+from kiosk.domain.signage.words import WORDS
 from kiosk.domain.units import localize_unit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,8 +39,9 @@ def catalog(locale: str) -> Catalog:
 
 
 def entries(locale: str) -> list[tuple[str, str]]:
-    """(source, translation) pairs; plural forms one pair each."""
-    pairs = []
+    """(source, translation) pairs of the catalogue (plural forms one pair each) and of the
+    attract loop's own word table (kiosk.domain.signage.words)."""
+    pairs = [(texts["en"], texts[locale]) for texts in WORDS.values() if locale in texts]
     for message in catalog(locale):
         if not message.id:
             continue
