@@ -98,7 +98,6 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     from kiosk.cli.onboarding import add_onboarding_parser
 
     add_onboarding_parser(sub)
-
     from kiosk.cli.exchange import add_exchange_parsers
 
     add_exchange_parsers(sub)

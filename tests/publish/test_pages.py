@@ -24,7 +24,7 @@ def test_every_page_in_every_language_and_links_that_resolve() -> None:
     assert "区画 A-3" in ja and "営業時間" in ja and "営業中" in ja
     assert 'href="https://pf.kakao.com/_ZeUTxl/chat"' in ja
     assert 'href="https://www.instagram.com/tangerine_glow"' in ja
-    assert "₩12,000" in ja and "毎月第1・第3日曜定休" in ja
+    assert "12,000원" in ja and "毎月第1・第3日曜定休" in ja
 
 
 def test_the_language_chooser_names_the_stall_in_each_language_escaped_once() -> None:
