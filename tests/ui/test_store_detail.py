@@ -13,7 +13,7 @@ from ui_helpers import codes_of
 from kiosk.domain.formatting import format_price
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.locales import LocaleCode
-from kiosk.domain.units import localize_unit
+from kiosk.domain.units import price_tag
 from kiosk.i18n import set_locale, translate
 from kiosk.services.app import Services
 from kiosk.ui.tourist.store_about import PAGE_PAYMENT_LABELS, PayMark
@@ -55,8 +55,9 @@ def test_prices_are_formatted_by_babel_with_their_unit(
     assert len(detail.price_rows) == len(store.products) > 0
     for row, product in zip(detail.price_rows, store.products, strict=True):
         assert row.name_label.text() == product.name.get(locale)
-        unit = localize_unit(product.unit, locale)
-        assert row.price_label.text() == f"{format_price(product.price_won, locale)} / {unit}"
+        assert row.price_label.text() == price_tag(product.price_won, product.unit, locale)
+        if locale == "ko":
+            assert row.price_label.text().startswith(f"{product.price_won:,}원")
     assert detail.name_label.text() == store.name.get(locale)
 
 
@@ -138,3 +139,30 @@ def test_a_language_switch_relabels_the_page_in_place(qtbot: QtBot, store: Store
     labels = {label.text() for label in detail.findChildren(QLabel)}
     assert translate("Goods and prices", "zh_Hant") in labels
     assert translate("Ways to pay", "zh_Hant") in labels
+
+
+def test_reference_prices_in_the_tourists_currency_with_the_rate_date(
+    detail: StoreDetailScreen, store: StoreDetail
+) -> None:
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from kiosk.domain.currency import ExchangeRate, RateCard, seoul_today
+
+    today = seoul_today()
+    card = RateCard((ExchangeRate("JPY", Decimal("9.05"), today - timedelta(days=3)),))
+    _switch(detail, "ja")
+    detail.set_rate_card(card)
+    detail.show_store(codes_of(store))
+    shown = [row for row in detail.price_rows if not row.sold_out]
+    assert shown and all(row.reference_label.isVisibleTo(detail) for row in shown)
+    first = shown[0].reference_label.text()
+    assert first.startswith("約￥") and "のレート）" in first
+    _switch(detail, "ko")  # no reference price for Korean readers
+    detail.retranslate()
+    assert not any(row.reference_label.isVisibleTo(detail) for row in detail.price_rows)
+    old = RateCard(card.rates, max_age_days=1)  # too old: hidden
+    _switch(detail, "ja")
+    detail.set_rate_card(old)
+    detail.show_store(codes_of(store))
+    assert not any(row.reference_label.isVisibleTo(detail) for row in detail.price_rows)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.services.app import Codes, Services
-from kiosk.services.values import Change, NotFoundError, StoreCodes
+from kiosk.services.values import Change, NotFoundError, RateCard, StoreCodes
 from kiosk.ui.host import ready_services
 from kiosk.ui.ops import OpSlot
 from kiosk.ui.tourist.directory import TouristDirectoryScreen
@@ -66,11 +66,11 @@ class TouristFlow(QObject):
         """
         services = self._services
 
-        def work() -> StoreCodes:
-            return _codes(services, store_id)
+        def work() -> tuple[StoreCodes, RateCard]:
+            return _codes(services, store_id), services.rates.rate_card()
 
-        def done(codes: StoreCodes) -> None:
-            self.detail.show_store(codes)
+        def done(loaded: tuple[StoreCodes, RateCard]) -> None:
+            self._show(loaded)
             self._host.show_screen(DETAIL)
             self.store_opened.emit(store_id)
 
@@ -109,8 +109,8 @@ class TouristFlow(QObject):
     def _reload_detail(self, store_id: int) -> None:
         services = self._services
 
-        def work() -> StoreCodes:
-            return _codes(services, store_id)
+        def work() -> tuple[StoreCodes, RateCard]:
+            return _codes(services, store_id), services.rates.rate_card()
 
         def failed(exc: Exception) -> None:
             if not isinstance(exc, NotFoundError):
@@ -118,7 +118,13 @@ class TouristFlow(QObject):
             if self._host.current_screen_name() == DETAIL:
                 self._host.show_screen(DIRECTORY)
 
-        self._store_op.run(work, on_done=self.detail.show_store, on_error=failed, name="store")
+        self._store_op.run(work, on_done=self._show, on_error=failed, name="store")
+
+    def _show(self, loaded: tuple[StoreCodes, RateCard]) -> None:
+        """The store page with the manager's exchange rates (its reference prices)."""
+        codes, rates = loaded
+        self.detail.set_rate_card(rates)
+        self.detail.show_store(codes)
 
 
 def _codes(services: Services, store_id: int) -> StoreCodes:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.categories import CATEGORY_LABELS
+from kiosk.domain.currency import RateCard
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.locales import LocaleCode
 from kiosk.domain.units import unit_notes
@@ -115,6 +116,7 @@ class StoreDetailScreen(QWidget):
         self.setObjectName("store-detail")
         self._store: StoreDetail | None = None
         self.price_rows: list[PriceRow] = []
+        self._rates: RateCard | None = None  # set_rate_card: reference prices
         # Labels of the built page and how each shows itself in a locale: a language
         # switch re-labels in place instead of rebuilding (issue "City scale": < 20 ms).
         self._relabel: list[Callable[[LocaleCode], None]] = []
@@ -187,6 +189,10 @@ class StoreDetailScreen(QWidget):
         self.retranslate()
 
     # Public API ----------------------------------------------------------------------
+    def set_rate_card(self, card: RateCard | None) -> None:
+        """The manager's exchange rates for the reference prices (the next show_store uses them)."""
+        self._rates = card
+
     def current_store(self) -> StoreDetail | None:
         return self._store
 
@@ -324,7 +330,9 @@ class StoreDetailScreen(QWidget):
         loc = current_locale()
         self._label_header(store, loc)
         self._open_label = build_about(self._about, store, loc, self._label, self._relabel)
-        self.price_rows = build_goods(self._goods, store, loc, self._label, self._relabel)
+        self.price_rows = build_goods(
+            self._goods, store, loc, self._label, self._relabel, rates=self._rates
+        )
         self._space_rows()
         _show_now(self._about)
         _show_now(self._goods)

@@ -7,18 +7,27 @@ from functools import partial
 
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
-from kiosk.domain.formatting import format_price
+from kiosk.domain.currency import RateCard, reference_text, seoul_today
 from kiosk.domain.listing import ProductInfo, StoreDetail
 from kiosk.domain.locales import LocaleCode
-from kiosk.domain.units import localize_unit, unit_notes
-from kiosk.i18n import _
+from kiosk.domain.units import price_tag, unit_notes
+from kiosk.i18n import _, translate
 from kiosk.ui.tourist.store_about import Labeller
-from kiosk.ui.widgets.price_row import PriceRow, price_with_unit
+from kiosk.ui.widgets.price_row import PriceRow
 
 
 def price_text(product: ProductInfo, loc: LocaleCode) -> str:
     """``₩15,000 / 5kg box``: the price in the locale's price format with the unit."""
-    return price_with_unit(format_price(product.price_won, loc), localize_unit(product.unit, loc))
+    return price_tag(product.price_won, product.unit, loc)
+
+
+def reference(product: ProductInfo, loc: LocaleCode, rates: RateCard | None) -> str | None:
+    """``about ￥1,660 (rate of 2026/12/01)`` for *product*, or None (no usable rate, sold out)."""
+    if rates is None or product.sold_out:
+        return None
+    return reference_text(
+        product.price_won, loc, rates, seoul_today(), partial(translate, locale=loc)
+    )
 
 
 def build_goods(
@@ -27,6 +36,8 @@ def build_goods(
     loc: LocaleCode,
     label: Labeller,
     relabel: list[Callable[[LocaleCode], None]],
+    *,
+    rates: RateCard | None = None,
 ) -> list[PriceRow]:
     """Fill *layout* with the heading, a price row per good and the unit notes."""
     title = QLabel()
@@ -55,7 +66,8 @@ def build_goods(
         )
         row.name_label.max_lines = 3  # a long name wraps once more before it is elided
         rows.append(row)
-        relabel.append(partial(_relabel_row, row, product))
+        row.set_reference(reference(product, loc, rates))
+        relabel.append(partial(_relabel_row, row, product, rates))
         layout.addWidget(row)
     units = tuple(product.unit for product in store.products)
     for index, _note in enumerate(unit_notes(units, loc)):
@@ -71,7 +83,10 @@ def _unit_note(units: tuple[str, ...], index: int, locale: LocaleCode) -> str:
     return unit_notes(units, locale)[index]
 
 
-def _relabel_row(row: PriceRow, product: ProductInfo, loc: LocaleCode) -> None:
+def _relabel_row(
+    row: PriceRow, product: ProductInfo, rates: RateCard | None, loc: LocaleCode
+) -> None:
+    row.set_reference(reference(product, loc, rates))
     row.name_label.setText(product.name.get(loc))
     row.price_label.setText(price_text(product, loc))
     row.set_sold_out(product.sold_out, _("Sold out"))

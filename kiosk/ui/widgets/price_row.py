@@ -162,9 +162,17 @@ class PriceRow(QWidget):
         self.price_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.price_label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         self.sold_out_pill = StatusPill(sold_out_label or "-", "warning")
+        self.reference_label = QLabel()  # "about ￥1,660 (rate of ...)", hidden without a rate
+        self.reference_label.setObjectName("reference-price")
+        self.reference_label.setProperty("role", "caption")
+        self.reference_label.setAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
+        self.reference_label.hide()
         right = QVBoxLayout()  # the pill under the price: the name keeps its width
         right.setSpacing(theme.GRID // 2)
         right.addWidget(self.price_label, 0, Qt.AlignmentFlag.AlignRight)
+        right.addWidget(self.reference_label, 0, Qt.AlignmentFlag.AlignRight)
         right.addWidget(self.sold_out_pill, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.name_label, 1)
         layout.addLayout(right)
@@ -173,6 +181,11 @@ class PriceRow(QWidget):
     @property
     def sold_out(self) -> bool:
         return self.sold_out_pill.isVisibleTo(self)
+
+    def set_reference(self, text: str | None) -> None:
+        """The price in the tourist's currency under the won price; None hides it."""
+        self.reference_label.setText(text or "")
+        self.reference_label.setVisible(bool(text))
 
     def set_sold_out(self, sold_out: bool, label: str) -> None:
         self.sold_out_pill.setVisible(sold_out)
