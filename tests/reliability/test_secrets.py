@@ -162,6 +162,17 @@ ALLOWED = {
     ("kiosk/cli/qr.py", "checked.url"),
     # The scheme alone ("ftp"), in "unsupported database type".
     ("kiosk/data/db.py", "url.drivername"),
+    # The market's public website address (https, no query string: checked before use).
+    ("kiosk/cli/publish.py", "base_url"),
+    # Which database a PC uses, host / port / database name only (Database.place).
+    ("kiosk/data/db.py", "url.host or 'localhost'"),
+    ("kiosk/data/db.py", "url.database or ''"),
+    ("kiosk/data/db.py", "url.port"),
+    # db check's lines name the server, port, database and role it tried; never the password.
+    ("kiosk/data/server_check.py", "url.host or 'localhost'"),
+    ("kiosk/data/server_check.py", "url.port or 5432"),
+    ("kiosk/data/server_check.py", "url.database"),
+    ("kiosk/data/server_check.py", "url.username"),
 }
 MASKERS = {"mask_url", "display_url"}
 

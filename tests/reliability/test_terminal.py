@@ -46,8 +46,8 @@ def test_a_market_slug_from_the_database_is_escaped(
     con = sqlite3.connect(demo_copy)
     with con:
         con.execute(
-            "INSERT INTO markets (slug, name, city, created_at) "
-            "VALUES (?, '{}', '{}', '2026-01-01 00:00:00')",
+            "INSERT INTO markets (slug, name, city, site_url, created_at) "
+            "VALUES (?, '{}', '{}', '', '2026-01-01 00:00:00')",
             (f"evil{nasty}",),
         )
     con.close()
