@@ -25,6 +25,7 @@ from kiosk.ui.manager import (
     onboarding_progress,
     promotion_form,
     promotions_screen,
+    public_stores_screen,
     rates_screen,
     sign_in,
     store_form,
@@ -166,6 +167,53 @@ def _write_tour_listings(services: Services, manager: Actor) -> None:
     path.write_bytes(csv_bytes([[Neutral(cell) for cell in row] for row in rows]))
 
 
+def _tour_registry(services: Services, market: str) -> Path:
+    """A small invented SEMAS-shaped file: shops whose building names *market* (no real shop)."""
+    from kiosk.domain.exchange.spreadsheet import Neutral, csv_bytes
+    from kiosk.domain.public_data.semas import COLUMNS
+
+    shops = (("가상수산", "수산물 소매", "35.1001"), ("가상청과", "채소 소매", "35.1002"),
+             ("가상떡방앗간", "떡 소매", ""), ("가상반찬", "반찬 소매", "35.1003"),
+             ("가상분식", "분식", "35.1004"), ("가상건어물", "건어물 소매", "35.1005"))  # fmt: skip
+    rows = [list(COLUMNS)]
+    for n, (name, small, lat) in enumerate(shops, start=1):
+        values = dict.fromkeys(COLUMNS, "")
+        values.update(
+            {
+                "상가업소번호": f"MA{n:06d}",
+                "상호명": name,
+                "상권업종소분류명": small,
+                "건물명": market,
+                "도로명주소": f"가상시 가상로 {n}",
+                "층정보": "1",
+                "호정보": str(n),
+                "위도": lat,
+                "경도": "129.0502" if lat else "",
+            }
+        )
+        rows.append([values[c] for c in COLUMNS])
+    path = Path(services.where).parent / "tour-registry.csv"
+    path.write_bytes(csv_bytes([[Neutral(cell) for cell in row] for row in rows]))
+    return path
+
+
+def _walk_public_stores(
+    manager: ManagerFlow, services: Services, locale: LocaleCode, size: tuple[int, int]
+) -> Iterator[Shot]:
+    """The registry's candidate review, with the invented file checked for the first market."""
+    markets = services.directory.list_markets()
+    if not markets:
+        return
+    first = markets[0]
+    manager.show_public_stores(first.slug)
+    settle()
+    screen = manager.public_stores
+    screen.building.setText(first.name.get("ko"))
+    screen.check_file(_tour_registry(services, first.name.get("ko")))
+    settle()
+    yield Shot(public_stores_screen.SCREEN, "", locale, *size)
+
+
 def tour_merchant_store(services: Services) -> int | None:
     """The store the merchant screens show: the showcase store of the first market."""
     markets = services.directory.list_markets()
@@ -230,6 +278,7 @@ def walk_access(
     manager.show_page("rates")
     settle()
     yield Shot(rates_screen.SCREEN, "", locale, width, height)
+    yield from _walk_public_stores(manager, services, locale, size)
     manager.sign_out()
     if store_id is not None:
         merchant.sign_in_as(

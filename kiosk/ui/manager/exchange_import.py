@@ -84,6 +84,8 @@ class ImportPanel(CardPanel):
         self.choose_button.setProperty("kind", "primary")
         self.template_button = QPushButton()
         self.template_button.setObjectName("export-template")
+        self.public_button = QPushButton()
+        self.public_button.setObjectName("open-public-stores")
         self.deactivate = QCheckBox()
         self.deactivate.setObjectName("deactivate-missing")
         self.import_button = QPushButton()
@@ -94,6 +96,7 @@ class ImportPanel(CardPanel):
         row.setSpacing(theme.GRID * 2)
         row.addWidget(self.choose_button)
         row.addWidget(self.template_button)
+        row.addWidget(self.public_button)
         row.addStretch(1)
         row.addWidget(self.import_button)
         self.summary = QPlainTextEdit()
@@ -112,6 +115,7 @@ class ImportPanel(CardPanel):
     def retranslate(self) -> None:
         self.title.setText(_("Import"))
         self.template_button.setText(_("Empty template…"))
+        self.public_button.setText(_("Shops from the public registry…"))
         self.hint.setText(
             _(
                 "The file is checked first; nothing is written until you press Import. "

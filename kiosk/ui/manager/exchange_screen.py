@@ -32,9 +32,11 @@ SCREEN = "manager-exchange"
 
 
 class ManagerExchangeScreen(ManagerPage):
-    """``changed()`` after an import or a restore (the stores table reloads)."""
+    """``changed()`` after an import or a restore (the stores table reloads);
+    ``public_requested(market)`` opens the public registry's candidate review."""
 
     changed = Signal()
+    public_requested = Signal(str)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(SCREEN, "exchange", parent)
@@ -85,6 +87,9 @@ class ManagerExchangeScreen(ManagerPage):
         self.import_button.clicked.connect(self._on_import_clicked)
         self.proof.confirmed.connect(self._on_proof)
         self.import_panel.encoding.chosen.connect(self._on_encoding_chosen)
+        self.import_panel.public_button.clicked.connect(
+            lambda: self.public_requested.emit(self.current_market() or "")
+        )
 
     # State -------------------------------------------------------------------------------------
     def set_actor(self, actor: Actor | None) -> None:

@@ -19,6 +19,7 @@ from kiosk.ui.manager import (
     onboarding_progress,
     promotion_form,
     promotions_screen,
+    public_stores_screen,
     rates_screen,
     sign_in,
     store_form,
@@ -57,6 +58,8 @@ class ManagerFlow(SignedInFlow):
         host.add_screen(promotion_form.SCREEN, self.promotion_form)
         self.synonyms = synonyms_screen.ManagerSynonymsScreen(services)
         host.add_screen(synonyms_screen.SCREEN, self.synonyms)
+        self.public_stores = public_stores_screen.ManagerPublicStoresScreen(services)
+        host.add_screen(public_stores_screen.SCREEN, self.public_stores)
         host.add_screen(sign_in.SCREEN, self.sign_in)
         host.add_screen(stores.SCREEN, self.stores)
         host.add_screen(store_form.SCREEN, self.form)
@@ -75,6 +78,9 @@ class ManagerFlow(SignedInFlow):
         self.markets.synonyms_requested.connect(self.show_synonyms)
         self.markets.rates_requested.connect(lambda: self.show_page("rates"))
         self.exchange.changed.connect(self.stores.reload)
+        self.exchange.public_requested.connect(self.show_public_stores)
+        self.public_stores.changed.connect(self.stores.reload)
+        self.public_stores.closed.connect(lambda: self.show_page("exchange"))
         self.promotions.edit_requested.connect(self.edit_promotion)
         self.promotions.add_requested.connect(self.new_promotion)
         self.promotion_form.saved.connect(self.promotions.show_saved)
@@ -98,6 +104,7 @@ class ManagerFlow(SignedInFlow):
             self.promotion_form.header,
             self.synonyms.header,
             self.rates.header,
+            self.public_stores.header,
         ]
 
     def open(self) -> None:
@@ -140,6 +147,14 @@ class ManagerFlow(SignedInFlow):
         self.synonyms.reload(select=market_slug)
         self._host.show_screen(synonyms_screen.SCREEN)
 
+    def show_public_stores(self, market_slug: str) -> None:
+        """The SEMAS registry's candidates for *market_slug* (from Import / Export / Backup)."""
+        if self.actor is None:
+            self.open()
+            return
+        self.public_stores.reload(select=market_slug or None)
+        self._host.show_screen(public_stores_screen.SCREEN)
+
     def edit_store(self, store: object) -> None:
         if isinstance(store, StoreDetail):
             self.form.edit_store(store)
@@ -161,7 +176,8 @@ class ManagerFlow(SignedInFlow):
     def _screens(self) -> tuple[Any, ...]:
         """The screens that act for the signed-in manager (``set_actor``)."""
         return (self.form, self.markets, self.audit, self.progress, self.exchange,
-                self.promotions, self.promotion_form, self.synonyms, self.rates)  # fmt: skip
+                self.promotions, self.promotion_form, self.synonyms, self.rates,
+                self.public_stores)  # fmt: skip
 
     def print_stands(self, market_slug: str, store_ids: object) -> None:
         """The stand print screen for *store_ids* (None: every store of the market)."""
