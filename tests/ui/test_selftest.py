@@ -25,10 +25,10 @@ def test_self_test_passes_every_screen_in_every_language() -> None:
     results = [line for line in lines if LINE.match(line)]
     # per size and language: start screen, two directories, two store details, merchant QR,
     # manager sign-in, stores, store form, markets, search words, promotions, a promotion
-    # (saved, refused), audit log, onboarding progress, Excel and backup, exchange rates,
-    # merchant sign-in and goods, onboarding sign-in, overview and one step of each of four
+    # (saved, refused), audit log, onboarding progress, Excel and backup, the public
+    # registry review, exchange rates, merchant sign-in and goods, onboarding sign-in, overview and one step of each of four
     # kinds, and the attract loop's five kinds of slide
-    assert len(results) == 3 * len(LOCALES) * 31
+    assert len(results) == 3 * len(LOCALES) * 32
     assert all(line.startswith("PASS ") for line in results)
     assert "PASS start-screen ko 1920x1080" in results
     assert "PASS tourist-directory:dongmun ja 1366x768" in results
@@ -85,12 +85,13 @@ def test_clipped_label_fails_the_clipping_check(qtbot: QtBot) -> None:
 def test_screenshots_are_named_per_screen_language_and_size(tmp_path: Path) -> None:
     written = write_screenshots(tmp_path, sizes=[(1366, 768)], locales=["ja"])
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert written == len(names) == 31  # the attract loop's five slides, search words, rates
+    assert written == len(names) == 32  # the loop's five slides, search words, rates, registry
     assert "manager-promotion-form_refused_ja_1366x768.png" in names
     for slide in ("welcome", "promotions", "featured", "wallets", "announcements"):
         assert f"signage-loop_{slide}_ja_1366x768.png" in names
     assert "onboarding-step_payment_ja_1366x768.png" in names
     assert "manager-onboarding_ja_1366x768.png" in names
+    assert "manager-public-stores_ja_1366x768.png" in names
     assert "merchant-qr_ja_1366x768.png" in names
     assert "manager-store-form_ja_1366x768.png" in names
     assert "manager-synonyms_ja_1366x768.png" in names
