@@ -15,6 +15,7 @@ from kiosk import i18n
 from kiosk.domain.access import Actor
 from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.domain.screen_size import SUPPORTED
+from kiosk.qa.registry_file import tour_registry
 from kiosk.qa.signage_shots import walk_signage
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
@@ -167,36 +168,6 @@ def _write_tour_listings(services: Services, manager: Actor) -> None:
     path.write_bytes(csv_bytes([[Neutral(cell) for cell in row] for row in rows]))
 
 
-def _tour_registry(services: Services, market: str) -> Path:
-    """A small invented SEMAS-shaped file: shops whose building names *market* (no real shop)."""
-    from kiosk.domain.exchange.spreadsheet import Neutral, csv_bytes
-    from kiosk.domain.public_data.semas import COLUMNS
-
-    shops = (("가상수산", "수산물 소매", "35.1001"), ("가상청과", "채소 소매", "35.1002"),
-             ("가상떡방앗간", "떡 소매", ""), ("가상반찬", "반찬 소매", "35.1003"),
-             ("가상분식", "분식", "35.1004"), ("가상건어물", "건어물 소매", "35.1005"))  # fmt: skip
-    rows = [list(COLUMNS)]
-    for n, (name, small, lat) in enumerate(shops, start=1):
-        values = dict.fromkeys(COLUMNS, "")
-        values.update(
-            {
-                "상가업소번호": f"MA{n:06d}",
-                "상호명": name,
-                "상권업종소분류명": small,
-                "건물명": market,
-                "도로명주소": f"가상시 가상로 {n}",
-                "층정보": "1",
-                "호정보": str(n),
-                "위도": lat,
-                "경도": "129.0502" if lat else "",
-            }
-        )
-        rows.append([values[c] for c in COLUMNS])
-    path = Path(services.where).parent / "tour-registry.csv"
-    path.write_bytes(csv_bytes([[Neutral(cell) for cell in row] for row in rows]))
-    return path
-
-
 def _walk_public_stores(
     manager: ManagerFlow, services: Services, locale: LocaleCode, size: tuple[int, int]
 ) -> Iterator[Shot]:
@@ -209,7 +180,7 @@ def _walk_public_stores(
     settle()
     screen = manager.public_stores
     screen.building.setText(first.name.get("ko"))
-    screen.check_file(_tour_registry(services, first.name.get("ko")))
+    screen.check_file(tour_registry(Path(services.where).parent, first.name.get("ko")))
     settle()
     yield Shot(public_stores_screen.SCREEN, "", locale, *size)
 

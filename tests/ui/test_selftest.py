@@ -26,8 +26,8 @@ def test_self_test_passes_every_screen_in_every_language() -> None:
     # per size and language: start screen, two directories, two store details, merchant QR,
     # manager sign-in, stores, store form, markets, search words, promotions, a promotion
     # (saved, refused), audit log, onboarding progress, Excel and backup, the public
-    # registry review, exchange rates, merchant sign-in and goods, onboarding sign-in, overview and one step of each of four
-    # kinds, and the attract loop's five kinds of slide
+    # registry review, exchange rates, merchant sign-in and goods, onboarding sign-in,
+    # overview and one step of each of four kinds, and the attract loop's five kinds of slide
     assert len(results) == 3 * len(LOCALES) * 32
     assert all(line.startswith("PASS ") for line in results)
     assert "PASS start-screen ko 1920x1080" in results
