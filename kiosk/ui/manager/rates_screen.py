@@ -111,6 +111,8 @@ class ManagerRatesScreen(ManagerPage):
             self.titles[key] = QLabel()
             self.titles[key].setProperty("role", "field")
             self.problems[key] = status_line(f"rate-{key}-problem", "hint")
+            # As high as its field: left to the grid, the title was drawn 23 px high and cut.
+            self.titles[key].setMinimumHeight(theme.GRID * 6)
             grid.addWidget(self.titles[key], line * 2, 0)
             grid.addWidget(widget, line * 2, 1)
             grid.addWidget(self.problems[key], line * 2 + 1, 1)

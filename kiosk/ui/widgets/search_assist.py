@@ -7,7 +7,7 @@ Self-contained: the directory puts it under its search box, connects
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.domain.quick_picks import quick_picks
@@ -50,6 +50,7 @@ class SearchAssist(QWidget):
         self.keyboard.text_changed.connect(self.text_chosen)
         outer.addWidget(self.keyboard)
         self.chip_buttons: list[QPushButton] = []
+        self._one_row = False
         self.retranslate()
 
     def set_text(self, text: str) -> None:
@@ -58,12 +59,31 @@ class SearchAssist(QWidget):
             self.keyboard.set_text(text)
 
     def keep_to_one_row(self) -> None:
-        """Show only the chips that fit on one row (the rest are clipped, out of reach)."""
+        """Show only the chips that fit on one row; the rest are hidden (not cut in half)."""
+        self._one_row = True
         self._chips_holder.setFixedHeight(self.keyboard_button.sizeHint().height())
+        self._chips_holder.installEventFilter(self)
+        self._fit_chips()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._chips_holder and event.type() == QEvent.Type.Resize:
+            self._fit_chips()
+        return super().eventFilter(watched, event)
+
+    def _fit_chips(self) -> None:
+        """In one-row mode, show the chips that fit whole in the holder's width, in order."""
+        if not self._one_row:
+            return
+        room, gap, used = self._chips_holder.width(), self._chips.spacing(), 0
+        for chip in self.chip_buttons:
+            wide = chip.sizeHint().width()
+            fits = used + wide <= room
+            chip.setVisible(fits)
+            used += wide + gap if fits else room  # nothing after the first that does not fit
 
     def retranslate(self) -> None:
         locale = current_locale()
-        self.keyboard_button.setText("⌨ " + _("Keyboard"))
+        self.keyboard_button.setText(_("Keyboard"))  # the bundled font has no ⌨
         self.keyboard.set_locale(locale)
         self._fill_chips(quick_picks(locale))
 
@@ -83,6 +103,7 @@ class SearchAssist(QWidget):
             chip.clicked.connect(lambda _checked=False, w=word: self._on_chip(w))
             self._chips.addWidget(chip)
             self.chip_buttons.append(chip)
+        self._fit_chips()
 
     def _on_chip(self, word: str) -> None:
         self.keyboard.set_text(word)
