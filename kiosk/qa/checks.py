@@ -33,9 +33,9 @@ from kiosk.ui.widgets.elided_label import ElidedLabel
 SLACK = 2
 #: The object name of the label that shows a QR symbol (kiosk.ui.widgets.qr_card).
 QR_IMAGE = "qr-image"
-#: A property marking a QR code that only leads to more reading (an official guide page),
-#: placed under the content it explains: it may be scrolled to. Never for a code to scan
-#: at a stall or on a tourist screen.
+#: A property marking a QR code that only leads to more reading (an official guide page,
+#: a shop's online pages under its KakaoTalk and payment codes), placed under the content
+#: it explains: it may be scrolled to. Never for a code to scan to follow or pay a stall.
 SECONDARY_CODE = "secondary-code"
 #: Controls whose outline or fill must show where they are (WCAG 1.4.11).
 _OUTLINED = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QAbstractButton)

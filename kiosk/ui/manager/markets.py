@@ -23,6 +23,7 @@ from kiosk.services.app import Services
 from kiosk.ui import ops, theme
 from kiosk.ui.manager.page_frame import ManagerPage, row_layout, status_line
 from kiosk.ui.manager.this_pc_home import ThisPcHome
+from kiosk.ui.widgets.flow_layout import FlowLayout
 
 SCREEN = "manager-markets"
 
@@ -64,7 +65,11 @@ class ManagerMarketsScreen(ManagerPage):
         self.rates_button.setObjectName("open-rates")
         self.rates_button.clicked.connect(self.rates_requested.emit)
         left.addWidget(self.market_list, 1)
-        left.addLayout(row_layout(self.new_button, None, self.rates_button))
+        # Wraps in a narrow column (portrait) instead of squeezing the buttons' words.
+        buttons = FlowLayout(spacing=theme.GRID * 2)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.rates_button)
+        left.addLayout(buttons)
         left.addSpacing(theme.GRID)
         left.addWidget(self.this_pc)
         return left

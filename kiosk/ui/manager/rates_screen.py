@@ -29,6 +29,7 @@ from kiosk.i18n import _, current_locale, translate
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
 from kiosk.ui.manager.page_frame import ManagerPage, row_layout, status_line
+from kiosk.ui.widgets.flow_layout import FlowLayout
 
 SCREEN = "manager-rates"
 #: The currencies offered first (any ISO 4217 code may be typed).
@@ -137,7 +138,10 @@ class ManagerRatesScreen(ManagerPage):
         form.addLayout(row_layout(None, self.save_button))
         form.addSpacing(theme.GRID * 2)
         form.addWidget(self.age_title)
-        form.addLayout(row_layout(self.age, self.age_unit, None, self.save_age))
+        age_row = FlowLayout(spacing=theme.GRID * 2)  # wraps in portrait, never squeezes Save
+        for widget in (self.age, self.age_unit, self.save_age):
+            age_row.addWidget(widget)
+        form.addLayout(age_row)
         form.addWidget(self.problems["max_age"])
         form.addWidget(self.age_hint)
         form.addStretch(1)

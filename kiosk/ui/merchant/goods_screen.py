@@ -159,11 +159,14 @@ class MerchantGoodsScreen(QWidget):
         self.sign_out_button.setObjectName("merchant-sign-out")
         self.sign_out_button.clicked.connect(lambda: self.leave(self.sign_out_requested.emit))
         top.addWidget(self.back_button)
-        top.addWidget(self.title, 1)
+        top.addStretch(1)
         top.addWidget(self.qr_button)
         top.addWidget(self.stands_button)
         top.addWidget(self.sign_out_button)
         outer.addLayout(top)
+        # The store's name on its own line: beside four buttons it squeezed them until their
+        # words were cut (Japanese in portrait).
+        outer.addWidget(self.title)
         self.hint = QLabel()
         self.hint.setProperty("role", "muted")
         self.hint.setWordWrap(True)

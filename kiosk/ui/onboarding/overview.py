@@ -90,6 +90,7 @@ class OnboardingOverviewScreen(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("onboarding-count")
         self.count_label.setProperty("role", "heading")
+        self.count_label.setWordWrap(True)  # the count with its note is long in Japanese
         self.bar = QProgressBar()
         self.bar.setObjectName("onboarding-bar")
         self.bar.setTextVisible(False)

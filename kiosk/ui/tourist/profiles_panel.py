@@ -24,6 +24,9 @@ class ProfilesPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("store-profiles-panel")
         self.setProperty("surface", "card")
+        # The shop's online pages: more reading under the codes to scan, which stay in view;
+        # these may be scrolled to (the self-test's fold check knows the mark).
+        self.setProperty("secondary-code", True)
         outer = QVBoxLayout(self)
         pad = theme.GRID * 3
         outer.setContentsMargins(pad, pad, pad, pad)

@@ -137,7 +137,10 @@ class StoreDetailScreen(QWidget):
         self.korean_label.setObjectName("store-korean-name")
         for label in (self.name_label, self.korean_label):  # as wide as the text, if room
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.subline_label = ElidedLabel("", "muted")
+        # Market and category: wraps onto a second line rather than being cut ("Jeju tanger…")
+        self.subline_label = QLabel()
+        self.subline_label.setProperty("role", "muted")
+        self.subline_label.setWordWrap(True)
         self.subline_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.back_button)
         top.addWidget(self.name_label, 0, Qt.AlignmentFlag.AlignVCenter)
