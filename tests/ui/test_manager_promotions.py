@@ -14,16 +14,15 @@ from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from ui_helpers import shown_shell
+from ui_helpers import shown_shell, signed_in_manager
 
 from kiosk import i18n
-from kiosk.domain.access import Secret
 from kiosk.domain.audit import AuditAction
 from kiosk.domain.promotions import SEOUL, Promotion
 from kiosk.services.app import Services
 from kiosk.ui import ops
 from kiosk.ui.manager import markets, promotion_form, promotions_screen
-from kiosk.ui.manager.flow import ManagerFlow, manager_flow
+from kiosk.ui.manager.flow import ManagerFlow
 from kiosk.ui.manager.promotion_table import Column
 from kiosk.ui.shell import Shell
 
@@ -40,14 +39,7 @@ def shell(qtbot: QtBot, own_services: Services) -> Iterator[Shell]:
 
 @pytest.fixture
 def flow(shell: Shell, own_services: Services) -> ManagerFlow:
-    own_services.access.set_manager_password(
-        actor=own_services.access.console_actor(), password=Secret(PASSWORD)
-    )
-    built = manager_flow(shell)
-    built.open()
-    assert ops.wait_idle()
-    built.sign_in.password.setText(PASSWORD)
-    _click(built.sign_in.submit_button)
+    built = signed_in_manager(shell, own_services, PASSWORD)
     built.promotions.clock = lambda: FRIDAY_EVENING
     return built
 

@@ -8,15 +8,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
-from ui_helpers import shown_shell
+from ui_helpers import shown_shell, signed_in_manager
 
 from kiosk import i18n
-from kiosk.domain.access import Secret
 from kiosk.domain.audit import AuditAction
 from kiosk.services.app import Services
 from kiosk.ui import ops
 from kiosk.ui.manager import rates_screen, stores
-from kiosk.ui.manager.flow import ManagerFlow, manager_flow
+from kiosk.ui.manager.flow import ManagerFlow
 from kiosk.ui.shell import Shell
 
 PASSWORD = "market-office-2026"
@@ -30,15 +29,7 @@ def shell(qtbot: QtBot, own_services: Services) -> Iterator[Shell]:
 
 @pytest.fixture
 def flow(shell: Shell, own_services: Services) -> ManagerFlow:
-    own_services.access.set_manager_password(
-        actor=own_services.access.console_actor(), password=Secret(PASSWORD)
-    )
-    built = manager_flow(shell)
-    built.open()
-    assert ops.wait_idle()
-    built.sign_in.password.setText(PASSWORD)
-    QTest.mouseClick(built.sign_in.submit_button, Qt.MouseButton.LeftButton)
-    assert ops.wait_idle()
+    built = signed_in_manager(shell, own_services, PASSWORD)
     assert shell.current_screen_name() == stores.SCREEN
     return built
 

@@ -5,14 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk import i18n
 from kiosk.app import build_shell
+from kiosk.domain.access import Secret
 from kiosk.domain.listing import StoreDetail
 from kiosk.services.app import Services
 from kiosk.services.qr.store_codes import StoreCodes, verified_store_codes
 from kiosk.ui import ops
+from kiosk.ui.manager.flow import ManagerFlow, manager_flow
 from kiosk.ui.shell import Shell
 from kiosk.ui.tourist.store_detail import QR_SIDES
 
@@ -33,3 +37,17 @@ def shown_shell(qtbot: QtBot, services: Services, locale: str) -> Iterator[Shell
     qtbot.wait_exposed(win)
     yield win
     ops.wait_idle()
+
+
+def signed_in_manager(shell: Shell, services: Services, password: str) -> ManagerFlow:
+    """Manager mode on *shell*, signed in through its screen with *password* (set first)."""
+    services.access.set_manager_password(
+        actor=services.access.console_actor(), password=Secret(password)
+    )
+    built = manager_flow(shell)
+    built.open()
+    assert ops.wait_idle()
+    built.sign_in.password.setText(password)
+    QTest.mouseClick(built.sign_in.submit_button, Qt.MouseButton.LeftButton)
+    assert ops.wait_idle()
+    return built
