@@ -23,6 +23,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from gui_bench import demo_window, rss_bytes
+
 CHANGE_GOAL_MS = 16.0
 IDLE_GOAL_PCT = 2.0
 RSS_GOAL_MB = 5.0
@@ -32,9 +34,7 @@ SIZE = (1920, 1080)
 
 
 def rss_mb() -> float:
-    with open("/proc/self/statm", encoding="ascii") as handle:
-        pages = int(handle.read().split()[1])
-    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+    return rss_bytes() / 1e6
 
 
 def timed(action: Callable[[], None], runs: int) -> list[float]:
@@ -77,9 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
     from kiosk import i18n
-    from kiosk.app import application, build_shell
+    from kiosk.app import application
     from kiosk.qa.signage_shots import saturday_evening
-    from kiosk.services.app import Services
     from kiosk.ui import ops, theme
     from kiosk.ui.signage.flow import signage_loop
     from kiosk.ui.signage.loop_screen import SCREEN
@@ -93,11 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         app.processEvents()
 
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-signage-") as tmp:
-        services = Services.open(f"sqlite:///{Path(tmp) / 'signage.sqlite3'}", seed_demo=True)
-        window = build_shell("ko")
-        window.use_services(services)
-        window.resize(*SIZE)
-        window.show()
+        services, window = demo_window(Path(tmp), "signage.sqlite3", SIZE)
         assert window.live_refresh is not None
         window.live_refresh.stop()  # the loop alone: no polling of other PCs while measured
         loop = signage_loop(window)

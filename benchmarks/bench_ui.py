@@ -19,15 +19,15 @@ import tempfile
 import time
 from pathlib import Path
 
+from gui_bench import demo_window, rss_bytes
+
 SWITCH_GOAL_MS = 20.0
 RSS_GOAL_MIB = 2.0
 LOCALES = ("ko", "ja", "en", "zh_Hans", "zh_Hant")
 
 
 def rss_mib() -> float:
-    with open("/proc/self/statm", encoding="ascii") as handle:
-        pages = int(handle.read().split()[1])
-    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+    return rss_bytes() / 2**20
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,8 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
     from kiosk import i18n
-    from kiosk.app import application, build_shell
-    from kiosk.services.app import Services
+    from kiosk.app import application
     from kiosk.services.qr.store_codes import verified_store_codes
     from kiosk.ui import ops, theme
     from kiosk.ui.tourist.flow import DETAIL, DIRECTORY, tourist_flow
@@ -59,11 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         app.processEvents()
 
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-ui-") as tmp:
-        services = Services.open(f"sqlite:///{Path(tmp) / 'ui.sqlite3'}", seed_demo=True)
-        window = build_shell("ko")
-        window.use_services(services)
-        window.resize(1366, 768)
-        window.show()
+        services, window = demo_window(Path(tmp), "ui.sqlite3", (1366, 768))
         flow = tourist_flow(window)
         flow.open_directory()
         ops.wait_idle()

@@ -1,0 +1,27 @@
+"""What the GUI benchmarks share: the process's resident memory and a shown demo window."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+
+def rss_bytes() -> int:
+    """This process's resident set size (Linux: /proc/self/statm)."""
+    with open("/proc/self/statm", encoding="ascii") as handle:
+        pages = int(handle.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE")
+
+
+def demo_window(folder: Path, name: str, size: tuple[int, int]) -> tuple[Any, Any]:
+    """(services, shown Korean shell) on a fresh demo database *name* in *folder*."""
+    from kiosk.app import build_shell
+    from kiosk.services.app import Services
+
+    services = Services.open(f"sqlite:///{folder / name}", seed_demo=True)
+    window = build_shell("ko")
+    window.use_services(services)
+    window.resize(*size)
+    window.show()
+    return services, window
