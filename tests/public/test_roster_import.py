@@ -30,10 +30,21 @@ def url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
 
 def test_parse_map_names_bad_items() -> None:
     assert parse_map(MAP) == {"stall_number": "호수", "name_ko": "상호", "phone": "연락처"}
-    with pytest.raises(MappingError, match="'owner' is not a field"):
+    assert parse_map("전화번호=연락처,점포 번호 (stall_number)=호수") == {
+        "phone": "연락처",
+        "stall_number": "호수",
+    }
+    with pytest.raises(MappingError) as refused:
         parse_map("owner=대표자")
+    assert str(refused.value).startswith(
+        "--map: 'owner' is not a column of the template; template columns: stall_number, "
+    )
     with pytest.raises(MappingError, match="write field=column"):
         parse_map("name_ko")
+    with pytest.raises(MappingError, match="'phone' is given twice"):
+        parse_map("phone=연락처,전화번호=휴대폰")
+    with pytest.raises(MappingError, match="column '상호' is given for name_ko & name_en"):
+        parse_map("name_ko=상호,name_en=상호")
 
 
 def test_roster_is_imported_through_the_mapping_and_remembered(
@@ -85,4 +96,30 @@ def test_roster_problems_keep_their_row_numbers(
     err = capsys.readouterr().err
     assert "row 3" in err and "nothing was imported" in err
     assert main(["import", str(path), "--market", "bansong", "--map", "name_ko=가게이름"]) == 2
-    assert 'the mapping names the column "가게이름" (for name_ko)' in capsys.readouterr().err
+    assert (
+        "명부.csv: column '가게이름' (for name_ko) is not in the file "
+        "(row 1 headers: 번호, 호수, 상호, 대표자, 연락처, 비고)"
+    ) in capsys.readouterr().err
+
+
+def test_map_errors_on_the_command_line_name_the_template_column(
+    url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_csv(tmp_path / "명부.csv", HEADER, [["1", "Z-1", "가상", "", "", ""]], "cp949")
+    args = ["import", str(path), "--market", "bansong", "--map"]
+    assert main([*args, "stall_number=호수,owner=대표자"]) != 0
+    err = capsys.readouterr().err
+    assert "--map: 'owner' is not a column of the template; template columns: " in err
+    assert main([*args, "stall_number=호수,name_ko=상호,phone=전화"]) != 0
+    err = capsys.readouterr().err
+    assert "column '전화' (for phone) is not in the file (row 1 headers: 번호, 호수" in err
+
+
+def test_a_bad_row_names_the_row_and_the_mapped_column(
+    url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [["1", "Z-1", "가상건어물", "", "051-000-1111", ""], ["2", "Z-2", "가상", "", "12", ""]]
+    path = write_csv(tmp_path / "명부.csv", HEADER, rows, "cp949")
+    assert main(["import", str(path), "--market", "bansong", "--map", MAP]) == 2
+    err = capsys.readouterr().err
+    assert '명부.csv, row 3: 연락처 (전화번호) "12" is not a Korean phone number' in err

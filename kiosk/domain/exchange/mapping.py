@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Final, TypeVar
 
 from kiosk.domain.exchange import file_format as fmt
 from kiosk.domain.exchange.cells import is_blank
 from kiosk.domain.exchange.plan import CurrentStore
-from kiosk.domain.exchange.problems import Table
+from kiosk.domain.exchange.problems import FileProblem, Table
 from kiosk.domain.listing import StoreListing
 from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.domain.messages import N_, KioskError, define
@@ -20,15 +21,24 @@ FIELDS: Final = tuple(c.key for c in fmt.FLAT_COLUMNS if c.key != fmt.MARKET.key
 
 BAD_MAP = define(
     "exchange.bad_map",
-    N_("column mapping {item!r}: write field=column, for example name_ko=상호 (fields: {fields})"),
+    N_(
+        "--map: {item!r}: write field=column, for example name_ko=상호 (template columns: {fields})"
+    ),
 )
 UNKNOWN_FIELD = define(
     "exchange.unknown_map_field",
-    N_("column mapping: {field!r} is not a field; use one of: {fields}"),
+    N_("--map: {field!r} is not a column of the template; template columns: {fields}"),
+)
+TWICE_FIELD = define(
+    "exchange.map_field_twice", N_("--map: the template column {field!r} is given twice")
+)
+SHARED_HEADER = define(
+    "exchange.map_header_shared",
+    N_("--map: the file's column {header!r} is given for {fields}; one column feeds one field"),
 )
 NO_SUCH_HEADER = define(
     "exchange.map_header_missing",
-    N_('{name}: the mapping names the column "{header}" (for {field}), which row 1 does not have'),
+    N_("{name}: column {header!r} (for {field}) is not in the file (row 1 headers: {headers})"),
 )
 
 
@@ -37,25 +47,37 @@ class MappingError(KioskError):
 
 
 def parse_map(text: str) -> dict[str, str]:
-    """``field=header`` pairs separated by commas; MappingError names the bad one."""
+    """``field=header`` pairs separated by commas; MappingError names the bad one.
+
+    A field is a template column's key (``phone``), its Korean name (``전화번호``) or
+    its header (``전화번호 (phone)``).
+    """
     fields = ", ".join(FIELDS)
     mapping: dict[str, str] = {}
     for item in text.split(","):
         if not item.strip():
             continue
-        field, sep, header = item.partition("=")
-        if not sep or not field.strip() or not header.strip():
+        name, sep, header = (part.strip() for part in item.partition("="))
+        if not sep or not name or not header:
             raise MappingError(BAD_MAP(item=item.strip(), fields=fields))
-        if field.strip() not in FIELDS:
-            raise MappingError(UNKNOWN_FIELD(field=field.strip(), fields=fields))
-        mapping[field.strip()] = header.strip()
+        column = fmt.column_for(name)
+        if column is None or column.key not in FIELDS:
+            raise MappingError(UNKNOWN_FIELD(field=name, fields=fields))
+        if column.key in mapping:
+            raise MappingError(TWICE_FIELD(field=column.key))
+        mapping[column.key] = header
+    check_shared(mapping)
     return mapping
 
 
-def header_known(table: Table) -> bool:
-    """Whether row 1 has any of the listings file's own headers."""
-    header = table.rows[0] if table.rows else []
-    return any(fmt.column_for(cell) is not None for cell in header if not is_blank(cell))
+def check_shared(mapping: Mapping[str, str]) -> None:
+    """MappingError when one of the file's columns is given for two fields."""
+    by_header: dict[str, list[str]] = {}
+    for field, header in mapping.items():
+        by_header.setdefault(header, []).append(field)
+    for header, fields in by_header.items():
+        if len(fields) > 1:
+            raise MappingError(SHARED_HEADER(header=header, fields=" & ".join(fields)))
 
 
 def apply_map(table: Table, mapping: Mapping[str, str]) -> Table:
@@ -63,9 +85,13 @@ def apply_map(table: Table, mapping: Mapping[str, str]) -> Table:
     (ignored, so a column keeps its letter); the columns not mapped are added empty."""
     header = [str(cell).strip() if not is_blank(cell) else "" for cell in table.rows[0]]
     by_header = {h: field for field, h in mapping.items()}
+    check_shared(mapping)
     for field, wanted in mapping.items():
         if wanted not in header:
-            raise MappingError(NO_SUCH_HEADER(name=table.name, header=wanted, field=field))
+            shown = ", ".join(h for h in header if h)
+            raise MappingError(
+                NO_SUCH_HEADER(name=table.name, header=wanted, field=field, headers=shown)
+            )
     renamed = [fmt.ALL_COLUMNS[by_header[h]].header if h in by_header else "" for h in header]
     keys = [key for key in FIELDS if key not in mapping]
     added = [fmt.ALL_COLUMNS[key].header for key in keys]
@@ -80,6 +106,19 @@ def apply_map(table: Table, mapping: Mapping[str, str]) -> Table:
             [*cells, *[""] * (width - len(cells)), *([""] * len(keys) if blank else filler)]
         )
     return Table(table.name, rows)
+
+
+def name_mapped(problems: Sequence[FileProblem], mapping: Mapping[str, str]) -> list[FileProblem]:
+    """*problems* with each mapped column named as the file has it: ``연락처 (전화번호)``."""
+    names = {
+        fmt.ALL_COLUMNS[f].korean: f"{h} ({fmt.ALL_COLUMNS[f].korean})" for f, h in mapping.items()
+    }
+    return [
+        replace(p, where=replace(p.where, column=names[p.where.column]))
+        if p.where is not None and p.where.column in names
+        else p
+        for p in problems
+    ]
 
 
 def keep_unmapped(

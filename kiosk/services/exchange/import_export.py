@@ -26,7 +26,7 @@ from kiosk.domain.exchange.csv_file import (
     ExchangeFileError,
     write_csv,
 )
-from kiosk.domain.exchange.mapping import apply_map, keep_unmapped
+from kiosk.domain.exchange.mapping import apply_map, keep_unmapped, name_mapped
 from kiosk.domain.exchange.plan import (
     CurrentStore,
     ImportPlan,
@@ -126,6 +126,8 @@ def read_listings(
         _check_codes(listing)
     if not listing.problems:
         _check_editor_rules(listing)
+    if column_map:  # a problem names the roster's own column: 연락처 (전화번호)
+        listing.problems = name_mapped(listing.problems, column_map)
     return listing
 
 

@@ -12,6 +12,7 @@ from kiosk.services.parts.core import Part, Written, publishes
 
 if TYPE_CHECKING:
     from kiosk.domain.exchange.csv_file import CsvEncoding
+    from kiosk.domain.exchange.guess import RosterPreview
     from kiosk.domain.exchange.plan import ImportPlan
     from kiosk.services.exchange.import_export import ExportResult, ImportResult
 
@@ -52,6 +53,24 @@ class Exchange(Part):
             encoding=encoding,
             column_map=column_map,
         )
+
+    def roster_preview(
+        self,
+        *,
+        actor: Actor,
+        path: Path,
+        market_slug: str,
+        encoding: CsvEncoding | None = None,
+    ) -> RosterPreview | None:
+        """The column mapping step for a file whose row 1 is not the template: its
+        headers, first rows and the market's remembered (else guessed) mapping; None for
+        a listings file. Nothing is written. Raises AmbiguousEncoding, ExchangeFileError,
+        NotFoundError (no such market).
+        """
+        from kiosk.services.exchange.roster import roster_preview
+
+        self._core.require(actor, manager=True)
+        return roster_preview(self._db, path, market_slug, encoding)
 
     @publishes
     def apply_import(
