@@ -16,12 +16,14 @@ from kiosk.domain.access import Actor
 from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.domain.screen_size import SUPPORTED
 from kiosk.qa.registry_file import tour_registry
+from kiosk.qa.roster_file import tour_roster
 from kiosk.qa.signage_shots import walk_signage
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
 from kiosk.ui.manager import (
     audit_screen,
     exchange_screen,
+    import_map_screen,
     markets,
     onboarding_progress,
     promotion_form,
@@ -171,7 +173,8 @@ def _write_tour_listings(services: Services, manager: Actor) -> None:
 def _walk_public_stores(
     manager: ManagerFlow, services: Services, locale: LocaleCode, size: tuple[int, int]
 ) -> Iterator[Shot]:
-    """The registry's candidate review, with the invented file checked for the first market."""
+    """The registry's candidate review, with the invented file checked for the first market,
+    then an invented roster's column mapping step."""
     markets = services.directory.list_markets()
     if not markets:
         return
@@ -183,6 +186,10 @@ def _walk_public_stores(
     screen.check_file(tour_registry(Path(services.where).parent, first.name.get("ko")))
     settle()
     yield Shot(public_stores_screen.SCREEN, "", locale, *size)
+    manager.show_page("exchange")
+    manager.exchange.check_file(tour_roster(Path(services.where).parent))  # column mapping
+    settle()
+    yield Shot(import_map_screen.SCREEN, "", locale, *size)
 
 
 def tour_merchant_store(services: Services) -> int | None:

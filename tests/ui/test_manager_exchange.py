@@ -91,7 +91,7 @@ def test_a_refused_file_lists_its_problems_and_imports_nothing(
     page.check_file(out)
     assert ops.wait_idle()
     text = page.summary.toPlainText()
-    assert text.startswith("⚠ 1 problems; nothing was imported.")
+    assert text.startswith("⚠ 1 problem; nothing was imported. Fix it in the file:")
     assert 'b.csv, row 3: 가격 "12,00원" is not a whole number of won' in text
     assert not page.import_button.isEnabled()
     assert page.message.text() == "⚠ The file was not imported."

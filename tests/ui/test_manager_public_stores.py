@@ -92,6 +92,13 @@ def test_candidates_listed_one_skipped_only_accepted_written(
     skipped = next(r for r in range(table.rowCount()) if table.item(r, 1).text() == "가상청과")
     table.set_row(skipped, False)
     assert screen.add_button.text() == "Add 2 stores"
+    screen.skip_all.click()
+    table.set_row(skipped, True)
+    assert screen.add_button.text() == "Add 1 store"  # ngettext: one, not "1 stores"
+    table.set_row(skipped, False)
+    for row in range(table.rowCount()):
+        table.set_row(row, row != skipped)
+    assert screen.add_button.text() == "Add 2 stores"
     assert _names(own_services) == before  # nothing written before Add
     QTest.mouseClick(screen.add_button, Qt.MouseButton.LeftButton)
     assert ops.wait_idle()

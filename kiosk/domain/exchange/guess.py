@@ -77,11 +77,15 @@ def guess_map(headers: Sequence[str]) -> dict[str, str]:
 
 
 def start_map(headers: Sequence[str], remembered: Mapping[str, str]) -> dict[str, str]:
-    """The remembered mapping (the pairs whose header the file has), the rest guessed."""
+    """The remembered mapping (the pairs whose header the file has; a field the manager
+    left unused stays so), a remembered field whose header is gone guessed again; with
+    nothing remembered that fits, every field guessed."""
     present = set(headers)
     chosen = {f: h for f, h in remembered.items() if f in FIELDS and h in present}
-    used = set(chosen.values())
+    used, remembering = set(chosen.values()), bool(chosen)
     for field, header in guess_map(headers).items():
+        if remembering and field not in remembered:
+            continue
         if field not in chosen and header not in used:
             chosen[field] = header
             used.add(header)

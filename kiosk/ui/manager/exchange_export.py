@@ -5,7 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.i18n import _
 from kiosk.ui import theme
@@ -67,6 +76,19 @@ class ExportPanel(CardPanel):
         self.hint.setText(_("A market's stores and goods, to edit in Excel and import again."))
         self.xlsx.setText(_("Excel (.xlsx)…"))
         self.csv.setText(_("CSV (.csv)…"))
+
+    def ask_target(self, parent: QWidget, kind: str, market: str) -> Path | None:
+        """The file to export *kind* (``xlsx``, ``csv`` or ``template``) to, or None."""
+        if kind == "template":
+            name, pattern = "listings-template.xlsx", _("Excel workbook (*.xlsx);;CSV (*.csv)")
+        elif kind == "xlsx":
+            name, pattern = f"{market}.xlsx", _("Excel workbook (*.xlsx)")
+        else:
+            name, pattern = f"{market}.csv", _("CSV (*.csv)")
+        chosen, _filter = QFileDialog.getSaveFileName(
+            parent, self.title.text(), str(Path.home() / name), pattern
+        )
+        return Path(chosen) if chosen else None
 
 
 class BackupPanel(CardPanel):

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.exchange.csv_file import CSV_ENCODINGS, CsvEncoding
 from kiosk.domain.exchange.plan import ImportPlan, PlanKind
-from kiosk.i18n import _
+from kiosk.i18n import _, ngettext
 from kiosk.ui import theme
 from kiosk.ui.manager.exchange_export import CardPanel
 from kiosk.ui.widgets.proof_prompt import ProofPrompt
@@ -86,6 +86,9 @@ class ImportPanel(CardPanel):
         self.template_button.setObjectName("export-template")
         self.public_button = QPushButton()
         self.public_button.setObjectName("open-public-stores")
+        self.columns_button = QPushButton()
+        self.columns_button.setObjectName("change-columns")
+        self.columns_button.hide()
         self.deactivate = QCheckBox()
         self.deactivate.setObjectName("deactivate-missing")
         self.import_button = QPushButton()
@@ -96,6 +99,7 @@ class ImportPanel(CardPanel):
         row.setSpacing(theme.GRID * 2)
         row.addWidget(self.choose_button)
         row.addWidget(self.template_button)
+        row.addWidget(self.columns_button)
         row.addStretch(1)
         row.addWidget(self.import_button)
         self.summary = QPlainTextEdit()
@@ -119,6 +123,7 @@ class ImportPanel(CardPanel):
         self.title.setText(_("Import"))
         self.template_button.setText(_("Empty template…"))
         self.public_button.setText(_("Shops from the public registry…"))
+        self.columns_button.setText(_("Change the columns…"))
         self.hint.setText(
             _(
                 "The file is checked first; nothing is written until you press Import. "
@@ -131,6 +136,28 @@ class ImportPanel(CardPanel):
         self.proof.retranslate()
         self.encoding.retranslate()
         self.proof.question.setText(_("The file changes QR codes: enter the manager password."))
+
+    def failure_text(self, exc: Exception) -> str:
+        """What the summary says about a check that failed (a CSV read two ways asks)."""
+        from kiosk.domain.exchange.csv_file import AmbiguousEncoding
+        from kiosk.domain.messages import KioskError
+        from kiosk.services.values import ImportRefused
+
+        if not isinstance(exc, KioskError):
+            raise exc
+        if isinstance(exc, AmbiguousEncoding):
+            self.encoding.ask(exc.line, exc.readings)
+            return "⚠ " + _("Choose how to read {file}.").format(file=exc.name)
+        if isinstance(exc, ImportRefused):
+            lines = [str(line) for line in exc.lines()]
+            n = len(exc.problems)
+            head = ngettext(
+                "%(n)d problem; nothing was imported. Fix it in the file:",
+                "%(n)d problems; nothing was imported. Fix them in the file:",
+                n,
+            ) % {"n": n}
+            return "\n".join(["⚠ " + head, *lines])
+        return "⚠ " + str(exc)
 
 
 def plan_summary(plan: ImportPlan, market: str) -> str:
@@ -160,7 +187,9 @@ def plan_summary(plan: ImportPlan, market: str) -> str:
         lines.append(f"• {labels[store.kind]}: {name}" + (f" — {detail}" if detail else ""))
     rest = len(plan.changed()) - SHOWN
     if rest > 0:
-        lines.append(_("… and {count} more stores").format(count=rest))
+        lines.append(
+            ngettext("… and %(n)d more store", "… and %(n)d more stores", rest) % {"n": rest}
+        )
     lines.extend(_plan_notes(plan))
     return "\n".join(lines)
 

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QWidget
 
 from kiosk.domain.access import Actor, CodeProof
 from kiosk.domain.exchange.csv_file import CSV_ENCODINGS, CsvEncoding
+from kiosk.domain.exchange.guess import RosterPreview
 from kiosk.domain.exchange.plan import ImportPlan
 from kiosk.domain.listing import MarketInfo
-from kiosk.i18n import _, current_locale
+from kiosk.i18n import _, current_locale, ngettext
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
 from kiosk.ui.manager.exchange_export import BackupPanel, ExportPanel
@@ -33,10 +34,12 @@ SCREEN = "manager-exchange"
 
 class ManagerExchangeScreen(ManagerPage):
     """``changed()`` after an import or a restore (the stores table reloads);
-    ``public_requested(market)`` opens the public registry's candidate review."""
+    ``public_requested(market)`` opens the public registry's candidate review;
+    ``mapping_requested(preview)`` the column mapping of a file that is not the template."""
 
     changed = Signal()
     public_requested = Signal(str)
+    mapping_requested = Signal(object)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(SCREEN, "exchange", parent)
@@ -46,6 +49,8 @@ class ManagerExchangeScreen(ManagerPage):
         self._plan: ImportPlan | None = None
         self._file: Path | None = None
         self._encoding: CsvEncoding | None = None
+        self._roster: RosterPreview | None = None
+        self._column_map: dict[str, str] | None = None
         self._armed_restore: Path | None = None
         self._backups: list[Path] = []
         self._slot = ops.OpSlot(self)
@@ -90,6 +95,9 @@ class ManagerExchangeScreen(ManagerPage):
         self.import_panel.public_button.clicked.connect(
             lambda: self.public_requested.emit(self.current_market() or "")
         )
+        self.import_panel.columns_button.clicked.connect(
+            lambda: self.mapping_requested.emit(self._roster)
+        )
 
     # State -------------------------------------------------------------------------------------
     def set_actor(self, actor: Actor | None) -> None:
@@ -131,30 +139,49 @@ class ManagerExchangeScreen(ManagerPage):
 
         self._slot.run(work, on_done=self._on_exported, on_error=self._on_failed, name="export")
 
-    def check_file(self, path: Path, encoding: CsvEncoding | None = None) -> None:
+    def check_file(
+        self,
+        path: Path,
+        encoding: CsvEncoding | None = None,
+        column_map: dict[str, str] | None = None,
+    ) -> None:
         """The dry run of *path* for the chosen market; shows what it would change.
 
-        *encoding* (``utf-8``/``cp949``) is the reading the manager chose for a CSV file.
+        *encoding* (``utf-8``/``cp949``) is the reading the manager chose for a CSV file;
+        a file that is not the template asks for its *column_map* first.
         """
         services, actor, market = self._services, self._actor, self.current_market()
         if actor is None:
             return
-        self._file, self._encoding = path, encoding
+        self._file, self._encoding, self._column_map = path, encoding, column_map
         self.import_panel.encoding.hide()
+        self.import_panel.columns_button.setVisible(column_map is not None)
         self._forget_plan()
         deactivate = self.deactivate.isChecked()
         self.summary.setPlainText(_("Checking {file}…").format(file=path.name))
 
-        def work() -> ImportPlan:
+        def work() -> ImportPlan | RosterPreview:
+            if column_map is None and market is not None:
+                roster = services.exchange.roster_preview(
+                    actor=actor, path=path, market_slug=market, encoding=encoding
+                )
+                if roster is not None:
+                    return roster
             return services.exchange.check_import(
                 actor=actor,
                 path=path,
                 market_slug=market,
                 deactivate_missing=deactivate,
                 encoding=encoding,
+                column_map=column_map,
             )
 
         self._slot.run(work, on_done=self._on_checked, on_error=self._on_check_failed, name="check")
+
+    def check_mapped(self, column_map: dict[str, str]) -> None:
+        """The dry run of the roster being mapped, read through *column_map*."""
+        if self._file is not None:
+            self.check_file(self._file, self._encoding, column_map)
 
     def apply_import(self, proof: CodeProof | None = None) -> None:
         services, actor, plan = self._services, self._actor, self._plan
@@ -217,18 +244,9 @@ class ManagerExchangeScreen(ManagerPage):
 
     # Dialogs -----------------------------------------------------------------------------------
     def _on_export_clicked(self, kind: str) -> None:
-        market = self.current_market() or "market"
-        if kind == "template":
-            name, pattern = "listings-template.xlsx", _("Excel workbook (*.xlsx);;CSV (*.csv)")
-        elif kind == "xlsx":
-            name, pattern = f"{market}.xlsx", _("Excel workbook (*.xlsx)")
-        else:
-            name, pattern = f"{market}.csv", _("CSV (*.csv)")
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.export_panel.title.text(), str(Path.home() / name), pattern
-        )
-        if chosen:
-            self.export_to(Path(chosen), template=kind == "template")
+        chosen = self.export_panel.ask_target(self, kind, self.current_market() or "market")
+        if chosen is not None:
+            self.export_to(chosen, template=kind == "template")
 
     def _on_choose_clicked(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(
@@ -290,7 +308,7 @@ class ManagerExchangeScreen(ManagerPage):
 
     def _on_deactivate_toggled(self, _checked: bool) -> None:
         if self._file is not None and self._plan is not None:
-            self.check_file(self._file, self._encoding)
+            self.check_file(self._file, self._encoding, self._column_map)
 
     def _on_encoding_chosen(self, encoding: str) -> None:
         chosen = next((code for code in CSV_ENCODINGS if code == encoding), None)
@@ -301,14 +319,23 @@ class ManagerExchangeScreen(ManagerPage):
         from kiosk.services.values import ExportResult
 
         if isinstance(result, ExportResult):
+            stores = ngettext("%(n)d store", "%(n)d stores", result.stores)
+            goods = ngettext("%(n)d good", "%(n)d goods", result.goods)
             self.message.setText(
                 "✓ "
-                + _("Saved {stores} stores and {goods} goods to {file}").format(
-                    stores=result.stores, goods=result.goods, file=result.path
+                + _("Saved {stores} and {goods} to {file}").format(
+                    stores=stores % {"n": result.stores},
+                    goods=goods % {"n": result.goods},
+                    file=result.path,
                 )
             )
 
-    def _on_checked(self, plan: ImportPlan) -> None:
+    def _on_checked(self, plan: ImportPlan | RosterPreview) -> None:
+        if isinstance(plan, RosterPreview):
+            self._roster = plan
+            self.summary.setPlainText(_("Match the columns of {file}").format(file=plan.source))
+            self.mapping_requested.emit(plan)
+            return
         self._plan = plan
         self.summary.setPlainText(plan_summary(plan, self._market_name(plan.market_slug)))
         self.import_button.setEnabled(plan.changes_anything)
@@ -319,23 +346,7 @@ class ManagerExchangeScreen(ManagerPage):
         )
 
     def _on_check_failed(self, exc: Exception) -> None:
-        from kiosk.domain.exchange.csv_file import AmbiguousEncoding
-        from kiosk.domain.messages import KioskError
-        from kiosk.services.values import ImportRefused
-
-        if not isinstance(exc, KioskError):
-            raise exc
-        if isinstance(exc, AmbiguousEncoding):
-            self.summary.setPlainText("⚠ " + _("Choose how to read {file}.").format(file=exc.name))
-            self.import_panel.encoding.ask(exc.line, exc.readings)
-        elif isinstance(exc, ImportRefused):
-            lines = [str(line) for line in exc.lines()]
-            head = _("{count} problems; nothing was imported. Fix them in the file:").format(
-                count=len(exc.problems)
-            )
-            self.summary.setPlainText("\n".join(["⚠ " + head, *lines]))
-        else:
-            self.summary.setPlainText("⚠ " + str(exc))
+        self.summary.setPlainText(self.import_panel.failure_text(exc))
         self.message.setText("⚠ " + _("The file was not imported."))
 
     def _on_import_clicked(self) -> None:

@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 
 from kiosk.domain.access import Actor
+from kiosk.domain.exchange.guess import RosterPreview
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.promotions import Promotion
 from kiosk.ui.host import ready_services
 from kiosk.ui.manager import (
     audit_screen,
     exchange_screen,
+    import_map_screen,
     markets,
     onboarding_progress,
     promotion_form,
@@ -60,6 +62,8 @@ class ManagerFlow(SignedInFlow):
         host.add_screen(synonyms_screen.SCREEN, self.synonyms)
         self.public_stores = public_stores_screen.ManagerPublicStoresScreen(services)
         host.add_screen(public_stores_screen.SCREEN, self.public_stores)
+        self.import_map = import_map_screen.ImportMapScreen()
+        host.add_screen(import_map_screen.SCREEN, self.import_map)
         host.add_screen(sign_in.SCREEN, self.sign_in)
         host.add_screen(stores.SCREEN, self.stores)
         host.add_screen(store_form.SCREEN, self.form)
@@ -81,6 +85,9 @@ class ManagerFlow(SignedInFlow):
         self.exchange.public_requested.connect(self.show_public_stores)
         self.public_stores.changed.connect(self.stores.reload)
         self.public_stores.closed.connect(lambda: self.show_page("exchange"))
+        self.exchange.mapping_requested.connect(self.show_import_map)
+        self.import_map.mapped.connect(self._on_mapped)
+        self.import_map.closed.connect(lambda: host.show_screen(exchange_screen.SCREEN))
         self.promotions.edit_requested.connect(self.edit_promotion)
         self.promotions.add_requested.connect(self.new_promotion)
         self.promotion_form.saved.connect(self.promotions.show_saved)
@@ -105,6 +112,7 @@ class ManagerFlow(SignedInFlow):
             self.synonyms.header,
             self.rates.header,
             self.public_stores.header,
+            self.import_map.header,
         ]
 
     def open(self) -> None:
@@ -155,6 +163,18 @@ class ManagerFlow(SignedInFlow):
         self.public_stores.reload(select=market_slug or None)
         self._host.show_screen(public_stores_screen.SCREEN)
 
+    def show_import_map(self, preview: object) -> None:
+        """The column mapping step for a roster the Import page was given."""
+        if self.actor is None or not isinstance(preview, RosterPreview):
+            return
+        self.import_map.show_preview(preview, self.exchange.market_box.currentText())
+        self._host.show_screen(import_map_screen.SCREEN)
+
+    def _on_mapped(self, mapping: object) -> None:
+        if isinstance(mapping, dict):
+            self.exchange.check_mapped(mapping)
+        self._host.show_screen(exchange_screen.SCREEN)
+
     def edit_store(self, store: object) -> None:
         if isinstance(store, StoreDetail):
             self.form.edit_store(store)
@@ -177,7 +197,7 @@ class ManagerFlow(SignedInFlow):
         """The screens that act for the signed-in manager (``set_actor``)."""
         return (self.form, self.markets, self.audit, self.progress, self.exchange,
                 self.promotions, self.promotion_form, self.synonyms, self.rates,
-                self.public_stores)  # fmt: skip
+                self.public_stores, self.import_map)  # fmt: skip
 
     def print_stands(self, market_slug: str, store_ids: object) -> None:
         """The stand print screen for *store_ids* (None: every store of the market)."""

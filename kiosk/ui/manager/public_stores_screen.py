@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QLineEdit, QPushBu
 
 from kiosk.domain.access import Actor
 from kiosk.domain.listing import MarketInfo
-from kiosk.i18n import _, current_locale
+from kiosk.i18n import _, current_locale, ngettext
 from kiosk.services.app import Services
 from kiosk.services.values import EntryKind, StoresPlan
 from kiosk.ui import ops, theme
@@ -201,7 +201,9 @@ class ManagerPublicStoresScreen(ManagerPage):
 
     def _count(self) -> None:
         count = len(self.table.accepted()) if self._plan is not None else 0
-        self.add_button.setText(_("Add {count} stores").format(count=count))
+        self.add_button.setText(
+            ngettext("Add %(n)d store", "Add %(n)d stores", count) % {"n": count}
+        )
         self.add_button.setEnabled(count > 0)
         has_rows = self.table.rowCount() > 0
         self.accept_all.setEnabled(has_rows)
@@ -232,7 +234,9 @@ class ManagerPublicStoresScreen(ManagerPage):
 
     def _on_applied(self, count: object) -> None:
         self._forget_plan()
-        self.message.setText("✓ " + _("{count} stores added or updated.").format(count=count))
+        n = count if isinstance(count, int) else 0
+        added = ngettext("%(n)d store added or updated.", "%(n)d stores added or updated.", n)
+        self.message.setText("✓ " + added % {"n": n})
         self.changed.emit()
 
     def _on_failed(self, exc: Exception) -> None:
