@@ -135,3 +135,60 @@ def test_a_bad_row_names_the_row_and_the_mapped_column(
     assert main(["import", str(path), "--market", "bansong", "--map", MAP]) == 2
     err = capsys.readouterr().err
     assert '명부.csv, row 3: 연락처 (전화번호) "12" is not a Korean phone number' in err
+
+
+def test_the_mapping_step_starts_from_a_guess_then_from_the_remembered_mapping(
+    url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kiosk.services.values import NotFoundError
+
+    roster = write_csv(tmp_path / "명부.csv", HEADER, [["1", "Z-1", "가상", "", "", ""]], "cp949")
+    template = tmp_path / "bansong.csv"
+    with Services.open(url) as services:
+        actor = services.access.console_actor()
+        preview = services.exchange.roster_preview(actor=actor, path=roster, market_slug="bansong")
+        assert preview is not None and not preview.remembered
+        assert preview.mapping == {"stall_number": "호수", "name_ko": "상호", "phone": "연락처"}
+        assert preview.headers == tuple(HEADER) and preview.rows[0][0] == 2
+        services.exchange.export_listings(actor=actor, market_slug="bansong", out=template)
+        assert (
+            services.exchange.roster_preview(actor=actor, path=template, market_slug="bansong")
+            is None
+        )
+        with pytest.raises(NotFoundError):
+            services.exchange.roster_preview(actor=actor, path=roster, market_slug="nowhere")
+    assert (
+        main(
+            [
+                "import",
+                str(roster),
+                "--market",
+                "bansong",
+                "--map",
+                "stall_number=호수,name_ko=상호",
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    with Services.open(url) as services:
+        preview = services.exchange.roster_preview(
+            actor=services.access.console_actor(), path=roster, market_slug="bansong"
+        )
+    assert preview is not None and preview.remembered
+    assert preview.mapping == {"stall_number": "호수", "name_ko": "상호"}  # phone left unused
+
+
+def test_a_remembered_mapping_whose_column_is_gone_asks_for_map(
+    url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_csv(tmp_path / "명부.csv", HEADER, [["1", "Z-1", "가상", "", "", ""]], "cp949")
+    assert main(["import", str(path), "--market", "bansong", "--map", MAP]) == 0
+    capsys.readouterr()
+    other = ["번호", "호수", "가게", "연락처"]
+    path = write_csv(tmp_path / "명부2.csv", other, [["1", "Z-1", "가상", ""]], "cp949")
+    assert main(["import", str(path), "--market", "bansong", "--dry-run"]) == 2
+    assert (
+        "명부2.csv: the column mapping remembered for bansong names 상호, which row 1 does not "
+        "have (row 1 headers: 번호, 호수, 가게, 연락처); give the mapping with --map"
+    ) in capsys.readouterr().err

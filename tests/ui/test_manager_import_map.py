@@ -142,6 +142,10 @@ def test_a_cp949_roster_names_the_missing_field_and_the_bad_row(
     assert flow.import_map.mapping()["phone"] == "연락처"
     QTest.mouseClick(flow.import_map.cancel_button, Qt.MouseButton.LeftButton)
     assert shell.current_screen_name() == exchange_screen.SCREEN
+    assert page.import_panel.columns_button.isVisible()
+    flow.sign_out()  # forgets the roster and its mapping
+    assert not page.import_panel.columns_button.isVisible()
+    assert flow.import_map.mapping() == {}
 
 
 def test_the_template_needs_no_mapping_step(

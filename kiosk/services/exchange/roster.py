@@ -8,6 +8,16 @@ from pathlib import Path
 from kiosk.data.db import Database
 from kiosk.domain.exchange.csv_file import CsvEncoding
 from kiosk.domain.exchange.guess import RosterPreview
+from kiosk.domain.exchange.mapping import MappingError
+from kiosk.domain.messages import N_, define
+
+REMEMBERED_UNFIT = define(
+    "exchange.remembered_map_unfit",
+    N_(
+        "{name}: the column mapping remembered for {market} names {gone}, which row 1 does "
+        "not have (row 1 headers: {headers}); give the mapping with --map"
+    ),
+)
 
 
 def _remembered(db: Database, market_slug: str) -> Mapping[str, str]:
@@ -22,8 +32,9 @@ def _remembered(db: Database, market_slug: str) -> Mapping[str, str]:
 def remembered_map(
     db: Database, path: Path, market_slug: str, encoding: CsvEncoding | None
 ) -> dict[str, str] | None:
-    """The market's remembered mapping when row 1 of *path* is not the template and has
-    every header it names (a roster in its own layout again); None otherwise."""
+    """The market's remembered mapping when row 1 of *path* is not the template (a roster
+    in its own layout again); None for the template or nothing remembered. MappingError
+    when row 1 lacks a header the remembered mapping names."""
     from kiosk.domain.exchange.guess import header_cells, is_template
     from kiosk.services.exchange.files import read_file_tables
 
@@ -31,9 +42,19 @@ def remembered_map(
     if not remembered:
         return None
     table = read_file_tables(path, encoding)[0][0]
-    headers = set(header_cells(table))
-    if is_template(table) or not set(remembered.values()) <= headers:
+    headers = header_cells(table)
+    if is_template(table):
         return None
+    gone = [h for h in remembered.values() if h not in headers]
+    if gone:
+        raise MappingError(
+            REMEMBERED_UNFIT(
+                name=path.name,
+                market=market_slug,
+                gone=", ".join(gone),
+                headers=", ".join(h for h in headers if h),
+            )
+        )
     return dict(remembered)
 
 

@@ -1,8 +1,7 @@
 """Import / Export / Backup: listings files in and out of Excel, and backups (manager only).
 
-Import is two steps: a checked file shows what it would change (the dry run),
-and only "Import these changes" writes it, all of it or none. File dialogs
-live only here, behind the manager's sign-in; the tourist never reaches them.
+Import is a dry run first (a roster's column mapping before it); only "Import these changes"
+writes, all or none. File dialogs live only here, behind the manager's sign-in.
 """
 
 from __future__ import annotations
@@ -104,8 +103,9 @@ class ManagerExchangeScreen(ManagerPage):
         self._actor = actor
         if actor is None:
             self._forget_plan()
-            self._file, self._encoding = None, None
+            self._file, self._encoding, self._roster, self._column_map = None, None, None, None
             self.import_panel.encoding.hide()
+            self.import_panel.columns_button.hide()
             self._armed_restore = None
             self._retitle_restore()
             self.summary.clear()
