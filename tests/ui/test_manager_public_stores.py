@@ -88,6 +88,7 @@ def test_candidates_listed_one_skipped_only_accepted_written(
     assert names == {"가상수산", "가상청과", "가상떡집"}
     assert "no location" in " ".join(table.item(r, 5).text() for r in range(table.rowCount()))
     assert screen.add_button.text() == "Add 3 stores"
+    assert "3 shops found — 3 new, 0 to update" in screen.summary.text()
     before = _names(own_services)
     skipped = next(r for r in range(table.rowCount()) if table.item(r, 1).text() == "가상청과")
     table.set_row(skipped, False)

@@ -212,13 +212,14 @@ class ManagerPublicStoresScreen(ManagerPage):
     def _on_checked(self, plan: StoresPlan) -> None:
         self._plan = plan
         self.table.show_plan(plan)
+        found = len(plan.entries)
         text = _(
-            "{file}: {rows} rows read, {found} shops found — {new} new, {updated} to update, "
+            "{file}: {rows}, {found} — {new} new, {updated} to update, "
             "{same} already saved, {nowhere} with no location."
         ).format(
             file=plan.source,
-            rows=plan.rows,
-            found=len(plan.entries),
+            rows=ngettext("%(n)d row read", "%(n)d rows read", plan.rows) % {"n": plan.rows},
+            found=ngettext("%(n)d shop found", "%(n)d shops found", found) % {"n": found},
             new=plan.count(EntryKind.NEW),
             updated=plan.count(EntryKind.UPDATED),
             same=plan.count(EntryKind.UNCHANGED),
