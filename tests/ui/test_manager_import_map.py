@@ -159,3 +159,25 @@ def test_the_template_needs_no_mapping_step(
     assert shell.current_screen_name() == exchange_screen.SCREEN
     assert "Stores: 0 new" in flow.exchange.summary.toPlainText()
     assert not flow.exchange.import_panel.columns_button.isVisible()
+
+
+def test_a_roster_that_reads_two_ways_asks_then_maps_in_the_chosen_reading(
+    flow: ManagerFlow, shell: Shell, tmp_path: Path
+) -> None:
+    name = "치킨"  # each syllable's two CP949 bytes are also one UTF-8 character
+    path = tmp_path / "roster.csv"
+    path.write_bytes(f"No,Stall,Shop name,Tel\r\n1,Z-7,{name},\r\n".encode("cp949"))
+    page = flow.exchange
+    page.check_file(path)
+    assert ops.wait_idle()
+    choice = page.import_panel.encoding
+    assert choice.isVisible() and shell.current_screen_name() == exchange_screen.SCREEN
+    QTest.mouseClick(choice.buttons["cp949"], Qt.MouseButton.LeftButton)
+    assert ops.wait_idle()
+    assert shell.current_screen_name() == import_map_screen.SCREEN
+    step = flow.import_map
+    assert step.mapping() == {"stall_number": "Stall", "name_ko": "Shop name", "phone": "Tel"}
+    assert step.preview.item(0, 1).text() == name
+    page = _check(flow, shell)
+    assert f"New store: Z-7 {name}" in page.summary.toPlainText()
+    assert page.import_button.isEnabled()
