@@ -108,7 +108,7 @@ class Settings:
         naming file and line, lands in ``file_problems`` and the value is skipped.
         The database password comes from the secret store, never from the file.
         """
-        from kiosk import secret_store, settings_file
+        from kiosk import settings_file
 
         env = os.environ if environ is None else environ
         contents = settings_file.read(settings_file.settings_path(env))
@@ -124,6 +124,8 @@ class Settings:
             base[FILE_KEYS[key]] = value
         url = base.get(DATABASE_URL_ENV)
         if url is not None and settings_file.split_password(url)[1] is None:
+            from kiosk import secret_store  # only a server URL needs the store
+
             name = settings_file.secret_key(url)
             password = secret_store.get(name, env) if name else None
             if password is not None:

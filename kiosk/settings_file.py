@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import sys
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,6 +72,8 @@ def read(path: Path) -> FileContents:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return FileContents(problems=(f"{path}, line {line}: not UTF-8 text",))
+    import tomllib  # only when there is a file: a PC without one starts a few ms sooner
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -127,6 +127,8 @@ def write_atomically(
     *private* makes the file readable by its owner only (0600 on POSIX). A failure
     leaves the old file as it was and removes the temp file.
     """
+    import secrets  # writing is rare; start-up only reads
+
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid():08x}{secrets.token_hex(4)}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600 if private else 0o666)
@@ -148,6 +150,8 @@ def write_atomically(
 def write(path: Path, values: Mapping[str, str | int]) -> None:
     """Replace the settings file with *values* (checked by parsing it back)."""
     text = render(values)
+
+    import tomllib
 
     def check(back: bytes) -> None:
         if tomllib.loads(back.decode("utf-8")) != dict(values):

@@ -46,20 +46,26 @@ def _search_folding() -> dict[int, int]:
     return table
 
 
-#: ``str.translate`` table of :func:`fold_scripts`.
-_FOLDING = _search_folding()
-#: Where every character the table folds lies: kana and the CJK ideograph blocks. A text
-#: with none of them (Hangul, Latin) skips ``translate``, which costs ~0.1 µs a character.
-_FOLDABLE = re.compile("[\u3041-\u309e\u3400-\u9fff\U00020000-\U0003ffff]")
+@functools.cache
+def _foldable() -> re.Pattern[str]:
+    """Where every character the table folds lies: kana and the CJK ideograph blocks. A text
+    with none of them (Hangul, Latin) skips ``translate``, which costs ~0.1 µs a character.
+
+    Built on first use, like the table: compiling these ranges takes ~7 ms, which start-up
+    (the first frame needs no folding) should not pay."""
+    return re.compile("[\u3041-\u309e\u3400-\u9fff\U00020000-\U0003ffff]")
+
+
+_folding = functools.cache(_search_folding)
 
 
 def fold_scripts(text: str) -> str:
     """Hiragana as katakana (みかん -> ミカン) and Traditional Han as Simplified (橘子 stays,
     雞 -> 鸡 only where a character has one Simplified form: ``kiosk/domain/han_table.py``).
     """
-    if text.isascii() or _FOLDABLE.search(text) is None:
+    if text.isascii() or _foldable().search(text) is None:
         return text
-    return text.translate(_FOLDING)
+    return text.translate(_folding())
 
 
 def normalise_for_search(text: str) -> str:
@@ -113,9 +119,14 @@ def terminal_safe(text: str) -> str:
 
 #: U+2060 WORD JOINER: no line break here, draws nothing.
 WORD_JOINER = "\u2060"
-#: Chinese characters and kana: a line may break between any two of them, even inside a
-#: name. Hangul is not here: Qt's line breaker keeps a Korean word whole (breaks at spaces).
-_BREAKS_ANYWHERE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+@functools.cache
+def _breaks_anywhere() -> re.Pattern[str]:
+    """Chinese characters and kana: a line may break between any two of them, even inside a
+    name. Hangul is not here: Qt's line breaker keeps a Korean word whole (breaks at
+    spaces). Compiled on first use (start-up does not need it)."""
+    return re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def keep_together(name: str, *, longest: int = 12) -> str:
@@ -125,7 +136,7 @@ def keep_together(name: str, *, longest: int = 12) -> str:
     breakable (a label too narrow for them breaks them rather than clipping)."""
     words = name.split(" ")
     joined = [
-        WORD_JOINER.join(word) if len(word) <= longest and _BREAKS_ANYWHERE.search(word) else word
+        WORD_JOINER.join(word) if len(word) <= longest and _breaks_anywhere().search(word) else word
         for word in words
     ]
     return " ".join(joined)
