@@ -2,8 +2,10 @@
 
 A throw-away SQLite file gets a generated market (tests/factories, 10 goods a stall)
 through the listings import. Then, timed: the site read through the services, every
-page built and checked, the first publish (a new folder, every file written and read
-back, the switch), and a second publish with nothing changed (every file linked).
+page built and checked, the first publish (a new folder, every file written, read back
+and flushed to the disk, the switch), a second publish with nothing changed (every file
+linked), and a third with one stall changed (its pages written, the rest linked, the
+version two back removed: the steady state of a market that publishes every day).
 Anchor, in the same run: the same number of files of the same sizes written with plain
 ``open``/``write`` into a fresh folder; the ratio says what the publish costs on top.
 
@@ -55,6 +57,19 @@ def plain_writes(folder: Path, files: dict[str, bytes]) -> None:
             handle.write(content)
 
 
+def _one_changed(site: Any, locales: tuple[str, ...]) -> dict[str, bytes]:
+    """The site again with the first stall's description changed (built, not timed)."""
+    from dataclasses import replace
+
+    from kiosk.domain.text import LocalizedText
+    from kiosk.publish.build import build_site
+
+    first = site.stalls[0]
+    store = replace(first.store, description=LocalizedText({"ko": "오늘 새로 들어온 귤"}))
+    stalls = (replace(first, store=store), *site.stalls[1:])
+    return build_site(replace(site, stalls=stalls), locales)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stores", type=int, default=3000)
@@ -96,9 +111,14 @@ def main(argv: list[str] | None = None) -> int:
         again = timed(
             results, "unchanged_write_s", lambda: publish_files(out, files, base_url=base)
         )
+        changed = _one_changed(site, LOCALES)
+        third = timed(
+            results, "one_changed_write_s", lambda: publish_files(out, changed, base_url=base)
+        )
         timed(results, "anchor_plain_writes_s", lambda: plain_writes(folder / "plain", files))
     results["files"] = len(files)
     results["written_first"], results["written_again"] = first.written, again.written
+    results["written_one_changed"] = third.written
     results["mb"] = round(sum(len(c) for c in files.values()) / 1e6, 1)
     results["largest_stall_page_bytes"] = largest
     results["largest_page_bytes"] = max(len(c) for p, c in files.items() if p.endswith(".html"))

@@ -82,19 +82,35 @@ def page(
     back: Html,
     main: Html,
 ) -> str:
-    alternates = _alternates(tuple(locales), locale)
-    return PAGE.render(
+    head, middle, end = _frame(locale, tuple(locales), root, kind)
+    return f"{head}{escape(title)}{middle}{escape(back)}{end[0]}{escape(main)}{end[1]}"
+
+
+_TITLE, _BACK, _MAIN = "\x00title\x00", "\x00back\x00", "\x00main\x00"
+
+
+@lru_cache(maxsize=64)
+def _frame(
+    locale: LocaleCode, locales: tuple[LocaleCode, ...], root: str, kind: str
+) -> tuple[str, str, tuple[str, str]]:
+    """The page around its title, back link and main part, rendered once per language and
+    kind of page (the template escapes; the markers are replaced, never escaped twice)."""
+    whole = PAGE.render(
         lang=BCP47[locale],
-        title=title,
+        title=Html(_TITLE),
         root=root,
-        alternates=alternates,
+        alternates=_alternates(locales, locale),
         langs=" ".join(BCP47[c] for c in locales),
         kind=kind,
-        back=back,
+        back=Html(_BACK),
         language=word("language", locale),
-        switch=switch(tuple(locales), locale),
-        main=main,
+        switch=switch(locales, locale),
+        main=Html(_MAIN),
     )
+    head, rest = whole.split(_TITLE)
+    middle, rest = rest.split(_BACK)
+    before, after = rest.split(_MAIN)
+    return head, middle, (before, after)
 
 
 @lru_cache(maxsize=64)

@@ -84,6 +84,9 @@ def text_in(
 
 def pick(text: LocalizedText, locale: LocaleCode) -> tuple[str, LocaleCode]:
     """The text shown for *locale* and the language it is really in (language -> en -> ko)."""
+    value = text.values.get(locale, "")
+    if value:
+        return value, locale
     for code in (*fallback_chain(locale), *LOCALES):
         value = text.values.get(code, "")
         if value:

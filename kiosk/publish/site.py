@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
+from kiosk.domain.currency import RateCard, seoul_today
 from kiosk.domain.hours import DayHours, MonthlyClosure, OpeningHours
 from kiosk.domain.listing import MarketInfo, StoreDetail
 from kiosk.domain.onboarding.profile_links import ProfileLink
@@ -25,11 +27,14 @@ class Stall:
 
 @dataclass(frozen=True, slots=True)
 class Site:
-    """A market's site: its address (``https://.../``), the market and its active stalls."""
+    """A market's site: its address (``https://.../``), the market and its active stalls;
+    the manager's exchange rates and the publish day in Seoul (approximate prices)."""
 
     base_url: str
     market: MarketInfo
     stalls: tuple[Stall, ...]
+    rates: RateCard = field(default_factory=RateCard)
+    as_of: date = field(default_factory=seoul_today)
 
     def market_hours(self) -> OpeningHours:
         """The market's days from its stalls' hours (the data has no market-wide hours).
@@ -54,10 +59,11 @@ class Site:
 
 
 def read_site(services: Services, *, market_slug: str, base_url: str) -> Site:
-    """The market and its active stores with their profile links (three reads, any size)."""
+    """The market, its active stores with their profile links, the exchange rates (four
+    reads, any size)."""
     market = services.directory.get_market(slug=market_slug)
     stores = services.directory.list_store_details(market_slug=market_slug, active_only=True)
     paths = stall_paths((s.id, s.stall_number) for s in stores)
     links = services.onboarding.profile_links_of(store_ids=[s.id for s in stores])
     stalls = tuple(Stall(s, paths[s.id], tuple(links.get(s.id, ()))) for s in stores)
-    return Site(base_url, market, stalls)
+    return Site(base_url, market, stalls, services.rates.rate_card())

@@ -3,24 +3,31 @@
 The site folder the web server reads (``--out``) is a symbolic link to one version
 in ``.<name>.versions`` beside it. A publish writes a new version there (a page
 unchanged since the last one is hard-linked, not written again), reads every
-written file back, and only then replaces the link in one ``rename``: a full
+written file back, flushes the version to the disk once (not file by file) and
+only then replaces the link in one ``rename``: a full
 disk, a crash or a failed check leaves the previous site as it was. The version
 before stays (one step back); older ones are removed.
 """
 
 from __future__ import annotations
 
+import ctypes
 import errno
 import hashlib
 import json
 import os
 import shutil
+import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 MANIFEST = "publish.json"
+#: A new file, never one that is there; binary on Windows.
+_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 
 class PublishError(Exception):
@@ -117,34 +124,108 @@ def _write_version(
     """Write the version; return the paths hard-linked from *old* (unchanged)."""
     before = _manifest(old)
     linked: set[str] = set()
-    folders: set[Path] = set()
+    folders: set[str] = set()
+    root, was = os.fspath(new), os.fspath(old) if old is not None else ""
     for path, content in files.items():
-        target = new / path
-        if target.parent not in folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(target.parent)
-        if old is not None and before.get(path) == sums[path]:
+        target = f"{root}/{path}"
+        folder = target.rpartition("/")[0]
+        if folder not in folders:
+            os.makedirs(folder, exist_ok=True)
+            folders.add(folder)
+        if was and before.get(path) == sums[path]:
             try:
-                os.link(old / path, target)
+                os.link(f"{was}/{path}", target)
                 linked.add(path)
                 continue
             except OSError:
                 pass  # another file system, or the old file went: write it
-        with target.open("xb") as handle:
-            handle.write(content)
+        _write(target, content)
     return linked
+
+
+def _write(target: str, content: bytes) -> None:
+    """A new file with *content* (never over one that is there), without Python's buffering."""
+    handle = os.open(target, _NEW, 0o644)
+    try:
+        done = 0
+        while done < len(content):
+            done += os.write(handle, content[done:] if done else content)
+    finally:
+        os.close(handle)
+
+
+def _read(target: str, size: int) -> bytes:
+    """Up to *size* + 1 bytes of *target* (one more shows a file that grew)."""
+    handle = os.open(target, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        chunks, left = [], size + 1
+        while left > 0:
+            chunk = os.read(handle, left)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(handle)
 
 
 def _verify(new: Path, files: Mapping[str, bytes], linked: set[str]) -> None:
     """Every file is there at its size; each one written (not linked) reads back the same."""
+    root = os.fspath(new)
     for path, content in files.items():
-        target = new / path
+        target = f"{root}/{path}"
         if path in linked:
-            same = target.stat().st_size == len(content)
+            same = os.stat(target).st_size == len(content)
         else:
-            same = target.read_bytes() == content
+            same = _read(target, len(content)) == content
         if not same:
             raise PublishError(f"{path}: what was written reads back different; nothing published")
+
+
+def _flush(new: Path, files: Mapping[str, bytes]) -> None:
+    """Put the new version on the disk before the switch, in one call where the system has
+    one: a crash after the switch must not leave empty pages online. Linux flushes the
+    version's file system (``syncfs``), other POSIX systems every disk (``sync``); others
+    flush file by file."""
+    syncfs = _syncfs()
+    if syncfs is not None:
+        handle = os.open(new, os.O_RDONLY)
+        try:
+            if syncfs(handle) != 0:
+                code = ctypes.get_errno()
+                raise OSError(code, os.strerror(code))
+        finally:
+            os.close(handle)
+    elif hasattr(os, "sync"):
+        os.sync()
+    else:  # pragma: no cover - Windows: no call flushes a whole folder
+        for path in files:
+            with open(new / path, "rb+") as written:
+                os.fsync(written.fileno())
+
+
+@lru_cache(maxsize=1)
+def _syncfs() -> Callable[[int], int] | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        call = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+    call.argtypes, call.restype = [ctypes.c_int], ctypes.c_int
+    return cast("Callable[[int], int]", call)
+
+
+def _flush_folder(folder: Path) -> None:
+    """Make a rename in *folder* durable (POSIX; Windows has no handle on a folder)."""
+    if os.name != "posix":
+        return  # pragma: no cover
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
 
 
 def _switch(out: Path, new: Path) -> None:
@@ -172,7 +253,9 @@ def publish_files(out: Path, files: Mapping[str, bytes], *, base_url: str) -> Pu
         manifest = {"base_url": base_url, "files": sums}
         (new / MANIFEST).write_text(json.dumps(manifest, indent=0, sort_keys=True), "utf-8")
         _verify(new, files, linked)
+        _flush(new, files)
         _switch(out, new)
+        _flush_folder(out.parent)
     except OSError as exc:
         shutil.rmtree(new, ignore_errors=True)
         raise PublishError(f"{_why(exc, new)}; the site online is unchanged") from None
