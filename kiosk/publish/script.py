@@ -6,6 +6,7 @@ from typing import Final
 
 #: Language at first visit from ``navigator.languages`` (a choice on the switch is kept on
 #: the phone in localStorage, never sent); "open now" in Asia/Seoul time; stall search;
+#: approximate prices hidden when their rate has grown too old (Seoul's date again);
 #: the service worker and a copy of each visited page for offline use. No request leaves
 #: the site's own folder, no cookie, no tracking.
 SCRIPT: Final = r"""(function () {
@@ -68,6 +69,14 @@ if (q) {
     });
     d.getElementById("none").hidden = any;
   });
+}
+var rated = d.querySelector("[data-rate-date]");
+if (rated) {  // approximate prices: hidden once the rate is older than the manager allows
+  var s = {}, r = rated.getAttribute("data-rate-date").split("-");
+  new Intl.DateTimeFormat("en-US", {timeZone: "Asia/Seoul", year: "numeric", month: "numeric",
+    day: "numeric"}).formatToParts(new Date()).forEach(function (x) { s[x.type] = +x.value; });
+  var age = (Date.UTC(s.year, s.month - 1, s.day) - Date.UTC(+r[0], r[1] - 1, +r[2])) / 864e5;
+  if (!(age >= 0 && age <= +rated.getAttribute("data-max-age"))) rated.className += " stale";
 }
 if ("serviceWorker" in navigator && window.caches) {
   navigator.serviceWorker.register(root + "sw.js").catch(function () { /* online only */ });

@@ -95,11 +95,11 @@ def _approx(won: int, locale: LocaleCode, rate: ExchangeRate) -> str:
 
 @lru_cache(maxsize=8192)
 def _tail(won: int, unit: str, locale: LocaleCode, rate: ExchangeRate | None) -> str:
-    """A good's price in 원, its approximate price and its unit: the same for many goods."""
+    """A good's price in 원, its unit and its approximate price: the same for many goods."""
     price = f'<b class="price" lang="ko">{escape(format_price(won, "ko"))}</b>'
     approx = _approx(won, locale, rate) if rate is not None else ""
     shown = f'<span class="unit" lang="ko">/ {escape(unit)}</span>' if unit else ""
-    return price + approx + shown
+    return price + shown + approx
 
 
 def _good(good: ProductInfo, locale: LocaleCode, words: _Words, rate: ExchangeRate | None) -> str:

@@ -46,7 +46,8 @@ padding:12px 0;border-bottom:1px solid var(--line)}
 .goods .name{font-weight:700}
 .unit{grid-column:2;text-align:right;color:var(--muted);font-size:16px}
 .price{color:var(--accent);font-size:20px}
-.approx{grid-column:2;color:var(--muted);text-align:right;font-size:16px}
+.approx{grid-column:1/-1;color:var(--muted);text-align:right;font-size:16px}
+.stale .approx{display:none}
 .sold{color:#fff;background:var(--muted);border-radius:4px;padding:0 6px;margin-left:8px;\
 font-size:16px;font-weight:400}
 .pay li{display:inline-block;margin:4px 8px 4px 0;padding:4px 12px;border:1px solid var(--green);\
