@@ -7,6 +7,9 @@ a ``LocalizedText`` through :func:`localized` and nowhere else.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import Row
 
 from kiosk.data.models import Market, Product, Store
 from kiosk.domain.listing import MarketInfo, ProductInfo, StoreDetail, StoreSummary
@@ -78,4 +81,46 @@ def store_detail(store: Store, *, market: Market) -> StoreDetail:
         active=store.active,
         version=store.version,
         products=tuple(product_info(p) for p in products),
+    )
+
+
+#: The columns :func:`store_detail_row` reads (a read of many stores without ORM objects).
+DETAIL_COLUMNS = (
+    Store.id, Store.stall_number, Store.category, Store.name, Store.description, Store.phone,
+    Store.opening_hours, Store.kakao_channel_id, Store.payment_qr_payload,
+    Store.payment_methods, Store.active, Store.version,
+)  # fmt: skip
+
+
+def product_row(row: Row[*tuple[Any, ...]]) -> ProductInfo:
+    """A good from a plain row (id, name, price_won, unit, sold_out)."""
+    return ProductInfo(
+        id=row.id,
+        name=localized(row.name),
+        price_won=row.price_won,
+        unit=row.unit,
+        sold_out=row.sold_out,
+    )
+
+
+def store_detail_row(
+    row: Row[*tuple[Any, ...]], market: Market, products: tuple[ProductInfo, ...]
+) -> StoreDetail:
+    """:func:`store_detail` from a row of :data:`DETAIL_COLUMNS` and its goods in order."""
+    return StoreDetail(
+        id=row.id,
+        market_slug=market.slug,
+        market_name=localized(market.name),
+        stall_number=row.stall_number,
+        category=row.category,
+        name=localized(row.name),
+        description=localized(row.description),
+        phone=row.phone,
+        opening_hours=row.opening_hours,
+        kakao_channel_id=row.kakao_channel_id,
+        payment_qr_payload=row.payment_qr_payload,
+        payment_methods=tuple(row.payment_methods),
+        active=row.active,
+        version=row.version,
+        products=products,
     )

@@ -10,11 +10,11 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from kiosk.data.columns import utcnow
-from kiosk.data.convert import store_detail
+from kiosk.data.convert import DETAIL_COLUMNS, product_row, store_detail_row
 from kiosk.data.errors import NotFoundError
 from kiosk.data.models import Market, Product, Store
 from kiosk.domain.exchange.shared_codes import CodeHolder
-from kiosk.domain.listing import StoreDetail
+from kiosk.domain.listing import ProductInfo, StoreDetail
 from kiosk.domain.store_edit.draft import Gone, StoreDraft
 
 
@@ -111,16 +111,28 @@ def market_slug_of(session: Session, store_id: int) -> str | None:
 def market_store_details(
     session: Session, market: Market, *, active_only: bool
 ) -> list[StoreDetail]:
-    """Full details of a market's stores in stall order, in two queries whatever the count."""
-    stmt = (
-        select(Store)
-        .where(Store.market_id == market.id)
-        .order_by(Store.stall_sort_key, Store.id)
-        .options(selectinload(Store.products))
-    )
+    """Full details of a market's stores in stall order, in two queries whatever the count.
+
+    Plain rows, not ORM objects: nothing here is changed, and a market of thousands of
+    stores and tens of thousands of goods reads several times faster without tracking.
+    """
+    where = [Store.market_id == market.id]
     if active_only:
-        stmt = stmt.where(Store.active.is_(True))
-    return [store_detail(s, market=market) for s in session.scalars(stmt).all()]
+        where.append(Store.active.is_(True))
+    goods: dict[int, list[ProductInfo]] = {}
+    rows = session.execute(
+        select(Product.store_id, Product.id, Product.name, Product.price_won, Product.unit,
+               Product.sold_out)
+        .join(Store, Store.id == Product.store_id)
+        .where(*where)
+        .order_by(Product.store_id, Product.sort_order, Product.id)
+    )  # fmt: skip
+    for good in rows:
+        goods.setdefault(good.store_id, []).append(product_row(good))
+    stores = session.execute(
+        select(*DETAIL_COLUMNS).where(*where).order_by(Store.stall_sort_key, Store.id)
+    )
+    return [store_detail_row(row, market, tuple(goods.get(row.id, ()))) for row in stores]
 
 
 def new_store(market: Market) -> Store:
