@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -132,3 +133,38 @@ def test_what_reads_back_different_is_not_switched_to(
     with pytest.raises(PublishError, match="reads back different"):
         publish_files(out, build_site(_renamed(sample(), 0, "x"), ["en"]), base_url=BASE)
     assert _tree(out) == before
+
+
+def test_the_new_version_is_flushed_once_before_the_switch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "site"
+    seen: list[bool] = []
+    real = writer._flush
+
+    def flush(new: Path, files: dict[str, bytes]) -> None:
+        seen.append(out.exists())  # the site is not switched to yet
+        real(new, files)
+
+    monkeypatch.setattr(writer, "_flush", flush)
+    publish_files(out, build_site(sample(), ["en"]), base_url=BASE)
+    assert seen == [False] and out.is_symlink()
+    if sys.platform.startswith("linux"):
+        assert writer._syncfs() is not None  # one syncfs, not a sync of every disk
+
+
+def test_a_flush_that_fails_publishes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "site"
+    publish_files(out, build_site(sample(), ["en"]), base_url=BASE)
+    before = _tree(out)
+
+    def broken(new: Path, files: dict[str, bytes]) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(writer, "_flush", broken)
+    with pytest.raises(PublishError, match=r"Input/output error.*the site online is unchanged"):
+        publish_files(out, build_site(_renamed(sample(), 0, "x"), ["en"]), base_url=BASE)
+    assert _tree(out) == before
+    assert len([p for p in versions_of(out).iterdir() if p.is_dir()]) == 1
