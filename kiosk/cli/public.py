@@ -1,4 +1,4 @@
-"""`market-kiosk markets import-public|list` and `stores import-public`: public data in."""
+"""`market-kiosk markets import-public|list|holidays` and `stores import-public`."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ SHOWN = 20
 
 
 def add_markets_parser(subparsers: argparse._SubParsersAction[_P]) -> None:
-    """Add ``markets import-public`` and ``markets list``."""
+    """Add ``markets import-public``, ``markets list`` and ``markets holidays``."""
     markets = subparsers.add_parser("markets", help="markets: list them, add them from public data")
     sub = markets.add_subparsers(dest="markets_command", metavar="COMMAND", required=True)
     load = sub.add_parser(
@@ -39,6 +39,9 @@ def add_markets_parser(subparsers: argparse._SubParsersAction[_P]) -> None:
     listing = sub.add_parser("list", help="every market with its address, type and market days")
     listing.add_argument("--format", choices=("table", "json"), default="table")
     listing.set_defaults(func=_cmd_list_markets)
+    from kiosk.cli.holidays import add_holidays_parser
+
+    add_holidays_parser(sub)
 
 
 def _open() -> Services:

@@ -81,6 +81,7 @@ def store_detail(store: Store, *, market: Market) -> StoreDetail:
         active=store.active,
         version=store.version,
         products=tuple(product_info(p) for p in products),
+        market_holidays=frozenset(h.day for h in market.holidays),
     )
 
 

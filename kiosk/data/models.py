@@ -1,4 +1,4 @@
-"""SQLAlchemy 2 typed ORM models of markets, stores, products, onboarding, promotions, rates.
+"""SQLAlchemy 2 typed ORM models: markets, holidays, stores, goods, onboarding, promotions, rates.
 
 The schema is portable: every type and constraint here means the same on SQLite
 and PostgreSQL (no FTS, no arrays, no database-specific JSON operators).
@@ -95,6 +95,9 @@ class Market(Base):
     profile: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     stores: Mapped[list[Store]] = relationship(back_populates="market", passive_deletes=True)
+    holidays: Mapped[list[MarketHoliday]] = relationship(
+        passive_deletes=True, order_by="MarketHoliday.day"
+    )
 
 
 def _stall_sort_default(context: DefaultExecutionContext) -> bytes:
@@ -330,3 +333,19 @@ class RateSettings(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     max_age_days: Mapped[int] = mapped_column(Integer)
+
+
+class MarketHoliday(Base):
+    """A day the whole market is closed (설날, 추석, a closure): one row per market and date.
+
+    ``name`` is the reason as the manager typed it ("" when none).
+    """
+
+    __tablename__ = "market_holidays"
+
+    market_id: Mapped[int] = mapped_column(
+        ForeignKey("markets.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), default="")
+    set_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

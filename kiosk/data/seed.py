@@ -88,6 +88,9 @@ def insert_market(session: Session, market: MarketListing) -> int:
     row = Market(slug=market.slug, name=dict(market.name), city=dict(market.city))
     session.add(row)
     session.flush()
+    from kiosk.data.market_holidays import insert_demo_holidays
+
+    insert_demo_holidays(session, row)  # the demo file's market holidays, if any
     if not market.stores:
         return 0
     now = utcnow()

@@ -47,6 +47,8 @@ class AuditAction(StrEnum):
     RATE_SET = "rate.set"
     RATE_REMOVED = "rate.removed"
     RATE_MAX_AGE = "rate.max_age"
+    HOLIDAY_ADDED = "market.holiday_added"
+    HOLIDAY_REMOVED = "market.holiday_removed"
 
 
 @dataclass(frozen=True, slots=True)

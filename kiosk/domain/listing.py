@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from kiosk.domain.categories import Category
 from kiosk.domain.hours import OpeningHours
@@ -113,6 +114,8 @@ class StoreDetail:
     active: bool
     version: int
     products: tuple[ProductInfo, ...] = field(default_factory=tuple)
+    #: The dates its whole market is closed (open-now says "Market holiday" on them).
+    market_holidays: frozenset[date] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from kiosk.domain.categories import Category
 from kiosk.domain.locales import LocaleCode
+from kiosk.domain.market_holidays import span_text, spans
 from kiosk.domain.payments import PaymentMethod
 from kiosk.domain.text import LocalizedText, normalise_for_search
 from kiosk.publish.frame import file_of, page
@@ -52,6 +54,19 @@ def _wallets(site: Site, locale: LocaleCode) -> Html:
     )
 
 
+def _holidays(site: Site, locale: LocaleCode) -> Html:
+    """The market's coming holidays, one line per run of days (none: nothing)."""
+    found = spans(sorted(site.holidays))
+    if not found:
+        return Html("")
+    items = join(  # the name as the manager typed it (Korean)
+        tag("li", Html(escape(span_text(replace(span, name=""), locale)) + " "
+                       + tag("span", span.name, lang="ko")))
+        for span in found
+    )  # fmt: skip
+    return tag("section", Html(tag("h2", word("holidays", locale)) + tag("ul", items)))
+
+
 def market_page(
     site: Site,
     locale: LocaleCode,
@@ -68,6 +83,7 @@ def market_page(
         tag(
             "section", Html(tag("h2", word("days", locale)) + tag("p", hours.format(locale) or "–"))
         ),
+        _holidays(site, locale),
         tag("section", _wallets(site, locale)),
     ]
     if not site.stalls:

@@ -49,10 +49,15 @@ if (now) {
   var closedToday = (h.monthly || []).some(function (m) {
     return m[1] === wd && (m[0] === -1 ? day + 7 > last : Math.ceil(day / 7) === m[0]);
   });
+  var off = (now.getAttribute("data-off") || "").split(" ");
+  function iso(back) {  /* the Seoul date *back* days ago, as YYYY-MM-DD */
+    return new Date(Date.UTC(+p.year, +p.month - 1, day - back)).toISOString().slice(0, 10);
+  }
+  var holiday = closedToday || off.indexOf(iso(0)) >= 0;  /* as the kiosk says it */
   var t = h.days[wd], y = h.days[(wd + 6) % 7], open = false;
-  if (t && !closedToday) open = t[0] < t[1] ? min >= t[0] && min < t[1] : min >= t[0];
-  if (!open && y && y[0] > y[1]) open = min < y[1];
-  now.textContent = now.getAttribute(open ? "data-open" : "data-closed");
+  if (t && !holiday) open = t[0] < t[1] ? min >= t[0] && min < t[1] : min >= t[0];
+  if (!open && y && y[0] > y[1] && off.indexOf(iso(1)) < 0) open = min < y[1];
+  now.textContent = now.getAttribute(open ? "data-open" : holiday ? "data-holiday" : "data-closed");
   if (!open) now.className += " closed";
 }
 var q = d.getElementById("q");

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from kiosk.domain.currency import RateCard, seoul_today
 from kiosk.domain.hours import DayHours, MonthlyClosure, OpeningHours
 from kiosk.domain.listing import MarketInfo, StoreDetail
+from kiosk.domain.market_holidays import MarketHoliday
 from kiosk.domain.onboarding.profile_links import ProfileLink
 from kiosk.domain.site import stall_paths
 
@@ -28,13 +29,16 @@ class Stall:
 @dataclass(frozen=True, slots=True)
 class Site:
     """A market's site: its address (``https://.../``), the market and its active stalls;
-    the manager's exchange rates and the publish day in Seoul (approximate prices)."""
+    the manager's exchange rates and the publish day in Seoul (approximate prices), the
+    market's coming holidays."""
 
     base_url: str
     market: MarketInfo
     stalls: tuple[Stall, ...]
     rates: RateCard = field(default_factory=RateCard)
     as_of: date = field(default_factory=seoul_today)
+    #: The market's coming holidays (the market page lists them, open-now reads them).
+    holidays: tuple[MarketHoliday, ...] = ()
 
     def market_hours(self) -> OpeningHours:
         """The market's days from its stalls' hours (the data has no market-wide hours).
@@ -59,11 +63,13 @@ class Site:
 
 
 def read_site(services: Services, *, market_slug: str, base_url: str) -> Site:
-    """The market, its active stores with their profile links, the exchange rates (four
-    reads, any size)."""
+    """The market, its active stores with their profile links, the exchange rates, its
+    coming holidays (five reads, any size)."""
     market = services.directory.get_market(slug=market_slug)
     stores = services.directory.list_store_details(market_slug=market_slug, active_only=True)
     paths = stall_paths((s.id, s.stall_number) for s in stores)
     links = services.onboarding.profile_links_of(store_ids=[s.id for s in stores])
     stalls = tuple(Stall(s, paths[s.id], tuple(links.get(s.id, ()))) for s in stores)
-    return Site(base_url, market, stalls, services.rates.rate_card())
+    since = seoul_today() - timedelta(days=1)  # a stall open past midnight needs yesterday's
+    holidays = services.holidays.list_holidays(market_slug=market_slug, since=since)
+    return Site(base_url, market, stalls, services.rates.rate_card(), holidays=tuple(holidays))

@@ -55,7 +55,10 @@ def _words(locale: LocaleCode) -> _Words:
         no_goods=f'<p class="muted">{text("no_goods")}</p>',
         hours=f"<h2>{text('hours')}</h2>",
         no_hours=f'<p class="muted">{text("no_hours")}</p>',
-        open_closed=f'data-open="{text("open_now")}" data-closed="{text("closed_now")}"',
+        open_closed=(
+            f'data-open="{text("open_now")}" data-closed="{text("closed_now")}"'
+            f' data-holiday="{text("holiday_now")}"'
+        ),
         pay=f"<h2>{text('pay')}</h2>",
         pay_here=f'<p class="note">{text("pay_here")}</p>',
         sold_out=f'<span class="sold">{text("sold_out")}</span>',
@@ -125,12 +128,15 @@ def _goods(stall: Stall, locale: LocaleCode, words: _Words, rated: PageRate | No
 
 
 @lru_cache(maxsize=512)
-def _hours(hours: OpeningHours, locale: LocaleCode) -> str:
+def _hours(hours: OpeningHours, locale: LocaleCode, off: str) -> str:
+    """The hours and the open-now line the phone fills in; *off* is the market's holiday
+    dates (``YYYY-MM-DD`` separated by spaces), on which it says "Market holiday"."""
     words = _words(locale)
     if not hours.is_given:
         return words.no_hours
     data = escape(json.dumps(hours.to_json(), separators=(",", ":")))
-    now = f'<p class="now" data-hours="{data}" {words.open_closed} aria-live="polite"></p>'
+    days = f' data-off="{escape(off)}"' if off else ""
+    now = f'<p class="now" data-hours="{data}" {words.open_closed}{days} aria-live="polite"></p>'
     return f"<p>{escape(hours.format(locale))}</p>{now}"
 
 
@@ -171,6 +177,7 @@ def stall_page(
     approximately at *rate*, see :func:`page_rate`), hours, payments, links."""
     store = stall.store
     words = _words(locale)
+    off = " ".join(h.day.isoformat() for h in site.holidays)
     name, _code = pick(store.name, locale)
     korean = store.name.values.get("ko", "")
     market, _mc = pick(site.market.name, locale)
@@ -184,7 +191,7 @@ def stall_page(
             f'<p class="meta">{escape(meta)}</p>',
             _in(store.description, locale, "p") if pick(store.description, locale)[0] else "",
             f"<section>{words.goods}{_goods(stall, locale, words, rate)}</section>",
-            f"<section>{words.hours}{_hours(store.opening_hours, locale)}</section>",
+            f"<section>{words.hours}{_hours(store.opening_hours, locale, off)}</section>",
             f"<section>{words.pay}{_payments(tuple(store.payment_methods), locale)}</section>",
             f'<section class="online">{_online(stall, words)}</section>',
         ]

@@ -16,6 +16,8 @@ WORDS: Final = {
     "hours": N_("Opening hours"),
     "open_now": N_("Open now"),
     "closed_now": N_("Closed now"),
+    "holiday_now": N_("Market holiday"),
+    "holidays": N_("Market holidays"),
     "no_hours": N_("Hours not given; ask at the stall."),
     "pay": N_("Ways to pay"),
     "pay_here": N_(

@@ -23,6 +23,7 @@ from kiosk.ui import ops, theme
 from kiosk.ui.manager import (
     audit_screen,
     exchange_screen,
+    holidays_screen,
     import_map_screen,
     markets,
     onboarding_progress,
@@ -239,6 +240,9 @@ def walk_access(
         manager.show_synonyms(first_market)
         settle()
         yield Shot(synonyms_screen.SCREEN, "", locale, width, height)
+        manager.show_holidays(first_market)
+        settle()
+        yield Shot(holidays_screen.SCREEN, "", locale, width, height)
     yield from walk_promotions(manager, locale, size)
     manager.show_page("audit")
     settle()

@@ -13,6 +13,7 @@ from kiosk.services.parts.codes import Codes
 from kiosk.services.parts.core import Core
 from kiosk.services.parts.directory import Directory
 from kiosk.services.parts.exchange import Exchange
+from kiosk.services.parts.holidays import Holidays
 from kiosk.services.parts.listings import Listings
 from kiosk.services.parts.live import Live
 from kiosk.services.parts.onboarding import Onboarding
@@ -32,6 +33,7 @@ __all__ = [
     "Codes",
     "Directory",
     "Exchange",
+    "Holidays",
     "Listings",
     "Live",
     "Onboarding",
@@ -74,6 +76,7 @@ class Services:
         self.search = Search(core)
         self.public = Public(core)
         self.rates = Rates(core)
+        self.holidays = Holidays(core)
 
     @classmethod
     def open(cls, url: str | None = None, *, seed_demo: bool = False) -> Self:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.data import markets, promotions, signage
+from kiosk.data import market_holidays, markets, promotions, signage
 from kiosk.data.convert import market_info
 from kiosk.data.db import Database
 from kiosk.domain.signage.market_facts import SignageData, StoreFacts, summarise
@@ -32,4 +32,5 @@ def signage_data(*, db: Database, market_slug: str) -> SignageData:
             summary=summarise(facts),
             promotions=tuple(found),
             featured=tuple(featured),
+            holidays=tuple(market_holidays.holidays_of(session, market)),
         )

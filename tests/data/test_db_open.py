@@ -20,13 +20,14 @@ def test_open_upgrades_an_empty_database_to_head(database_url: str) -> None:
         assert (
             db.current_revision()
             == migrate.head_revision()
-            in {"0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011"}
+            in {"0005", "0006", "0007", "0008", "0009", "0010", "0011", "0012"}
         )
         with db.engine.connect() as conn:
             tables = set(inspect(conn).get_table_names())
     assert {"markets", "stores", "products"} <= tables
     assert "store_translations" not in tables  # texts are JSON columns since 0002
     assert {"onboarding_progress", "promotions", "alembic_version"} <= tables
+    assert "market_holidays" in tables  # since 0012
 
 
 def test_open_without_upgrade_leaves_an_empty_database_empty(database_url: str) -> None:

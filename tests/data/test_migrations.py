@@ -71,4 +71,5 @@ def test_migrations_ship_inside_the_package() -> None:
         "0009",
         "0010",
         "0011",
+        "0012",
     } <= migrate.known_revisions()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from kiosk.domain.categories import Category
 from kiosk.domain.hours import DayHours, MonthlyClosure, OpeningHours
 from kiosk.domain.listing import MarketInfo, ProductInfo, StoreDetail
+from kiosk.domain.market_holidays import MarketHoliday
 from kiosk.domain.onboarding.profile_links import ProfileKind, ProfileLink
 from kiosk.domain.payments import PaymentMethod
 from kiosk.domain.site import stall_paths
@@ -13,6 +16,11 @@ from kiosk.publish.site import Site, Stall
 
 BASE = "https://market.example/dongmun/"
 PAYLOAD = "00020101021126300009KR.ZEROPAY0113SECRETPAYLOAD5303410540412005802KR6304ABCD"
+#: The market's holidays: 설날 2027 (Saturday 6 to Monday 8 February) and one closure.
+HOLIDAYS = (
+    *(MarketHoliday(date(2027, 2, day), "설날 연휴") for day in (6, 7, 8)),
+    MarketHoliday(date(2027, 3, 2), "<b>공사</b>"),
+)
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>&amp;'
 
 
@@ -72,7 +80,7 @@ def site(*stores: StoreDetail) -> Site:
     paths = stall_paths((s.id, s.stall_number) for s in stores)
     link = ProfileLink(ProfileKind.INSTAGRAM, "https://www.instagram.com/tangerine_glow")
     stalls = tuple(Stall(s, paths[s.id], (link,)) for s in stores)
-    return Site(BASE, market(), stalls)
+    return Site(BASE, market(), stalls, HOLIDAYS)
 
 
 def sample() -> Site:

@@ -122,8 +122,14 @@ def test_hostile_names_show_as_text_and_never_run(site: Path) -> None:
     [
         ("2026-12-07T10:00:00+09:00", "Open now"),  # a Monday morning
         ("2026-12-07T22:30:00+09:00", "Closed now"),  # after 21:00
-        ("2026-12-06T10:00:00+09:00", "Closed now"),  # a Sunday (closed every week)
+        ("2026-12-13T10:00:00+09:00", "Closed now"),  # a Sunday (closed every week)
+        ("2026-12-06T10:00:00+09:00", "Market holiday"),  # 1st Sunday: monthly, as the kiosk
         ("2026-12-07T02:00:00+01:00", "Open now"),  # 10:00 in Seoul, phone elsewhere
+        ("2027-02-08T10:00:00+09:00", "Market holiday"),  # a Monday, 설날
+        ("2027-02-08T00:00:00+09:00", "Market holiday"),  # its first minute
+        ("2027-02-07T23:30:00-01:00", "Market holiday"),  # 09:30 on the 8th in Seoul
+        ("2027-02-09T10:00:00+09:00", "Open now"),  # the day after
+        ("2027-02-07T12:00:00+09:00", "Market holiday"),  # a Sunday in 설날, as the kiosk says
     ],
 )
 def test_open_now_is_computed_in_seoul_time(site: Path, seoul: str, expected: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from kiosk.domain.locales import LOCALES
@@ -92,3 +94,18 @@ def test_market_page_lists_stalls_by_category_with_search_terms_and_market_days(
     assert 'href="d/a-3/en.html"' in page and 'data-s="a-3 초록잎 귤밭 green leaf grove' in page
     assert "Market days" in page and "closed on the 1st &amp; 3rd Sundays of the month" in page
     assert "Stalls taking foreign wallets: 3 of 3" in page
+
+
+def test_the_market_page_lists_the_coming_holidays_and_stall_pages_carry_their_dates() -> None:
+    files = build_site(sample(), LOCALES)
+    page = files["en.html"].decode()
+    assert "<h2>Market holidays</h2>" in page
+    assert 'Feb 6 – 8, 2027 <span lang="ko">설날 연휴</span>' in page.replace("\u2009", " ")
+    assert '<span lang="ko">&lt;b&gt;공사&lt;/b&gt;</span>' in page  # a name is text, never markup
+    assert "2027년 2월 6일~8일" in files["ko.html"].decode()
+    stall = files["d/a-3/ja.html"].decode()
+    assert 'data-off="2027-02-06 2027-02-07 2027-02-08 2027-03-02"' in stall
+    assert 'data-holiday="市場の休業日"' in stall
+    empty = build_site(replace(sample(), holidays=()), LOCALES)
+    assert "Market holidays" not in empty["en.html"].decode()
+    assert "data-off" not in empty["d/a-3/en.html"].decode()

@@ -11,7 +11,7 @@ from kiosk.services.app import Codes, Services
 from kiosk.services.parts.core import Part
 
 PARTS = ("directory", "listings", "codes", "onboarding", "exchange", "access", "audit", "backups",
-         "promotions", "search", "public", "rates")  # fmt: skip
+         "promotions", "search", "public", "rates", "holidays")  # fmt: skip
 WRITES = {
     "directory": ("set_home_market",),
     "listings": (
@@ -30,6 +30,7 @@ WRITES = {
     "search": ("set_synonyms", "reset_synonyms"),
     "public": ("apply_markets", "apply_stores"),
     "rates": ("set_rate", "remove_rate", "set_max_age"),
+    "holidays": ("add_holiday", "remove_holiday"),
 }
 
 

@@ -24,12 +24,12 @@ def test_self_test_passes_every_screen_in_every_language() -> None:
     lines = out.getvalue().splitlines()
     results = [line for line in lines if LINE.match(line)]
     # per size and language: start screen, two directories, two store details, merchant QR,
-    # manager sign-in, stores, store form, markets, search words, promotions, a promotion
-    # (saved, refused), audit log, onboarding progress, Excel and backup, the public
+    # manager sign-in, stores, store form, markets, search words, market holidays, promotions,
+    # a promotion (saved, refused), audit log, onboarding progress, Excel and backup, the public
     # registry review, exchange rates, a roster's column mapping, merchant sign-in and goods,
     # onboarding sign-in, overview and one step of each of four kinds, and the attract loop's
     # five kinds of slide
-    assert len(results) == 3 * len(LOCALES) * 33
+    assert len(results) == 3 * len(LOCALES) * 34
     assert all(line.startswith("PASS ") for line in results)
     assert "PASS start-screen ko 1920x1080" in results
     assert "PASS tourist-directory:dongmun ja 1366x768" in results
@@ -86,7 +86,8 @@ def test_clipped_label_fails_the_clipping_check(qtbot: QtBot) -> None:
 def test_screenshots_are_named_per_screen_language_and_size(tmp_path: Path) -> None:
     written = write_screenshots(tmp_path, sizes=[(1366, 768)], locales=["ja"])
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert written == len(names) == 33  # loop's five slides, search words, rates, registry, roster
+    # the loop's five slides, search words, holidays, rates, registry, roster
+    assert written == len(names) == 34
     assert "manager-promotion-form_refused_ja_1366x768.png" in names
     assert "manager-import-map_ja_1366x768.png" in names
     for slide in ("welcome", "promotions", "featured", "wallets", "announcements"):

@@ -56,3 +56,27 @@ def test_bad_indexes_and_unknown_ids_give_nothing(services: Services) -> None:
     assert model.data(model.index(0), Qt.ItemDataRole.DecorationRole) is None
     assert model.row_of(-1) == -1
     assert model.rowCount(model.index(0)) == 0  # a list has no children
+
+
+def test_cards_say_market_holiday_on_the_markets_holidays(services: Services) -> None:
+    from datetime import date, datetime
+
+    from kiosk.domain.open_now import OpenKind
+    from kiosk.ui.tourist.store_about import open_now_text
+
+    stores = [
+        s
+        for s in services.directory.list_stores(market_slug="bansong")
+        if s.hours.days[0] is not None  # open on Mondays
+    ]
+    model = StoreListModel(stores, locale="en")
+    monday = datetime(2027, 2, 8, 12)  # 설날
+    model.set_now(monday)
+    assert model.index(0).data(StoreRole.CARD).state.kind is OpenKind.OPEN  # no dates yet
+    model.set_holidays(services.holidays.holiday_dates(since=date(2027, 1, 1)))
+    assert model.index(0).data(StoreRole.CARD).state.kind is OpenKind.HOLIDAY
+    model.set_now(datetime(2027, 2, 9, 12))  # the day after
+    assert model.index(0).data(StoreRole.CARD).state.kind is not OpenKind.HOLIDAY
+    detail = services.directory.get_store(store_id=stores[0].id)
+    assert open_now_text(detail, "en", monday).startswith("○ Market holiday · opens tomorrow")
+    assert not open_now_text(detail, "en", datetime(2027, 2, 9, 12)).startswith("○ Market")

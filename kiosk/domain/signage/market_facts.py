@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from kiosk.domain.hours import WEEKDAYS, DayHours, MonthlyClosure, OpeningHours
 from kiosk.domain.listing import MarketInfo, StoreDetail
+from kiosk.domain.market_holidays import MarketHoliday
 from kiosk.domain.payments import PaymentMethod
 from kiosk.domain.promotions import Promotion
 from kiosk.domain.signage.wallets import FOREIGN_WALLETS
@@ -49,6 +50,8 @@ class SignageData:
     summary: MarketSummary
     promotions: tuple[Promotion, ...] = ()
     featured: tuple[StoreDetail, ...] = ()
+    #: The market's holidays (dates it is closed), the welcome slide lists the next ones.
+    holidays: tuple[MarketHoliday, ...] = ()
 
 
 def usual_week(hours: Iterable[OpeningHours]) -> OpeningHours:

@@ -10,6 +10,8 @@ from typing import TypeVar
 
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.locales import BABEL_LOCALES, LocaleCode
+from kiosk.domain.market_holidays import HolidaySpan, span_text, spans, upcoming
+from kiosk.domain.open_now import in_seoul
 from kiosk.domain.promotions import Promotion, PromotionKind, is_showing
 from kiosk.domain.signage.market_facts import SignageData
 from kiosk.domain.signage.wallets import foreign_wallets
@@ -22,6 +24,9 @@ T = TypeVar("T")
 MAX_ITEMS = 3
 #: A featured store shows at most this many goods.
 MAX_GOODS = 3
+#: Market holidays on the welcome slide: the next one (a span such as 설날 6-8 Feb is one),
+#: so the card keeps one line at 1366x768.
+MAX_HOLIDAY_SPANS = 1
 #: Stores on the featured slide: two, so goods names and prices fit side by side.
 MAX_FEATURED = 2
 
@@ -116,14 +121,22 @@ def _market_name(data: SignageData, locale: LocaleCode) -> str:
     return data.market.name.get(locale) or data.market.slug
 
 
-def _welcome(data: SignageData, locale: LocaleCode, _at: datetime, _turn: int) -> Slide:
+def _coming_holidays(data: SignageData, at: datetime) -> list[HolidaySpan]:
+    """The market's next holidays (consecutive days with one name as one span)."""
+    return spans(upcoming(data.holidays, in_seoul(at).date()))[:MAX_HOLIDAY_SPANS]
+
+
+def _welcome(data: SignageData, locale: LocaleCode, at: datetime, _turn: int) -> Slide:
     summary = data.summary
     items: list[SlideItem] = []
+    closed: list[str] = []
     if summary.hours.is_given:
         # ``format`` joins the open days, then each closing rule, with " · " (no note here).
         week, *closed = summary.hours.format(locale).split(" · ")
         items.append(SlideItem(word("hours", locale), word("hours_text", locale, hours=week)))
-        holidays = "\n".join(closed) or word("no_holidays", locale)
+    dated = [span_text(span, locale) for span in _coming_holidays(data, at)]
+    if summary.hours.is_given or dated:
+        holidays = "\n".join([*closed, *dated]) or word("no_holidays", locale)
         items.append(SlideItem(word("holidays", locale), holidays))
     if summary.halls:
         # Halls side by side, wrapping only between halls (no-break spaces inside one).

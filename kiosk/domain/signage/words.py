@@ -41,7 +41,7 @@ WORDS: Final[Mapping[str, Mapping[LocaleCode, str]]] = {
     "holidays": {
         "ko": "시장 휴무일",
         "en": "Market holidays",
-        "ja": "市場の定休日",
+        "ja": "市場の休業日",
         "zh_Hans": "市场休息日",
         "zh_Hant": "市場休息日",
     },

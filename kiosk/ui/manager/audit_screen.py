@@ -63,6 +63,8 @@ ACTION_GROUPS: dict[str, tuple[AuditAction, ...]] = {
         AuditAction.RATE_SET,
         AuditAction.RATE_REMOVED,
         AuditAction.RATE_MAX_AGE,
+        AuditAction.HOLIDAY_ADDED,
+        AuditAction.HOLIDAY_REMOVED,
     ),
     "sign-in": (
         AuditAction.SIGN_IN_FAILED,
@@ -100,6 +102,8 @@ ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.RATE_SET: N_("Exchange rate set"),
     AuditAction.RATE_REMOVED: N_("Exchange rate removed"),
     AuditAction.RATE_MAX_AGE: N_("Exchange rates shown for (days) changed"),
+    AuditAction.HOLIDAY_ADDED: N_("Market holiday added"),
+    AuditAction.HOLIDAY_REMOVED: N_("Market holiday removed"),
 }
 
 

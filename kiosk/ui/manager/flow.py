@@ -1,5 +1,5 @@
 """Manager navigation: sign-in -> stores <-> store form, markets, promotions <-> editor, audit log,
-import/export/backup, exchange rates; idle sign-out."""
+import/export/backup, exchange rates, market holidays; idle sign-out."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from kiosk.ui.host import ready_services
 from kiosk.ui.manager import (
     audit_screen,
     exchange_screen,
+    holidays_screen,
     import_map_screen,
     markets,
     onboarding_progress,
@@ -60,6 +61,8 @@ class ManagerFlow(SignedInFlow):
         host.add_screen(promotion_form.SCREEN, self.promotion_form)
         self.synonyms = synonyms_screen.ManagerSynonymsScreen(services)
         host.add_screen(synonyms_screen.SCREEN, self.synonyms)
+        self.holidays = holidays_screen.ManagerHolidaysScreen(services)
+        host.add_screen(holidays_screen.SCREEN, self.holidays)
         self.public_stores = public_stores_screen.ManagerPublicStoresScreen(services)
         host.add_screen(public_stores_screen.SCREEN, self.public_stores)
         self.import_map = import_map_screen.ImportMapScreen()
@@ -80,6 +83,7 @@ class ManagerFlow(SignedInFlow):
         self.stores.this_pc_requested.connect(self.make_this_pc_stall)
         self.markets.changed.connect(self.stores.reload)
         self.markets.synonyms_requested.connect(self.show_synonyms)
+        self.markets.holidays_requested.connect(self.show_holidays)
         self.markets.rates_requested.connect(lambda: self.show_page("rates"))
         self.exchange.changed.connect(self.stores.reload)
         self.exchange.public_requested.connect(self.show_public_stores)
@@ -110,6 +114,7 @@ class ManagerFlow(SignedInFlow):
             self.promotions.header,
             self.promotion_form.header,
             self.synonyms.header,
+            self.holidays.header,
             self.rates.header,
             self.public_stores.header,
             self.import_map.header,
@@ -155,6 +160,14 @@ class ManagerFlow(SignedInFlow):
         self.synonyms.reload(select=market_slug)
         self._host.show_screen(synonyms_screen.SCREEN)
 
+    def show_holidays(self, market_slug: str) -> None:
+        """The market's holidays (from the Markets page)."""
+        if self.actor is None:
+            self.open()
+            return
+        self.holidays.reload(select=market_slug)
+        self._host.show_screen(holidays_screen.SCREEN)
+
     def show_public_stores(self, market_slug: str) -> None:
         """The SEMAS registry's candidates for *market_slug* (from Import / Export / Backup)."""
         if self.actor is None:
@@ -196,7 +209,7 @@ class ManagerFlow(SignedInFlow):
     def _screens(self) -> tuple[Any, ...]:
         """The screens that act for the signed-in manager (``set_actor``)."""
         return (self.form, self.markets, self.audit, self.progress, self.exchange,
-                self.promotions, self.promotion_form, self.synonyms, self.rates,
+                self.promotions, self.promotion_form, self.synonyms, self.holidays, self.rates,
                 self.public_stores, self.import_map)  # fmt: skip
 
     def print_stands(self, market_slug: str, store_ids: object) -> None:
@@ -265,6 +278,8 @@ class ManagerFlow(SignedInFlow):
             self.promotions.refresh_for(change)
         if self._host.current_screen_name() == rates_screen.SCREEN:
             self.rates.reload()
+        if self._host.current_screen_name() == holidays_screen.SCREEN:
+            self.holidays.reload()
 
 
 _flows: weakref.WeakKeyDictionary[QObject, ManagerFlow] = weakref.WeakKeyDictionary()

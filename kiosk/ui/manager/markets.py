@@ -34,6 +34,8 @@ class ManagerMarketsScreen(ManagerPage):
     changed = Signal()
     #: "Search words" pressed: the market's slug (its synonym list).
     synonyms_requested = Signal(str)
+    #: "Holidays" pressed: the market's slug (its market holidays).
+    holidays_requested = Signal(str)
     rates_requested = Signal()
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
@@ -97,13 +99,20 @@ class ManagerMarketsScreen(ManagerPage):
         self.synonyms_button = QPushButton()
         self.synonyms_button.setObjectName("market-synonyms")
         self.synonyms_button.clicked.connect(self._on_synonyms)
+        self.holidays_button = QPushButton()
+        self.holidays_button.setObjectName("market-holidays")
+        self.holidays_button.clicked.connect(self._on_holidays)
         self.message = status_line("markets-message")
         form.addWidget(self.form_title)
         form.addLayout(row_layout(self.slug_title, (self.slug, 1), spacing=theme.GRID * 2))
         form.addWidget(self.slug_hint)
         form.addLayout(self._build_names())
         form.addWidget(self.site_hint)
-        form.addLayout(row_layout(self.save_button, self.synonyms_button, None, self.remove_button))
+        buttons = FlowLayout(spacing=theme.GRID * 2)  # wraps in portrait, never squeezed
+        for button in (self.save_button, self.synonyms_button, self.holidays_button):
+            buttons.addWidget(button)
+        buttons.addWidget(self.remove_button)  # asks a second time before it removes
+        form.addLayout(buttons)
         form.addWidget(self.message)
         form.addStretch(1)
         return form
@@ -243,6 +252,7 @@ class ManagerMarketsScreen(ManagerPage):
         self.remove_button.setText(_("Remove market"))
         self.this_pc.retranslate()
         self.synonyms_button.setText(_("Search words…"))
+        self.holidays_button.setText(_("Holidays…"))
         self._fill_list()
         self._retitle()
 
@@ -253,6 +263,7 @@ class ManagerMarketsScreen(ManagerPage):
         self.slug.setReadOnly(editing)
         self.remove_button.setEnabled(editing)
         self.synonyms_button.setEnabled(editing)
+        self.holidays_button.setEnabled(editing)
         # The short-name rule matters while typing a new one; the website address belongs
         # to a market that exists (publish can set it too), so each shows only then.
         self.slug_hint.setVisible(not editing)
@@ -300,6 +311,11 @@ class ManagerMarketsScreen(ManagerPage):
         slug = self.current_slug()
         if slug is not None:
             self.synonyms_requested.emit(slug)
+
+    def _on_holidays(self) -> None:
+        slug = self.current_slug()
+        if slug is not None:
+            self.holidays_requested.emit(slug)
 
     def _on_saved(self, market: MarketInfo) -> None:
         self.message.setText("✓ " + _("Saved."))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
+from collections.abc import Callable, Collection, Mapping
+from datetime import date, datetime
 from enum import IntEnum
 from typing import Any
 
@@ -56,6 +56,7 @@ class StoreListModel(QAbstractListModel):
         self._category_labels: dict[object, str] = {}
         self._cards: dict[int, DirectoryCard] = {}
         self._now: datetime | None = None
+        self._holidays: Mapping[str, Collection[date]] = {}
         self.fetcher: Callable[[int, int], None] | None = None
 
     # Qt API -------------------------------------------------------------------
@@ -99,7 +100,10 @@ class StoreListModel(QAbstractListModel):
         card = self._cards.get(store.id)
         if card is None:
             now = self._now if self._now is not None else datetime.now().astimezone()
-            card = directory_card(store, self._locale, now, marks=len(store.payment_methods))
+            holidays = self._holidays.get(store.market_slug, ())
+            card = directory_card(
+                store, self._locale, now, marks=len(store.payment_methods), holidays=holidays
+            )
             self._cards[store.id] = card
         return card
 
@@ -124,6 +128,11 @@ class StoreListModel(QAbstractListModel):
         """The moment the cards' open-now state is for (None: the clock, read per card);
         the directory calls it every minute so "open now" follows the time."""
         self._now = now
+        self._forget_cards()
+
+    def set_holidays(self, holidays: Mapping[str, Collection[date]]) -> None:
+        """The market holidays by market slug: the cards say "Market holiday" on them."""
+        self._holidays = holidays
         self._forget_cards()
 
     def _forget_cards(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
@@ -27,6 +29,7 @@ SEARCH_DEBOUNCE_MS = 25
 CLOCK_MS = 60_000
 
 _Filter = tuple[str, str, Category | None, PaymentMethod | None]
+_Days = dict[str, frozenset[date]]
 
 
 class TouristDirectoryScreen(QWidget):
@@ -132,15 +135,14 @@ class TouristDirectoryScreen(QWidget):
         self._show_status()
 
     def reload(self) -> None:
-        """List the markets (in the background), then show the chosen or the first one."""
+        """List the markets and their holidays (in the background), then show one of them."""
         self._error = ""
         services, pinned = self._services, self._pinned_home
 
-        def work() -> tuple[list[MarketInfo], str | None]:
-            if pinned is not None:
-                return services.directory.list_markets(), pinned
-            home = services.directory.home_market()
-            return services.directory.list_markets(), home.market_slug if home else None
+        def work() -> tuple[list[MarketInfo], str | None, _Days]:
+            home = services.directory.home_market() if pinned is None else None
+            slug = pinned if pinned is not None else (home.market_slug if home else None)
+            return services.directory.list_markets(), slug, services.holidays.holiday_dates()
 
         self._markets_op.run(
             work,
@@ -174,8 +176,9 @@ class TouristDirectoryScreen(QWidget):
         if (home := self.home_slug()) is not None:
             self.select_market(home)
 
-    def _on_markets_loaded(self, markets: list[MarketInfo], home: str | None = None) -> None:
+    def _on_markets_loaded(self, markets: list[MarketInfo], home: str | None, days: _Days) -> None:
         self._error = ""
+        self.model.set_holidays(days)
         self._markets = markets
         self._home_slug = home
         self.header.set_markets(self._markets, self._market_slug)
@@ -238,7 +241,6 @@ class TouristDirectoryScreen(QWidget):
         category = self.category_combo.current()
         payment = self.payment_combo.current_method()
         shown: _Filter = (slug, query, category, payment)
-
         locale = current_locale()
 
         def work() -> list[StoreSummary]:

@@ -34,7 +34,8 @@ def shown_phone(phone: str, locale: LocaleCode) -> str:
 def open_now_text(store: StoreDetail, locale: LocaleCode, now: datetime | None = None) -> str:
     """``● Open now · until 21:00`` for *store* at *now* (the clock when None), Seoul time."""
     moment = now if now is not None else datetime.now().astimezone()
-    return open_text(open_state(store.opening_hours, moment), locale)
+    state = open_state(store.opening_hours, moment, holidays=store.market_holidays)
+    return open_text(state, locale)
 
 
 #: The page's words for a way to pay: the card's short ones, and the store's own promise
