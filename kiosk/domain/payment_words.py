@@ -6,8 +6,9 @@ from kiosk.domain.payments import PaymentMethod
 
 #: Each method and the words that ask for it, in the five languages (folded before use, so
 #: 支付寶 = 支付宝 and カード = かーど). WeChat Pay is not here: it is not one of the
-#: methods a stall records (Alipay+ does not include it), so a search for it finds only
-#: stores that mention it in their own text.
+#: methods a stall records and Alipay+ does not include it, so 微信, WeChat Pay and 위챗페이
+#: are one group of the default synonym list (``kiosk/data/synonyms.toml``) and find only
+#: the stores whose own text names it, never the Alipay+ stores as such.
 PAYMENT_WORDS: dict[PaymentMethod, tuple[str, ...]] = {
     PaymentMethod.ALIPAY_PLUS: (
         "alipay", "alipay+", "alipay plus", "alipayhk", "支付宝", "支付宝+", "アリペイ",

@@ -142,3 +142,29 @@ def test_each_languages_chip_finds_what_its_korean_chip_finds(services: Services
             word = words[index]
             found = _stalls(services, word) + _stalls(services, word, market="bansong")
             assert found == expected, (locale, word)
+
+
+def test_every_chip_and_chinese_choice_finds_a_demo_store(services: Services) -> None:
+    from kiosk.domain.quick_picks import CHINESE_CHOICES, QUICK_PICKS
+
+    for locale, words in (*QUICK_PICKS.items(), *CHINESE_CHOICES.items()):
+        for word in words:
+            found = _stalls(services, word) + _stalls(services, word, market="bansong")
+            assert found, (locale, word)
+    assert _stalls(services, "生蚝", market="bansong") == _stalls(services, "굴", market="bansong")
+    assert _stalls(services, "高麗參") == _stalls(services, "인삼") != []
+
+
+def test_wechat_pay_finds_the_stores_that_name_it_not_the_alipay_stores(
+    services: Services,
+) -> None:
+    named = [
+        d.stall_number
+        for d in services.directory.list_store_details(market_slug="dongmun")
+        if "WeChat Pay" in d.description.get("en")
+    ]
+    assert named == ["B-10"]
+    assert len(_stalls(services, "alipay")) > 1
+    for word in ("微信", "微信支付", "WeChat Pay", "wechat", "위챗페이", "ウィーチャットペイ"):
+        assert _stalls(services, word) == named, word
+        assert _stalls(services, word, market="bansong") == [], word

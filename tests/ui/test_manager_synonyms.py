@@ -58,7 +58,7 @@ def test_from_markets_edit_save_and_search_at_once(
     page.editor.setPlainText(page.editor.toPlainText() + "\n\n한라봉 ＝ 부지화")
     _click(page.save_button)
     assert page.message.text().startswith("⚠"), page.message.text()  # 한라봉 is in two groups
-    assert "“한라봉” is in group 2 and in group 39" in page.message.text()
+    assert "“한라봉” is in group 2 and in group 40" in page.message.text()
     assert page.editor.textCursor().selectedText().startswith("한라봉 ＝ 부지화")
     text = page.editor.toPlainText().replace("한라봉 = hallabong", "hallabong", 1)
     page.editor.setPlainText(text)
