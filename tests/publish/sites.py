@@ -80,7 +80,7 @@ def site(*stores: StoreDetail) -> Site:
     paths = stall_paths((s.id, s.stall_number) for s in stores)
     link = ProfileLink(ProfileKind.INSTAGRAM, "https://www.instagram.com/tangerine_glow")
     stalls = tuple(Stall(s, paths[s.id], (link,)) for s in stores)
-    return Site(BASE, market(), stalls, HOLIDAYS)
+    return Site(BASE, market(), stalls, holidays=HOLIDAYS)
 
 
 def sample() -> Site:
