@@ -29,6 +29,12 @@ def market_id(conn: Connection, slug: str) -> int:
     return found
 
 
+def market_row(conn: Connection, slug: str) -> tuple[int, str] | None:
+    """The market's id and site address ("" without one), or None for an unknown slug."""
+    row = conn.execute(select(Market.id, Market.site_url).where(Market.slug == slug)).first()
+    return (row[0], row[1] or "") if row is not None else None
+
+
 def slug_taken(session: Session, slug: str) -> bool:
     return session.scalar(select(Market.id).where(Market.slug == slug)) is not None
 

@@ -175,3 +175,9 @@ def progress_rows(
     if category is not None:
         stmt = stmt.where(Store.category == category)
     return conn.execute(stmt).all()
+
+
+def active_stalls(conn: Connection, market_id: int) -> list[tuple[int, str]]:
+    """(id, stall number) of the market's active stores (one indexed query, no other column)."""
+    stmt = select(Store.id, Store.stall_number).where(*_store_filter(market_id, None, False))
+    return [(row[0], row[1]) for row in conn.execute(stmt)]

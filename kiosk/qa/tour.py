@@ -18,6 +18,7 @@ from kiosk.domain.screen_size import SUPPORTED
 from kiosk.qa.registry_file import tour_registry
 from kiosk.qa.roster_file import tour_roster
 from kiosk.qa.signage_shots import walk_signage
+from kiosk.qa.tour_site import give_sites
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
 from kiosk.ui.manager import (
@@ -118,7 +119,8 @@ _PREPARED: weakref.WeakSet[Services] = weakref.WeakSet()
 
 
 def prepare_accounts(services: Services) -> None:
-    """Manager password, a PIN for the showcase merchant and one audited edit (temp DB only)."""
+    """Manager password, rates, a market website, a PIN for the showcase merchant and one
+    audited edit (temp DB only)."""
     from kiosk.domain.access import Secret
 
     code = services.access.issue_setup_code(actor=services.access.console_actor())
@@ -128,6 +130,7 @@ def prepare_accounts(services: Services) -> None:
     _PREPARED.add(services)
     for currency, rate in TOUR_RATES:  # reference prices on the store pages, dated today
         services.rates.set_rate(actor=manager, currency=currency, rate=rate)
+    give_sites(services, manager)  # the "stall page" code on the store pages with codes
     store_id = tour_merchant_store(services)
     if store_id is None:
         return

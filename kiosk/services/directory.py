@@ -151,6 +151,21 @@ def get_store(*, db: Database, store_id: int) -> StoreDetail:
         return store_detail(store, market=store.market)
 
 
+def stall_page_url(*, db: Database, store: StoreDetail) -> str:
+    """The store's page on its market's website (``https://.../d/a-3/``), as ``publish``
+    writes it; "" while the market has no site address or the store is not active."""
+    from kiosk.domain.site import stall_page_urls
+
+    if not store.active:
+        return ""
+    with reading(db) as conn:
+        market = markets.market_row(conn, store.market_slug)
+        if market is None or not market[1]:
+            return ""
+        stalls = store_lists.active_stalls(conn, market[0])
+    return stall_page_urls(market[1], stalls).get(store.id, "")
+
+
 def list_store_details(
     *, db: Database, market_slug: str, active_only: bool = True
 ) -> list[StoreDetail]:

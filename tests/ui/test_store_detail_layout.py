@@ -89,28 +89,36 @@ def test_both_codes_are_shown_verified_with_their_exact_text(
     assert not panel.kakao_card.badge.isVisible()  # verified, but no badge for tourists
 
 
-def test_codes_stand_side_by_side_on_a_wide_screen_and_one_above_the_other_on_a_narrow_one(
+def test_codes_stand_one_above_the_other_in_landscape_big_at_1920_smaller_at_1366(
     qtbot: QtBot, wide: StoreDetailScreen, orchard: StoreDetail
 ) -> None:
     wide.show_store(codes_of(orchard))
     _settle(qtbot)
     panel = wide.qr_panel
-    assert panel.is_wide() and panel.parentWidget() is wide.side_panel
+    assert panel.is_stacked() and panel.parentWidget() is wide.side_panel
     for card in (panel.kakao_card, panel.payment_card):
         side = card.image_label.pixmap().width()
-        assert 240 <= side <= WIDE_SIDE, side
+        assert 180 <= side <= WIDE_SIDE, side
+        # the caption beside the code, not under it
+        assert card.caption_label.geometry().left() > card.image_label.geometry().right()
     kakao, payment = panel.kakao_card, panel.payment_card
-    assert kakao.geometry().top() == payment.geometry().top()
+    assert payment.geometry().top() > kakao.geometry().bottom()
     wide.resize(1366, 700)
     _settle(qtbot)
     kakao, payment = panel.kakao_card, panel.payment_card
-    assert not panel.is_wide() and panel.parentWidget() is wide.side_panel
+    assert panel.is_stacked() and panel.parentWidget() is wide.side_panel
     assert panel.isVisible() and wide.side_panel.isVisible()
     assert payment.geometry().top() > kakao.geometry().bottom()
     for card in (kakao, payment):
         assert card.verified() is not None
         assert 120 <= card.image_label.pixmap().width() <= NARROW_SIDE
         assert card.geometry().right() <= panel.contentsRect().right()
+    wide.resize(1080, 1900)  # portrait: the codes in a row under the goods
+    _settle(qtbot)
+    kakao, payment = panel.kakao_card, panel.payment_card
+    assert not panel.is_stacked()
+    assert kakao.geometry().top() == payment.geometry().top()
+    assert payment.geometry().left() > kakao.geometry().right()
 
 
 def test_another_store_never_keeps_the_previous_codes(

@@ -92,6 +92,13 @@ class Directory(Part):
 
         return directory.get_store(db=self._db, store_id=store_id)
 
+    def stall_page_url(self, *, store: StoreDetail) -> str:
+        """The store's page on its market's website, as ``publish`` writes it ("" while
+        the market has no site address): what the "stall page" code opens."""
+        from kiosk.services import directory
+
+        return directory.stall_page_url(db=self._db, store=store)
+
     def list_store_details(
         self, *, market_slug: str, active_only: bool = True
     ) -> list[StoreDetail]:

@@ -8,7 +8,7 @@ what gets saved, shown and printed (docs/architecture.md, "One QR path").
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -150,27 +150,40 @@ class StoreCodes:
     """A store's codes, each verified at every requested size (``{side_px: VerifiedQr}``).
 
     ``profiles`` are the store's public profile links ("find us on"), each with
-    its code verified at ``PROFILE_SIDE``.
+    its code verified at ``PROFILE_SIDE``; ``page`` is the "stall page" code (the
+    stall's page on the market's website), empty while the market has no site.
     """
 
     store: StoreDetail
     kakao: dict[int, VerifiedQr]
     payment: dict[int, VerifiedQr]
     profiles: tuple[tuple[ProfileLink, VerifiedQr], ...] = ()
+    page: dict[int, VerifiedQr] = field(default_factory=dict)
 
 
 def verified_store_codes(
-    store: StoreDetail, *, sides: Sequence[int], profiles: Sequence[ProfileLink] = ()
+    store: StoreDetail,
+    *,
+    sides: Sequence[int],
+    profiles: Sequence[ProfileLink] = (),
+    page_url: str = "",
 ) -> StoreCodes:
-    """The store's add-friend and payment codes verified at each of *sides*, and its profiles.
+    """The store's add-friend, payment and (with *page_url*, from ``stall_page_url``) stall
+    page codes verified at each of *sides*, and its profiles.
 
     A code that fails verification is left out (never shown broken). Safe to run
     off the GUI thread: it draws into QImages only.
     """
+    from kiosk.domain.site import stall_page_spec
     from kiosk.render.verify import QrVerificationError
 
-    result: dict[str, dict[int, VerifiedQr]] = {"kakao": {}, "payment": {}}
-    for key, spec in (("kakao", store_kakao_spec(store)), ("payment", store_payment_spec(store))):
+    result: dict[str, dict[int, VerifiedQr]] = {"kakao": {}, "payment": {}, "page": {}}
+    specs = (
+        ("kakao", store_kakao_spec(store)),
+        ("payment", store_payment_spec(store)),
+        ("page", stall_page_spec(page_url) if page_url else None),
+    )
+    for key, spec in specs:
         if spec is None:
             continue
         try:
@@ -184,7 +197,7 @@ def verified_store_codes(
             shown.append((link, verify_to_fit(QrSpec(link.url, "M"), side_px=PROFILE_SIDE)))
         except (QrVerificationError, ValueError):
             continue
-    return StoreCodes(store, result["kakao"], result["payment"], tuple(shown))
+    return StoreCodes(store, result["kakao"], result["payment"], tuple(shown), result["page"])
 
 
 def write_code_file(spec: QrSpec, path: Path) -> SavedQr:

@@ -128,10 +128,12 @@ class TouristFlow(QObject):
 
 
 def _codes(services: Services, store_id: int) -> StoreCodes:
-    """The store with its verified codes and its "find us on" profile links (a worker thread)."""
+    """The store with its verified codes (the stall page's once the market has a website) and
+    its "find us on" profile links (a worker thread)."""
     store = services.directory.get_store(store_id=store_id)
     links = services.onboarding.store_profile_links(store_id=store_id)
-    return Codes.verified_store_codes(store, sides=QR_SIDES, profiles=links)
+    page = services.directory.stall_page_url(store=store)
+    return Codes.verified_store_codes(store, sides=QR_SIDES, profiles=links, page_url=page)
 
 
 _flows: weakref.WeakKeyDictionary[QObject, TouristFlow] = weakref.WeakKeyDictionary()

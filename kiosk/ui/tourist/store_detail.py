@@ -34,14 +34,14 @@ from kiosk.ui.tourist.store_goods import build_goods
 from kiosk.ui.widgets.elided_label import ElidedLabel
 from kiosk.ui.widgets.price_row import PriceRow
 
-#: From this width on (landscape) the codes stand side by side at full size at the right;
-#: below it they stand one above the other, smaller, so the goods keep their width.
+#: From this width on (landscape) the codes stand in a row at full size at the right;
+#: below it they stand one above the other, smaller, each caption beside its code.
 WIDE_QR_MIN_WIDTH = 1600
 #: The QR sizes the store page may show; a code is verified at each before it is shown.
 QR_SIDES: tuple[int, ...] = (WIDE_SIDE, NARROW_SIDE)
 _NO_LIMIT = 16_777_215  # QWIDGETSIZE_MAX
-#: In portrait the two codes' cards share the width, so their captions take two lines.
-PORTRAIT_QR_CARD = 440
+#: In portrait up to three codes' cards share the width (with the 48 px scroll bar shown).
+PORTRAIT_QR_CARD = 280
 #: The open-now line is worked out again this often.
 CLOCK_MS = 60_000
 
@@ -125,6 +125,7 @@ class StoreDetailScreen(QWidget):
         self._open_label: QLabel | None = None
 
         outer = QVBoxLayout(self)
+        self._outer = outer
         outer.setContentsMargins(theme.GRID * 5, theme.GRID * 2, theme.GRID * 5, theme.GRID * 2)
         outer.setSpacing(theme.GRID)
         top = QHBoxLayout()
@@ -156,9 +157,9 @@ class StoreDetailScreen(QWidget):
         self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, body)
         self._columns.setContentsMargins(0, theme.GRID, 0, 0)
         self._columns.setSpacing(theme.GRID * 3)
-        about, self._about = _card()
+        self._about_card, self._about = _card()
+        about = self._about_card
         self._goods_card, self._goods = _card()
-        self._goods.setSpacing(theme.GRID // 2)  # the rules between goods space them
         self._goods_card.setObjectName("store-goods")
         left = QWidget()
         self._left = QVBoxLayout(left)
@@ -259,23 +260,37 @@ class StoreDetailScreen(QWidget):
             self._columns.setStretch(index, stretch)
         self._columns.setStretch(3, 1 if portrait else 0)
         compact = shape is Shape.COMPACT
-        theme.set_role(self.name_label, "title" if compact else "display")
+        # 1366x768: a one-line header and slimmer cards leave the height to the goods.
+        theme.set_role(
+            self.name_label, "heading" if compact else "title" if portrait else "display"
+        )
         self._body.setStyleSheet(_COMPACT_STYLE if compact else "")
+        edge = theme.GRID if compact else theme.GRID * 2
+        self._outer.setContentsMargins(theme.GRID * 5, edge, theme.GRID * 5, edge)
+        self._outer.setSpacing(theme.GRID // 2 if compact else theme.GRID)
+        self._columns.setContentsMargins(0, 0 if compact else theme.GRID, 0, 0)
+        pad = theme.GRID * 2 if compact else theme.GRID * 3
+        for card in (self._about_card, self._goods_card):
+            card_layout = card.layout()
+            if card_layout is not None:
+                card_layout.setContentsMargins(pad, pad, pad, pad)
         self._place_names(portrait=portrait)
         self._space_rows()
         visible = self.qr_panel.isVisibleTo(self)
-        self.side_panel.setMaximumWidth(
-            self.qr_panel.column_width(wide=not compact) if not portrait else _NO_LIMIT
-        )
-        self.qr_panel.set_wide(
-            not compact, titled=not portrait, card_width=PORTRAIT_QR_CARD if portrait else None
+        self.qr_panel.arrange(
+            side=NARROW_SIDE if compact else WIDE_SIDE,
+            stacked=not portrait,
+            titled=not portrait,
+            card_width=PORTRAIT_QR_CARD if portrait else None,
         )
         self.qr_panel.setVisible(visible)
         self._update_side()
 
     def _space_rows(self) -> None:
-        """Goods rows a little closer together at 1366x768 (8 goods in view)."""
-        pad = theme.GRID // 2 if self._layout_shape is Shape.COMPACT else theme.GRID
+        """Goods rows close together (8 goods and the codes in view at every size): a half
+        grid above and below each, the rules between them without extra spacing."""
+        pad = theme.GRID // 2
+        self._goods.setSpacing(0)
         for row in self.price_rows:
             layout = row.layout()
             if layout is not None:
@@ -294,6 +309,9 @@ class StoreDetailScreen(QWidget):
         self.subline_label.setAlignment(Qt.AlignmentFlag.AlignRight | middle)
 
     def _update_side(self) -> None:
+        """Show the codes' column while a card in it is shown, as wide as its codes."""
+        portrait = self._layout_shape is Shape.PORTRAIT
+        self.side_panel.setMaximumWidth(_NO_LIMIT if portrait else self.qr_panel.column_width())
         shown = any(
             (item := self._side.itemAt(index)) is not None
             and (widget := item.widget()) is not None
