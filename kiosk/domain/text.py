@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from kiosk.domain.characters import is_hidden
@@ -145,3 +145,18 @@ def keep_together(name: str, *, longest: int = 12) -> str:
 def without_joiners(text: str) -> str:
     """*text* as typed: the word joiners of :func:`keep_together` removed."""
     return text.replace(WORD_JOINER, "")
+
+
+def elide_at_words(text: str, width: float, measure: Callable[[str], float]) -> str:
+    """*text* when it fits *width*, else its first whole words and "…" (``Tangerine Glow…``,
+    never ``Tangerine Glow Orch…``); "" when not even the first word fits (the caller then
+    cuts by characters). Words are what :func:`keep_together` keeps: the parts between
+    spaces. *measure* gives a text's drawn width."""
+    if measure(text) <= width:
+        return text
+    words = text.split(" ")
+    for count in range(len(words) - 1, 0, -1):
+        shown = " ".join(words[:count]).rstrip(" ,.;:·、，。") + "…"
+        if measure(shown) <= width:
+            return shown
+    return ""

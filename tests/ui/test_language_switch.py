@@ -65,7 +65,7 @@ def test_switch_on_the_start_screen_reaches_screens_not_shown(
     assert start._welcome.text() == translate("Welcome to the market", "ja")
     assert start.mode_button("tourist").title() == translate("Explore the market", "ja")
     detail = flow.detail
-    assert detail.name_label.text() == services.directory.get_store(store_id=store_id).name.get(
+    assert detail.name_label.name() == services.directory.get_store(store_id=store_id).name.get(
         "ja"
     )
     assert detail.back_button.text().endswith(translate("All stores", "ja"))

@@ -4,11 +4,13 @@ address, captioned in plain words, in view with 8 goods at every size, absent wi
 from __future__ import annotations
 
 import dataclasses
+from decimal import Decimal
 
 import pytest
 from PySide6.QtWidgets import QScrollBar
 from test_tourist_sizes import SIZES, _arrange, _eight_goods, _in_view
 
+from kiosk.domain.currency import ExchangeRate, RateCard, seoul_today
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.i18n import translate
@@ -36,8 +38,18 @@ def _orchard(services: Services) -> StoreDetail:
     return services.directory.get_store(store_id=store_id)
 
 
+#: Rates of today for every tourist currency: each good gets its "about ..." line too.
+RATES = RateCard(
+    tuple(
+        ExchangeRate(currency, Decimal(rate), seoul_today())
+        for currency, rate in (("JPY", "9.05"), ("CNY", "192.4"), ("TWD", "43.1"), ("USD", "1385"))
+    )
+)
+
+
 def _show(window: Shell, flow: TouristFlow, codes: StoreCodes, size: tuple[int, int]) -> None:
     width, height = size
+    flow.detail.set_rate_card(RATES)
     flow.detail.show_store(codes)
     window.show_screen(DETAIL)
     _arrange(window, width, height, "ko")
@@ -71,6 +83,8 @@ def test_three_codes_ways_to_pay_and_eight_goods_are_in_view_without_scrolling(
     for mark in marks:
         assert _in_view(mark, view), (mark.text_label.text(), width, height)
     assert len(detail.price_rows) == 8
+    if locale != "ko":  # the reference prices make the rows taller
+        assert detail.price_rows[0].reference_label.isVisible()
     for row in detail.price_rows:
         assert _in_view(row, view), (row.name_label.text(), width, height)
         assert not row.name_label.is_elided(), row.name_label.text()

@@ -94,6 +94,7 @@ def build_about(
     for row, (field, value) in enumerate(rows):
         name = QLabel()
         name.setProperty("role", "field")
+        name.setWordWrap(True)  # "Opening / hours" in a narrow column: the goods keep the width
         label(name, partial(_translated, field))
         shown = QLabel()
         shown.setProperty("role", "value")

@@ -10,11 +10,8 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +28,7 @@ from kiosk.ui.tourist.profiles_panel import ProfilesPanel
 from kiosk.ui.tourist.qr_panel import NARROW_SIDE, WIDE_SIDE, StoreQrPanel
 from kiosk.ui.tourist.store_about import build_about, open_now_text
 from kiosk.ui.tourist.store_goods import build_goods
-from kiosk.ui.widgets.elided_label import ElidedLabel
+from kiosk.ui.tourist.store_header import StoreHeader
 from kiosk.ui.widgets.price_row import PriceRow
 
 #: From this width on (landscape) the codes stand in a row at full size at the right;
@@ -40,6 +37,8 @@ WIDE_QR_MIN_WIDTH = 1600
 #: The QR sizes the store page may show; a code is verified at each before it is shown.
 QR_SIDES: tuple[int, ...] = (WIDE_SIDE, NARROW_SIDE)
 _NO_LIMIT = 16_777_215  # QWIDGETSIZE_MAX
+#: The facts' card at 1366x768 no narrower than this ("점포 번호" and "Opening hours" whole).
+FACTS_MIN_WIDTH = 300
 #: In portrait up to three codes' cards share the width (with the 48 px scroll bar shown).
 PORTRAIT_QR_CARD = 280
 #: The open-now line is worked out again this often.
@@ -128,30 +127,13 @@ class StoreDetailScreen(QWidget):
         self._outer = outer
         outer.setContentsMargins(theme.GRID * 5, theme.GRID * 2, theme.GRID * 5, theme.GRID * 2)
         outer.setSpacing(theme.GRID)
-        top = QHBoxLayout()
-        top.setSpacing(theme.GRID * 3)
-        self.back_button = QPushButton()
-        self.back_button.setProperty("kind", "back")
+        self.header = StoreHeader()
+        self.back_button = self.header.back_button
         self.back_button.clicked.connect(self._on_back_clicked)
-        self.name_label = ElidedLabel("", "display")
-        self.korean_label = ElidedLabel("", "muted")
-        self.korean_label.setObjectName("store-korean-name")
-        for label in (self.name_label, self.korean_label):  # as wide as the text, if room
-            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        # Market and category: wraps onto a second line rather than being cut ("Jeju tanger…")
-        self.subline_label = QLabel()
-        self.subline_label.setProperty("role", "muted")
-        self.subline_label.setWordWrap(True)
-        self.subline_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        top.addWidget(self.back_button)
-        top.addWidget(self.name_label, 0, Qt.AlignmentFlag.AlignVCenter)
-        top.addWidget(self.korean_label, 0, Qt.AlignmentFlag.AlignVCenter)
-        top.addWidget(self.subline_label, 1, Qt.AlignmentFlag.AlignVCenter)
-        self._top = top
-        outer.addLayout(top)
-        self._names = QHBoxLayout()  # portrait: the names on a line of their own
-        self._names.setSpacing(theme.GRID * 3)
-        outer.addLayout(self._names)
+        self.name_label = self.header.name_label
+        self.korean_label = self.header.korean_label
+        self.subline_label = self.header.subline_label
+        outer.addWidget(self.header)
 
         body = QWidget()
         self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, body)
@@ -228,7 +210,7 @@ class StoreDetailScreen(QWidget):
         same number of unit notes) its labels are re-labelled in place; else it is rebuilt.
         """
         locale = current_locale()
-        self.back_button.setText("‹  " + _("All stores"))
+        self.header.set_back_text("‹  " + _("All stores"))
         store = self._store
         if store is not None and self._shape_key == _parts(store, locale):
             self._label_header(store, locale)
@@ -255,26 +237,26 @@ class StoreDetailScreen(QWidget):
         )
         # Landscape: facts and goods share the width (the goods a larger share at 1366);
         # portrait: each card as tall as it needs, the rest of the height below them.
-        stretches = {Shape.WIDE: (3, 5), Shape.COMPACT: (4, 7), Shape.PORTRAIT: (0, 0)}[shape]
+        stretches = {Shape.WIDE: (3, 5), Shape.COMPACT: (2, 5), Shape.PORTRAIT: (0, 0)}[shape]
         for index, stretch in enumerate(stretches):
             self._columns.setStretch(index, stretch)
         self._columns.setStretch(3, 1 if portrait else 0)
         compact = shape is Shape.COMPACT
         # 1366x768: a one-line header and slimmer cards leave the height to the goods.
-        theme.set_role(
-            self.name_label, "heading" if compact else "title" if portrait else "display"
-        )
+        role = "heading" if compact else "title" if portrait else "display"
+        self.header.set_shape(name_role=role, portrait=portrait)
         self._body.setStyleSheet(_COMPACT_STYLE if compact else "")
         edge = theme.GRID if compact else theme.GRID * 2
         self._outer.setContentsMargins(theme.GRID * 5, edge, theme.GRID * 5, edge)
         self._outer.setSpacing(theme.GRID // 2 if compact else theme.GRID)
         self._columns.setContentsMargins(0, 0 if compact else theme.GRID, 0, 0)
         pad = theme.GRID * 2 if compact else theme.GRID * 3
+        # the facts keep their labels on one line; the goods take the rest of the width
+        self._about_card.setMinimumWidth(FACTS_MIN_WIDTH if compact else 0)
         for card in (self._about_card, self._goods_card):
             card_layout = card.layout()
             if card_layout is not None:
                 card_layout.setContentsMargins(pad, pad, pad, pad)
-        self._place_names(portrait=portrait)
         self._space_rows()
         visible = self.qr_panel.isVisibleTo(self)
         self.qr_panel.arrange(
@@ -295,18 +277,6 @@ class StoreDetailScreen(QWidget):
             layout = row.layout()
             if layout is not None:
                 layout.setContentsMargins(0, pad, 0, pad)
-
-    def _place_names(self, *, portrait: bool) -> None:
-        """Landscape: back, names and market in one row; portrait: the names under them."""
-        for label in (self.name_label, self.korean_label, self.subline_label):
-            self._top.removeWidget(label)
-            self._names.removeWidget(label)
-        middle = Qt.AlignmentFlag.AlignVCenter
-        names = self._names if portrait else self._top
-        names.addWidget(self.name_label, 0, middle)
-        names.addWidget(self.korean_label, 0 if not portrait else 1, middle)
-        self._top.addWidget(self.subline_label, 1, middle)
-        self.subline_label.setAlignment(Qt.AlignmentFlag.AlignRight | middle)
 
     def _update_side(self) -> None:
         """Show the codes' column while a card in it is shown, as wide as its codes."""
@@ -331,10 +301,8 @@ class StoreDetailScreen(QWidget):
 
     def _label_header(self, store: StoreDetail, loc: LocaleCode) -> None:
         name, korean = store.name.get(loc), store.name.get("ko")
-        self.name_label.setText(name)
-        self.korean_label.setText(korean if korean != name else "")
         parts = (store.market_name.get(loc), _(CATEGORY_LABELS[store.category]))
-        self.subline_label.setText("  ·  ".join(parts))
+        self.header.set_names(name, korean if korean != name else "", parts)
 
     def _rebuild(self) -> None:
         _clear(self._about)
@@ -345,8 +313,7 @@ class StoreDetailScreen(QWidget):
         store = self._store
         self._shape_key = _parts(store, current_locale()) if store is not None else None
         if store is None:
-            for label in (self.name_label, self.korean_label, self.subline_label):
-                label.setText("")
+            self.header.set_names("", "", ())
             return
         loc = current_locale()
         self._label_header(store, loc)

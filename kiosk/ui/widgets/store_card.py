@@ -20,6 +20,7 @@ from kiosk.domain import design
 from kiosk.domain.directory_card import PAYMENT_MARK_LABELS, DirectoryCard
 from kiosk.domain.locales import LocaleCode
 from kiosk.domain.open_now import OpenKind
+from kiosk.domain.text import elide_at_words
 from kiosk.i18n import N_, current_locale, translate
 from kiosk.ui import theme
 from kiosk.ui.models.store_list_model import StoreRole
@@ -153,6 +154,14 @@ def _text(painter: QPainter, rect: QRect, text: str, font: QFont, color: str) ->
     return metrics.horizontalAdvance(shown)
 
 
+def _name(painter: QPainter, rect: QRect, name: str, font: QFont) -> None:
+    """The store's name; when too long it ends after a whole word with "…", so a proper noun
+    or a Korean word is never cut (a single word too long is cut by characters)."""
+    metrics = QFontMetrics(font)
+    shown = elide_at_words(name, rect.width(), metrics.horizontalAdvance) or name
+    _text(painter, rect, shown, font, theme.INK)
+
+
 def _large(view: object) -> bool:
     return isinstance(view, StoreGridView) and view.large_cards()
 
@@ -179,7 +188,7 @@ def _paint_content(
 
     left = box.left() + BADGE + theme.GRID * 2
     top = box.top()
-    _text(painter, QRect(left, top, box.right() - left, name_h), card.name, name_font, theme.INK)
+    _name(painter, QRect(left, top, box.right() - left, name_h), card.name, name_font)
     top += name_h + _LINE_GAP
     stall = translate(STALL, locale) % {"number": card.stall}
     facts = "  ·  ".join(part for part in (card.signboard, stall) if part)
