@@ -51,9 +51,10 @@ class StoreQrPanel(QFrame):
     failed is left out rather than shown broken, and ``show_codes`` replaces every
     code, so nothing of the previous store stays. The codes are the KakaoTalk
     add-friend code, the payment code and, once the market has a website, the
-    stall's page there. ``arrange`` lays them out: in a row at ``WIDE_SIDE`` with
-    the caption under each, or stacked at ``NARROW_SIDE`` with the caption beside
-    each (1366x768: three codes fit the height). Each caption says what the code
+    stall's page there. ``arrange`` lays them out: one above the other with the
+    caption beside each (landscape: ``WIDE_SIDE`` at 1920x1080, ``NARROW_SIDE`` at
+    1366x768, where three codes just fit the height), or in a row with the caption
+    under each (portrait, under the goods). Each caption says what the code
     does; no "verified" badge (a tourist cannot judge it; merchants and managers
     see it on their screens). Call ``retranslate()`` after the language changed.
     """
