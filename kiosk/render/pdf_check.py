@@ -11,10 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-import zxingcpp
-
 from kiosk.domain.messages import N_, define
-from kiosk.render.verify import QrVerificationError
+from kiosk.render.verify import QrVerificationError, read_drawn
 
 #: Pixel width a page is rasterised at for decoding: a >= 3 cm code on an A6 page
 #: gets about 4 pixels per module (an A4 poster, twice the size, gets the same).
@@ -38,10 +36,6 @@ PDF_PAGE_CODES = define(
 
 class PdfCheckError(QrVerificationError):
     """The written PDF does not open, has the wrong pages, or a QR code on it does not decode."""
-
-
-def _qr_only() -> zxingcpp.BarcodeFormats:
-    return zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 
 
 def verify_pdf(path: Path, pages: Sequence[Sequence[str]], *, width_px: int = PAGE_WIDTH_PX) -> int:
@@ -71,7 +65,7 @@ def verify_pdf(path: Path, pages: Sequence[Sequence[str]], *, width_px: int = PA
                 image = bitmap.to_pil()
             finally:
                 page.close()
-            results = zxingcpp.read_barcodes(image, formats=_qr_only())
+            results = read_drawn(image)  # the app drew the page: upright, dark on light
             found = {bytes(r.bytes) for r in results if r.valid}
             wanted = {text.encode("utf-8") for text in expected}
             if found != wanted:

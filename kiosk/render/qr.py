@@ -8,8 +8,8 @@ symbol (20% failed to decode for a short URL; the limit is ~15%).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPolygonF
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPolygonF, qGray
 
 from kiosk.domain import design
 from kiosk.domain.qr.symbols import (
@@ -19,6 +19,7 @@ from kiosk.domain.qr.symbols import (
     QrMatrix,
     QrSpec,
     build_matrix,
+    cleared,
     kakao_spec,
     payment_spec,
 )
@@ -62,15 +63,36 @@ def _mark_shapes(side: float) -> tuple[QRectF, QRectF, QPolygonF]:
 def qr_path(matrix: QrMatrix, module: float) -> QPainterPath:
     """Dark modules as one vector path in a coordinate system where (0, 0) is the symbol corner."""
     path = QPainterPath()
-    for x, y, w in matrix.runs():
+    for x, y, w in matrix.runs:
         path.addRect(QRectF(x * module, y * module, w * module, module))
     return path
+
+
+#: Unit-module rectangles of the symbols drawn lately, by their modules: a stand, its
+#: preview and its print draw the same codes again. Cleared when full.
+_RECTS: dict[tuple[bytes, tuple[int, int] | None], list[QRect]] = {}
+_RECTS_KEPT = 1024
+
+
+def _unit_rects(matrix: QrMatrix) -> list[QRect]:
+    """The dark runs of *matrix* as rectangles one unit a module, built once per symbol.
+
+    Drawn with ``drawRects`` under a scaled painter: ~7x faster than filling a path of the
+    same runs, and Qt's PDF writer emits one short ``re`` per run (a third less PDF).
+    """
+    key = (matrix.modules, matrix.logo_box)
+    rects = _RECTS.get(key)
+    if rects is None:
+        if len(_RECTS) >= _RECTS_KEPT:
+            _RECTS.clear()
+        rects = _RECTS[key] = [QRect(x, y, w, 1) for x, y, w in matrix.runs]
+    return rects
 
 
 def draw_qr(painter: QPainter, matrix: QrMatrix, x: float, y: float, module: float) -> QRectF:
     """Draw the symbol with its quiet zone at (x, y); return the rectangle it covers.
 
-    Uses filled rectangles/paths only, so PDF output stays vector. Pass an
+    Uses filled rectangles only (one per dark run), so PDF output stays vector. Pass an
     integer *module* in device pixels for crisp raster output.
     """
     total = matrix.total * module
@@ -79,45 +101,75 @@ def draw_qr(painter: QPainter, matrix: QrMatrix, x: float, y: float, module: flo
     painter.setPen(Qt.PenStyle.NoPen)
     painter.fillRect(outer, QColor(PAPER))
     painter.translate(x + QUIET_ZONE * module, y + QUIET_ZONE * module)
-    painter.fillPath(qr_path(matrix, module), QColor(INK))
-    if matrix.logo_box is not None:
-        start, side = matrix.logo_box
-        painter.translate(start * module, start * module)
-        tile, bubble, tail = _mark_shapes(side * module)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setBrush(QColor(KAKAO_YELLOW))
-        painter.drawRoundedRect(tile, side * module * 0.18, side * module * 0.18)
-        painter.setBrush(QColor(INK))
-        painter.drawEllipse(bubble)
-        painter.drawPolygon(tail)
+    painter.save()
+    painter.scale(module, module)
+    painter.setBrush(QColor(INK))
+    painter.drawRects(_unit_rects(matrix))
+    painter.restore()
+    _draw_mark(painter, matrix, module)
     painter.restore()
     return outer
+
+
+def _draw_mark(painter: QPainter, matrix: QrMatrix, module: float) -> None:
+    """The channel mark in the cleared box; *painter* at the symbol's corner (no quiet zone)."""
+    if matrix.logo_box is None:
+        return
+    start, side = matrix.logo_box
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.translate(start * module, start * module)
+    tile, bubble, tail = _mark_shapes(side * module)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setBrush(QColor(KAKAO_YELLOW))
+    painter.drawRoundedRect(tile, side * module * 0.18, side * module * 0.18)
+    painter.setBrush(QColor(INK))
+    painter.drawEllipse(bubble)
+    painter.drawPolygon(tail)
+    painter.restore()
+
+
+#: Grey levels of the dark and light modules (both colours are greys).
+_DARK_GREY = qGray(QColor(INK).rgb())
+_LIGHT_GREY = qGray(QColor(PAPER).rgb())
+_GREYS = bytes([_LIGHT_GREY, _DARK_GREY]) + bytes(254)
 
 
 def render_qr_image(matrix: QrMatrix, module_px: int = 8) -> QImage:
     """Raster image of the symbol and quiet zone at an integer module size.
 
     Grayscale without a logo (zxing-cpp rejects 1-bit images, docs/architecture.md, known
-    traps); RGB with the yellow channel mark.
+    traps); RGB with the yellow channel mark. The modules are one grey pixel each, scaled
+    up by whole pixels (the same squares ``draw_qr`` fills, without a shape per run).
     """
     if module_px < 1:
         raise ValueError("module size must be at least 1 px")
-    side = matrix.total * module_px
-    fmt = QImage.Format.Format_RGB32 if matrix.logo_box else QImage.Format.Format_Grayscale8
-    image = QImage(side, side, fmt)
-    image.fill(QColor(PAPER))
-    painter = QPainter(image)
-    try:
-        draw_qr(painter, matrix, 0, 0, module_px)
-    finally:
-        painter.end()
+    n, total = matrix.size, matrix.total
+    light = bytes([_LIGHT_GREY]) * (QUIET_ZONE * total)
+    edge = bytes([_LIGHT_GREY]) * QUIET_ZONE
+    grid = cleared(matrix.modules, n, matrix.logo_box).translate(_GREYS)
+    rows = [edge + grid[y * n : (y + 1) * n] + edge for y in range(n)]
+    pixels = light + b"".join(rows) + light
+    small = QImage(pixels, total, total, total, QImage.Format.Format_Grayscale8)
+    if matrix.logo_box is not None:
+        small = small.convertToFormat(QImage.Format.Format_RGB32)
+    side = total * module_px
+    mode = Qt.TransformationMode.FastTransformation
+    image = small.scaled(side, side, Qt.AspectRatioMode.IgnoreAspectRatio, mode).copy()
+    if matrix.logo_box is not None:
+        painter = QPainter(image)
+        try:
+            painter.translate(QUIET_ZONE * module_px, QUIET_ZONE * module_px)
+            _draw_mark(painter, matrix, module_px)
+        finally:
+            painter.end()
     return image
 
 
 def qr_svg(matrix: QrMatrix, module_mm: float = 1.0) -> str:
     """SVG document of the symbol: one path of dark rectangles, drawn on a module grid."""
     total = matrix.total
-    parts = [f"M{x + QUIET_ZONE} {y + QUIET_ZONE}h{w}v1h-{w}z" for x, y, w in matrix.runs()]
+    parts = [f"M{x + QUIET_ZONE} {y + QUIET_ZONE}h{w}v1h-{w}z" for x, y, w in matrix.runs]
     size_mm = f"{total * module_mm:g}mm"
     body = [
         '<?xml version="1.0" encoding="UTF-8"?>',

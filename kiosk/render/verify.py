@@ -61,27 +61,53 @@ class VerifiedQr:
         return self.matrix.version
 
 
-def _gray(image: QImage) -> QImage:
-    # zxing-cpp takes a QImage through the buffer protocol; grayscale is the
-    # format it always accepts (1-bit images are rejected: docs/architecture.md, "Known traps").
-    if image.format() == QImage.Format.Format_Grayscale8:
+#: QImage formats zxing-cpp reads as they are (grey, and 32-bit BGRA in memory); any other
+#: is converted to grey first. Converting the KakaoTalk code's RGB image cost more than
+#: drawing and decoding it together (benchmarks/bench_qr.py).
+_READ_AS_IS = (
+    QImage.Format.Format_Grayscale8,
+    QImage.Format.Format_RGB32,
+)
+
+
+def _readable(image: QImage) -> QImage:
+    # zxing-cpp takes a QImage through the buffer protocol; 1-bit images are rejected
+    # (docs/architecture.md, "Known traps"), so those and the rarer formats become grey.
+    if image.format() in _READ_AS_IS:
         return image
     return image.convertToFormat(QImage.Format.Format_Grayscale8)
 
 
-def decode_qimage(image: QImage) -> list[Decoded]:
-    """Decode every QR symbol in *image* (any format) with zxing-cpp."""
-    results = zxingcpp.read_barcodes(_gray(image), formats=_qr_only())
+def read_drawn(image: object) -> list[zxingcpp.Barcode]:
+    """zxing-cpp's QR codes in an image the app drew: upright, dark on light, at the size
+    it is checked at, so the searches for turned, inverted and shrunk symbols are skipped
+    (half the decoding time; every code is still found and decoded in full)."""
+    return zxingcpp.read_barcodes(
+        image, formats=_qr_only(), try_rotate=False, try_invert=False, try_downscale=False
+    )
+
+
+def decode_qimage(image: QImage, *, drawn_here: bool = False) -> list[Decoded]:
+    """Decode every QR symbol in *image* (any format) with zxing-cpp.
+
+    *drawn_here*: the app drew the image (see ``read_drawn``).
+    """
+    readable = _readable(image)
+    if drawn_here:
+        results = read_drawn(readable)
+    else:
+        results = zxingcpp.read_barcodes(readable, formats=_qr_only())
     return [Decoded(r.text, bytes(r.bytes), str(r.ec_level)) for r in results if r.valid]
 
 
 def verify_image(image: QImage, expected: str) -> Decoded:
-    """Check that *image* holds exactly one QR whose content is *expected*, byte for byte.
+    """Check that *image*, drawn by the app, holds exactly one QR whose content is
+    *expected*, byte for byte.
 
     Compares both the decoded text and the raw bytes with ``expected`` encoded
     as UTF-8, so a decoder guessing another character set also fails.
     """
-    found = decode_qimage(image)
+    found = decode_qimage(image, drawn_here=True)
     if not found:
         raise QrVerificationError(NOTHING_DECODED())
     if len(found) > 1:

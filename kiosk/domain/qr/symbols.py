@@ -2,18 +2,35 @@
 
 Rules (docs/architecture.md, domain facts): quiet zone of at least 4 modules,
 payment QR at error correction M with no logo, KakaoTalk QR at level H with a
-centred channel mark covering ~12% of the symbol (the limit is ~15%). Pure
-Python: the ``qrcode`` library builds the matrix; drawing lives in kiosk.render.
+centred channel mark covering ~12% of the symbol (the limit is ~15%). The matrix
+comes from kiosk.domain.qr.encoder (libqrencode, else ``qrcode``); drawing lives in
+kiosk.render.
 """
 
 from __future__ import annotations
 
+import ctypes
 import math
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
 
-EcLevel = Literal["L", "M", "Q", "H"]
+from kiosk.domain.qr.encoder import EcLevel, encode, load_libqrencode
+
+__all__ = [
+    "LOGO_AREA",
+    "QUIET_ZONE",
+    "EcLevel",
+    "QrMatrix",
+    "QrSpec",
+    "build_matrix",
+    "cleared",
+    "dark_runs",
+    "encode_matrix",
+    "kakao_spec",
+    "logo_box",
+    "payment_spec",
+]
 
 QUIET_ZONE = 4
 #: Share of the symbol area (without quiet zone) the channel mark may clear.
@@ -45,71 +62,79 @@ def payment_spec(payload: str) -> QrSpec:
 
 @dataclass(frozen=True, slots=True)
 class QrMatrix:
-    """Dark modules of one symbol (no quiet zone) plus the area cleared for the logo."""
+    """Dark modules of one symbol (no quiet zone) plus the area cleared for the logo.
+
+    ``modules`` holds ``size * size`` bytes row by row (1 = dark); ``runs`` are its
+    horizontal dark runs outside the logo box, computed once when the symbol is built.
+    """
 
     spec: QrSpec
     version: int
-    rows: tuple[tuple[bool, ...], ...]
+    size: int
+    modules: bytes = field(repr=False)
     logo_box: tuple[int, int] | None  # (first module, side) of the cleared square
-
-    @property
-    def size(self) -> int:
-        return len(self.rows)
+    runs: tuple[tuple[int, int, int], ...] = field(repr=False, compare=False)
+    encoder: str = field(default="", compare=False)
 
     @property
     def total(self) -> int:
         """Modules across including the quiet zone on both sides."""
         return self.size + 2 * QUIET_ZONE
 
-    def runs(self) -> list[tuple[int, int, int]]:
-        """Horizontal runs of dark modules as (x, y, width), outside the logo box."""
-        result: list[tuple[int, int, int]] = []
-        box = self.logo_box
-        for y, row in enumerate(self.rows):
-            x = 0
-            while x < len(row):
-                if row[x] and not _in_box(box, x, y):
-                    start = x
-                    while x < len(row) and row[x] and not _in_box(box, x, y):
-                        x += 1
-                    result.append((start, y, x - start))
-                else:
-                    x += 1
-        return result
+    @property
+    def rows(self) -> tuple[tuple[bool, ...], ...]:
+        """The modules as rows of booleans (True = dark)."""
+        n = self.size
+        return tuple(tuple(map(bool, self.modules[y * n : (y + 1) * n])) for y in range(n))
 
 
-def _in_box(box: tuple[int, int] | None, x: int, y: int) -> bool:
-    return box is not None and box[0] <= x < box[0] + box[1] and box[0] <= y < box[0] + box[1]
+def dark_runs(
+    modules: bytes, size: int, box: tuple[int, int] | None
+) -> tuple[tuple[int, int, int], ...]:
+    """Horizontal runs of dark modules as (x, y, width), the logo *box* left out."""
+    grid = bytearray(cleared(modules, size, box))
+    # One light byte after each row, so that one scan finds every row's runs.
+    for y in range(size, 0, -1):
+        grid[y * size : y * size] = b"\0"
+    stride = size + 1
+    return tuple(
+        (m.start() % stride, m.start() // stride, m.end() - m.start()) for m in _DARK.finditer(grid)
+    )
 
 
-@lru_cache(maxsize=256)
+def cleared(modules: bytes, size: int, box: tuple[int, int] | None) -> bytes:
+    """*modules* with the logo *box* light (the channel mark is drawn there)."""
+    if box is None:
+        return modules
+    grid = bytearray(modules)
+    first, side = box
+    for y in range(first, first + side):
+        grid[y * size + first : y * size + first + side] = bytes(side)
+    return bytes(grid)
+
+
+_DARK = re.compile(b"\x01+")
+
+
+def logo_box(size: int) -> tuple[int, int]:
+    """The centred square (first module, side) the channel mark clears in a *size* symbol."""
+    side = int(math.sqrt(LOGO_AREA) * size)
+    if side % 2 != size % 2:  # centred on the module grid
+        side -= 1
+    return ((size - side) // 2, side)
+
+
+def encode_matrix(spec: QrSpec, lib: ctypes.CDLL | None) -> QrMatrix:
+    """Encode *spec* with the smallest version that fits, with libqrencode when *lib* is given
+    and pure Python when it is None (raises ValueError if no version fits)."""
+    encoded = encode(spec.text.encode("utf-8"), spec.ec, lib)
+    size = encoded.width
+    box = logo_box(size) if spec.logo else None
+    runs = dark_runs(encoded.modules, size, box)
+    return QrMatrix(spec, encoded.version, size, encoded.modules, box, runs, encoded.encoder)
+
+
+@lru_cache(maxsize=1024)
 def build_matrix(spec: QrSpec) -> QrMatrix:
-    """Encode *spec* with the smallest version that fits (raises ValueError if none does)."""
-    # Imported here: the domain stays importable without the encoder (and the
-    # imaging library it may pull in) until a code is really built.
-    import qrcode
-    from qrcode import constants
-
-    levels = {
-        "L": constants.ERROR_CORRECT_L,
-        "M": constants.ERROR_CORRECT_M,
-        "Q": constants.ERROR_CORRECT_Q,
-        "H": constants.ERROR_CORRECT_H,
-    }
-    code = qrcode.QRCode(error_correction=levels[spec.ec], border=0, box_size=1)
-    code.add_data(spec.text.encode("utf-8"))
-    try:
-        code.make(fit=True)
-    except (qrcode.exceptions.DataOverflowError, ValueError):  # ValueError: "Invalid version"
-        raise ValueError(
-            f"text of {len(spec.text.encode('utf-8'))} bytes does not fit in a QR code"
-        ) from None
-    rows = tuple(tuple(bool(v) for v in row) for row in code.get_matrix())
-    box = None
-    if spec.logo:
-        n = len(rows)
-        side = int(math.sqrt(LOGO_AREA) * n)
-        if side % 2 != n % 2:  # centred on the module grid
-            side -= 1
-        box = ((n - side) // 2, side)
-    return QrMatrix(spec=spec, version=int(code.version), rows=rows, logo_box=box)
+    """Encode *spec* with the fastest encoder this computer has (kiosk.domain.qr.encoder)."""
+    return encode_matrix(spec, load_libqrencode())
