@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import os
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -47,7 +48,7 @@ class _QRcode(ctypes.Structure):
     ]
 
 
-def _library_paths() -> list[str]:
+def library_paths() -> list[str]:
     """Where to look: next to a frozen app first (build.spec bundles the library), then the
     system's loader path."""
     bundled = getattr(sys, "_MEIPASS", None)
@@ -57,8 +58,14 @@ def _library_paths() -> list[str]:
 
 @cache
 def load_libqrencode() -> ctypes.CDLL | None:
-    """libqrencode with its entry points typed, or None where it cannot be loaded."""
-    for path in _library_paths():
+    """libqrencode from the first place it loads (see ``library_paths``), or None."""
+    return open_libqrencode(library_paths())
+
+
+def open_libqrencode(paths: Iterable[str]) -> ctypes.CDLL | None:
+    """The first of *paths* that loads as libqrencode, its entry points typed; None when
+    none does (then ``encode`` falls back to pure Python)."""
+    for path in paths:
         try:
             lib = ctypes.CDLL(path, use_errno=True)
             encode_data = lib.QRcode_encodeData
