@@ -71,7 +71,7 @@ def qr_path(matrix: QrMatrix, module: float) -> QPainterPath:
 #: Unit-module rectangles of the symbols drawn lately, by their modules: a stand, its
 #: preview and its print draw the same codes again. Cleared when full.
 _RECTS: dict[tuple[bytes, tuple[int, int] | None], list[QRect]] = {}
-_RECTS_KEPT = 1024
+_RECTS_KEPT = 64
 
 
 def _unit_rects(matrix: QrMatrix) -> list[QRect]:

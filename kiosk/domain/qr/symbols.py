@@ -64,8 +64,9 @@ def payment_spec(payload: str) -> QrSpec:
 class QrMatrix:
     """Dark modules of one symbol (no quiet zone) plus the area cleared for the logo.
 
-    ``modules`` holds ``size * size`` bytes row by row (1 = dark); ``runs`` are its
-    horizontal dark runs outside the logo box, computed once when the symbol is built.
+    ``modules`` holds ``size * size`` bytes row by row (1 = dark); ``run_bytes`` its
+    horizontal dark runs outside the logo box as (x, y, width) byte triples (a symbol is
+    at most 177 modules across), computed once when the symbol is built.
     """
 
     spec: QrSpec
@@ -73,8 +74,14 @@ class QrMatrix:
     size: int
     modules: bytes = field(repr=False)
     logo_box: tuple[int, int] | None  # (first module, side) of the cleared square
-    runs: tuple[tuple[int, int, int], ...] = field(repr=False, compare=False)
+    run_bytes: bytes = field(repr=False, compare=False)
     encoder: str = field(default="", compare=False)
+
+    @property
+    def runs(self) -> list[tuple[int, int, int]]:
+        """The dark runs outside the logo box as (x, y, width)."""
+        b = self.run_bytes
+        return list(zip(b[0::3], b[1::3], b[2::3], strict=True))
 
     @property
     def total(self) -> int:
@@ -88,17 +95,18 @@ class QrMatrix:
         return tuple(tuple(map(bool, self.modules[y * n : (y + 1) * n])) for y in range(n))
 
 
-def dark_runs(
-    modules: bytes, size: int, box: tuple[int, int] | None
-) -> tuple[tuple[int, int, int], ...]:
-    """Horizontal runs of dark modules as (x, y, width), the logo *box* left out."""
+def dark_runs(modules: bytes, size: int, box: tuple[int, int] | None) -> bytes:
+    """Horizontal runs of dark modules as (x, y, width) byte triples, the logo *box* left
+    out."""
     grid = bytearray(cleared(modules, size, box))
     # One light byte after each row, so that one scan finds every row's runs.
     for y in range(size, 0, -1):
         grid[y * size : y * size] = b"\0"
     stride = size + 1
-    return tuple(
-        (m.start() % stride, m.start() // stride, m.end() - m.start()) for m in _DARK.finditer(grid)
+    return bytes(
+        value
+        for m in _DARK.finditer(grid)
+        for value in (m.start() % stride, m.start() // stride, m.end() - m.start())
     )
 
 
