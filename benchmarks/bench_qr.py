@@ -148,6 +148,15 @@ def verify_rows(rows: Matrix, text: str, module_px: int = MODULE_PX) -> None:
 # --- one code --------------------------------------------------------------------------
 
 
+def _settled() -> float:
+    """The clock after a 2 ms sleep: on a busy machine a process that has just run for a
+    while (the pure-Python anchors take 5-40 ms) is often descheduled for a whole time
+    slice (~25 ms) within its next millisecond, whoever runs then; sleeping first gives
+    every contender the same fresh start."""
+    time.sleep(0.002)
+    return time.perf_counter()
+
+
 def bench_code(
     runs: int, encoders: dict[str, Encoder]
 ) -> tuple[dict[str, float], dict[str, float]]:
@@ -161,17 +170,17 @@ def bench_code(
     encode: dict[str, list[float]] = {"project": [], **{name: [] for name in encoders}}
     for i in range(runs):
         url = kakao_url(i)
-        start = time.perf_counter()
+        start = _settled()
         render_verified(kakao_spec(url))
         pipeline["project"].append(time.perf_counter() - start)
-        start = time.perf_counter()
+        start = _settled()
         build_matrix(kakao_spec(url + "?e"))
         encode["project"].append(time.perf_counter() - start)
         for name, encoder in encoders.items():
-            start = time.perf_counter()
+            start = _settled()
             verify_rows(encoder(url, "H"), url)
             pipeline[f"{name} + zxing"].append(time.perf_counter() - start)
-            start = time.perf_counter()
+            start = _settled()
             encoder(url + "?e", "H")
             encode[name].append(time.perf_counter() - start)
     return (
