@@ -8,6 +8,7 @@ is drawn: the same vector drawing code is rasterised and decoded with zxing-cpp
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +28,7 @@ from kiosk.render import stands_text
 from kiosk.render.atomic import check_output_dir, write_verified
 from kiosk.render.guiapp import ensure_gui_app
 from kiosk.render.output import PdfCanvas
-from kiosk.render.pdf_check import verify_pdf
+from kiosk.render.pdf_check import PAGE_WIDTH_PX, verify_pdf
 from kiosk.render.qr import QrMatrix, build_matrix
 from kiosk.render.stand_page import (
     DPI,
@@ -41,6 +42,9 @@ from kiosk.render.stand_page import (
 from kiosk.render.verify import verify_matrix
 
 __all__ = ["ExtraCode", "StandPage", "StandSize", "draw_stand", "mm"]
+
+#: Pixels a module gets at least in the check of a written stands PDF (see check_width).
+CHECK_PX_PER_MODULE = 4
 
 STORE_REFUSED = define("stands.store_refused", N_("store {store}: {reason}"))
 NOTHING_TO_PRINT = define(
@@ -138,6 +142,18 @@ def _page_code(page_urls: Mapping[int, str] | None, store_id: int) -> tuple[Extr
     return (ExtraCode(matrix, stands_text.PAGE_HEADING, stands_text.PAGE_LINES),)
 
 
+def check_width(pages: Sequence[StandPage]) -> int:
+    """The width PDFium draws each page at for the check: CHECK_PX_PER_MODULE pixels a
+    module for the densest code even at the 3 cm print rule (A5 and A4 scale the page and
+    its codes alike), at most PAGE_WIDTH_PX (where the densest codes get those 4 pixels).
+    Small codes need fewer: a KakaoTalk and a Zero Pay code, 630 px, about 40% less work
+    for PDFium and zxing-cpp (benchmarks/bench_qr.py)."""
+    sizes = [m.size for p in pages for m in (p.kakao, p.payment) if m is not None]
+    densest = max(sizes + [code.matrix.size for p in pages for code in p.extra], default=0)
+    wanted = CHECK_PX_PER_MODULE * densest * PAGE_W / design.MIN_QR_SYMBOL_MM
+    return min(PAGE_WIDTH_PX, math.ceil(wanted))
+
+
 def page_scale(size: StandSize) -> float:
     """How much larger than the A6 design the *size* page is (1, ~1.41, 2)."""
     return design.STAND_SIZES_MM[size][0] / PAGE_W
@@ -224,6 +240,7 @@ def write_stands(
     )
     # The file as written is opened with PDFium: every page must be there and every
     # QR code drawn on it must decode (kiosk.render.pdf_check).
-    write_verified(out, data, lambda tmp: verify_pdf(tmp, expected))
+    width = check_width(stands.pages)
+    write_verified(out, data, lambda tmp: verify_pdf(tmp, expected, width_px=width))
     codes = {text for page in stands.pages for text in page.texts()}
     return StandsResult(out, len(expected), len(codes))
