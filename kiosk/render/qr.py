@@ -103,6 +103,10 @@ def draw_qr(painter: QPainter, matrix: QrMatrix, x: float, y: float, module: flo
     painter.translate(x + QUIET_ZONE * module, y + QUIET_ZONE * module)
     painter.save()
     painter.scale(module, module)
+    # Each rectangle antialiased on its own would leave hairlines between the rows on a
+    # scaled preview; aliased, they meet exactly. (A PDF gets all of them as one path
+    # and one fill, so a viewer shows no seams either.)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     painter.setBrush(QColor(INK))
     painter.drawRects(_unit_rects(matrix))
     painter.restore()
