@@ -8,6 +8,8 @@ symbol (20% failed to decode for a short URL; the limit is ~15%).
 
 from __future__ import annotations
 
+from itertools import repeat
+
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPolygonF, qGray
 
@@ -85,7 +87,8 @@ def _unit_rects(matrix: QrMatrix) -> list[QRect]:
     if rects is None:
         if len(_RECTS) >= _RECTS_KEPT:
             _RECTS.clear()
-        rects = _RECTS[key] = [QRect(x, y, w, 1) for x, y, w in matrix.runs]
+        runs = matrix.run_bytes
+        rects = _RECTS[key] = list(map(QRect, runs[0::3], runs[1::3], runs[2::3], repeat(1)))
     return rects
 
 

@@ -81,6 +81,12 @@ def mm(value: float) -> float:
     return value * DPI / 25.4
 
 
+#: Text flags as plain ints: combining Qt's flag enums costs more than the drawing.
+_V_CENTER = Qt.AlignmentFlag.AlignVCenter.value
+_WORD_WRAP = Qt.TextFlag.TextWordWrap.value
+_WRAP_ANYWHERE = Qt.TextFlag.TextWrapAnywhere.value
+
+
 def _px(points: float) -> int:
     return round(points * DPI / 72)
 
@@ -97,6 +103,7 @@ class _Painter:
         self.dry = False
         self.text_scale = 1.0
         self._fonts: dict[tuple[str, int, bool], QFont] = {}
+        self._measured: dict[tuple[int, float, float, float, int, str], QRectF] = {}
 
     def font(self, locale: LocaleCode, points: float, bold: bool = False) -> QFont:
         key = (locale, _px(points * self.text_scale), bold)
@@ -119,7 +126,7 @@ class _Painter:
         elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
         self.p.setFont(font)
         self.p.setPen(color)
-        self.p.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter), elided)
+        self.p.drawText(rect, align.value | _V_CENTER, elided)
 
     def wrapped(
         self,
@@ -133,16 +140,29 @@ class _Painter:
         align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignHCenter,
     ) -> float:
         """Word-wrapped paragraph at (x, y), never cut at the side; return the y below it."""
-        flags = int(align | Qt.TextFlag.TextWordWrap)
+        flags = align.value | _WORD_WRAP
         self.p.setFont(font)
-        bound = self.p.boundingRect(QRectF(x, y, width, mm(40)), flags, text)
+        bound = self._bounds(font, text, x=x, y=y, width=width, flags=flags)
         if bound.width() > width + 0.5:  # one word wider than the line: break inside it
-            flags = int(align | Qt.TextFlag.TextWrapAnywhere)
-            bound = self.p.boundingRect(QRectF(x, y, width, mm(40)), flags, text)
+            flags = align.value | _WRAP_ANYWHERE
+            bound = self._bounds(font, text, x=x, y=y, width=width, flags=flags)
         if not self.dry:
             self.p.setPen(color)
             self.p.drawText(QRectF(x, y, width, bound.height()), flags, text)
         return y + bound.height()
+
+    def _bounds(
+        self, font: QFont, text: str, *, x: float, y: float, width: float, flags: int
+    ) -> QRectF:
+        """The painter's bounding rectangle of *text*, measured once a page (the dry run
+        that fits the page and the drawing ask for the same paragraphs)."""
+        key = (id(font), x, y, width, flags, text)
+        bound = self._measured.get(key)
+        if bound is None:
+            bound = self._measured[key] = self.p.boundingRect(
+                QRectF(x, y, width, mm(40)), flags, text
+            )
+        return bound
 
     def band(self, rect: QRectF, fill: QColor, text: str, color: QColor, points: float) -> None:
         if self.dry:
