@@ -7,6 +7,7 @@ a ``LocalizedText`` through :func:`localized` and nowhere else.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Row
@@ -105,9 +106,13 @@ def product_row(row: Row[*tuple[Any, ...]]) -> ProductInfo:
 
 
 def store_detail_row(
-    row: Row[*tuple[Any, ...]], market: Market, products: tuple[ProductInfo, ...]
+    row: Row[*tuple[Any, ...]],
+    market: Market,
+    products: tuple[ProductInfo, ...],
+    holidays: frozenset[date] = frozenset(),
 ) -> StoreDetail:
-    """:func:`store_detail` from a row of :data:`DETAIL_COLUMNS` and its goods in order."""
+    """:func:`store_detail` from a row of :data:`DETAIL_COLUMNS`, its goods in order and its
+    market's holiday dates (read once for the market)."""
     return StoreDetail(
         id=row.id,
         market_slug=market.slug,
@@ -124,4 +129,5 @@ def store_detail_row(
         active=row.active,
         version=row.version,
         products=products,
+        market_holidays=holidays,
     )

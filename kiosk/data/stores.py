@@ -132,7 +132,8 @@ def market_store_details(
     stores = session.execute(
         select(*DETAIL_COLUMNS).where(*where).order_by(Store.stall_sort_key, Store.id)
     )
-    return [store_detail_row(row, market, tuple(goods.get(row.id, ()))) for row in stores]
+    holidays = frozenset(h.day for h in market.holidays)
+    return [store_detail_row(row, market, tuple(goods.get(row.id, ())), holidays) for row in stores]
 
 
 def new_store(market: Market) -> Store:

@@ -164,6 +164,8 @@ ALLOWED = {
     ("kiosk/data/db.py", "url.drivername"),
     # The market's public website address (https, no query string: checked before use).
     ("kiosk/cli/publish.py", "base_url"),
+    # A stall's "find us online" link on its public page, checked when onboarding saved it.
+    ("kiosk/publish/stall.py", "escape(link.url)"),
     # Which database a PC uses, host / port / database name only (Database.place).
     ("kiosk/data/db.py", "url.host or 'localhost'"),
     ("kiosk/data/db.py", "url.database or ''"),
