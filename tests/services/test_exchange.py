@@ -375,12 +375,12 @@ def test_files_that_are_not_listings(
 def test_a_file_over_the_size_limit_is_not_read(services: Services, tmp_path: Path) -> None:
     path = tmp_path / "huge.csv"
     with path.open("wb") as handle:
-        handle.truncate(101 * 1024 * 1024)  # sparse: no disk used
-    with pytest.raises(ExchangeFileError, match="at most 100 MB"):
+        handle.truncate(1025 * 1024 * 1024)  # sparse: no disk used
+    with pytest.raises(ExchangeFileError, match="at most 1024 MB"):
         services.exchange.check_import(
             actor=services.access.console_actor(), path=path, market_slug="bansong"
         )
-    assert os.path.getsize(path) > 100 * 1024 * 1024
+    assert os.path.getsize(path) > 1024 * 1024 * 1024
 
 
 def test_export_refuses_an_unknown_kind_and_a_missing_folder(

@@ -47,6 +47,7 @@ class Layout:
         self.store_indices = [
             self.columns[c.key] for c in fmt.STORE_COLUMNS if c.key in self.columns
         ]
+        self.good_indices = [self.columns[c.key] for c in fmt.GOOD_COLUMNS if c.key in self.columns]
 
 
 def read_layout(table: Table, out: ListingsFile) -> Layout | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from kiosk.domain.listing import GoodListing, StoreListing
-from kiosk.domain.locales import LocaleCode
+from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.domain.store_edit.changes import changes_between
 from kiosk.domain.store_edit.draft import FieldChange, empty_draft
 
@@ -35,7 +35,11 @@ class CurrentStore:
 
 @dataclass(frozen=True, slots=True)
 class StorePlan:
-    """One store's fate. ``listing`` is what will be saved (goods matched carry their ids)."""
+    """One store's fate. ``listing`` is what will be saved (goods matched carry their ids).
+
+    ``changes`` is the diff against the saved store; a NEW store has none (its lines
+    for the audit log come from :meth:`field_changes`, made only when wanted).
+    """
 
     kind: PlanKind
     listing: StoreListing
@@ -52,7 +56,18 @@ class StorePlan:
 
     @property
     def touches_codes(self) -> bool:
+        if self.kind is PlanKind.NEW:
+            return bool(self.listing.kakao or self.listing.payment)
         return any(c.field in ("kakao_channel", "payment_qr") for c in self.changes)
+
+    def field_changes(self) -> tuple[FieldChange, ...]:
+        """What this store's write changes, field by field; a new store's list is made here,
+        on demand (a plan keeps no diff against an empty store)."""
+        return creation_changes(self.listing) if self.kind is PlanKind.NEW else self.changes
+
+    def change_count(self) -> int:
+        """``len(self.field_changes())`` without making a new store's list."""
+        return creation_count(self.listing) if self.kind is PlanKind.NEW else len(self.changes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,9 +135,26 @@ def _match_goods(
     return tuple(matched), added, changed, len(by_name)
 
 
-def _creation(listing: StoreListing) -> tuple[FieldChange, ...]:
+def creation_changes(listing: StoreListing) -> tuple[FieldChange, ...]:
+    """A new store's lines for the audit log: created, then every field it is given."""
     start = replace(empty_draft(), category=listing.category, active=listing.active)
     return (FieldChange("store", "", "created"), *changes_between(start, listing))
+
+
+def creation_count(listing: StoreListing) -> int:
+    """``len(creation_changes(listing))``, counted without building the lines."""
+    start = empty_draft()
+    given = (
+        listing.stall_number != start.stall_number,
+        listing.phone != start.phone,
+        listing.hours != start.hours,
+        bool(listing.payment_methods),
+        listing.kakao != start.kakao,
+        listing.payment != start.payment,
+    )
+    names = sum(1 for locale in LOCALES if listing.name.get(locale))
+    descriptions = sum(1 for locale in LOCALES if listing.description.get(locale))
+    return 1 + sum(given) + names + descriptions + len(listing.products)
 
 
 def _lossy(text: str, encoding: str) -> str:
@@ -191,14 +223,7 @@ def plan_import(
     for listing in incoming:
         saved = current.get(listing.stall_number)
         if saved is None:
-            plans.append(
-                StorePlan(
-                    PlanKind.NEW,
-                    listing,
-                    changes=_creation(listing),
-                    new_goods=len(listing.products),
-                )
-            )
+            plans.append(StorePlan(PlanKind.NEW, listing, new_goods=len(listing.products)))
             continue
         goods, added, changed, removed = _match_goods(saved.listing.products, listing.products)
         final = replace(listing, products=goods)

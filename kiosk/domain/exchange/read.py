@@ -28,8 +28,9 @@ from kiosk.domain.exchange.write import store_cells
 from kiosk.domain.listing import GoodListing, StoreListing
 from kiosk.domain.messages import N_, define
 
-#: Most data rows one file may hold (a city-scale market has 50,000 goods).
-MAX_ROWS: Final = 200_000
+#: Most data rows one file may hold: the app's own export of a 100,000-store market with
+#: 10 goods a store has 1,000,000; twice that is no listings file.
+MAX_ROWS: Final = 2_000_000
 
 EMPTY_FILE = define(
     "exchange.empty_file", N_("the file is empty; export a market or the template to start from")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from kiosk.domain.categories import Category
 from kiosk.domain.exchange import file_format as fmt
@@ -49,7 +49,11 @@ BAD_STALL = define(
 
 
 class Row:
-    """Cell access for one row; conversion failures are collected, not raised."""
+    """Cell access for one row; conversion failures are collected, not raised.
+
+    Converters are plain functions called with the cell (and keyword arguments),
+    never a lambda made per cell; an empty text cell costs one look-up.
+    """
 
     def __init__(
         self, layout: Layout, cells: Sequence[object], number: int, out: ListingsFile
@@ -69,9 +73,12 @@ class Row:
         index = self.layout.columns.get(column.key)
         return None if index is None else self.cells[index]
 
-    def get(self, column: fmt.Column, convert: Callable[[object], _T], fallback: _T) -> _T:
+    def get(
+        self, column: fmt.Column, convert: Callable[..., _T], fallback: _T, **options: Any
+    ) -> _T:
+        """``convert(cell, **options)``, or *fallback* with the problem noted."""
         try:
-            return convert(self.raw(column))
+            return convert(self.raw(column), **options)
         except CellError as exc:
             self.fail(column, exc.message)
             return fallback
@@ -81,17 +88,32 @@ class Row:
         add_problem(self.out, self.ref(column), problem)
 
     def text(self, column: fmt.Column, limit: int, *, required: bool = False) -> str:
-        value = self.get(column, lambda v: text_value(v, limit=limit).strip(), "")
-        if required and not value and self.ok:
+        value = self.raw(column)
+        text = ""
+        if value is not None and value != "":
+            try:
+                text = text_value(value, limit=limit).strip()
+            except CellError as exc:
+                self.fail(column, exc.message)
+        if required and not text and self.ok:
             self.fail(column, REQUIRED())
-        return value
+        return text
 
     def texts(
         self, columns: Sequence[fmt.Column], limit: int, *, lines: bool = False
     ) -> dict[LocaleCode, str]:
         values: dict[LocaleCode, str] = {}
+        index, cells = self.layout.columns, self.cells
         for locale, column in zip(LOCALES, columns, strict=True):
-            text = self.get(column, lambda v: text_value(v, limit=limit, lines=lines).strip(), "")
+            at = index.get(column.key)
+            value = None if at is None else cells[at]
+            if value is None or value == "":
+                continue
+            try:
+                text = text_value(value, limit=limit, lines=lines).strip()
+            except CellError as exc:
+                self.fail(column, exc.message)
+                continue
             if text:
                 values[locale] = text
         return values
@@ -143,15 +165,16 @@ def read_store(row: Row, stall: str) -> StoreListing:
         phone=row.get(fmt.PHONE, _phone, ""),
         hours=row.get(fmt.HOURS, _hours, OpeningHours()),
         payment_methods=row.get(fmt.PAYMENTS, payments_value, ()),
-        kakao=row.get(fmt.KAKAO, lambda v: _code(v, limit=200), ""),
-        payment=row.get(fmt.PAYMENT_QR, lambda v: _code(v, limit=1000), ""),
-        active=row.get(fmt.ACTIVE, lambda v: yes_no_value(v, default=True), True),
+        kakao=row.get(fmt.KAKAO, _code, "", limit=200),
+        payment=row.get(fmt.PAYMENT_QR, _code, "", limit=1000),
+        active=row.get(fmt.ACTIVE, yes_no_value, True, default=True),
     )
 
 
 def read_good(row: Row) -> GoodListing | None:
     """The row's good, or None when every goods cell is empty (a store without goods)."""
-    if all(is_blank(row.raw(c)) for c in fmt.GOOD_COLUMNS):
+    cells = row.cells
+    if all(is_blank(cells[i]) for i in row.layout.good_indices):
         return None
     names = row.texts(fmt.GOOD_NAMES, MAX_NAME)
     if "ko" not in names:
@@ -161,5 +184,5 @@ def read_good(row: Row) -> GoodListing | None:
         name=names,
         price_won=row.get(fmt.PRICE, price_value, 0),
         unit=row.text(fmt.UNIT, MAX_UNIT),
-        sold_out=row.get(fmt.SOLD_OUT, lambda v: yes_no_value(v, default=False), False),
+        sold_out=row.get(fmt.SOLD_OUT, yes_no_value, False, default=False),
     )

@@ -9,8 +9,10 @@ from kiosk.domain.exchange.csv_file import CsvEncoding, ExchangeFileError, decod
 from kiosk.domain.exchange.problems import Table
 from kiosk.domain.messages import N_, define
 
-#: Largest file read (a 5,000-store / 50,000-good market is ~30 MB as CSV, ~6 MB as XLSX).
-MAX_FILE_BYTES: Final = 100 * 1024 * 1024
+#: Largest file read: the app's own CSV export of a 100,000-store market with 10 goods a
+#: store is ~430 MB (a 5,000-store one ~21 MB; XLSX about a seventh of that); over 1 GB
+#: is no listings file.
+MAX_FILE_BYTES: Final = 1024 * 1024 * 1024
 FileKind = Literal["csv", "xlsx"]
 
 FILE_TOO_BIG = define(

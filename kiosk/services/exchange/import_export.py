@@ -132,24 +132,46 @@ def read_listings(
 
 
 def _check_codes(listing: ListingsFile) -> None:
-    """KakaoTalk channels and payment payloads through the one QR path's parsers."""
+    """KakaoTalk channels and payment payloads through the one QR path's parsers, each
+    distinct text parsed once (a market's stalls often share a chain's payload or channel)."""
     from kiosk.services.qr.input_error import QrInputError
     from kiosk.services.qr.store_codes import check_kakao, check_payment
 
+    kakaos: dict[str, str | Message] = {}
+    payments: dict[str, str | Message] = {}
     checked: list[ReadStore] = []
     for store in listing.stores:
         kakao, payment = store.listing.kakao, store.listing.payment
-        try:
-            found = check_kakao(kakao)
-            kakao = found.channel_id if found is not None else ""
-        except QrInputError as exc:
-            listing.problems.append(FileProblem(store.kakao_at, exc.reason_message))
-        try:
-            paid = check_payment(payment)
-            payment = paid.raw if paid is not None else ""
-        except QrInputError as exc:
-            listing.problems.append(FileProblem(store.payment_at, exc.reason_message))
-        checked.append(replace(store, listing=replace(store.listing, kakao=kakao, payment=payment)))
+        found = kakaos.get(kakao)
+        if found is None:
+            try:
+                channel = check_kakao(kakao)
+                found = channel.channel_id if channel is not None else ""
+            except QrInputError as exc:
+                found = exc.reason_message
+            kakaos[kakao] = found
+        paid = payments.get(payment)
+        if paid is None:
+            try:
+                checked_payment = check_payment(payment)
+                paid = checked_payment.raw if checked_payment is not None else ""
+            except QrInputError as exc:
+                paid = exc.reason_message
+            payments[payment] = paid
+        if isinstance(found, Message):
+            listing.problems.append(FileProblem(store.kakao_at, found))
+        else:
+            kakao = found
+        if isinstance(paid, Message):
+            listing.problems.append(FileProblem(store.payment_at, paid))
+        else:
+            payment = paid
+        if (kakao, payment) == (store.listing.kakao, store.listing.payment):
+            checked.append(store)
+        else:
+            checked.append(
+                replace(store, listing=replace(store.listing, kakao=kakao, payment=payment))
+            )
     listing.stores = checked
 
 
@@ -242,13 +264,19 @@ def check_import(
 
 
 def _audit_lines(plan: ImportPlan) -> list[FieldChange]:
+    """The first MAX_AUDIT_CHANGES lines, then one line counting the rest (never built)."""
     lines: list[FieldChange] = []
+    rest = 0
     for store in plan.changed():
-        for change in store.changes:
-            lines.append(FieldChange(f"{store.stall}.{change.field}", change.old, change.new))
-    if len(lines) > MAX_AUDIT_CHANGES:
-        rest = len(lines) - MAX_AUDIT_CHANGES
-        lines = [*lines[:MAX_AUDIT_CHANGES], FieldChange("…", "", f"{rest} more changes")]
+        if len(lines) >= MAX_AUDIT_CHANGES:
+            rest += store.change_count()
+            continue
+        changes = store.field_changes()
+        room = MAX_AUDIT_CHANGES - len(lines)
+        lines += [FieldChange(f"{store.stall}.{c.field}", c.old, c.new) for c in changes[:room]]
+        rest += max(0, len(changes) - room)
+    if rest:
+        lines.append(FieldChange("…", "", f"{rest} more changes"))
     return lines
 
 

@@ -1,19 +1,20 @@
-"""XLSX listings files: read with openpyxl in read-only mode behind bomb checks, write reproducibly.
+"""XLSX listings files: read with calamine behind the archive checks, written by a streaming writer.
 
-Reading: the ZIP directory is checked first (member count, total and per-member
-unpacked size, compression ratio), so a decompression bomb is refused before
-any XML is parsed; openpyxl parses with defusedxml (installed with the app),
-which refuses entity-expansion bombs. Writing: openpyxl's write-only mode,
-then the archive is rewritten with fixed timestamps, so the same listings give
-the same bytes (export -> import -> export is byte-for-byte).
+Reading: :mod:`kiosk.services.exchange.xlsx_scan` checks the ZIP directory
+(a decompression bomb is refused before anything is unpacked), refuses any
+document type declaration (entity bombs) and finds the formula cells; then
+python-calamine (Rust) reads the cells. Writing: xlsxwriter in constant-memory
+mode, every text cell written as a string (never a formula, URL or number),
+with fixed document dates and member times, so the same listings give the same
+bytes (export -> import -> export is byte-for-byte).
 """
 
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from typing import Any, Final
 
 from kiosk.domain.exchange import file_format as fmt
@@ -22,71 +23,59 @@ from kiosk.domain.exchange.problems import Table
 from kiosk.domain.exchange.read import MAX_ROWS
 from kiosk.domain.exchange.write import Cell
 from kiosk.domain.messages import N_, define
+from kiosk.services.exchange.xlsx_scan import NOT_XLSX, FoundFormula, check_archive
 
-#: Unpacked size allowed for the whole workbook (a 50,000-good market unpacks to ~60 MB).
-MAX_UNPACKED_BYTES: Final = 400 * 1024 * 1024
-#: Most members an XLSX of ours or of Excel has (sheets, styles, relations...).
-MAX_MEMBERS: Final = 1_000
-#: Real workbooks compress XML about 5-20 times; a bomb thousands of times.
-MAX_RATIO: Final = 200
-_FIXED_TIME: Final = (2000, 1, 1, 0, 0, 0)
-_FIXED_STAMP: Final = "2000-01-01T00:00:00Z"
+_FIXED_TIME: Final = datetime(2000, 1, 1)
 
-NOT_XLSX = define(
-    "exchange.not_xlsx", N_("{name} is not a readable .xlsx workbook ({reason}); save it again")
-)
 OLD_XLS = define(
     "exchange.old_xls",
     N_("{name} is an old .xls workbook or a password-protected one; save it as .xlsx"),
 )
-BOMB = define(
-    "exchange.bomb",
-    N_("{name} unpacks to far more data than a listings workbook holds; it was not opened"),
-)
-
-
-def _check_archive(archive: zipfile.ZipFile, name: str) -> None:
-    members = archive.infolist()
-    total = sum(info.file_size for info in members)
-    if len(members) > MAX_MEMBERS or total > MAX_UNPACKED_BYTES:
-        raise ExchangeFileError(BOMB(name=name))
-    for info in members:
-        packed = max(info.compress_size, 1)
-        if info.file_size > 1024 * 1024 and info.file_size / packed > MAX_RATIO:
-            raise ExchangeFileError(BOMB(name=name))
 
 
 def read_workbook(data: bytes, name: str) -> list[Table]:
-    """Every sheet of the workbook as a table of cell values (row 1 first)."""
+    """Every worksheet of the workbook as a table of cell values (row 1 first).
+
+    Rows and columns keep their places (an empty row 1 or column A stays), so a
+    problem names the row and column Excel shows. At most :data:`MAX_ROWS` + 2
+    rows of a sheet are turned into values (more is reported by the reader).
+    """
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise ExchangeFileError(OLD_XLS(name=name))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            _check_archive(archive, name)
+            formulas = check_archive(archive, name)
     except zipfile.BadZipFile as exc:
         raise ExchangeFileError(NOT_XLSX(name=name, reason=str(exc))) from None
-    import openpyxl
+    from python_calamine import CalamineWorkbook, SheetTypeEnum
 
     try:
-        book = openpyxl.load_workbook(
-            io.BytesIO(data), read_only=True, data_only=False, keep_links=False
-        )
-    except Exception as exc:  # openpyxl raises many kinds for a broken workbook
+        with CalamineWorkbook.from_filelike(io.BytesIO(data)) as book:
+            tables: list[Table] = []
+            for meta in book.sheets_metadata:
+                if meta.typ is not SheetTypeEnum.WorkSheet:
+                    continue
+                sheet = book.get_sheet_by_name(meta.name)
+                rows = sheet.to_python(skip_empty_area=False, nrows=MAX_ROWS + 2)
+                tables.append(Table(meta.name, rows))
+    except Exception as exc:  # calamine raises several kinds for a broken workbook
         raise ExchangeFileError(NOT_XLSX(name=name, reason=type(exc).__name__)) from None
-    try:
-        tables: list[Table] = []
-        for sheet in book.worksheets:
-            rows: list[Sequence[object]] = []
-            for row in sheet.iter_rows(values_only=True):
-                rows.append(row)
-                if len(rows) > MAX_ROWS + 1:
-                    break
-            tables.append(Table(sheet.title, rows))
-        return tables
-    except Exception as exc:
-        raise ExchangeFileError(NOT_XLSX(name=name, reason=type(exc).__name__)) from None
-    finally:
-        book.close()
+    if formulas:
+        _put_formulas(tables, formulas)
+    return tables
+
+
+def _put_formulas(tables: Sequence[Table], formulas: Iterable[FoundFormula]) -> None:
+    """Each formula cell holds its formula's text (the reader gave its cached value)."""
+    by_name = {table.name: table for table in tables}
+    for found in formulas:
+        table = by_name.get(found.sheet)
+        if table is None or found.row > len(table.rows):
+            continue
+        row = table.rows[found.row - 1]
+        assert isinstance(row, list)
+        row.extend([""] * (found.column + 1 - len(row)))
+        row[found.column] = found.text
 
 
 _GUIDE: Final = (
@@ -118,13 +107,20 @@ _GUIDE: Final = (
 )
 
 
-def _text_cell(sheet: Any, text: str) -> Any:
-    """A write-only cell that holds *text* as a string, never a formula, whatever it starts with."""
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(sheet, value=text)
-    cell.data_type = "s"
-    return cell
+def _write_rows(sheet: Any, rows: Iterable[Sequence[Cell]], bold: Any) -> None:
+    """Rows as given: text as strings (already formula-safe), whole won as numbers."""
+    write_string, write_number = sheet.write_string, sheet.write_number
+    for r, row in enumerate(rows):
+        if r == 0:
+            for c, value in enumerate(row):
+                write_string(0, c, str(value), bold)
+            continue
+        for c, value in enumerate(row):
+            if isinstance(value, str):
+                if value:
+                    write_string(r, c, fmt.neutralise(value))
+            elif value is not None:
+                write_number(r, c, value)
 
 
 def write_workbook(stores_rows: Iterable[list[Cell]], goods_rows: Iterable[list[Cell]]) -> bytes:
@@ -133,50 +129,26 @@ def write_workbook(stores_rows: Iterable[list[Cell]], goods_rows: Iterable[list[
     Every text cell is written as a string: data cells are formula-safe
     (``fmt.neutralise``), the guide's cells are strings whatever they start with.
     """
-    import openpyxl
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+    import xlsxwriter
 
-    book = openpyxl.Workbook(write_only=True)
-    bold = Font(bold=True)
-    for title, rows in ((fmt.STORES_SHEET, stores_rows), (fmt.GOODS_SHEET, goods_rows)):
-        sheet = book.create_sheet(title)
-        sheet.freeze_panes = "C2" if title == fmt.STORES_SHEET else "B2"
-        for index, row in enumerate(rows):
-            if index == 0:
-                header: list[object] = []
-                for value in row:
-                    cell = WriteOnlyCell(sheet, value=value)
-                    cell.font = bold
-                    header.append(cell)
-                sheet.append(header)
-            else:
-                sheet.append([fmt.neutralise(v) if isinstance(v, str) else v for v in row])
-    guide = book.create_sheet(fmt.GUIDE_SHEET)
-    for line in _GUIDE:
-        guide.append([_text_cell(guide, text) for text in line])
-    book.properties.creator = "Market Kiosk"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return _reproducible(buffer.getvalue())
-
-
-_STAMPS = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
-
-
-def _reproducible(data: bytes) -> bytes:
-    """The same archive with fixed member times and document dates."""
     out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = _STAMPS.sub(rb"\g<1>" + _FIXED_STAMP.encode() + rb"\g<2>", content)
-            member = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = 0o600 << 16
-            target.writestr(member, content)
+    options = {
+        "constant_memory": True,
+        "strings_to_numbers": False,
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+    }
+    book = xlsxwriter.Workbook(out, options)
+    book.set_properties({"author": "Market Kiosk", "created": _FIXED_TIME})
+    bold = book.add_format({"bold": True})
+    for title, rows in ((fmt.STORES_SHEET, stores_rows), (fmt.GOODS_SHEET, goods_rows)):
+        sheet = book.add_worksheet(title)
+        sheet.freeze_panes(1, 2 if title == fmt.STORES_SHEET else 1)
+        _write_rows(sheet, rows, bold)
+    guide = book.add_worksheet(fmt.GUIDE_SHEET)
+    for r, line in enumerate(_GUIDE):
+        for c, text in enumerate(line):
+            if text:
+                guide.write_string(r, c, text)
+    book.close()
     return out.getvalue()
