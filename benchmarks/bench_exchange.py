@@ -1,22 +1,30 @@
 """Listings exchange benchmark: import and export of a 5,000-store / 50,000-good market.
 
 A throw-away SQLite file gets an empty market; a generated market (tests/factories,
-10 goods a store) is written as CSV and XLSX. Then, timed through the services:
+10 goods a store) is written as CSV and XLSX. Each of ``--runs`` rounds then times,
+through the services and beside its anchor in the same round:
 
-- CSV import into the empty market (read, check every row, plan, write in one transaction);
-- CSV export of the now full market (made in memory, written, read back and compared);
+- CSV import into the empty market (read, check every row, plan, write in one
+  transaction) beside a minimal importer (``csv`` module, rows grouped by stall,
+  ``sqlite3`` executemany into two plain tables, no checks);
+- CSV export of the now full market (made, written, read back and compared) beside
+  the ``csv`` module writing the same rows, unchecked;
 - the same CSV checked again (a dry run that finds nothing to change);
-- XLSX import (after emptying the market again) and XLSX export;
-- a backup through SQLite's backup API (checked) and the start-up ``quick_check``;
+- XLSX import (after emptying the market) beside python-calamine reading every cell;
+- XLSX export beside xlsxwriter (constant memory) writing the same rows, unchecked;
 - ``backup_s`` and ``backup_peak_rss_mib`` of a market of ``--backup-stores`` stores
   (bulk-inserted), each taken in a child process (its own peak RSS), beside the same
   run's anchor: Python's ``sqlite3`` backup straight to a file, unchecked.
 
-With ``--json`` the figures named in the issue are ``{"project": ..., "<anchor>": ...}``.
+``--round-trip-stores N`` adds the app's own export of an N-store market (bulk-inserted)
+as CSV and XLSX, each imported back into an empty market (the limits follow the export).
+With ``--json`` the figures named in the issue are ``{"project": ..., "<anchor>": ...}``
+(medians of the rounds; ``runs`` holds every round).
 
-Goals (issue "Listings exchange"): CSV import under 10 s, export under 5 s.
+Goals: CSV import < 3x the minimal importer, XLSX import < 1.3x the CSV import,
+XLSX export < 1.5x the CSV export.
 
-    .venv/bin/python benchmarks/bench_exchange.py [--stores 5000] [--goods 10] [--json]
+    .venv/bin/python benchmarks/bench_exchange.py [--stores 5000] [--goods 10] [--runs 3] [--json]
 """
 
 from __future__ import annotations
@@ -25,10 +33,11 @@ import argparse
 import json
 import os
 import sqlite3
+import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -38,22 +47,98 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 T = TypeVar("T")
+#: Figure -> (project's key in a round, anchor's name, anchor's key in a round).
+FIGURES = {
+    "csv_import_s": ("csv_import", "minimal_importer", "minimal_import"),
+    "xlsx_import_s": ("xlsx_import", "calamine_read", "calamine_read"),
+    "csv_export_s": ("csv_export", "csv_module_write", "csv_write"),
+    "xlsx_export_s": ("xlsx_export", "xlsxwriter_write", "xlsxwriter_write"),
+}
 
 
-def timed(results: dict[str, Any], key: str, work: Callable[[], T]) -> T:
+def seconds(work: Callable[[], T]) -> tuple[float, T]:
     start = time.perf_counter()
     value = work()
-    results[key] = round(time.perf_counter() - start, 2)
-    return value
+    return time.perf_counter() - start, value
+
+
+def minimal_import(path: Path, db_file: Path) -> int:
+    """The anchor: a CSV listings file into two plain SQLite tables, nothing checked."""
+    import csv
+    import io
+
+    rows = csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline=""))
+    header = next(rows)
+    stall_at, width = header.index("점포 번호 (stall_number)"), 21
+    stores: dict[str, list[str]] = {}
+    goods: list[list[object]] = []
+    for row in rows:
+        stall = row[stall_at]
+        if stall not in stores:
+            stores[stall] = row[:width]
+        goods.append([len(stores), *row[width:]])
+    with sqlite3.connect(db_file) as conn:
+        conn.execute(
+            f"CREATE TABLE s (id INTEGER PRIMARY KEY, {', '.join(f'c{i}' for i in range(width))})"
+        )
+        conn.execute(
+            f"CREATE TABLE g (store_id, {', '.join(f'c{i}' for i in range(len(header) - width))})"
+        )
+        marks = ", ".join("?" * (width + 1))
+        conn.executemany(
+            f"INSERT INTO s VALUES ({marks})", ([i, *v] for i, v in enumerate(stores.values(), 1))
+        )
+        marks = ", ".join("?" * (len(header) - width + 1))
+        conn.executemany(f"INSERT INTO g VALUES ({marks})", goods)
+    db_file.unlink()
+    return len(goods)
+
+
+def calamine_read(path: Path) -> int:
+    """The anchor: every cell of every sheet read by python-calamine, nothing checked."""
+    from python_calamine import CalamineWorkbook
+
+    with CalamineWorkbook.from_path(path) as book:
+        return sum(len(book.get_sheet_by_name(n).to_python()) for n in book.sheet_names)
+
+
+def csv_write(path: Path, rows: Sequence[Sequence[object]]) -> None:
+    """The anchor: the ``csv`` module writing the export's rows, unchecked."""
+    import csv
+
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle, lineterminator="\r\n").writerows(rows)
+
+
+def xlsxwriter_write(path: Path, sheets: dict[str, Sequence[Sequence[object]]]) -> None:
+    """The anchor: xlsxwriter (constant memory) writing the export's rows, unchecked."""
+    import xlsxwriter  # type: ignore[import-untyped]
+
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_urls": False})
+    for title, rows in sheets.items():
+        sheet = book.add_worksheet(title)
+        write_string, write_number = sheet.write_string, sheet.write_number
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if isinstance(value, str):
+                    if value:
+                        write_string(r, c, value)
+                else:
+                    write_number(r, c, value)
+    book.close()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stores", type=int, default=5000)
     parser.add_argument("--goods", type=int, default=10, help="goods per store")
+    parser.add_argument("--runs", type=int, default=3, help="rounds (medians are quoted)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument(
         "--backup-stores", type=int, default=None, help="market size of the backup figures"
+    )
+    parser.add_argument(
+        "--round-trip-stores", type=int, default=0, help="also export and import back N stores"
     )
     args = parser.parse_args(argv)
 
@@ -61,7 +146,6 @@ def main(argv: list[str] | None = None) -> int:
 
     from kiosk.domain.exchange.csv_file import write_csv
     from kiosk.domain.exchange.write import flat_rows, goods_rows, store_rows
-    from kiosk.services.app import Services
     from kiosk.services.exchange.xlsx import write_workbook
 
     results: dict[str, Any] = {
@@ -80,59 +164,128 @@ def main(argv: list[str] | None = None) -> int:
         )
         results["csv_mb"] = round(csv_in.stat().st_size / 1e6, 1)
         results["xlsx_mb"] = round(xlsx_in.stat().st_size / 1e6, 1)
-        db_file = folder / "bench.sqlite3"
-        with Services.open(f"sqlite:///{db_file}") as services:
-            console = services.access.console_actor()
-            services.listings.create_market(
-                actor=console, slug="bench", name={"ko": "벤치"}, city={}
-            )
-
-            def load(path: Path) -> None:
-                plan = services.exchange.check_import(actor=console, path=path)
-                services.exchange.apply_import(actor=console, plan=plan)
-
-            def empty() -> None:
-                with sqlite3.connect(db_file) as conn:
-                    conn.execute("PRAGMA foreign_keys = ON")
-                    conn.execute("DELETE FROM stores")
-
-            timed(results, "csv_import_s", lambda: load(csv_in))
-            timed(
-                results,
-                "csv_export_s",
-                lambda: services.exchange.export_listings(
-                    actor=console, market_slug="bench", out=folder / "out.csv"
-                ),
-            )
-            plan = timed(
-                results,
-                "csv_dry_run_unchanged_s",
-                lambda: services.exchange.check_import(actor=console, path=folder / "out.csv"),
-            )
-            assert not plan.changes_anything  # the export reads back as the market it came from
-            timed(
-                results, "small_backup_s", lambda: services.backups.backup_database(actor=console)
-            )
-            from kiosk.data.backup import quick_check
-
-            timed(results, "quick_check_s", lambda: quick_check(services._db))
-            empty()
-            timed(results, "xlsx_import_s", lambda: load(xlsx_in))
-            timed(
-                results,
-                "xlsx_export_s",
-                lambda: services.exchange.export_listings(
-                    actor=console, market_slug="bench", out=folder / "out.xlsx"
-                ),
-            )
+        rows = {
+            "flat": list(flat_rows(market.stores, "bench")),
+            "stores": list(store_rows(market.stores, "bench")),
+            "goods": list(goods_rows(market.stores)),
+        }
+        runs = [one_round(folder, csv_in, xlsx_in, rows) for _ in range(max(1, args.runs))]
+        results["runs"] = runs
+        for figure, (project, anchor, key) in FIGURES.items():
+            results[figure] = {
+                "project": _median(runs, project),
+                anchor: _median(runs, key),
+            }
+        results["csv_dry_run_unchanged_s"] = _median(runs, "csv_dry_run_unchanged")
+        results["ratios"] = _ratios(results)
+        if args.round_trip_stores:
+            results["round_trip"] = round_trip(folder, args.round_trip_stores, args.goods)
         results.update(backup_figures(folder, args.backup_stores or args.stores, args.goods))
     if args.json:
         print(json.dumps(results, ensure_ascii=False))
     else:
         for key, value in results.items():
             print(f"{key}: {value}")
-        print("goals: CSV import < 10 s, CSV export < 5 s")
+        print("goals: CSV import < 3x minimal, XLSX import < 1.3x CSV, XLSX export < 1.5x CSV")
     return 0
+
+
+def _median(runs: list[dict[str, float]], key: str) -> float:
+    return round(statistics.median(run[key] for run in runs), 2)
+
+
+def _ratios(results: dict[str, Any]) -> dict[str, float]:
+    def project(figure: str) -> float:
+        return float(results[figure]["project"])
+
+    return {
+        "csv_import_vs_minimal": round(
+            project("csv_import_s") / results["csv_import_s"]["minimal_importer"], 2
+        ),
+        "xlsx_import_vs_csv_import": round(project("xlsx_import_s") / project("csv_import_s"), 2),
+        "xlsx_export_vs_csv_export": round(project("xlsx_export_s") / project("csv_export_s"), 2),
+    }
+
+
+def one_round(
+    folder: Path, csv_in: Path, xlsx_in: Path, rows: dict[str, list[list[Any]]]
+) -> dict[str, float]:
+    """One round of every figure, each project figure beside its anchor."""
+    from kiosk.domain.exchange import file_format as fmt
+    from kiosk.services.app import Services
+
+    took: dict[str, float] = {}
+    db_file = folder / "bench.sqlite3"
+    with Services.open(f"sqlite:///{db_file}") as services:
+        console = services.access.console_actor()
+        services.listings.create_market(actor=console, slug="bench", name={"ko": "벤치"}, city={})
+
+        def load(path: Path) -> None:
+            plan = services.exchange.check_import(actor=console, path=path)
+            services.exchange.apply_import(actor=console, plan=plan)
+
+        def export(out: Path) -> None:
+            services.exchange.export_listings(actor=console, market_slug="bench", out=out)
+
+        def empty() -> None:
+            with sqlite3.connect(db_file) as conn:
+                conn.execute("PRAGMA foreign_keys = ON")
+                conn.execute("DELETE FROM stores")
+
+        took["csv_import"] = seconds(lambda: load(csv_in))[0]
+        took["minimal_import"] = seconds(lambda: minimal_import(csv_in, folder / "min.sqlite3"))[0]
+        took["csv_export"] = seconds(lambda: export(folder / "out.csv"))[0]
+        took["csv_write"] = seconds(lambda: csv_write(folder / "anchor.csv", rows["flat"]))[0]
+        took["csv_dry_run_unchanged"], plan = seconds(
+            lambda: services.exchange.check_import(actor=console, path=folder / "out.csv")
+        )
+        assert not plan.changes_anything  # the export reads back as the market it came from
+        empty()
+        took["xlsx_import"] = seconds(lambda: load(xlsx_in))[0]
+        took["calamine_read"] = seconds(lambda: calamine_read(xlsx_in))[0]
+        took["xlsx_export"] = seconds(lambda: export(folder / "out.xlsx"))[0]
+        sheets = {fmt.STORES_SHEET: rows["stores"], fmt.GOODS_SHEET: rows["goods"]}
+        took["xlsxwriter_write"] = seconds(
+            lambda: xlsxwriter_write(folder / "anchor.xlsx", sheets)
+        )[0]
+    db_file.unlink()
+    return {key: round(value, 3) for key, value in took.items()}
+
+
+def round_trip(folder: Path, stores: int, goods: int) -> dict[str, Any]:
+    """The app's own export of a *stores*-store market, CSV and XLSX, imported back."""
+    from factories.markets import build_market
+
+    from kiosk.data.bulk import insert_market_core
+    from kiosk.data.db import Database
+    from kiosk.services.app import Services
+
+    source, target = folder / "trip-source.sqlite3", folder / "trip-target.sqlite3"
+    with Database.open(f"sqlite:///{source}") as db, db.engine.begin() as conn:
+        insert_market_core(conn, build_market(slug="big", stores=stores, goods_per_store=goods))
+    out: dict[str, Any] = {"stores": stores, "goods": stores * goods}
+    with Services.open(f"sqlite:///{source}") as services:
+        console = services.access.console_actor()
+        for kind in ("csv", "xlsx"):
+            path = folder / f"trip.{kind}"
+            start = time.perf_counter()
+            services.exchange.export_listings(actor=console, market_slug="big", out=path)
+            out[f"{kind}_export_s"] = round(time.perf_counter() - start, 1)
+            out[f"{kind}_mb"] = round(path.stat().st_size / 1e6, 1)
+    for kind in ("csv", "xlsx"):
+        path = folder / f"trip.{kind}"
+        with Services.open(f"sqlite:///{target}") as services:
+            console = services.access.console_actor()
+            services.listings.create_market(actor=console, slug="big", name={"ko": "큰"}, city={})
+            start = time.perf_counter()
+            plan = services.exchange.check_import(actor=console, path=path)
+            written = services.exchange.apply_import(actor=console, plan=plan).store_ids
+            out[f"{kind}_import_s"] = round(time.perf_counter() - start, 1)
+            out[f"{kind}_imported_stores"] = len(written)
+        target.unlink()
+        path.unlink()
+    source.unlink()
+    return out
 
 
 #: A child's backup: seconds and its own peak RSS (MiB), as JSON on stdout.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 
 from kiosk.domain.exchange import file_format as fmt
 from kiosk.domain.exchange.cells import is_blank, quoted
@@ -48,6 +49,8 @@ class Layout:
             self.columns[c.key] for c in fmt.STORE_COLUMNS if c.key in self.columns
         ]
         self.good_indices = [self.columns[c.key] for c in fmt.GOOD_COLUMNS if c.key in self.columns]
+        #: The store cells of a row (a tuple, or the stall cell alone), compared as one value.
+        self.store_key = itemgetter(*self.store_indices)
 
 
 def read_layout(table: Table, out: ListingsFile) -> Layout | None:

@@ -14,7 +14,7 @@ from typing import Final
 
 from kiosk.domain.exchange import file_format as fmt
 from kiosk.domain.exchange.cells import is_blank, quoted
-from kiosk.domain.exchange.header import read_layout
+from kiosk.domain.exchange.header import Layout, read_layout
 from kiosk.domain.exchange.problems import (
     MAX_PROBLEMS,
     CellRef,
@@ -67,7 +67,7 @@ class _Gathered:
     store: StoreListing | None = None
     at: CellRef | None = None
     #: The store cells of the stall's first row: a repeated row with the same cells is skipped.
-    cells: tuple[object, ...] = ()
+    cells: object = None
     goods: list[tuple[GoodListing, CellRef]] = field(default_factory=list)
     good_names: dict[str, int] = field(default_factory=dict)
 
@@ -91,6 +91,7 @@ def read_tables(tables: Sequence[Table]) -> ListingsFile:
         return out
     gathered: dict[str, _Gathered] = {}
     order: list[str] = []
+    last = _Last()
     for layout in sorted(layouts, key=lambda lay: not lay.stores):  # stores before goods
         for index, cells in enumerate(layout.table.rows[1:], start=2):
             if all(is_blank(c) for c in cells):
@@ -100,7 +101,7 @@ def read_tables(tables: Sequence[Table]) -> ListingsFile:
                 add_problem(out, CellRef(layout.table.name, index), TOO_MANY_ROWS(max=MAX_ROWS))
                 return out
             row = Row(layout, cells, index, out)
-            _read_row(row, out, gathered, order)
+            _read_row(row, out, gathered, order, last)
             if len(out.problems) > MAX_PROBLEMS * 4:
                 return out
     if out.rows == 0:
@@ -126,11 +127,42 @@ def read_tables(tables: Sequence[Table]) -> ListingsFile:
     return out
 
 
+@dataclass
+class _Last:
+    """The row before, when its store cells read without a problem: a row with the same
+    store cells (the CSV's one row per good) takes its stall and store as they are."""
+
+    layout: Layout | None = None
+    cells: object = None
+    stall: str = ""
+    entry: _Gathered | None = None
+
+
 def _read_row(
-    row: Row, out: ListingsFile, gathered: dict[str, _Gathered], order: list[str]
+    row: Row, out: ListingsFile, gathered: dict[str, _Gathered], order: list[str], last: _Last
 ) -> None:
     layout = row.layout
-    stall = read_stall(row)
+    cells = layout.store_key(row.cells)
+    if last.entry is not None and last.layout is layout and layout.goods and cells == last.cells:
+        _read_good_row(row, last.entry, last.stall)
+        return
+    last.entry = None
+    entry = _read_store_part(row, out, gathered, order, cells)
+    if entry is None:
+        return
+    stall = row.stall
+    if row.ok:
+        last.layout, last.cells, last.stall, last.entry = layout, cells, stall, entry
+    if layout.goods:
+        _read_good_row(row, entry, stall)
+
+
+def _read_store_part(
+    row: Row, out: ListingsFile, gathered: dict[str, _Gathered], order: list[str], cells: object
+) -> _Gathered | None:
+    """The row's stall, market and store columns; the stall's entry (None without a stall)."""
+    layout = row.layout
+    stall = row.stall = read_stall(row)
     market = row.text(fmt.MARKET, 64) if fmt.MARKET.key in layout.columns else ""
     if market:
         if out.market is None:
@@ -138,13 +170,12 @@ def _read_row(
         elif market != out.market:
             row.fail(fmt.MARKET, MARKET_DIFFERS(value=quoted(market), market=out.market))
     if not stall:
-        return
+        return None
     entry = gathered.get(stall)
     if entry is None:
         entry = gathered[stall] = _Gathered()
         order.append(stall)
     if layout.stores:
-        cells = tuple(row.cells[i] for i in layout.store_indices)
         if entry.store is not None and layout.goods and cells == entry.cells:
             store = entry.store  # the same store cells again (one row per good): read once
         else:
@@ -158,16 +189,19 @@ def _read_row(
             row.fail(fmt.STALL, DUPLICATE_STALL(stall=stall, other=entry.at.row))
         elif row.ok:
             _same_store(row, entry, store)
-    if layout.goods:
-        good = read_good(row)
-        if good is not None and row.ok:
-            name = good.name.get("ko", "")
-            if name in entry.good_names:
-                other = entry.good_names[name]
-                row.fail(fmt.GOOD_NAMES[0], DUPLICATE_GOOD(stall=stall, name=name, other=other))
-                return
-            entry.good_names[name] = row.number
-            entry.goods.append((good, CellRef(layout.table.name, row.number)))
+    return entry
+
+
+def _read_good_row(row: Row, entry: _Gathered, stall: str) -> None:
+    good = read_good(row)
+    if good is not None and row.ok:
+        name = good.name.get("ko", "")
+        if name in entry.good_names:
+            other = entry.good_names[name]
+            row.fail(fmt.GOOD_NAMES[0], DUPLICATE_GOOD(stall=stall, name=name, other=other))
+            return
+        entry.good_names[name] = row.number
+        entry.goods.append((good, CellRef(row.layout.table.name, row.number)))
 
 
 def _same_store(row: Row, entry: _Gathered, store: StoreListing) -> None:

@@ -65,6 +65,8 @@ class Row:
         self.number = number
         self.out = out
         self.ok = True
+        #: The stall number as read (set by the reader of the row's store columns).
+        self.stall = ""
 
     def ref(self, column: fmt.Column) -> CellRef:
         return CellRef(self.layout.table.name, self.number, column.korean)
@@ -174,7 +176,11 @@ def read_store(row: Row, stall: str) -> StoreListing:
 def read_good(row: Row) -> GoodListing | None:
     """The row's good, or None when every goods cell is empty (a store without goods)."""
     cells = row.cells
-    if all(is_blank(cells[i]) for i in row.layout.good_indices):
+    for index in row.layout.good_indices:
+        value = cells[index]
+        if value is not None and value != "" and not is_blank(value):
+            break
+    else:
         return None
     names = row.texts(fmt.GOOD_NAMES, MAX_NAME)
     if "ko" not in names:
