@@ -10,7 +10,9 @@ from kiosk.domain.categories import Category
 from kiosk.domain.characters import is_hidden
 from kiosk.domain.exchange.file_format import (
     CATEGORY_WORDS,
+    NO,
     PAYMENT_WORDS,
+    YES,
     is_formula,
     parse_category,
     parse_payment_word,
@@ -27,6 +29,10 @@ MAX_CELL_CHARS: Final = 5_000
 QUOTE_CHARS: Final = 40
 #: First characters that send a text cell down the full check (a formula, an apostrophe).
 _SLOW_STARTS: Final = frozenset("=\uff1d'")
+#: Longest run of digits read as a price without the full parser.
+_FAST_DIGITS: Final = 12
+#: The words the app writes itself, exactly as written (anything else: the full check).
+_PLAIN_YES_NO: Final = {YES: True, NO: False}
 
 REQUIRED = define("exchange.required", N_("is empty; it is required"))
 TOO_LONG = define("exchange.too_long", N_("has {length} characters; at most {max} fit"))
@@ -109,6 +115,11 @@ def text_value(value: object, *, limit: int = MAX_CELL_CHARS, lines: bool = Fals
 def price_value(value: object) -> int:
     """Whole won from a number cell or text as the store form reads it (``12,000원``,
     ``₩12,000``, ``12000``: :func:`kiosk.domain.prices.parse_price`)."""
+    if type(value) is str and len(value) <= _FAST_DIGITS and value.isascii() and value.isdigit():
+        try:
+            return checked_won(int(value))  # the common cell: plain digits
+        except PriceError as exc:
+            raise CellError(exc.reason) from None
     if isinstance(value, bool):
         raise CellError(NOT_WON(value=quoted(value)))
     if isinstance(value, float) and value.is_integer():
@@ -127,6 +138,10 @@ def price_value(value: object) -> int:
 def yes_no_value(value: object, *, default: bool) -> bool:
     if isinstance(value, bool):
         return value
+    if type(value) is str:
+        found = _PLAIN_YES_NO.get(value)
+        if found is not None:
+            return found
     text = text_value(value).strip()
     if not text:
         return default

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from itertools import islice
 from typing import Final, Literal
 
 from kiosk.domain.exchange.problems import Table
@@ -202,13 +203,10 @@ def read_csv(text: str, name: str, sheet: str) -> Table:
     Reads at most the header and :data:`MAX_ROWS` + 1 rows (more is reported by
     the reader); a cell over Python's CSV field limit is refused with its row.
     """
-    rows: list[list[object]] = []
+    rows: list[list[str]] = []
     reader = csv.reader(io.StringIO(text, newline=""), strict=False)
     try:
-        for row in reader:
-            rows.append(list(row))
-            if len(rows) > MAX_ROWS + 1:
-                break
+        rows.extend(islice(reader, MAX_ROWS + 2))
     except csv.Error as exc:
         row_number = len(rows) + 1
         if "field limit" in str(exc):

@@ -167,20 +167,27 @@ PAYMENT_WORDS: Final[Mapping[PaymentMethod, str]] = {
 PAYMENT_SEPARATOR: Final = ", "
 
 
+#: Every word a cell may use for a category or a way to pay: the Korean word or the code.
+_CATEGORY_BY_WORD: Final[Mapping[str, Category]] = {
+    **{category.value: category for category in CATEGORY_WORDS},
+    **{korean: category for category, korean in CATEGORY_WORDS.items()},
+}
+_PAYMENT_BY_WORD: Final[Mapping[str, PaymentMethod]] = {
+    **{method.value: method for method in PAYMENT_WORDS},
+    **{korean: method for method, korean in PAYMENT_WORDS.items()},
+}
+
+
 def parse_category(text: str) -> Category | None:
     word = " ".join(text.split())
-    for category, korean in CATEGORY_WORDS.items():
-        if word == korean or word.lower() == category.value:
-            return category
-    return None
+    found = _CATEGORY_BY_WORD.get(word)
+    return found if found is not None else _CATEGORY_BY_WORD.get(word.lower())
 
 
 def parse_payment_word(text: str) -> PaymentMethod | None:
     word = text.strip()
-    for method, korean in PAYMENT_WORDS.items():
-        if word == korean or word.lower() == method.value:
-            return method
-    return None
+    found = _PAYMENT_BY_WORD.get(word)
+    return found if found is not None else _PAYMENT_BY_WORD.get(word.lower())
 
 
 # Formula safety ---------------------------------------------------------------------------

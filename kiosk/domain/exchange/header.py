@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 
 from kiosk.domain.exchange import file_format as fmt
 from kiosk.domain.exchange.cells import is_blank, quoted
 from kiosk.domain.exchange.problems import CellRef, ListingsFile, Table, add_problem
+from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.domain.messages import N_, define
 
 UNKNOWN_COLUMN = define(
@@ -51,6 +53,22 @@ class Layout:
         self.good_indices = [self.columns[c.key] for c in fmt.GOOD_COLUMNS if c.key in self.columns]
         #: The store cells of a row (a tuple, or the stall cell alone), compared as one value.
         self.store_key = itemgetter(*self.store_indices)
+        #: Text cells already read well, by (limit, lines): the same name or unit in many
+        #: rows (a market's goods) is checked once.
+        self.read_texts: dict[tuple[int, bool], dict[str, str]] = {}
+
+        self._slots: dict[str, list[tuple[LocaleCode, fmt.Column, int]]] = {}
+
+    def slots(self, columns: Sequence[fmt.Column]) -> list[tuple[LocaleCode, fmt.Column, int]]:
+        """(locale, column, index) of the five-language *columns* this sheet has."""
+        found = self._slots.get(columns[0].key)
+        if found is None:
+            found = self._slots[columns[0].key] = [
+                (locale, column, self.columns[column.key])
+                for locale, column in zip(LOCALES, columns, strict=True)
+                if column.key in self.columns
+            ]
+        return found
 
 
 def read_layout(table: Table, out: ListingsFile) -> Layout | None:

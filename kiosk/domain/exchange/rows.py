@@ -23,7 +23,7 @@ from kiosk.domain.exchange.problems import CellRef, ListingsFile, add_problem
 from kiosk.domain.hours import OpeningHours
 from kiosk.domain.hours_text import HoursTextError, parse_hours_cell
 from kiosk.domain.listing import GoodListing, StoreListing
-from kiosk.domain.locales import LOCALES, LocaleCode
+from kiosk.domain.locales import LocaleCode
 from kiosk.domain.messages import N_, Message, define
 from kiosk.domain.phones import normalise_phone
 from kiosk.domain.qr.text_gate import code_text_problem
@@ -92,7 +92,16 @@ class Row:
     def text(self, column: fmt.Column, limit: int, *, required: bool = False) -> str:
         value = self.raw(column)
         text = ""
-        if value is not None and value != "":
+        if type(value) is str and value:
+            memo = self.layout.read_texts.setdefault((limit, False), {})
+            found = memo.get(value)
+            if found is None:
+                try:
+                    found = memo[value] = text_value(value, limit=limit).strip()
+                except CellError as exc:
+                    self.fail(column, exc.message)
+            text = found or ""
+        elif value is not None and value != "":
             try:
                 text = text_value(value, limit=limit).strip()
             except CellError as exc:
@@ -105,17 +114,21 @@ class Row:
         self, columns: Sequence[fmt.Column], limit: int, *, lines: bool = False
     ) -> dict[LocaleCode, str]:
         values: dict[LocaleCode, str] = {}
-        index, cells = self.layout.columns, self.cells
-        for locale, column in zip(LOCALES, columns, strict=True):
-            at = index.get(column.key)
-            value = None if at is None else cells[at]
+        cells = self.cells
+        memo = self.layout.read_texts.setdefault((limit, lines), {})
+        for locale, column, at in self.layout.slots(columns):
+            value = cells[at]
             if value is None or value == "":
                 continue
-            try:
-                text = text_value(value, limit=limit, lines=lines).strip()
-            except CellError as exc:
-                self.fail(column, exc.message)
-                continue
+            text = memo.get(value) if type(value) is str else None
+            if text is None:
+                try:
+                    text = text_value(value, limit=limit, lines=lines).strip()
+                except CellError as exc:
+                    self.fail(column, exc.message)
+                    continue
+                if type(value) is str:
+                    memo[value] = text
             if text:
                 values[locale] = text
         return values
