@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Final, Literal
 
+from kiosk.domain.exchange import file_format as fmt
 from kiosk.domain.exchange.problems import Table
 from kiosk.domain.exchange.read import EMPTY_FILE, MAX_ROWS
 from kiosk.domain.exchange.spreadsheet import csv_bytes
@@ -30,6 +31,8 @@ BOM: Final = b"\xef\xbb\xbf"
 #: The encodings a manager may choose for a CSV file.
 CsvEncoding = Literal["utf-8", "cp949"]
 CSV_ENCODINGS: Final[tuple[CsvEncoding, ...]] = ("utf-8", "cp949")
+#: The leading cells a row may share with the row before: the store columns.
+_SHARED: Final = len(fmt.STORE_COLUMNS)
 #: How much of a line each reading of an ambiguous file shows.
 _SHOWN: Final = 60
 
@@ -197,6 +200,18 @@ def _odd(ch: str) -> bool:
     return (code < 0x20 and ch not in "\t\r\n") or 0xE000 <= code <= 0xF8FF
 
 
+def _sharing(rows: Iterable[list[str]]) -> Iterator[list[str]]:
+    """*rows*, each holding the very cells of the row before where its store columns are the
+    same (the app's CSV repeats them on every good's row): a big file keeps them once."""
+    previous: list[str] = []
+    for row in rows:
+        front = previous[:_SHARED]
+        if row[:_SHARED] == front:
+            row[:_SHARED] = front
+        previous = row
+        yield row
+
+
 def read_csv(text: str, name: str, sheet: str) -> Table:
     """The rows of *text* as one table named *sheet*; ExchangeFileError when CSV breaks.
 
@@ -206,7 +221,7 @@ def read_csv(text: str, name: str, sheet: str) -> Table:
     rows: list[list[str]] = []
     reader = csv.reader(io.StringIO(text, newline=""), strict=False)
     try:
-        rows.extend(islice(reader, MAX_ROWS + 2))
+        rows.extend(_sharing(islice(reader, MAX_ROWS + 2)))
     except csv.Error as exc:
         row_number = len(rows) + 1
         if "field limit" in str(exc):

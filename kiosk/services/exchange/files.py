@@ -58,4 +58,5 @@ def read_file_tables(path: Path, encoding: CsvEncoding | None = None) -> tuple[l
 
         return read_workbook(data, path.name), "xlsx"
     text, found = decode_csv(data, path.name, encoding)
+    del data  # a big file's bytes are not kept beside its text while the rows are read
     return [read_csv(text, path.name, path.name)], found
