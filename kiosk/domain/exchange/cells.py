@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from typing import Final
 
@@ -179,3 +180,11 @@ def payments_value(value: object) -> tuple[PaymentMethod, ...]:
 
 def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+def is_blank_row(cells: Iterable[object]) -> bool:
+    """Every cell blank (:func:`is_blank`); stops at the first that is not."""
+    for value in cells:
+        if value is not None and (not isinstance(value, str) or value.strip()):
+            return False
+    return True

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Final
 
 from kiosk.domain.exchange import file_format as fmt
-from kiosk.domain.exchange.cells import is_blank, quoted
+from kiosk.domain.exchange.cells import is_blank, is_blank_row, quoted
 from kiosk.domain.exchange.header import Layout, read_layout
 from kiosk.domain.exchange.problems import (
     MAX_PROBLEMS,
@@ -94,7 +94,7 @@ def read_tables(tables: Sequence[Table]) -> ListingsFile:
     last = _Last()
     for layout in sorted(layouts, key=lambda lay: not lay.stores):  # stores before goods
         for index, cells in enumerate(layout.table.rows[1:], start=2):
-            if all(is_blank(c) for c in cells):
+            if is_blank_row(cells):
                 continue
             out.rows += 1
             if out.rows > MAX_ROWS:

@@ -42,7 +42,7 @@ from kiosk.domain.exchange.problems import (
     problem_lines,
 )
 from kiosk.domain.exchange.read import read_tables
-from kiosk.domain.exchange.write import flat_rows, goods_rows, store_rows
+from kiosk.domain.exchange.write import Cell, flat_rows, goods_rows, store_rows
 from kiosk.domain.listing import StoreListing
 from kiosk.domain.messages import N_, KioskError, Message, define
 from kiosk.domain.store_edit.checks import validate
@@ -332,20 +332,30 @@ def export_kind(path: Path) -> FileKind:
 
 def listings_bytes(kind: FileKind, stores: Sequence[StoreListing], market: str) -> bytes:
     """The file's bytes: CSV (one row per good) or XLSX (stores, goods and guide sheets)."""
+    return _file_bytes(kind, _listings_rows(kind, stores, market))
+
+
+def _listings_rows(
+    kind: FileKind, stores: Sequence[StoreListing], market: str
+) -> list[list[list[Cell]]]:
+    """The rows of each sheet, made once for writing the file and for checking it."""
     if kind == "csv":
-        return write_csv(flat_rows(stores, market))
+        return [list(flat_rows(stores, market))]
+    return [list(store_rows(stores, market)), list(goods_rows(stores))]
+
+
+def _file_bytes(kind: FileKind, sheets: list[list[list[Cell]]]) -> bytes:
+    if kind == "csv":
+        return write_csv(sheets[0])
     from kiosk.services.exchange.xlsx import write_workbook
 
-    return write_workbook(store_rows(stores, market), goods_rows(stores))
+    return write_workbook(sheets[0], sheets[1])
 
 
-def _expected_tables(kind: FileKind, stores: Sequence[StoreListing], market: str) -> list[Table]:
+def _expected_tables(kind: FileKind, sheets: list[list[list[Cell]]]) -> list[Table]:
     if kind == "csv":
-        return [Table("", [[str(c) for c in row] for row in flat_rows(stores, market)])]
-    return [
-        Table(fmt.STORES_SHEET, list(store_rows(stores, market))),
-        Table(fmt.GOODS_SHEET, list(goods_rows(stores))),
-    ]
+        return [Table("", [[str(c) for c in row] for row in sheets[0]])]
+    return [Table(fmt.STORES_SHEET, sheets[0]), Table(fmt.GOODS_SHEET, sheets[1])]
 
 
 def _cells(row: Sequence[object]) -> list[object]:
@@ -355,9 +365,9 @@ def _cells(row: Sequence[object]) -> list[object]:
     return cells
 
 
-def _verify_export(path: Path, kind: FileKind, stores: Sequence[StoreListing], market: str) -> None:
+def _verify_export(path: Path, kind: FileKind, sheets: list[list[list[Cell]]]) -> None:
     """Read the written file back and compare every cell with what was meant."""
-    expected = _expected_tables(kind, stores, market)
+    expected = _expected_tables(kind, sheets)
     found = {table.name: table for table in read_file_tables(path)[0]}
     for table in expected:
         got = found.get(table.name) if kind == "xlsx" else next(iter(found.values()))
@@ -384,7 +394,8 @@ def export_listings(
     stores: list[StoreListing] = []
     if not template:
         stores = [saved.listing for saved in market_listings(db, market_slug).values()]
-    data = listings_bytes(kind, stores, market_slug)
-    write_verified(out, data, lambda tmp: _verify_export(tmp, kind, stores, market_slug))
+    sheets = _listings_rows(kind, stores, market_slug)
+    data = _file_bytes(kind, sheets)
+    write_verified(out, data, lambda tmp: _verify_export(tmp, kind, sheets))
     goods = sum(len(store.products) for store in stores)
     return ExportResult(out, kind, len(stores), goods)

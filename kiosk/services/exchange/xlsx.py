@@ -21,6 +21,7 @@ from kiosk.domain.exchange import file_format as fmt
 from kiosk.domain.exchange.csv_file import ExchangeFileError
 from kiosk.domain.exchange.problems import Table
 from kiosk.domain.exchange.read import MAX_ROWS
+from kiosk.domain.exchange.spreadsheet import Neutral
 from kiosk.domain.exchange.write import Cell
 from kiosk.domain.messages import N_, define
 from kiosk.services.exchange.xlsx_scan import NOT_XLSX, FoundFormula, check_archive
@@ -118,7 +119,7 @@ def _write_rows(sheet: Any, rows: Iterable[Sequence[Cell]], bold: Any) -> None:
         for c, value in enumerate(row):
             if isinstance(value, str):
                 if value:
-                    write_string(r, c, fmt.neutralise(value))
+                    write_string(r, c, value if type(value) is Neutral else fmt.neutralise(value))
             elif value is not None:
                 write_number(r, c, value)
 

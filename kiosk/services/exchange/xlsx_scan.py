@@ -41,7 +41,13 @@ BOMB = define(
 )
 
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
-_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+#: How a formula element starts (``<f>``, ``<f t="shared" .../>``, ``<x:f>``): searched as
+#: plain bytes, which is many times faster than a pattern over every tag.
+_FORMULA_STARTS: Final = tuple(
+    prefix + b"f" + end
+    for prefix in (b"<", b":")
+    for end in (b">", b" ", b"/", b"\t", b"\n", b"\r")
+)
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
 _REF = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
 _CELL_FORMULA = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.DOTALL)
@@ -92,9 +98,10 @@ def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bool:
         with archive.open(info) as member:
             while chunk := member.read(_CHUNK):
                 window = tail + chunk
-                if _DTD.search(window):
+                if b"<!" in window and _DTD.search(window):
                     raise ExchangeFileError(NOT_XLSX(name=name, reason="DTD"))
-                formulas = formulas or (worksheet and _FORMULA.search(window) is not None)
+                if worksheet and not formulas:
+                    formulas = any(start in window for start in _FORMULA_STARTS)
                 tail = window[-_OVERLAP:]
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
         raise ExchangeFileError(NOT_XLSX(name=name, reason=type(exc).__name__)) from None
