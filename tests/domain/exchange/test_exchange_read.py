@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from hypothesis import given
@@ -180,6 +180,8 @@ def _with(rows: list[list[object]], row: int, column: fmt.Column, value: object)
         (fmt.PHONE, "12345", '전화번호 "12345" is not a Korean phone number'),
         (fmt.STALL, "A 1", '점포 번호 "A 1" is not a stall number'),
         (fmt.NAMES[0], datetime(2026, 1, 2), "holds a date or time"),
+        (fmt.HOURS, timedelta(hours=30), "holds a date or time"),  # Excel's [h]:mm cell
+        (fmt.PRICE, "123456789012", "가격 123456789012 is not a price from 0 to 100000000 won"),
         (fmt.MARKET, "other", '시장 is "other", but this file is for the market "test"'),
     ],
 )
