@@ -1,7 +1,7 @@
 """Tables written as CSV (UTF-8 with BOM, CRLF) or XLSX, made in memory, checked after writing.
 
 Both go through the one writer (:func:`kiosk.render.atomic.write_verified`):
-the file as written is read back (CSV parsed, XLSX opened with openpyxl) and
+the file as written is read back (CSV parsed, XLSX read with python-calamine) and
 must hold exactly the rows that were meant, formula-safe
 (:mod:`kiosk.domain.exchange.spreadsheet`), before it replaces the target.
 """
@@ -82,18 +82,25 @@ def xlsx_bytes(rows: Sequence[Sequence[Cell]], *, title: str) -> bytes:
     return out.getvalue()
 
 
-def _check_xlsx(path: Path, rows: Sequence[Sequence[Cell]], name: str) -> int:
-    from openpyxl import load_workbook
+def _trimmed(row: Sequence[object]) -> list[object]:
+    cells = ["" if value is None else value for value in row]
+    while cells and cells[-1] == "":
+        cells.pop()
+    return cells
 
-    book = load_workbook(path, read_only=True)
+
+def _check_xlsx(path: Path, rows: Sequence[Sequence[Cell]], name: str) -> int:
+    """Read the first sheet back with python-calamine (not the writer's own reader)."""
+    from python_calamine import CalamineWorkbook
+
     try:
-        sheet = book.worksheets[0]
-        found = [list(row) for row in sheet.iter_rows(values_only=True)]
-    finally:
-        book.close()
-    expected = [["" if v is None else v for v in row] for row in rows]
-    cleaned = [["" if v is None else v for v in row] for row in found]
-    if cleaned != expected:
+        with CalamineWorkbook.from_path(path) as book:
+            found = book.get_sheet_by_index(0).to_python(skip_empty_area=False)
+    except Exception as exc:  # calamine raises several kinds for a broken workbook
+        raise SheetError(READ_BACK(name=name, where=type(exc).__name__)) from None
+    while found and not _trimmed(found[-1]):
+        found.pop()
+    if [_trimmed(row) for row in found] != [_trimmed(row) for row in rows]:
         raise SheetError(READ_BACK(name=name, where="cells"))
     return len(found)
 
