@@ -11,7 +11,7 @@ read back cell by cell before it replaces anything.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Final
@@ -47,7 +47,7 @@ from kiosk.domain.listing import StoreListing
 from kiosk.domain.messages import N_, KioskError, Message, define
 from kiosk.domain.store_edit.checks import validate
 from kiosk.domain.store_edit.draft import FieldChange
-from kiosk.services.exchange.files import FileKind, read_file_tables
+from kiosk.services.exchange.files import FileKind, read_file_tables, without_cycle_collection
 
 #: Audit lines kept for one import (the rest are counted in the last line).
 MAX_AUDIT_CHANGES: Final = 300
@@ -137,41 +137,35 @@ def _check_codes(listing: ListingsFile) -> None:
     from kiosk.services.qr.input_error import QrInputError
     from kiosk.services.qr.store_codes import check_kakao, check_payment
 
-    kakaos: dict[str, str | Message] = {}
-    payments: dict[str, str | Message] = {}
+    def kakao(text: str) -> str:
+        return found.channel_id if (found := check_kakao(text)) is not None else ""
+
+    def payment(text: str) -> str:
+        return found.raw if (found := check_payment(text)) is not None else ""
+
+    seen: dict[tuple[object, str], str | Message] = {}
+
+    def once(parse: Callable[[str], str], text: str) -> str | Message:
+        if (key := (parse, text)) not in seen:
+            try:
+                seen[key] = parse(text)
+            except QrInputError as exc:
+                seen[key] = exc.reason_message
+        return seen[key]
+
     checked: list[ReadStore] = []
     for store in listing.stores:
-        kakao, payment = store.listing.kakao, store.listing.payment
-        found = kakaos.get(kakao)
-        if found is None:
-            try:
-                channel = check_kakao(kakao)
-                found = channel.channel_id if channel is not None else ""
-            except QrInputError as exc:
-                found = exc.reason_message
-            kakaos[kakao] = found
-        paid = payments.get(payment)
-        if paid is None:
-            try:
-                checked_payment = check_payment(payment)
-                paid = checked_payment.raw if checked_payment is not None else ""
-            except QrInputError as exc:
-                paid = exc.reason_message
-            payments[payment] = paid
-        if isinstance(found, Message):
-            listing.problems.append(FileProblem(store.kakao_at, found))
-        else:
-            kakao = found
-        if isinstance(paid, Message):
-            listing.problems.append(FileProblem(store.payment_at, paid))
-        else:
-            payment = paid
-        if (kakao, payment) == (store.listing.kakao, store.listing.payment):
-            checked.append(store)
-        else:
-            checked.append(
-                replace(store, listing=replace(store.listing, kakao=kakao, payment=payment))
-            )
+        read = store.listing
+        channel, paid = once(kakao, read.kakao), once(payment, read.payment)
+        for value, where in ((channel, store.kakao_at), (paid, store.payment_at)):
+            if isinstance(value, Message):
+                listing.problems.append(FileProblem(where, value))
+        channel = read.kakao if isinstance(channel, Message) else channel
+        paid = read.payment if isinstance(paid, Message) else paid
+        same = (channel, paid) == (read.kakao, read.payment)
+        checked.append(
+            store if same else replace(store, listing=replace(read, kakao=channel, payment=paid))
+        )
     listing.stores = checked
 
 
@@ -216,6 +210,7 @@ def _market(listing: ListingsFile, wanted: str | None) -> str:
     return slug
 
 
+@without_cycle_collection
 def check_import(
     db: Database,
     *,
@@ -289,6 +284,7 @@ def summary(plan: ImportPlan) -> str:
     )
 
 
+@without_cycle_collection
 def apply_import(db: Database, *, plan: ImportPlan, actor: Actor, origin: str) -> ImportResult:
     """Write *plan* in one transaction with its audit entry and change event.
 
@@ -379,6 +375,7 @@ def _verify_export(path: Path, kind: FileKind, sheets: list[list[list[Cell]]]) -
                 raise ExchangeFileError(EXPORT_DIFFERS(row=number))
 
 
+@without_cycle_collection
 def export_listings(
     db: Database, *, market_slug: str, out: Path, template: bool = False
 ) -> ExportResult:
