@@ -58,12 +58,18 @@ def read_workbook(data: bytes, name: str) -> list[Table]:
                     continue
                 sheet = book.get_sheet_by_name(meta.name)
                 rows = sheet.to_python(skip_empty_area=False, nrows=MAX_ROWS + 2)
-                tables.append(Table(meta.name, rows))
+                tables.append(Table(meta.name, [_whole_numbers(row) for row in rows]))
     except Exception as exc:  # calamine raises several kinds for a broken workbook
         raise ExchangeFileError(NOT_XLSX(name=name, reason=type(exc).__name__)) from None
     if formulas:
         _put_formulas(tables, formulas)
     return tables
+
+
+def _whole_numbers(row: list[Any]) -> list[Any]:
+    """*row* with whole numbers as int: calamine gives every number as a float, and the
+    readers of a table (a roster's preview too) show 12000, not 12000.0."""
+    return [int(v) if type(v) is float and v.is_integer() else v for v in row]
 
 
 def _put_formulas(tables: Sequence[Table], formulas: Iterable[FoundFormula]) -> None:
