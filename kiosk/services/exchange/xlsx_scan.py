@@ -22,12 +22,12 @@ from kiosk.domain.exchange.csv_file import ExchangeFileError
 from kiosk.domain.messages import N_, define
 
 #: Unpacked size allowed for the whole workbook: the app's own export of a 100,000-store
-#: market with 10 goods a store unpacks to ~0.9 GB (inline strings); twice that is absurd.
+#: market with 10 goods a store unpacks to ~0.6 GB (5,000 stores: 31 MB); 2 GB is absurd.
 MAX_UNPACKED_BYTES: Final = 2 * 1024 * 1024 * 1024
 #: Most members an XLSX of ours or of Excel has (sheets, styles, relations...).
 MAX_MEMBERS: Final = 1_000
-#: Real workbooks compress XML about 5-30 times (the app's own exports up to ~40);
-#: a bomb thousands of times.
+#: Real workbooks compress XML about 5-30 times (the app's own exports ~12); a bomb
+#: thousands of times.
 MAX_RATIO: Final = 200
 _CHUNK: Final = 4 * 1024 * 1024
 _OVERLAP: Final = 16
