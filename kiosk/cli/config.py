@@ -36,18 +36,6 @@ def add_config_parser(subparsers: argparse._SubParsersAction[_P]) -> None:
     path.set_defaults(func=_cmd_path)
 
 
-def _writable_contents() -> dict[str, str | int]:
-    """The file's values, or CliError when rewriting it would lose what a person wrote."""
-    path = settings_file.settings_path()
-    contents = settings_file.read(path)
-    if contents.problems:
-        raise CliError(
-            f"the settings file is not changed: {contents.problems[0]} "
-            "(correct the file or remove it, then try again)"
-        )
-    return dict(contents.values)
-
-
 def _check_key(key: str) -> None:
     if key not in settings_file.KEYS:
         raise CliError(f"unknown setting {key!r} (known: {', '.join(settings_file.KEYS)})")
@@ -56,45 +44,16 @@ def _check_key(key: str) -> None:
 def store_settings(changes: dict[str, str | None]) -> list[str]:
     """Write *changes* (None removes a key) to the settings file; lines saying what was done.
 
-    A database URL with a password is split: the password goes to the secret store
-    and the URL without it to the file. Values are checked before anything is written.
+    The services' one writer (also the set-up screens'): a database URL's password goes
+    to the secret store, the URL without it to the file. CliError when refused.
     """
-    values = _writable_contents()
-    said: list[str] = []
-    for key, given in changes.items():
-        _check_key(key)
-        if given is None:
-            values.pop(key, None)
-            continue
-        value = given.strip()
-        try:
-            settings.check_value(key, value, key)
-        except settings.SettingsError as exc:
-            raise CliError(str(exc)) from None
-        if key == "database_url":
-            value, where = _keep_password(value)
-            if where:
-                said.append(f"the database password is kept in {where}")
-        values[key] = int(value) if key.endswith(("_ms", "_seconds")) else value
-    try:
-        settings_file.write(settings_file.settings_path(), values)
-    except OSError as exc:
-        raise CliError(f"the settings file could not be written: {exc.strerror or exc}") from None
-    settings.reset()
-    return said
+    from kiosk.services.app import Services
+    from kiosk.services.values import SetupRefused
 
-
-def _keep_password(url: str) -> tuple[str, str | None]:
-    bare, password = settings_file.split_password(url)
-    if password is None:
-        return bare, None
-    name = settings_file.secret_key(bare)
-    if name is None:
-        raise CliError("database_url: a password needs a user name and a host in the URL")
     try:
-        return bare, secret_store.put(name, password)
-    except OSError as exc:
-        raise CliError(f"the password could not be kept: {exc.strerror or exc}") from None
+        return Services.store_settings(changes)
+    except SetupRefused as exc:
+        raise CliError(str(exc)) from None
 
 
 def _cmd_set(args: argparse.Namespace) -> int:

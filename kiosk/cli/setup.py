@@ -48,7 +48,9 @@ def add_setup_parser(subparsers: argparse._SubParsersAction[_P]) -> None:
 
 def _cmd_setup(args: argparse.Namespace) -> int:
     from kiosk.cli.database import check_lines
+    from kiosk.domain.text import terminal_safe
     from kiosk.services.app import Services
+    from kiosk.services.values import DatabaseOpenError, NotFoundError, SetupRefused
 
     if args.stall and not args.market:
         raise CliError("setup: --stall needs --market (the market the stall is in)")
@@ -61,37 +63,19 @@ def _cmd_setup(args: argparse.Namespace) -> int:
     if failed:
         print(f"setup stopped: {', '.join(failed)} failed; nothing was changed on this PC")
         return 1
-    home = _set_home(args) if args.market else None
-    from kiosk.cli.config import store_settings
-
-    for said in store_settings({"database_url": args.database_url, "role": args.role}):
-        print(said)
-    from kiosk import settings_file
-    from kiosk.domain.text import terminal_safe
-
-    print(terminal_safe(f"settings written to {settings_file.settings_path()}"))
-    where = f", home market {home}" if home else ""
-    print(terminal_safe(f"this PC is set up: role {args.role}{where}"))
-    return 0
-
-
-def _set_home(args: argparse.Namespace) -> str:
-    """Make the market (and stall) this PC's home in that database; CliError when unknown."""
-    from kiosk.services.app import Services
-    from kiosk.services.values import DatabaseOpenError, NotFoundError
-
     try:
-        services = Services.open(args.database_url)
+        done = Services.set_up_pc(
+            args.database_url, role=args.role, market=args.market, stall=args.stall
+        )
     except DatabaseOpenError as exc:
         raise CliError(f"setup: {exc}") from None
-    try:
-        console = services.access.console_actor()
-        home = services.directory.set_home_market(
-            actor=console, market_slug=args.market, stall=args.stall
-        )
     except NotFoundError as exc:
         raise CliError(f"setup: {exc}; nothing was changed on this PC") from None
-    finally:
-        services.close()
-    assert home is not None
-    return home.market_slug + (f" stall {home.stall}" if home.stall else "")
+    except SetupRefused as exc:
+        raise CliError(str(exc)) from None
+    for said in done.said:
+        print(said)
+    print(terminal_safe(f"settings written to {done.path}"))
+    where = f", home market {done.home}" if done.home else ""
+    print(terminal_safe(f"this PC is set up: role {args.role}{where}"))
+    return 0

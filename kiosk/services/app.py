@@ -25,6 +25,7 @@ from kiosk.services.parts.search import Search
 if TYPE_CHECKING:
     from kiosk.data.db import Database
     from kiosk.data.server_check import CheckLine
+    from kiosk.services.pc_setup import SetUpPc
 
 __all__ = [
     "Access",
@@ -114,6 +115,32 @@ class Services:
         from kiosk.data.server_check import init_database
 
         return init_database(url)
+
+    @staticmethod
+    def set_up_pc(
+        database_url: str, *, role: str, market: str | None = None, stall: str | None = None
+    ) -> SetUpPc:
+        """Set this PC up as ``market-kiosk setup`` does: home market, then the settings file
+        (the password in the credential store). SetupRefused, NotFoundError or
+        DatabaseOpenError leave the PC unchanged."""
+        from kiosk.services.pc_setup import set_up_pc
+
+        return set_up_pc(database_url, role=role, market=market, stall=stall)
+
+    @staticmethod
+    def store_settings(changes: dict[str, str | None]) -> list[str]:
+        """Write *changes* to the settings file (None removes a key; a URL's password goes to
+        the credential store); lines saying where. SetupRefused names a bad value."""
+        from kiosk.services.pc_setup import store_settings
+
+        return store_settings(changes)
+
+    @staticmethod
+    def set_aside_settings_file() -> Path | None:
+        """Keep an unreadable settings file as ``settings.toml.bad`` so the set-up can start."""
+        from kiosk.services.pc_setup import set_aside_settings_file
+
+        return set_aside_settings_file()
 
     @classmethod
     def open_checked(cls, url: str | None = None, *, seed_demo: bool = False) -> Self:

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from kiosk.services.live import POLL_INTERVAL_S, ChangeWatcher
     from kiosk.services.onboarding.checklist import ChecklistState
     from kiosk.services.onboarding.progress import StepDraft
+    from kiosk.services.pc_setup import SetUpPc, SetupRefused
     from kiosk.services.public_markets import EntryKind, MarketsPlan, PublicImportRefused
     from kiosk.services.public_stores import NeedsCentre, StoresPlan
     from kiosk.services.qr.input_error import QrInputError, field_message
@@ -64,6 +65,7 @@ _HOMES = {
     "kiosk.services.exchange.import_export": ("ExportResult", "ImportRefused", "ImportResult"),
     "kiosk.services.live": ("POLL_INTERVAL_S", "ChangeWatcher"),
     "kiosk.services.onboarding.progress": ("StepDraft",),
+    "kiosk.services.pc_setup": ("SetUpPc", "SetupRefused"),
     "kiosk.services.qr.input_error": ("QrInputError", "field_message"),
     "kiosk.services.qr.store_codes": ("PROFILE_SIDE", "KakaoInput", "PaymentInput", "StoreCodes"),
     "kiosk.services.this_pc": ("HomeMarket",),
@@ -113,6 +115,8 @@ __all__ = [
     "RestoreResult",
     "SavedQr",
     "SchemaTooNewError",
+    "SetUpPc",
+    "SetupRefused",
     "StaleVersionError",
     "StandSet",
     "StandsError",
