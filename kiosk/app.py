@@ -130,7 +130,10 @@ def run_gui(
             logging_setup.configure()  # logging.handlers loads after the first frame
             _log_settings_problems()
             theme.enable_propagation(app)
-            window.start_loading(database_url)
+            from kiosk.ui.setup import open_setup_if_needed
+
+            if not open_setup_if_needed(window, database_url):  # a PC not set up yet
+                window.start_loading(database_url)
 
         watcher.painted.connect(lambda: QTimer.singleShot(0, after_first_frame))
     controller = None if kiosk is None else _lock(window, kiosk)

@@ -78,6 +78,10 @@ def read(path: Path) -> FileContents:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = _DECODE_AT.match(str(exc))
+        if found is None and str(exc).endswith(" (at end of document)"):
+            last = max(1, len(text.rstrip("\n").splitlines()))  # the file ends too early
+            problem = str(exc).removesuffix(" (at end of document)")
+            return FileContents(problems=(f"{path}, line {last}: {problem} (the file ends here)",))
         if found is None:
             return FileContents(problems=(f"{path}: {exc}",))
         where = f"{path}, line {found['line']}, column {found['column']}"

@@ -154,3 +154,10 @@ def test_password_helpers_round_trip() -> None:
     assert settings_file.join_password(bare, "p@w") == "postgresql://u:p%40w@h:1/db?sslmode=require"
     assert settings_file.split_password("sqlite:///x.db") == ("sqlite:///x.db", None)
     assert settings_file.secret_key("sqlite:///x.db") is None
+
+
+def test_a_file_that_ends_too_early_names_its_last_line(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text('role = "kiosk"\nidle_seconds = [\n', encoding="utf-8")
+    (problem,) = settings_file.read(path).problems
+    assert problem.startswith(f"{path}, line 2: ") and "the file ends here" in problem

@@ -36,6 +36,10 @@ class CheckLine:
     status: Status
     detail: str
     fix: str = ""
+    #: A fixed word for screens that say it in their own words ("" when none is needed):
+    #: unreachable, wrong_password, no_user, no_database, other_app, app_too_old,
+    #: database_older, empty, no_rights.
+    problem: str = ""
 
 
 def check_database(url: str) -> list[CheckLine]:
@@ -69,6 +73,7 @@ def _connection_failure(exc: BaseException, url: URL) -> CheckLine:
             f"wrong password for user {url.username!r}",
             "set the right password: market-kiosk config set database_url "
             "postgresql://USER:PASSWORD@HOST/DATABASE",
+            "wrong_password",
         )
     if re.search(r'role ".*" does not exist', message):
         return CheckLine(
@@ -76,6 +81,7 @@ def _connection_failure(exc: BaseException, url: URL) -> CheckLine:
             "fail",
             f"the server has no user {url.username!r}",
             "create the role (README: Setting up a market server) or fix the name",
+            "no_user",
         )
     if "not permitted to log in" in message:
         return CheckLine(
@@ -90,6 +96,7 @@ def _connection_failure(exc: BaseException, url: URL) -> CheckLine:
             "fail",
             f"the server has no database {url.database!r}",
             "create it (README: Setting up a market server) or fix the name",
+            "no_database",
         )
     if "pg_hba.conf" in message:
         return CheckLine(
@@ -111,6 +118,7 @@ def _connection_failure(exc: BaseException, url: URL) -> CheckLine:
         f"server not reachable at {where}",
         "is PostgreSQL running there, the host and port right, the port open in "
         "the firewall and listen_addresses set in postgresql.conf?",
+        "unreachable",
     )
 
 
@@ -213,6 +221,7 @@ def _rights(can_create: bool, revision: str | None) -> CheckLine:
         "fail",
         "may not create tables, and the schema needs setting up or upgrading",
         "GRANT CREATE ON SCHEMA public TO the app's role",
+        "no_rights",
     )
 
 
@@ -224,6 +233,7 @@ def _revision(revision: str | None, foreign: list[str]) -> CheckLine:
             "fail",
             f"this database belongs to another app (tables {', '.join(foreign[:5])})",
             "give the market a database of its own",
+            "other_app",
         )
     if revision is None:
         return CheckLine(
@@ -231,6 +241,7 @@ def _revision(revision: str | None, foreign: list[str]) -> CheckLine:
             "warn",
             "empty: no tables yet",
             "market-kiosk db init --url URL (or start the app once)",
+            "empty",
         )
     if revision == head:
         return CheckLine("schema", "ok", f"revision {revision}, the same as this app's")
@@ -240,12 +251,14 @@ def _revision(revision: str | None, foreign: list[str]) -> CheckLine:
             "warn",
             f"the database is older ({revision}) than this app ({head})",
             "it is upgraded when this app opens it; update the other PCs' app too",
+            "database_older",
         )
     return CheckLine(
         "schema",
         "fail",
         f"the database is newer ({revision}) than this app ({head})",
         "update the app on this PC",
+        "app_too_old",
     )
 
 

@@ -110,22 +110,42 @@ class Services:
         return check_database(url if url is not None else default_database_url())
 
     @staticmethod
+    def default_database_url() -> str:
+        """This PC's database: the settings' URL, else the SQLite file in the user data folder."""
+        from kiosk.data.db import default_database_url
+
+        return default_database_url()
+
+    @staticmethod
     def init_database(url: str) -> tuple[str | None, str]:
         """Set up the schema on *url*: (revision before, revision now); refuses another app's."""
         from kiosk.data.server_check import init_database
 
         return init_database(url)
 
-    @staticmethod
+    @classmethod
     def set_up_pc(
-        database_url: str, *, role: str, market: str | None = None, stall: str | None = None
+        cls, database_url: str, *, role: str, market: str | None = None, stall: str | None = None
     ) -> SetUpPc:
-        """Set this PC up as ``market-kiosk setup`` does: home market, then the settings file
-        (the password in the credential store). SetupRefused, NotFoundError or
-        DatabaseOpenError leave the PC unchanged."""
-        from kiosk.services.pc_setup import set_up_pc
+        """Set this PC up as ``market-kiosk setup`` does: its home market in *database_url*,
+        then the settings file (the password in the credential store).
 
-        return set_up_pc(database_url, role=role, market=market, stall=stall)
+        SetupRefused, NotFoundError (naming the known markets or stalls) or
+        DatabaseOpenError leave the PC unchanged. Whoever sets a PC up holds the
+        database itself, so the home market is set with the command line's rights.
+        """
+        from kiosk.services.pc_setup import check_setup, finish_setup
+
+        check_setup(role=role, market=market, stall=stall)
+        home = None
+        if market:
+            with cls.open(database_url) as services:
+                found = services.directory.set_home_market(
+                    actor=services.access.console_actor(), market_slug=market, stall=stall
+                )
+            assert found is not None
+            home = found.market_slug + (f" stall {found.stall}" if found.stall else "")
+        return finish_setup(database_url, role=role, home=home)
 
     @staticmethod
     def store_settings(changes: dict[str, str | None]) -> list[str]:

@@ -86,36 +86,22 @@ def _keep_password(url: str) -> tuple[str, str | None]:
         raise SetupRefused(f"the password could not be kept: {exc.strerror or exc}") from None
 
 
-def set_up_pc(
-    database_url: str, *, role: str, market: str | None = None, stall: str | None = None
-) -> SetUpPc:
-    """Make *market* (and *stall*) this PC's home in *database_url*, then write the settings.
-
-    Checked first (a stall's PC needs both; SetupRefused otherwise); NotFoundError
-    (naming the known markets or stalls) or DatabaseOpenError leave this PC unchanged.
-    Whoever sets a PC up holds the database itself, so the home market is set with
-    the command line's rights.
-    """
+def check_setup(*, role: str, market: str | None, stall: str | None) -> None:
+    """SetupRefused when *role*, *market* and *stall* do not go together, or the settings
+    file could not be rewritten without losing what a person wrote in it."""
     if role not in settings.ROLES:
         raise SetupRefused(f"role must be one of {', '.join(settings.ROLES)}, not {role!r}")
     if stall and not market:
         raise SetupRefused("setup: --stall needs --market (the market the stall is in)")
     if role == "stall" and not (market and stall):
         raise SetupRefused("setup: a stall's PC needs --market SLUG and --stall STALL")
-    writable_contents()  # a malformed file refuses before anything is written
-    home = _set_home(database_url, market, stall) if market else None
+    writable_contents()
+
+
+def finish_setup(database_url: str, *, role: str, home: str | None) -> SetUpPc:
+    """Write the database and the role to the settings file (the home market is set)."""
     said = store_settings({"database_url": database_url, "role": role})
     return SetUpPc(home=home, said=tuple(said), path=settings_file.settings_path())
-
-
-def _set_home(database_url: str, market: str, stall: str | None) -> str:
-    from kiosk.services.app import Services
-
-    with Services.open(database_url) as services:
-        console = services.access.console_actor()
-        home = services.directory.set_home_market(actor=console, market_slug=market, stall=stall)
-    assert home is not None
-    return home.market_slug + (f" stall {home.stall}" if home.stall else "")
 
 
 def set_aside_settings_file() -> Path | None:

@@ -1,0 +1,175 @@
+"""Set-up step 1: where this PC keeps its data, this PC alone or the market's server."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.i18n import _
+from kiosk.ui import theme
+from kiosk.ui.setup.address import DEFAULT_PORT, ServerFields
+
+ALONE, SERVER = "alone", "server"
+
+
+class WhereStep(QWidget):
+    """Two large choices; the server's five fields and "Test connection" show for the second.
+
+    ``test_requested()`` when the test button is pressed; ``start_over_requested()``
+    when a settings file that could not be read is to be set aside.
+    """
+
+    test_requested = Signal()
+    start_over_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(theme.GRID * 2)
+        self.problem = QLabel()
+        self.problem.setObjectName("setup-file-problem")
+        self.problem.setProperty("role", "body")
+        self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.start_over = QPushButton()
+        self.start_over.setObjectName("setup-start-over")
+        self.start_over.clicked.connect(self.start_over_requested)
+        self.problem_box = QWidget()
+        problem_row = QHBoxLayout(self.problem_box)
+        problem_row.setContentsMargins(0, 0, 0, 0)
+        problem_row.addWidget(self.problem, 1)
+        problem_row.addWidget(self.start_over, 0, Qt.AlignmentFlag.AlignTop)
+        self.problem_box.setVisible(False)
+        column.addWidget(self.problem_box)
+        self.question = QLabel()
+        self.question.setProperty("role", "heading")
+        self.question.setWordWrap(True)
+        column.addWidget(self.question)
+        choices = QHBoxLayout()
+        choices.setSpacing(theme.GRID * 2)
+        self._group = QButtonGroup(self)
+        self.alone = self._choice("setup-alone")
+        self.server = self._choice("setup-server")
+        for button in (self.alone, self.server):
+            choices.addWidget(button, 1)
+        column.addLayout(choices)
+        self.explain = QLabel()
+        self.explain.setProperty("role", "body")
+        self.explain.setWordWrap(True)
+        column.addWidget(self.explain)
+        self.server_box = self._build_server_box()
+        column.addWidget(self.server_box)
+        column.addStretch(1)
+        self.alone.setChecked(True)
+        self._group.buttonToggled.connect(lambda *_a: self._show_choice())
+        self.retranslate()
+
+    def _choice(self, name: str) -> QPushButton:
+        button = QPushButton()
+        button.setObjectName(name)
+        button.setProperty("kind", "choice-large")
+        button.setCheckable(True)
+        self._group.addButton(button)
+        return button
+
+    def _build_server_box(self) -> QWidget:
+        box = QWidget()
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(theme.GRID * 2)
+        grid.setVerticalSpacing(theme.GRID)
+        self.labels: dict[str, QLabel] = {}
+        self.fields: dict[str, QLineEdit] = {}
+        places = {"host": (0, 0), "port": (0, 2), "database": (1, 0), "user": (1, 2)}
+        places["password"] = (2, 0)
+        for name, (row, col) in places.items():
+            label = QLabel()
+            label.setProperty("role", "field")
+            field = QLineEdit()
+            field.setObjectName(f"setup-{name}")
+            label.setBuddy(field)
+            grid.addWidget(label, row, col)
+            grid.addWidget(field, row, col + 1)
+            self.labels[name], self.fields[name] = label, field
+        self.fields["port"].setText(str(DEFAULT_PORT))
+        self.fields["password"].setEchoMode(QLineEdit.EchoMode.Password)
+        self.fields["password"].returnPressed.connect(self.test_requested)
+        self.test_button = QPushButton()
+        self.test_button.setObjectName("setup-test")
+        self.test_button.setProperty("kind", "primary")
+        self.test_button.clicked.connect(self.test_requested)
+        grid.addWidget(self.test_button, 2, 2, 1, 2)
+        self.result = QLabel()
+        self.result.setObjectName("setup-test-result")
+        self.result.setProperty("role", "lead")
+        self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.PlainText)
+        grid.addWidget(self.result, 3, 0, 1, 4)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 2)
+        return box
+
+    def choice(self) -> str:
+        return SERVER if self.server.isChecked() else ALONE
+
+    def server_fields(self) -> ServerFields:
+        f = self.fields
+        return ServerFields(
+            host=f["host"].text(),
+            port=f["port"].text(),
+            database=f["database"].text(),
+            user=f["user"].text(),
+            password=f["password"].text(),
+        )
+
+    def show_file_problem(self, text: str) -> None:
+        """A settings file that could not be read: what and where, and the way to start over."""
+        self.problem.setText("⚠ " + text)
+        self.problem_box.setVisible(bool(text))
+
+    def show_result(self, text: str) -> None:
+        self.result.setText(text)
+
+    def _show_choice(self) -> None:
+        self.server_box.setVisible(self.server.isChecked())
+        self._explain()
+
+    def _explain(self) -> None:
+        if self.server.isChecked():
+            self.explain.setText(
+                _("Type what the market office gave you, then press 'Test connection'.")
+            )
+        else:
+            self.explain.setText(
+                _(
+                    "The data stays on this PC. It starts with two example markets, which you "
+                    "can change or remove later. Data already on this PC is kept."
+                )
+            )
+
+    def retranslate(self) -> None:
+        self.question.setText(_("Where does this PC keep the market's data?"))
+        self.alone.setText(_("This PC alone"))
+        self.server.setText(_("Join our market's server"))
+        self.start_over.setText(_("Start the set-up again"))
+        words = {
+            "host": _("Server address"),
+            "port": _("Port"),
+            "database": _("Database"),
+            "user": _("User name"),
+            "password": _("Password"),
+        }
+        for name, text in words.items():
+            self.labels[name].setText(text)
+        self.test_button.setText(_("Test connection"))
+        self._show_choice()

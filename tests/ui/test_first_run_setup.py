@@ -1,0 +1,142 @@
+"""First run: a PC without settings opens the set-up; finishing writes what `setup` writes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk import i18n, settings, settings_file
+from kiosk.domain.access import Secret
+from kiosk.services.app import Services
+from kiosk.ui import ops
+from kiosk.ui.setup import setup_needed
+from kiosk.ui.shell import Shell
+from tests.ui.setup_helpers import click, fresh_pc, setup_of, setup_shell
+
+PASSWORD = "market-office-2026"
+
+
+@pytest.fixture
+def alone_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    return fresh_pc(monkeypatch, tmp_path)
+
+
+@pytest.fixture
+def shell(qtbot: QtBot, alone_file: Path) -> Iterator[Shell]:
+    yield from setup_shell(qtbot)
+
+
+def test_the_set_up_shows_only_on_a_pc_without_settings(
+    monkeypatch: pytest.MonkeyPatch, _own_config_folder: Path, alone_file: Path
+) -> None:
+    assert setup_needed() == (True, "")
+    assert setup_needed("sqlite:///given.sqlite3") == (False, "")
+    monkeypatch.setenv("KIOSK_DATABASE_URL", "sqlite:///env.sqlite3")
+    assert setup_needed() == (False, "")
+    monkeypatch.delenv("KIOSK_DATABASE_URL")
+    _own_config_folder.mkdir()
+    (_own_config_folder / "settings.toml").write_text('role = "kiosk"\n', encoding="utf-8")
+    assert setup_needed() == (False, "")
+
+
+def test_this_pc_alone_as_a_tourist_kiosk(shell: Shell, alone_file: Path) -> None:
+    screen = setup_of(shell)
+    assert screen.where.alone.isChecked() and screen.step() == 0
+    assert screen.title.text() == "이 PC 설정"
+    assert screen.next_button.height() >= 48 and screen.where.alone.height() >= 48
+    click(screen.next_button)
+    assert screen.step() == 1, screen.status.text()
+    assert screen.role_step.market() is not None  # the demo markets are offered
+    assert screen.next_button.text() == "마치기"
+    click(screen.next_button)
+    found = settings.Settings.load()
+    assert found.role == "kiosk"
+    assert found.database_url == "sqlite:///" + alone_file.as_posix()
+    assert alone_file.exists()
+    assert ops.wait_idle()
+    assert shell.services() is not None and shell.current_screen_name() != "first-run-setup"
+
+
+def test_a_stall_pc_needs_its_stall(shell: Shell) -> None:
+    screen = setup_of(shell)
+    click(screen.next_button)
+    click(screen.role_step.buttons["stall"])
+    click(screen.next_button)
+    assert "가게" in screen.role_step.message.text()
+    assert not settings_file.settings_path().exists()
+    screen.role_step.picker.store_box.setCurrentIndex(0)
+    stall = screen.role_step.stall()
+    assert stall is not None
+    click(screen.next_button)
+    found = settings.Settings.load()
+    assert found.role == "stall"
+    with Services.open() as services:
+        home = services.directory.home_market()
+        assert home is not None and home.stall == stall
+
+
+def test_the_office_sets_the_manager_password_with_the_set_up_code(
+    shell: Shell, alone_file: Path
+) -> None:
+    url = "sqlite:///" + alone_file.as_posix()
+    alone_file.parent.mkdir(parents=True)
+    with Services.open(url, seed_demo=True) as services:
+        code = services.access.issue_setup_code(actor=services.access.console_actor())
+    screen = setup_of(shell)
+    click(screen.next_button)
+    click(screen.role_step.buttons["office"])
+    assert screen.next_button.text().startswith("다음")
+    click(screen.next_button)
+    assert screen.step() == 2 and screen.manager.is_first_use()
+    screen.manager.code.setText("WRONG-CODE-0000")
+    screen.manager.password.setText(PASSWORD)
+    screen.manager.repeat.setText(PASSWORD)
+    click(screen.next_button)
+    assert screen.manager.message.text().startswith("⚠")
+    assert not settings_file.settings_path().exists()  # nothing written on a refusal
+    screen.manager.code.setText(code)
+    screen.manager.password.setText(PASSWORD)
+    screen.manager.repeat.setText(PASSWORD)
+    click(screen.next_button)
+    assert settings.Settings.load().role == "office"
+    with Services.open(url) as services:
+        services.access.sign_in_manager(password=Secret(PASSWORD))
+
+
+def test_a_malformed_settings_file_is_shown_and_kept(
+    qtbot: QtBot, _own_config_folder: Path, alone_file: Path
+) -> None:
+    _own_config_folder.mkdir()
+    bad = _own_config_folder / "settings.toml"
+    bad.write_text('role = "kiosk"\nidle_seconds = [\n', encoding="utf-8")
+    needed, problem = setup_needed()
+    assert needed and str(bad) in problem and "line 2" in problem
+    for shell in setup_shell(qtbot):
+        screen = setup_of(shell)
+        assert screen.where.problem_box.isVisible()
+        assert str(bad) in screen.where.problem.text()
+        click(screen.next_button)
+        assert screen.step() == 0 and screen.status.text().startswith("⚠")
+        click(screen.where.start_over)
+        kept = _own_config_folder / "settings.toml.bad"
+        assert kept.read_text(encoding="utf-8").endswith("idle_seconds = [\n")
+        assert str(kept) in screen.status.text()
+        assert not screen.where.problem_box.isVisible()
+        click(screen.next_button)
+        click(screen.next_button)
+        assert settings.Settings.load().role == "kiosk"
+        assert kept.exists()
+
+
+def test_the_set_up_speaks_every_language(shell: Shell) -> None:
+    screen = setup_of(shell)
+    shell.top_language_bar().button("en").click()
+    assert screen.title.text() == "Set up this PC"
+    assert screen.where.alone.text() == "This PC alone"
+    i18n.set_locale("ko")
+    QApplication.processEvents()
+    assert screen.title.text() == "이 PC 설정"
