@@ -17,6 +17,7 @@ from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.domain.screen_size import SUPPORTED
 from kiosk.qa.registry_file import tour_registry
 from kiosk.qa.roster_file import tour_roster
+from kiosk.qa.setup_shots import walk_setup
 from kiosk.qa.signage_shots import walk_signage
 from kiosk.qa.tour_site import give_sites
 from kiosk.services.app import Services
@@ -47,6 +48,7 @@ from kiosk.ui.onboarding import overview as onboarding_overview
 from kiosk.ui.onboarding import sign_in as onboarding_sign_in
 from kiosk.ui.onboarding import step_screen as onboarding_step
 from kiosk.ui.onboarding.flow import onboarding_flow
+from kiosk.ui.setup.screen import SCREEN as SETUP
 from kiosk.ui.shell import START, Shell
 from kiosk.ui.signage.loop_screen import SCREEN as SIGNAGE
 from kiosk.ui.tourist.flow import DETAIL, DIRECTORY, tourist_flow
@@ -386,3 +388,5 @@ def walk(
                 yield from walk_access(window, services, locale, (width, height))
                 for slide in walk_signage(window, locale, settle):
                     yield Shot(SIGNAGE, slide, locale, width, height)
+                for step in walk_setup(window, services, settle):
+                    yield Shot(SETUP, step, locale, width, height)

@@ -140,3 +140,27 @@ def test_the_set_up_speaks_every_language(shell: Shell) -> None:
     i18n.set_locale("ko")
     QApplication.processEvents()
     assert screen.title.text() == "이 PC 설정"
+
+
+@pytest.mark.parametrize("locale", ["ko", "en"])
+def test_every_step_fits_1366x768_without_squeezing(shell: Shell, locale: str) -> None:
+    """Each step's layout gets at least the height it asks for (nothing overlaps or scrolls)."""
+    from kiosk.ui.setup.words import problem_words
+
+    shell.set_locale(locale)  # type: ignore[arg-type]
+    screen = setup_of(shell)
+
+    def fits() -> bool:
+        QApplication.processEvents()
+        return screen.steps.currentWidget().minimumSizeHint().height() <= screen.steps.height()
+
+    screen.where.server.setChecked(True)
+    screen.where.show_result(problem_words("unreachable"))
+    assert fits()
+    screen.where.alone.setChecked(True)
+    click(screen.next_button)
+    for role in ("kiosk", "stall", "office"):
+        click(screen.role_step.buttons[role])
+        assert fits(), role
+    click(screen.next_button)
+    assert screen.step() == 2 and fits()

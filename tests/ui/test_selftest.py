@@ -27,9 +27,9 @@ def test_self_test_passes_every_screen_in_every_language() -> None:
     # manager sign-in, stores, store form, markets, search words, market holidays, promotions,
     # a promotion (saved, refused), audit log, onboarding progress, Excel and backup, the public
     # registry review, exchange rates, a roster's column mapping, merchant sign-in and goods,
-    # onboarding sign-in, overview and one step of each of four kinds, and the attract loop's
-    # five kinds of slide
-    assert len(results) == 3 * len(LOCALES) * 34
+    # onboarding sign-in, overview and one step of each of four kinds, the attract loop's
+    # five kinds of slide and the first-run set-up's five steps
+    assert len(results) == 3 * len(LOCALES) * 39
     assert all(line.startswith("PASS ") for line in results)
     assert "PASS start-screen ko 1920x1080" in results
     assert "PASS tourist-directory:dongmun ja 1366x768" in results
@@ -86,13 +86,15 @@ def test_clipped_label_fails_the_clipping_check(qtbot: QtBot) -> None:
 def test_screenshots_are_named_per_screen_language_and_size(tmp_path: Path) -> None:
     written = write_screenshots(tmp_path, sizes=[(1366, 768)], locales=["ja"])
     names = sorted(p.name for p in tmp_path.iterdir())
-    # the loop's five slides, search words, holidays, rates, registry, roster
-    assert written == len(names) == 34
+    # the loop's five slides, search words, holidays, rates, registry, roster, set-up's five steps
+    assert written == len(names) == 39
     assert "manager-promotion-form_refused_ja_1366x768.png" in names
     assert "manager-import-map_ja_1366x768.png" in names
     for slide in ("welcome", "promotions", "featured", "wallets", "announcements"):
         assert f"signage-loop_{slide}_ja_1366x768.png" in names
     assert "onboarding-step_payment_ja_1366x768.png" in names
+    for step in ("alone", "server", "bad-file", "role", "manager"):
+        assert f"first-run-setup_{step}_ja_1366x768.png" in names
     assert "manager-onboarding_ja_1366x768.png" in names
     assert "manager-public-stores_ja_1366x768.png" in names
     assert "merchant-qr_ja_1366x768.png" in names

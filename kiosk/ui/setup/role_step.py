@@ -34,6 +34,9 @@ class RoleStep(QWidget):
         column.addWidget(self.question)
         self._group = QButtonGroup(self)
         self.buttons: dict[str, QPushButton] = {}
+        choices = QVBoxLayout()  # one group, closer together: the whole step fits 1366x768
+        choices.setSpacing(theme.GRID)
+        column.addLayout(choices)
         for role in ROLES:
             button = QPushButton()
             button.setObjectName(f"setup-role-{role}")
@@ -41,7 +44,7 @@ class RoleStep(QWidget):
             button.setCheckable(True)
             self._group.addButton(button)
             self.buttons[role] = button
-            column.addWidget(button)
+            choices.addWidget(button)
         self.buttons["kiosk"].setChecked(True)
         self._group.buttonToggled.connect(self._on_role_toggled)
         self.market_question = QLabel()
@@ -57,6 +60,7 @@ class RoleStep(QWidget):
         self.message.setProperty("role", "lead")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setVisible(False)
         column.addWidget(self.message)
         column.addStretch(1)
         self.retranslate()
@@ -82,6 +86,7 @@ class RoleStep(QWidget):
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     def _on_role_toggled(self, _button: object, checked: bool) -> None:
         if checked:
@@ -92,9 +97,9 @@ class RoleStep(QWidget):
         stall = self.role() == "stall"
         self.picker.store_title.setVisible(stall)
         self.picker.store_box.setVisible(stall)
-        self.message.clear()
+        self.show_message("")
         self.market_question.setText(
-            _("Which market and stall is this PC at?")
+            _("Which market and stall is this PC at? Type or choose the stall number or name.")
             if stall
             else _("Which market does this PC show first?")
         )
@@ -105,4 +110,7 @@ class RoleStep(QWidget):
         self.buttons["stall"].setText(_("A stall's own PC"))
         self.buttons["office"].setText(_("The market office's PC"))
         self.picker.retranslate()
+        line = self.picker.store_box.lineEdit()
+        if line is not None:  # Qt draws a combo box's hint at 3.3:1: the question says it
+            line.setPlaceholderText("")
         self._show_role()

@@ -45,6 +45,7 @@ class SetupScreen(QWidget):
         super().__init__(parent)
         self.setObjectName(SCREEN)
         self._services: Services | None = None
+        self._owned = True  # False while previewing on a database the screen did not open
         self._url = ""
         self._tested: tuple[str, list[CheckLine]] | None = None  # (URL, lines) of the last test
         self._slot = ops.OpSlot(self)
@@ -77,6 +78,7 @@ class SetupScreen(QWidget):
         self.status.setProperty("role", "lead")
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setVisible(False)
         outer.addWidget(self.status)
         nav = QHBoxLayout()
         self.back_button = QPushButton()
@@ -101,7 +103,7 @@ class SetupScreen(QWidget):
 
     def _go(self, index: int) -> None:
         self.steps.setCurrentIndex(index)
-        self.status.clear()
+        self._say("")
         self.retranslate()
 
     def back(self) -> None:
@@ -111,7 +113,7 @@ class SetupScreen(QWidget):
     def next(self) -> None:
         """Step 1: test (if not yet) and open the database; step 2: on or finish; 3: finish."""
         if self._file_problem:
-            self.status.setText("⚠ " + _("Press 'Start the set-up again' first."))
+            self._say("⚠ " + _("Press 'Start the set-up again' first."))
             return
         if self.step() == 0:
             self._open_chosen()
@@ -120,15 +122,19 @@ class SetupScreen(QWidget):
         else:
             self._after_manager()
 
-    def _busy(self, text: str) -> None:
+    def _say(self, text: str) -> None:
         self.status.setText(text)
+        self.status.setVisible(bool(text))
+
+    def _busy(self, text: str) -> None:
+        self._say(text)
         self.next_button.setEnabled(not text)
 
     def _failed(self, exc: Exception) -> None:
         from kiosk.services.values import describe
 
         self.next_button.setEnabled(True)
-        self.status.setText("⚠ " + describe(exc, context="set this PC up"))
+        self._say("⚠ " + describe(exc, context="set this PC up"))
 
     # Step 1 --------------------------------------------------------------------------------
     def start_over(self) -> None:
@@ -136,14 +142,14 @@ class SetupScreen(QWidget):
         try:
             kept = Services.set_aside_settings_file()
         except OSError as exc:
-            self.status.setText(
+            self._say(
                 "⚠ " + _("The file could not be moved: {error}").format(error=exc.strerror or exc)
             )
             return
         self._file_problem = False
         self.where.show_file_problem("")
         if kept is not None:
-            self.status.setText(_("The old settings file is kept as {path}.").format(path=kept))
+            self._say(_("The old settings file is kept as {path}.").format(path=kept))
 
     def test_connection(self) -> None:
         """Check the typed server in the background and say what is wrong in plain words."""
@@ -292,8 +298,24 @@ class SetupScreen(QWidget):
 
     def _close_services(self) -> None:
         services, self._services = self._services, None
-        if services is not None:
+        if services is not None and self._owned:
             services.close()
+        self._owned = True
+
+    def preview(self, services: Services, step: int, *, first_use: bool = True) -> None:
+        """Show *step* (0-2) on *services*, which stay open and unwritten (tour, screenshots)."""
+        self._close_services()
+        if step == 0:
+            self._go(0)
+            return
+        markets = services.directory.list_markets()
+        self._on_opened((services, services.url, markets))
+        self._owned = False
+        if step == 2:
+            self.role_step.buttons["office"].setChecked(True)
+            self.manager.clear()
+            self.manager.set_first_use(first_use)
+            self._go(2)
 
     def _retranslate_nav(self) -> None:
         self.step_label.setText(

@@ -39,14 +39,18 @@ _NOTES = {
 }
 
 
+def problem_words(problem: str) -> str:
+    """The plain words for a ``CheckLine.problem`` that stops the set-up."""
+    return "⚠ " + _(_PROBLEMS[problem])
+
+
 def connection_words(lines: Sequence[CheckLine]) -> tuple[bool, str]:
     """(may go on, the words to show): the first failure, else "connected" and any notes."""
     for line in lines:
         if line.status != "fail":
             continue
-        known = _PROBLEMS.get(line.problem)
-        if known is not None:
-            return False, "⚠ " + _(known)
+        if line.problem in _PROBLEMS:
+            return False, problem_words(line.problem)
         return False, "⚠ " + _("The connection did not work: {detail}").format(detail=line.detail)
     said = ["✓ " + _("Connected to the market's server.")]
     said += [_(_NOTES[line.problem]) for line in lines if line.problem in _NOTES]
