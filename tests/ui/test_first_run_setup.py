@@ -164,3 +164,20 @@ def test_every_step_fits_1366x768_without_squeezing(shell: Shell, locale: str) -
         assert fits(), role
     click(screen.next_button)
     assert screen.step() == 2 and fits()
+
+
+def test_each_check_failure_has_its_plain_words() -> None:
+    from kiosk.services.values import CheckLine
+    from kiosk.ui.setup.words import connection_words
+
+    said = {}
+    for problem in ("unreachable", "wrong_password", "no_user", "no_database", "other_app",
+                    "app_too_old", "no_rights"):  # fmt: skip
+        ok, words = connection_words([CheckLine("x", "fail", "detail", problem=problem)])
+        assert not ok and words.startswith("⚠") and "detail" not in words
+        said[problem] = words
+    assert len(set(said.values())) == len(said)
+    ok, words = connection_words([CheckLine("driver", "fail", "the driver is missing")])
+    assert not ok and "the driver is missing" in words
+    ok, words = connection_words([CheckLine("schema", "warn", "empty", problem="empty")])
+    assert ok and words.startswith("✓") and "비어" in words

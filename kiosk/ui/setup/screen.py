@@ -32,8 +32,10 @@ _log = logging.getLogger(__name__)
 
 class SetupScreen(QWidget):
     """Step 1 where the data is, step 2 what this PC is, step 3 (the office) the manager
-    password. Every check and write runs in a background op; nothing is written to this
-    PC before "Finish", and then exactly what ``market-kiosk setup`` writes.
+    password. Every check and write runs in a background op. Going on from step 1 opens
+    the chosen database as the app would at start (an empty one gets its tables, "this
+    PC alone" the demo markets); the settings file is written only on "Finish", and then
+    exactly what ``market-kiosk setup`` writes.
 
     ``finished(role)`` once the settings file is written and the set-up's own
     connection closed: the shell then opens the app in that role.
@@ -283,7 +285,6 @@ class SetupScreen(QWidget):
         """Write what ``market-kiosk setup`` writes; then hand over to the app."""
         role, market, stall = self.role_step.role(), self.role_step.market(), self.role_step.stall()
         url = self._url
-        self._close_services()
         self._busy(_("Saving this PC's settings…"))
 
         def work() -> str:
@@ -293,6 +294,7 @@ class SetupScreen(QWidget):
         self._slot.run(work, on_done=self._on_finished, on_error=self._failed, name="setup-save")
 
     def _on_finished(self, role: str) -> None:
+        self._close_services()  # the app opens the database anew, from the settings file
         self._busy("")
         self.finished.emit(role)
 

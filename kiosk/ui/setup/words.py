@@ -33,9 +33,9 @@ _PROBLEMS = {
 _NOTES = {
     "database_older": N_(
         "The database is from an older version of this app: it is brought up to date when "
-        "you finish."
+        "you go on."
     ),
-    "empty": N_("The database is still empty: the app sets it up when you finish."),
+    "empty": N_("The database is still empty: the app sets it up when you go on."),
 }
 
 
