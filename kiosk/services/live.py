@@ -11,13 +11,18 @@ show) and PostgreSQL, and costs one indexed query per interval.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import timedelta
+from typing import TypeVar
 
 from kiosk.data import change_events
 from kiosk.data.columns import utcnow
 from kiosk.data.db import Database
 from kiosk.services.changes import Change, ChangeHub, ChangeKind
+from kiosk.services.connection import ServerLink
 from kiosk.services.uow import Tx, transaction
+
+T = TypeVar("T")
 
 #: How often the shell polls by default; well under the 60 s the market asks for.
 POLL_INTERVAL_S = 5.0
@@ -61,15 +66,31 @@ class ChangeWatcher:
     """Publishes on *hub* the changes other processes committed since it started.
 
     ``poll()`` is safe to call from any thread (one poll at a time); it returns
-    the changes it published.
+    the changes it published. The polls are also the probe of *link*: a poll
+    that finds the server away sets it down (and raises); the first poll that
+    gets through again sets it up and publishes "everything may have changed",
+    so every screen reloads what it could not while the server was away.
     """
 
-    def __init__(self, db: Database, *, origin: str, hub: ChangeHub) -> None:
+    def __init__(
+        self, db: Database, *, origin: str, hub: ChangeHub, link: ServerLink | None = None
+    ) -> None:
         self._db = db
         self._origin = origin
         self._hub = hub
+        self._link = link if link is not None else ServerLink()
         self._lock = threading.Lock()
-        self._last = latest_change_id(db)
+        self._last = self._probe(lambda: latest_change_id(db))
+
+    def _probe(self, read: Callable[[], T]) -> T:
+        try:
+            found = read()
+        except Exception as exc:
+            self._link.noticed(exc)
+            raise
+        if self._link.set(True):  # back: what failed while away is loaded again
+            self._hub.publish(Change(ChangeKind.MARKETS))
+        return found
 
     @property
     def last_seen(self) -> int:
@@ -77,8 +98,7 @@ class ChangeWatcher:
 
     def poll(self) -> list[Change]:
         with self._lock:
-            with transaction(self._db) as session:
-                rows = change_events.events_after(session, self._last, limit=1000)
+            rows = self._probe(self._read)
             changes: list[Change] = []
             for event_id, origin, kind, slug, store_ids in rows:
                 self._last = max(self._last, event_id)
@@ -93,3 +113,7 @@ class ChangeWatcher:
         for change in changes:
             self._hub.publish(change)
         return changes
+
+    def _read(self) -> list[change_events.EventRow]:
+        with transaction(self._db) as session:
+            return change_events.events_after(session, self._last, limit=1000)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from kiosk.render.verify import QrVerificationError, VerifiedQr
     from kiosk.services.backup import BackupResult, DamagedDatabase, RestoreResult
     from kiosk.services.changes import Change, ChangeKind
+    from kiosk.services.connection import NotConnectedError, ServerLink, is_away
     from kiosk.services.errors import (
         DatabaseFaultError,
         DatabaseOpenError,
@@ -52,6 +53,7 @@ _HOMES = {
     "kiosk.render.verify": ("QrVerificationError", "VerifiedQr"),
     "kiosk.services.backup": ("BackupResult", "DamagedDatabase", "RestoreResult"),
     "kiosk.services.changes": ("Change", "ChangeKind"),
+    "kiosk.services.connection": ("NotConnectedError", "ServerLink", "is_away"),
     "kiosk.services.onboarding.checklist": ("ChecklistState",),
     "kiosk.services.errors": (
         "DatabaseFaultError",
@@ -100,6 +102,7 @@ __all__ = [
     "MarketMatches",
     "MarketsPlan",
     "NeedsCentre",
+    "NotConnectedError",
     "NotFoundError",
     "PaymentInput",
     "Promotion",
@@ -115,6 +118,7 @@ __all__ = [
     "RestoreResult",
     "SavedQr",
     "SchemaTooNewError",
+    "ServerLink",
     "SetUpPc",
     "SetupRefused",
     "StaleVersionError",
@@ -130,6 +134,7 @@ __all__ = [
     "VerifiedQr",
     "describe",
     "field_message",
+    "is_away",
     "write_error_log",
 ]
 

@@ -19,12 +19,14 @@ class HostEvents(QObject):
     ``changed(Change)``: data changed (on this PC); screens showing it refresh.
     ``services_ready(Services)`` / ``services_failed(str)``: the database opened or not.
     ``went_home()``: the start screen is showing again (signed-in roles sign out).
+    ``connection(bool)``: the database server answers again (True) or went away (False).
     """
 
     changed = Signal(object)
     went_home = Signal()
     services_ready = Signal(object)
     services_failed = Signal(str)
+    connection = Signal(bool)
 
 
 class ModeHost(Protocol):

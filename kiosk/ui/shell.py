@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from kiosk.services.app import Services
     from kiosk.services.values import Change
     from kiosk.ui.live_refresh import LiveRefresh
+    from kiosk.ui.widgets.connection_line import ConnectionLine
     from kiosk.ui.widgets.stall_row import StallRow
 
 START = "start-screen"
@@ -78,6 +79,7 @@ class Shell(QMainWindow):
         self._top_bar: QFrame | None = None
         self._app_label: QLabel | None = None
         self._busy_label: QLabel | None = None
+        self._connection: ConnectionLine | None = None  # the database, on staff screens
         self._language_bar: LanguageBar | None = None
         self._stack = QStackedWidget()
         self._column.addWidget(self._stack, 1)
@@ -117,6 +119,8 @@ class Shell(QMainWindow):
         if self._top_bar is not None:  # a "bare" screen (the attract loop) fills the window
             bare = bool(self._screens[name].property("bareScreen"))
             self._top_bar.setVisible(name != START and not bare)
+        if self._connection is not None:
+            self._connection.show_for(name)
         if name == START:
             self.events.went_home.emit()
 
@@ -134,6 +138,7 @@ class Shell(QMainWindow):
         """The language bar above every screen but the start screen (built on first use)."""
         if self._language_bar is None:
             from kiosk.ui import ops
+            from kiosk.ui.widgets.connection_line import ConnectionLine
 
             self._top_bar = QFrame()
             self._top_bar.setProperty("surface", "bar")
@@ -151,7 +156,11 @@ class Shell(QMainWindow):
             bar.addWidget(self._app_label)
             bar.addSpacing(theme.GRID * 3)
             bar.addWidget(self._busy_label)
-            bar.addStretch(1)
+            self._connection = ConnectionLine()
+            self.events.connection.connect(self._connection.set_up)
+            if self._services is not None:
+                self._connection.set_services(self._services)
+            bar.addWidget(self._connection, 1)
             bar.addWidget(self._language_bar)
             self._column.insertWidget(0, self._top_bar)
             self._retranslate_own()
@@ -182,6 +191,8 @@ class Shell(QMainWindow):
             self._app_label.setText(_("Market Kiosk"))
         if self._busy_label is not None:
             self._busy_label.setText("⏳ " + _("Working…"))
+        if self._connection is not None:
+            self._connection.retranslate()
 
     # Data ----------------------------------------------------------------------------------
     def services(self) -> Services | None:
@@ -268,6 +279,9 @@ class Shell(QMainWindow):
         self._load_error = ""
         self._services = services
         services.changes.subscribe(self._on_services_change)
+        services.live.link.subscribe(self._on_link)
+        if self._connection is not None:
+            self._connection.set_services(services)
         from kiosk.ui.live_refresh import LiveRefresh
 
         self.live_refresh = LiveRefresh(self, services)  # other PCs' saves show here too
@@ -345,6 +359,9 @@ class Shell(QMainWindow):
         # Called in the writer's thread: a signal emit is queued to the GUI thread.
         self.events.changed.emit(change)
 
+    def _on_link(self, up: bool) -> None:  # the server went away or came back (any thread)
+        self.events.connection.emit(up)
+
     # Handlers ------------------------------------------------------------------------------------
     def _on_mode_chosen(self, key: str) -> None:
         from kiosk.ui.modes import available_modes
@@ -372,6 +389,7 @@ class Shell(QMainWindow):
             ops.remove_busy_listener(self._on_busy_changed)
         if self._services is not None:
             self._services.changes.unsubscribe(self._on_services_change)
+            self._services.live.link.unsubscribe(self._on_link)
         if self.live_refresh is not None:
             self.live_refresh.stop()
         super().closeEvent(event)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Concatenate, Generic, ParamSpec, TypeVar
 
 from kiosk.services.changes import Change, ChangeHub
+from kiosk.services.connection import NotConnectedError, ServerLink
 
 if TYPE_CHECKING:
     from kiosk.data.db import Database
@@ -38,6 +39,8 @@ class Core:
 
         self.db = db
         self.changes = ChangeHub()
+        #: Whether the server answers (the live refresh's polls and failed writes set it).
+        self.link = ServerLink()
         # The search patches the stores a change names instead of reloading their market.
         self.changes.subscribe(lambda c: db.search_index.note_change(c.market_slug, c.store_ids))
         #: This process's id in the change events (its own are not polled back).
@@ -73,11 +76,23 @@ class Part:
 def publishes(
     write: Callable[Concatenate[PartT, P], Written[T]],
 ) -> Callable[Concatenate[PartT, P], T]:
-    """The one publisher: run *write* (it committed), publish its change, return its value."""
+    """The one publisher: run *write* (it committed), publish its change, return its value.
+
+    While the server is away (``Core.link`` down) the write is refused before it
+    begins; a write that finds it away is rolled back and refused the same way:
+    ``NotConnectedError``, nothing saved.
+    """
 
     @functools.wraps(write)
     def published(part: PartT, /, *args: P.args, **kwargs: P.kwargs) -> T:
-        written = write(part, *args, **kwargs)
+        link = part._core.link
+        link.require()
+        try:
+            written = write(part, *args, **kwargs)
+        except Exception as exc:
+            if link.noticed(exc):
+                raise NotConnectedError from exc
+            raise
         if written.change is not None:
             part._core.changes.publish(written.change)
         return written.value

@@ -8,17 +8,27 @@ from kiosk.services.changes import Change
 from kiosk.services.parts.core import Part
 
 if TYPE_CHECKING:
+    from kiosk.services.connection import ServerLink
     from kiosk.services.live import ChangeWatcher
 
 
 class Live(Part):
-    """The watcher of other PCs' changes and the note of a bulk write for them."""
+    """The watcher of other PCs' changes, the note of a bulk write for them, the server link."""
+
+    @property
+    def link(self) -> ServerLink:
+        """Whether the server answers (``up``; ``subscribe`` to hear when that changes)."""
+        return self._core.link
 
     def change_watcher(self) -> ChangeWatcher:
-        """A poller that publishes, on ``changes``, what other PCs saved since it was made."""
+        """A poller that publishes, on ``changes``, what other PCs saved since it was made.
+
+        Its polls also tell ``link`` whether the server answers (raising while it does not).
+        """
         from kiosk.services.live import ChangeWatcher
 
-        return ChangeWatcher(self._db, origin=self._core.origin, hub=self._core.changes)
+        core = self._core
+        return ChangeWatcher(self._db, origin=core.origin, hub=core.changes, link=core.link)
 
     def note_bulk_change(self, change: Change, *, above: int | None = None) -> None:
         """Tell other PCs about a write that was not made through an editing use case.

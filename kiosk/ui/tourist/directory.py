@@ -13,7 +13,7 @@ from kiosk.domain.listing import MarketInfo, MarketMatches, StoreSummary
 from kiosk.domain.payments import PaymentMethod
 from kiosk.i18n import _, current_locale, ngettext
 from kiosk.services.app import Services
-from kiosk.services.values import Change
+from kiosk.services.values import Change, is_away
 from kiosk.ui import theme
 from kiosk.ui.models.store_list_model import PAGE_SIZE, StoreListModel, StoreRole
 from kiosk.ui.ops import Debouncer, OpSlot
@@ -366,6 +366,8 @@ class TouristDirectoryScreen(QWidget):
         self._page_op.run(work, on_done=done, on_error=failed, name="page")
 
     def _on_load_error(self, exc: Exception) -> None:
+        if is_away(exc) and self.model.rowCount():  # the last good list stays till it is back
+            return
         self._error = str(exc) or type(exc).__name__
         self._show_status()
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.services.app import Codes, Services
-from kiosk.services.values import Change, NotFoundError, RateCard, StoreCodes
+from kiosk.services.values import Change, NotFoundError, RateCard, StoreCodes, is_away
 from kiosk.ui.host import ready_services
 from kiosk.ui.ops import OpSlot
 from kiosk.ui.tourist.directory import TouristDirectoryScreen
@@ -78,7 +78,7 @@ class TouristFlow(QObject):
             if isinstance(exc, NotFoundError):
                 self.directory.reload()  # the store is gone: reload the list
                 self.store_missing.emit(store_id)
-            else:  # the database failed: say why where the tourist is looking
+            elif not is_away(exc):  # a failed database says why (an away server: the list stays)
                 self.directory.set_failed(str(exc) or type(exc).__name__)
 
         self._store_op.run(work, on_done=done, on_error=failed, name="store")
@@ -113,6 +113,8 @@ class TouristFlow(QObject):
             return _codes(services, store_id), services.rates.rate_card()
 
         def failed(exc: Exception) -> None:
+            if is_away(exc):
+                return  # the server is away: the page on show stays (reloaded when it is back)
             if not isinstance(exc, NotFoundError):
                 self.directory.set_failed(str(exc) or type(exc).__name__)
             if self._host.current_screen_name() == DETAIL:

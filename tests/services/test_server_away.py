@@ -1,0 +1,140 @@
+"""A server that goes away: polls notice it, writes are refused whole, the link comes back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
+
+from kiosk import i18n
+from kiosk.data.db import Database
+from kiosk.services.app import Services
+from kiosk.services.values import (
+    Change,
+    ChangeKind,
+    DatabaseFaultError,
+    NotConnectedError,
+    ServerLink,
+    is_away,
+)
+from tests.factories.tcp_cut import CuttableForwarder, forwarder_to
+
+NAME = {"ko": "중앙시장"}
+CITY = {"ko": "부산"}
+
+
+def _markets_in(url: str) -> list[str]:
+    """The market slugs in *url*, read past the app (a connection of the test's own)."""
+    engine = create_engine(url, poolclass=NullPool)
+    with engine.connect() as conn:
+        slugs = [row[0] for row in conn.execute(text("SELECT slug FROM markets"))]
+        events = conn.execute(text("SELECT count(*) FROM change_events")).scalar_one()
+    engine.dispose()
+    return [*slugs, f"events={events}"]
+
+
+def test_the_link_tells_listeners_only_when_it_changes() -> None:
+    link = ServerLink()
+    heard: list[bool] = []
+    link.subscribe(heard.append)
+    link.subscribe(lambda _up: 1 / 0)  # a bad listener hides nothing from the others
+    assert link.set(True) is False and heard == []
+    assert link.noticed(ValueError("not a fault")) is False and link.up
+    assert link.noticed(DatabaseFaultError("lost", "db")) is True and not link.up
+    assert link.noticed(DatabaseFaultError("unreachable", "db")) is True and heard == [False]
+    assert not is_away(DatabaseFaultError("locked", "db"))
+    with pytest.raises(NotConnectedError):
+        link.require()
+    assert link.set(True) is True and heard == [False, True]
+    link.require()
+
+
+def test_a_write_while_away_is_refused_and_saves_nothing(tmp_path: object) -> None:
+    with Services.open("sqlite://") as services:
+        manager = services.access.console_actor()
+        services.live.link.set(False)
+        with pytest.raises(NotConnectedError) as refused:
+            services.listings.create_market(actor=manager, slug="jungang", name=NAME, city=CITY)
+        assert services.directory.list_markets() == []
+        i18n.set_locale("ko")
+        try:
+            assert str(refused.value).startswith("서버에 연결되지 않았습니다")
+        finally:
+            i18n.set_locale("en")
+        assert str(refused.value).startswith("Not connected to the server")
+        services.live.link.set(True)
+        services.listings.create_market(actor=manager, slug="jungang", name=NAME, city=CITY)
+        assert [m.slug for m in services.directory.list_markets()] == ["jungang"]
+
+
+@pytest.fixture
+def proxied(postgres_url: str) -> Iterator[tuple[str, CuttableForwarder]]:
+    """A migrated PostgreSQL database and a forwarder to it that the test can cut."""
+    Database.open(postgres_url).close()
+    with forwarder_to(postgres_url) as forwarder:
+        yield postgres_url, forwarder
+
+
+@pytest.mark.postgres
+def test_polls_notice_the_server_away_and_back(proxied: tuple[str, CuttableForwarder]) -> None:
+    direct, forwarder = proxied
+    with Services.open(forwarder.url(direct)) as services:
+        manager = services.access.console_actor()
+        watcher = services.live.change_watcher()
+        heard: list[bool] = []
+        changes: list[Change] = []
+        services.live.link.subscribe(heard.append)
+        services.changes.subscribe(changes.append)
+        assert watcher.poll() == [] and heard == []
+
+        forwarder.cut()
+        with pytest.raises(DatabaseFaultError) as polled:
+            watcher.poll()
+        assert is_away(polled.value) and heard == [False]
+        with pytest.raises(NotConnectedError):  # refused before it begins, no waiting
+            services.listings.create_market(actor=manager, slug="jungang", name=NAME, city=CITY)
+        with pytest.raises(DatabaseFaultError):  # still away: no change, no second "away"
+            watcher.poll()
+        assert heard == [False]
+
+        forwarder.restore()
+        assert watcher.poll() == []
+        assert heard == [False, True]
+        assert changes == [Change(ChangeKind.MARKETS)]  # every screen reloads once
+        services.listings.create_market(actor=manager, slug="jungang", name=NAME, city=CITY)
+        assert _markets_in(direct) == ["jungang", "events=1"]
+
+
+@pytest.mark.postgres
+def test_a_server_gone_mid_save_leaves_nothing_half_written(
+    proxied: tuple[str, CuttableForwarder],
+) -> None:
+    direct, forwarder = proxied
+    with Services.open(forwarder.url(direct)) as services:
+        manager = services.access.console_actor()
+        services.listings.create_market(actor=manager, slug="dongmun", name=NAME, city=CITY)
+        heard: list[bool] = []
+        services.live.link.subscribe(heard.append)
+
+        def cut_after_flush(session: Session, _context: object) -> None:
+            forwarder.cut()  # the rows are on the server, the commit never arrives
+
+        event.listen(Session, "after_flush", cut_after_flush)
+        try:
+            with pytest.raises(NotConnectedError) as refused:
+                services.listings.create_market(actor=manager, slug="jungang", name=NAME, city=CITY)
+        finally:
+            event.remove(Session, "after_flush", cut_after_flush)
+        assert isinstance(refused.value.__cause__, DatabaseFaultError)
+        assert heard == [False]  # the screens say so at once, without waiting for a poll
+        assert _markets_in(direct) == ["dongmun", "events=1"]  # neither market nor event
+
+        forwarder.restore()
+        watcher = services.live.change_watcher()  # the next poll brings the link back
+        assert heard == [False, True] and services.live.link.up
+        services.listings.create_market(actor=manager, slug="jungang", name=NAME, city=CITY)
+        assert _markets_in(direct) == ["dongmun", "jungang", "events=2"]
+        assert watcher.last_seen == 1
