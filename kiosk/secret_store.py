@@ -7,8 +7,7 @@ import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from types import ModuleType
-from typing import Final
+from typing import Any, Final
 
 from kiosk.settings_file import config_dir, write_atomically
 
@@ -16,16 +15,33 @@ from kiosk.settings_file import config_dir, write_atomically
 STORE_ENV: Final = "KIOSK_SECRET_STORE"
 SERVICE: Final = "market-kiosk"
 FILE_NAME: Final = "secrets.json"
+#: Where a password went, in one plain sentence: the credential store, or the private file.
+IN_STORE: Final = "the database password is kept in the system's credential store"
+IN_FILE: Final = "the database password is kept in the private file {path} (readable by you only)"
+STORE_UNAVAILABLE: Final = (
+    "the system's credential store is locked or not available: the database password is kept "
+    "in the private file {path} (readable by you only)"
+)
 
 
-def _keyring(environ: Mapping[str, str]) -> ModuleType | None:
+def _keyring(environ: Mapping[str, str]) -> Any | None:
+    """keyring's backend when it can keep a password here, else None.
+
+    None without ``keyring``, with ``KIOSK_SECRET_STORE=file``, and when keyring
+    found no real store: its "fail" backend (root on CI without D-Bus, a bare
+    Linux), its "null" backend (which would drop the password without a word)
+    or any backend keyring itself would not pick (priority 0 or below).
+    """
     if environ.get(STORE_ENV, "").strip().casefold() == "file":
         return None
     try:
         import keyring  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:
+
+        backend = keyring.get_keyring()
+        usable = float(getattr(backend, "priority", 0)) > 0
+    except Exception:  # not installed, or a backend that fails to load or to rate itself
         return None
-    return keyring  # type: ignore[no-any-return, unused-ignore]
+    return backend if usable else None
 
 
 def secrets_path(environ: Mapping[str, str] | None = None) -> Path:
@@ -58,20 +74,27 @@ def get(key: str, environ: Mapping[str, str] | None = None) -> str | None:
 
 
 def put(key: str, password: str, environ: Mapping[str, str] | None = None) -> str:
-    """Keep *password* under *key*; returns where, in words (never the password)."""
+    """Keep *password* under *key*; returns where, in a sentence (never the password).
+
+    The credential store when there is a usable one; when it is locked, refuses
+    or is absent, the private file, and the words say so in one plain sentence.
+    """
     env = os.environ if environ is None else environ
     store = _keyring(env)
+    path = secrets_path(env)
     if store is not None:
         try:
             store.set_password(SERVICE, key, password)
-        except Exception as exc:  # locked or absent: the private file instead
-            reason = f"the credential store refused it ({type(exc).__name__}); "
+        except Exception:  # KeyringLocked, NoKeyringError, PasswordSetError, a D-Bus error
+            pass
         else:
-            return "the system's credential store"
-    else:
-        reason = ""
+            if key in _read_file(path):  # no stale copy left behind in the file
+                _write_file(env, key, None)
+            return IN_STORE
     _write_file(env, key, password)
-    return f"{reason}the private file {secrets_path(env)} (readable by you only)"
+    if env.get(STORE_ENV, "").strip().casefold() == "file":
+        return IN_FILE.format(path=path)
+    return STORE_UNAVAILABLE.format(path=path)
 
 
 def forget(key: str, environ: Mapping[str, str] | None = None) -> None:

@@ -61,7 +61,7 @@ def store_settings(changes: dict[str, str | None]) -> list[str]:
         if key == "database_url":
             value, where = _keep_password(value)
             if where:
-                said.append(f"the database password is kept in {where}")
+                said.append(where)
         values[key] = int(value) if key.endswith(("_ms", "_seconds")) else value
     try:
         settings_file.write(settings_file.settings_path(), values)
