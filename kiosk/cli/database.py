@@ -33,17 +33,30 @@ def add_database_parser(subparsers: argparse._SubParsersAction[_P]) -> None:
 
 
 def check_lines(lines: list[CheckLine]) -> list[str]:
-    """The check results as printable lines (``ok   name: detail`` / ``FAIL ... fix: ...``)."""
+    """The check results as printable lines (``ok   name: detail`` / ``FAIL ... (fix: ...)``),
+    in the language of the command line."""
     from kiosk.domain.text import terminal_safe
     from kiosk.domain.urls import mask_url
+    from kiosk.i18n import _
 
     shown = []
     for line in lines:
-        fix = f" (fix: {line.fix})" if line.fix and line.status != "ok" else ""
-        shown.append(
-            terminal_safe(mask_url(f"{_MARK[line.status]} {line.name}: {line.detail}{fix}"))
-        )
+        fix = _(" (fix: {fix})").format(fix=line.fix) if line.fix and line.status != "ok" else ""
+        said = _("{check}: {detail}").format(check=line.title, detail=line.detail)
+        shown.append(terminal_safe(mask_url(f"{_MARK[line.status]} {said}{fix}")))
     return shown
+
+
+def check_summary(lines: list[CheckLine]) -> str:
+    """ "all checks passed", or how many failed and which."""
+    from kiosk.i18n import _, ngettext
+
+    failed = [line.title for line in lines if line.status == "fail"]
+    if not failed:
+        return _("all checks passed")
+    return ngettext(
+        "%(n)d check failed: %(names)s", "%(n)d checks failed: %(names)s", len(failed)
+    ) % {"n": len(failed), "names": ", ".join(failed)}
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -52,9 +65,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     lines = Services.check_database(args.url)
     for shown in check_lines(lines):
         print(shown)
-    failed = [line.name for line in lines if line.status == "fail"]
-    print(f"{len(failed)} check(s) failed: {', '.join(failed)}" if failed else "all checks passed")
-    return 1 if failed else 0
+    print(check_summary(lines))
+    return 1 if any(line.status == "fail" for line in lines) else 0
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
@@ -67,11 +79,14 @@ def _cmd_init(args: argparse.Namespace) -> int:
         before, now = Services.init_database(args.url)
     except DatabaseOpenError as exc:
         raise CliError(f"db init: {exc}") from None
+    from kiosk.i18n import _
+
     where = mask_url(args.url)
     if before is None:
-        print(terminal_safe(f"created the schema (revision {now}) in {where}"))
+        said = _("created the schema (revision {now}) in {where}")
     elif before == now:
-        print(terminal_safe(f"{where} already has the schema (revision {now}); nothing done"))
+        said = _("{where} already has the schema (revision {now}); nothing done")
     else:
-        print(terminal_safe(f"upgraded {where} from revision {before} to {now}"))
+        said = _("upgraded {where} from revision {before} to {now}")
+    print(terminal_safe(said.format(where=where, before=before, now=now)))
     return 0

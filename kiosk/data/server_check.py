@@ -17,9 +17,11 @@ from sqlalchemy import URL, Connection, create_engine, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
+from kiosk.data import check_messages as say
 from kiosk.data import migrate
 from kiosk.data.db import _normalise_url, _sqlite_path
 from kiosk.data.errors import DatabaseOpenError
+from kiosk.domain.messages import Message, as_message
 
 Status = Literal["ok", "warn", "fail"]
 #: Clock differences above this many seconds are reported (change events carry times).
@@ -30,16 +32,33 @@ MIN_POSTGRES = 13
 
 @dataclass(frozen=True, slots=True)
 class CheckLine:
-    """One check's result: its name, status, what was found and (if needed) the fix."""
+    """One check's result: its name (an English key), status, what was found, the fix.
+
+    ``found`` and ``fixing`` are messages: ``detail``, ``fix`` and ``title`` (the
+    check's name) render them in the language current when they are read.
+    """
 
     name: str
     status: Status
-    detail: str
-    fix: str = ""
+    found: Message
+    fixing: Message | None = None
     #: A fixed word for screens that say it in their own words ("" when none is needed):
     #: unreachable, wrong_password, no_user, no_database, other_app, app_too_old,
     #: database_older, empty, no_rights.
     problem: str = ""
+
+    @property
+    def detail(self) -> str:
+        return str(self.found)
+
+    @property
+    def fix(self) -> str:
+        return "" if self.fixing is None else str(self.fixing)
+
+    @property
+    def title(self) -> str:
+        named = say.NAMES.get(self.name)
+        return self.name if named is None else str(named())
 
 
 def check_database(url: str) -> list[CheckLine]:
@@ -47,14 +66,7 @@ def check_database(url: str) -> list[CheckLine]:
     try:
         sa_url = _normalise_url(url)
     except DatabaseOpenError as exc:
-        return [
-            CheckLine(
-                "address",
-                "fail",
-                str(exc.reason),
-                "write the URL as postgresql://USER@HOST:PORT/DATABASE or sqlite:///PATH",
-            )
-        ]
+        return [CheckLine("address", "fail", as_message(exc.reason), say.FIX_URL())]
     if sa_url.drivername == "sqlite":
         return _check_sqlite(sa_url)
     return _check_postgres(sa_url)
@@ -70,87 +82,59 @@ def _connection_failure(exc: BaseException, url: URL) -> CheckLine:
         return CheckLine(
             "credentials",
             "fail",
-            f"wrong password for user {url.username!r}",
-            "set the right password: market-kiosk config set database_url "
-            "postgresql://USER:PASSWORD@HOST/DATABASE",
-            "wrong_password",
+            say.WRONG_PASSWORD(user=url.username),
+            say.FIX_PASSWORD(),
+            problem="wrong_password",
         )
     if re.search(r'role ".*" does not exist', message):
         return CheckLine(
-            "credentials",
-            "fail",
-            f"the server has no user {url.username!r}",
-            "create the role (README: Setting up a market server) or fix the name",
-            "no_user",
+            "credentials", "fail", say.NO_ROLE(user=url.username), say.FIX_ROLE(), problem="no_user"
         )
     if "not permitted to log in" in message:
         return CheckLine(
             "credentials",
             "fail",
-            f"user {url.username!r} may not log in",
-            f"as the server's admin: ALTER ROLE {url.username} LOGIN",
+            say.NO_LOGIN(user=url.username),
+            say.FIX_LOGIN(user=url.username),
         )
     if re.search(r'database ".*" does not exist', message):
         return CheckLine(
             "database",
             "fail",
-            f"the server has no database {url.database!r}",
-            "create it (README: Setting up a market server) or fix the name",
-            "no_database",
+            say.NO_DATABASE(database=url.database),
+            say.FIX_CREATE(),
+            problem="no_database",
         )
     if "pg_hba.conf" in message:
-        return CheckLine(
-            "credentials",
-            "fail",
-            f"the server does not let this PC in ({first})",
-            "add this PC's network to pg_hba.conf on the server and reload it",
-        )
+        return CheckLine("credentials", "fail", say.HBA(error=first), say.FIX_HBA())
     if "FATAL" in message:
-        return CheckLine(
-            "connection",
-            "fail",
-            f"the server refused the connection: {first}",
-            "see the server's log",
-        )
+        return CheckLine("connection", "fail", say.REFUSED(error=first), say.FIX_LOG())
     return CheckLine(
         "reachable",
         "fail",
-        f"server not reachable at {where}",
-        "is PostgreSQL running there, the host and port right, the port open in "
-        "the firewall and listen_addresses set in postgresql.conf?",
-        "unreachable",
+        say.UNREACHABLE(where=where),
+        say.FIX_UNREACHABLE(),
+        problem="unreachable",
     )
 
 
 def _check_postgres(url: URL) -> list[CheckLine]:
-    where = f"{url.host or 'localhost'}:{url.port or 5432}, database {url.database}"
+    where = say.WHERE(host=url.host or "localhost", port=url.port or 5432, database=url.database)
     try:
         engine = create_engine(url, poolclass=NullPool, connect_args={"connect_timeout": 5})
     except ModuleNotFoundError as exc:
-        return [
-            CheckLine(
-                "driver",
-                "fail",
-                f"the PostgreSQL driver is missing ({exc.name})",
-                "install the app with its postgres extra (psycopg)",
-            )
-        ]
+        return [CheckLine("driver", "fail", say.NO_DRIVER(module=exc.name), say.FIX_DRIVER())]
     lines: list[CheckLine] = []
     try:
         with engine.connect() as conn:
-            lines.append(CheckLine("reachable", "ok", f"connected to {where}"))
-            lines.append(CheckLine("credentials", "ok", f"signed in as {url.username!r}"))
+            lines.append(CheckLine("reachable", "ok", say.CONNECTED(where=where)))
+            lines.append(CheckLine("credentials", "ok", say.SIGNED_IN(user=url.username)))
             lines.extend(_postgres_details(conn))
     except SQLAlchemyError as exc:
         if not lines:
             return [_connection_failure(exc, url)]
         lines.append(
-            CheckLine(
-                "connection",
-                "fail",
-                f"the check stopped: {_first(exc)}",
-                "run the check again; see the server's log",
-            )
+            CheckLine("connection", "fail", say.STOPPED(error=_first(exc)), say.FIX_AGAIN())
         )
     finally:
         engine.dispose()
@@ -165,13 +149,13 @@ def _postgres_details(conn: Connection) -> list[CheckLine]:
     version = str(conn.exec_driver_sql("SHOW server_version").scalar())
     major = int(conn.exec_driver_sql("SHOW server_version_num").scalar() or 0) // 10000
     lines = [
-        CheckLine("server version", "ok", f"PostgreSQL {version}")
+        CheckLine("server version", "ok", say.VERSION(version=version))
         if major >= MIN_POSTGRES
         else CheckLine(
             "server version",
             "fail",
-            f"PostgreSQL {version} is too old",
-            f"use PostgreSQL {MIN_POSTGRES} or newer",
+            say.TOO_OLD(version=version),
+            say.FIX_VERSION(minimum=MIN_POSTGRES),
         )
     ]
     lines.append(_trigram(conn))
@@ -188,77 +172,42 @@ def _postgres_details(conn: Connection) -> list[CheckLine]:
 
 def _trigram(conn: Connection) -> CheckLine:
     if conn.exec_driver_sql("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'").first():
-        return CheckLine("pg_trgm", "ok", "installed (fast search in large markets)")
+        return CheckLine("pg_trgm", "ok", say.TRGM_OK())
     available = "SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'"
     if conn.exec_driver_sql(available).first() is None:
-        return CheckLine(
-            "pg_trgm",
-            "warn",
-            "not available on the server: search works, slower in large markets",
-            "install the server's contrib package (Debian: postgresql-contrib)",
-        )
-    return CheckLine(
-        "pg_trgm",
-        "warn",
-        "not installed in this database: search works, slower in large markets",
-        "as the server's admin, in this database: CREATE EXTENSION pg_trgm;",
-    )
+        return CheckLine("pg_trgm", "warn", say.TRGM_MISSING(), say.FIX_TRGM_PACKAGE())
+    return CheckLine("pg_trgm", "warn", say.TRGM_NOT_HERE(), say.FIX_TRGM())
 
 
 def _rights(can_create: bool, revision: str | None) -> CheckLine:
     if can_create:
-        return CheckLine("rights", "ok", "may create tables (set up and upgrade the schema)")
+        return CheckLine("rights", "ok", say.MAY_CREATE())
     head = migrate.head_revision()
     if revision == head:
-        return CheckLine(
-            "rights",
-            "warn",
-            "may not create tables: fine now, but the next app update cannot upgrade the schema",
-            "GRANT CREATE ON SCHEMA public TO the app's role, or update as the owner",
-        )
-    return CheckLine(
-        "rights",
-        "fail",
-        "may not create tables, and the schema needs setting up or upgrading",
-        "GRANT CREATE ON SCHEMA public TO the app's role",
-        "no_rights",
-    )
+        return CheckLine("rights", "warn", say.MAY_NOT_CREATE_NOW(), say.FIX_GRANT_OR_OWNER())
+    return CheckLine("rights", "fail", say.MAY_NOT_CREATE(), say.FIX_GRANT(), problem="no_rights")
 
 
 def _revision(revision: str | None, foreign: list[str]) -> CheckLine:
     head = migrate.head_revision()
     if revision is None and foreign:
+        tables = ", ".join(foreign[:5])
         return CheckLine(
-            "schema",
-            "fail",
-            f"this database belongs to another app (tables {', '.join(foreign[:5])})",
-            "give the market a database of its own",
-            "other_app",
+            "schema", "fail", say.FOREIGN(tables=tables), say.FIX_FOREIGN(), problem="other_app"
         )
     if revision is None:
-        return CheckLine(
-            "schema",
-            "warn",
-            "empty: no tables yet",
-            "market-kiosk db init --url URL (or start the app once)",
-            "empty",
-        )
+        return CheckLine("schema", "warn", say.EMPTY(), say.FIX_EMPTY(), problem="empty")
     if revision == head:
-        return CheckLine("schema", "ok", f"revision {revision}, the same as this app's")
+        return CheckLine("schema", "ok", say.SAME(revision=revision))
     if revision in migrate.known_revisions():
-        return CheckLine(
-            "schema",
-            "warn",
-            f"the database is older ({revision}) than this app ({head})",
-            "it is upgraded when this app opens it; update the other PCs' app too",
-            "database_older",
-        )
+        found = say.OLDER(revision=revision, head=head)
+        return CheckLine("schema", "warn", found, say.FIX_OLDER(), problem="database_older")
     return CheckLine(
         "schema",
         "fail",
-        f"the database is newer ({revision}) than this app ({head})",
-        "update the app on this PC",
-        "app_too_old",
+        say.NEWER(revision=revision, head=head),
+        say.FIX_NEWER(),
+        problem="app_too_old",
     )
 
 
@@ -266,63 +215,32 @@ def _clock(conn: Connection) -> CheckLine:
     server = conn.exec_driver_sql("SELECT now()").scalar()
     assert isinstance(server, datetime)
     difference = (datetime.now(UTC) - server).total_seconds()
+    seconds = f"{abs(difference):.0f}"
     if abs(difference) <= CLOCK_WARN_S:
-        return CheckLine("clock", "ok", f"this PC and the server differ by {abs(difference):.0f} s")
-    side = "ahead of" if difference > 0 else "behind"
-    return CheckLine(
-        "clock",
-        "warn",
-        f"this PC's clock is {abs(difference):.0f} s {side} the server's",
-        "turn on automatic time (NTP) on this PC and the server",
-    )
+        return CheckLine("clock", "ok", say.CLOCK_OK(seconds=seconds))
+    found = (say.CLOCK_AHEAD if difference > 0 else say.CLOCK_BEHIND)(seconds=seconds)
+    return CheckLine("clock", "warn", found, say.FIX_CLOCK())
 
 
 def _check_sqlite(url: URL) -> list[CheckLine]:
     path = _sqlite_path(url)
     if path is None:
-        return [CheckLine("file", "ok", "an in-memory database (nothing kept)")]
+        return [CheckLine("file", "ok", say.IN_MEMORY())]
     folder = path.parent
     if not path.exists():
         if folder.is_dir() and os.access(folder, os.W_OK):
-            return [
-                CheckLine(
-                    "file",
-                    "warn",
-                    f"{path} does not exist yet",
-                    "it is created when the app starts (or: db init --url)",
-                )
-            ]
-        return [
-            CheckLine(
-                "file",
-                "fail",
-                f"{path} does not exist and its folder cannot be written",
-                "choose a folder this user may write to",
-            )
-        ]
+            return [CheckLine("file", "warn", say.NOT_YET(path=path), say.FIX_NOT_YET())]
+        return [CheckLine("file", "fail", say.NO_FOLDER(path=path), say.FIX_FOLDER())]
     if not path.is_file():
-        return [CheckLine("file", "fail", f"{path} is not a file", "point the URL at a file")]
-    lines = [CheckLine("file", "ok", f"{path} exists")]
+        return [CheckLine("file", "fail", say.NOT_FILE(path=path), say.FIX_NOT_FILE())]
+    lines = [CheckLine("file", "ok", say.EXISTS(path=path))]
     if not os.access(path, os.R_OK):
-        return [
-            *lines,
-            CheckLine(
-                "readable",
-                "fail",
-                "this user may not read it",
-                "give this user read and write permission on the file",
-            ),
-        ]
+        return [*lines, CheckLine("readable", "fail", say.UNREADABLE(), say.FIX_UNREADABLE())]
     writable = os.access(path, os.W_OK) and os.access(folder, os.W_OK)
     lines.append(
-        CheckLine("writable", "ok", "readable and writable")
+        CheckLine("writable", "ok", say.WRITABLE())
         if writable
-        else CheckLine(
-            "writable",
-            "fail",
-            "read-only for this user (or its folder is)",
-            "give this user write permission on the file and its folder",
-        )
+        else CheckLine("writable", "fail", say.READ_ONLY(), say.FIX_READ_ONLY())
     )
     return [*lines, *_sqlite_revision(path)]
 
@@ -336,14 +254,8 @@ def _sqlite_revision(path: Path) -> list[CheckLine]:
             revision = migrate.current_revision(conn)
             foreign = migrate.foreign_tables(conn) if revision is None else []
     except SQLAlchemyError as exc:
-        return [
-            CheckLine(
-                "schema",
-                "fail",
-                f"not a readable database: {_first(exc)}",
-                "restore a backup (market-kiosk restore)",
-            )
-        ]
+        found = say.NOT_READABLE_DB(error=_first(exc))
+        return [CheckLine("schema", "fail", found, say.FIX_RESTORE())]
     finally:
         engine.dispose()
     return [_revision(revision, foreign)]

@@ -159,7 +159,10 @@ def test_db_init_then_check_from_the_command_line(
     wrong = make_url(postgres_url).set(port=1).render_as_string(hide_password=False)
     assert main(["db", "check", "--url", wrong]) == 1
     out = capsys.readouterr().out
-    assert out.startswith("FAIL reachable: server not reachable") and "1 check(s) failed" in out
+    assert (
+        out.startswith("FAIL reachable: server not reachable")
+        and "1 check failed: reachable" in out
+    )
 
 
 def test_sqlite_checks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -174,3 +177,40 @@ def test_sqlite_checks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     bad = _by_name(check_database(f"sqlite:///{tmp_path / 'notes.sqlite3'}"))
     assert bad["schema"].status == "fail"
     assert check_database("mysql://x@y/z")[0].status == "fail"
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "summary"),
+    [
+        (
+            "ko_KR.UTF-8",
+            "FAIL 서버 연결: 127.0.0.1:1의 서버에 연결할 수 없습니다 (해결 방법: 그곳에서",
+            "검사 1개를 통과하지 못했습니다: 서버 연결",
+        ),
+        (
+            "ja_JP.UTF-8",
+            "FAIL サーバー接続：127.0.0.1:1 のサーバーに接続できません（対処：そこで PostgreSQL が",
+            "1 件のチェックに失敗しました：サーバー接続",
+        ),
+        ("C", "FAIL reachable: server not reachable at 127.0.0.1:1 (fix: is PostgreSQL", None),
+    ],
+)
+def test_db_check_speaks_the_command_lines_language(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    language: str,
+    first: str,
+    summary: str | None,
+) -> None:
+    from kiosk import i18n
+
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", language)
+    try:
+        assert main(["db", "check", "--url", "postgresql://kiosk@127.0.0.1:1/market"]) == 1
+    finally:
+        i18n.set_locale("en")
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(first), out[0]
+    assert out[-1] == (summary or "1 check failed: reachable")
