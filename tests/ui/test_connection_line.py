@@ -68,6 +68,11 @@ def test_the_away_server_shows_refuses_the_save_and_clears(
 
     i18n.set_locale("ko")
     assert line.away.text() == "서버에 연결되지 않았습니다 · 다시 연결하는 중…"
+    shell.resize(1080, 1920)  # portrait: the short words, the language bar keeps its room
+    qtbot.waitUntil(lambda: line.away.text() == "서버에 연결되지 않았습니다")
+    assert line.away.geometry().right() <= line.width()
+    shell.resize(1366, 768)
+    qtbot.waitUntil(lambda: line.away.text().endswith("다시 연결하는 중…"))
     i18n.set_locale("en")
     own_services.live.link.set(True)  # the next poll got through
     qtbot.waitUntil(line.database.isVisible)

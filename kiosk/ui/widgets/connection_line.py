@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
 from kiosk.i18n import _
 from kiosk.ui.widgets.elided_label import ElidedLabel
@@ -39,6 +41,9 @@ class ConnectionLine(QWidget):
         self.database.setObjectName("database-line")
         self.away = StatusPill(_("Not connected to the server · reconnecting…"), "warning")
         self.away.setObjectName("server-away")
+        # It gives way to the language bar: the short words, or elided, when narrow (_fit).
+        self.away.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.away.setMinimumWidth(1)
         row.addWidget(self.database, 1)
         row.addWidget(self.away)
         self._place: tuple[bool, str] | None = None
@@ -74,8 +79,29 @@ class ConnectionLine(QWidget):
             text = _("This PC (SQLite)")
         self.database.setText(text)
         self.database.setToolTip(text)
-        self.away.set_text(_("Not connected to the server · reconnecting…"))
+        self.away.setToolTip(_("Not connected to the server · reconnecting…"))
+        self._fit()
         self._refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """The pill's words for the room there is: all, the short ones, or those elided."""
+        full = _("Not connected to the server · reconnecting…")
+        short = _("Not connected to the server")
+        metrics = self.away.fontMetrics()
+        padding = self.away.sizeHint().width() - metrics.horizontalAdvance(self.away.text())
+        room = self.width() - padding
+        if metrics.horizontalAdvance(full) <= room:
+            text = full
+        elif metrics.horizontalAdvance(short) <= room:
+            text = short
+        else:
+            text = metrics.elidedText(short, Qt.TextElideMode.ElideRight, max(room, 0)) or "…"
+        if text != self.away.text():
+            self.away.set_text(text)
 
     def _refresh(self) -> None:
         self.setVisible(self._staff and self._place is not None)
