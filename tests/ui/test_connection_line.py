@@ -8,16 +8,20 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import make_url
 from ui_helpers import shown_shell, signed_in_manager
 
 from kiosk import i18n
+from kiosk.data.db import Database
 from kiosk.services.app import Services
-from kiosk.services.values import DatabaseFaultError
+from kiosk.services.values import Change, ChangeKind, DatabaseFaultError
 from kiosk.ui import ops
 from kiosk.ui.manager import rates_screen
+from kiosk.ui.manager.flow import manager_flow
 from kiosk.ui.shell import Shell
 from kiosk.ui.tourist.flow import DIRECTORY, tourist_flow
 from kiosk.ui.widgets.connection_line import ConnectionLine, is_staff_screen
+from tests.factories.tcp_cut import forwarder_to
 
 PASSWORD = "market-office-2026"
 
@@ -111,3 +115,36 @@ def test_a_tourist_keeps_the_last_good_list_while_the_server_is_away(
     assert shell.current_screen_name() == DIRECTORY
     assert flow.directory.model.rowCount() == shown
     assert flow.directory.grid.isVisible()  # no error text instead of the list
+
+
+@pytest.mark.postgres
+def test_the_shell_notices_a_real_server_go_and_come_back(qtbot: QtBot, postgres_url: str) -> None:
+    """Through a forwarder the test cuts: the live refresh's own polls drive the line."""
+    Database.open(postgres_url).close()
+    with (
+        forwarder_to(postgres_url) as forwarder,
+        Services.open(forwarder.url(postgres_url)) as services,
+    ):
+        shells = shown_shell(qtbot, services, "en")
+        shell = next(shells)
+        assert shell.live_refresh is not None
+        shell.live_refresh.stop()  # the test polls by hand, one poll at a time
+        manager_flow(shell).open()
+        assert ops.wait_idle()
+        line = _line(shell)
+        database = make_url(postgres_url).database
+        assert line.database.text() == f"Database: 127.0.0.1:{forwarder.port} / {database}"
+        changes: list[object] = []
+        shell.events.changed.connect(changes.append)
+
+        forwarder.cut()
+        shell.live_refresh.poll()
+        qtbot.waitUntil(line.away.isVisible, timeout=15_000)
+        assert ops.wait_idle()
+        forwarder.restore()
+        shell.live_refresh.poll()
+        qtbot.waitUntil(line.database.isVisible, timeout=15_000)
+        assert not line.away.isVisible()
+        qtbot.waitUntil(lambda: Change(ChangeKind.MARKETS) in changes)  # every screen reloads
+        shell.close()
+        next(shells, None)
