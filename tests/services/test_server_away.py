@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from kiosk import i18n
 from kiosk.data.db import Database
+from kiosk.domain.exchange import file_format as fmt
 from kiosk.services.app import Services
 from kiosk.services.values import (
     Change,
@@ -138,3 +142,48 @@ def test_a_server_gone_mid_save_leaves_nothing_half_written(
         services.listings.create_market(actor=manager, slug="jungang", name=NAME, city=CITY)
         assert _markets_in(direct) == ["dongmun", "jungang", "events=2"]
         assert watcher.last_seen == 1
+
+
+@pytest.mark.postgres
+def test_a_server_gone_mid_import_leaves_the_market_as_it_was(
+    proxied: tuple[str, CuttableForwarder], tmp_path: Path
+) -> None:
+    direct, forwarder = proxied
+    with Services.open(direct, seed_demo=True) as seeded:
+        console = seeded.access.console_actor()
+        before = tmp_path / "before.csv"
+        seeded.exchange.export_listings(actor=console, market_slug="bansong", out=before)
+    rows = list(csv.reader(io.StringIO(before.read_text(encoding="utf-8-sig"), newline="")))
+    price = rows[0].index(fmt.PRICE.header)
+    for row in rows[1:]:
+        row[price] = str(int(row[price]) + 100)  # every good of every stall changes
+    edited = tmp_path / "edited.csv"
+    with edited.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+
+    with Services.open(forwarder.url(direct)) as services:
+        console = services.access.console_actor()
+        plan = services.exchange.check_import(actor=console, path=edited)
+        assert plan.changes_anything
+        statements = 0
+
+        def cut_midway(*_args: object) -> None:
+            nonlocal statements
+            statements += 1
+            if statements == 6:  # some stalls written, the commit not yet
+                forwarder.cut()
+
+        event.listen(Engine, "before_cursor_execute", cut_midway)
+        try:
+            with pytest.raises(NotConnectedError):
+                services.exchange.apply_import(actor=console, plan=plan)
+        finally:
+            event.remove(Engine, "before_cursor_execute", cut_midway)
+        assert statements >= 6 and not services.live.link.up
+
+    with Services.open(direct) as checked:
+        after = tmp_path / "after.csv"
+        checked.exchange.export_listings(
+            actor=checked.access.console_actor(), market_slug="bansong", out=after
+        )
+    assert after.read_bytes() == before.read_bytes()  # not one price of the import landed
