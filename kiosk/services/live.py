@@ -11,6 +11,7 @@ show) and PostgreSQL, and costs one indexed query per interval.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from datetime import timedelta
 from typing import TypeVar
@@ -29,6 +30,13 @@ POLL_INTERVAL_S = 5.0
 #: Events older than this are pruned by writers (every PC has long seen them).
 KEEP_EVENTS = timedelta(days=2)
 _PRUNE_EVERY = 200
+#: How long a missing event id is waited for. PostgreSQL hands out ids when a write
+#: inserts its event, but writers commit in any order: id 104 may commit after 105 was
+#: read. A gap is read again each poll until its event shows or this passes (a write
+#: rolled back leaves a gap for good; a long import commits well within it).
+GAP_WAIT_S = 120.0
+#: Ids jumping further than this (a restore's ``above``) are not waited for one by one.
+_MAX_GAP = 10_000
 
 
 def latest_change_id(db: Database) -> int:
@@ -80,7 +88,10 @@ class ChangeWatcher:
         self._hub = hub
         self._link = link if link is not None else ServerLink()
         self._lock = threading.Lock()
+        #: Every id up to here was read (or waited for long enough).
         self._last = self._probe(lambda: latest_change_id(db))
+        self._ahead: set[int] = set()  # ids above _last already read
+        self._gaps: dict[int, float] = {}  # missing ids between them: since when
 
     def _probe(self, read: Callable[[], T]) -> T:
         try:
@@ -101,7 +112,9 @@ class ChangeWatcher:
             rows = self._probe(self._read)
             changes: list[Change] = []
             for event_id, origin, kind, slug, store_ids in rows:
-                self._last = max(self._last, event_id)
+                if event_id in self._ahead:
+                    continue  # read at an earlier poll (a gap below it kept _last back)
+                self._ahead.add(event_id)
                 if origin == self._origin:
                     continue
                 try:
@@ -110,9 +123,28 @@ class ChangeWatcher:
                     change = Change(ChangeKind.MARKETS)
                 if change not in changes:
                     changes.append(change)
+            self._settle(time.monotonic())
         for change in changes:
             self._hub.publish(change)
         return changes
+
+    def _settle(self, now: float) -> None:
+        """Move ``_last`` up over the ids read and the gaps waited for long enough."""
+        top = max(self._ahead, default=self._last)
+        if top - self._last > _MAX_GAP:
+            self._last, self._ahead, self._gaps = top, set(), {}
+            return
+        for missing in range(self._last + 1, top):
+            if missing not in self._ahead:
+                self._gaps.setdefault(missing, now)
+        while True:
+            following = self._last + 1
+            if following in self._ahead:
+                self._ahead.discard(following)
+            elif now - self._gaps.get(following, now) < GAP_WAIT_S or following > top:
+                break
+            self._gaps.pop(following, None)
+            self._last = following
 
     def _read(self) -> list[change_events.EventRow]:
         with transaction(self._db) as session:
