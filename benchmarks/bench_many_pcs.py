@@ -28,6 +28,7 @@ import argparse
 import json
 import os
 import random
+import signal
 import statistics
 import sys
 import threading
@@ -256,6 +257,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write-every", type=float, default=10.0)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
+    # Stopped from outside: unwind, so the throw-away server is stopped and removed too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
 
     from kiosk.services.app import Services
     from kiosk.services.values import POLL_INTERVAL_S
