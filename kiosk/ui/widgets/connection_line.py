@@ -45,7 +45,7 @@ class ConnectionLine(QWidget):
         self.away.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.away.setMinimumWidth(1)
         row.addWidget(self.database, 1)
-        row.addWidget(self.away)
+        row.addWidget(self.away, 0, Qt.AlignmentFlag.AlignLeft)
         self._place: tuple[bool, str] | None = None
         self._up = True
         self._staff = False
