@@ -35,16 +35,15 @@ _Days = dict[str, frozenset[date]]
 class TouristDirectoryScreen(QWidget):
     """Store directory of one market in the current language.
 
-    States: loading (the first query running), failed (message), and ready. Data
-    comes only from the ``Services`` it is built with (``reload`` lists the
-    markets), always through background ops (``kiosk.ui.ops``): the GUI
-    thread never queries. Typing is debounced and a newer search supersedes a
-    running one (a superseded query that has not started never runs). The list
-    shows a page at a time (``StoreListModel`` fetches more as the view scrolls)
-    and the count comes from its own query after the page; the market's
-    categories load beside its first page, and its search texts right after it
-    (quietly), so the first keystroke does not wait for them. A ``Change``
-    passed to ``refresh_for`` reloads what shows.
+    States: loading (the first query running), failed (message), and ready. Data comes only
+    from the ``Services`` it is built with (``reload`` lists the markets), always through
+    background ops (``kiosk.ui.ops``): the GUI thread never queries. Typing is debounced and
+    a newer search supersedes a running one (a superseded query that has not started never
+    runs). The list shows a page at a time (``StoreListModel`` fetches more as the view
+    scrolls) and the count comes from its own query after the page; the market's categories
+    load beside its first page, and its search texts right after it (quietly), so the first
+    keystroke does not wait for them. A ``Change`` passed to ``refresh_for`` reloads what
+    shows. While the server is away the last good list stays (``_on_load_error``).
     """
 
     store_chosen = Signal(int)
@@ -366,10 +365,9 @@ class TouristDirectoryScreen(QWidget):
         self._page_op.run(work, on_done=done, on_error=failed, name="page")
 
     def _on_load_error(self, exc: Exception) -> None:
-        if is_away(exc) and self.model.rowCount():  # the last good list stays till it is back
-            return
-        self._error = str(exc) or type(exc).__name__
-        self._show_status()
+        if not (is_away(exc) and self.model.rowCount()):  # away: the last good list stays
+            self._error = str(exc) or type(exc).__name__
+            self._show_status()
 
     def _update_count(self) -> None:
         if not self._has_results:
