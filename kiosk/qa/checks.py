@@ -27,6 +27,7 @@ from kiosk.domain.legibility import (
     target_problem,
     text_contrast_problem,
 )
+from kiosk.qa.field_checks import field_problems
 from kiosk.ui.widgets.elided_label import ElidedLabel
 
 #: Pixels a widget may overhang its parent before its text counts as cut (anti-aliasing).
@@ -100,7 +101,8 @@ def clip_in(widget: QWidget, window: QWidget, *, through_scrolling: bool) -> QRe
 
 def cut_text_problems(widget: QWidget, window: QWidget) -> list[str]:
     """Elided labels, wrapped lines cut at the bottom, button text wider than the button,
-    and text its parents (or the window) cut off."""
+    a picker's item or a line edit's text or placeholder wider than its field
+    (kiosk.qa.field_checks), and text its parents (or the window) cut off."""
     text = widget_text(widget)
     if not text:
         return []
@@ -126,6 +128,8 @@ def cut_text_problems(widget: QWidget, window: QWidget) -> list[str]:
         needed = widget.sizeHint().width()
         if needed > width + 1:
             problems.append(f"button text wider than the button: needs {needed} px, has {width}")
+    else:
+        problems += field_problems(widget)
     own = rect_in(widget, window)
     shown = own.intersected(clip_in(widget, window, through_scrolling=False))
     if own.width() - shown.width() > SLACK or own.height() - shown.height() > SLACK:
