@@ -55,9 +55,12 @@ def line_edit_text_room(edit: QLineEdit) -> QRect:
     return room.adjusted(left, 0, -right, 0)
 
 
-def _too_wide(widget: QWidget, text: str, room: int) -> int | None:
-    """The width *text* needs in *widget*'s font, when that is more than *room*."""
-    needed = widget.fontMetrics().horizontalAdvance(text)
+def _too_wide(widget: QWidget, text: str, room: int, *, ink: bool = False) -> int | None:
+    """The width *text* needs in *widget*'s font, when that is more than *room*: its
+    advance (what a line edit elides or scrolls by), or with *ink* the extent of its glyphs
+    (what a picker sizes itself to and clips)."""
+    metrics = widget.fontMetrics()
+    needed = metrics.boundingRect(text).width() if ink else metrics.horizontalAdvance(text)
     return needed if needed > room + 1 else None
 
 
@@ -74,7 +77,7 @@ def combo_problems(combo: QComboBox) -> list[str]:
         texts = [combo.currentText()]
     problems = []
     for text in sorted({t for t in texts if t}, key=len, reverse=True):
-        needed = _too_wide(combo, text, room)
+        needed = _too_wide(combo, text, room, ink=True)
         if needed is None:
             continue
         shown = "shown item" if text == combo.currentText() else f"item {text!r}"
