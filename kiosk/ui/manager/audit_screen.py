@@ -22,7 +22,8 @@ from kiosk.domain.listing import MarketInfo
 from kiosk.i18n import N_, _, current_locale
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
-from kiosk.ui.manager.page_frame import ManagerPage, row_layout
+from kiosk.ui.manager.page_frame import ManagerPage
+from kiosk.ui.widgets.flow_layout import FlowLayout
 
 SCREEN = "manager-audit"
 _Index = QModelIndex | QPersistentModelIndex
@@ -176,8 +177,16 @@ class ManagerAuditScreen(ManagerPage):
         self.action_box = QComboBox()
         self.count_label = QLabel()
         self.count_label.setProperty("role", "muted")
-        filters = (self.market_box, self.since_title, self.since, self.action_box)
-        self.add(row_layout(*filters, None, self.count_label, spacing=theme.GRID * 2))
+        for box in (self.market_box, self.action_box):  # as wide as their longest item
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # One row that wraps on a narrow (portrait) screen instead of squeezing the pickers.
+        filters = FlowLayout(spacing=theme.GRID * 2)
+        for widget in (self.market_box, self.since_title, self.since, self.action_box):
+            filters.addWidget(widget)
+        filters.addWidget(self.count_label)
+        for label in (self.since_title, self.count_label):
+            label.setMinimumHeight(theme.TOUCH)  # centred on the pickers' line
+        self.add(filters)
         self.add(self._build_table(), 1)
         self.market_box.currentIndexChanged.connect(self.reload)
         self.action_box.currentIndexChanged.connect(self.reload)

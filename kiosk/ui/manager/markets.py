@@ -26,6 +26,9 @@ from kiosk.ui.manager.this_pc_home import ThisPcHome
 from kiosk.ui.widgets.flow_layout import FlowLayout
 
 SCREEN = "manager-markets"
+#: Narrower than this (a portrait screen) the form goes under the list: beside it, the
+#: names and cities of the five languages were cut ("Bansong Big Market" at 1080x1920).
+FORM_BESIDE_LIST = 1200
 
 
 class ManagerMarketsScreen(ManagerPage):
@@ -50,6 +53,7 @@ class ManagerMarketsScreen(ManagerPage):
         body.addLayout(self._build_list(), 2)
         body.addLayout(self._build_form(), 3)
         self.add(body, 1)
+        self.stack_below(body, FORM_BESIDE_LIST)
         self.retranslate()
         self.reload()
 
@@ -142,6 +146,7 @@ class ManagerMarketsScreen(ManagerPage):
         self.site = QLineEdit()
         self.site.setObjectName("market-site")
         self.site.setPlaceholderText("https://")
+        self.site.setProperty("free-text", True)  # a long address scrolls (self-test rule)
         self.site_hint = QLabel()
         self.site_hint.setProperty("role", "hint")
         self.site_hint.setWordWrap(True)

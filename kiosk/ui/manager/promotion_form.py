@@ -78,8 +78,9 @@ class PromotionFormScreen(PromotionFormFields, ManagerPage):
         self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, body)
         self.columns.setContentsMargins(0, 0, theme.GRID, 0)
         self.columns.setSpacing(theme.GRID * 4)
-        self.columns.addLayout(self.build_texts(), 1)
-        self.columns.addLayout(self.build_schedule(), 1)
+        # Texts 3 : schedule 2 (at 1 : 1 a title was cut at 1366x768); see resizeEvent.
+        self.columns.addLayout(self.build_texts(), 3)
+        self.columns.addLayout(self.build_schedule(), 2)
         # The fields fit a 1366x768 screen; only many problems at once make it scroll. The
         # save bar stays in view below it.
         self.scroll_area = QScrollArea()
@@ -267,7 +268,7 @@ class PromotionFormScreen(PromotionFormFields, ManagerPage):
         self.columns.setDirection(
             QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         )
-        self.columns.setStretch(0, 1 if wide else 0)  # stacked: the schedule right below
+        self.columns.setStretch(0, 3 if wide else 0)  # stacked: the schedule right below
 
     def retranslate(self) -> None:
         self.header.retranslate()

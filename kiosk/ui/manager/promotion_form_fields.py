@@ -99,10 +99,12 @@ class PromotionFormFields:
             self.titles[code].setMaxLength(MAX_TITLE * 2)  # the check names the limit
             self.texts[code].setObjectName(f"promotion-text-{code}")
             self.texts[code].setMaxLength(MAX_TEXT * 2)
+            self.texts[code].setProperty("free-text", True)  # a sentence: it may scroll
             grid.addWidget(self.titles[code], line, 1)
             grid.addWidget(self.texts[code], line, 2)
-        grid.setColumnStretch(1, 2)
-        grid.setColumnStretch(2, 3)
+        # Titles first: a text is a sentence that may scroll, a title must show whole.
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 2)
         column.addLayout(grid)
         self.errors: dict[str, QLabel] = {key: error_label(key) for key in ERROR_KEYS}
         self.texts_hint = QLabel()
@@ -120,6 +122,11 @@ class PromotionFormFields:
         grid.setVerticalSpacing(theme.GRID)
         self.where = QComboBox()
         self.where.setObjectName("promotion-where")
+        # Not as wide as the longest of the market's stores: that took the titles' room.
+        self.where.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.where.setMinimumContentsLength(24)
         self.starts, self.ends = _date_edit("promotion-start"), _date_edit("promotion-end")
         self.dash = QLabel("–")
         self.all_days_note = QLabel()

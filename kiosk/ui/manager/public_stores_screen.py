@@ -69,7 +69,9 @@ class ManagerPublicStoresScreen(ManagerPage):
         self.table.itemChanged.connect(lambda _item: self._count())
         self.message = status_line("public-message")
         gap = theme.GRID * 2
-        self.add(row_layout(self.heading, self.market_box, (self.building, 1), spacing=gap))
+        top = row_layout(self.heading, self.market_box, (self.building, 1), spacing=gap)
+        self.add(top)
+        self.stack_below(top, theme.GRID * 150)  # portrait: the building field was 72 px wide
         self.add(row_layout((self.hint, 1), self.choose_button, spacing=gap))
         self.add(self.summary)
         self.add(self.table, 1)

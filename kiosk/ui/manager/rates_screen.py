@@ -58,6 +58,8 @@ class ManagerRatesScreen(ManagerPage):
         body.addLayout(self._build_table(), 3)
         body.addLayout(self._build_form(), 2)
         self.add(body, 1)
+        # Portrait: the form under the table (beside it the rate's placeholder was cut).
+        self.stack_below(body, theme.GRID * 150)
         self.message = status_line("rates-message")
         self.add(self.message)
         self.retranslate()

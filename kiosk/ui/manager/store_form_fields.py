@@ -179,8 +179,10 @@ class StoreFormFields:
             self.language_labels[code] = label
             self.names[code] = name
             self.descriptions[code] = description
+        # Names first: a description is free text on one line that scrolls, a name must
+        # show whole ("Wave Handmade Fish Cakes" was cut at 1366x768).
         names.setColumnStretch(1, 2)
-        names.setColumnStretch(2, 3)
+        names.setColumnStretch(2, 1)
         return names
 
     def _build_contact(self) -> QGridLayout:
@@ -192,6 +194,7 @@ class StoreFormFields:
         self.kakao = _line("kakao")
         self.payment_title = field_title()
         self.payment = _line("payment")
+        self.payment.setProperty("free-text", True)  # a QR payload: it scrolls (self-test rule)
         contact.addWidget(self.phone_title, 0, 0)
         contact.addWidget(self.phone, 1, 0)
         contact.addWidget(self.errors["phone"], 2, 0)

@@ -37,6 +37,8 @@ class ThisPcHome(QFrame):
         self.title.setWordWrap(True)
         self.market_box = QComboBox()
         self.market_box.setObjectName("this-pc-market")
+        # As wide as the longest market name ("Dongmun Traditional Market" was cut at 1366x768).
+        self.market_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.set_button = QPushButton()
         self.set_button.setObjectName("this-pc-set")
         self.set_button.clicked.connect(self.save)
@@ -105,6 +107,8 @@ class ThisPcHome(QFrame):
             self.market_box.addItem(market.name.get(current_locale()), market.slug)
         self.market_box.setCurrentIndex(max(0, self.market_box.findData(chosen)))
         self.market_box.blockSignals(False)
+        # Qt keeps the first minimum size of a picker: ask for the longest name's width.
+        self.market_box.setMinimumWidth(self.market_box.sizeHint().width())
 
     def _describe(self) -> None:
         home = self._home

@@ -5,12 +5,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QWidget,
+)
 
 from kiosk.domain.listing import MarketInfo, StoreSummary
 from kiosk.domain.locales import LocaleCode
 from kiosk.i18n import _, current_locale
 from kiosk.ui import theme
+
+#: Narrower than this (a portrait screen) the store picker goes under the market picker:
+#: beside it, "A-3 Wave Handmade Fish Cakes" was cut at 1080x1920.
+SIDE_BY_SIDE = theme.GRID * 128
 
 
 def store_label(store: StoreSummary, locale: LocaleCode) -> str:
@@ -34,7 +47,7 @@ class StorePicker(QWidget):
         self._markets: list[MarketInfo] = []
         self._stores: list[StoreSummary] = []
         self._quiet = False
-        row = QHBoxLayout(self)
+        self._row = row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(theme.GRID * 2)
         self.market_title = QLabel()
@@ -57,11 +70,23 @@ class StorePicker(QWidget):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.store_box.setCompleter(completer)
         self.store_box.currentIndexChanged.connect(self._on_store_index_changed)
-        row.addWidget(self.market_title)
-        row.addWidget(self.market_box)
-        row.addSpacing(theme.GRID * 2)
-        row.addWidget(self.store_title)
-        row.addWidget(self.store_box, 1)
+        market, store = QHBoxLayout(), QHBoxLayout()
+        for pair in (market, store):
+            pair.setSpacing(theme.GRID * 2)
+        market.addWidget(self.market_title)
+        market.addWidget(self.market_box)
+        market.addStretch(0)
+        store.addWidget(self.store_title)
+        store.addWidget(self.store_box, 1)
+        row.addLayout(market)
+        row.addLayout(store, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        narrow = event.size().width() < SIDE_BY_SIDE
+        direction = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        if self._row.direction() != direction:
+            self._row.setDirection(direction)
+        super().resizeEvent(event)
 
     # Data ----------------------------------------------------------------------------------
     def set_markets(self, markets: Sequence[MarketInfo], *, select: str | None = None) -> None:
