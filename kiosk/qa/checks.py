@@ -81,6 +81,18 @@ def _is_viewport(widget: QWidget) -> bool:
     return isinstance(parent, QAbstractScrollArea) and parent.viewport() is widget
 
 
+def _sideways_clip(clip: QRect, viewport: QWidget, window: QWidget) -> QRect:
+    """*clip* cut to *viewport*'s sides when its scroll area cannot scroll sideways: what
+    lies beyond them is cut, not further along the page."""
+    area = viewport.parentWidget()
+    if not isinstance(area, QAbstractScrollArea):
+        return clip
+    if area.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+        return clip
+    sides = rect_in(viewport, window)
+    return clip.intersected(QRect(sides.left(), clip.top(), sides.width(), clip.height()))
+
+
 def clip_in(widget: QWidget, window: QWidget, *, through_scrolling: bool) -> QRect:
     """The part of *window* that *widget*'s ancestors let it paint in.
 
@@ -91,7 +103,7 @@ def clip_in(widget: QWidget, window: QWidget, *, through_scrolling: bool) -> QRe
     parent = widget.parentWidget()
     while parent is not None:
         if _is_viewport(parent) and not through_scrolling:
-            return clip
+            return _sideways_clip(clip, parent, window)
         clip = clip.intersected(rect_in(parent, window))
         if parent is window:
             break

@@ -240,3 +240,30 @@ def test_a_code_marked_secondary_may_be_scrolled_to(qtbot: QtBot) -> None:
     area.setWidget(content)
     root = screen(qtbot, area, size=(600, 600))
     assert widget_problems(root) == []
+
+
+def _wide_body_in_scroll_area(policy: Qt.ScrollBarPolicy) -> tuple[QScrollArea, QLabel]:
+    """A scroll area whose body needs 1200 px, a label at its right end."""
+    body = QWidget()
+    body.setMinimumWidth(1200)
+    label = QLabel("토요일 여는 시간", body)
+    label.setObjectName("saturday")
+    label.move(1050, 10)
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(policy)
+    area.setWidget(body)
+    return area, label
+
+
+def test_text_beyond_a_scroll_area_that_cannot_scroll_sideways_is_cut(qtbot: QtBot) -> None:
+    area, _label = _wide_body_in_scroll_area(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    root = screen(qtbot, area, size=(900, 600))
+    problem = one(widget_problems(root), "text cut by its parent")
+    assert problem.startswith("QLabel#saturday ")
+
+
+def test_text_a_scroll_bar_can_bring_into_view_sideways_is_not_cut(qtbot: QtBot) -> None:
+    area, _label = _wide_body_in_scroll_area(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    root = screen(qtbot, area, size=(900, 600))
+    assert [p for p in widget_problems(root) if "saturday" in p] == []

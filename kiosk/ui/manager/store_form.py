@@ -68,7 +68,7 @@ class StoreFormScreen(StoreFormFields, ManagerPage):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setWidget(body)
-        self.stack_below(columns, theme.GRID * 150)  # portrait: goods and hours go under
+        self.stack_below(columns, theme.GRID * 175)  # goods and hours under, up to 1366 px
         self.add(self.scroll_area, 1)
         self.prompt = ProofPrompt()
         self.add(self.prompt)

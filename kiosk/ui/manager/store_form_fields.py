@@ -179,9 +179,9 @@ class StoreFormFields:
             self.language_labels[code] = label
             self.names[code] = name
             self.descriptions[code] = description
-        # Names first: a description is free text on one line that scrolls, a name must
-        # show whole ("Wave Handmade Fish Cakes" was cut at 1366x768).
-        names.setColumnStretch(1, 2)
+        # The form is one column up to 1366 px wide, so a name shows whole at half of it
+        # ("Wave Handmade Fish Cakes" was cut beside the goods at 1366x768).
+        names.setColumnStretch(1, 1)
         names.setColumnStretch(2, 1)
         return names
 
