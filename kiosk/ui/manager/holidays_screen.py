@@ -195,7 +195,7 @@ class ManagerHolidaysScreen(ManagerPage):
         self.form_title.setText(_("Add a holiday"))
         self.titles["date"].setText(_("Date"))
         self.titles["name"].setText(_("Name or reason"))
-        self.name.setPlaceholderText(_("e.g. 설날, 추석, roof repairs"))
+        self.name.setPlaceholderText(_("e.g. 설날, 추석"))
         self.add_button.setText(_("Add holiday"))
         self._fill()
 

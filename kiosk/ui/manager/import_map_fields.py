@@ -61,7 +61,7 @@ def field_label(field: str) -> str:
 
 def columns_for(width: int) -> int:
     """Label-and-combo pairs side by side at a page *width*."""
-    return 4 if width >= 1700 else 3 if width >= 1200 else 2
+    return 4 if width >= 2400 else 3 if width >= 1700 else 2
 
 
 class FieldGrid(QWidget):
