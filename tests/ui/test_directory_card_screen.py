@@ -16,7 +16,7 @@ from kiosk.ui import ops
 from kiosk.ui.models.store_list_model import StoreRole
 from kiosk.ui.tourist.directory import TouristDirectoryScreen
 from kiosk.ui.tourist.flow import TouristFlow
-from kiosk.ui.widgets.open_text import open_text, short_open_text
+from kiosk.ui.widgets.open_text import head_open_text, open_text, short_open_text
 
 
 @pytest.fixture
@@ -98,6 +98,8 @@ def test_open_state_in_words(state: OpenState, long: str, short: str) -> None:
     assert open_text(state, "en") == long
     assert short_open_text(state, "en") == short
     assert (open_text(state, "ja") == "") is (state.kind is OpenKind.UNKNOWN)
+    # The card's last resort when the price range would be cut: the state's head alone.
+    assert head_open_text(state, "en") == (long.split(" · ")[0] if long else "")
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080), (1080, 1920)])

@@ -33,6 +33,14 @@ def short_open_text(state: OpenState, locale: LocaleCode) -> str:
     return f"{mark} " + translate(N_("Closed today"), locale)
 
 
+def head_open_text(state: OpenState, locale: LocaleCode) -> str:
+    """The shortest form, ``● Open now`` or ``○ Closed now``: for a card whose price range
+    would be cut by the time in :func:`short_open_text`; empty when no hours were given."""
+    if state.kind is OpenKind.UNKNOWN:
+        return ""
+    return f"{MARKS[state.kind]} {translate(_HEAD[state.kind], locale)}"
+
+
 def open_text(state: OpenState, locale: LocaleCode) -> str:
     """``● Open now · until 21:00``, ``○ Closed now · opens tomorrow at 08:00``; empty when the
     store gave no hours (nothing is guessed)."""

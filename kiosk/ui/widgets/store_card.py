@@ -24,7 +24,7 @@ from kiosk.domain.text import elide_at_words
 from kiosk.i18n import N_, current_locale, translate
 from kiosk.ui import theme
 from kiosk.ui.models.store_list_model import StoreRole
-from kiosk.ui.widgets.open_text import short_open_text
+from kiosk.ui.widgets.open_text import head_open_text, short_open_text
 from kiosk.ui.widgets.pictograms import draw_category, draw_payment
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -195,13 +195,16 @@ def _paint_content(
     _text(painter, QRect(left, top, box.right() - left, facts_h), facts, facts_font, theme.MUTED)
     top += facts_h + _LINE_GAP
 
-    state = short_open_text(card.state, locale)
-    state_font = QFont(facts_font)
-    state_font.setBold(card.state.kind is OpenKind.OPEN)
-    state_w = min(QFontMetrics(state_font).horizontalAdvance(state) + 2, box.width() * 3 // 5)
-    state_color = theme.PRIMARY if card.state.kind is OpenKind.OPEN else theme.MUTED
     price_font = QFont(facts_font)
     price_font.setBold(True)
+    state_font = QFont(facts_font)
+    state_font.setBold(card.state.kind is OpenKind.OPEN)
+    state = short_open_text(card.state, locale)
+    price_w = QFontMetrics(price_font).horizontalAdvance(card.prices) + 2
+    if price_w + QFontMetrics(state_font).horizontalAdvance(state) + theme.GRID * 2 > box.width():
+        state = head_open_text(card.state, locale)  # the price range stays whole
+    state_w = min(QFontMetrics(state_font).horizontalAdvance(state) + 2, box.width() * 3 // 5)
+    state_color = theme.PRIMARY if card.state.kind is OpenKind.OPEN else theme.MUTED
     room = box.width() - state_w - theme.GRID * 2
     _text(painter, QRect(box.left(), top, room, facts_h), card.prices, price_font, theme.ACCENT)
     if state:
