@@ -99,7 +99,7 @@ def test_open_state_in_words(state: OpenState, long: str, short: str) -> None:
     assert short_open_text(state, "en") == short
     assert (open_text(state, "ja") == "") is (state.kind is OpenKind.UNKNOWN)
     # The card's last resort when the price range would be cut: the state's head alone.
-    assert head_open_text(state, "en") == (long.split(" · ")[0] if long else "")
+    assert head_open_text(state, "en") == (long.split(" · ", maxsplit=1)[0] if long else "")
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080), (1080, 1920)])
