@@ -59,7 +59,7 @@ def test_export_then_dry_run_then_import(flow: ManagerFlow, tmp_path: Path) -> N
     out = tmp_path / "bansong.csv"
     page.export_to(out)
     assert ops.wait_idle()
-    assert page.message.text() == f"✓ Saved 24 stores and 124 goods to {out}"
+    assert page.message.text() == f"✓ Saved 24 stores and 125 goods to {out}"
     rows = _rows(out)
     price = rows[0].index(fmt.PRICE.header)
     rows[1][price] = "9900"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk.domain.exchange import file_format as fmt
+from kiosk.domain.exchange.cells import REQUIRED
 from kiosk.domain.exchange.guess import (
     field_for,
     guess_map,
@@ -17,10 +18,10 @@ from kiosk.domain.exchange.guess import (
 )
 from kiosk.domain.exchange.mapping import name_mapped
 from kiosk.domain.exchange.problems import CellRef, FileProblem, Table
-from kiosk.domain.messages import N_, define
 from kiosk.i18n import render_message
 
-PROBLEM = define("test.problem", N_("is wrong"))
+#: A real message of the app (a test must not add one to the app-wide registry).
+PROBLEM = REQUIRED
 
 
 @pytest.mark.parametrize(
@@ -105,5 +106,5 @@ def test_a_problem_names_the_rosters_own_column() -> None:
     ]
     named = name_mapped(problems, {"phone": "연락처"})
     shown = render_message(named[0].message(), "en")
-    assert shown == "명부.csv, row 3: 연락처 (전화번호) is wrong"
+    assert shown == "명부.csv, row 3: 연락처 (전화번호) is empty; it is required"
     assert named[1] == problems[1]
