@@ -255,7 +255,11 @@ def cmd_run(args: list[str]) -> int:
         )
     script = venv_bin("market-kiosk")
     cmd = [script] if script.exists() else [venv_python(), "-m", "kiosk"]
-    return run([*cmd, *args])
+    # A checkout runs on the SQLite default with the demo markets, without the first-run
+    # set-up an installed shop PC shows (KIOSK_SKIP_SETUP=0 shows it).
+    env = dict(os.environ)
+    env.setdefault("KIOSK_SKIP_SETUP", "1")
+    return run([*cmd, *args], env=env)
 
 
 def cmd_test(args: list[str]) -> int:

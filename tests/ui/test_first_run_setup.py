@@ -38,6 +38,11 @@ def test_the_set_up_shows_only_on_a_pc_without_settings(
     monkeypatch.setenv("KIOSK_DATABASE_URL", "sqlite:///env.sqlite3")
     assert setup_needed() == (False, "")
     monkeypatch.delenv("KIOSK_DATABASE_URL")
+    monkeypatch.setenv("KIOSK_SKIP_SETUP", "1")  # python3 dev.py run
+    assert setup_needed() == (False, "")
+    monkeypatch.setenv("KIOSK_SKIP_SETUP", "0")
+    assert setup_needed() == (True, "")
+    monkeypatch.delenv("KIOSK_SKIP_SETUP")
     _own_config_folder.mkdir()
     (_own_config_folder / "settings.toml").write_text('role = "kiosk"\n', encoding="utf-8")
     assert setup_needed() == (False, "")
