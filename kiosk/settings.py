@@ -20,6 +20,9 @@ BUSY_TIMEOUT_ENV: Final = "KIOSK_SQLITE_BUSY_TIMEOUT_MS"
 REPORT_FIRST_FRAME_ENV: Final = "KIOSK_REPORT_FIRST_FRAME"
 IDLE_SECONDS_ENV: Final = "KIOSK_IDLE_SECONDS"
 ROLE_ENV: Final = "KIOSK_ROLE"
+#: 1: start without the first-run set-up on a PC without settings (``python3 dev.py run``
+#: sets it: a checkout runs on the SQLite default with the demo markets).
+SKIP_SETUP_ENV: Final = "KIOSK_SKIP_SETUP"
 # KIOSK_CONFIG_DIR (the settings file's folder) is read in kiosk.settings_file and
 # KIOSK_SECRET_STORE (``file``: no OS credential store) in kiosk.secret_store.
 

@@ -10,10 +10,6 @@ from kiosk import settings, settings_file
 if TYPE_CHECKING:
     from kiosk.ui.shell import Shell
 
-#: Set to 1 to start without the set-up on a PC without settings (``python3 dev.py run``
-#: does: a developer's checkout runs on the SQLite default with the demo markets).
-SKIP_SETUP_ENV = "KIOSK_SKIP_SETUP"
-
 #: The mode each role opens in once set up (``kiosk.app.register_modes``).
 ROLE_MODES = {"kiosk": "tourist", "stall": "merchant", "office": "manager"}
 
@@ -23,7 +19,7 @@ def setup_needed(database_url: str | None = None) -> tuple[bool, str]:
     ``KIOSK_DATABASE_URL``, and no settings file or one that cannot be used."""
     if database_url or os.environ.get(settings.DATABASE_URL_ENV, "").strip():
         return False, ""
-    if os.environ.get(SKIP_SETUP_ENV, "").strip() == "1":
+    if os.environ.get(settings.SKIP_SETUP_ENV, "").strip() == "1":
         return False, ""
     problems = settings.current().file_problems
     if problems:
