@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import make_url
-from ui_helpers import shown_shell, signed_in_manager
+from ui_helpers import click, shown_shell, signed_in_manager
 
 from kiosk import i18n
 from kiosk.data.db import Database
@@ -37,11 +35,6 @@ def _line(shell: Shell) -> ConnectionLine:
     return line
 
 
-def _click(widget: object) -> None:
-    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
-    assert ops.wait_idle()
-
-
 def test_staff_screens_only() -> None:
     assert is_staff_screen("manager-stores") and is_staff_screen("merchant-goods")
     assert is_staff_screen("onboarding-step") and is_staff_screen("stand-print")
@@ -56,8 +49,8 @@ def test_the_away_server_shows_refuses_the_save_and_clears(
     line = _line(shell)
     assert line.isVisible() and line.database.isVisible() and not line.away.isVisible()
     assert line.database.text() == "This PC (SQLite)"
-    _click(flow.stores.header.page_buttons["markets"])
-    _click(flow.markets.rates_button)
+    click(flow.stores.header.page_buttons["markets"])
+    click(flow.markets.rates_button)
     assert shell.current_screen_name() == rates_screen.SCREEN
 
     own_services.live.link.set(False)  # what a failed poll does
@@ -66,7 +59,7 @@ def test_the_away_server_shows_refuses_the_save_and_clears(
     assert line.away.text() == "Not connected to the server · reconnecting…"
     flow.rates.currency.setCurrentText("JPY")
     flow.rates.rate.setText("9.05")
-    _click(flow.rates.save_button)
+    click(flow.rates.save_button)
     assert flow.rates.message.text().startswith("⚠ Not connected to the server.")
     assert own_services.rates.rate_card().rates == ()  # nothing saved
 
@@ -81,7 +74,7 @@ def test_the_away_server_shows_refuses_the_save_and_clears(
     own_services.live.link.set(True)  # the next poll got through
     qtbot.waitUntil(line.database.isVisible)
     assert not line.away.isVisible()
-    _click(flow.rates.save_button)
+    click(flow.rates.save_button)
     assert flow.rates.message.text() == "✓ Saved."
 
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
-from ui_helpers import shown_shell
+from ui_helpers import click, shown_shell
 
 from kiosk.domain.access import Secret
 from kiosk.services.app import Services
@@ -29,18 +29,13 @@ def shell(qtbot: QtBot, own_services: Services) -> Iterator[Shell]:
     yield from shown_shell(qtbot, own_services, "ko")
 
 
-def _click(widget: object) -> None:
-    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
-    assert ops.wait_idle()
-
-
 @pytest.fixture
 def merchant(shell: Shell, own_services: Services) -> MerchantFlow:
     store = own_services.directory.list_stores(market_slug="bansong")[2].id
     own_services.access.set_store_pin(
         actor=own_services.access.console_actor(), store_id=store, pin=Secret(PIN)
     )
-    _click(shell.start_screen.mode_button("merchant"))
+    click(shell.start_screen.mode_button("merchant"))
     flow = merchant_flow(shell)
     assert flow.sign_in.choose_store(store)
     for key in [*PIN, "OK"]:
@@ -80,12 +75,12 @@ def test_goods_typed_price_asks_before_leaving(
     row = screen.rows[0]
     before = row.product.price_won
     row.price.setText(typed)
-    _click(_goods_way_out(screen, way))
+    click(_goods_way_out(screen, way))
     question = screen.leave_question
     assert question.isVisible() and shell.current_screen_name() == goods_screen.SCREEN
     assert row.product.name.get("ko") in question.question.text()
     assert question.save_button.isVisible() == (typed != "칠천")
-    _click(
+    click(
         {"save": question.save_button, "discard": question.discard_button}.get(
             answer, question.cancel_button
         )
@@ -100,7 +95,7 @@ def test_goods_typed_price_asks_before_leaving(
 
 
 def test_goods_without_a_typed_price_leave_at_once(merchant: MerchantFlow, shell: Shell) -> None:
-    _click(merchant.goods.sign_out_button)
+    click(merchant.goods.sign_out_button)
     assert shell.current_screen_name() == START and not merchant.goods.leave_question.isVisible()
 
 
@@ -113,7 +108,7 @@ def manager(shell: Shell, own_services: Services) -> ManagerFlow:
     flow.open()
     assert ops.wait_idle()
     flow.sign_in.password.setText(PASSWORD)
-    _click(flow.sign_in.submit_button)
+    click(flow.sign_in.submit_button)
     store = own_services.directory.list_store_details(market_slug="bansong")[0]
     flow.edit_store(store)
     assert ops.wait_idle()
@@ -139,11 +134,11 @@ def test_store_form_asks_before_leaving_a_change(
     assert base is not None
     form.phone.setText("051-000-0999")
     button, lands_on = FORM_WAYS[way]
-    _click(button(form))
+    click(button(form))
     question = form.leave_question
     assert question.isVisible() and question.save_button.isVisible()
     assert shell.current_screen_name() == store_form.SCREEN
-    _click(
+    click(
         {"save": question.save_button, "discard": question.discard_button}.get(
             answer, question.cancel_button
         )
@@ -160,7 +155,7 @@ def test_store_form_asks_before_leaving_a_change(
 
 
 def test_store_form_unchanged_leaves_at_once(manager: ManagerFlow, shell: Shell) -> None:
-    _click(manager.form.header.page_buttons["markets"])
+    click(manager.form.header.page_buttons["markets"])
     assert shell.current_screen_name() == markets.SCREEN
     assert not manager.form.leave_question.isVisible()
 
@@ -168,7 +163,7 @@ def test_store_form_unchanged_leaves_at_once(manager: ManagerFlow, shell: Shell)
 def test_store_form_with_a_refused_field_offers_no_save(manager: ManagerFlow, shell: Shell) -> None:
     form = manager.form
     form.phone.setText("12345")
-    _click(form.header.back_button)
+    click(form.header.back_button)
     assert form.leave_question.isVisible() and not form.leave_question.save_button.isVisible()
-    _click(form.leave_question.discard_button)
+    click(form.leave_question.discard_button)
     assert shell.current_screen_name() == START

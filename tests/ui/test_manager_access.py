@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
-from ui_helpers import shown_shell
+from ui_helpers import click, shown_shell
 
 from kiosk.data.errors import DatabaseFaultError
 from kiosk.domain import access
@@ -27,11 +27,6 @@ PIN = "582046"
 @pytest.fixture
 def shell(qtbot: QtBot, own_services: Services) -> Iterator[Shell]:
     yield from shown_shell(qtbot, own_services, "en")
-
-
-def _click(widget: object) -> None:
-    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
-    assert ops.wait_idle()
 
 
 def _open(shell: Shell) -> ManagerFlow:
@@ -53,7 +48,7 @@ def test_without_a_code_the_first_use_offers_only_the_way_to_get_one(
     assert screen.password.isEnabled() and screen.submit_button.isEnabled()
     screen.password.setText(PASSWORD)
     screen.repeat.setText(PASSWORD)
-    _click(screen.submit_button)  # a code nobody printed
+    click(screen.submit_button)  # a code nobody printed
     assert screen.message.text().startswith("⚠ That set-up code is not valid")
     assert not own_services.access.manager_password_is_set()
     assert shell.current_screen_name() == sign_in.SCREEN
@@ -72,12 +67,12 @@ def test_a_database_fault_during_sign_in_is_a_message_and_the_form_works_again(
 
     monkeypatch.setattr(throttle.credentials, "attempts_to_count", fail)
     screen.password.setText(PASSWORD)
-    _click(screen.submit_button)
+    click(screen.submit_button)
     assert screen.message.text().startswith("⚠ Signing in is not possible right now")
     assert "Checking" not in screen.message.text() and screen.submit_button.isEnabled()
     monkeypatch.undo()
     screen.password.setText(PASSWORD)
-    _click(screen.submit_button)
+    click(screen.submit_button)
     assert shell.current_screen_name() == stores.SCREEN
 
 
@@ -88,7 +83,7 @@ def test_the_manager_lifts_a_merchants_pin_wait(shell: Shell, own_services: Serv
     own_services.access.set_store_pin(actor=console, store_id=store.id, pin=Secret(PIN))
     built = _open(shell)
     built.sign_in.password.setText(PASSWORD)
-    _click(built.sign_in.submit_button)
+    click(built.sign_in.submit_button)
     form = built.form
     built.edit_store(store)
     assert ops.wait_idle() and shell.current_screen_name() == store_form.SCREEN
@@ -98,7 +93,7 @@ def test_the_manager_lifts_a_merchants_pin_wait(shell: Shell, own_services: Serv
             own_services.access.sign_in_merchant(store_id=store.id, pin=Secret("771130"))
     built.edit_store(store)
     assert ops.wait_idle() and form.wait_button.isVisible()
-    _click(form.wait_button)
+    click(form.wait_button)
     assert form.pin_message.text().startswith("✓ The wait is lifted")
     assert not form.wait_button.isVisible()
     assert own_services.access.sign_in_merchant(store_id=store.id, pin=Secret(PIN)).store_id
@@ -113,7 +108,7 @@ def test_a_database_fault_at_the_merchant_pin_pad_is_a_message(
     store = own_services.directory.list_stores(market_slug="bansong")[2].id
     console = own_services.access.console_actor()
     own_services.access.set_store_pin(actor=console, store_id=store, pin=Secret(PIN))
-    _click(shell.start_screen.mode_button("merchant"))
+    click(shell.start_screen.mode_button("merchant"))
     flow = merchant_flow(shell)
     assert flow.sign_in.choose_store(store)
 

@@ -6,10 +6,8 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
-from ui_helpers import shown_shell, signed_in_manager
+from ui_helpers import click, shown_shell, signed_in_manager
 
 from kiosk import i18n
 from kiosk.domain.audit import AuditAction
@@ -35,15 +33,10 @@ def flow(shell: Shell, own_services: Services) -> ManagerFlow:
     return built
 
 
-def _click(widget: object) -> None:
-    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
-    assert ops.wait_idle()
-
-
 def _open(flow: ManagerFlow, shell: Shell, slug: str) -> holidays_screen.ManagerHolidaysScreen:
-    _click(flow.stores.header.page_buttons["markets"])
+    click(flow.stores.header.page_buttons["markets"])
     flow.markets.select(slug)
-    _click(flow.markets.holidays_button)
+    click(flow.markets.holidays_button)
     assert ops.wait_idle()
     assert shell.current_screen_name() == holidays_screen.SCREEN
     return flow.holidays
@@ -62,13 +55,13 @@ def test_the_markets_holidays_are_listed_added_and_removed(
     assert len(_lines(screen)) == 6
     screen.set_date(date(2027, 3, 2))
     screen.name.setText("지붕 공사")
-    _click(screen.add_button)
+    click(screen.add_button)
     assert ops.wait_idle()
     assert screen.message.text() == "✓ Added 2027-03-02 (Tue)  지붕 공사."
     assert "2027-03-02 (Tue)  지붕 공사" in _lines(screen)
     assert date(2027, 3, 2) not in own_services.holidays.holiday_dates()["bansong"]
     screen.days.setCurrentRow(_lines(screen).index("2027-03-02 (Tue)  지붕 공사"))
-    _click(screen.remove_button)
+    click(screen.remove_button)
     assert ops.wait_idle()
     assert screen.message.text().startswith("✓ Removed 2027-03-02")
     assert len(_lines(screen)) == 6
@@ -81,7 +74,7 @@ def test_a_date_listed_already_is_named_under_the_date_and_not_added(
 ) -> None:
     screen = _open(flow, shell, "bansong")
     screen.set_date(date(2027, 2, 7))
-    _click(screen.add_button)
+    click(screen.add_button)
     assert ops.wait_idle()
     assert screen.problems["date"].text() == (
         "⚠ 반송큰시장 already has a holiday on 2027-02-07 (설날 연휴); nothing was added"

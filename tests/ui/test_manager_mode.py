@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
-from ui_helpers import shown_shell
+from ui_helpers import click, shown_shell
 
 from kiosk import i18n
 from kiosk.domain.access import Secret
@@ -49,11 +49,6 @@ def flow(shell: Shell, own_services: Services) -> ManagerFlow:
     return built
 
 
-def _click(widget: object) -> None:
-    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
-    assert ops.wait_idle()
-
-
 def test_first_use_sets_the_password_typed_twice(shell: Shell, own_services: Services) -> None:
     QTest.mouseClick(shell.start_screen.mode_button("manager"), Qt.MouseButton.LeftButton)
     assert ops.wait_idle()
@@ -65,16 +60,16 @@ def test_first_use_sets_the_password_typed_twice(shell: Shell, own_services: Ser
     )
     screen.password.setText(PASSWORD)
     screen.repeat.setText(PASSWORD + "x")
-    _click(screen.submit_button)
+    click(screen.submit_button)
     assert screen.message.text() == "⚠ The two entries are not the same."
     assert not own_services.access.manager_password_is_set()
     screen.password.setText("short")
     screen.repeat.setText("short")
-    _click(screen.submit_button)
+    click(screen.submit_button)
     assert "at least 10 characters" in screen.message.text()
     screen.password.setText(PASSWORD)
     screen.repeat.setText(PASSWORD)
-    _click(screen.submit_button)
+    click(screen.submit_button)
     assert shell.current_screen_name() == stores.SCREEN
     assert own_services.access.manager_password_is_set()
     assert screen.password.text() == "" and screen.repeat.text() == ""
@@ -89,7 +84,7 @@ def test_a_wrong_password_is_refused(shell: Shell, own_services: Services) -> No
     assert ops.wait_idle()
     assert not built.sign_in.is_first_use() and not built.sign_in.repeat.isVisible()
     built.sign_in.password.setText("wrong password here")
-    _click(built.sign_in.submit_button)
+    click(built.sign_in.submit_button)
     assert built.sign_in.message.text().startswith("⚠ That is not the manager password.")
     assert "PIN" not in built.sign_in.message.text()
     assert shell.current_screen_name() == sign_in.SCREEN and built.actor is None
@@ -145,7 +140,7 @@ def test_edit_and_save_is_audited(flow: ManagerFlow, own_services: Services, she
     QTest.keyClicks(form.phone, "0517771234")
     form.names["ja"].setText("新しい名前")
     assert form.save_button.isEnabled() and form.save_reason.text() == ""
-    _click(form.save_button)
+    click(form.save_button)
     saved = own_services.directory.get_store(store_id=base.id)
     assert saved.phone == "051-777-1234" and saved.name.get("ja") == "新しい名前"
     assert saved.version == base.version + 1
@@ -205,16 +200,16 @@ def test_a_stale_save_says_what_changed_and_reload_keeps_my_edit(
     )
     form.phone.setText("")
     QTest.keyClicks(form.phone, "0519990000")
-    _click(form.save_button)
+    click(form.save_button)
     text = form.status.text()
     assert text.startswith("⚠ Changed on another PC: reload.")
     assert f"goods[{good.name.get('ko')}].sold_out: False -> True" in text
     assert form.reload_button.isVisible()
     assert own_services.directory.get_store(store_id=base.id).phone == base.phone  # nothing written
     assert form.phone.text() == "0519990000"  # nothing lost
-    _click(form.reload_button)
+    click(form.reload_button)
     assert form.phone.text() == "051-999-0000" or form.phone.text() == "0519990000"
-    _click(form.save_button)
+    click(form.save_button)
     saved = own_services.directory.get_store(store_id=base.id)
     assert saved.phone == "051-999-0000" and saved.products[0].sold_out
 
@@ -240,7 +235,7 @@ def test_add_a_stall_in_five_languages(flow: ManagerFlow, own_services: Services
     form.goods.table.item(0, PRICE).setText("3,000")  # type: ignore[union-attr]
     form._on_edited()
     assert form.save_button.isEnabled(), form.save_reason.text()
-    _click(form.save_button)
+    click(form.save_button)
     created = [
         s
         for s in own_services.directory.list_store_details(market_slug="bansong")
@@ -259,15 +254,15 @@ def test_markets_add_and_remove_with_a_second_press(
     page.start_new()
     page.slug.setText("jungang")
     page.names["ko"].setText("중앙시장")
-    _click(page.save_button)
+    click(page.save_button)
     assert "jungang" in [m.slug for m in own_services.directory.list_markets()]
     page.select("bansong")
-    _click(page.remove_button)
+    click(page.remove_button)
     assert page.message.text().startswith("⚠ Remove")
     assert "bansong" in [
         m.slug for m in own_services.directory.list_markets()
     ]  # asked, not removed
-    _click(page.remove_button)
+    click(page.remove_button)
     assert "bansong" not in [m.slug for m in own_services.directory.list_markets()]
     flow.show_page("audit")
     assert ops.wait_idle() and shell.current_screen_name() == audit_screen.SCREEN
@@ -286,11 +281,11 @@ def test_the_market_site_address_is_checked_then_saved_and_audited(
     page.select("dongmun")
     assert page.site.text() == ""
     page.site.setText("http://dongmun.example/?x=1")
-    _click(page.save_button)
+    click(page.save_button)
     assert page.message.text().startswith("⚠") and "https://" in page.message.text()
     assert own_services.directory.get_market(slug="dongmun").site_url == ""
     page.site.setText("https://dongmun.example/market")
-    _click(page.save_button)
+    click(page.save_button)
     assert own_services.directory.get_market(slug="dongmun").site_url == (
         "https://dongmun.example/market/"
     )
@@ -302,7 +297,7 @@ def test_the_market_site_address_is_checked_then_saved_and_audited(
 def test_going_home_or_idle_signs_out(qtbot: QtBot, flow: ManagerFlow, shell: Shell) -> None:
     actor = flow.actor
     assert actor is not None and flow.guard.is_armed()
-    _click(flow.stores.header.back_button)
+    click(flow.stores.header.back_button)
     assert shell.current_screen_name() == START and flow.actor is None
     services = shell.services()
     assert services is not None
@@ -364,11 +359,11 @@ def test_the_manager_sets_a_pin_and_the_merchant_signs_in_with_it(
     base = form.base()
     assert base is not None and form.pin.isVisible()
     form.pin.setText("123456")
-    _click(form.pin_button)
+    click(form.pin_button)
     assert form.pin_message.text().startswith("⚠ This PIN is too easy")
     assert form.pin.text() == ""  # never kept in the field
     form.pin.setText("602194")
-    _click(form.pin_button)
+    click(form.pin_button)
     assert form.pin_message.text().startswith("✓ ")
     actor = own_services.access.sign_in_merchant(store_id=base.id, pin=Secret("602194"))
     assert actor.store_id == base.id
@@ -391,15 +386,15 @@ def test_a_code_change_asks_for_the_password_again(
     base = form.base()
     assert base is not None
     form.kakao.setText("_NewCh9")
-    _click(form.save_button)
+    click(form.save_button)
     assert form.prompt.isVisible() and form.prompt.kind() == "password"
     assert own_services.directory.get_store(store_id=base.id) == base
     form.prompt.field.setText("not the password")
-    _click(form.prompt.confirm_button)
+    click(form.prompt.confirm_button)
     assert form.prompt.error.isVisible()
     assert own_services.directory.get_store(store_id=base.id) == base
     form.prompt.field.setText(PASSWORD)
-    _click(form.prompt.confirm_button)
+    click(form.prompt.confirm_button)
     assert own_services.directory.get_store(store_id=base.id).kakao_channel_id == "_NewCh9"
     entry = own_services.audit.audit_log(
         actor=own_services.access.console_actor(), actions=(AuditAction.STORE_CODES,)

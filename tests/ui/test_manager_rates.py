@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
-from ui_helpers import shown_shell, signed_in_manager
+from ui_helpers import click, shown_shell, signed_in_manager
 
 from kiosk import i18n
 from kiosk.domain.audit import AuditAction
@@ -34,14 +32,9 @@ def flow(shell: Shell, own_services: Services) -> ManagerFlow:
     return built
 
 
-def _click(widget: object) -> None:
-    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
-    assert ops.wait_idle()
-
-
 def _open(flow: ManagerFlow, shell: Shell) -> rates_screen.ManagerRatesScreen:
-    _click(flow.stores.header.page_buttons["markets"])
-    _click(flow.markets.rates_button)
+    click(flow.stores.header.page_buttons["markets"])
+    click(flow.markets.rates_button)
     assert shell.current_screen_name() == rates_screen.SCREEN
     return flow.rates
 
@@ -54,7 +47,7 @@ def test_a_rate_typed_is_saved_listed_previewed_and_audited(
     assert screen.preview.text() == "No rate is shown now."
     screen.currency.setCurrentText("JPY")
     screen.rate.setText("9.05")
-    _click(screen.save_button)
+    click(screen.save_button)
     assert screen.message.text() == "✓ Saved."
     assert ops.wait_idle()
     assert screen.table.rowCount() == 1
@@ -89,7 +82,7 @@ def test_a_bad_rate_is_named_under_its_field_and_not_saved(  # noqa: PLR0917
     screen.currency.setCurrentText(currency)
     screen.rate.setText(rate)
     screen.day.setText(day)
-    _click(screen.save_button)
+    click(screen.save_button)
     assert screen.problems[field].text().startswith("⚠ ")
     assert words in screen.problems[field].text()
     assert own_services.rates.rate_card().rates == ()
@@ -101,16 +94,16 @@ def test_the_max_age_and_remove(flow: ManagerFlow, shell: Shell, own_services: S
     screen = _open(flow, shell)
     assert screen.age.text() == "14"
     screen.age.setText("0")
-    _click(screen.save_age)
+    click(screen.save_age)
     assert "is not a number of days from 1 to 365" in screen.problems["max_age"].text()
     screen.age.setText("30")
-    _click(screen.save_age)
+    click(screen.save_age)
     assert ops.wait_idle()
     assert own_services.rates.rate_card().max_age_days == 30
     assert not screen.remove_button.isEnabled()
     screen.table.selectRow(0)
     assert screen.rate.text() == "1385"
-    _click(screen.remove_button)
+    click(screen.remove_button)
     assert ops.wait_idle()
     assert own_services.rates.rate_card().rates == ()
     assert screen.table.rowCount() == 0

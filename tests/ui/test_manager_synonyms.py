@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
-from ui_helpers import shown_shell, signed_in_manager
+from ui_helpers import click, shown_shell, signed_in_manager
 
 from kiosk import i18n
 from kiosk.services.app import Services
@@ -33,11 +31,6 @@ def flow(shell: Shell, own_services: Services) -> ManagerFlow:
     return built
 
 
-def _click(widget: object) -> None:
-    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
-    assert ops.wait_idle()
-
-
 def _stalls(services: Services, query: str) -> list[str]:
     found = services.directory.list_stores(market_slug="dongmun", query=query)
     return [s.stall_number for s in found]
@@ -49,27 +42,27 @@ def test_from_markets_edit_save_and_search_at_once(
     flow.show_page("markets")
     assert ops.wait_idle()
     flow.markets.select("dongmun")
-    _click(flow.markets.synonyms_button)
+    click(flow.markets.synonyms_button)
     assert shell.current_screen_name() == synonyms_screen.SCREEN
     page = flow.synonyms
     assert page.current_slug() == "dongmun"
     assert "귤 = 감귤 = 밀감 = mandarin" in page.editor.toPlainText()
     assert "the default list" in page.which.text() and not page.reset_button.isEnabled()
     page.editor.setPlainText(page.editor.toPlainText() + "\n\n한라봉 ＝ 부지화")
-    _click(page.save_button)
+    click(page.save_button)
     assert page.message.text().startswith("⚠"), page.message.text()  # 한라봉 is in two groups
     assert "“한라봉” is in group 2 and in group 40" in page.message.text()
     assert page.editor.textCursor().selectedText().startswith("한라봉 ＝ 부지화")
     text = page.editor.toPlainText().replace("한라봉 = hallabong", "hallabong", 1)
     page.editor.setPlainText(text)
-    _click(page.save_button)
+    click(page.save_button)
     assert page.message.text().startswith("✓"), page.message.text()
     assert "own list" in page.which.text() and page.reset_button.isEnabled()
     assert _stalls(own_services, "부지화") == _stalls(own_services, "한라봉") != []
-    _click(page.reset_button)
+    click(page.reset_button)
     assert page.message.text().startswith("⚠ Replace")  # asked first
     assert not own_services.search.synonyms(market_slug="dongmun").is_default
-    _click(page.reset_button)
+    click(page.reset_button)
     assert own_services.search.synonyms(market_slug="dongmun").is_default
     assert "부지화" not in page.editor.toPlainText()
 
@@ -89,7 +82,7 @@ def test_a_bad_list_keeps_the_text_and_names_the_group(
     assert ops.wait_idle()
     page = flow.synonyms
     page.editor.setPlainText(typed)
-    _click(page.save_button)
+    click(page.save_button)
     assert says in page.message.text()
     assert page.editor.toPlainText() == typed
     assert own_services.search.synonyms(market_slug="dongmun").is_default

@@ -51,3 +51,9 @@ def signed_in_manager(shell: Shell, services: Services, password: str) -> Manage
     QTest.mouseClick(built.sign_in.submit_button, Qt.MouseButton.LeftButton)
     assert ops.wait_idle()
     return built
+
+
+def click(widget: object) -> None:
+    """A left click on *widget*, then wait for the background work it started."""
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+    assert ops.wait_idle()
