@@ -11,7 +11,7 @@ process, each on texts it has not seen (no cache hits). ``--json`` prints ``code
   ``render_verified(kakao_spec(url))``: matrix, raster with the channel mark, zxing-cpp
   decode compared byte for byte. Each anchor encodes the same URL at level H in-process,
   rasterises the matrix at 8 px a module with Pillow and decodes it with zxing-cpp:
-  python-qrcode, segno (when it is installed; it is not in the lock) and libqrencode
+  python-qrcode, segno (in the lock's dev extra) and libqrencode
   through ctypes (when the library is on the system).
 * Stands (goal: < 0.5x the python-qrcode writer). The project is ``render_stands`` for
   300 stores with a KakaoTalk channel and a Zero Pay payload each: every code decoded

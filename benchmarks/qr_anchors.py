@@ -91,7 +91,7 @@ def anchor_encoders() -> tuple[dict[str, Encoder], list[str]]:
     try:
         import segno  # noqa: F401
     except ImportError:
-        notes.append("segno: NOT INSTALLED (not in the lock) - no segno anchor this run")
+        notes.append("segno: NOT INSTALLED (dev.py installs it from the lock) - no segno anchor")
     else:
         encoders["segno"] = encode_segno
     lib = load_libqrencode()
