@@ -14,11 +14,14 @@ import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from ui_helpers import PASSWORD, shown_shell, signed_in_manager
 
 from kiosk import i18n
 from kiosk.app import build_shell
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
+from kiosk.ui.manager import stores
+from kiosk.ui.manager.flow import ManagerFlow
 from kiosk.ui.shell import Shell
 from kiosk.ui.tourist.flow import TouristFlow, tourist_flow
 
@@ -108,3 +111,18 @@ def own_services(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Se
     )
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def shell(qtbot: QtBot, own_services: Services) -> Iterator[Shell]:
+    """The shell in English at 1366x768 on this test's own database (for tests that write);
+    a module that needs another language or set-up defines its own ``shell``."""
+    yield from shown_shell(qtbot, own_services, "en")
+
+
+@pytest.fixture
+def manager(shell: Shell, own_services: Services) -> ManagerFlow:
+    """Manager mode on ``shell``, signed in through its screen with PASSWORD, on the store list."""
+    built = signed_in_manager(shell, own_services, PASSWORD)
+    assert shell.current_screen_name() == stores.SCREEN
+    return built

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import make_url
-from ui_helpers import click, shown_shell, signed_in_manager
+from ui_helpers import PASSWORD, click, shown_shell, signed_in_manager
 
 from kiosk import i18n
 from kiosk.data.db import Database
@@ -20,13 +18,6 @@ from kiosk.ui.shell import Shell
 from kiosk.ui.tourist.flow import DIRECTORY, tourist_flow
 from kiosk.ui.widgets.connection_line import ConnectionLine, is_staff_screen
 from tests.factories.tcp_cut import forwarder_to
-
-PASSWORD = "market-office-2026"
-
-
-@pytest.fixture
-def shell(qtbot: QtBot, own_services: Services) -> Iterator[Shell]:
-    yield from shown_shell(qtbot, own_services, "en")
 
 
 def _line(shell: Shell) -> ConnectionLine:

@@ -8,20 +8,19 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
-from ui_helpers import click, shown_shell
+from ui_helpers import PASSWORD, click, shown_shell, signed_in_manager
 
 from kiosk.domain.access import Secret
 from kiosk.services.app import Services
 from kiosk.ui import ops
 from kiosk.ui.manager import markets, store_form
-from kiosk.ui.manager.flow import ManagerFlow, manager_flow
+from kiosk.ui.manager.flow import ManagerFlow
 from kiosk.ui.merchant import goods_screen
 from kiosk.ui.merchant.flow import MerchantFlow, merchant_flow
 from kiosk.ui.merchant.qr_screen import SCREEN as QR
 from kiosk.ui.shell import START, Shell
 
 PIN = "582046"
-PASSWORD = "market-office-2026"
 
 
 @pytest.fixture
@@ -101,14 +100,7 @@ def test_goods_without_a_typed_price_leave_at_once(merchant: MerchantFlow, shell
 
 @pytest.fixture
 def manager(shell: Shell, own_services: Services) -> ManagerFlow:
-    own_services.access.set_manager_password(
-        actor=own_services.access.console_actor(), password=Secret(PASSWORD)
-    )
-    flow = manager_flow(shell)
-    flow.open()
-    assert ops.wait_idle()
-    flow.sign_in.password.setText(PASSWORD)
-    click(flow.sign_in.submit_button)
+    flow = signed_in_manager(shell, own_services, PASSWORD)
     store = own_services.directory.list_store_details(market_slug="bansong")[0]
     flow.edit_store(store)
     assert ops.wait_idle()

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from pytestqt.qtbot import QtBot
-from ui_helpers import click, shown_shell
+from ui_helpers import PASSWORD, click
 
 from kiosk.data.errors import DatabaseFaultError
 from kiosk.domain import access
@@ -20,13 +17,7 @@ from kiosk.ui.manager import sign_in, store_form, stores
 from kiosk.ui.manager.flow import ManagerFlow, manager_flow
 from kiosk.ui.shell import Shell
 
-PASSWORD = "market-office-2026"
 PIN = "582046"
-
-
-@pytest.fixture
-def shell(qtbot: QtBot, own_services: Services) -> Iterator[Shell]:
-    yield from shown_shell(qtbot, own_services, "en")
 
 
 def _open(shell: Shell) -> ManagerFlow:

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from pytestqt.qtbot import QtBot
-from ui_helpers import shown_shell
+from ui_helpers import PASSWORD
 
-from kiosk.domain.access import Secret
 from kiosk.domain.exchange import file_format as fmt
 from kiosk.services.app import Services
 from kiosk.ui import ops
@@ -21,26 +18,13 @@ from kiosk.ui.manager import exchange_screen, stores
 from kiosk.ui.manager.flow import ManagerFlow, manager_flow
 from kiosk.ui.shell import Shell
 
-PASSWORD = "market-office-2026"
-
 
 @pytest.fixture
-def shell(qtbot: QtBot, own_services: Services) -> Iterator[Shell]:
-    yield from shown_shell(qtbot, own_services, "en")
-
-
-@pytest.fixture
-def flow(shell: Shell, own_services: Services) -> ManagerFlow:
-    own_services.access.set_manager_password(
-        actor=own_services.access.console_actor(), password=Secret(PASSWORD)
-    )
-    built = manager_flow(shell)
-    built.sign_in_as(own_services.access.sign_in_manager(password=Secret(PASSWORD)))
-    assert ops.wait_idle()
-    QTest.mouseClick(built.stores.header.page_buttons["exchange"], Qt.MouseButton.LeftButton)
+def flow(shell: Shell, manager: ManagerFlow) -> ManagerFlow:
+    QTest.mouseClick(manager.stores.header.page_buttons["exchange"], Qt.MouseButton.LeftButton)
     assert ops.wait_idle()
     assert shell.current_screen_name() == exchange_screen.SCREEN
-    return built
+    return manager
 
 
 def _rows(path: Path) -> list[list[str]]:

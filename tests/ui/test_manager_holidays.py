@@ -2,44 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
-import pytest
-from pytestqt.qtbot import QtBot
-from ui_helpers import click, shown_shell, signed_in_manager
+from ui_helpers import click
 
-from kiosk import i18n
 from kiosk.domain.audit import AuditAction
 from kiosk.services.app import Services
 from kiosk.ui import ops
-from kiosk.ui.manager import holidays_screen, stores
+from kiosk.ui.manager import holidays_screen
 from kiosk.ui.manager.flow import ManagerFlow
 from kiosk.ui.shell import Shell
 
-PASSWORD = "market-office-2026"
 
-
-@pytest.fixture
-def shell(qtbot: QtBot, own_services: Services) -> Iterator[Shell]:
-    i18n.set_locale("en")
-    yield from shown_shell(qtbot, own_services, "en")
-
-
-@pytest.fixture
-def flow(shell: Shell, own_services: Services) -> ManagerFlow:
-    built = signed_in_manager(shell, own_services, PASSWORD)
-    assert shell.current_screen_name() == stores.SCREEN
-    return built
-
-
-def _open(flow: ManagerFlow, shell: Shell, slug: str) -> holidays_screen.ManagerHolidaysScreen:
-    click(flow.stores.header.page_buttons["markets"])
-    flow.markets.select(slug)
-    click(flow.markets.holidays_button)
+def _open(manager: ManagerFlow, shell: Shell, slug: str) -> holidays_screen.ManagerHolidaysScreen:
+    click(manager.stores.header.page_buttons["markets"])
+    manager.markets.select(slug)
+    click(manager.markets.holidays_button)
     assert ops.wait_idle()
     assert shell.current_screen_name() == holidays_screen.SCREEN
-    return flow.holidays
+    return manager.holidays
 
 
 def _lines(screen: holidays_screen.ManagerHolidaysScreen) -> list[str]:
@@ -47,9 +28,9 @@ def _lines(screen: holidays_screen.ManagerHolidaysScreen) -> list[str]:
 
 
 def test_the_markets_holidays_are_listed_added_and_removed(
-    flow: ManagerFlow, shell: Shell, own_services: Services
+    manager: ManagerFlow, shell: Shell, own_services: Services
 ) -> None:
-    screen = _open(flow, shell, "dongmun")
+    screen = _open(manager, shell, "dongmun")
     assert screen.current_slug() == "dongmun"
     assert _lines(screen)[0] == "2027-02-06 (Sat)  설날 연휴"
     assert len(_lines(screen)) == 6
@@ -70,9 +51,9 @@ def test_the_markets_holidays_are_listed_added_and_removed(
 
 
 def test_a_date_listed_already_is_named_under_the_date_and_not_added(
-    flow: ManagerFlow, shell: Shell, own_services: Services
+    manager: ManagerFlow, shell: Shell, own_services: Services
 ) -> None:
-    screen = _open(flow, shell, "bansong")
+    screen = _open(manager, shell, "bansong")
     screen.set_date(date(2027, 2, 7))
     click(screen.add_button)
     assert ops.wait_idle()

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from pytestqt.qtbot import QtBot
-from ui_helpers import shown_shell, signed_in_manager
 
 from kiosk.domain.audit import AuditAction
 from kiosk.services.app import Services
@@ -21,7 +18,6 @@ from kiosk.ui.manager import exchange_screen, import_map_screen
 from kiosk.ui.manager.flow import ManagerFlow
 from kiosk.ui.shell import Shell
 
-PASSWORD = "market-office-2026"
 #: A merchants' association roster (invented merchants), in its own layout.
 HEADER = ["순번", "점포번호", "상호명", "대표자", "전화번호(휴대폰)", "주요상품", "비고"]
 ROWS = [
@@ -32,16 +28,10 @@ ROWS = [
 
 
 @pytest.fixture
-def shell(qtbot: QtBot, own_services: Services) -> Iterator[Shell]:
-    yield from shown_shell(qtbot, own_services, "en")
-
-
-@pytest.fixture
-def flow(shell: Shell, own_services: Services) -> ManagerFlow:
-    built = signed_in_manager(shell, own_services, PASSWORD)
-    built.show_page("exchange")
+def flow(manager: ManagerFlow) -> ManagerFlow:
+    manager.show_page("exchange")
     assert ops.wait_idle()
-    return built
+    return manager
 
 
 def _xlsx(path: Path, rows: list[list[str]]) -> Path:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
-from ui_helpers import click, shown_shell
+from ui_helpers import PASSWORD, click
 
 from kiosk import i18n
 from kiosk.domain.access import Secret
@@ -19,34 +18,6 @@ from kiosk.ui import ops
 from kiosk.ui.manager import audit_screen, markets, sign_in, store_form, stores
 from kiosk.ui.manager.flow import ManagerFlow, manager_flow
 from kiosk.ui.shell import START, Shell
-
-PASSWORD = "market-office-2026"
-
-
-@pytest.fixture
-def english() -> None:
-    i18n.set_locale("en")
-
-
-@pytest.fixture
-def shell(qtbot: QtBot, own_services: Services, english: None) -> Iterator[Shell]:
-    yield from shown_shell(qtbot, own_services, "en")
-
-
-@pytest.fixture
-def flow(shell: Shell, own_services: Services) -> ManagerFlow:
-    """The manager mode, signed in (the password set through the console)."""
-    own_services.access.set_manager_password(
-        actor=own_services.access.console_actor(), password=Secret(PASSWORD)
-    )
-    built = manager_flow(shell)
-    built.open()
-    assert ops.wait_idle()
-    built.sign_in.password.setText(PASSWORD)
-    QTest.mouseClick(built.sign_in.submit_button, Qt.MouseButton.LeftButton)
-    assert ops.wait_idle()
-    assert shell.current_screen_name() == stores.SCREEN
-    return built
 
 
 def test_first_use_sets_the_password_typed_twice(shell: Shell, own_services: Services) -> None:
@@ -90,8 +61,8 @@ def test_a_wrong_password_is_refused(shell: Shell, own_services: Services) -> No
     assert shell.current_screen_name() == sign_in.SCREEN and built.actor is None
 
 
-def test_the_store_table_filters(flow: ManagerFlow, own_services: Services) -> None:
-    table = flow.stores
+def test_the_store_table_filters(manager: ManagerFlow, own_services: Services) -> None:
+    table = manager.stores
     total = table.model.rowCount()
     assert total == len(
         own_services.directory.list_store_details(market_slug="bansong", active_only=False)
@@ -112,16 +83,18 @@ def test_the_store_table_filters(flow: ManagerFlow, own_services: Services) -> N
 
 
 def _open_form(
-    flow: ManagerFlow, own_services: Services, index: int = 0
+    manager: ManagerFlow, own_services: Services, index: int = 0
 ) -> store_form.StoreFormScreen:
     store = own_services.directory.list_store_details(market_slug="bansong")[index]
-    flow.edit_store(store)
+    manager.edit_store(store)
     assert ops.wait_idle()
-    return flow.form
+    return manager.form
 
 
-def test_edit_and_save_is_audited(flow: ManagerFlow, own_services: Services, shell: Shell) -> None:
-    form = _open_form(flow, own_services)
+def test_edit_and_save_is_audited(
+    manager: ManagerFlow, own_services: Services, shell: Shell
+) -> None:
+    form = _open_form(manager, own_services)
     assert shell.current_screen_name() == store_form.SCREEN
     from kiosk.ui.manager.goods_editor import NAME_COLUMNS, PRICE, SOLD_OUT
 
@@ -153,9 +126,9 @@ def test_edit_and_save_is_audited(flow: ManagerFlow, own_services: Services, she
 
 
 def test_save_disabled_says_why_and_undo_steps_back(
-    qtbot: QtBot, flow: ManagerFlow, own_services: Services
+    qtbot: QtBot, manager: ManagerFlow, own_services: Services
 ) -> None:
-    form = _open_form(flow, own_services)
+    form = _open_form(manager, own_services)
     korean = form.names["ko"].text()
     form.names["ko"].selectAll()
     QTest.keyClick(form.names["ko"], Qt.Key.Key_Delete)
@@ -176,8 +149,10 @@ def test_save_disabled_says_why_and_undo_steps_back(
     assert form.undo() is False
 
 
-def test_a_bad_price_names_the_good_and_its_row(flow: ManagerFlow, own_services: Services) -> None:
-    form = _open_form(flow, own_services)
+def test_a_bad_price_names_the_good_and_its_row(
+    manager: ManagerFlow, own_services: Services
+) -> None:
+    form = _open_form(manager, own_services)
     from kiosk.ui.manager.goods_editor import PRICE
 
     form.goods.table.item(1, PRICE).setText("12.5")  # type: ignore[union-attr]
@@ -188,9 +163,9 @@ def test_a_bad_price_names_the_good_and_its_row(flow: ManagerFlow, own_services:
 
 
 def test_a_stale_save_says_what_changed_and_reload_keeps_my_edit(
-    flow: ManagerFlow, own_services: Services
+    manager: ManagerFlow, own_services: Services
 ) -> None:
-    form = _open_form(flow, own_services)
+    form = _open_form(manager, own_services)
     base = form.base()
     assert base is not None
     good = base.products[0]
@@ -214,9 +189,9 @@ def test_a_stale_save_says_what_changed_and_reload_keeps_my_edit(
     assert saved.phone == "051-999-0000" and saved.products[0].sold_out
 
 
-def test_add_a_stall_in_five_languages(flow: ManagerFlow, own_services: Services) -> None:
-    flow.new_store("bansong")
-    form = flow.form
+def test_add_a_stall_in_five_languages(manager: ManagerFlow, own_services: Services) -> None:
+    manager.new_store("bansong")
+    form = manager.form
     assert form.save_reason.text() == "Fix the 2 marked field(s) first."
     form.stall.setText("Z-9")
     names = {
@@ -246,11 +221,11 @@ def test_add_a_stall_in_five_languages(flow: ManagerFlow, own_services: Services
 
 
 def test_markets_add_and_remove_with_a_second_press(
-    flow: ManagerFlow, own_services: Services, shell: Shell
+    manager: ManagerFlow, own_services: Services, shell: Shell
 ) -> None:
-    flow.show_page("markets")
+    manager.show_page("markets")
     assert ops.wait_idle() and shell.current_screen_name() == markets.SCREEN
-    page = flow.markets
+    page = manager.markets
     page.start_new()
     page.slug.setText("jungang")
     page.names["ko"].setText("중앙시장")
@@ -264,20 +239,20 @@ def test_markets_add_and_remove_with_a_second_press(
     ]  # asked, not removed
     click(page.remove_button)
     assert "bansong" not in [m.slug for m in own_services.directory.list_markets()]
-    flow.show_page("audit")
+    manager.show_page("audit")
     assert ops.wait_idle() and shell.current_screen_name() == audit_screen.SCREEN
-    shown = flow.audit.model.entries()
+    shown = manager.audit.model.entries()
     assert [e.action for e in shown[:2]] == [AuditAction.MARKET_REMOVED, AuditAction.MARKET_CREATED]
-    flow.audit.set_filters(group="codes")
-    assert ops.wait_idle() and flow.audit.model.rowCount() == 0
+    manager.audit.set_filters(group="codes")
+    assert ops.wait_idle() and manager.audit.model.rowCount() == 0
 
 
 def test_the_market_site_address_is_checked_then_saved_and_audited(
-    flow: ManagerFlow, own_services: Services, shell: Shell
+    manager: ManagerFlow, own_services: Services, shell: Shell
 ) -> None:
-    flow.show_page("markets")
+    manager.show_page("markets")
     assert ops.wait_idle() and shell.current_screen_name() == markets.SCREEN
-    page = flow.markets
+    page = manager.markets
     page.select("dongmun")
     assert page.site.text() == ""
     page.site.setText("http://dongmun.example/?x=1")
@@ -294,24 +269,24 @@ def test_the_market_site_address_is_checked_then_saved_and_audited(
     assert entry.action is AuditAction.MARKET_SITE
 
 
-def test_going_home_or_idle_signs_out(qtbot: QtBot, flow: ManagerFlow, shell: Shell) -> None:
-    actor = flow.actor
-    assert actor is not None and flow.guard.is_armed()
-    click(flow.stores.header.back_button)
-    assert shell.current_screen_name() == START and flow.actor is None
+def test_going_home_or_idle_signs_out(qtbot: QtBot, manager: ManagerFlow, shell: Shell) -> None:
+    actor = manager.actor
+    assert actor is not None and manager.guard.is_armed()
+    click(manager.stores.header.back_button)
+    assert shell.current_screen_name() == START and manager.actor is None
     services = shell.services()
     assert services is not None
     with pytest.raises(Exception, match="sign in first"):
         services.audit.audit_log(actor=actor)  # the services forgot the session too
-    flow.sign_in_as(services.access.sign_in_manager(password=Secret(PASSWORD)))
-    flow.guard.set_timeout(50)
-    flow.guard.arm()
+    manager.sign_in_as(services.access.sign_in_manager(password=Secret(PASSWORD)))
+    manager.guard.set_timeout(50)
+    manager.guard.arm()
     qtbot.waitUntil(lambda: shell.current_screen_name() == START, timeout=3_000)
-    assert flow.actor is None
+    assert manager.actor is None
 
 
 def test_a_save_on_another_pc_shows_in_the_table(
-    qtbot: QtBot, flow: ManagerFlow, own_services: Services, shell: Shell, tmp_path: Path
+    qtbot: QtBot, manager: ManagerFlow, own_services: Services, shell: Shell, tmp_path: Path
 ) -> None:
     other_pc = Services.open(own_services.url.replace("***", ""))
     try:
@@ -335,8 +310,8 @@ def test_a_save_on_another_pc_shows_in_the_table(
         with qtbot.waitSignal(shell.events.changed, timeout=5_000):
             shell.live_refresh.poll()
         assert ops.wait_idle()
-        row = flow.stores.model.row_of(store.id)
-        assert row is not None and flow.stores.model.store_at(row).name.get("ko") == "바뀐 이름"
+        row = manager.stores.model.row_of(store.id)
+        assert row is not None and manager.stores.model.store_at(row).name.get("ko") == "바뀐 이름"
     finally:
         other_pc.close()
 
@@ -353,9 +328,9 @@ def test_screens_never_use_the_console_and_tourists_never_write() -> None:
 
 
 def test_the_manager_sets_a_pin_and_the_merchant_signs_in_with_it(
-    flow: ManagerFlow, own_services: Services
+    manager: ManagerFlow, own_services: Services
 ) -> None:
-    form = _open_form(flow, own_services)
+    form = _open_form(manager, own_services)
     base = form.base()
     assert base is not None and form.pin.isVisible()
     form.pin.setText("123456")
@@ -371,8 +346,10 @@ def test_the_manager_sets_a_pin_and_the_merchant_signs_in_with_it(
     assert entry.action is AuditAction.PIN_SET and "602194" not in str(entry)
 
 
-def test_a_foreign_kakao_link_is_refused_inline(flow: ManagerFlow, own_services: Services) -> None:
-    form = _open_form(flow, own_services)
+def test_a_foreign_kakao_link_is_refused_inline(
+    manager: ManagerFlow, own_services: Services
+) -> None:
+    form = _open_form(manager, own_services)
     form.kakao.setText("https://pf.kakao.com@evil.example/")
     assert form.errors["kakao_channel"].isVisible()
     assert form.errors["kakao_channel"].text().startswith("⚠ ")
@@ -380,9 +357,9 @@ def test_a_foreign_kakao_link_is_refused_inline(flow: ManagerFlow, own_services:
 
 
 def test_a_code_change_asks_for_the_password_again(
-    flow: ManagerFlow, own_services: Services
+    manager: ManagerFlow, own_services: Services
 ) -> None:
-    form = _open_form(flow, own_services)
+    form = _open_form(manager, own_services)
     base = form.base()
     assert base is not None
     form.kakao.setText("_NewCh9")

@@ -2,41 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtTest import QTest
+from PySide6.QtCore import QPoint
 from pytestqt.qtbot import QtBot
-from ui_helpers import shown_shell
 
-from kiosk.domain.access import Secret
 from kiosk.qa.checks import describe, shown_widgets
 from kiosk.qa.field_checks import field_problems
 from kiosk.services.app import Services
 from kiosk.ui import ops
 from kiosk.ui.manager import markets
-from kiosk.ui.manager.flow import ManagerFlow, manager_flow
+from kiosk.ui.manager.flow import ManagerFlow
 from kiosk.ui.shell import Shell
-
-PASSWORD = "market-office-2026"
 
 
 @pytest.fixture
-def flow(qtbot: QtBot, own_services: Services) -> Iterator[ManagerFlow]:
+def flow(shell: Shell, manager: ManagerFlow) -> ManagerFlow:
     """The manager mode in English on a 1080x1920 window, signed in."""
-    for shell in shown_shell(qtbot, own_services, "en"):
-        own_services.access.set_manager_password(
-            actor=own_services.access.console_actor(), password=Secret(PASSWORD)
-        )
-        built = manager_flow(shell)
-        built.open()
-        assert ops.wait_idle()
-        built.sign_in.password.setText(PASSWORD)
-        QTest.mouseClick(built.sign_in.submit_button, Qt.MouseButton.LeftButton)
-        assert ops.wait_idle()
-        shell.resize(1080, 1920)
-        yield built
+    shell.resize(1080, 1920)
+    return manager
 
 
 def test_the_markets_form_goes_under_the_list_and_shows_whole_names(

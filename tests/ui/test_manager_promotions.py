@@ -4,7 +4,6 @@ and this PC's home market."""
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -13,8 +12,6 @@ from PIL import Image
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
-from ui_helpers import shown_shell, signed_in_manager
 
 from kiosk import i18n
 from kiosk.domain.audit import AuditAction
@@ -26,22 +23,14 @@ from kiosk.ui.manager.flow import ManagerFlow
 from kiosk.ui.manager.promotion_table import Column
 from kiosk.ui.shell import Shell
 
-PASSWORD = "market-office-2026"
 #: A Friday evening in Seoul, inside the demo's night-market announcement.
 FRIDAY_EVENING = datetime(2026, 12, 11, 19, 30, tzinfo=SEOUL)
 
 
 @pytest.fixture
-def shell(qtbot: QtBot, own_services: Services) -> Iterator[Shell]:
-    i18n.set_locale("en")
-    yield from shown_shell(qtbot, own_services, "en")
-
-
-@pytest.fixture
-def flow(shell: Shell, own_services: Services) -> ManagerFlow:
-    built = signed_in_manager(shell, own_services, PASSWORD)
-    built.promotions.clock = lambda: FRIDAY_EVENING
-    return built
+def flow(manager: ManagerFlow) -> ManagerFlow:
+    manager.promotions.clock = lambda: FRIDAY_EVENING
+    return manager
 
 
 def _click(widget: object) -> None:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from pytestqt.qtbot import QtBot
-from ui_helpers import shown_shell
+from ui_helpers import PASSWORD
 
 from kiosk.domain.access import Secret
 from kiosk.services.app import Services
@@ -19,13 +17,7 @@ from kiosk.ui.manager.flow import ManagerFlow, manager_flow
 from kiosk.ui.shell import Shell
 from tests.public.files import market_row, markets_file, semas_file, semas_row, write_csv
 
-PASSWORD = "market-office-2026"
 MARKET = "새벽가상시장"
-
-
-@pytest.fixture
-def shell(qtbot: QtBot, own_services: Services) -> Iterator[Shell]:
-    yield from shown_shell(qtbot, own_services, "en")
 
 
 @pytest.fixture

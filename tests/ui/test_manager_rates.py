@@ -2,47 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from pytestqt.qtbot import QtBot
-from ui_helpers import click, shown_shell, signed_in_manager
+from ui_helpers import click
 
-from kiosk import i18n
 from kiosk.domain.audit import AuditAction
 from kiosk.services.app import Services
 from kiosk.ui import ops
-from kiosk.ui.manager import rates_screen, stores
+from kiosk.ui.manager import rates_screen
 from kiosk.ui.manager.flow import ManagerFlow
 from kiosk.ui.shell import Shell
 
-PASSWORD = "market-office-2026"
 
-
-@pytest.fixture
-def shell(qtbot: QtBot, own_services: Services) -> Iterator[Shell]:
-    i18n.set_locale("en")
-    yield from shown_shell(qtbot, own_services, "en")
-
-
-@pytest.fixture
-def flow(shell: Shell, own_services: Services) -> ManagerFlow:
-    built = signed_in_manager(shell, own_services, PASSWORD)
-    assert shell.current_screen_name() == stores.SCREEN
-    return built
-
-
-def _open(flow: ManagerFlow, shell: Shell) -> rates_screen.ManagerRatesScreen:
-    click(flow.stores.header.page_buttons["markets"])
-    click(flow.markets.rates_button)
+def _open(manager: ManagerFlow, shell: Shell) -> rates_screen.ManagerRatesScreen:
+    click(manager.stores.header.page_buttons["markets"])
+    click(manager.markets.rates_button)
     assert shell.current_screen_name() == rates_screen.SCREEN
-    return flow.rates
+    return manager.rates
 
 
 def test_a_rate_typed_is_saved_listed_previewed_and_audited(
-    flow: ManagerFlow, shell: Shell, own_services: Services
+    manager: ManagerFlow, shell: Shell, own_services: Services
 ) -> None:
-    screen = _open(flow, shell)
+    screen = _open(manager, shell)
     assert screen.table.rowCount() == 0
     assert screen.preview.text() == "No rate is shown now."
     screen.currency.setCurrentText("JPY")
@@ -69,7 +50,7 @@ def test_a_rate_typed_is_saved_listed_previewed_and_audited(
     ],
 )
 def test_a_bad_rate_is_named_under_its_field_and_not_saved(  # noqa: PLR0917
-    flow: ManagerFlow,
+    manager: ManagerFlow,
     shell: Shell,
     own_services: Services,
     currency: str,
@@ -78,7 +59,7 @@ def test_a_bad_rate_is_named_under_its_field_and_not_saved(  # noqa: PLR0917
     field: str,
     words: str,
 ) -> None:
-    screen = _open(flow, shell)
+    screen = _open(manager, shell)
     screen.currency.setCurrentText(currency)
     screen.rate.setText(rate)
     screen.day.setText(day)
@@ -88,10 +69,10 @@ def test_a_bad_rate_is_named_under_its_field_and_not_saved(  # noqa: PLR0917
     assert own_services.rates.rate_card().rates == ()
 
 
-def test_the_max_age_and_remove(flow: ManagerFlow, shell: Shell, own_services: Services) -> None:
+def test_the_max_age_and_remove(manager: ManagerFlow, shell: Shell, own_services: Services) -> None:
     console = own_services.access.console_actor()
     own_services.rates.set_rate(actor=console, currency="USD", rate="1385")
-    screen = _open(flow, shell)
+    screen = _open(manager, shell)
     assert screen.age.text() == "14"
     screen.age.setText("0")
     click(screen.save_age)

@@ -2,33 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from pytestqt.qtbot import QtBot
-from ui_helpers import click, shown_shell, signed_in_manager
+from ui_helpers import click
 
-from kiosk import i18n
 from kiosk.services.app import Services
 from kiosk.ui import ops
-from kiosk.ui.manager import stores, synonyms_screen
+from kiosk.ui.manager import synonyms_screen
 from kiosk.ui.manager.flow import ManagerFlow
 from kiosk.ui.shell import Shell
-
-PASSWORD = "market-office-2026"
-
-
-@pytest.fixture
-def shell(qtbot: QtBot, own_services: Services) -> Iterator[Shell]:
-    i18n.set_locale("en")
-    yield from shown_shell(qtbot, own_services, "en")
-
-
-@pytest.fixture
-def flow(shell: Shell, own_services: Services) -> ManagerFlow:
-    built = signed_in_manager(shell, own_services, PASSWORD)
-    assert shell.current_screen_name() == stores.SCREEN
-    return built
 
 
 def _stalls(services: Services, query: str) -> list[str]:
@@ -37,14 +18,14 @@ def _stalls(services: Services, query: str) -> list[str]:
 
 
 def test_from_markets_edit_save_and_search_at_once(
-    flow: ManagerFlow, own_services: Services, shell: Shell
+    manager: ManagerFlow, own_services: Services, shell: Shell
 ) -> None:
-    flow.show_page("markets")
+    manager.show_page("markets")
     assert ops.wait_idle()
-    flow.markets.select("dongmun")
-    click(flow.markets.synonyms_button)
+    manager.markets.select("dongmun")
+    click(manager.markets.synonyms_button)
     assert shell.current_screen_name() == synonyms_screen.SCREEN
-    page = flow.synonyms
+    page = manager.synonyms
     assert page.current_slug() == "dongmun"
     assert "귤 = 감귤 = 밀감 = mandarin" in page.editor.toPlainText()
     assert "the default list" in page.which.text() and not page.reset_button.isEnabled()
@@ -76,11 +57,11 @@ def test_from_markets_edit_save_and_search_at_once(
     ],
 )
 def test_a_bad_list_keeps_the_text_and_names_the_group(
-    flow: ManagerFlow, own_services: Services, typed: str, says: str
+    manager: ManagerFlow, own_services: Services, typed: str, says: str
 ) -> None:
-    flow.show_synonyms("dongmun")
+    manager.show_synonyms("dongmun")
     assert ops.wait_idle()
-    page = flow.synonyms
+    page = manager.synonyms
     page.editor.setPlainText(typed)
     click(page.save_button)
     assert says in page.message.text()

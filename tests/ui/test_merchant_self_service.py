@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
-from ui_helpers import shown_shell
 
 from kiosk.domain.access import Secret
 from kiosk.domain.audit import AuditAction
@@ -29,11 +26,6 @@ def store_id(own_services: Services) -> int:
         actor=own_services.access.console_actor(), store_id=store, pin=Secret(PIN)
     )
     return store
-
-
-@pytest.fixture
-def shell(qtbot: QtBot, own_services: Services) -> Iterator[Shell]:
-    yield from shown_shell(qtbot, own_services, "en")
 
 
 @pytest.fixture

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtTest import QTest
+from PySide6.QtCore import QItemSelectionModel
 from pytestqt.qtbot import QtBot
-from ui_helpers import shown_shell, signed_in_manager
+from ui_helpers import click
 
 from kiosk.services.app import Services
 from kiosk.ui import ops
@@ -20,23 +18,6 @@ from kiosk.ui.manager.flow import ManagerFlow
 from kiosk.ui.shell import Shell
 from kiosk.ui.widgets import stand_paper, stand_print_screen
 from kiosk.ui.widgets.stand_print_screen import StandPrintScreen
-
-PASSWORD = "market-office-2026"
-
-
-@pytest.fixture
-def shell(qtbot: QtBot, own_services: Services) -> Iterator[Shell]:
-    yield from shown_shell(qtbot, own_services, "en")
-
-
-@pytest.fixture
-def flow(shell: Shell, own_services: Services) -> ManagerFlow:
-    return signed_in_manager(shell, own_services, PASSWORD)
-
-
-def click(widget: object) -> None:
-    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
-    assert ops.wait_idle()
 
 
 def screen_of(shell: Shell, services: Services) -> StandPrintScreen:
@@ -48,28 +29,28 @@ def wait_job(screen: StandPrintScreen, qtbot: QtBot) -> None:
     assert ops.wait_idle()
 
 
-def select_rows(flow: ManagerFlow, rows: list[int]) -> None:
-    table = flow.stores.table
+def select_rows(manager: ManagerFlow, rows: list[int]) -> None:
+    table = manager.stores.table
     model = table.selectionModel()
     model.clear()
     for row in rows:
-        index = flow.stores.proxy.index(row, 0)
+        index = manager.stores.proxy.index(row, 0)
         flag = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
         model.select(index, flag)
 
 
 def test_the_chosen_stores_and_the_whole_market(
-    flow: ManagerFlow, shell: Shell, own_services: Services, qtbot: QtBot, tmp_path: Path
+    manager: ManagerFlow, shell: Shell, own_services: Services, qtbot: QtBot, tmp_path: Path
 ) -> None:
     with_codes = [
         row
-        for row in range(flow.stores.proxy.rowCount())
-        if flow.stores.proxy.data(
-            flow.stores.proxy.index(row, 0), stores.STORE_ROLE
+        for row in range(manager.stores.proxy.rowCount())
+        if manager.stores.proxy.data(
+            manager.stores.proxy.index(row, 0), stores.STORE_ROLE
         ).kakao_channel_id
     ]
-    select_rows(flow, with_codes[:2])
-    click(flow.stores.chosen_stands)
+    select_rows(manager, with_codes[:2])
+    click(manager.stores.chosen_stands)
     screen = screen_of(shell, own_services)
     assert shell.current_screen_name() == stand_print_screen.SCREEN
     stands = screen.stands()
@@ -78,9 +59,9 @@ def test_the_chosen_stores_and_the_whole_market(
     click(screen.back_button)
     assert shell.current_screen_name() == stores.SCREEN
 
-    click(flow.stores.market_stands)
+    click(manager.stores.market_stands)
     stands = screen.stands()
-    market = flow.stores.current_market()
+    market = manager.stores.current_market()
     assert market is not None and stands is not None
     with_codes = [
         s
@@ -99,11 +80,11 @@ def test_the_chosen_stores_and_the_whole_market(
 
 
 def test_the_manager_makes_a_store_this_pcs_stall(
-    flow: ManagerFlow, shell: Shell, own_services: Services
+    manager: ManagerFlow, shell: Shell, own_services: Services
 ) -> None:
-    select_rows(flow, [2])
-    (chosen,) = flow.stores.chosen_stores()
-    click(flow.stores.this_pc)
+    select_rows(manager, [2])
+    (chosen,) = manager.stores.chosen_stores()
+    click(manager.stores.this_pc)
     store = own_services.directory.this_pc_store()
     assert store is not None and store.id == chosen.id
     shell.go_home()

@@ -20,6 +20,9 @@ from kiosk.ui.manager.flow import ManagerFlow, manager_flow
 from kiosk.ui.shell import Shell
 from kiosk.ui.tourist.store_detail import QR_SIDES
 
+#: The manager password the UI tests set through the console and sign in with.
+PASSWORD = "market-office-2026"
+
 
 def codes_of(store: StoreDetail) -> StoreCodes:
     """What ``TouristFlow.open_store`` hands the store page (verified at both sizes)."""
