@@ -281,7 +281,7 @@ def _guarded(parser: argparse.ArgumentParser, args: argparse.Namespace, argv: Se
         print(error_line(str(exc)), file=sys.stderr)
         return 2
     except KioskError as exc:  # a database fault, an unknown market...: one line for people
-        print(error_line(str(_for_a_command(exc))), file=sys.stderr)
+        print(error_line(str(exc.fault)), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -297,18 +297,6 @@ def _guarded(parser: argparse.ArgumentParser, args: argparse.Namespace, argv: Se
 
 
 _SIGPIPE_STATUS = 1 if os.name == "nt" else 128 + 13  # 13: SIGPIPE
-
-
-def _for_a_command(exc: KioskError) -> KioskError:
-    """The error a command reports: for a write the server cut off, the fault itself (the
-    app's "reconnects by itself, try again" is for windows that stay open, not a command
-    that has ended)."""
-    from kiosk.services.values import NotConnectedError
-
-    cause = exc.__cause__
-    if isinstance(exc, NotConnectedError) and isinstance(cause, KioskError):
-        return cause
-    return exc
 
 
 def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:

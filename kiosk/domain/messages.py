@@ -152,11 +152,16 @@ def as_message(value: str | Message) -> Message:
 
 
 class KioskError(Exception):
-    """An error carrying a Message; ``str(error)`` renders it in the language current *now*."""
+    """An error carrying a Message; ``str(error)`` renders it in the language current *now*.
 
-    def __init__(self, message: Message) -> None:
+    ``fault`` is what went wrong for a reader who cannot wait and try again (a command
+    that has ended): the message itself unless the error says otherwise.
+    """
+
+    def __init__(self, message: Message, *, fault: Message | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.fault = message if fault is None else fault
 
     @property
     def code(self) -> str:

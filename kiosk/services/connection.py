@@ -26,11 +26,14 @@ class NotConnectedError(KioskError):
     """A write refused (or undone) because the database server does not answer.
 
     Nothing was written: the write was refused before it began, or its
-    transaction never committed (the server rolls back what it had).
+    transaction never committed (the server rolls back what it had). The message
+    says the app reconnects by itself (for windows that stay open); ``fault`` is
+    the server's own fault when one was met (for a command that has ended).
     """
 
-    def __init__(self) -> None:
-        super().__init__(NOT_CONNECTED())
+    def __init__(self, fault: BaseException | None = None) -> None:
+        met = fault.fault if isinstance(fault, KioskError) else None
+        super().__init__(NOT_CONNECTED(), fault=met)
 
 
 def is_away(exc: BaseException) -> bool:

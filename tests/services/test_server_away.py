@@ -56,6 +56,24 @@ def test_the_link_tells_listeners_only_when_it_changes() -> None:
     link.require()
 
 
+def test_a_refusal_carries_the_fault_it_met_for_a_command_to_print() -> None:
+    i18n.set_locale("en")
+    lost = DatabaseFaultError("lost", "db")
+    cut = NotConnectedError(lost)
+    assert cut.message == NotConnectedError().message  # the app: "reconnects by itself"
+    assert cut.fault == lost.message and str(cut.fault).startswith("Cannot use the database")
+    assert "the connection to the database server was lost" in str(cut.fault)
+    assert NotConnectedError(NotConnectedError(lost)).fault == lost.message  # a nested write
+    refused = NotConnectedError()  # refused before it began: nothing met but the refusal
+    assert refused.fault == refused.message
+    assert NotConnectedError(ValueError("not ours")).fault == refused.message
+    i18n.set_locale("ko")
+    try:
+        assert str(cut.fault) == str(lost) and str(cut.fault) != lost.message.template
+    finally:
+        i18n.set_locale("en")
+
+
 def test_a_write_while_away_is_refused_and_saves_nothing(tmp_path: object) -> None:
     with Services.open("sqlite://") as services:
         manager = services.access.console_actor()
@@ -133,6 +151,7 @@ def test_a_server_gone_mid_save_leaves_nothing_half_written(
         finally:
             event.remove(Session, "after_flush", cut_after_flush)
         assert isinstance(refused.value.__cause__, DatabaseFaultError)
+        assert refused.value.fault == refused.value.__cause__.message  # what a command prints
         assert heard == [False]  # the screens say so at once, without waiting for a poll
         assert _markets_in(direct) == ["dongmun", "events=1"]  # neither market nor event
 

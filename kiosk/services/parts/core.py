@@ -91,7 +91,7 @@ def publishes(
             written = write(part, *args, **kwargs)
         except Exception as exc:
             if link.noticed(exc):
-                raise NotConnectedError from exc
+                raise NotConnectedError(exc) from exc
             raise
         if written.change is not None:
             part._core.changes.publish(written.change)
