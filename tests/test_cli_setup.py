@@ -92,6 +92,21 @@ def test_setup_changes_nothing_when_the_server_or_market_is_wrong(
     assert not (_own_config_folder / "settings.toml").exists()
 
 
+def test_setup_stopped_is_said_in_the_command_line_language(
+    tmp_path: Path, _own_config_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    url = f"sqlite:///{blocked / 'market.sqlite3'}"  # its folder is a file: the check fails
+    assert main(["--lang", "ko", "setup", "--database-url", url, "--role", "kiosk"]) == 1
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert last == "설정을 멈췄습니다: 파일 확인에 실패해서 이 PC에서는 아무것도 바꾸지 않았습니다"
+    assert main(["--lang", "en", "setup", "--database-url", url, "--role", "kiosk"]) == 1
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert last == "setup stopped: file failed; nothing was changed on this PC"
+    assert not (_own_config_folder / "settings.toml").exists()
+
+
 def test_setup_for_a_pc_alone(tmp_path: Path, _own_config_folder: Path) -> None:
     url = f"sqlite:///{tmp_path / 'alone.sqlite3'}"
     assert main(["setup", "--database-url", url, "--role", "kiosk"]) == 0

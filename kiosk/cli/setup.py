@@ -49,6 +49,7 @@ def add_setup_parser(subparsers: argparse._SubParsersAction[_P]) -> None:
 def _cmd_setup(args: argparse.Namespace) -> int:
     from kiosk.cli.database import check_lines
     from kiosk.domain.text import terminal_safe
+    from kiosk.i18n import _
     from kiosk.services.app import Services
     from kiosk.services.values import DatabaseOpenError, NotFoundError, SetupRefused
 
@@ -59,9 +60,10 @@ def _cmd_setup(args: argparse.Namespace) -> int:
     lines = Services.check_database(args.database_url)
     for shown in check_lines(lines):
         print(shown)
-    failed = [line.name for line in lines if line.status == "fail"]
+    failed = [line.title for line in lines if line.status == "fail"]
     if failed:
-        print(f"setup stopped: {', '.join(failed)} failed; nothing was changed on this PC")
+        stopped = _("setup stopped: {checks} failed; nothing was changed on this PC")
+        print(terminal_safe(stopped.format(checks=", ".join(failed))))
         return 1
     try:
         done = Services.set_up_pc(
