@@ -85,6 +85,21 @@ def test_a_refused_import_names_every_problem_and_exits_2(
     assert len(err) == 3  # each problem once, then the closing line
 
 
+def test_one_refused_row_is_one_problem(
+    url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "c.csv"
+    main(["export", "--market", "bansong", "--out", str(out)])
+    rows = _rows(out)
+    rows[3][rows[0].index(fmt.PRICE.header)] = "5,00원"
+    _save(out, rows)
+    capsys.readouterr()
+    assert main(["--lang", "en", "import", str(out)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1] == "market-kiosk: error: c.csv: 1 problem (listed above), nothing was imported"
+    assert len(err) == 2
+
+
 def test_a_closed_pipe_ends_the_listing_quietly(url: str) -> None:
     """``market-kiosk stores list | head``: the reader goes away; no traceback, no log line."""
     import subprocess

@@ -107,6 +107,18 @@ def _open() -> Services:
         raise _error(str(exc)) from None
 
 
+def _refused_summary(name: str, count: int) -> str:
+    """The closing line of a refused import, after its problems (which name the first)."""
+    from kiosk.i18n import ngettext
+
+    said = ngettext(
+        "{name}: {count} problem (listed above), nothing was imported",
+        "{name}: {count} problems (listed above), nothing was imported",
+        count,
+    )
+    return _safe(said.format(name=name, count=count))
+
+
 def _safe(text: object) -> str:
     from kiosk.domain.text import terminal_safe
 
@@ -152,7 +164,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
             for line in exc.lines():
                 print(_safe(line), file=sys.stderr)
-            print(error_line(str(exc.summary())), file=sys.stderr)
+            print(error_line(_refused_summary(exc.name, len(exc.problems))), file=sys.stderr)
             return 2
         write_plan(plan, sys.stdout)
         if args.dry_run:

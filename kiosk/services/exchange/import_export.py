@@ -69,10 +69,6 @@ REFUSED = define(
     "exchange.refused",
     N_("{name}: {count} problems, nothing was imported. The first: {first}"),
 )
-REFUSED_LISTED = define(
-    "exchange.refused_listed",
-    N_("{name}: {count} problems (listed above), nothing was imported"),
-)
 EXPORT_DIFFERS = define(
     "exchange.export_differs",
     N_("the file read back differs from the listings written (row {row})"),
@@ -90,10 +86,6 @@ class ImportRefused(KioskError):
 
     def lines(self) -> list[Message]:
         return problem_lines(ListingsFile(problems=self.problems))
-
-    def summary(self) -> Message:
-        """One closing line for after :meth:`lines` (which already name the first problem)."""
-        return REFUSED_LISTED(name=self.name, count=len(self.problems))
 
 
 @dataclass(frozen=True, slots=True)
