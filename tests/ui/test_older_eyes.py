@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from ui_helpers import shown_shell
@@ -80,6 +82,26 @@ def test_goods_screen_sizes_and_the_edited_row_stays_in_view_with_won(
     assert top >= 0 and top + row.height() <= viewport.height()  # the edited row is in view
     assert format_price(new_price, "ko") in screen.status.text()
     assert "원" in screen.status.text() or "₩" in screen.status.text()
+
+
+def test_a_refused_tap_keeps_the_list_where_it_was(
+    flow: MerchantFlow, own_services: Services, qtbot: QtBot
+) -> None:
+    screen = flow.goods
+    bar = screen.scroll_area.verticalScrollBar()
+    assert bar.maximum() > 0  # the list scrolls at 1366x768
+    bar.setValue(bar.maximum() // 2)
+    viewport = screen.scroll_area.viewport()
+    row = next(r for r in screen.rows if r.mapTo(viewport, r.rect().topLeft()).y() >= 0)
+    before = bar.value()
+    own_services.live.link.set(False)  # the server went away: the write is refused
+    QTest.mouseClick(row.sold_out, Qt.MouseButton.LeftButton)
+    assert ops.wait_idle()
+    qtbot.wait(20)
+    assert screen.status.text().startswith("⚠ 서버에 연결되지 않았습니다")
+    assert bar.value() == before
+    assert row.sold_out.isEnabled() and not row.sold_out.isChecked()  # as saved: in stock
+    own_services.live.link.set(True)
 
 
 def test_stand_and_code_screens_sizes(flow: MerchantFlow, shell: Shell) -> None:

@@ -263,8 +263,7 @@ class MerchantGoodsScreen(QWidget):
         ]
         if actor is None or store is None:
             return
-        for row in self.rows:
-            row.set_busy(True)
+        self._set_busy(True)
 
         def work() -> StoreDetail:
             saved = store
@@ -314,8 +313,7 @@ class MerchantGoodsScreen(QWidget):
         services, actor, store = self._services, self._actor, self._store
         if actor is None or store is None:
             return
-        for row in self.rows:
-            row.set_busy(True)
+        self._set_busy(True)
 
         def work() -> StoreDetail:
             return services.listings.update_good(
@@ -347,8 +345,7 @@ class MerchantGoodsScreen(QWidget):
         from kiosk.domain.store_edit.draft import Gone, StaleEdit
 
         self._then = None  # a save asked for on the way out failed: stay and say why
-        for row in self.rows:
-            row.set_busy(False)
+        self._set_busy(False)
         if isinstance(exc, StaleEdit) and self._store is not None:
             self.status.setText(
                 "⚠ " + _("Changed on another PC: the list was reloaded. Tap again if needed.")
@@ -361,6 +358,15 @@ class MerchantGoodsScreen(QWidget):
             self.status.setText("⚠ " + str(exc))
         else:
             raise exc
+
+    def _set_busy(self, busy: bool) -> None:
+        """Every row busy (or not) with the list left where it was: disabling the tapped
+        button hands the focus on row by row, and the scroll area followed it to the end."""
+        bar = self.scroll_area.verticalScrollBar()
+        where = bar.value()
+        for row in self.rows:
+            row.set_busy(busy)
+        bar.setValue(where)
 
     def _on_qr(self) -> None:
         if self._store is not None:
