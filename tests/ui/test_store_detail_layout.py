@@ -13,7 +13,7 @@ from kiosk.domain.listing import ProductInfo, StoreDetail
 from kiosk.domain.locales import LocaleCode
 from kiosk.domain.payments import PaymentMethod
 from kiosk.domain.qr.kakao import channel_url
-from kiosk.domain.text import LocalizedText
+from kiosk.domain.text import LocalizedText, keep_together, without_joiners
 from kiosk.domain.units import GEUN_NOTE
 from kiosk.i18n import set_locale, translate
 from kiosk.render.verify import decode_qimage
@@ -216,3 +216,28 @@ def test_long_names_wrap_to_three_lines_then_elide_and_prices_stay_whole(
         assert price.width() >= price.sizeHint().width()
         assert price.geometry().right() <= row.contentsRect().right()
         assert price.text().endswith("kg box")
+
+
+def test_good_names_wrap_only_between_words_like_store_names(
+    wide: StoreDetailScreen, orchard: StoreDetail
+) -> None:
+    words = ["済州島産", "ミカン色農園の", "温州みかん"]
+    good = dataclasses.replace(
+        _product("제주 귤", "kg"), name=LocalizedText({"ko": "제주 귤", "ja": " ".join(words)})
+    )
+    _switch(wide, "ja")
+    wide.show_store(codes_of(dataclasses.replace(orchard, products=(good,))))
+    label = wide.price_rows[0].name_label
+    assert label.text() == keep_together(" ".join(words))
+    longest = max(label.fontMetrics().horizontalAdvance(word) for word in words)
+    for width in (longest + 4, longest * 3 // 2, longest * 2):
+        lines = [without_joiners(line).strip() for line in label.shown_lines(width)]
+        assert all(line and set(line.split(" ")) <= set(words) for line in lines), (width, lines)
+    narrow = label.fontMetrics().horizontalAdvance("チョネヒャン（天恵香") + 1
+    whole = "チョネヒャン（天恵香）"  # one word wider than the line: it must break somewhere
+    lines = label._wrap(keep_together(whole), label.font(), narrow)
+    assert without_joiners("".join(lines)) == whole and len(lines) == 2
+    assert not lines[1].startswith("）"), lines  # where Japanese allows, not before a bracket
+    _switch(wide, "ko")  # a language switch relabels with the same care
+    _switch(wide, "ja")
+    assert wide.price_rows[0].name_label.text() == keep_together(" ".join(words))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 from kiosk.domain.currency import RateCard, reference_text, seoul_today
 from kiosk.domain.listing import ProductInfo, StoreDetail
 from kiosk.domain.locales import LocaleCode
+from kiosk.domain.text import keep_together
 from kiosk.domain.units import price_tag, unit_notes
 from kiosk.i18n import _, translate
 from kiosk.ui.tourist.store_about import Labeller
@@ -59,7 +60,7 @@ def build_goods(
             rule.setProperty("surface", "rule")
             layout.addWidget(rule)
         row = PriceRow(
-            product.name.get(loc),
+            keep_together(product.name.get(loc)),  # wraps between words, as store names do
             price_text(product, loc),
             sold_out=product.sold_out,
             sold_out_label=sold_out,
@@ -87,6 +88,6 @@ def _relabel_row(
     row: PriceRow, product: ProductInfo, rates: RateCard | None, loc: LocaleCode
 ) -> None:
     row.set_reference(reference(product, loc, rates))
-    row.name_label.setText(product.name.get(loc))
+    row.name_label.setText(keep_together(product.name.get(loc)))
     row.price_label.setText(price_text(product, loc))
     row.set_sold_out(product.sold_out, _("Sold out"))

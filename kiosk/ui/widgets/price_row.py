@@ -15,6 +15,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.domain.locales import LocaleCode
+from kiosk.domain.text import WORD_JOINER, without_joiners
 from kiosk.domain.units import price_per_unit
 from kiosk.ui import theme
 from kiosk.ui.widgets.elided_label import ElidedLabel
@@ -31,6 +32,20 @@ def price_with_unit(price: str, unit: str, locale: LocaleCode | None = None) -> 
         return price_per_unit(price, unit, locale)
     unit = unit.strip()
     return f"{price} / {unit}" if unit else price
+
+
+def _joined_where_they_fit(text: str, metrics: QFontMetrics, width: int) -> str:
+    """*text* with ``keep_together``'s word joiners kept only in the words that fit *width*:
+    a longer word must break, and without them it breaks where its language allows
+    (never before a closing bracket) rather than at whatever character fills the line."""
+    if WORD_JOINER not in text:
+        return text
+    words = text.split(" ")
+    fitted = [
+        word if metrics.horizontalAdvance(word) <= width else without_joiners(word)
+        for word in words
+    ]
+    return " ".join(fitted)
 
 
 class WrappedName(ElidedLabel):
@@ -77,6 +92,7 @@ class WrappedName(ElidedLabel):
         return list(lines)
 
     def _wrap(self, text: str, font: QFont, width: int) -> list[str]:
+        text = _joined_where_they_fit(text, QFontMetrics(font), width)
         layout = QTextLayout(text, font)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
