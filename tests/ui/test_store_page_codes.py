@@ -13,6 +13,7 @@ from test_tourist_sizes import SIZES, _arrange, _eight_goods, _in_view
 from kiosk.domain.currency import ExchangeRate, RateCard, seoul_today
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.locales import LOCALES, LocaleCode
+from kiosk.domain.onboarding.profile_links import ProfileKind, ProfileLink
 from kiosk.i18n import translate
 from kiosk.qa.tour import showcase_store
 from kiosk.render.verify import decode_qimage
@@ -157,3 +158,67 @@ def test_the_demo_markets_have_no_site_so_the_flow_shows_no_stall_page_code(
     assert window.current_screen_name() == DETAIL
     assert flow.detail.qr_panel.page_card.verified() is None
     assert not flow.detail.qr_panel.page_card.isVisible()
+
+
+PROFILES = (
+    ProfileLink(ProfileKind.SMART_PLACE, "https://naver.me/tangerine"),
+    ProfileLink(ProfileKind.INSTAGRAM, "https://www.instagram.com/tangerine_glow"),
+    ProfileLink(ProfileKind.SMART_STORE, "https://smartstore.naver.com/tangerine_glow"),
+)
+
+
+def _with_profiles(store: StoreDetail) -> StoreCodes:
+    codes = verified_store_codes(store, sides=QR_SIDES, profiles=PROFILES, page_url=PAGE)
+    assert len(codes.profiles) == 3
+    return codes
+
+
+def _must_see_in_view(flow: TouristFlow, size: tuple[int, int]) -> None:
+    """The codes to scan and every good in view, no name cut (the profiles never push them)."""
+    detail = flow.detail
+    view = detail.scroll_area.viewport()
+    for card in detail.qr_panel.cards():
+        assert _in_view(card.image_label, view), (card.objectName(), size)
+    for row in detail.price_rows:
+        assert _in_view(row, view), (row.name_label.text(), size)
+        assert not row.name_label.is_elided(), row.name_label.text()
+
+
+@pytest.mark.parametrize("locale", ["ko", "en"])
+def test_find_us_online_stands_beside_the_codes_in_view_on_a_wide_screen(
+    window: Shell, flow: TouristFlow, services: Services, locale: LocaleCode
+) -> None:
+    _show(window, flow, _with_profiles(_orchard(services)), (1920, 1080))
+    _arrange(window, 1920, 1080, locale)
+    detail = flow.detail
+    panel = detail.profiles_panel
+    assert panel.parentWidget() is not detail.side_panel and len(panel.cards) == 3
+    assert _in_view(panel, detail.scroll_area.viewport()), panel.geometry()
+    assert panel.geometry().left() >= detail.side_panel.geometry().right()
+    assert detail.scroll_area.verticalScrollBar().maximum() == 0  # nothing to scroll to
+    _must_see_in_view(flow, (1920, 1080))
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("locale", ["ko", "en"])
+def test_find_us_online_goes_under_the_codes_when_beside_them_it_would_push_goods_out(
+    window: Shell,
+    flow: TouristFlow,
+    services: Services,
+    size: tuple[int, int, int],
+    locale: LocaleCode,
+) -> None:
+    width, height, _least = size
+    _show(window, flow, _with_profiles(_eight_goods(_orchard(services))), (width, height))
+    _arrange(window, width, height, locale)
+    detail = flow.detail
+    panel = detail.profiles_panel
+    assert panel.isVisible() and len(panel.cards) == 3
+    if panel.parentWidget() is detail.side_panel:  # under the codes, to be scrolled to
+        assert panel.geometry().top() >= detail.qr_panel.geometry().bottom()
+    else:  # beside them only on a wide screen, and then in view
+        assert (width, height) == (1920, 1080)
+        assert _in_view(panel, detail.scroll_area.viewport())
+    if (width, height, locale) == (1920, 1080, "en"):  # 8 long names and reference prices
+        assert panel.parentWidget() is detail.side_panel
+    _must_see_in_view(flow, (width, height))

@@ -11,6 +11,8 @@ from kiosk.ui import theme
 from kiosk.ui.widgets.flow_layout import FlowLayout
 from kiosk.ui.widgets.qr_card import QrCard
 
+QWIDGETSIZE_MAX = 16_777_215
+
 
 class ProfilesPanel(QFrame):
     """One card with a verified code per recorded profile link; hidden when there is none.
@@ -28,7 +30,7 @@ class ProfilesPanel(QFrame):
         # these may be scrolled to (the self-test's fold check knows the mark).
         self.setProperty("secondary-code", True)
         outer = QVBoxLayout(self)
-        pad = theme.GRID * 3
+        pad = self._pad = theme.GRID * 3
         outer.setContentsMargins(pad, pad, pad, pad)
         outer.setSpacing(theme.GRID * 2)
         self.title_label = QLabel()
@@ -60,6 +62,14 @@ class ProfilesPanel(QFrame):
             card.show()
             self.cards.append(card)
         self.setVisible(bool(self.cards))
+
+    def set_single_column(self, single: bool) -> None:
+        """One code under the other (a column of its own), or as many in a row as fit."""
+        if single:
+            self.setFixedWidth(PROFILE_SIDE + theme.GRID * 2 + 2 * self._pad)
+        else:
+            self.setMinimumWidth(0)
+            self.setMaximumWidth(QWIDGETSIZE_MAX)
 
     def retranslate(self) -> None:
         self.title_label.setText(_("Find us online"))

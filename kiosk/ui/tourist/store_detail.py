@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -102,7 +102,10 @@ class StoreDetailScreen(QWidget):
     columns, the codes side by side; at 1366x768 the same columns with the codes one
     above the other and a step smaller type; in portrait everything stands in one
     column. A typical store (up to 8 goods) fits without scrolling in each; a longer
-    one scrolls. Other screens' cards go into the codes' column with ``add_side_card``;
+    one scrolls. At 1920x1080 the "find us online" card stands in a column of its own
+    beside the codes, in view, unless there it would push facts or goods below the fold
+    (then it goes under the codes, as in the other shapes). Other screens' cards go into
+    the codes' column with ``add_side_card``;
     the column takes no room while nothing in it is shown. ``store_shown`` is emitted
     with each StoreDetail shown, so such cards can follow.
     """
@@ -166,6 +169,7 @@ class StoreDetailScreen(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setWidget(body)
+        self.scroll_area.viewport().installEventFilter(self)  # its height: the fold
         self._body = body
         outer.addWidget(self.scroll_area, 1)
         self._clock = QTimer(self)
@@ -201,6 +205,7 @@ class StoreDetailScreen(QWidget):
         self.qr_panel.show_codes(codes)
         self.profiles_panel.show_codes(codes)
         self._update_side()
+        self._fit_profiles()
         self.store_shown.emit(codes.store)
 
     def retranslate(self) -> None:
@@ -220,10 +225,16 @@ class StoreDetailScreen(QWidget):
             self._rebuild()
         self.qr_panel.retranslate()
         self.profiles_panel.retranslate()
+        self._fit_profiles()  # the goods' names in another language: other heights
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._arrange(shape_for(event.size().width(), event.size().height()))
         super().resizeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.scroll_area.viewport():
+            self._fit_profiles()  # the fold moved (a new size, the scroll bar shown or hidden)
+        return super().eventFilter(watched, event)
 
     # Building --------------------------------------------------------------------------
     def _arrange(self, shape: Shape) -> None:
@@ -240,7 +251,8 @@ class StoreDetailScreen(QWidget):
         stretches = {Shape.WIDE: (3, 5), Shape.COMPACT: (2, 5), Shape.PORTRAIT: (0, 0)}[shape]
         for index, stretch in enumerate(stretches):
             self._columns.setStretch(index, stretch)
-        self._columns.setStretch(3, 1 if portrait else 0)
+        self._place_profiles(beside=shape is Shape.WIDE)  # placed first: it shifts the stretch
+        self._columns.setStretch(self._columns.count() - 1, 1 if portrait else 0)
         compact = shape is Shape.COMPACT
         # 1366x768: a one-line header and slimmer cards leave the height to the goods.
         role = "heading" if compact else "title" if portrait else "display"
@@ -267,6 +279,36 @@ class StoreDetailScreen(QWidget):
         )
         self.qr_panel.setVisible(visible)
         self._update_side()
+        self._fit_profiles()
+
+    def _fit_profiles(self) -> None:
+        """Wide: the "find us online" card in a column of its own beside the codes, in view,
+        when the facts, the goods and it all end within the view there; else under the
+        codes, to be scrolled to (the narrower goods of a long list must not go below)."""
+        wide = self._layout_shape is Shape.WIDE
+        self._place_profiles(beside=wide)
+        if not wide or not self.profiles_panel.isVisibleTo(self):
+            return
+        self._columns.activate()  # the cards' heights at the widths they now have
+        fold = self.scroll_area.viewport().height()
+        cards = (self._about_card, self._goods_card, self.profiles_panel)
+        if any(card.mapTo(self._body, QPoint(0, card.height())).y() > fold for card in cards):
+            self._place_profiles(beside=False)
+
+    def _place_profiles(self, *, beside: bool) -> None:
+        """The "find us online" card beside the codes (its codes one above the other, the
+        column before the closing stretch) or under them."""
+        panel = self.profiles_panel
+        if (self._columns.indexOf(panel) >= 0) == beside:
+            return
+        visible = panel.isVisibleTo(self)
+        (self._side if beside else self._columns).removeWidget(panel)
+        if beside:
+            self._columns.insertWidget(3, panel, 0, Qt.AlignmentFlag.AlignTop)
+        else:
+            self._side.addWidget(panel)
+        panel.set_single_column(beside)
+        panel.setVisible(visible)
 
     def _space_rows(self) -> None:
         """Goods rows close together (8 goods and the codes in view at every size): a half
