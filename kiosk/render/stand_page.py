@@ -8,7 +8,7 @@ shrink until the page fits above its footer.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from PySide6.QtCore import QRectF, Qt
@@ -77,6 +77,15 @@ class StandPage:
         return [m.spec.text for m in kept] + [code.matrix.spec.text for code in self.extra]
 
 
+@dataclass(slots=True)
+class Placed:
+    """Where a drawn stand put its header band and its codes (each with its quiet zone and
+    modules across), in the painter's device units: what the check of a written file reads."""
+
+    header: QRectF = field(default_factory=QRectF)
+    codes: list[tuple[QRectF, int]] = field(default_factory=list)
+
+
 def mm(value: float) -> float:
     return value * DPI / 25.4
 
@@ -102,6 +111,7 @@ class _Painter:
         self.p = painter
         self.dry = False
         self.text_scale = 1.0
+        self.placed: Placed | None = None
         self._fonts: dict[tuple[str, int, bool], QFont] = {}
         self._measured: dict[tuple[int, float, float, float, int, str], QRectF] = {}
 
@@ -190,7 +200,10 @@ def _other_names(store: StoreDetail) -> str:
 def _draw_header(d: _Painter, store: StoreDetail, market_name: LocalizedText) -> float:
     x, width = mm(MARGIN), mm(PAGE_W - 2 * MARGIN)
     if not d.dry:
-        d.p.fillRect(QRectF(0, 0, mm(PAGE_W), mm(14)), PRIMARY)
+        band = QRectF(0, 0, mm(PAGE_W), mm(14))
+        d.p.fillRect(band, PRIMARY)
+        if d.placed is not None:
+            d.placed.header = d.p.transform().mapRect(band)
     market = market_name.get("ko")
     english = market_name.get("en")
     title = market if english == market else f"{market} · {english}"
@@ -233,7 +246,9 @@ def _draw_column(
         module -= 1
     side = matrix.total * module
     if not d.dry:
-        draw_qr(d.p, matrix, round(x + (width - side) / 2), round(y), module)
+        drawn = draw_qr(d.p, matrix, round(x + (width - side) / 2), round(y), module)
+        if d.placed is not None:
+            d.placed.codes.append((d.p.transform().mapRect(drawn), matrix.total))
     y += side + mm(0.5)
     for locale in LOCALES:
         size = 8.0 if locale == "ko" else 7.0
@@ -338,6 +353,13 @@ def _draw_page(d: _Painter, codes: StandPage, market_name: LocalizedText) -> boo
     return fits
 
 
-def draw_stand(painter: QPainter, page: StandPage, market_name: LocalizedText) -> bool:
-    """Draw *page* on *painter*, already scaled to A6 at 300 dpi units; True when it fitted."""
-    return _draw_page(_Painter(painter), page, market_name)
+def draw_stand(
+    painter: QPainter, page: StandPage, market_name: LocalizedText, placed: Placed | None = None
+) -> bool:
+    """Draw *page* on *painter*, already scaled to A6 at 300 dpi units; True when it fitted.
+
+    *placed*, when given, is told where the header and the codes went.
+    """
+    d = _Painter(painter)
+    d.placed = placed
+    return _draw_page(d, page, market_name)

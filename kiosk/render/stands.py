@@ -8,12 +8,11 @@ is drawn: the same vector drawing code is rasterised and decoded with zxing-cpp
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QMarginsF, QRectF
 from PySide6.QtGui import QPageLayout, QPageSize
 
 from kiosk.domain import design
@@ -28,12 +27,13 @@ from kiosk.render import stands_text
 from kiosk.render.atomic import check_output_dir, write_verified
 from kiosk.render.guiapp import ensure_gui_app
 from kiosk.render.output import PdfCanvas
-from kiosk.render.pdf_check import PAGE_WIDTH_PX, verify_pdf
+from kiosk.render.pdf_check import Box, PageMarks, verify_pdf_marks
 from kiosk.render.qr import QrMatrix, build_matrix
 from kiosk.render.stand_page import (
     DPI,
     PAGE_W,
     ExtraCode,
+    Placed,
     StandPage,
     StandSize,
     draw_stand,
@@ -42,9 +42,6 @@ from kiosk.render.stand_page import (
 from kiosk.render.verify import verify_matrix
 
 __all__ = ["ExtraCode", "StandPage", "StandSize", "draw_stand", "mm"]
-
-#: Pixels a module gets at least in the check of a written stands PDF (see check_width).
-CHECK_PX_PER_MODULE = 4
 
 STORE_REFUSED = define("stands.store_refused", N_("store {store}: {reason}"))
 NOTHING_TO_PRINT = define(
@@ -142,16 +139,20 @@ def _page_code(page_urls: Mapping[int, str] | None, store_id: int) -> tuple[Extr
     return (ExtraCode(matrix, stands_text.PAGE_HEADING, stands_text.PAGE_LINES),)
 
 
-def check_width(pages: Sequence[StandPage]) -> int:
-    """The width PDFium draws each page at for the check: CHECK_PX_PER_MODULE pixels a
-    module for the densest code even at the 3 cm print rule (A5 and A4 scale the page and
-    its codes alike), at most PAGE_WIDTH_PX (where the densest codes get those 4 pixels).
-    Small codes need fewer: a KakaoTalk and a Zero Pay code, 630 px, about 40% less work
-    for PDFium and zxing-cpp (benchmarks/bench_qr.py)."""
-    sizes = [m.size for p in pages for m in (p.kakao, p.payment) if m is not None]
-    densest = max(sizes + [code.matrix.size for p in pages for code in p.extra], default=0)
-    wanted = CHECK_PX_PER_MODULE * densest * PAGE_W / design.MIN_QR_SYMBOL_MM
-    return min(PAGE_WIDTH_PX, math.ceil(wanted))
+def _points(rect: QRectF) -> Box:
+    """*rect* in the PDF writer's device units (DPI) as a Box in PDF points."""
+    k = 72 / DPI
+    return (rect.left() * k, rect.top() * k, rect.right() * k, rect.bottom() * k)
+
+
+def page_marks(texts: Sequence[str], placed: Placed) -> PageMarks:
+    """What the check of the written file reads on a page drawn with *placed*: the band of
+    its codes (at their smallest module) and the header band, which must show ink."""
+    band = placed.codes[0][0]
+    for rect, _ in placed.codes[1:]:
+        band = band.united(rect)
+    module_pt = min(rect.width() / total for rect, total in placed.codes) * 72 / DPI
+    return PageMarks(tuple(texts), _points(band), module_pt, _points(placed.header))
 
 
 def page_scale(size: StandSize) -> float:
@@ -175,23 +176,25 @@ def stands_pdf(
     size: StandSize = "a6",
     copies: int = 1,
     progress: Callable[[int, int], None] | None = None,
-) -> tuple[bytes, list[list[str]]]:
-    """The PDF bytes of *pages* (each *copies* times, in a row) and each PDF page's codes.
+) -> tuple[bytes, list[PageMarks]]:
+    """The PDF bytes of *pages* (each *copies* times, in a row) and each PDF page's codes:
+    what they hold and where they are.
 
     *progress(done, total)* is called after each store; it may raise to stop.
     """
     ensure_gui_app()
     scale = page_scale(size)
     canvas = PdfCanvas(page_layout(size), resolution=DPI, title=market_name.get("ko"))
-    expected: list[list[str]] = []
+    expected: list[PageMarks] = []
     try:
         canvas.painter.scale(scale, scale)
         for index, codes in enumerate(pages):
             for _copy in range(max(1, copies)):
                 if expected:
                     canvas.new_page()
-                draw_stand(canvas.painter, codes, market_name)
-                expected.append(codes.texts())
+                placed = Placed()
+                draw_stand(canvas.painter, codes, market_name, placed)
+                expected.append(page_marks(codes.texts(), placed))
             if progress is not None:
                 progress(index + 1, len(pages))
     except BaseException:
@@ -238,9 +241,8 @@ def write_stands(
     data, expected = stands_pdf(
         stands.pages, stands.market_name, size=size, copies=copies, progress=progress
     )
-    # The file as written is opened with PDFium: every page must be there and every
+    # The file as written is opened with PDFium: every page must be there, drawn, and every
     # QR code drawn on it must decode (kiosk.render.pdf_check).
-    width = check_width(stands.pages)
-    write_verified(out, data, lambda tmp: verify_pdf(tmp, expected, width_px=width))
+    write_verified(out, data, lambda tmp: verify_pdf_marks(tmp, expected))
     codes = {text for page in stands.pages for text in page.texts()}
     return StandsResult(out, len(expected), len(codes))

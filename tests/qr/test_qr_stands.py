@@ -11,15 +11,10 @@ import zxingcpp
 from PIL import Image
 from qr_helpers import MARKET, make_store, zero_pay_like
 
-from kiosk.domain.design import MIN_QR_SYMBOL_MM
 from kiosk.domain.qr.kakao import channel_url, parse_channel_id
 from kiosk.render import stands_text
-from kiosk.render.pdf_check import PAGE_WIDTH_PX
-from kiosk.render.stand_page import PAGE_W
 from kiosk.render.stands import (
     StandsError,
-    check_width,
-    prepare_pages,
     printable_stores,
     render_stands,
 )
@@ -161,14 +156,3 @@ def test_a_lone_payment_code_with_every_method_fits_above_the_footer(
     xs = [result.position.top_left.x, result.position.top_right.x]
     assert result.text == store.payment_qr_payload
     assert (max(xs) - min(xs)) / 300 * 25.4 >= 30.0
-
-
-def test_the_check_draws_every_module_at_four_pixels_or_more(gui_app: object) -> None:
-    small = prepare_pages([make_store(1, kakao="_ZeUTxl", payment=zero_pay_like())])
-    dense = prepare_pages([make_store(2, kakao=None, payment="DEMO-" + "0123456789" * 30)])
-    for pages in (small, dense):
-        densest = max(m.size for page in pages for m in (page.kakao, page.payment) if m)
-        width = check_width(pages)
-        # a code at the 3 cm print rule, on a page of PAGE_W mm drawn *width* pixels wide
-        assert width * MIN_QR_SYMBOL_MM / PAGE_W / densest >= 4 or width == PAGE_WIDTH_PX
-    assert check_width(small) < PAGE_WIDTH_PX == check_width(dense)
