@@ -8,8 +8,6 @@ symbol (20% failed to decode for a short URL; the limit is ~15%).
 
 from __future__ import annotations
 
-from itertools import repeat
-
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPolygonF, qGray
 
@@ -70,26 +68,35 @@ def qr_path(matrix: QrMatrix, module: float) -> QPainterPath:
     return path
 
 
-#: Unit-module rectangles of the symbols drawn lately, by their modules: a stand, its
-#: preview and its print draw the same codes again. Cleared when full.
-_RECTS: dict[tuple[bytes, tuple[int, int] | None], list[QRect]] = {}
-_RECTS_KEPT = 64
+class _RunRects(dict[bytes, QRect]):
+    """One unit-module rectangle per dark run (x, y, width as three bytes), made on first use.
+
+    The 600 codes of 300 stands have ~287,000 runs but only ~5,300 distinct ones (finder
+    patterns, timing lines, the same short runs everywhere): looking a run up costs a
+    fifth of making its QRect (benchmarks/bench_qr.py).
+    """
+
+    def __missing__(self, run: bytes) -> QRect:
+        if len(self) >= _RUN_RECTS_KEPT:
+            self.clear()
+        rect = self[run] = QRect(run[0], run[1], run[2], 1)
+        return rect
+
+
+_RUN_RECTS = _RunRects()
+_RUN_RECTS_KEPT = 50_000
 
 
 def _unit_rects(matrix: QrMatrix) -> list[QRect]:
-    """The dark runs of *matrix* as rectangles one unit a module, built once per symbol.
+    """The dark runs of *matrix* as rectangles one unit a module.
 
     Drawn with ``drawRects`` under a scaled painter: ~7x faster than filling a path of the
     same runs, and Qt's PDF writer emits one short ``re`` per run (a third less PDF).
     """
-    key = (matrix.modules, matrix.logo_box)
-    rects = _RECTS.get(key)
-    if rects is None:
-        if len(_RECTS) >= _RECTS_KEPT:
-            _RECTS.clear()
-        runs = matrix.run_bytes
-        rects = _RECTS[key] = list(map(QRect, runs[0::3], runs[1::3], runs[2::3], repeat(1)))
-    return rects
+    b = matrix.run_bytes
+    return list(
+        map(_RUN_RECTS.__getitem__, map(bytes, zip(b[0::3], b[1::3], b[2::3], strict=True)))
+    )
 
 
 def draw_qr(painter: QPainter, matrix: QrMatrix, x: float, y: float, module: float) -> QRectF:

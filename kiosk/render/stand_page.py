@@ -105,6 +105,9 @@ class _Painter:
 
     With ``dry`` set nothing is drawn but every helper returns the same
     geometry, so a page can be measured first and its type shrunk to fit.
+    Fonts and text measures are kept for the painter's life: the pages of one
+    document repeat the same paragraphs (five languages under each code), so each
+    is laid out once per font and width, not once a page.
     """
 
     def __init__(self, painter: QPainter) -> None:
@@ -113,13 +116,25 @@ class _Painter:
         self.text_scale = 1.0
         self.placed: Placed | None = None
         self._fonts: dict[tuple[str, int, bool], QFont] = {}
-        self._measured: dict[tuple[int, float, float, float, int, str], QRectF] = {}
+        self._sizes: dict[tuple[int, float, int, str], tuple[float, float]] = {}
+        self._elided: dict[tuple[int, float, str], str] = {}
+        self._advances: dict[tuple[int, str], float] = {}
 
     def font(self, locale: LocaleCode, points: float, bold: bool = False) -> QFont:
         key = (locale, _px(points * self.text_scale), bold)
-        if key not in self._fonts:
-            self._fonts[key] = font_for(locale, key[1], bold=bold)
-        return self._fonts[key]
+        font = self._fonts.get(key)
+        if font is None:
+            font = self._fonts[key] = font_for(locale, key[1], bold=bold)
+        return font
+
+    def advance(self, font: QFont, text: str) -> float:
+        """The width of *text* on one line in *font* (kept: *font* comes from ``font``)."""
+        key = (id(font), text)
+        width = self._advances.get(key)
+        if width is None:
+            metrics = QFontMetricsF(font, self.p.device())
+            width = self._advances[key] = metrics.horizontalAdvance(text)
+        return width
 
     def line(
         self,
@@ -132,8 +147,12 @@ class _Painter:
         """One line, elided at the end rather than clipped mid-glyph."""
         if self.dry:
             return
-        metrics = QFontMetricsF(font, self.p.device())
-        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+        key = (id(font), rect.width(), text)
+        elided = self._elided.get(key)
+        if elided is None:
+            metrics = QFontMetricsF(font, self.p.device())
+            elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+            self._elided[key] = elided
         self.p.setFont(font)
         self.p.setPen(color)
         self.p.drawText(rect, align.value | _V_CENTER, elided)
@@ -151,28 +170,27 @@ class _Painter:
     ) -> float:
         """Word-wrapped paragraph at (x, y), never cut at the side; return the y below it."""
         flags = align.value | _WORD_WRAP
-        self.p.setFont(font)
-        bound = self._bounds(font, text, x=x, y=y, width=width, flags=flags)
-        if bound.width() > width + 0.5:  # one word wider than the line: break inside it
+        bound_w, bound_h = self._size(font, text, width=width, flags=flags)
+        if bound_w > width + 0.5:  # one word wider than the line: break inside it
             flags = align.value | _WRAP_ANYWHERE
-            bound = self._bounds(font, text, x=x, y=y, width=width, flags=flags)
+            bound_w, bound_h = self._size(font, text, width=width, flags=flags)
         if not self.dry:
+            self.p.setFont(font)
             self.p.setPen(color)
-            self.p.drawText(QRectF(x, y, width, bound.height()), flags, text)
-        return y + bound.height()
+            self.p.drawText(QRectF(x, y, width, bound_h), flags, text)
+        return y + bound_h
 
-    def _bounds(
-        self, font: QFont, text: str, *, x: float, y: float, width: float, flags: int
-    ) -> QRectF:
-        """The painter's bounding rectangle of *text*, measured once a page (the dry run
-        that fits the page and the drawing ask for the same paragraphs)."""
-        key = (id(font), x, y, width, flags, text)
-        bound = self._measured.get(key)
-        if bound is None:
-            bound = self._measured[key] = self.p.boundingRect(
-                QRectF(x, y, width, mm(40)), flags, text
-            )
-        return bound
+    def _size(self, font: QFont, text: str, *, width: float, flags: int) -> tuple[float, float]:
+        """Width and height of the painter's bounding rectangle of *text* wrapped in *width*:
+        measured once (the dry runs that fit each page and the drawing ask for the same
+        paragraphs, and every page for the same print copy)."""
+        key = (id(font), width, flags, text)
+        size = self._sizes.get(key)
+        if size is None:
+            self.p.setFont(font)
+            bound = self.p.boundingRect(QRectF(0, 0, width, mm(40)), flags, text)
+            size = self._sizes[key] = (bound.width(), bound.height())
+        return size
 
     def band(self, rect: QRectF, fill: QColor, text: str, color: QColor, points: float) -> None:
         if self.dry:
@@ -270,11 +288,10 @@ def _draw_methods(d: _Painter, store: StoreDetail, y: float) -> float:
     )
     y += mm(5)
     font = d.font("ko", 7.5)
-    metrics = QFontMetricsF(font, d.p.device())
     x, height = x0, mm(5.2)
     for method in store.payment_methods:
         text = copy.method_badge(method)
-        w = min(metrics.horizontalAdvance(text) + mm(5), right - x0)
+        w = min(d.advance(font, text) + mm(5), right - x0)
         if x + w > right:
             x, y = x0, y + height + mm(1.2)
         rect = QRectF(x, y, w, height)
@@ -353,13 +370,24 @@ def _draw_page(d: _Painter, codes: StandPage, market_name: LocalizedText) -> boo
     return fits
 
 
+class StandDrawer:
+    """Draws stand pages on one painter, already scaled to A6 at 300 dpi units, keeping
+    fonts and text measures from page to page (the painter's transform must stay)."""
+
+    def __init__(self, painter: QPainter) -> None:
+        self._d = _Painter(painter)
+
+    def draw(
+        self, page: StandPage, market_name: LocalizedText, placed: Placed | None = None
+    ) -> bool:
+        """Draw *page*; True when it fitted. *placed*, when given, is told where the header
+        and the codes went."""
+        self._d.placed = placed
+        return _draw_page(self._d, page, market_name)
+
+
 def draw_stand(
     painter: QPainter, page: StandPage, market_name: LocalizedText, placed: Placed | None = None
 ) -> bool:
-    """Draw *page* on *painter*, already scaled to A6 at 300 dpi units; True when it fitted.
-
-    *placed*, when given, is told where the header and the codes went.
-    """
-    d = _Painter(painter)
-    d.placed = placed
-    return _draw_page(d, page, market_name)
+    """Draw one *page* on *painter* (see StandDrawer); True when it fitted."""
+    return StandDrawer(painter).draw(page, market_name, placed)

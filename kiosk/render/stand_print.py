@@ -16,7 +16,15 @@ from PySide6.QtGui import QColor, QImage, QPagedPaintDevice, QPainter
 from kiosk.domain import design
 from kiosk.domain.messages import N_, KioskError, define
 from kiosk.domain.text import LocalizedText
-from kiosk.render.stand_page import DPI, PAGE_H, PAGE_W, StandPage, StandSize, draw_stand
+from kiosk.render.stand_page import (
+    DPI,
+    PAGE_H,
+    PAGE_W,
+    StandDrawer,
+    StandPage,
+    StandSize,
+    draw_stand,
+)
 
 NO_PRINTER = define(
     "stand_print.no_printer",
@@ -81,11 +89,12 @@ def paint_stands(
     sent = 0
     try:
         painter.scale(width_px / a6_px, width_px / a6_px)
+        drawer = StandDrawer(painter)
         for index, page in enumerate(pages):
             for _copy in range(max(1, copies)):
                 if sent and not device.newPage():
                     raise StandPrintError(PRINTER_FAILED())
-                draw_stand(painter, page, market_name)
+                drawer.draw(page, market_name)
                 sent += 1
             if progress is not None:
                 progress(index + 1, len(pages))

@@ -34,6 +34,7 @@ from kiosk.render.stand_page import (
     PAGE_W,
     ExtraCode,
     Placed,
+    StandDrawer,
     StandPage,
     StandSize,
     draw_stand,
@@ -188,12 +189,13 @@ def stands_pdf(
     expected: list[PageMarks] = []
     try:
         canvas.painter.scale(scale, scale)
+        drawer = StandDrawer(canvas.painter)
         for index, codes in enumerate(pages):
             for _copy in range(max(1, copies)):
                 if expected:
                     canvas.new_page()
                 placed = Placed()
-                draw_stand(canvas.painter, codes, market_name, placed)
+                drawer.draw(codes, market_name, placed)
                 expected.append(page_marks(codes.texts(), placed))
             if progress is not None:
                 progress(index + 1, len(pages))
