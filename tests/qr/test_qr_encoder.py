@@ -18,7 +18,14 @@ from kiosk.domain.qr.encoder import (
     open_libqrencode,
 )
 from kiosk.domain.qr.kakao import KakaoLink, channel_url
-from kiosk.domain.qr.symbols import QrSpec, encode_matrix, kakao_spec, payment_spec
+from kiosk.domain.qr.symbols import (
+    QrSpec,
+    cleared,
+    dark_runs,
+    encode_matrix,
+    kakao_spec,
+    payment_spec,
+)
 from kiosk.domain.site import stall_page_spec
 from kiosk.render.pdf_check import verify_pdf
 from kiosk.render.qr import render_qr_image
@@ -139,3 +146,40 @@ def test_stands_without_libqrencode_are_written_and_checked(
     assert symbols.build_matrix(kakao_spec(channel_url("_Fall001"))).encoder == "python-qrcode"
     expected = [[channel_url(f"_Fall{n:03d}"), zero_pay_like()] for n in (1, 2)]
     assert verify_pdf(out, expected) == 4
+
+
+def _runs_one_by_one(modules: bytes, size: int) -> bytes:
+    """The reference: each row walked module by module."""
+    found = bytearray()
+    for y in range(size):
+        x = 0
+        while x < size:
+            if modules[y * size + x]:
+                end = x
+                while end < size and modules[y * size + end]:
+                    end += 1
+                found += bytes([x, y, end - x])
+                x = end
+            else:
+                x += 1
+    return bytes(found)
+
+
+@pytest.mark.parametrize(
+    "modules",
+    [
+        bytes([1, 1, 1, 0, 1, 1, 1, 1, 1]),  # a row ends dark and the next begins dark
+        bytes(9),  # nothing dark
+        bytes([1]) * 9,  # all dark: one run a row
+        bytes([0, 1, 0, 1, 0, 1, 0, 1, 0]),
+    ],
+)
+def test_runs_stop_at_each_row_end(modules: bytes) -> None:
+    assert dark_runs(modules, 3, None) == _runs_one_by_one(modules, 3)
+
+
+def test_runs_are_each_row_walked_module_by_module() -> None:
+    for spec in (*SPECS, payment_spec("x" * 2331)):  # up to version 40, 177 modules
+        matrix = encode_matrix(spec, LIB)
+        grid = cleared(matrix.modules, matrix.size, matrix.logo_box)
+        assert matrix.run_bytes == _runs_one_by_one(grid, matrix.size)

@@ -13,7 +13,12 @@ from kiosk.domain.qr.emvco import build_payload
 from kiosk.domain.qr.kakao import KakaoChannelError, parse_channel_link
 from kiosk.domain.qr.payment import PaymentQrError, parse_payment_bytes, parse_payment_payload
 from kiosk.domain.qr.store_codes import payment_code_spec
-from kiosk.domain.qr.text_gate import CharKind, code_text_problem, refused_character
+from kiosk.domain.qr.text_gate import (
+    CharKind,
+    code_text_problem,
+    refused_character,
+    without_refused,
+)
 from kiosk.services.qr.input_error import QrInputError
 from kiosk.services.qr.store_codes import check_kakao, check_payment
 
@@ -210,3 +215,16 @@ def test_the_services_checks_still_accept_good_codes() -> None:
     assert payment is not None and payment.raw == EMVCO
     kakao = check_kakao(CHANNEL)
     assert kakao is not None and kakao.channel_id == "_ZeUTxl"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("000201 plain ASCII", "000201 plain ASCII"),  # the fast path: nothing to leave out
+        ("0002\u200b01", "000201"),
+        ("00\t0201", "000201"),
+        ("감귤\u3164상회", "감귤상회"),
+    ],
+)
+def test_without_refused_leaves_out_only_refused_characters(text: str, kept: str) -> None:
+    assert without_refused(text) == kept
