@@ -15,11 +15,14 @@ process, each on texts it has not seen (no cache hits). ``--json`` prints ``code
   through ctypes (when the library is on the system).
 * Stands (goal: < 0.5x the python-qrcode writer). The project is ``render_stands`` for
   300 stores with a KakaoTalk channel and a Zero Pay payload each: every code decoded
-  back before drawing, the designed A6 page, the PDF written, opened with PDFium and
-  every code decoded on its page. The anchors are a minimal PySide6 PDF writer doing
-  the same work without the design: per store both codes encoded and decoded back as
-  above, drawn as one rectangle per dark run with the stall number, the file written
-  and checked the same way (PDFium at 800 px a page, zxing-cpp, codes per page).
+  back before drawing, the designed A6 page, the PDF written, opened with PDFium and on
+  every page its header rendered (it must be drawn) and its band of codes rendered at
+  4 px a module, where zxing-cpp must find exactly the page's codes. The anchors are a
+  minimal PySide6 PDF writer doing the same work without the design: per store both
+  codes encoded and decoded back as above, drawn as one rectangle per dark run with the
+  stall number, the file written and checked as the issue set it (PDFium rasterising
+  each whole page at 800 px, zxing-cpp, codes per page): a heavier check than the
+  project's, kept as it was.
 
 Encoder choice (the figures of these runs, in docs/architecture.md "QR encoder"):
 libqrencode in-process when it loads, python-qrcode otherwise.
