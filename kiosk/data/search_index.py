@@ -10,14 +10,8 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import Connection, select
 
 from kiosk.data.models import Market
-from kiosk.data.search_patch import (
-    ascii_view,
-    holding_any,
-    in_stall_order,
-    patched,
-    store_rows,
-    to_patch,
-)
+from kiosk.data.search_columns import AsciiViews, give_back_freed_memory, read_columns
+from kiosk.data.search_patch import holding_any, in_stall_order, patched, store_rows, to_patch
 from kiosk.domain.categories import Category
 from kiosk.domain.search_terms import SearchTerm
 
@@ -41,7 +35,7 @@ class _Snapshot:
     Two things make a scan cheaper than looking at every character of every text:
 
     - An ASCII view: each text with its other characters and its spaces left
-      out (a word has no spaces), held as one-byte strings. An ASCII word
+      out (a word has no spaces), all in one one-byte string. An ASCII word
       (tangerine, A-12) is looked for there, in about half the characters at
       half the bytes each; a hit is confirmed in the full text (leaving
       characters out can join two runs).
@@ -55,7 +49,6 @@ class _Snapshot:
     """
 
     __slots__ = (
-        "_joined",
         "_lock",
         "_postings",
         "_unions",
@@ -80,28 +73,28 @@ class _Snapshot:
         *,
         stamp: str,
         ids: Sequence[int],
-        active: Sequence[bool],
+        active: Sequence[bool] | bytearray,
         categories: Sequence[Category],
         texts: Sequence[str],
         payments: Sequence[str] | None = None,
-        keys: Sequence[tuple[bytes, int]] | None = None,
-        ascii_texts: Sequence[str] | None = None,
+        keys: Sequence[bytes] | None = None,
+        ascii_texts: AsciiViews | None = None,
         rarity: Counter[str] | None = None,
     ) -> None:
+        # Compact columns (a market of 100,000 stores is held by every PC all day):
+        # ids in an array, flags in bytes, one ASCII string, repeated payments shared.
         self.stamp = stamp
-        self.ids = ids
-        #: (stall sort key, id) of each store: where a patched store goes.
-        self.keys = keys if keys is not None else [(b"", i) for i in ids]
-        self.active = active
+        self.ids = ids if isinstance(ids, array) else array("q", ids)
+        #: Each store's stall sort key: with its id, where a patched store goes.
+        self.keys = keys if keys is not None else [b""] * len(ids)
+        self.active = active if isinstance(active, bytearray) else bytearray(map(bool, active))
         self.categories = categories
         self.texts = texts
         #: Each store's payment codes between commas (``,cash,card,``).
         self.payments = payments if payments is not None else [""] * len(texts)
-        self.ascii_texts = (
-            ascii_texts if ascii_texts is not None else [ascii_view(text) for text in texts]
-        )
+        self.ascii_texts = ascii_texts if ascii_texts is not None else AsciiViews.of(texts)
         self.sample = texts[::_SAMPLE_EVERY]
-        self.ascii_sample = self.ascii_texts[::_SAMPLE_EVERY]
+        self.ascii_sample = self.ascii_texts.sample(_SAMPLE_EVERY)
         # How many sampled texts hold each character (not how often it occurs).
         if rarity is None:
             rarity = Counter()
@@ -110,7 +103,6 @@ class _Snapshot:
         self.rarity = rarity
         self._postings: OrderedDict[str, array[int]] = OrderedDict()
         self._unions: OrderedDict[SearchTerm, array[int]] = OrderedDict()
-        self._joined: tuple[str, ...] | None = None
         self._lock = threading.Lock()
         #: Rows before *base* are in stall order; patched stores are appended after it,
         #: their old rows left *dead* (``moved``: a patched store's id to its row).
@@ -120,25 +112,21 @@ class _Snapshot:
 
     @classmethod
     def load(cls, conn: Connection, market_id: int, stamp: str) -> _Snapshot:
-        rows = store_rows(conn, market_id)
-        return cls(
-            stamp=stamp,
-            ids=[row[1] for row in rows],
-            keys=[(row[0], row[1]) for row in rows],
-            active=[bool(row[2]) for row in rows],
-            categories=[row[3] for row in rows],
-            texts=[row[4] for row in rows],
-            payments=[f",{row[5] or ''}," for row in rows],
-        )
+        """The market read row by row into compact columns (no list of rows held)."""
+        return cls(stamp=stamp, **read_columns(store_rows(conn, market_id)))
 
     def forget_postings(self) -> None:
         with self._lock:
             self._postings.clear()
             self._unions.clear()
 
-    def _view(self, word: str) -> Sequence[str]:
+    def _in_ascii(self, word: str) -> bool:
         # The ASCII view has no spaces: a word of several parts is looked for in the texts.
-        return self.ascii_texts if word.isascii() and " " not in word else self.texts
+        return word.isascii() and " " not in word
+
+    def _has(self, i: int, word: str) -> bool:
+        """Whether text *i*'s view (its ASCII view for an ASCII word) holds *word*."""
+        return self.ascii_texts.holds(i, word) if self._in_ascii(word) else word in self.texts[i]
 
     def _posting(self, key: str) -> array[int]:
         """Positions of the texts whose view holds *key* (computed once, then kept).
@@ -151,8 +139,10 @@ class _Snapshot:
             if found is not None:
                 self._postings.move_to_end(key)
                 return found
-        view = self._view(key)
-        found = array("i", [i for i, text in enumerate(view) if key in text])
+        if self._in_ascii(key):
+            found = array("i", self.ascii_texts.rows_with(key))
+        else:
+            found = array("i", [i for i, text in enumerate(self.texts) if key in text])
         with self._lock:
             self._postings[key] = found
             while len(self._postings) > _POSTINGS_KEPT:
@@ -186,15 +176,17 @@ class _Snapshot:
             keys |= {word[i : i + 3] for i in range(len(word) - 2)}
         costs = {key: self._cost(key) for key in keys}
         rarest = min(costs, key=costs.__getitem__)
-        view, texts = self._view(word), self.texts
-        if costs[rarest] < len(texts):  # cheaper than scanning every text for the word
-            candidates: Sequence[int] = self._posting(rarest)
-            hits = [i for i in candidates if word in view[i]]
+        texts = self.texts
+        if not self._in_ascii(word):
+            if costs[rarest] < len(texts):  # cheaper than scanning every text for the word
+                return [i for i in self._posting(rarest) if word in texts[i]]
+            return [i for i, text in enumerate(texts) if word in text]
+        if costs[rarest] < len(texts):
+            holds = self.ascii_texts.holds
+            hits = [i for i in self._posting(rarest) if holds(i, word)]
         else:
-            hits = [i for i, text in enumerate(view) if word in text]
-        if view is not texts:  # confirm in the full text
-            hits = [i for i in hits if word in texts[i]]
-        return hits
+            hits = self.ascii_texts.rows_with(word)
+        return [i for i in hits if word in texts[i]]  # confirm in the full text
 
     def _term_hits(self, term: SearchTerm) -> Sequence[int]:
         """Positions, in order, of the texts matching *term*; a term of several
@@ -235,7 +227,7 @@ class _Snapshot:
         rare: dict[str, str] = {}
         for word in words:
             if word.isascii():
-                if " " in word or any(word in part for part in self._ascii_joined()):
+                if " " in word or any(word in part for part in self.ascii_texts.parts()):
                     found.update(self._first(word))
             else:
                 rare[word] = min(word, key=self._cost)
@@ -245,13 +237,6 @@ class _Snapshot:
             held = holding_any([texts[i] for i in named], tuple(rare))
             found.update(named[j] for j in held)
         return sorted(found)
-
-    def _ascii_joined(self) -> tuple[str, ...]:
-        """Every ASCII view joined (built on first use, then kept; a patch adds a part)."""
-        joined = self._joined
-        if joined is None:
-            joined = self._joined = ("\n".join(self.ascii_texts),)
-        return joined
 
     def _holds(self, i: int, term: SearchTerm) -> bool:
         text = self.texts[i]
@@ -372,6 +357,7 @@ class SearchIndex:
                     snapshot = patched(snapshot, conn, market_id, stamp, changed)
                 if snapshot is None or snapshot.stamp != stamp:
                     snapshot = _Snapshot.load(conn, market_id, stamp)
+                    give_back_freed_memory()
                     slug = conn.scalar(select(Market.slug).where(Market.id == market_id))
                 with self._lock:
                     self._snapshots[market_id] = snapshot

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, String, select, type_coerce
@@ -21,16 +21,16 @@ _APPENDED_KEPT = 2048
 
 def store_rows(
     conn: Connection, market_id: int, store_ids: Iterable[int] | None = None
-) -> list[Any]:
+) -> Iterator[Any]:
     """(key, id, active, category, search text, payments) of the market's stores in stall
-    order (only *store_ids* when given)."""
+    order (only *store_ids* when given), read as they are iterated (no list of rows)."""
     codes = type_coerce(Store.__table__.c.payment_methods, String())
     query = select(
         Store.stall_sort_key, Store.id, Store.active, Store.category, Store.search_text, codes
     ).where(Store.market_id == market_id)
     if store_ids is not None:
         query = query.where(Store.id.in_(sorted(store_ids)))
-    return list(conn.execute(query.order_by(Store.stall_sort_key, Store.id)).all())
+    return iter(conn.execute(query.order_by(Store.stall_sort_key, Store.id)))
 
 
 def to_patch(
@@ -63,8 +63,8 @@ def patched(
     """
     if len(old.ids) - old.base + len(store_ids) > _APPENDED_KEPT:
         return None
-    ids, texts, ascii_texts = list(old.ids), list(old.texts), list(old.ascii_texts)
-    active, moved, dead = list(old.active), dict(old.moved), set(old.dead)
+    ids, texts, active = array("q", old.ids), list(old.texts), bytearray(old.active)
+    moved, dead = dict(old.moved), set(old.dead)
     for store_id in store_ids:
         row = moved.pop(store_id, None)
         if row is None:
@@ -73,19 +73,18 @@ def patched(
             except ValueError:  # a store added, or moved here
                 continue
         dead.add(row)
-        texts[row] = ascii_texts[row] = ""
+        texts[row] = ""  # its ASCII view stays, unused: a dead row is never listed
         active[row] = False
     keys, categories, payments = list(old.keys), list(old.categories), list(old.payments)
     first = len(ids)
     for key, store_id, is_active, category, text, codes in store_rows(conn, market_id, store_ids):
         moved[store_id] = len(ids)
         ids.append(store_id)
-        keys.append((key, store_id))
+        keys.append(key)
         active.append(bool(is_active))
         categories.append(category)
         texts.append(text)
         payments.append(f",{codes or ''},")
-        ascii_texts.append(ascii_view(text))
     new = type(old)(
         stamp=stamp,
         ids=ids,
@@ -94,7 +93,7 @@ def patched(
         categories=categories,
         texts=texts,
         payments=payments,
-        ascii_texts=ascii_texts,
+        ascii_texts=old.ascii_texts.appended(texts[first:]),
         rarity=old.rarity,
     )
     new.base, new.dead, new.moved = old.base, frozenset(dead), moved
@@ -107,16 +106,12 @@ def _carry(old: _Snapshot, new: _Snapshot, first: int) -> None:
     added = range(first, len(new.ids))
     with old._lock:
         postings, unions = list(old._postings.items()), list(old._unions.items())
-        joined = old._joined
     for key, found in postings:
-        view = new._view(key)
-        extra = [i for i in added if key in view[i]]
+        extra = [i for i in added if new._has(i, key)]
         new._postings[key] = found + array("i", extra) if extra else found
     for term, found in unions:
         extra = [i for i in added if new._holds(i, term)]
         new._unions[term] = found + array("i", extra) if extra else found
-    if joined is not None:
-        new._joined = (*joined, "\n".join(new.ascii_texts[i] for i in added))
 
 
 def in_stall_order(snapshot: _Snapshot, hits: Sequence[int]) -> list[int]:
@@ -128,19 +123,14 @@ def in_stall_order(snapshot: _Snapshot, hits: Sequence[int]) -> list[int]:
         at = bisect_left(head, row)
         if at < len(head) and head[at] == row:
             del head[at]
-    keys = snapshot.keys
-    for row in sorted((row for row in tail if row not in snapshot.dead), key=keys.__getitem__):
-        head.insert(bisect_left(head, keys[row], key=keys.__getitem__), row)
+    keys, ids = snapshot.keys, snapshot.ids
+
+    def place(row: int) -> tuple[bytes, int]:
+        return keys[row], ids[row]
+
+    for row in sorted((row for row in tail if row not in snapshot.dead), key=place):
+        head.insert(bisect_left(head, place(row), key=place), row)
     return head
-
-
-#: What the ASCII view leaves out besides non-ASCII characters (never inside a word).
-_SPACES = b" \t\n\r\x0b\x0c"
-
-
-def ascii_view(text: str) -> str:
-    """*text* with its other characters and its spaces left out."""
-    return text.encode("ascii", "ignore").translate(None, _SPACES).decode("ascii")
 
 
 def holding_any(texts: Sequence[str], keys: Sequence[str]) -> set[int]:

@@ -1,0 +1,37 @@
+"""PySide6 reads each later import's source; this keeps linecache from holding it."""
+
+from __future__ import annotations
+
+import linecache
+import sys
+from types import ModuleType
+
+
+def forget_scanned_sources() -> None:
+    """Stop PySide6's import hook from filling :mod:`linecache` (~20 MiB in the app).
+
+    PySide6 (6.x, ``shibokensupport.feature``) calls ``inspect.getsource`` on every
+    module imported after it, to see whether it opts into ``__feature__``; linecache
+    keeps every such file's lines for the life of the process (~540 files, 250,000
+    lines here). The check stays; each file's lines are dropped once it is done (a
+    traceback reads them again when it needs them). Idempotent; a PySide6 without
+    the hook is left alone.
+    """
+    import PySide6  # noqa: F401  (installs the hook)
+
+    feature = sys.modules.get("shibokensupport.feature")
+    check = getattr(feature, "_mod_uses_pyside", None)
+    if check is None or getattr(check, "_kiosk_forgets", False):
+        return
+
+    def check_and_forget(module: ModuleType) -> object:
+        try:
+            return check(module)
+        finally:
+            filename = getattr(module, "__file__", None)
+            if filename:
+                linecache.cache.pop(filename, None)
+
+    check_and_forget._kiosk_forgets = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = check_and_forget  # type: ignore[union-attr]
+    linecache.clearcache()

@@ -1,0 +1,89 @@
+"""The compact search columns: ASCII views in one string, shared payments, freed pages."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from kiosk.data import search_columns
+from kiosk.data.search_columns import AsciiViews, ascii_view, read_columns
+from kiosk.domain.categories import Category
+
+TEXTS = [
+    "a-1\n조가네 건어물\ncho's dried goods\nlaver 2",
+    "",
+    "귤 감귤\n橘子",
+    "b-2\ntangerine\nmandarin orange",
+    "tang\nerine",  # the view joins the runs: a superset, confirmed in the full text
+]
+
+
+def _naive(texts: list[str], word: str) -> list[int]:
+    return [i for i, text in enumerate(texts) if word in ascii_view(text)]
+
+
+@pytest.mark.parametrize("word", ["a", "tangerine", "tang", "laver2", "2", "-", "zz", "orange"])
+def test_views_find_what_a_list_of_views_finds(word: str) -> None:
+    views = AsciiViews.of(TEXTS)
+    assert len(views) == len(TEXTS)
+    assert [views.row(i) for i in range(len(TEXTS))] == [ascii_view(t) for t in TEXTS]
+    assert views.rows_with(word) == _naive(TEXTS, word)
+    assert [i for i in range(len(TEXTS)) if views.holds(i, word)] == _naive(TEXTS, word)
+
+
+def test_a_word_never_matches_across_two_rows() -> None:
+    views = AsciiViews.of(["ab", "cd"])
+    assert views.rows_with("bc") == []
+    assert not views.holds(0, "bc") and not views.holds(1, "bc")
+
+
+def test_the_empty_word_is_in_every_row() -> None:
+    assert AsciiViews.of(TEXTS).rows_with("") == list(range(len(TEXTS)))
+
+
+def test_appended_rows_are_found_after_the_joined_ones() -> None:
+    views = AsciiViews.of(TEXTS)
+    more = views.appended(["new tangerine", "귤"])
+    assert more.joined is views.joined  # the big string is shared, not copied
+    assert len(more) == len(TEXTS) + 2
+    assert more.rows_with("tangerine") == [3, 4, 5]
+    assert more.holds(5, "newtang") and not more.holds(6, "a")
+    assert any("newtangerine" in part for part in more.parts())
+    assert len(views) == len(TEXTS)  # the old views are unchanged
+
+
+def test_many_texts_across_pieces_match_the_naive_scan(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_columns, "_PIECE", 7)
+    rng = random.Random(24)
+    texts = ["".join(rng.choice("ab 귤c\n") for _ in range(rng.randint(0, 9))) for _ in range(100)]
+    views = AsciiViews.of(texts)
+    for word in ("a", "ab", "abc", "ca", "bb"):
+        assert views.rows_with(word) == _naive(texts, word)
+    assert views.sample(37) == [ascii_view(texts[i]) for i in range(0, 100, 37)]
+
+
+def test_columns_share_each_payment_combination() -> None:
+    rows = [
+        (b"1", 1, True, Category.FRUIT, "a", "cash,card"),
+        (b"2", 2, False, Category.FRUIT, "b", "cash,card"),
+        (b"3", 3, 1, Category.FRUIT, "c", None),
+    ]
+    columns = read_columns(rows)
+    assert list(columns["ids"]) == [1, 2, 3]
+    assert list(columns["active"]) == [1, 0, 1]
+    assert columns["payments"] == [",cash,card,", ",cash,card,", ",,"]
+    assert columns["payments"][0] is columns["payments"][1]
+
+
+def test_freed_memory_is_given_back_only_where_glibc_offers_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    search_columns.give_back_freed_memory()  # Linux: malloc_trim; elsewhere nothing
+    search_columns._malloc_trim.cache_clear()
+    monkeypatch.setattr(search_columns.sys, "platform", "win32")
+    try:
+        assert search_columns._malloc_trim() is None
+        search_columns.give_back_freed_memory()
+    finally:
+        search_columns._malloc_trim.cache_clear()
