@@ -41,6 +41,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+from process_memory import CHILD_PRELUDE
+
 #: The synthetic-market factory is test support (tests/factories), not shipped code.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
@@ -292,38 +294,31 @@ def round_trip(folder: Path, stores: int, goods: int) -> dict[str, Any]:
 
 
 #: A child's backup: seconds and its own peak RSS (MiB), as JSON on stdout.
-_PROJECT_BACKUP = """
-import json, resource, sys, time
+_PROJECT_BACKUP = (
+    CHILD_PRELUDE
+    + """
+import json, sys, time
 from pathlib import Path
-def peak_mib():
-    # VmHWM starts again at exec (ru_maxrss would keep the parent's peak on Linux).
-    for line in open("/proc/self/status"):
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
 from kiosk.services.app import Services
 with Services.open(sys.argv[1]) as services:
     start = time.perf_counter()
     services.backups.backup_database(actor=services.access.console_actor(), out=Path(sys.argv[2]))
     took = time.perf_counter() - start
-print(json.dumps([took, peak_mib()]))
+print(json.dumps([took, status_mib()["peak"]]))
 """
-_ANCHOR_BACKUP = """
-import json, resource, sqlite3, sys, time
-def peak_mib():
-    # VmHWM starts again at exec (ru_maxrss would keep the parent's peak on Linux).
-    for line in open("/proc/self/status"):
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+)
+_ANCHOR_BACKUP = (
+    CHILD_PRELUDE
+    + """
+import json, sqlite3, sys, time
 start = time.perf_counter()
 source, target = sqlite3.connect(sys.argv[1]), sqlite3.connect(sys.argv[2])
 source.backup(target)
 target.close()
 took = time.perf_counter() - start
-print(json.dumps([took, peak_mib()]))
+print(json.dumps([took, status_mib()["peak"]]))
 """
+)
 
 
 def backup_figures(folder: Path, stores: int, goods: int) -> dict[str, Any]:

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
+from process_memory import rss_bytes
 
-def rss_bytes() -> int:
-    """This process's resident set size (Linux: /proc/self/statm)."""
-    with open("/proc/self/statm", encoding="ascii") as handle:
-        pages = int(handle.read().split()[1])
-    return pages * os.sysconf("SC_PAGE_SIZE")
+__all__ = ["demo_window", "rss_bytes"]
 
 
 def demo_window(folder: Path, name: str, size: tuple[int, int]) -> tuple[Any, Any]:

@@ -83,11 +83,13 @@ class AsciiViews:
             return list(range(len(self)))
         starts, find = self.starts, self.joined.find
         found: list[int] = []
-        at = find(word)
+        row, at = 0, find(word)
         while at >= 0:
-            row = bisect_right(starts, at) - 1
+            if starts[row + 1] <= at:  # not in the next row: look its row up
+                row = bisect_right(starts, at, row + 1) - 1
             found.append(row)
-            at = find(word, starts[row + 1])
+            row += 1
+            at = find(word, starts[row])
         base = len(starts) - 1
         found.extend(base + j for j, view in enumerate(self.extra) if word in view)
         return found

@@ -121,8 +121,10 @@ class _Snapshot:
             self._unions.clear()
 
     def _in_ascii(self, word: str) -> bool:
-        # The ASCII view has no spaces: a word of several parts is looked for in the texts.
-        return word.isascii() and " " not in word
+        """Whether *word* is looked for in the ASCII views: an ASCII word of two characters
+        or more without spaces (the views have none). One character is found in the
+        texts as fast (a byte search per text) and needs no look-up of its row."""
+        return len(word) > 1 and word.isascii() and " " not in word
 
     def _has(self, i: int, word: str) -> bool:
         """Whether text *i*'s view (its ASCII view for an ASCII word) holds *word*."""
@@ -177,16 +179,11 @@ class _Snapshot:
         costs = {key: self._cost(key) for key in keys}
         rarest = min(costs, key=costs.__getitem__)
         texts = self.texts
-        if not self._in_ascii(word):
-            if costs[rarest] < len(texts):  # cheaper than scanning every text for the word
-                return [i for i in self._posting(rarest) if word in texts[i]]
-            return [i for i, text in enumerate(texts) if word in text]
-        if costs[rarest] < len(texts):
-            holds = self.ascii_texts.holds
-            hits = [i for i in self._posting(rarest) if holds(i, word)]
-        else:
-            hits = self.ascii_texts.rows_with(word)
-        return [i for i in hits if word in texts[i]]  # confirm in the full text
+        if costs[rarest] < len(texts):  # cheaper than scanning every text for the word
+            return [i for i in self._posting(rarest) if word in texts[i]]
+        if self._in_ascii(word):  # found in the views, confirmed in the full text
+            return [i for i in self.ascii_texts.rows_with(word) if word in texts[i]]
+        return [i for i, text in enumerate(texts) if word in text]
 
     def _term_hits(self, term: SearchTerm) -> Sequence[int]:
         """Positions, in order, of the texts matching *term*; a term of several
