@@ -15,6 +15,7 @@ from itertools import islice
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, insert, select
+from sqlalchemy.exc import DBAPIError
 
 from kiosk.data.columns import LocalizedJSON, utcnow
 from kiosk.data.models import Market, Store
@@ -57,9 +58,10 @@ _PRODUCT_COLUMNS = ("store_id", "name", "price_won", "unit", "sold_out", "sort_o
 
 
 def _insert_raw(
-    conn: Connection, table_name: str, columns: Sequence[str], rows: list[tuple[Any, ...]]
+    conn: Connection, table_name: str, columns: Sequence[str], rows: Iterable[tuple[Any, ...]]
 ) -> None:
-    """Insert *rows* as they are: COPY on PostgreSQL, the driver's executemany elsewhere."""
+    """Insert *rows* as they are: one streamed COPY on PostgreSQL, the driver's executemany
+    in batches elsewhere."""
     if conn.dialect.name == "postgresql":
         _copy_rows(conn, table_name, columns, rows)
         return
@@ -68,22 +70,31 @@ def _insert_raw(
         f"INSERT INTO {table_name} ({', '.join(columns)}) "
         f"VALUES ({', '.join([mark] * len(columns))})"
     )
-    conn.exec_driver_sql(sql, rows)
+    for batch in _batches(rows):
+        conn.exec_driver_sql(sql, batch)
 
 
 def _copy_rows(
-    conn: Connection, table_name: str, columns: Sequence[str], rows: list[tuple[Any, ...]]
+    conn: Connection, table_name: str, columns: Sequence[str], rows: Iterable[tuple[Any, ...]]
 ) -> None:
-    """psycopg 3's ``COPY ... FROM STDIN`` in the caller's transaction: one round trip per
-    batch instead of one per row (30,000 stores with 300,000 goods: 31 s with executemany,
-    7-9 s with COPY, SQLite 2.5-4.6 s; benchmarks/bench_bulk.py). Table and column names
-    are the module's constants, never input."""
+    """psycopg 3's ``COPY ... FROM STDIN`` in the caller's transaction, one per table.
+
+    *rows* is consumed while the COPY streams, so the client computes the next rows
+    (search texts, JSON) while the server indexes the previous ones; a row that fails
+    its checks raises here, the COPY is cancelled and the caller's transaction fails
+    with that error; the server's refusals come as SQLAlchemy's errors (``IntegrityError``
+    ...), as from executemany. Table and column names are the module's constants.
+    """
     driver = conn.connection.driver_connection
     assert driver is not None
     sql = f"COPY {table_name} ({', '.join(columns)}) FROM STDIN"
-    with driver.cursor() as cursor, cursor.copy(sql) as copy:
-        for row in rows:
-            copy.write_row(row)
+    dbapi_error = conn.dialect.loaded_dbapi.Error
+    try:
+        with driver.cursor() as cursor, cursor.copy(sql) as copy:
+            for row in rows:
+                copy.write_row(row)
+    except dbapi_error as exc:  # the same SQLAlchemy errors as executemany raises
+        raise DBAPIError.instance(sql, None, exc, dbapi_error, dialect=conn.dialect) from exc
 
 
 _STORE_COLUMNS = (
@@ -185,28 +196,34 @@ def insert_stores_core(
     now = utcnow()
     cells = _Cells(conn)
     dump = _JsonCache()
-    for batch in _batches(
+    _insert_raw(
+        conn,
+        "stores",
+        _STORE_COLUMNS,
         (
-            cells("market_id", market_id),
-            s.stall_number,
-            cells("category", s.category),
-            dump(s.name),
-            dump(s.description),
-            s.phone,
-            cells("opening_hours", s.hours),
-            s.kakao or None,
-            s.payment or None,
-            cells("payment_methods", s.payment_methods),
-            cells("active", s.active),
-            1,
-            cells("created_at", now),
-            cells("updated_at", now),
-            fast_search_text(s.stall_number, s.name, s.description, (p.name for p in s.products)),
-            stall_sort_bytes(s.stall_number),
-        )
-        for s in stores
-    ):
-        _insert_raw(conn, "stores", _STORE_COLUMNS, batch)
+            (
+                cells("market_id", market_id),
+                s.stall_number,
+                cells("category", s.category),
+                dump(s.name),
+                dump(s.description),
+                s.phone,
+                cells("opening_hours", s.hours),
+                s.kakao or None,
+                s.payment or None,
+                cells("payment_methods", s.payment_methods),
+                cells("active", s.active),
+                1,
+                cells("created_at", now),
+                cells("updated_at", now),
+                fast_search_text(
+                    s.stall_number, s.name, s.description, (p.name for p in s.products)
+                ),
+                stall_sort_bytes(s.stall_number),
+            )
+            for s in stores
+        ),
+    )
     wanted = {s.stall_number for s in stores}
     id_rows = conn.execute(select(Store.stall_number, Store.id).where(Store.market_id == market_id))
     ids: dict[str, int] = {stall: store_id for stall, store_id in id_rows if stall in wanted}
@@ -221,11 +238,15 @@ def insert_stores_core(
 def insert_goods_core(conn: Connection, goods: Iterable[tuple[int, int, GoodListing]]) -> None:
     """Insert goods given as (store id, sort order, good), in batches."""
     dump = _JsonCache()
-    for batch in _batches(
-        (store_id, dump(p.name), p.price_won, p.unit, p.sold_out, order)
-        for store_id, order, p in goods
-    ):
-        _insert_raw(conn, "products", _PRODUCT_COLUMNS, batch)
+    _insert_raw(
+        conn,
+        "products",
+        _PRODUCT_COLUMNS,
+        (
+            (store_id, dump(p.name), p.price_won, p.unit, p.sold_out, order)
+            for store_id, order, p in goods
+        ),
+    )
 
 
 def insert_markets_core(conn: Connection, markets: Sequence[MarketListing]) -> dict[str, int]:

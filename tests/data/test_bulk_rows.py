@@ -3,7 +3,9 @@ ORM would, texts that COPY must escape included."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from kiosk.data.bulk import insert_market_core
 from kiosk.data.db import Database
@@ -68,3 +70,50 @@ def test_bulk_rows_read_back_as_written(database_url: str) -> None:
         ({"ko": "감귤", "en": "Tangerines"}, 15_000, "kg", False),
         ({"ko": AWKWARD}, 0, "", True),
     ]
+
+
+def _many(last: StoreListing, count: int = 3_000) -> MarketListing:
+    """*count* good stores (rows the COPY has streamed already) and then *last*."""
+    good = GoodListing(None, {"ko": "사과"}, 1_000, "개")
+    stores = tuple(
+        StoreListing(
+            stall_number=f"S-{n}", category=Category.FRUIT, name={"ko": f"{n}호"}, products=(good,)
+        )
+        for n in range(count)
+    )
+    return MarketListing(
+        slug="bad", name={"ko": "시장"}, city={"ko": "부산"}, stores=(*stores, last)
+    )
+
+
+def _nothing_written(database_url: str) -> None:
+    with Database.open(database_url) as db, db.engine.connect() as conn:
+        for table in (Market, Store, Product):
+            assert conn.scalar(select(func.count()).select_from(table)) == 0, table
+
+
+def test_a_bad_store_after_thousands_of_good_ones_writes_nothing(database_url: str) -> None:
+    last = StoreListing(stall_number="Z-1", category=Category.FRUIT, name={"xx": "?"})
+    with (
+        Database.open(database_url) as db,
+        pytest.raises(ValueError, match="unknown locale 'xx'"),
+        db.engine.begin() as conn,
+    ):
+        insert_market_core(conn, _many(last))
+    _nothing_written(database_url)
+
+
+def test_a_good_the_database_refuses_is_an_integrity_error_and_writes_nothing(
+    database_url: str,
+) -> None:
+    bad = GoodListing(None, {"ko": "마이너스"}, -1, "개")
+    last = StoreListing(
+        stall_number="Z-1", category=Category.FRUIT, name={"ko": "끝"}, products=(bad,)
+    )
+    with (
+        Database.open(database_url) as db,
+        pytest.raises(IntegrityError, match="price_not_negative"),
+        db.engine.begin() as conn,
+    ):
+        insert_market_core(conn, _many(last))
+    _nothing_written(database_url)
