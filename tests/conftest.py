@@ -7,7 +7,6 @@ import os
 # Headless everywhere (CI has no display); must happen before Qt creates its app.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import tempfile
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -43,20 +42,10 @@ def _postgres_database() -> Iterator[str]:
     admin_url = os.environ.get(POSTGRES_ENV, "").strip()
     if not admin_url:
         pytest.skip(f"PostgreSQL variant: set {POSTGRES_ENV} to a superuser URL to run it")
-    from sqlalchemy import create_engine, make_url
-    from sqlalchemy.pool import NullPool
+    from factories.postgres import scratch_database
 
-    base = make_url(admin_url).set(drivername="postgresql+psycopg")
-    name = f"kiosk_test_{uuid.uuid4().hex[:16]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT", poolclass=NullPool)
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    try:
-        yield base.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.dispose()
+    with scratch_database(admin_url) as url:
+        yield url
 
 
 @pytest.fixture(params=_BACKENDS)
