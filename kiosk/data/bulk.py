@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, insert, select
 from sqlalchemy.exc import DBAPIError
 
+from kiosk.data.bulk_aside import put_back, set_aside
 from kiosk.data.columns import LocalizedJSON, utcnow
 from kiosk.data.models import Market, Store
 from kiosk.data.ordering import stall_sort_bytes
@@ -193,6 +194,7 @@ def insert_stores_core(
     """Insert *stores* (new stall numbers) with their goods into a market; stall -> new id."""
     if not stores:
         return {}
+    aside = set_aside(conn, len(stores), sum(len(s.products) for s in stores))
     now = utcnow()
     cells = _Cells(conn)
     dump = _JsonCache()
@@ -231,6 +233,7 @@ def insert_stores_core(
         conn,
         ((ids[s.stall_number], order, p) for s in stores for order, p in enumerate(s.products)),
     )
+    put_back(conn, aside)
     bump_search_stamps(conn, [market_id])
     return ids
 
