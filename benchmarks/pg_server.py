@@ -56,7 +56,11 @@ def throwaway_server() -> Iterator[tuple[str, int]]:
         yield f"postgresql://postgres@127.0.0.1:{port}/postgres", pid
     finally:
         if (data / "postmaster.pid").exists():
-            subprocess.run([*as_user, pg_ctl, "-D", str(data), "-m", "fast", "stop"], check=False)
+            subprocess.run(
+                [*as_user, pg_ctl, "-D", str(data), "-m", "fast", "stop"],
+                check=False,
+                capture_output=True,  # not into a --json output
+            )
         shutil.rmtree(folder, ignore_errors=True)
 
 
