@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from kiosk.data.bulk import insert_market_core
 from kiosk.data.db import Database
+from kiosk.data.listings import insert_new_stores
 from kiosk.data.models import Market, Product, Store
 from kiosk.data.ordering import stall_sort_bytes
 from kiosk.data.search import build_search_text
@@ -117,3 +118,24 @@ def test_a_good_the_database_refuses_is_an_integrity_error_and_writes_nothing(
     ):
         insert_market_core(conn, _many(last))
     _nothing_written(database_url)
+
+
+def test_a_stall_another_pc_took_meanwhile_comes_back_as_none(database_url: str) -> None:
+    """The import's "changed since the check" answer on both databases (the COPY's refusal
+    is SQLAlchemy's IntegrityError there too, not the driver's own error)."""
+    taken = _market().stores[1]
+    with Database.open(database_url) as db:
+        with db.engine.begin() as conn:
+            insert_market_core(conn, _market())
+        with db.engine.connect() as conn:
+            market_id = conn.scalar(select(Market.id))
+            assert market_id is not None
+            assert insert_new_stores(conn, market_id, [taken]) is None
+            conn.rollback()
+    assert _counts(database_url) == (2, 2)
+
+
+def _counts(database_url: str) -> tuple[int, int]:
+    with Database.open(database_url) as db, db.engine.connect() as conn:
+        stores = conn.scalar(select(func.count()).select_from(Store)) or 0
+        return stores, conn.scalar(select(func.count()).select_from(Product)) or 0
