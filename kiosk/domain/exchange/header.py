@@ -10,7 +10,7 @@ from kiosk.domain.exchange import file_format as fmt
 from kiosk.domain.exchange.cells import is_blank, quoted
 from kiosk.domain.exchange.problems import CellRef, ListingsFile, Table, add_problem
 from kiosk.domain.locales import LOCALES, LocaleCode
-from kiosk.domain.messages import N_, define
+from kiosk.domain.messages import N_, Message, define
 
 UNKNOWN_COLUMN = define(
     "exchange.unknown_column",
@@ -56,6 +56,8 @@ class Layout:
         #: Text cells already read well, by (limit, lines): the same name or unit in many
         #: rows (a market's goods) is checked once.
         self.read_texts: dict[tuple[int, bool], dict[str, str]] = {}
+        #: (column key, text cell) -> (value, None) or (fallback, problem): ``Row.get``'s.
+        self.converted: dict[tuple[str, str], tuple[object, Message | None]] = {}
 
         self._slots: dict[str, list[tuple[LocaleCode, fmt.Column, int]]] = {}
 

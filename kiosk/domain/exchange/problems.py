@@ -64,7 +64,14 @@ class ReadStore:
     at: CellRef
     kakao_at: CellRef
     payment_at: CellRef
-    goods_at: tuple[CellRef, ...] = ()
+    #: (sheet, row) of each good, in order.
+    good_rows: tuple[tuple[str, int], ...] = ()
+
+    def good_at(self, index: int) -> CellRef | None:
+        """Where the good at 0-based *index* came from (None: no such good)."""
+        if 0 <= index < len(self.good_rows):
+            return CellRef(*self.good_rows[index])
+        return None
 
 
 @dataclass

@@ -14,6 +14,7 @@ from typing import Final
 
 from kiosk.domain.exchange import file_format as fmt
 from kiosk.domain.exchange.cells import is_blank, is_blank_row, quoted
+from kiosk.domain.exchange.goods_columns import read_goods_columns
 from kiosk.domain.exchange.header import Layout, read_layout
 from kiosk.domain.exchange.problems import (
     MAX_PROBLEMS,
@@ -68,7 +69,9 @@ class _Gathered:
     at: CellRef | None = None
     #: The store cells of the stall's first row: a repeated row with the same cells is skipped.
     cells: object = None
-    goods: list[tuple[GoodListing, CellRef]] = field(default_factory=list)
+    goods: list[GoodListing] = field(default_factory=list)
+    #: (sheet, row) of each good.
+    good_rows: list[tuple[str, int]] = field(default_factory=list)
     good_names: dict[str, int] = field(default_factory=dict)
 
 
@@ -93,7 +96,20 @@ def read_tables(tables: Sequence[Table]) -> ListingsFile:
     order: list[str] = []
     last = _Last()
     for layout in sorted(layouts, key=lambda lay: not lay.stores):  # stores before goods
+        goods = read_goods_columns(layout)  # None: a cell is refused, read row by row
+        store_key = layout.store_key
         for index, cells in enumerate(layout.table.rows[1:], start=2):
+            if (
+                goods is not None
+                and last.layout is layout
+                and store_key(cells) == last.cells
+                and _add_read_good(last, goods[index - 2], index)
+            ):
+                out.rows += 1  # the row before's stall and store, a good read without a problem
+                if out.rows > MAX_ROWS:
+                    add_problem(out, CellRef(layout.table.name, index), TOO_MANY_ROWS(max=MAX_ROWS))
+                    return out
+                continue
             if is_blank_row(cells):
                 continue
             out.rows += 1
@@ -101,7 +117,7 @@ def read_tables(tables: Sequence[Table]) -> ListingsFile:
                 add_problem(out, CellRef(layout.table.name, index), TOO_MANY_ROWS(max=MAX_ROWS))
                 return out
             row = Row(layout, cells, index, out)
-            _read_row(row, out, gathered, order, last)
+            _read_row(row, out, gathered, order, last, goods=goods)
             if len(out.problems) > MAX_PROBLEMS * 4:
                 return out
     if out.rows == 0:
@@ -110,21 +126,34 @@ def read_tables(tables: Sequence[Table]) -> ListingsFile:
     for stall in order:
         found = gathered[stall]
         if found.store is None or found.at is None:
-            ref = found.goods[0][1] if found.goods else None
-            add_problem(out, ref and replace(ref, column=""), GOOD_WITHOUT_STORE(stall=stall))
+            ref = CellRef(*found.good_rows[0]) if found.good_rows else None
+            add_problem(out, ref, GOOD_WITHOUT_STORE(stall=stall))
             continue
-        store = replace(found.store, products=tuple(g for g, _ in found.goods))
+        store = replace(found.store, products=tuple(found.goods))
         at = found.at
         out.stores.append(
             ReadStore(
                 listing=store,
                 at=at,
-                kakao_at=replace(at, column=fmt.KAKAO.korean),
-                payment_at=replace(at, column=fmt.PAYMENT_QR.korean),
-                goods_at=tuple(ref for _, ref in found.goods),
+                kakao_at=CellRef(at.sheet, at.row, fmt.KAKAO.korean),
+                payment_at=CellRef(at.sheet, at.row, fmt.PAYMENT_QR.korean),
+                good_rows=tuple(found.good_rows),
             )
         )
     return out
+
+
+def _add_read_good(last: _Last, good: GoodListing | None, number: int) -> bool:
+    """*good* (of row *number*, read column by column) added to the stall of the row before;
+    False when the row is read in full instead (no good, or a good named twice)."""
+    entry = last.entry
+    if entry is None or good is None or (name := good.name.get("ko", "")) in entry.good_names:
+        return False
+    assert last.layout is not None
+    entry.good_names[name] = number
+    entry.goods.append(good)
+    entry.good_rows.append((last.layout.table.name, number))
+    return True
 
 
 @dataclass
@@ -139,12 +168,18 @@ class _Last:
 
 
 def _read_row(
-    row: Row, out: ListingsFile, gathered: dict[str, _Gathered], order: list[str], last: _Last
+    row: Row,
+    out: ListingsFile,
+    gathered: dict[str, _Gathered],
+    order: list[str],
+    last: _Last,
+    *,
+    goods: Sequence[GoodListing | None] | None,
 ) -> None:
     layout = row.layout
     cells = layout.store_key(row.cells)
     if last.entry is not None and last.layout is layout and layout.goods and cells == last.cells:
-        _read_good_row(row, last.entry, last.stall)
+        _read_good_row(row, last.entry, last.stall, goods)
         return
     last.entry = None
     entry = _read_store_part(row, out, gathered, order, cells)
@@ -154,7 +189,7 @@ def _read_row(
     if row.ok:
         last.layout, last.cells, last.stall, last.entry = layout, cells, stall, entry
     if layout.goods:
-        _read_good_row(row, entry, stall)
+        _read_good_row(row, entry, stall, goods)
 
 
 def _read_store_part(
@@ -192,8 +227,11 @@ def _read_store_part(
     return entry
 
 
-def _read_good_row(row: Row, entry: _Gathered, stall: str) -> None:
-    good = read_good(row)
+def _read_good_row(
+    row: Row, entry: _Gathered, stall: str, goods: Sequence[GoodListing | None] | None
+) -> None:
+    """The row's good added to its stall's (*goods*: the sheet's, read column by column)."""
+    good = goods[row.number - 2] if goods is not None else read_good(row)
     if good is not None and row.ok:
         name = good.name.get("ko", "")
         if name in entry.good_names:
@@ -201,7 +239,8 @@ def _read_good_row(row: Row, entry: _Gathered, stall: str) -> None:
             row.fail(fmt.GOOD_NAMES[0], DUPLICATE_GOOD(stall=stall, name=name, other=other))
             return
         entry.good_names[name] = row.number
-        entry.goods.append((good, CellRef(row.layout.table.name, row.number)))
+        entry.goods.append(good)
+        entry.good_rows.append((row.layout.table.name, row.number))
 
 
 def _same_store(row: Row, entry: _Gathered, store: StoreListing) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from kiosk.domain.categories import Category
 from kiosk.domain.exchange import file_format as fmt
@@ -78,12 +78,30 @@ class Row:
     def get(
         self, column: fmt.Column, convert: Callable[..., _T], fallback: _T, **options: Any
     ) -> _T:
-        """``convert(cell, **options)``, or *fallback* with the problem noted."""
-        try:
-            return convert(self.raw(column), **options)
-        except CellError as exc:
-            self.fail(column, exc.message)
+        """``convert(cell, **options)``, or *fallback* with the problem noted.
+
+        A text cell is converted once per sheet and column (a column has one converter,
+        always with the same options): the outcome, value or problem, is kept.
+        """
+        value = self.raw(column)
+        if type(value) is not str:
+            try:
+                return convert(value, **options)
+            except CellError as exc:
+                self.fail(column, exc.message)
+                return fallback
+        memo = self.layout.converted
+        key = (column.key, value)
+        found = memo.get(key)
+        if found is None:
+            try:
+                found = memo[key] = (convert(value, **options), None)
+            except CellError as exc:
+                found = memo[key] = (fallback, exc.message)
+        if found[1] is not None:
+            self.fail(column, found[1])
             return fallback
+        return cast(_T, found[0])
 
     def fail(self, column: fmt.Column, problem: Message) -> None:
         self.ok = False

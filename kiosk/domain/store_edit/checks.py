@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import replace
 
 from kiosk.domain.characters import is_hidden
@@ -82,6 +82,35 @@ def validate(draft: StoreDraft) -> list[Problem]:
         problems.append(Problem("stall_number", TOO_LONG(field=label, max=MAX_STALL)))
     elif not _STALL.match(stall):
         problems.append(Problem("stall_number", BAD_STALL(field=label)))
+    descriptions = draft.description.values()
+    if _plain(draft.name.values(), MAX_NAME) and _plain(descriptions, MAX_DESCRIPTION):
+        if not draft.name.get("ko", "").strip():  # the one problem plain texts can have
+            problems.append(Problem("name.ko", REQUIRED(field=field_label("name", "ko"))))
+    else:
+        problems += _names_problems(draft)
+    if normalise_phone(draft.phone) is None:
+        problems.append(Problem("phone", BAD_PHONE(field=field_label("phone"))))
+    for row, product in enumerate(draft.products, start=1):
+        if not (
+            0 <= product.price_won <= MAX_PRICE_WON
+            and product.name.get("ko", "").strip()
+            and _plain(product.name.values(), MAX_NAME)
+            and len(product.unit) <= MAX_UNIT
+            and product.unit.isprintable()
+        ):  # a good that passes this quick test has no problem: the full check finds none
+            problems += product_problems(product, row)
+    return problems
+
+
+def _plain(texts: Collection[str], limit: int) -> bool:
+    """Every text at most *limit* characters and printable (no line break either): then
+    :func:`_text_problems` finds nothing in any of them."""
+    return not texts or (max(map(len, texts)) <= limit and "".join(texts).isprintable())
+
+
+def _names_problems(draft: StoreDraft) -> list[Problem]:
+    """The store's names and descriptions checked locale by locale, in form order."""
+    problems: list[Problem] = []
     for locale in LOCALES:
         name = draft.name.get(locale, "")
         key = f"name.{locale}"
@@ -95,10 +124,6 @@ def validate(draft: StoreDraft) -> list[Problem]:
             MAX_DESCRIPTION,
             locale,
         )
-    if normalise_phone(draft.phone) is None:
-        problems.append(Problem("phone", BAD_PHONE(field=field_label("phone"))))
-    for row, product in enumerate(draft.products, start=1):
-        problems += product_problems(product, row)
     return problems
 
 

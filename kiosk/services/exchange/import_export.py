@@ -168,9 +168,7 @@ def _check_editor_rules(listing: ListingsFile) -> None:
             where = store.at
             parts = problem.field.split(".")
             if parts[0] == "goods" and len(parts) > 1 and parts[1].isdigit():
-                index = int(parts[1]) - 1
-                if 0 <= index < len(store.goods_at):
-                    where = store.goods_at[index]
+                where = store.good_at(int(parts[1]) - 1) or where
             listing.problems.append(FileProblem(replace(where, column=""), problem.message))
 
 

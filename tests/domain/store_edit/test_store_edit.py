@@ -9,14 +9,21 @@ import pytest
 from kiosk.domain.categories import Category
 from kiosk.domain.hours import OpeningHours
 from kiosk.domain.phones import normalise_phone
-from kiosk.domain.prices import parse_won
+from kiosk.domain.prices import MAX_PRICE_WON, parse_won
 from kiosk.domain.store_edit.changes import changes_between, forbidden_for_merchant, rebase
 from kiosk.domain.store_edit.checks import (
     cleaned,
     missing_locales,
     validate,
 )
-from kiosk.domain.store_edit.draft import FieldChange, ProductDraft, StoreDraft
+from kiosk.domain.store_edit.draft import (
+    MAX_DESCRIPTION,
+    MAX_NAME,
+    MAX_UNIT,
+    FieldChange,
+    ProductDraft,
+    StoreDraft,
+)
 from kiosk.i18n import set_locale
 
 APPLE = ProductDraft(1, {"ko": "사과", "en": "Apples"}, 3000, "개")
@@ -180,3 +187,34 @@ def test_rebase_brings_back_a_good_they_removed_that_i_changed() -> None:
     theirs = replace(BASE, products=(APPLE,))
     merged = rebase(BASE, mine, theirs)
     assert [(p.id, p.price_won) for p in merged.products] == [(1, 3000), (None, 4500)]
+
+
+def test_every_goods_and_names_problem_passes_the_quick_test() -> None:
+    """validate looks field by field only at texts and goods that fail a quick test (short,
+    printable); every refused kind is still named, and a line break stays allowed."""
+    goods = (
+        ProductDraft(None, {"ko": "사과", "en": "Apples\u200b"}, 3000, "개"),
+        ProductDraft(None, {"ko": "배"}, 3000, "x" * (MAX_UNIT + 1)),
+        ProductDraft(None, {"ko": "   ", "en": "Pear"}, 3000),
+        ProductDraft(None, {"ko": "감", "ja": "x" * (MAX_NAME + 1)}, MAX_PRICE_WON + 1),
+        ProductDraft(None, {"ko": "귤\n"}, 10, "\u200b"),
+        ProductDraft(None, {"ko": "밤"}, 0, "kg"),
+    )
+    draft = replace(
+        BASE,
+        name={"ko": "과일\t가게", "en": "x" * (MAX_NAME + 1)},
+        description={"ko": "첫 줄\n둘째 줄", "ja": "x" * (MAX_DESCRIPTION + 1)},
+        products=goods,
+    )
+    assert _fields(draft) == [
+        "name.ko",
+        "name.en",
+        "description.ja",
+        "goods.1.name.en",
+        "goods.2.unit",
+        "goods.3.name.ko",
+        "goods.4.name.ja",
+        "goods.4.price_won",
+        "goods.5.unit",
+    ]
+    assert _fields(replace(BASE, name={"en": "Fruit"}, description={"ko": "첫\n둘"})) == ["name.ko"]

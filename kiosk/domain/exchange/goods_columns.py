@@ -1,0 +1,127 @@
+"""The goods columns of a listings sheet read column by column, each distinct cell once.
+
+A market's goods repeat their names, units, prices and yes/no words in row after
+row, so each column's distinct cells go through the very converters of the row
+reader (:mod:`kiosk.domain.exchange.rows`) once, and the rows take the results by
+look-up. Any refused cell (or a cell of another type than the common ones) gives
+up: the row reader then reads the sheet row by row and names every problem with
+its row and column, in row order. Nothing is checked less than row by row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from itertools import repeat
+from operator import itemgetter
+from typing import Any, Final
+
+from kiosk.domain.exchange import file_format as fmt
+from kiosk.domain.exchange.cells import CellError, is_blank, price_value, text_value, yes_no_value
+from kiosk.domain.exchange.header import Layout
+from kiosk.domain.listing import GoodListing
+from kiosk.domain.locales import LocaleCode
+from kiosk.domain.store_edit.draft import MAX_NAME, MAX_UNIT
+
+#: A cell its column's converter refused.
+_REFUSED: Final = object()
+#: The cell types read here (anything else, e.g. a workbook's dates: the row reader).
+_TEXT_TYPES: Final[frozenset[type]] = frozenset({str, type(None)})
+_PRICE_TYPES: Final[frozenset[type]] = frozenset({str, int, type(None)})
+
+
+def read_goods_columns(layout: Layout) -> list[GoodListing | None] | None:
+    """The good of every data row of *layout*'s sheet (None: the row has no good), in
+    row order (``rows[1:]``), or None when a cell is refused or unusual (read the rows)."""
+    rows = layout.table.rows[1:]
+    if not layout.goods or not rows or min(map(len, rows)) < layout.width:
+        return None  # short rows are padded by the row reader
+    names = _names(layout, rows)
+    prices = _column(rows, layout.columns[fmt.PRICE.key], _PRICE_TYPES, price_value)
+    units = _column(rows, layout.columns[fmt.UNIT.key], _TEXT_TYPES, _unit(layout))
+    sold = _column(rows, layout.columns[fmt.SOLD_OUT.key], _TEXT_TYPES, _sold_out)
+    if names is None or prices is None or units is None or sold is None:
+        return None
+    if None not in names and not any(_REFUSED in column for column in (prices, units, sold)):
+        return list(map(GoodListing, repeat(None), names, prices, units, sold))  # every row
+    goods: list[GoodListing | None] = []
+    good_indices = layout.good_indices
+    for cells, name, price, unit, sold_out in zip(rows, names, prices, units, sold, strict=True):
+        if name is None:  # no Korean name: a row without a good, or a problem to name
+            if all(is_blank(cells[at]) for at in good_indices):
+                goods.append(None)
+                continue
+            return None
+        if price is _REFUSED or unit is _REFUSED or sold_out is _REFUSED:
+            return None
+        goods.append(GoodListing(None, name, price, unit, sold_out))
+    return goods
+
+
+def _names(layout: Layout, rows: Sequence[Sequence[object]]) -> list[Any] | None:
+    """Each row's good names (one dict per distinct set of cells); None for a row without a
+    Korean name. None when a name cell is refused."""
+    slots = layout.slots(fmt.GOOD_NAMES)
+    memo = layout.read_texts.setdefault((MAX_NAME, False), {})
+    indices = [at for _locale, _column, at in slots]
+    keys: Iterable[Any] = (
+        map(itemgetter(*indices), rows) if len(indices) > 1 else ((r[indices[0]],) for r in rows)
+    )
+    keyed = list(keys)
+    texts: dict[object, str] = {}
+    for value in {value for key in set(keyed) for value in key}:
+        if value is None or value == "":
+            texts[value] = ""
+        elif type(value) is not str:
+            return None
+        elif (found := memo.get(value)) is not None:
+            texts[value] = found
+        else:
+            try:
+                texts[value] = memo[value] = text_value(value, limit=MAX_NAME).strip()
+            except CellError:
+                return None
+    locales: list[LocaleCode] = [locale for locale, _column, _at in slots]
+    made: dict[Hashable, dict[LocaleCode, str] | None] = {}
+    for key in set(keyed):
+        name = {locale: texts[v] for locale, v in zip(locales, key, strict=True) if texts[v]}
+        made[key] = name if "ko" in name else None
+    return list(map(made.__getitem__, keyed))
+
+
+def _column(
+    rows: Sequence[Sequence[object]],
+    at: int,
+    types: frozenset[type],
+    convert: Callable[[Any], object],
+) -> list[Any] | None:
+    """*convert* of each cell of column *at* (refused cells: ``_REFUSED``), each distinct
+    cell converted once; None when a cell's type is not one of *types*."""
+    cells = list(map(itemgetter(at), rows))
+    done: dict[object, object] = {}
+    for value in set(cells):
+        if type(value) not in types:
+            return None
+        try:
+            done[value] = convert(value)
+        except CellError:
+            done[value] = _REFUSED
+    return list(map(done.__getitem__, cells))
+
+
+def _unit(layout: Layout) -> Callable[[Any], str]:
+    memo = layout.read_texts.setdefault((MAX_UNIT, False), {})
+
+    def unit(value: object) -> str:
+        if value is None or value == "":
+            return ""
+        assert isinstance(value, str)
+        found = memo.get(value)
+        if found is None:
+            found = memo[value] = text_value(value, limit=MAX_UNIT).strip()
+        return found
+
+    return unit
+
+
+def _sold_out(value: object) -> bool:
+    return yes_no_value(value, default=False)
