@@ -49,7 +49,9 @@ def fast_search_text(
         parts.extend((name.get(locale, ""), description.get(locale, "")))
     for names in product_names:
         parts.extend(names.values())
-    return "\n".join(dict.fromkeys(p for p in map(_fold, parts) if p))
+    folded = dict.fromkeys(map(_fold, parts))  # in order, each once
+    folded.pop("", None)
+    return "\n".join(folded)
 
 
 #: Goods go to the driver's executemany directly: 300,000 rows skip SQLAlchemy's
@@ -126,8 +128,22 @@ class _Cells:
         self._dialect = conn.dialect
         self._processors: dict[str, Any] = {}
         self._done: dict[tuple[str, object], object] = {}
+        #: Column -> id(value) -> (value, out): a value object met again (a file's reader
+        #: shares the values of equal cells) is not hashed again; the entry keeps it alive.
+        self._same: dict[str, dict[int, tuple[object, object]]] = {}
 
     def __call__(self, name: str, value: Any) -> object:
+        same = self._same.get(name)
+        if same is None:
+            same = self._same[name] = {}
+        hit = same.get(id(value))
+        if hit is not None and hit[0] is value:
+            return hit[1]
+        out = self._convert(name, value)
+        same[id(value)] = (value, out)
+        return out
+
+    def _convert(self, name: str, value: Any) -> object:
         key = (name, _hashable(value))
         if key in self._done:
             return self._done[key]
@@ -154,14 +170,21 @@ class _JsonCache:
     def __init__(self) -> None:
         self._check = LocalizedJSON()
         self._done: dict[tuple[tuple[str, str], ...], str] = {}
+        #: id(dict) -> (dict, JSON): one dict object met again (a file's reader shares
+        #: equal goods' names) is not read again; the entry keeps it alive.
+        self._same: dict[int, tuple[Texts, str]] = {}
 
     def __call__(self, value: Texts) -> str:
+        same = self._same.get(id(value))
+        if same is not None and same[0] is value:
+            return same[1]
         key = tuple(value.items())
         hit = self._done.get(key)
         if hit is None:
             checked = self._check.process_bind_param(value, None)  # type: ignore[arg-type]
             hit = json.dumps(checked)
             self._done[key] = hit
+        self._same[id(value)] = (value, hit)
         return hit
 
 

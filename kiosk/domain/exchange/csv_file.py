@@ -112,7 +112,7 @@ def decode_csv(data: bytes, name: str, encoding: CsvEncoding | None = None) -> t
     an empty file, UTF-16, binary data, bytes that are not strictly one of the three
     encodings (or not the one chosen), and text containing U+FFFD.
     """
-    if not data.strip():
+    if not data or data.isspace():  # blank (no copy of a big file's bytes, as strip() made)
         raise ExchangeFileError(EMPTY_FILE())
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ExchangeFileError(UTF16(name=name))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import cache
 
 from kiosk.domain.listing import GoodListing, StoreListing
 from kiosk.domain.locales import LOCALES, LocaleCode
@@ -141,9 +142,15 @@ def creation_changes(listing: StoreListing) -> tuple[FieldChange, ...]:
     return (FieldChange("store", "", "created"), *changes_between(start, listing))
 
 
+@cache
+def _empty() -> StoreListing:
+    """The empty draft a new store's changes are counted from (made once)."""
+    return empty_draft()
+
+
 def creation_count(listing: StoreListing) -> int:
     """``len(creation_changes(listing))``, counted without building the lines."""
-    start = empty_draft()
+    start = _empty()
     given = (
         listing.stall_number != start.stall_number,
         listing.phone != start.phone,

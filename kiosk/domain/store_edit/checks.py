@@ -75,13 +75,13 @@ def validate(draft: StoreDraft) -> list[Problem]:
     """Every refused field of *draft*, in form order (empty: it may be saved)."""
     problems: list[Problem] = []
     stall = draft.stall_number.strip()
-    label = field_label("stall_number")
     if not stall:
-        problems.append(Problem("stall_number", REQUIRED(field=label)))
+        problems.append(Problem("stall_number", REQUIRED(field=field_label("stall_number"))))
     elif len(stall) > MAX_STALL:
+        label = field_label("stall_number")
         problems.append(Problem("stall_number", TOO_LONG(field=label, max=MAX_STALL)))
     elif not _STALL.match(stall):
-        problems.append(Problem("stall_number", BAD_STALL(field=label)))
+        problems.append(Problem("stall_number", BAD_STALL(field=field_label("stall_number"))))
     descriptions = draft.description.values()
     if _plain(draft.name.values(), MAX_NAME) and _plain(descriptions, MAX_DESCRIPTION):
         if not draft.name.get("ko", "").strip():  # the one problem plain texts can have

@@ -1,0 +1,57 @@
+"""The bulk path given one value object for many stores and goods (as a file's reader shares
+the values of equal cells) stores each row's own value, search texts as the ORM makes them."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from kiosk.data.bulk import insert_market_core
+from kiosk.data.db import Database
+from kiosk.data.models import Product, Store
+from kiosk.data.search import build_search_text
+from kiosk.domain.categories import Category
+from kiosk.domain.hours import OpeningHours
+from kiosk.domain.listing import GoodListing, MarketListing, StoreListing
+from kiosk.domain.payments import PaymentMethod
+
+
+def test_shared_and_equal_value_objects_are_stored_row_by_row(database_url: str) -> None:
+    early, late = OpeningHours.every_day(360, 1080), OpeningHours.every_day(600, 1320)
+    names = {"ko": "감귤", "en": "Tangerines"}
+    ways = (PaymentMethod.CASH, PaymentMethod.CARD)
+    stores = tuple(
+        StoreListing(
+            stall_number=f"A-{n}",
+            category=Category.FRUIT if n % 2 else Category.SEAFOOD,
+            name={"ko": f"가게 {n}"},
+            description={"ko": "같은 소개", "en": ""} if n < 3 else {},
+            hours=early if n % 3 else late,
+            payment_methods=ways if n % 2 else (*ways,),  # the same value, another tuple
+            products=(
+                GoodListing(None, names, 1000 * n, "kg"),
+                GoodListing(None, dict(names) if n == 2 else {"ko": f"밤 {n}"}, 500, ""),
+            ),
+        )
+        for n in range(1, 6)
+    )
+    market = MarketListing(slug="same", name={"ko": "시장"}, city={}, stores=stores)
+    with Database.open(database_url) as db:
+        with db.engine.begin() as conn:
+            insert_market_core(conn, market)
+        with db.engine.connect() as conn:
+            saved = {row.stall_number: row for row in conn.execute(select(Store))}
+            goods = list(
+                conn.execute(select(Product).order_by(Product.store_id, Product.sort_order))
+            )
+    for store in stores:
+        row = saved[store.stall_number]
+        assert row.category == store.category
+        assert row.opening_hours == store.hours
+        assert tuple(row.payment_methods) == store.payment_methods
+        assert dict(row.description) == dict(store.description)
+        assert row.search_text == build_search_text(
+            store.stall_number, store.name, store.description, (p.name for p in store.products)
+        )
+    assert [(dict(g.name), g.price_won) for g in goods] == [
+        (dict(p.name), p.price_won) for s in stores for p in s.products
+    ]
