@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Final
+from itertools import groupby, repeat
+from operator import is_
+from typing import Final, TypeAlias
 
 from kiosk.domain.exchange import file_format as fmt
 from kiosk.domain.exchange.cells import is_blank, is_blank_row, quoted
@@ -32,6 +34,8 @@ from kiosk.domain.messages import N_, define
 #: Most data rows one file may hold: the app's own export of a 100,000-store market with
 #: 10 goods a store has 1,000,000; twice that is no listings file.
 MAX_ROWS: Final = 2_000_000
+#: A sheet's goods read column by column, by data row (None: the row has no good).
+_Goods: TypeAlias = Sequence[GoodListing | None]
 
 EMPTY_FILE = define(
     "exchange.empty_file", N_("the file is empty; export a market or the template to start from")
@@ -92,39 +96,15 @@ def read_tables(tables: Sequence[Table]) -> ListingsFile:
     if any(layout.stores for layout in layouts) and not any(layout.goods for layout in layouts):
         add_problem(out, None, NO_GOODS_SHEET(sheet=fmt.GOODS_SHEET))
         return out
-    gathered: dict[str, _Gathered] = {}
-    order: list[str] = []
-    last = _Last()
+    reader = _Reader(out)
     for layout in sorted(layouts, key=lambda lay: not lay.stores):  # stores before goods
-        goods = read_goods_columns(layout)  # None: a cell is refused, read row by row
-        store_key = layout.store_key
-        for index, cells in enumerate(layout.table.rows[1:], start=2):
-            if (
-                goods is not None
-                and last.layout is layout
-                and store_key(cells) == last.cells
-                and _add_read_good(last, goods[index - 2], index)
-            ):
-                out.rows += 1  # the row before's stall and store, a good read without a problem
-                if out.rows > MAX_ROWS:
-                    add_problem(out, CellRef(layout.table.name, index), TOO_MANY_ROWS(max=MAX_ROWS))
-                    return out
-                continue
-            if is_blank_row(cells):
-                continue
-            out.rows += 1
-            if out.rows > MAX_ROWS:
-                add_problem(out, CellRef(layout.table.name, index), TOO_MANY_ROWS(max=MAX_ROWS))
-                return out
-            row = Row(layout, cells, index, out)
-            _read_row(row, out, gathered, order, last, goods=goods)
-            if len(out.problems) > MAX_PROBLEMS * 4:
-                return out
+        if not reader.sheet(layout):
+            return out
     if out.rows == 0:
         add_problem(out, None, ONLY_HEADERS())
         return out
-    for stall in order:
-        found = gathered[stall]
+    for stall in reader.order:
+        found = reader.gathered[stall]
         if found.store is None or found.at is None:
             ref = CellRef(*found.good_rows[0]) if found.good_rows else None
             add_problem(out, ref, GOOD_WITHOUT_STORE(stall=stall))
@@ -143,19 +123,6 @@ def read_tables(tables: Sequence[Table]) -> ListingsFile:
     return out
 
 
-def _add_read_good(last: _Last, good: GoodListing | None, number: int) -> bool:
-    """*good* (of row *number*, read column by column) added to the stall of the row before;
-    False when the row is read in full instead (no good, or a good named twice)."""
-    entry = last.entry
-    if entry is None or good is None or (name := good.name.get("ko", "")) in entry.good_names:
-        return False
-    assert last.layout is not None
-    entry.good_names[name] = number
-    entry.goods.append(good)
-    entry.good_rows.append((last.layout.table.name, number))
-    return True
-
-
 @dataclass
 class _Last:
     """The row before, when its store cells read without a problem: a row with the same
@@ -167,6 +134,77 @@ class _Last:
     entry: _Gathered | None = None
 
 
+@dataclass
+class _Reader:
+    """The stalls read so far, in order of first appearance, and the row before."""
+
+    out: ListingsFile
+    gathered: dict[str, _Gathered] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+    last: _Last = field(default_factory=_Last)
+
+    def sheet(self, layout: Layout) -> bool:
+        """Every data row of *layout*'s sheet; False when reading must stop (too many rows
+        or problems). A run of rows with the same store cells (the CSV's one row per good)
+        is read in full for its first row, its other rows' goods taken at once when they
+        were read column by column without a problem."""
+        goods = read_goods_columns(layout)  # None: a cell is refused, read row by row
+        body = layout.table.rows[1:]
+        if goods is None:
+            return all(self.row(layout, cells, n, None) for n, cells in enumerate(body, 2))
+        keys = list(map(layout.store_key, body))
+        for _key, run in groupby(range(len(body)), key=keys.__getitem__):
+            at = list(run)
+            if not self.row(layout, body[at[0]], at[0] + 2, goods):
+                return False
+            rest = at[1:]
+            if (
+                rest
+                and not self._same_store_goods(layout, keys[at[0]], goods, rest)
+                and not all(self.row(layout, body[i], i + 2, goods) for i in rest)
+            ):
+                return False
+        return True
+
+    def row(
+        self, layout: Layout, cells: Sequence[object], number: int, goods: _Goods | None
+    ) -> bool:
+        """Row *number* read in full; False when reading must stop."""
+        out = self.out
+        if is_blank_row(cells):
+            return True
+        out.rows += 1
+        if out.rows > MAX_ROWS:
+            add_problem(out, CellRef(layout.table.name, number), TOO_MANY_ROWS(max=MAX_ROWS))
+            return False
+        row = Row(layout, cells, number, out)
+        _read_row(row, out, self.gathered, self.order, self.last, goods=goods)
+        return len(out.problems) <= MAX_PROBLEMS * 4
+
+    def _same_store_goods(self, layout: Layout, key: object, goods: _Goods, at: list[int]) -> bool:
+        """The goods of the rows *at* (consecutive, with the store cells *key* of the row read
+        just before) added to that row's stall; False (nothing added) when a row has no good
+        or names one twice, or the file gets too long: then they are read row by row."""
+        last, out = self.last, self.out
+        entry = last.entry
+        found = goods[at[0] : at[-1] + 1]
+        if entry is None or last.layout is not layout or last.cells != key:
+            return False
+        if any(map(is_, found, repeat(None))):  # by identity: no good's __eq__ per row
+            return False
+        names = [good.name.get("ko", "") for good in found if good is not None]
+        if len(set(names)) < len(names) or not entry.good_names.keys().isdisjoint(names):
+            return False
+        if out.rows + len(at) > MAX_ROWS:
+            return False
+        numbers = range(at[0] + 2, at[-1] + 3)
+        entry.good_names.update(zip(names, numbers, strict=True))
+        entry.goods.extend(good for good in found if good is not None)
+        entry.good_rows.extend(zip(repeat(layout.table.name), numbers))
+        out.rows += len(at)
+        return True
+
+
 def _read_row(
     row: Row,
     out: ListingsFile,
@@ -174,7 +212,7 @@ def _read_row(
     order: list[str],
     last: _Last,
     *,
-    goods: Sequence[GoodListing | None] | None,
+    goods: _Goods | None,
 ) -> None:
     layout = row.layout
     cells = layout.store_key(row.cells)

@@ -128,3 +128,28 @@ def test_the_same_refused_cell_is_named_in_every_row() -> None:
     assert '영업시간 "10시~20시" is not opening hours' in found[3]
     assert '품절 "글쎄" is neither 예 nor 아니오' in found[1]
     assert '품절 "글쎄" is neither 예 nor 아니오' in found[2]
+
+
+def test_a_run_of_one_stalls_rows_with_a_gap_or_a_twice_named_good(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A stall's rows (the same store cells) are taken at once only when each has its own
+    good; a row without one, or a good named twice, sends the run to the rows, same result."""
+    table = _csv(_market(4))
+    goods_at = [table.rows[0].index(c.header) for c in fmt.GOOD_COLUMNS]
+    gap = [list(r) for r in table.rows]
+    gap.insert(3, [*gap[2][: min(goods_at)], *[""] * len(goods_at)])  # stall A-1, no good
+    twice = _with(table, 4, fmt.GOOD_NAMES[0], "고등어")  # A-1's third good named as its first
+    for rows in (Table("t.csv", gap), twice):
+        fast, slow = read_tables([rows]), _row_by_row([rows], monkeypatch)
+        assert fast.stores == slow.stores and fast.problems == slow.problems
+        assert fast.rows == slow.rows
+    assert [len(s.listing.products) for s in read_tables([Table("t.csv", gap)]).stores] == [
+        3,
+        3,
+        3,
+        3,
+    ]
+    assert [str(p) for p in read_tables([twice]).problems] == [
+        't.csv, row 4: 상품 이름 stall A-1 lists the good "고등어" twice (also row 2)'
+    ]
