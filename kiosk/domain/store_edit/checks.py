@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
 from kiosk.domain.characters import is_hidden
@@ -90,6 +90,8 @@ def validate(draft: StoreDraft) -> list[Problem]:
         problems += _names_problems(draft)
     if normalise_phone(draft.phone) is None:
         problems.append(Problem("phone", BAD_PHONE(field=field_label("phone"))))
+    if draft.products and _plain_goods(draft.products):
+        return problems  # the full check finds nothing in goods that pass the quick test
     for row, product in enumerate(draft.products, start=1):
         if not (
             0 <= product.price_won <= MAX_PRICE_WON
@@ -100,6 +102,22 @@ def validate(draft: StoreDraft) -> list[Problem]:
         ):  # a good that passes this quick test has no problem: the full check finds none
             problems += product_problems(product, row)
     return problems
+
+
+def _plain_goods(products: Sequence[ProductDraft]) -> bool:
+    """The goods' quick test all at once: prices in range, a Korean name each, every name
+    and unit :func:`_plain` (a market's store has tens of goods; an import, thousands)."""
+    names = [product.name for product in products]
+    prices = [product.price_won for product in products]
+    units = [product.unit for product in products]
+    texts = [text for name in names for text in name.values()]
+    return (
+        min(prices) >= 0
+        and max(prices) <= MAX_PRICE_WON
+        and all(map(str.strip, [name.get("ko", "") for name in names]))
+        and _plain(texts, MAX_NAME)
+        and _plain(units, MAX_UNIT)
+    )
 
 
 def _plain(texts: Collection[str], limit: int) -> bool:
