@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import groupby, repeat
 from operator import is_
-from typing import Final, TypeAlias
+from typing import Final, TypeAlias, cast
 
 from kiosk.domain.exchange import file_format as fmt
 from kiosk.domain.exchange.cells import is_blank, is_blank_row, quoted
@@ -192,14 +192,15 @@ class _Reader:
             return False
         if any(map(is_, found, repeat(None))):  # by identity: no good's __eq__ per row
             return False
-        names = [good.name.get("ko", "") for good in found if good is not None]
+        present = cast(Sequence[GoodListing], found)  # no None (above)
+        names = [good.name.get("ko", "") for good in present]
         if len(set(names)) < len(names) or not entry.good_names.keys().isdisjoint(names):
             return False
         if out.rows + len(at) > MAX_ROWS:
             return False
         numbers = range(at[0] + 2, at[-1] + 3)
         entry.good_names.update(zip(names, numbers, strict=True))
-        entry.goods.extend(good for good in found if good is not None)
+        entry.goods.extend(present)
         entry.good_rows.extend(zip(repeat(layout.table.name), numbers))
         out.rows += len(at)
         return True
