@@ -5,12 +5,14 @@ KakaoTalk channels and payment payloads go through the one QR path's parsers
 (kiosk.services.qr.store_codes), the editor's rules are applied once more, and
 only then is a plan made against the market as saved (the dry run). Applying
 the plan is one transaction with one audit entry and one change event.
-Export: the file is made in memory, written through ``write_verified`` and
-read back cell by cell before it replaces anything.
+Export: a CSV is made in memory and written through ``write_verified``, a workbook
+streamed into the temp file (``write_filled``); either is read back cell by cell
+before it replaces anything.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -316,11 +318,6 @@ def export_kind(path: Path) -> FileKind:
     raise ExchangeFileError(UNKNOWN_KIND(name=path.name))
 
 
-def listings_bytes(kind: FileKind, stores: Sequence[StoreListing], market: str) -> bytes:
-    """The file's bytes: CSV (one row per good) or XLSX (stores, goods and guide sheets)."""
-    return _file_bytes(kind, _listings_rows(kind, stores, market))
-
-
 def _listings_rows(
     kind: FileKind, stores: Sequence[StoreListing], market: str
 ) -> list[list[list[Cell]]]:
@@ -328,14 +325,6 @@ def _listings_rows(
     if kind == "csv":
         return [list(flat_rows(stores, market))]
     return [list(store_rows(stores, market)), list(goods_rows(stores))]
-
-
-def _file_bytes(kind: FileKind, sheets: list[list[list[Cell]]]) -> bytes:
-    if kind == "csv":
-        return write_csv(sheets[0])
-    from kiosk.services.exchange.xlsx import write_workbook
-
-    return write_workbook(sheets[0], sheets[1])
 
 
 def _expected_tables(kind: FileKind, sheets: list[list[list[Cell]]]) -> list[Table]:
@@ -372,17 +361,21 @@ def export_listings(
     """Write a market's listings (or, with *template*, only the headers) to *out*.
 
     The kind follows the name (.csv or .xlsx). Raises NotFoundError (market),
-    ExchangeFileError (kind), OutputPathError (folder, disk).
+    ExchangeFileError (kind, a broken character), OutputPathError (folder, disk).
     """
-    from kiosk.render.atomic import write_verified
+    from kiosk.render.atomic import write_filled, write_verified
     from kiosk.services.exchange.bulk import market_listings
+    from kiosk.services.exchange.xlsx import write_workbook
 
     kind = export_kind(out)
     stores: list[StoreListing] = []
     if not template:
         stores = [saved.listing for saved in market_listings(db, market_slug).values()]
     sheets = _listings_rows(kind, stores, market_slug)
-    data = _file_bytes(kind, sheets)
-    write_verified(out, data, lambda tmp: _verify_export(tmp, kind, sheets))
+    verify = functools.partial(_verify_export, kind=kind, sheets=sheets)
+    if kind == "csv":
+        write_verified(out, write_csv(sheets[0]), verify)
+    else:  # streamed into the temp file; the check reads all of it back
+        write_filled(out, lambda tmp: write_workbook(tmp, sheets[0], sheets[1]), verify)
     goods = sum(len(store.products) for store in stores)
     return ExportResult(out, kind, len(stores), goods)

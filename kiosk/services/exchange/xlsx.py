@@ -3,10 +3,10 @@
 Reading: :mod:`kiosk.services.exchange.xlsx_scan` checks the ZIP directory
 (a decompression bomb is refused before anything is unpacked), refuses any
 document type declaration (entity bombs) and finds the formula cells; then
-python-calamine (Rust) reads the cells. Writing: xlsxwriter in constant-memory
-mode, every text cell written as a string (never a formula, URL or number),
-with fixed document dates and member times, so the same listings give the same
-bytes (export -> import -> export is byte-for-byte).
+python-calamine (Rust) reads the cells. Writing: the streaming writer of
+:mod:`kiosk.services.exchange.xlsx_write`, every text cell an inline string (never a
+formula, URL or number), with fixed document dates and member times, so the same
+listings give the same bytes (export -> import -> export is byte-for-byte).
 """
 
 from __future__ import annotations
@@ -14,19 +14,17 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterable, Sequence
-from datetime import datetime
-from typing import Any, Final
+from pathlib import Path
+from typing import IO, Any, Final
 
 from kiosk.domain.exchange import file_format as fmt
 from kiosk.domain.exchange.csv_file import ExchangeFileError
 from kiosk.domain.exchange.problems import Table
 from kiosk.domain.exchange.read import MAX_ROWS
-from kiosk.domain.exchange.spreadsheet import Neutral
 from kiosk.domain.exchange.write import Cell
 from kiosk.domain.messages import N_, define
 from kiosk.services.exchange.xlsx_scan import NOT_XLSX, FoundFormula, check_archive
-
-_FIXED_TIME: Final = datetime(2000, 1, 1)
+from kiosk.services.exchange.xlsx_write import Sheet, write_xlsx
 
 OLD_XLS = define(
     "exchange.old_xls",
@@ -114,48 +112,27 @@ _GUIDE: Final = (
 )
 
 
-def _write_rows(sheet: Any, rows: Iterable[Sequence[Cell]], bold: Any) -> None:
-    """Rows as given: text as strings (already formula-safe), whole won as numbers."""
-    write_string, write_number = sheet.write_string, sheet.write_number
-    for r, row in enumerate(rows):
-        if r == 0:
-            for c, value in enumerate(row):
-                write_string(0, c, str(value), bold)
-            continue
-        for c, value in enumerate(row):
-            if isinstance(value, str):
-                if value:
-                    write_string(r, c, value if type(value) is Neutral else fmt.neutralise(value))
-            elif value is not None:
-                write_number(r, c, value)
+def _rows(rows: Iterable[Sequence[Cell]]) -> Sequence[Sequence[Cell]]:
+    return rows if isinstance(rows, Sequence) else list(rows)
 
 
-def write_workbook(stores_rows: Iterable[list[Cell]], goods_rows: Iterable[list[Cell]]) -> bytes:
-    """A workbook with the stores sheet, the goods sheet and the guide, same bytes each time.
-
-    Every text cell is written as a string: data cells are formula-safe
-    (``fmt.neutralise``), the guide's cells are strings whatever they start with.
+def write_workbook(
+    target: Path | IO[bytes],
+    stores_rows: Iterable[Sequence[Cell]],
+    goods_rows: Iterable[Sequence[Cell]],
+) -> None:
+    """The stores sheet, the goods sheet and the guide, streamed to *target*; same bytes
+    each time. Data cells are formula-safe (``fmt.neutralise``, Neutral text as it is),
+    the header rows bold, whole won numbers; the guide's cells are strings whatever they
+    start with. Raises ExchangeFileError for a text with a broken character.
     """
-    import xlsxwriter
+    sheets = [
+        Sheet(fmt.STORES_SHEET, _rows(stores_rows), bold_header=True, frozen=(1, 2), safe=_safe),
+        Sheet(fmt.GOODS_SHEET, _rows(goods_rows), bold_header=True, frozen=(1, 1), safe=_safe),
+        Sheet(fmt.GUIDE_SHEET, _GUIDE),
+    ]
+    write_xlsx(target, sheets, author="Market Kiosk")
 
-    out = io.BytesIO()
-    options = {
-        "constant_memory": True,
-        "strings_to_numbers": False,
-        "strings_to_formulas": False,
-        "strings_to_urls": False,
-    }
-    book = xlsxwriter.Workbook(out, options)
-    book.set_properties({"author": "Market Kiosk", "created": _FIXED_TIME})
-    bold = book.add_format({"bold": True})
-    for title, rows in ((fmt.STORES_SHEET, stores_rows), (fmt.GOODS_SHEET, goods_rows)):
-        sheet = book.add_worksheet(title)
-        sheet.freeze_panes(1, 2 if title == fmt.STORES_SHEET else 1)
-        _write_rows(sheet, rows, bold)
-    guide = book.add_worksheet(fmt.GUIDE_SHEET)
-    for r, line in enumerate(_GUIDE):
-        for c, text in enumerate(line):
-            if text:
-                guide.write_string(r, c, text)
-    book.close()
-    return out.getvalue()
+
+def _safe(text: str) -> str:
+    return fmt.neutralise(text)

@@ -1,0 +1,256 @@
+"""A small streaming XLSX writer: inline-string worksheets zipped straight into a file."""
+
+from __future__ import annotations
+
+import math
+import re
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Final
+
+from kiosk.domain.exchange.csv_file import ExchangeFileError
+from kiosk.domain.messages import N_, define
+
+#: Rows turned into XML and handed to the compressor at a time.
+CHUNK_ROWS: Final = 2000
+#: Deflate level of every member (zlib's default, 6, costs a quarter of the writing time).
+COMPRESS_LEVEL: Final = 1
+#: A cell as written: text, a number, or nothing (an empty cell).
+Cell = str | int | float | None
+
+BROKEN_TEXT = define(
+    "exchange.broken_text",
+    N_(
+        "sheet {sheet}, row {row}, column {column}: the text has a broken character "
+        "(U+{code:04X}) that a workbook cannot hold; correct it and export again"
+    ),
+)
+
+_FIXED_ISO: Final = "2000-01-01T00:00:00Z"
+#: Characters needing an escape in a ``<t>`` element: XML's own, those XML 1.0 cannot hold
+#: (controls but tab and newline; a carriage return would be read as a newline), the two
+#: non-characters, and a literal ``_xHHHH_`` that a reader would take for an escape.
+_SPECIAL: Final = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
+_LITERAL_ESCAPE: Final = re.compile(r"_x[0-9A-Fa-f]{4}_")
+_UNWRITABLE: Final = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+_XML: Final = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_MAIN: Final = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL: Final = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CT: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One worksheet: *rows* from row 1; *frozen* rows and columns stay in view; *safe*,
+    when given, is applied to every text of type ``str`` (a subclass such as
+    ``spreadsheet.Neutral`` is taken as already safe)."""
+
+    title: str
+    rows: Sequence[Sequence[Cell]]
+    bold_header: bool = False
+    frozen: tuple[int, int] = (0, 0)
+    safe: Callable[[str], str] | None = None
+
+
+def escape_text(text: str) -> str:
+    """*text* as the content of a ``<t>`` element (see the module docstring)."""
+    if _LITERAL_ESCAPE.search(text):
+        text = _LITERAL_ESCAPE.sub(lambda m: "_x005F" + m.group(), text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _UNWRITABLE.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
+
+
+def column_letters(count: int) -> list[str]:
+    """``A``, ``B``, ... for the first *count* columns (``AA`` after ``Z``)."""
+    letters: list[str] = []
+    for number in range(1, count + 1):
+        name, left = "", number
+        while left:
+            left, rest = divmod(left - 1, 26)
+            name = chr(65 + rest) + name
+        letters.append(name)
+    return letters
+
+
+def _number(value: int | float) -> str:
+    if type(value) is int:
+        return str(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return repr(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(int(value))
+    raise ValueError(f"not a number a workbook can hold: {value!r}")
+
+
+def _row_xml(
+    number: int, row: Sequence[Cell], letters: Sequence[str], style: str, sheet: Sheet
+) -> str:
+    """One ``<row>`` element; empty texts and None are left out (their cells stay empty)."""
+    at = str(number)
+    texts = [v for v in row if isinstance(v, str)]
+    escape = bool(texts) and _SPECIAL.search("".join(texts)) is not None
+    safe = sheet.safe
+    cells: list[str] = []
+    add = cells.append
+    for letter, cell in zip(letters, row, strict=False):
+        if isinstance(cell, str):
+            value = safe(cell) if safe is not None and type(cell) is str else cell
+            if not value:
+                if style:
+                    add(f'<c r="{letter}{at}"{style}/>')
+                continue
+            text = escape_text(value) if escape else value
+            space = ' xml:space="preserve"' if value[0].isspace() or value[-1].isspace() else ""
+            add(f'<c r="{letter}{at}"{style} t="inlineStr"><is><t{space}>{text}</t></is></c>')
+        elif cell is not None:
+            add(f'<c r="{letter}{at}"{style}><v>{_number(cell)}</v></c>')
+    return f'<row r="{at}">{"".join(cells)}</row>'
+
+
+def _pane(frozen: tuple[int, int]) -> str:
+    rows, columns = frozen
+    if not rows and not columns:
+        return ""
+    corner = f"{column_letters(columns + 1)[-1]}{rows + 1}"
+    split = (f' xSplit="{columns}"' if columns else "") + (f' ySplit="{rows}"' if rows else "")
+    active = "bottomRight" if rows and columns else ("bottomLeft" if rows else "topRight")
+    return (
+        f'<pane{split} topLeftCell="{corner}" activePane="{active}" state="frozen"/>'
+        f'<selection pane="{active}" activeCell="{corner}" sqref="{corner}"/>'
+    )
+
+
+def _sheet_head(sheet: Sheet, first: bool) -> str:
+    width = max((len(row) for row in sheet.rows), default=0)
+    size = f"A1:{column_letters(width)[-1]}{len(sheet.rows)}" if width else "A1"
+    selected = ' tabSelected="1"' if first else ""
+    return (
+        f'{_XML}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}"><dimension ref="{size}"/>'
+        f'<sheetViews><sheetView{selected} workbookViewId="0">{_pane(sheet.frozen)}'
+        '</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData>'
+    )
+
+
+_SHEET_TAIL: Final = (
+    '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" '
+    'header="0.3" footer="0.3"/></worksheet>'
+)
+
+
+def _write_sheet(stream: IO[bytes], sheet: Sheet, first: bool) -> None:
+    rows = sheet.rows
+    width = max((len(row) for row in rows), default=0)
+    letters = column_letters(width)
+    stream.write(_sheet_head(sheet, first).encode())
+    for start in range(0, len(rows), CHUNK_ROWS):
+        chunk = []
+        for number in range(start + 1, min(start + CHUNK_ROWS, len(rows)) + 1):
+            style = ' s="1"' if number == 1 and sheet.bold_header else ""
+            chunk.append(_row_xml(number, rows[number - 1], letters, style, sheet))
+        text = "".join(chunk)
+        try:
+            data = text.encode()
+        except UnicodeEncodeError:
+            raise _broken(sheet, start) from None
+        stream.write(data)
+    stream.write(_SHEET_TAIL.encode())
+
+
+def _broken(sheet: Sheet, start: int) -> ExchangeFileError:
+    """The error naming the first cell (from row *start* + 1) with a lone surrogate."""
+    letters = column_letters(max(len(row) for row in sheet.rows))
+    for number, row in enumerate(sheet.rows[start:], start=start + 1):
+        for letter, value in zip(letters, row, strict=False):
+            if isinstance(value, str):
+                bad = next((ch for ch in value if 0xD800 <= ord(ch) <= 0xDFFF), None)
+                if bad is not None:
+                    return ExchangeFileError(
+                        BROKEN_TEXT(sheet=sheet.title, row=number, column=letter, code=ord(bad))
+                    )
+    raise AssertionError("no broken character found")  # pragma: no cover
+
+
+def _attr(text: str) -> str:
+    return escape_text(text).replace('"', "&quot;")
+
+
+def _parts(sheets: Sequence[Sheet], author: str) -> dict[str, str]:
+    """Every member but the worksheets, by name."""
+    count = range(1, len(sheets) + 1)
+    sheet_ct = f"{_CT}.worksheet+xml"
+    overrides = "".join(
+        f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="{sheet_ct}"/>'
+        for n in count
+    )
+    rels = "".join(
+        f'<Relationship Id="rId{n}" Type="{_REL}/worksheet" Target="worksheets/sheet{n}.xml"/>'
+        for n in count
+    )
+    names = "".join(
+        f'<sheet name="{_attr(sheet.title)}" sheetId="{n}" r:id="rId{n}"/>'
+        for n, sheet in zip(count, sheets, strict=True)
+    )
+    n = len(sheets) + 1
+    return {
+        "[Content_Types].xml": f'{_XML}<Types xmlns="http://schemas.openxmlformats.org/package/'
+        '2006/content-types"><Default Extension="rels" ContentType="application/'
+        'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
+        'ContentType="application/xml"/><Override PartName="/docProps/core.xml" '
+        'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+        f'<Override PartName="/xl/workbook.xml" ContentType="{_CT}.sheet.main+xml"/>'
+        f'<Override PartName="/xl/styles.xml" ContentType="{_CT}.styles+xml"/>'
+        f"{overrides}</Types>",
+        "_rels/.rels": f'{_XML}<Relationships xmlns="{_PKG_REL}"><Relationship Id="rId1" '
+        f'Type="{_REL}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" '
+        f'Type="{_PKG_REL}/metadata/core-properties" Target="docProps/core.xml"/>'
+        "</Relationships>",
+        "docProps/core.xml": f'{_XML}<cp:coreProperties xmlns:cp="http://schemas.'
+        'openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/'
+        'dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.'
+        f'w3.org/2001/XMLSchema-instance"><dc:creator>{escape_text(author)}</dc:creator>'
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{_FIXED_ISO}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{_FIXED_ISO}</dcterms:modified>'
+        "</cp:coreProperties>",
+        "xl/workbook.xml": f'{_XML}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><bookViews>'
+        f'<workbookView activeTab="0"/></bookViews><sheets>{names}</sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": f'{_XML}<Relationships xmlns="{_PKG_REL}">{rels}'
+        f'<Relationship Id="rId{n}" Type="{_REL}/styles" Target="styles.xml"/></Relationships>',
+        "xl/styles.xml": f'{_XML}<styleSheet xmlns="{_MAIN}"><fonts count="2"><font>'
+        '<sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/>'
+        '<name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill>'
+        '<patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/>'
+        '</fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/>'
+        '</border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" '
+        'borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" '
+        'fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" '
+        'borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle '
+        'name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>',
+    }
+
+
+def write_xlsx(target: Path | IO[bytes], sheets: Sequence[Sheet], *, author: str) -> None:
+    """Write *sheets* as a workbook to *target* (a path or a seekable binary file).
+
+    Only what the listings workbooks need: text and number cells, a bold header row,
+    frozen panes and fixed document dates. Every text cell is an inline string
+    (``t="inlineStr"``), never a formula; ``& < >`` are XML-escaped, and characters XML
+    1.0 cannot hold are written as Excel writes them (``_x000B_``; a literal ``_x000B_``
+    in the text becomes ``_x005F_x000B_``), which Excel and calamine read back as the
+    original text. A text with a broken character (a lone surrogate) is refused with
+    ExchangeFileError naming its sheet, row and column. Rows are turned into XML
+    :data:`CHUNK_ROWS` at a time and streamed through ``zipfile``, so a big market's
+    sheet is never one string in memory. Member dates are fixed: the same rows give the
+    same bytes.
+    """
+    # A member opened by name gets ZipInfo's fixed date (1980-01-01) and the archive's
+    # compression; level 1 writes the sheets a fifth faster for a quarter more bytes.
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as zf:
+        for name, text in _parts(sheets, author).items():
+            with zf.open(name, "w") as stream:
+                stream.write(text.encode())
+        for number, sheet in enumerate(sheets, start=1):
+            with zf.open(f"xl/worksheets/sheet{number}.xml", "w") as stream:
+                _write_sheet(stream, sheet, number == 1)
