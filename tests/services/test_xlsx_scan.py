@@ -8,7 +8,8 @@ import zipfile
 import pytest
 
 from kiosk.domain.exchange.csv_file import ExchangeFileError
-from kiosk.services.exchange.xlsx_scan import FoundFormula, check_archive
+from kiosk.services.exchange import xlsx_scan
+from kiosk.services.exchange.xlsx_scan import FoundFormula, _has_formula, check_archive
 
 _BOOK = (
     b'<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
@@ -57,3 +58,19 @@ def test_a_document_type_declaration_is_refused(declaration: bytes) -> None:
     sheet = b'<?xml version="1.0"?>' + declaration + b"<worksheet/>"
     with pytest.raises(ExchangeFileError, match=r"\(DTD\)"):
         check_archive(_archive(sheet), "b.xlsx")
+
+
+@pytest.mark.parametrize("start", [b"<f>", b"<f ", b"<f/>", b"<f\t", b"<f\n", b"<f\r", b"<x:f>"])
+def test_every_way_a_formula_element_starts_is_seen(start: bytes) -> None:
+    sheet = b'<worksheet><font/><c r="A1"><is><t>a:fb &lt;f</t></is></c>' + start + b"</worksheet>"
+    assert _has_formula(sheet)
+    assert not _has_formula(sheet.replace(start, b"<fx"))  # <font>, "a:fb", "&lt;f" are not
+
+
+def test_a_formula_start_split_between_two_chunks_is_found(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    head = b'<worksheet><sheetData><row r="1"><c r="B1">'
+    monkeypatch.setattr(xlsx_scan, "_CHUNK", len(head) + 1)  # the chunk ends between < and f
+    sheet = head + b"<f>1+1</f><v>2</v></c></row></sheetData></worksheet>"
+    assert check_archive(_archive(sheet), "b.xlsx") == [FoundFormula("점포", 1, 1, "=1+1")]

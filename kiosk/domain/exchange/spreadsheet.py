@@ -48,10 +48,20 @@ def is_formula_like(text: str) -> bool:
     return text.lstrip().startswith(FORMULA_STARTS)
 
 
+#: First characters after which a text may need its apostrophe (whitespace is checked apart).
+_CHECK_FIRST: Final = frozenset((*FORMULA_STARTS, *_CONTROL_STARTS, QUOTE))
+_EMPTY: Final = Neutral("")
+
+
 def neutralise(text: str) -> Neutral:
     """*text* safe to open in a spreadsheet: an apostrophe before a formula start or a quote."""
     if isinstance(text, Neutral):
         return text
+    if not text:
+        return _EMPTY
+    first = text[0]
+    if first not in _CHECK_FIRST and not first.isspace():  # most texts: nothing to look at
+        return Neutral(text)
     if is_formula_like(text) or text.startswith(QUOTE):
         return Neutral(QUOTE + text)
     return Neutral(text)
@@ -90,8 +100,8 @@ def csv_text(rows: Iterable[Sequence[Cell]], *, line_end: str = "\r\n") -> str:
     """*rows* as CSV text (no BOM), every cell through :func:`csv_cell`: the one CSV writer."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator=line_end)
-    for row in rows:
-        writer.writerow([csv_cell(value) for value in row])
+    for row in rows:  # text already made safe (Neutral) goes as it is
+        writer.writerow([v if type(v) is Neutral else csv_cell(v) for v in row])
     return out.getvalue()
 
 

@@ -44,6 +44,7 @@ from kiosk.domain.exchange.problems import (
     problem_lines,
 )
 from kiosk.domain.exchange.read import read_tables
+from kiosk.domain.exchange.spreadsheet import Neutral
 from kiosk.domain.exchange.write import Cell, flat_rows, goods_rows, store_rows
 from kiosk.domain.listing import StoreListing
 from kiosk.domain.messages import N_, KioskError, Message, define
@@ -329,7 +330,9 @@ def _listings_rows(
 
 def _expected_tables(kind: FileKind, sheets: list[list[list[Cell]]]) -> list[Table]:
     if kind == "csv":
-        return [Table("", [[str(c) for c in row] for row in sheets[0]])]
+        return [
+            Table("", [[c if type(c) is Neutral else str(c) for c in row] for row in sheets[0]])
+        ]
     return [Table(fmt.STORES_SHEET, sheets[0]), Table(fmt.GOODS_SHEET, sheets[1])]
 
 

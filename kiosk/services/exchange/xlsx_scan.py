@@ -41,13 +41,9 @@ BOMB = define(
 )
 
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
-#: How a formula element starts (``<f>``, ``<f t="shared" .../>``, ``<x:f>``): searched as
-#: plain bytes, which is many times faster than a pattern over every tag.
-_FORMULA_STARTS: Final = tuple(
-    prefix + b"f" + end
-    for prefix in (b"<", b":")
-    for end in (b">", b" ", b"/", b"\t", b"\n", b"\r")
-)
+#: What follows ``<f`` or ``:f`` when a formula element starts (``<f>``, ``<f t="shared"
+#: .../>``, ``<x:f>``): found as plain bytes, many times faster than a pattern over every tag.
+_FORMULA_ENDS: Final = frozenset((b">", b" ", b"/", b"\t", b"\n", b"\r"))
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
 _REF = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
 _CELL_FORMULA = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.DOTALL)
@@ -101,11 +97,23 @@ def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bool:
                 if b"<!" in window and _DTD.search(window):
                     raise ExchangeFileError(NOT_XLSX(name=name, reason="DTD"))
                 if worksheet and not formulas:
-                    formulas = any(start in window for start in _FORMULA_STARTS)
+                    formulas = _has_formula(window)
                 tail = window[-_OVERLAP:]
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
         raise ExchangeFileError(NOT_XLSX(name=name, reason=type(exc).__name__)) from None
     return formulas
+
+
+def _has_formula(window: bytes) -> bool:
+    """Whether *window* holds a formula element's start: two byte searches over the window
+    (``<f``, ``:f``), each hit checked for one of the endings, instead of twelve searches."""
+    for head in (b"<f", b":f"):
+        at = window.find(head)
+        while at != -1:
+            if window[at + 2 : at + 3] in _FORMULA_ENDS:
+                return True
+            at = window.find(head, at + 2)
+    return False
 
 
 def _attributes(text: bytes) -> dict[str, str]:
