@@ -173,3 +173,21 @@ def test_listings_workbook_neutralises_plain_text(tmp_path: Path) -> None:
     assert [row[0] for row in stores.rows] == ["h", "'=1+1", "''quoted"]
     assert (goods.name, guide.name) == (fmt.GOODS_SHEET, fmt.GUIDE_SHEET)
     assert guide.rows[0] == ["열", "뜻", "예"]
+
+
+def test_more_rows_than_excel_opens_are_refused_before_writing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(xlsx_write, "EXCEL_MAX_ROWS", 3)
+    previous = current_locale()
+    set_locale("en")
+    try:
+        with pytest.raises(ExchangeFileError) as caught:
+            write_xlsx(tmp_path / "x.xlsx", [Sheet("상품", [["a"]] * 4)], author="a")
+        assert str(caught.value) == (
+            "sheet 상품 would have 4 rows and Excel shows at most 3; "
+            "export this market as a CSV file instead"
+        )
+    finally:
+        set_locale(previous)
+    assert not (tmp_path / "x.xlsx").exists()

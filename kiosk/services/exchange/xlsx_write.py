@@ -20,6 +20,13 @@ COMPRESS_LEVEL: Final = 1
 #: A cell as written: text, a number, or nothing (an empty cell).
 Cell = str | int | float | None
 
+TOO_MANY_ROWS = define(
+    "exchange.too_many_rows_for_excel",
+    N_(
+        "sheet {sheet} would have {rows} rows and Excel shows at most {max}; "
+        "export this market as a CSV file instead"
+    ),
+)
 BROKEN_TEXT = define(
     "exchange.broken_text",
     N_(
@@ -35,6 +42,8 @@ _FIXED_ISO: Final = "2000-01-01T00:00:00Z"
 _SPECIAL: Final = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
 _LITERAL_ESCAPE: Final = re.compile(r"_x[0-9A-Fa-f]{4}_")
 _UNWRITABLE: Final = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+#: Rows of a worksheet Excel opens (more would be cut off without a word).
+EXCEL_MAX_ROWS: Final = 1_048_576
 _XML: Final = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _MAIN: Final = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -240,11 +249,17 @@ def write_xlsx(target: Path | IO[bytes], sheets: Sequence[Sheet], *, author: str
     1.0 cannot hold are written as Excel writes them (``_x000B_``; a literal ``_x000B_``
     in the text becomes ``_x005F_x000B_``), which Excel and calamine read back as the
     original text. A text with a broken character (a lone surrogate) is refused with
-    ExchangeFileError naming its sheet, row and column. Rows are turned into XML
+    ExchangeFileError naming its sheet, row and column, and so is a sheet with more rows
+    than Excel opens, before anything is written. Rows are turned into XML
     :data:`CHUNK_ROWS` at a time and streamed through ``zipfile``, so a big market's
     sheet is never one string in memory. Member dates are fixed: the same rows give the
     same bytes.
     """
+    for sheet in sheets:
+        if len(sheet.rows) > EXCEL_MAX_ROWS:
+            raise ExchangeFileError(
+                TOO_MANY_ROWS(sheet=sheet.title, rows=len(sheet.rows), max=EXCEL_MAX_ROWS)
+            )
     # A member opened by name gets ZipInfo's fixed date (1980-01-01) and the archive's
     # compression; level 1 writes the sheets a fifth faster for a quarter more bytes.
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as zf:
