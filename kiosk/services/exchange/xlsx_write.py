@@ -65,7 +65,7 @@ class Sheet:
 
 
 def escape_text(text: str) -> str:
-    """*text* as the content of a ``<t>`` element (see the module docstring)."""
+    """*text* as the content of a ``<t>`` element (the escapes are described at write_xlsx)."""
     if _LITERAL_ESCAPE.search(text):
         text = _LITERAL_ESCAPE.sub(lambda m: "_x005F" + m.group(), text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
