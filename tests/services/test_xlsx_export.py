@@ -147,11 +147,13 @@ def test_a_full_disk_while_streaming_keeps_the_old_file(
     real = xlsx_write._write_sheet
     calls = []
 
-    def fill_up(stream: IO[bytes], sheet: xlsx_write.Sheet, first: bool) -> None:
+    def fill_up(
+        stream: IO[bytes], sheet: xlsx_write.Sheet, first: bool, shared: dict[str, int]
+    ) -> None:
         calls.append(sheet.title)
         if len(calls) == 2:  # the first sheet is in the file, the disk fills up on the second
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        real(stream, sheet, first)
+        real(stream, sheet, first, shared)
 
     monkeypatch.setattr(xlsx_write, "_write_sheet", fill_up)
     with pytest.raises(OutputPathError, match="the disk is full"):

@@ -50,17 +50,24 @@ def _sheets() -> list[Sheet]:
     ]
 
 
-@pytest.fixture
-def book(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+@pytest.fixture(params=["shared", "inline"])
+def book(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Path:
+    """The workbook with every text shared, or (the table full after the header's three
+    texts) the data texts inline."""
     monkeypatch.setattr(xlsx_write, "CHUNK_ROWS", 3)  # several chunks per sheet
-    path = tmp_path / "b.xlsx"
+    if request.param == "inline":
+        monkeypatch.setattr(xlsx_write, "MAX_SHARED", 3)
+    path = tmp_path / f"{request.param}.xlsx"
     write_xlsx(path, _sheets(), author="Market Kiosk <test>")
     return path
 
 
-def _as_openpyxl_shows(text: str) -> str:
-    """openpyxl leaves Excel's ``_xHHHH_`` escapes as they are stored."""
-    return CONTROLS.get(text, text.replace("_x0041_", "_x005F_x0041_"))
+def _as_openpyxl_shows(text: str, inline: bool) -> str:
+    """openpyxl leaves Excel's ``_xHHHH_`` escapes as they are stored (it undoes only the
+    escape of a literal ``_x``, and only in shared strings)."""
+    if text in CONTROLS:
+        return CONTROLS[text]
+    return text.replace("_x0041_", "_x005F_x0041_") if inline else text
 
 
 def test_calamine_reads_every_cell_back(book: Path) -> None:
@@ -93,7 +100,8 @@ def test_openpyxl_reads_text_as_text_and_numbers_as_numbers(book: Path, read_onl
     rows = list(read["첫 시트 <&>"].iter_rows())
     assert [cell.value for cell in rows[0]] == ["text", "number", None, "after a gap"]
     texts = [*AWKWARD, *CONTROLS]
-    assert [row[0].value for row in rows[1:-1]] == [_as_openpyxl_shows(t) for t in texts]
+    inline = book.name == "inline.xlsx"
+    assert [row[0].value for row in rows[1:-1]] == [_as_openpyxl_shows(t, inline) for t in texts]
     assert {row[0].data_type for row in rows[1:]} == {"s"}  # "0512345678", "007" stay text
     assert {row[1].data_type for row in rows[1:]} == {"n"}
     assert [c.value for c in rows[-1]] == ["float", 12.5, None, -3]

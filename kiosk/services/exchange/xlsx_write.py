@@ -1,4 +1,4 @@
-"""A small streaming XLSX writer: inline-string worksheets zipped straight into a file."""
+"""A small streaming XLSX writer: worksheets of shared strings zipped straight into a file."""
 
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ from kiosk.domain.messages import N_, define
 CHUNK_ROWS: Final = 2000
 #: Deflate level of every member (zlib's default, 6, costs a quarter of the writing time).
 COMPRESS_LEVEL: Final = 1
+#: Distinct texts kept as shared strings (the table is held until the sheets are written);
+#: more are written inline, so a huge market's export stays within bounded memory.
+MAX_SHARED: Final = 200_000
 #: A cell as written: text, a number, or nothing (an empty cell).
 Cell = str | int | float | None
 
@@ -94,14 +97,28 @@ def _number(value: int | float) -> str:
     raise ValueError(f"not a number a workbook can hold: {value!r}")
 
 
+def _text_element(text: str) -> str:
+    """``<t>`` holding *text*, escaped, its edge spaces kept."""
+    body = escape_text(text) if _SPECIAL.search(text) else text
+    space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
+    return f"<t{space}>{body}</t>"
+
+
 def _row_xml(
-    number: int, row: Sequence[Cell], letters: Sequence[str], style: str, sheet: Sheet
+    number: int,
+    row: Sequence[Cell],
+    letters: Sequence[str],
+    style: str,
+    sheet: Sheet,
+    *,
+    shared: dict[str, int],
 ) -> str:
-    """One ``<row>`` element; empty texts and None are left out (their cells stay empty)."""
+    """One ``<row>`` element; empty texts and None are left out (their cells stay empty).
+    A text is a shared string (its index in *shared*, added when new) while *shared* has
+    room, an inline string after that."""
     at = str(number)
-    texts = [v for v in row if isinstance(v, str)]
-    escape = bool(texts) and _SPECIAL.search("".join(texts)) is not None
     safe = sheet.safe
+    find = shared.get
     cells: list[str] = []
     add = cells.append
     for letter, cell in zip(letters, row, strict=False):
@@ -111,9 +128,14 @@ def _row_xml(
                 if style:
                     add(f'<c r="{letter}{at}"{style}/>')
                 continue
-            text = escape_text(value) if escape else value
-            space = ' xml:space="preserve"' if value[0].isspace() or value[-1].isspace() else ""
-            add(f'<c r="{letter}{at}"{style} t="inlineStr"><is><t{space}>{text}</t></is></c>')
+            index = find(value)
+            if index is None:
+                if len(shared) >= MAX_SHARED:
+                    inline = _text_element(value)
+                    add(f'<c r="{letter}{at}"{style} t="inlineStr"><is>{inline}</is></c>')
+                    continue
+                index = shared[value] = len(shared)
+            add(f'<c r="{letter}{at}"{style} t="s"><v>{index}</v></c>')
         elif cell is not None:
             add(f'<c r="{letter}{at}"{style}><v>{_number(cell)}</v></c>')
     return f'<row r="{at}">{"".join(cells)}</row>'
@@ -149,7 +171,7 @@ _SHEET_TAIL: Final = (
 )
 
 
-def _write_sheet(stream: IO[bytes], sheet: Sheet, first: bool) -> None:
+def _write_sheet(stream: IO[bytes], sheet: Sheet, first: bool, shared: dict[str, int]) -> None:
     rows = sheet.rows
     width = max((len(row) for row in rows), default=0)
     letters = column_letters(width)
@@ -158,27 +180,43 @@ def _write_sheet(stream: IO[bytes], sheet: Sheet, first: bool) -> None:
         chunk = []
         for number in range(start + 1, min(start + CHUNK_ROWS, len(rows)) + 1):
             style = ' s="1"' if number == 1 and sheet.bold_header else ""
-            chunk.append(_row_xml(number, rows[number - 1], letters, style, sheet))
+            chunk.append(_row_xml(number, rows[number - 1], letters, style, sheet, shared=shared))
         text = "".join(chunk)
         try:
             data = text.encode()
         except UnicodeEncodeError:
-            raise _broken(sheet, start) from None
+            raise _broken([sheet]) from None
         stream.write(data)
     stream.write(_SHEET_TAIL.encode())
 
 
-def _broken(sheet: Sheet, start: int) -> ExchangeFileError:
-    """The error naming the first cell (from row *start* + 1) with a lone surrogate."""
-    letters = column_letters(max(len(row) for row in sheet.rows))
-    for number, row in enumerate(sheet.rows[start:], start=start + 1):
-        for letter, value in zip(letters, row, strict=False):
-            if isinstance(value, str):
-                bad = next((ch for ch in value if 0xD800 <= ord(ch) <= 0xDFFF), None)
-                if bad is not None:
-                    return ExchangeFileError(
-                        BROKEN_TEXT(sheet=sheet.title, row=number, column=letter, code=ord(bad))
-                    )
+def _write_shared(stream: IO[bytes], shared: dict[str, int], sheets: Sequence[Sheet]) -> None:
+    """The shared strings, in their indexes' order, a few thousand at a time."""
+    stream.write(f'{_XML}<sst xmlns="{_MAIN}" uniqueCount="{len(shared)}">'.encode())
+    texts = list(shared)
+    step = CHUNK_ROWS * 10
+    for start in range(0, len(texts), step):
+        part = "".join(f"<si>{_text_element(text)}</si>" for text in texts[start : start + step])
+        try:
+            data = part.encode()
+        except UnicodeEncodeError:
+            raise _broken(sheets) from None
+        stream.write(data)
+    stream.write(b"</sst>")
+
+
+def _broken(sheets: Sequence[Sheet]) -> ExchangeFileError:
+    """The error naming the first cell with a lone surrogate."""
+    for sheet in sheets:
+        letters = column_letters(max((len(row) for row in sheet.rows), default=0))
+        for number, row in enumerate(sheet.rows, start=1):
+            for letter, value in zip(letters, row, strict=False):
+                if isinstance(value, str):
+                    bad = next((ch for ch in value if 0xD800 <= ord(ch) <= 0xDFFF), None)
+                    if bad is not None:
+                        return ExchangeFileError(
+                            BROKEN_TEXT(sheet=sheet.title, row=number, column=letter, code=ord(bad))
+                        )
     raise AssertionError("no broken character found")  # pragma: no cover
 
 
@@ -211,6 +249,7 @@ def _parts(sheets: Sequence[Sheet], author: str) -> dict[str, str]:
         'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
         f'<Override PartName="/xl/workbook.xml" ContentType="{_CT}.sheet.main+xml"/>'
         f'<Override PartName="/xl/styles.xml" ContentType="{_CT}.styles+xml"/>'
+        f'<Override PartName="/xl/sharedStrings.xml" ContentType="{_CT}.sharedStrings+xml"/>'
         f"{overrides}</Types>",
         "_rels/.rels": f'{_XML}<Relationships xmlns="{_PKG_REL}"><Relationship Id="rId1" '
         f'Type="{_REL}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" '
@@ -226,7 +265,9 @@ def _parts(sheets: Sequence[Sheet], author: str) -> dict[str, str]:
         "xl/workbook.xml": f'{_XML}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><bookViews>'
         f'<workbookView activeTab="0"/></bookViews><sheets>{names}</sheets></workbook>',
         "xl/_rels/workbook.xml.rels": f'{_XML}<Relationships xmlns="{_PKG_REL}">{rels}'
-        f'<Relationship Id="rId{n}" Type="{_REL}/styles" Target="styles.xml"/></Relationships>',
+        f'<Relationship Id="rId{n}" Type="{_REL}/styles" Target="styles.xml"/>'
+        f'<Relationship Id="rId{n + 1}" Type="{_REL}/sharedStrings" '
+        'Target="sharedStrings.xml"/></Relationships>',
         "xl/styles.xml": f'{_XML}<styleSheet xmlns="{_MAIN}"><fonts count="2"><font>'
         '<sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/>'
         '<name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill>'
@@ -244,8 +285,10 @@ def write_xlsx(target: Path | IO[bytes], sheets: Sequence[Sheet], *, author: str
     """Write *sheets* as a workbook to *target* (a path or a seekable binary file).
 
     Only what the listings workbooks need: text and number cells, a bold header row,
-    frozen panes and fixed document dates. Every text cell is an inline string
-    (``t="inlineStr"``), never a formula; ``& < >`` are XML-escaped, and characters XML
+    frozen panes and fixed document dates. Every text cell is a shared string (``t="s"``;
+    after :data:`MAX_SHARED` distinct texts, an inline string), never a formula: a market
+    repeats most of its texts (stalls, yes/no, units), so the sheets are small and quick
+    to read back. ``& < >`` are XML-escaped, and characters XML
     1.0 cannot hold are written as Excel writes them (``_x000B_``; a literal ``_x000B_``
     in the text becomes ``_x005F_x000B_``), which Excel and calamine read back as the
     original text. A text with a broken character (a lone surrogate) is refused with
@@ -266,6 +309,9 @@ def write_xlsx(target: Path | IO[bytes], sheets: Sequence[Sheet], *, author: str
         for name, text in _parts(sheets, author).items():
             with zf.open(name, "w") as stream:
                 stream.write(text.encode())
+        shared: dict[str, int] = {}
         for number, sheet in enumerate(sheets, start=1):
             with zf.open(f"xl/worksheets/sheet{number}.xml", "w") as stream:
-                _write_sheet(stream, sheet, number == 1)
+                _write_sheet(stream, sheet, number == 1, shared)
+        with zf.open("xl/sharedStrings.xml", "w") as stream:
+            _write_shared(stream, shared, sheets)
