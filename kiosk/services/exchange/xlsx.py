@@ -4,7 +4,7 @@ Reading: :mod:`kiosk.services.exchange.xlsx_scan` checks the ZIP directory
 (a decompression bomb is refused before anything is unpacked), refuses any
 document type declaration (entity bombs) and finds the formula cells; then
 python-calamine (Rust) reads the cells. Writing: the streaming writer of
-:mod:`kiosk.services.exchange.xlsx_write`, every text cell an inline string (never a
+:mod:`kiosk.services.exchange.xlsx_write`, every text cell a string (never a
 formula, URL or number), with fixed document dates and member times, so the same
 listings give the same bytes (export -> import -> export is byte-for-byte).
 """
