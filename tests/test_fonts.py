@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import os
+import subprocess
+import sys
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
@@ -144,3 +147,50 @@ def test_qt_renders_cjk_with_the_bundled_family(qapp: object, locale: str) -> No
         )
         # Tofu boxes would be a few thin outlines; real glyphs fill a good share of the area.
         assert ink > 0.05 * bounds.width() * bounds.height(), f"{script} in {locale}: {ink} px"
+
+
+_REGISTER = """
+import sys
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
+from kiosk.app import application
+from kiosk.render import fonts
+
+application(offscreen=True)
+if sys.argv[1] == "qt-list-built-first":
+    QFontDatabase.families()  # Qt's font list exists before the folder is handed over
+print(fonts._through_fontconfig_cache(fonts.fonts_dir()))
+print(fonts.register_fonts())
+print(sorted({QFontInfo(QFont(name)).family() for name in fonts.register_fonts()}))
+print(len(QFontDatabase.applicationFontFamilies(0)))
+"""
+
+
+def _register(how: str) -> list[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", _REGISTER, how],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return result.stdout.splitlines()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fontconfig is Linux's")
+def test_fonts_register_through_the_fontconfig_cache() -> None:
+    families = str(sorted(set(FONT_FAMILIES.values())))
+    cached, registered, resolved, app_fonts = _register("fresh")
+    assert cached == registered == resolved == families
+    assert app_fonts == "0"  # no file went through addApplicationFont
+
+
+def test_fonts_fall_back_to_qt_when_its_font_list_came_first() -> None:
+    """Qt lists fonts once: a folder handed to fontconfig later is not seen, so each file
+    is registered with Qt instead, and every family still resolves to the bundled face."""
+    families = str(sorted(set(FONT_FAMILIES.values())))
+    cached, registered, resolved, app_fonts = _register("qt-list-built-first")
+    assert cached == "None"
+    assert registered == resolved == families
+    assert app_fonts == "4"

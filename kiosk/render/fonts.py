@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import ctypes
+import os
+import sys
+from pathlib import Path
+
 from PySide6.QtGui import QFont, QFontDatabase
 
 from kiosk.resources import FONT_FAMILIES, FONT_FILES, fonts_dir
@@ -12,21 +17,58 @@ _registered: list[str] | None = None
 def register_fonts() -> list[str]:
     """Load the bundled fonts once (needs a QGuiApplication); return the families Qt found.
 
+    On Linux the fonts folder is handed to fontconfig, which keeps what it learnt of the
+    fonts in its cache; elsewhere, or when that does not give Qt the families, each file
+    goes through ``QFontDatabase.addApplicationFont`` (docs/architecture.md, known traps:
+    "Registering the CJK fonts").
+
     Raises RuntimeError if a bundled font file is missing or unreadable, because
     without it Korean, Japanese and Chinese would render as empty boxes.
     """
     global _registered
     if _registered is not None:
         return _registered
-    families: list[str] = []
+    folder = fonts_dir()
     for name in FONT_FILES:
-        path = fonts_dir() / name
-        font_id = QFontDatabase.addApplicationFont(str(path))
-        if font_id < 0:
-            raise RuntimeError(f"cannot load bundled font {path}")
-        families.extend(QFontDatabase.applicationFontFamilies(font_id))
+        if not (folder / name).is_file():
+            raise RuntimeError(f"cannot load bundled font {folder / name}")
+    families = _through_fontconfig_cache(folder)
+    if families is None:
+        families = []
+        for name in FONT_FILES:
+            font_id = QFontDatabase.addApplicationFont(str(folder / name))
+            if font_id < 0:
+                raise RuntimeError(f"cannot load bundled font {folder / name}")
+            families.extend(QFontDatabase.applicationFontFamilies(font_id))
     _registered = sorted(set(families))
     return _registered
+
+
+def _through_fontconfig_cache(folder: Path) -> list[str] | None:
+    """Add *folder* to fontconfig's application fonts; the families Qt then lists, or None.
+
+    ``addApplicationFont`` has fontconfig read every face's character map again at each
+    start (~10 ms for the eight faces, the largest part of start-up after Python's own);
+    a folder added here is read from fontconfig's cache (written on the first start).
+    None where there is no fontconfig (Windows, macOS) or Qt does not list all our
+    families (its font list was built before the folder was added): then the caller
+    registers the files with Qt.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        fontconfig = ctypes.CDLL("libfontconfig.so.1")
+    except OSError:
+        return None
+    add_dir = fontconfig.FcConfigAppFontAddDir
+    add_dir.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
+    add_dir.restype = ctypes.c_int
+    if not add_dir(None, os.fsencode(folder)):
+        return None
+    wanted = set(FONT_FAMILIES.values())
+    if not wanted <= set(QFontDatabase.families()):
+        return None
+    return sorted(wanted)
 
 
 def family_for(locale: str) -> str:
