@@ -73,3 +73,62 @@ def test_a_bad_orientation_is_a_usage_error(
     assert exit_.value.code == 2
     assert "invalid choice: 'sideways'" in capsys.readouterr().err
     assert started == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], {"exit_after_first_frame": False, "locale": None}),
+        (["--lang", "ja"], {"exit_after_first_frame": False, "locale": "ja"}),
+        (
+            ["--lang=zh_Hant", "--exit-after-first-frame", "--lang", "en"],
+            {"exit_after_first_frame": True, "locale": "en"},
+        ),
+    ],
+)
+def test_the_gui_starts_without_building_the_parser(
+    started: list[dict[str, Any]],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    expected: dict[str, Any],
+) -> None:
+    def no_parser() -> None:
+        raise AssertionError("the GUI's own options need no parser")
+
+    monkeypatch.setattr("kiosk.cli.build_parser", no_parser)
+    assert main(argv) == 0
+    assert started == [expected]
+
+
+def test_a_bad_start_language_is_one_line(
+    started: list[dict[str, Any]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--lang", "xx"]) == 2
+    assert not started
+    assert "market-kiosk: error: --lang: unknown language 'xx'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--lang"], "argument --lang: expected one argument"),
+        (["--lang", "--exit-after-first-frame"], "argument --lang: expected one argument"),
+        (["--exit-after-first-frame=1"], "ignored explicit argument '1'"),
+    ],
+)
+def test_a_malformed_gui_option_is_explained_by_the_parser(
+    started: list[dict[str, Any]],
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    message: str,
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 2
+    assert not started
+    assert message in capsys.readouterr().err
+
+
+def test_an_abbreviated_gui_option_still_works(started: list[dict[str, Any]]) -> None:
+    assert main(["--exit"]) == 0  # argparse's own abbreviation
+    assert started == [{"exit_after_first_frame": True, "locale": None}]

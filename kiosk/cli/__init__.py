@@ -33,30 +33,33 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, error_line(f"{detail} (see {self.prog} --help)") + "\n")
 
 
-_GUI_FLAGS = frozenset({"--exit-after-first-frame", "--lang"})
+def _gui_start_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The GUI's options when *argv* only starts the GUI (``--exit-after-first-frame``,
+    ``--lang LOCALE``), else None (a sub-command, ``--help``, anything argparse must read).
 
-
-def _is_gui_start(argv: Sequence[str]) -> bool:
-    """True when *argv* only starts the GUI (no sub-command, no --help/--version).
-
-    Then the sub-command parsers (and the modules behind them) are not built:
-    start-up time counts (docs/architecture.md, known traps: paint first, load the rest after).
+    Then no parser is built: its help texts alone look up gettext catalogs a dozen times,
+    and start-up time counts (docs/architecture.md, known traps: paint first, load the rest
+    after). A malformed GUI option is left to the parser, which explains it.
     """
+    exit_after_first_frame, lang = False, None
     args = list(argv)
     while args:
         arg = args.pop(0)
-        name = arg.split("=", 1)[0]
-        if name not in _GUI_FLAGS:
-            return False
-        if name == "--lang" and "=" not in arg:
-            if not args:
-                return False
-            args.pop(0)
-    return True
+        if arg == "--exit-after-first-frame":
+            exit_after_first_frame = True
+        elif arg.startswith("--lang="):
+            lang = arg.removeprefix("--lang=")
+        elif arg == "--lang" and args and not args[0].startswith("-"):
+            lang = args.pop(0)
+        else:
+            return None
+    return argparse.Namespace(
+        command=None, func=None, exit_after_first_frame=exit_after_first_frame, lang=lang
+    )
 
 
-def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
-    """Return the parser; without *commands* only the GUI options are known."""
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser of every command and option."""
     parser = _Parser(
         prog=PROG,
         description="Market Kiosk: store listings, QR codes and a multilingual tourist "
@@ -75,9 +78,6 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
         metavar="LOCALE",
         help="UI language at start: ko, en, ja, zh_Hans or zh_Hant (default ko)",
     )
-    if not commands:
-        parser.set_defaults(command=None, func=None)
-        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="load the demo markets 반송큰시장 and 동문재래시장")
@@ -262,8 +262,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``market-kiosk`` and ``python -m kiosk``; returns the exit status."""
     if argv is None:
         argv = sys.argv[1:]
-    parser = build_parser(commands=not _is_gui_start(argv))
-    args = parser.parse_args(argv)
+    parser: argparse.ArgumentParser | None = None
+    args = _gui_start_args(argv)
+    if args is None:
+        parser = build_parser()
+        args = parser.parse_args(argv)
 
     # Every line a command prints goes through the one terminal writer (the GUI prints nothing).
     try:
@@ -273,7 +276,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _output_closed(exc)
 
 
-def _guarded(parser: argparse.ArgumentParser, args: argparse.Namespace, argv: Sequence[str]) -> int:
+def _guarded(
+    parser: argparse.ArgumentParser | None, args: argparse.Namespace, argv: Sequence[str]
+) -> int:
     """Run the command; every failure ends as one line and an exit status."""
     try:
         return _run(parser, args)
@@ -299,7 +304,7 @@ def _guarded(parser: argparse.ArgumentParser, args: argparse.Namespace, argv: Se
 _SIGPIPE_STATUS = 1 if os.name == "nt" else 128 + 13  # 13: SIGPIPE
 
 
-def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+def _run(parser: argparse.ArgumentParser | None, args: argparse.Namespace) -> int:
     found = settings.current()  # a bad KIOSK_* variable is one line, before anything starts
     problems = () if args.command == "config" else found.file_problems  # config shows them
     for problem in problems:  # a bad settings file is skipped, not fatal
@@ -314,7 +319,7 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         logging_setup.configure()  # warnings and errors of the command go to the log
         i18n.set_locale(_start_locale(args) or _environment_locale())  # type: ignore[arg-type]
     if func is None:
-        if args.command:
+        if args.command and parser is not None:
             parser.error(f"{args.command}: missing sub-command")
         from kiosk.app import run_gui
 
