@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -14,12 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.screen_size import is_portrait
-from kiosk.domain.text import LocalizedText
 from kiosk.i18n import _, current_locale
 from kiosk.ui import theme
 from kiosk.ui.modes import Mode, available_modes
 from kiosk.ui.widgets.big_button import BigButton
 from kiosk.ui.widgets.language_bar import LanguageBar
+
+if TYPE_CHECKING:  # the text module loads after the first frame (start-up)
+    from kiosk.domain.text import LocalizedText
 
 #: The start screen's column stays readable on wide screens; it is centred.
 MAX_CONTENT_WIDTH = 1280
