@@ -107,6 +107,10 @@ def run_gui(
     With *kiosk* the window is locked full screen (``market-kiosk kiosk``).
     Raises ValueError for an unknown *locale*.
     """
+    from kiosk.render import font_folder
+    from kiosk.resources import fonts_dir
+
+    font_folder.start(fonts_dir())  # fontconfig reads its cache while Python imports Qt
     from PySide6.QtCore import QTimer
 
     from kiosk import i18n, settings

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import ctypes
-import os
-import sys
 from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase
 
+from kiosk.render import font_folder
 from kiosk.resources import FONT_FAMILIES, FONT_FILES, fonts_dir
 
 _registered: list[str] | None = None
@@ -50,20 +48,12 @@ def _through_fontconfig_cache(folder: Path) -> list[str] | None:
     ``addApplicationFont`` has fontconfig read every face's character map again at each
     start (~10 ms for the eight faces, the largest part of start-up after Python's own);
     a folder added here is read from fontconfig's cache (written on the first start).
-    None where there is no fontconfig (Windows, macOS) or Qt does not list all our
-    families (its font list was built before the folder was added): then the caller
-    registers the files with Qt.
+    ``kiosk.app`` hands the folder over on a worker thread before it imports Qt
+    (``kiosk.render.font_folder``). None where there is no fontconfig (Windows, macOS)
+    or Qt does not list all our families (its font list was built before the folder was
+    added): then the caller registers the files with Qt.
     """
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        fontconfig = ctypes.CDLL("libfontconfig.so.1")
-    except OSError:
-        return None
-    add_dir = fontconfig.FcConfigAppFontAddDir
-    add_dir.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
-    add_dir.restype = ctypes.c_int
-    if not add_dir(None, os.fsencode(folder)):
+    if not font_folder.taken(folder):
         return None
     wanted = set(FONT_FAMILIES.values())
     if not wanted <= set(QFontDatabase.families()):
