@@ -194,3 +194,13 @@ def test_fonts_fall_back_to_qt_when_its_font_list_came_first() -> None:
     assert cached == "None"
     assert registered == resolved == families
     assert app_fonts == "4"
+
+
+def test_no_fontconfig_off_linux(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Windows and macOS have no fontconfig: nothing starts and the files go through Qt."""
+    from kiosk.render import font_folder
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    font_folder.start(tmp_path)
+    assert not font_folder.taken(tmp_path)
+    assert tmp_path not in font_folder._threads
