@@ -26,11 +26,12 @@ from pathlib import Path
 
 GOAL = 1.25
 
-#: The smallest honest baseline: same toolkit, one label, exit on the first real paint.
+#: The issue's anchor, a bare QMainWindow: same toolkit, one label as its central widget,
+#: exit on the first real paint.
 BASELINE = """
 import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 
 class FirstPaint(QObject):
@@ -43,9 +44,8 @@ class FirstPaint(QObject):
 
 
 app = QApplication(sys.argv)
-window = QWidget()
-label = QLabel("Market Kiosk", window)
-QVBoxLayout(window).addWidget(label)
+window = QMainWindow()
+window.setCentralWidget(QLabel("Market Kiosk"))
 spy = FirstPaint()
 window.installEventFilter(spy)
 window.resize(1366, 768)
