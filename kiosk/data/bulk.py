@@ -44,14 +44,31 @@ def fast_search_text(
     product_names: Iterable[Texts],
 ) -> str:
     """Exactly ``kiosk.data.search.build_search_text``, with the folding cached."""
-    parts: list[str] = [stall_number]
-    for locale in LOCALES:
-        parts.extend((name.get(locale, ""), description.get(locale, "")))
-    for names in product_names:
-        parts.extend(names.values())
-    folded = dict.fromkeys(map(_fold, parts))  # in order, each once
-    folded.pop("", None)
-    return "\n".join(folded)
+    return _SearchTexts()(stall_number, name, description, product_names)
+
+
+class _SearchTexts:
+    """:func:`fast_search_text` for a load's stores: each goods' name dict object (a file's
+    reader shares equal goods' names) is folded once; the entry keeps it alive."""
+
+    def __init__(self) -> None:
+        self._same: dict[int, tuple[Texts, dict[str, None]]] = {}
+
+    def __call__(
+        self, stall_number: str, name: Texts, description: Texts, product_names: Iterable[Texts]
+    ) -> str:
+        parts: list[str] = [stall_number]
+        for locale in LOCALES:
+            parts.extend((name.get(locale, ""), description.get(locale, "")))
+        folded = dict.fromkeys(map(_fold, parts))  # in order, each once
+        same = self._same
+        for names in product_names:
+            hit = same.get(id(names))
+            if hit is None or hit[0] is not names:
+                hit = same[id(names)] = (names, dict.fromkeys(map(_fold, names.values())))
+            folded.update(hit[1])  # a text met before keeps its first place
+        folded.pop("", None)
+        return "\n".join(folded)
 
 
 #: Goods go to the driver's executemany directly: 300,000 rows skip SQLAlchemy's
@@ -221,13 +238,20 @@ def insert_stores_core(
     now = utcnow()
     cells = _Cells(conn)
     dump = _JsonCache()
+    search_text = _SearchTexts()
+    # The load's constants, through their columns' types once.
+    market, created, updated = (
+        cells("market_id", market_id),
+        cells("created_at", now),
+        cells("updated_at", now),
+    )
     _insert_raw(
         conn,
         "stores",
         _STORE_COLUMNS,
         (
             (
-                cells("market_id", market_id),
+                market,
                 s.stall_number,
                 cells("category", s.category),
                 dump(s.name),
@@ -239,11 +263,9 @@ def insert_stores_core(
                 cells("payment_methods", s.payment_methods),
                 cells("active", s.active),
                 1,
-                cells("created_at", now),
-                cells("updated_at", now),
-                fast_search_text(
-                    s.stall_number, s.name, s.description, (p.name for p in s.products)
-                ),
+                created,
+                updated,
+                search_text(s.stall_number, s.name, s.description, (p.name for p in s.products)),
                 stall_sort_bytes(s.stall_number),
             )
             for s in stores

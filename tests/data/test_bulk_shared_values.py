@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from kiosk.data.bulk import insert_market_core
+from kiosk.data.bulk import _SearchTexts, insert_market_core
 from kiosk.data.db import Database
 from kiosk.data.models import Product, Store
 from kiosk.data.search import build_search_text
@@ -55,3 +55,18 @@ def test_shared_and_equal_value_objects_are_stored_row_by_row(database_url: str)
     assert [(dict(g.name), g.price_won) for g in goods] == [
         (dict(p.name), p.price_won) for s in stores for p in s.products
     ]
+
+
+def test_search_texts_of_shared_goods_names_are_the_orm_s_in_order_each_once() -> None:
+    shared = {"ko": "감귤", "en": "Tangerines", "ja": ""}
+    stores = [
+        ("A-1", {"ko": "감귤"}, {"en": "TANGERINES here"}, [shared, {"ko": "밤"}, shared]),
+        ("A-2", {"ko": "밤집"}, {}, [{"ko": "밤", "en": "tangerines"}, shared]),
+        ("A-3", {"ko": "빈 가게"}, {"ko": ""}, []),
+        ("A-4", {"ko": "ﾐｶﾝ"}, {}, [{"ja": "みかん", "zh_Hant": "橘子"}, shared]),
+    ]
+    search_text = _SearchTexts()  # one for the load: the shared dict is folded once
+    for stall, name, description, goods in stores * 2:
+        assert search_text(stall, name, description, goods) == build_search_text(
+            stall, name, description, goods
+        )
