@@ -33,12 +33,31 @@ def _national_digits(text: str) -> str | None:
     return compact
 
 
+#: Texts already normalised -> their number (at most ``_REMEMBERED``): a number is read
+#: once per store and checked again by the store form's rules (an import of thousands).
+_KNOWN: dict[str, str | None] = {}
+_REMEMBERED: Final = 65_536
+
+
 def normalise_phone(text: str) -> str | None:
     """A Korean phone number with hyphens (``+82 51-123-4567`` -> ``051-123-4567``), or None.
 
     Blank stays blank. Spaces, dots, hyphens and brackets as typed are accepted, and
-    the international form (``+82``, ``0082``) becomes the national one.
+    the international form (``+82``, ``0082``) becomes the national one. Normalising
+    a result again gives it back, so results are remembered as their own answer too.
     """
+    if text in _KNOWN:
+        return _KNOWN[text]
+    phone = _normalised(text)
+    if len(_KNOWN) >= _REMEMBERED:
+        _KNOWN.clear()
+    _KNOWN[text] = phone
+    if phone:
+        _KNOWN[phone] = phone
+    return phone
+
+
+def _normalised(text: str) -> str | None:
     if not text.strip():
         return ""
     digits = _national_digits(text.strip())

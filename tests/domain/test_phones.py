@@ -65,3 +65,26 @@ def test_not_korean_numbers(typed: str) -> None:
 )
 def test_international_form_for_tourists(stored: str, shown: str) -> None:
     assert international(stored) == shown
+
+
+def test_a_stored_number_normalises_to_itself_so_it_is_remembered_as_its_own_answer() -> None:
+    from kiosk.domain.phones import _normalised
+
+    heads = ["02", "031", "051", "064", "010", "011", "019", "070", "0505", "050", "0701"]
+    typed = [f"{h}{m}{t}" for h in heads for m in ("123", "1234") for t in ("4567", "0000")]
+    typed += ["15881234", "1999-0000", "1499-1234", *(t for t, _ in STORED), *REFUSED]
+    for text in typed:
+        stored = _normalised(text)
+        if stored:
+            assert _normalised(stored) == stored
+        assert normalise_phone(text) == stored == normalise_phone(text)  # computed, remembered
+        if stored:
+            assert normalise_phone(stored) == stored
+
+
+def test_a_remembered_number_still_refuses_a_bad_cell_each_time() -> None:
+    for _ in range(2):
+        assert normalise_phone("051-123-456x") is None
+        with pytest.raises(CellError):
+            _phone("051-123-456x")
+        assert validate(replace(FORM, phone="051-123-456x"))[0].field == "phone"
