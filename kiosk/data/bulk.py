@@ -37,19 +37,10 @@ def _fold(text: str) -> str:
     return normalise_for_search(text)
 
 
-def fast_search_text(
-    stall_number: str,
-    name: Texts,
-    description: Texts,
-    product_names: Iterable[Texts],
-) -> str:
-    """Exactly ``kiosk.data.search.build_search_text``, with the folding cached."""
-    return _SearchTexts()(stall_number, name, description, product_names)
-
-
 class _SearchTexts:
-    """:func:`fast_search_text` for a load's stores: each goods' name dict object (a file's
-    reader shares equal goods' names) is folded once; the entry keeps it alive."""
+    """Exactly ``kiosk.data.search.build_search_text`` for a load's stores, the folding cached:
+    each goods' name dict object (a file's reader shares equal goods' names) is folded once;
+    the entry keeps it alive."""
 
     def __init__(self) -> None:
         self._same: dict[int, tuple[Texts, dict[str, None]]] = {}
