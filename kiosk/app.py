@@ -107,23 +107,31 @@ def run_gui(
     With *kiosk* the window is locked full screen (``market-kiosk kiosk``).
     Raises ValueError for an unknown *locale*.
     """
+    import gc
+
+    from kiosk.domain.locales import parse_locale
     from kiosk.render import font_folder
     from kiosk.resources import fonts_dir
 
+    code = parse_locale(_start_locale(locale))
+    # The cyclic collector would walk the objects the Qt bindings create while they load,
+    # again and again, and none of it is garbage: it is back on once the frame is painted.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
     font_folder.start(fonts_dir())  # fontconfig reads its cache while Python imports Qt
     from PySide6.QtCore import QTimer
 
     from kiosk import i18n, settings
-    from kiosk.domain.locales import parse_locale
     from kiosk.ui import theme
     from kiosk.ui.first_frame import FirstPaintWatcher
 
-    code = parse_locale(_start_locale(locale))
     app = application()
     i18n.set_locale(code)
     theme.apply_theme(app, code, propagation=False)  # on after the first frame
     window = build_shell(code)
     watcher = FirstPaintWatcher(window)
+    if gc_was_enabled:
+        watcher.painted.connect(gc.enable)
     if exit_after_first_frame:
         watcher.painted.connect(app.quit)
     else:
@@ -145,6 +153,8 @@ def run_gui(
         window.resize(1366, 768)
         window.showMaximized()
     status = app.exec()
+    if gc_was_enabled:
+        gc.enable()  # also when the window closed before it painted
     if controller is not None:
         controller.stop()  # the window may close now
     if exit_after_first_frame and settings.current().report_first_frame:

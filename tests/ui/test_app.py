@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -66,6 +67,35 @@ def test_unknown_start_language_is_refused_by_name() -> None:
 
     with pytest.raises(ValueError, match="'klingon'"):
         run_gui(exit_after_first_frame=True, locale="klingon")
+    assert gc.isenabled()  # refused before the collector pauses for start-up
+
+
+def test_the_collector_pauses_only_until_the_first_frame() -> None:
+    code = (
+        "import gc, sys\n"
+        "from kiosk.app import run_gui\n"
+        "from kiosk.ui import first_frame\n"
+        "seen = []\n"
+        "emit = first_frame.FirstPaintWatcher.eventFilter\n"
+        "def spy(self, watched, event):\n"
+        "    if not seen:\n"
+        "        seen.append(gc.isenabled())\n"
+        "    return emit(self, watched, event)\n"
+        "first_frame.FirstPaintWatcher.eventFilter = spy\n"
+        "status = run_gui(exit_after_first_frame=True, locale='ko')\n"
+        "print(seen[0], gc.isenabled())\n"
+        "sys.exit(status)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False True"
 
 
 def test_database_opens_in_the_background_and_fills_the_directory(
