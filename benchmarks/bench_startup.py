@@ -49,7 +49,7 @@ window.setCentralWidget(QLabel("Market Kiosk"))
 spy = FirstPaint()
 window.installEventFilter(spy)
 window.resize(1366, 768)
-window.show()
+window.showMaximized()  # as the app shows its window: both paint the same size
 sys.exit(app.exec())
 """
 
