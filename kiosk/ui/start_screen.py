@@ -21,6 +21,7 @@ from kiosk.ui import theme
 from kiosk.ui.modes import Mode, available_modes
 from kiosk.ui.widgets.big_button import BigButton
 from kiosk.ui.widgets.language_bar import LanguageBar
+from kiosk.ui.widgets.layout_items import clear_layout
 
 if TYPE_CHECKING:  # the text module loads after the first frame (start-up)
     from kiosk.domain.text import LocalizedText
@@ -179,11 +180,7 @@ class StartScreen(QWidget):
         for button in self._buttons.values():
             button.hide()  # until the event loop deletes it
             button.deleteLater()
-        while self._modes_box.count():
-            item = self._modes_box.takeAt(0)
-            nested = item.layout() if item is not None else None
-            if nested is not None:
-                nested.deleteLater()
+        clear_layout(self._modes_box)
         self._buttons.clear()
         self._modes = available_modes()
         row: QHBoxLayout | None = None

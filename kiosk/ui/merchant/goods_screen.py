@@ -26,6 +26,7 @@ from kiosk.i18n import _, current_locale
 from kiosk.services.app import Services
 from kiosk.ui import ops, theme
 from kiosk.ui.widgets.back_button import BackButton
+from kiosk.ui.widgets.layout_items import clear_layout
 from kiosk.ui.widgets.unsaved_question import UnsavedQuestion
 
 SCREEN = "merchant-goods"
@@ -212,12 +213,7 @@ class MerchantGoodsScreen(QWidget):
 
     def show_store(self, store: StoreDetail) -> None:
         self._store = store
-        while self._list.count() > 1:
-            item = self._list.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
+        clear_layout(self._list, keep=1)  # the closing stretch stays
         self.rows = []
         for product in store.products:
             row = GoodRow(product)

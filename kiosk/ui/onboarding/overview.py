@@ -25,6 +25,7 @@ from kiosk.ui.onboarding.style import (
     set_message,
     status_text,
 )
+from kiosk.ui.widgets.layout_items import clear_layout
 from kiosk.ui.widgets.proof_prompt import ProofPrompt
 
 SCREEN = "onboarding-overview"
@@ -186,12 +187,7 @@ class OnboardingOverviewScreen(QWidget):
 
     # Building ----------------------------------------------------------------------------------
     def _rebuild(self) -> None:
-        while self._list.count() > 1:
-            item = self._list.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
+        clear_layout(self._list, keep=1)  # the closing stretch stays
         self.step_buttons.clear()
         state = self._state
         if state is None:

@@ -22,6 +22,7 @@ from kiosk.ui import theme
 from kiosk.ui.tourist.category_filter import CategoryFilter
 from kiosk.ui.tourist.payment_filter import PaymentFilterBox
 from kiosk.ui.widgets.elided_label import ElidedLabel
+from kiosk.ui.widgets.layout_items import delete_item
 
 #: Below this width (a portrait screen) the search box takes a row of its own.
 NARROW_WIDTH = 1200
@@ -110,7 +111,7 @@ class DirectoryHeader(QWidget):
             self._second.removeWidget(widget)
             self._line.removeWidget(widget)
         while self._second.count():  # the stretch between filters and markets
-            self._second.takeAt(0)
+            delete_item(self._second.takeAt(0))
         self._controls.removeItem(self._second)
         self._controls.addWidget(self.back_button, 0, 0)
         self._controls.addWidget(self.search_edit, 0, 1)

@@ -9,6 +9,7 @@ from kiosk.i18n import _
 from kiosk.services.values import PROFILE_SIDE, StoreCodes
 from kiosk.ui import theme
 from kiosk.ui.widgets.flow_layout import FlowLayout
+from kiosk.ui.widgets.layout_items import clear_layout
 from kiosk.ui.widgets.qr_card import QrCard
 
 QWIDGETSIZE_MAX = 16_777_215
@@ -46,12 +47,7 @@ class ProfilesPanel(QFrame):
 
     def show_codes(self, codes: StoreCodes | None) -> None:
         """Show the store's profile codes (replacing any previous store's)."""
-        while self._flow.count():
-            item = self._flow.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
+        clear_layout(self._flow)
         self.cards = []
         for link, verified in codes.profiles if codes is not None else ():
             card = QrCard(image_side=PROFILE_SIDE, framed=False, badge=False)

@@ -29,6 +29,7 @@ from kiosk.ui.tourist.qr_panel import NARROW_SIDE, WIDE_SIDE, StoreQrPanel
 from kiosk.ui.tourist.store_about import build_about, open_now_text
 from kiosk.ui.tourist.store_goods import build_goods
 from kiosk.ui.tourist.store_header import StoreHeader
+from kiosk.ui.widgets.layout_items import clear_layout
 from kiosk.ui.widgets.price_row import PriceRow
 
 #: From this width on (landscape) the codes stand in a row at full size at the right;
@@ -75,15 +76,6 @@ def _card() -> tuple[QFrame, QVBoxLayout]:
     layout.setContentsMargins(pad, pad, pad, pad)
     layout.setSpacing(theme.GRID * 2)
     return frame, layout
-
-
-def _clear(layout: QVBoxLayout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        widget = item.widget() if item is not None else None
-        if widget is not None:
-            widget.hide()  # deleteLater runs only in the event loop; never paint it again
-            widget.deleteLater()
 
 
 def _show_now(layout: QVBoxLayout) -> None:
@@ -347,8 +339,8 @@ class StoreDetailScreen(QWidget):
         self.header.set_names(name, korean if korean != name else "", parts)
 
     def _rebuild(self) -> None:
-        _clear(self._about)
-        _clear(self._goods)
+        clear_layout(self._about)
+        clear_layout(self._goods)
         self.price_rows = []
         self._relabel = []
         self._open_label = None

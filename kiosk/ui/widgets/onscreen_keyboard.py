@@ -17,6 +17,7 @@ from kiosk.domain.locales import LocaleCode
 from kiosk.domain.quick_picks import chinese_choices
 from kiosk.i18n import _
 from kiosk.ui import theme
+from kiosk.ui.widgets.layout_items import clear_layout
 
 #: The layouts, each a list of rows; ``⇧`` switches the Hangul keys to their doubled forms.
 HANGUL_ROWS = ("ㅂㅈㄷㄱㅅㅛㅕㅑㅐㅔ", "ㅁㄴㅇㄹㅎㅗㅓㅏㅣ", "ㅋㅌㅊㅍㅠㅜㅡ")
@@ -161,12 +162,7 @@ class OnScreenKeyboard(QWidget):
         return [words[i : i + 6] for i in range(0, len(words), 6)]
 
     def _fill_keys(self) -> None:
-        while self._grid.count():
-            item = self._grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()  # gone now, not at the next turn of the event loop
-                widget.deleteLater()
+        clear_layout(self._grid)
         self.key_buttons = {}
         for row, keys in enumerate(self._rows()):
             for column, key in enumerate(keys):

@@ -14,6 +14,7 @@ from kiosk.domain.quick_picks import quick_picks
 from kiosk.i18n import _, current_locale
 from kiosk.ui import theme
 from kiosk.ui.widgets.flow_layout import FlowLayout
+from kiosk.ui.widgets.layout_items import clear_layout
 from kiosk.ui.widgets.onscreen_keyboard import OnScreenKeyboard
 
 
@@ -89,12 +90,7 @@ class SearchAssist(QWidget):
 
     # Internals -----------------------------------------------------------------------------
     def _fill_chips(self, words: tuple[str, ...]) -> None:
-        while self._chips.count():
-            item = self._chips.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()  # gone now, not at the next turn of the event loop
-                widget.deleteLater()
+        clear_layout(self._chips)
         self.chip_buttons = []
         for word in words:
             chip = QPushButton(word)

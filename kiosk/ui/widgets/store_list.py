@@ -21,6 +21,7 @@ from kiosk.domain.text import normalise_for_search
 from kiosk.i18n import _, current_locale
 from kiosk.ui import theme
 from kiosk.ui.widgets.flow_layout import FlowLayout
+from kiosk.ui.widgets.layout_items import delete_item
 
 
 class StoreList(QWidget):
@@ -73,7 +74,7 @@ class StoreList(QWidget):
             button.deleteLater()
         self._market_buttons.clear()
         while self._market_flow.count():
-            self._market_flow.takeAt(0)
+            delete_item(self._market_flow.takeAt(0))
         for market in self._markets:
             button = QPushButton(market.name.get(current_locale()))
             button.setProperty("kind", "choice")
