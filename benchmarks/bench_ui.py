@@ -17,6 +17,8 @@ changes.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
 import json
 import os
 import statistics
@@ -34,6 +36,16 @@ LOCALES = ("ko", "ja", "en", "zh_Hans", "zh_Hant")
 
 def rss_mib() -> float:
     return rss_bytes() / 2**20
+
+
+def trimmed_rss_mib() -> float:
+    """RSS after glibc's ``malloc_trim(0)`` handed freed pages back (elsewhere: plain RSS).
+
+    Growth that trimming removes was freed but kept by the allocator; growth that
+    stays is memory still in use (a leak, or a cache still filling)."""
+    with contextlib.suppress(OSError, AttributeError):  # not glibc
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    return rss_mib()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -134,10 +146,14 @@ def main(argv: list[str] | None = None) -> int:
         window.set_locale("ko")
         for n in range(args.warmup):
             change(n)
+        widgets_before = len(QApplication.allWidgets())
         before = rss_mib()
+        before_trimmed = trimmed_rss_mib()
         for n in range(args.changes):
             change(n)
         grown = rss_mib() - before
+        grown_trimmed = trimmed_rss_mib() - before_trimmed
+        widgets_after = len(QApplication.allWidgets())
 
         # Baseline: a bare page of as many labels as a store page, rebuilt as often.
         page = QWidget()
@@ -150,18 +166,21 @@ def main(argv: list[str] | None = None) -> int:
             inner = QVBoxLayout(holder)
             for k in range(per_page):
                 inner.addWidget(QLabel(f"{n} {k}"))
-            old = page_layout.takeAt(0)
-            if old is not None and old.widget() is not None:
-                old.widget().deleteLater()
+            old = page_layout.itemAt(0)
+            if old is not None and (widget := old.widget()) is not None:
+                page_layout.removeWidget(widget)  # frees the layout item, as takeAt would not
+                widget.deleteLater()
             page_layout.addWidget(holder)
             settle()
 
         for n in range(args.warmup):
             rebuild(n)
         bare_before = rss_mib()
+        bare_before_trimmed = trimmed_rss_mib()
         for n in range(args.changes):
             rebuild(n)
         bare_grown = rss_mib() - bare_before
+        bare_grown_trimmed = trimmed_rss_mib() - bare_before_trimmed
         window.close()
         ops.shutdown()
         services.close()
@@ -182,8 +201,13 @@ def main(argv: list[str] | None = None) -> int:
             "worst": max(bare_times),
             "labels": labels,
         },
-        "rss_growth_mib": grown,
-        "baseline_rss_growth_mib": bare_grown,
+        "rss_growth_mib": {"project": grown, "bare page rebuild": bare_grown},
+        "rss_growth_trimmed_mib": {
+            "project": grown_trimmed,
+            "bare page rebuild": bare_grown_trimmed,
+        },
+        "widgets": {"before": widgets_before, "after": widgets_after},
+        "malloc_arena_max": os.environ.get("MALLOC_ARENA_MAX", ""),
         "changes": args.changes,
         "stores_cycled": len(store_ids),
         "warmup": args.warmup,
@@ -206,6 +230,10 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"RSS growth over {args.changes} screen changes after {args.warmup} warm-up:"
         f" {grown:+.2f} MiB (goal < {RSS_GOAL_MIB} MiB); bare page rebuild {bare_grown:+.2f} MiB"
+    )
+    print(
+        f"  after malloc_trim(0): {grown_trimmed:+.2f} MiB; bare page rebuild"
+        f" {bare_grown_trimmed:+.2f} MiB; widgets {widgets_before} -> {widgets_after}"
     )
     return 0
 
