@@ -26,6 +26,7 @@ from kiosk import i18n
 from kiosk.domain.locales import LocaleCode
 from kiosk.i18n import _
 from kiosk.ui import theme
+from kiosk.ui.font_keeper import keep_fonts
 from kiosk.ui.host import HostEvents
 from kiosk.ui.language import language_events
 from kiosk.ui.start_screen import StartScreen
@@ -114,6 +115,7 @@ class Shell(QMainWindow):
 
     def show_screen(self, name: str) -> None:
         self._stack.setCurrentWidget(self._screens[name])
+        keep_fonts()  # a screen's fonts stay loaded, not reloaded at each visit
         if name != START:
             self.top_language_bar()
         if self._top_bar is not None:  # a "bare" screen (the attract loop) fills the window

@@ -38,6 +38,7 @@ from kiosk.domain.design import (
     TYPE_SCALE,
 )
 from kiosk.render.fonts import family_for, register_fonts
+from kiosk.ui.font_keeper import keep_fonts
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
@@ -273,6 +274,7 @@ def apply_locale_font(app: QApplication, locale: str) -> None:
     sheet = app.styleSheet()
     if sheet and not QCoreApplication.testAttribute(_propagation_attribute()):
         app.setStyleSheet(sheet)
+    keep_fonts()  # the new language's fonts stay loaded (kiosk.ui.font_keeper)
 
 
 def set_role(widget: QWidget, role: str) -> None:
