@@ -38,6 +38,16 @@ def rss_mib() -> float:
     return rss_bytes() / 2**20
 
 
+def anon_rss_mib() -> float:
+    """The private part of RSS (Linux ``RssAnon``): the heap, without pages of mapped files
+    such as the font files read in as new glyphs are drawn (0 where not reported)."""
+    with contextlib.suppress(OSError), open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("RssAnon:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def trimmed_rss_mib() -> float:
     """RSS after glibc's ``malloc_trim(0)`` handed freed pages back (elsewhere: plain RSS).
 
@@ -148,10 +158,12 @@ def main(argv: list[str] | None = None) -> int:
             change(n)
         widgets_before = len(QApplication.allWidgets())
         before = trimmed_rss_mib()  # both figures start from a trimmed heap
+        anon_before = anon_rss_mib()
         for n in range(args.changes):
             change(n)
         grown = rss_mib() - before
         grown_trimmed = trimmed_rss_mib() - before
+        grown_anon = anon_rss_mib() - anon_before
         widgets_after = len(QApplication.allWidgets())
 
         # Baseline: a bare page of as many labels as a store page, rebuilt as often.
@@ -175,10 +187,12 @@ def main(argv: list[str] | None = None) -> int:
         for n in range(args.warmup):
             rebuild(n)
         bare_before = trimmed_rss_mib()
+        bare_anon_before = anon_rss_mib()
         for n in range(args.changes):
             rebuild(n)
         bare_grown = rss_mib() - bare_before
         bare_grown_trimmed = trimmed_rss_mib() - bare_before
+        bare_grown_anon = anon_rss_mib() - bare_anon_before
         window.close()
         ops.shutdown()
         services.close()
@@ -203,6 +217,10 @@ def main(argv: list[str] | None = None) -> int:
         "rss_growth_trimmed_mib": {
             "project": grown_trimmed,
             "bare page rebuild": bare_grown_trimmed,
+        },
+        "rss_anon_growth_trimmed_mib": {
+            "project": grown_anon,
+            "bare page rebuild": bare_grown_anon,
         },
         "widgets": {"before": widgets_before, "after": widgets_after},
         "malloc_arena_max": os.environ.get("MALLOC_ARENA_MAX", ""),
@@ -230,8 +248,9 @@ def main(argv: list[str] | None = None) -> int:
         f" {grown:+.2f} MiB (goal < {RSS_GOAL_MIB} MiB); bare page rebuild {bare_grown:+.2f} MiB"
     )
     print(
-        f"  after malloc_trim(0): {grown_trimmed:+.2f} MiB; bare page rebuild"
-        f" {bare_grown_trimmed:+.2f} MiB; widgets {widgets_before} -> {widgets_after}"
+        f"  after malloc_trim(0): {grown_trimmed:+.2f} MiB (private pages {grown_anon:+.2f});"
+        f" bare page rebuild {bare_grown_trimmed:+.2f} MiB (private {bare_grown_anon:+.2f});"
+        f" widgets {widgets_before} -> {widgets_after}"
     )
     return 0
 
