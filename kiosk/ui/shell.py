@@ -115,7 +115,7 @@ class Shell(QMainWindow):
 
     def show_screen(self, name: str) -> None:
         self._stack.setCurrentWidget(self._screens[name])
-        keep_fonts()  # a screen's fonts stay loaded, not reloaded at each visit
+        keep_fonts((name, self.font().key()))  # its fonts stay loaded (kiosk.ui.font_keeper)
         if name != START:
             self.top_language_bar()
         if self._top_bar is not None:  # a "bare" screen (the attract loop) fills the window

@@ -274,7 +274,7 @@ def apply_locale_font(app: QApplication, locale: str) -> None:
     sheet = app.styleSheet()
     if sheet and not QCoreApplication.testAttribute(_propagation_attribute()):
         app.setStyleSheet(sheet)
-    keep_fonts()  # the new language's fonts stay loaded (kiosk.ui.font_keeper)
+    keep_fonts(locale)  # the new language's fonts stay loaded (kiosk.ui.font_keeper)
 
 
 def set_role(widget: QWidget, role: str) -> None:
