@@ -64,16 +64,22 @@ def _safe(text: object) -> str:
 def refused(lines: list[str], summary: str) -> int:
     """Print each problem line and the one error line; exit status 2."""
     from kiosk.cli.errors import error_line
+    from kiosk.i18n import ngettext
 
     for line in lines[:200]:
         print(_safe(line), file=sys.stderr)
     if len(lines) > 200:
-        print(f"… and {len(lines) - 200} more", file=sys.stderr)
+        more = len(lines) - 200
+        print(
+            ngettext("… and {count} more", "… and {count} more", more).format(count=more),
+            file=sys.stderr,
+        )
     print(error_line(summary), file=sys.stderr)
     return 2
 
 
 def _cmd_import_markets(args: argparse.Namespace) -> int:
+    from kiosk.i18n import _, ngettext
     from kiosk.services.values import PublicImportRefused
 
     services = _open()
@@ -85,37 +91,68 @@ def _cmd_import_markets(args: argparse.Namespace) -> int:
             )
         except PublicImportRefused as exc:
             lines = [str(p) for p in exc.problems]
-            return refused(lines, f"{len(lines)} rows cannot be read; nothing was imported")
+            said = ngettext(
+                "{count} row cannot be read; nothing was imported",
+                "{count} rows cannot be read; nothing was imported",
+                len(lines),
+            )
+            return refused(lines, said.format(count=len(lines)))
         write_markets_plan(plan, sys.stdout)
         if args.dry_run:
-            print("dry run: nothing was written")
+            print(_("dry run: nothing was written"))
             return 0
         count = services.public.apply_markets(actor=actor, plan=plan)
     finally:
         services.close()
-    print(f"imported: {count} markets written" if count else "nothing to change")
+    if not count:
+        print(_("nothing to change"))
+        return 0
+    written = ngettext(
+        "imported: {count} market written", "imported: {count} markets written", count
+    )
+    print(written.format(count=count))
     return 0
 
 
 def write_markets_plan(plan: MarketsPlan, out: TextIO) -> None:
     """The dry run: the encoding read, counts, the markets named, the notes."""
     from kiosk.domain.public_data.stream import ENCODING_NAMES
+    from kiosk.i18n import _, ngettext
     from kiosk.services.values import EntryKind
 
-    out.write(_safe(f"{plan.source} (read as {ENCODING_NAMES[plan.encoding]}, {plan.rows} rows)\n"))
+    out.write(_safe(read_line(plan.source, ENCODING_NAMES[plan.encoding], plan.rows)) + "\n")
+    counted = _("markets: {new} new, {updated} updated, {unchanged} unchanged")
+    new, updated = plan.count(EntryKind.NEW), plan.count(EntryKind.UPDATED)
     out.write(
-        f"  markets: {plan.count(EntryKind.NEW)} new, {plan.count(EntryKind.UPDATED)} updated, "
-        f"{plan.count(EntryKind.UNCHANGED)} unchanged\n"
+        "  " + counted.format(new=new, updated=updated, unchanged=plan.count(EntryKind.UNCHANGED))
     )
-    for kind in (EntryKind.NEW, EntryKind.UPDATED):
+    out.write("\n")
+    headings = {EntryKind.NEW: _("new: {names}"), EntryKind.UPDATED: _("updated: {names}")}
+    for kind, heading in headings.items():
         named = [f"{e.market.name} ({e.slug})" for e in plan.entries if e.kind is kind]
         if named:
-            more = f" (+{len(named) - SHOWN} more)" if len(named) > SHOWN else ""
-            out.write(_safe(f"  {kind.value}: {', '.join(named[:SHOWN])}{more}") + "\n")
+            more = (
+                _(" (+{count} more)").format(count=len(named) - SHOWN) if len(named) > SHOWN else ""
+            )
+            out.write("  " + _safe(heading.format(names=", ".join(named[:SHOWN])) + more) + "\n")
     for note in plan.notes[:SHOWN]:
-        out.write(_safe(f"  note: {note}") + "\n")
+        out.write("  " + _safe(_("note: {note}").format(note=note)) + "\n")
     if len(plan.notes) > SHOWN:
-        out.write(f"  … and {len(plan.notes) - SHOWN} more notes\n")
+        extra = len(plan.notes) - SHOWN
+        said = ngettext("… and {count} more note", "… and {count} more notes", extra)
+        out.write("  " + said.format(count=extra) + "\n")
+
+
+def read_line(source: str, encoding: str, rows: int) -> str:
+    """The first line of a plan: the file, how it was read and its rows."""
+    from kiosk.i18n import ngettext
+
+    said = ngettext(
+        "{source} (read as {encoding}, {rows} row)",
+        "{source} (read as {encoding}, {rows} rows)",
+        rows,
+    )
+    return said.format(source=source, encoding=encoding, rows=rows)
 
 
 def _cmd_list_markets(args: argparse.Namespace) -> int:
@@ -150,7 +187,9 @@ def _cmd_list_markets(args: argparse.Namespace) -> int:
         return 0
     write_table(rows, ("slug", "name", "stores", "kind", "market_days", "address"), sys.stdout)
     if not rows:
-        print("(no markets)")
+        from kiosk.i18n import _
+
+        print(_("(no markets)"))
     return 0
 
 
@@ -192,24 +231,27 @@ def add_stores_import(stores_sub: argparse._SubParsersAction[_P]) -> None:
 def _centre(text: str | None) -> tuple[float, float] | None:
     from kiosk.cli.errors import CliError
     from kiosk.domain.public_data.stream import in_korea
+    from kiosk.i18n import _
 
     if not text:
         return None
     try:
         lat, lon = (float(part) for part in text.split(","))
     except ValueError:
-        raise CliError(f"--centre: {text!r} is not LATITUDE,LONGITUDE (37.57,126.99)") from None
+        said = _("--centre: {text} is not LATITUDE,LONGITUDE (37.57,126.99)")
+        raise CliError(said.format(text=repr(text))) from None
     if not in_korea(lat, lon):
-        raise CliError(f"--centre: {lat},{lon} is not in Korea")
+        raise CliError(_("--centre: {lat},{lon} is not in Korea").format(lat=lat, lon=lon))
     return lat, lon
 
 
 def _cmd_import_stores(args: argparse.Namespace) -> int:
     from kiosk.cli.errors import CliError
+    from kiosk.i18n import _, ngettext
     from kiosk.services.values import PublicImportRefused
 
     if not args.radius > 0:
-        raise CliError("--radius: give a distance in metres above 0")
+        raise CliError(_("--radius: give a distance in metres above 0"))
     services = _open()
     try:
         actor = services.access.console_actor()
@@ -225,17 +267,25 @@ def _cmd_import_stores(args: argparse.Namespace) -> int:
             )
         except PublicImportRefused as exc:
             lines = [str(p) for p in exc.problems]
-            return refused(lines, f"{len(lines)} problems in the file; nothing was imported")
+            said = ngettext(
+                "{count} problem in the file; nothing was imported",
+                "{count} problems in the file; nothing was imported",
+                len(lines),
+            )
+            return refused(lines, said.format(count=len(lines)))
         write_stores_plan(plan, args.format, sys.stdout)
         if args.dry_run:
             if args.format == "table":
-                print("dry run: nothing was written")
+                print(_("dry run: nothing was written"))
             return 0
         count = services.public.apply_stores(actor=actor, plan=plan)
     finally:
         services.close()
     if args.format == "table":
-        print(f"imported: {count} stores written" if count else "nothing to change")
+        written = ngettext(
+            "imported: {count} store written", "imported: {count} stores written", count
+        )
+        print(written.format(count=count) if count else _("nothing to change"))
     return 0
 
 
@@ -274,14 +324,18 @@ def write_stores_plan(plan: StoresPlan, fmt: str, out: TextIO) -> None:
         }
         out.write(json_text(whole))
         return
-    encoding = ENCODING_NAMES[plan.encoding]
-    out.write(_safe(f"{plan.source} (read as {encoding}, {plan.rows} rows) -> {plan.market_slug}"))
-    out.write(
-        f"\n  stores: {counts['new']} new, {counts['updated']} updated, "
-        f"{counts['unchanged']} unchanged; {len(plan.no_location)} with no location\n"
+    from kiosk.i18n import _
+
+    read = read_line(plan.source, ENCODING_NAMES[plan.encoding], plan.rows)
+    out.write(_safe(f"{read} -> {plan.market_slug}") + "\n")
+    counted = _(
+        "stores: {new} new, {updated} updated, {unchanged} unchanged; {missing} with no location"
     )
+    missing = len(plan.no_location)
+    out.write("  " + counted.format(**counts, missing=missing) + "\n")
     if plan.gone:
         shown = ", ".join(plan.gone[:SHOWN]) + (" …" if len(plan.gone) > SHOWN else "")
-        out.write(_safe(f"  gone from the registry: {len(plan.gone)} ({shown}); kept") + "\n")
+        gone = _("gone from the registry: {count} ({names}); kept")
+        out.write("  " + _safe(gone.format(count=len(plan.gone), names=shown)) + "\n")
     columns = ("status", "stall", "name", "category", "kind", "distance_m", "location")
     write_table(rows, columns, out)

@@ -93,7 +93,7 @@ def test_radius_names_and_second_run(
     out = capsys.readouterr().out
     assert "0 new, 1 updated, 2 unchanged" in out
     assert "gone from the registry: 1" in out and "가상과일" in out
-    assert "imported: 1 stores written" in out
+    assert "imported: 1 store written" in out
     assert main(["stores", "list", "--market", slug, "--format", "json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert sorted(s["name"] for s in listed) == [
@@ -196,3 +196,32 @@ def test_only_the_accepted_candidates_are_written(url: str, tmp_path: Path) -> N
         assert services.public.apply_stores(actor=actor, plan=plan, accepted={"MA0002"}) == 1
         names = [s.name.get("ko") for s in services.directory.list_stores(market_slug=slug)]
     assert names == ["가상과일"]
+
+
+def test_the_refused_line_counts_one_problem_and_two_problems(
+    url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    slug = _slug(url)
+    rows = [semas_row("MA0001", "가상수산"), semas_row("MA0001", "또수산")]
+    path = semas_file(tmp_path / "r.csv", rows, "cp949")
+    assert main(["--lang", "en", "stores", "import-public", str(path), "--market", slug]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1] == "market-kiosk: error: 1 problem in the file; nothing was imported"
+    semas_file(path, [*rows, semas_row("MA0001", "셋째수산")], "cp949")
+    assert main(["--lang", "en", "stores", "import-public", str(path), "--market", slug]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1] == "market-kiosk: error: 2 problems in the file; nothing was imported"
+
+
+def test_the_dry_run_speaks_korean_with_lang_ko(
+    url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    slug = _slug(url)
+    path = semas_file(tmp_path / "r.csv", [semas_row("MA0001", "가상수산")])
+    args = ["stores", "import-public", str(path), "--market", slug, "--dry-run"]
+    assert main(["--lang", "ko", *args]) == 0
+    out = capsys.readouterr().out
+    assert "미리 보기: 아무것도 저장하지 않았습니다" in out
+    assert "가게: 새로 1곳, 바뀜 0곳, 그대로 0곳; 위치 없음 0곳" in out
+    assert main(["--lang", "en", *args]) == 0
+    assert "dry run: nothing was written" in capsys.readouterr().out
