@@ -168,7 +168,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
             return 2
         write_plan(plan, sys.stdout)
         if args.dry_run:
-            print("dry run: nothing was written")
+            from kiosk.i18n import _
+
+            print(_("dry run: nothing was written"))
             return 0
         services.exchange.apply_import(actor=actor, plan=plan)
     finally:
