@@ -5,12 +5,14 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from PySide6.QtGui import QFont, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from ui_helpers import codes_of
 
 from kiosk.domain.listing import ProductInfo, StoreDetail
 from kiosk.domain.locales import LocaleCode
+from kiosk.domain.open_now import OpenKind, OpenState
 from kiosk.domain.payments import PaymentMethod
 from kiosk.domain.qr.kakao import channel_url
 from kiosk.domain.text import LocalizedText, keep_together, without_joiners
@@ -20,6 +22,7 @@ from kiosk.render.verify import decode_qimage
 from kiosk.services.app import Services
 from kiosk.ui.tourist.qr_panel import NARROW_SIDE, WIDE_SIDE
 from kiosk.ui.tourist.store_detail import StoreDetailScreen
+from kiosk.ui.widgets.open_text import open_text, open_text_parts, wrapped_open_text
 
 
 def _switch(detail: StoreDetailScreen, locale: LocaleCode) -> None:
@@ -241,3 +244,43 @@ def test_good_names_wrap_only_between_words_like_store_names(
     _switch(wide, "ko")  # a language switch relabels with the same care
     _switch(wide, "ja")
     assert wide.price_rows[0].name_label.text() == keep_together(" ".join(words))
+
+
+def _line_starts(text: str, font: QFont, width: int) -> list[str]:
+    """Where Qt starts each line of *text* wrapped at *width* px (the first characters)."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)  # as a QLabel wraps
+    layout.setTextOption(option)
+    layout.beginLayout()
+    starts = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        starts.append(text[line.textStart() : line.textStart() + line.textLength()])
+    layout.endLayout()
+    return starts
+
+
+@pytest.mark.parametrize("locale", ["ja", "ko", "en", "zh_Hans", "zh_Hant"])
+@pytest.mark.parametrize(
+    "state",
+    [
+        OpenState(OpenKind.OPEN, closes_at=1260),
+        OpenState(OpenKind.CLOSED, opens_at=480, opens_in_days=1, opens_weekday=3),
+        OpenState(OpenKind.HOLIDAY, opens_at=360, opens_in_days=2, opens_weekday=1),
+    ],
+)
+def test_the_open_now_line_wraps_only_between_its_parts(
+    qtbot: QtBot, state: OpenState, locale: LocaleCode
+) -> None:
+    label = QLabel()
+    qtbot.addWidget(label)
+    text = wrapped_open_text(state, locale)
+    assert without_joiners(text).replace("\u00a0", " ") == open_text(state, locale)
+    parts = open_text_parts(state, locale)
+    for width in range(40, 400, 7):  # 営業中・21:00ま|で was the defect
+        lines = [
+            without_joiners(line).replace("\u00a0", " ").strip()
+            for line in _line_starts(text, label.font(), width)
+        ]
+        assert lines in ([" · ".join(parts)], [parts[0] + " ·", *parts[1:]]), (width, lines)

@@ -18,7 +18,7 @@ from kiosk.domain.phones import international
 from kiosk.i18n import N_, _, translate
 from kiosk.ui import theme
 from kiosk.ui.widgets.flow_layout import FlowLayout
-from kiosk.ui.widgets.open_text import open_text
+from kiosk.ui.widgets.open_text import wrapped_open_text
 from kiosk.ui.widgets.pictograms import payment_pixmap
 
 #: ``label(widget, text_of_locale)``: set now and again on every language switch.
@@ -32,10 +32,11 @@ def shown_phone(phone: str, locale: LocaleCode) -> str:
 
 
 def open_now_text(store: StoreDetail, locale: LocaleCode, now: datetime | None = None) -> str:
-    """``● Open now · until 21:00`` for *store* at *now* (the clock when None), Seoul time."""
+    """``● Open now · until 21:00`` for *store* at *now* (the clock when None), Seoul time;
+    a line breaks only between its parts (``wrapped_open_text``)."""
     moment = now if now is not None else datetime.now().astimezone()
     state = open_state(store.opening_hours, moment, holidays=store.market_holidays)
-    return open_text(state, locale)
+    return wrapped_open_text(state, locale)
 
 
 #: The page's words for a way to pay: the card's short ones, and the store's own promise

@@ -5,6 +5,7 @@ from __future__ import annotations
 from kiosk.domain.hours import day_names, format_minutes
 from kiosk.domain.locales import LocaleCode
 from kiosk.domain.open_now import OpenKind, OpenState
+from kiosk.domain.text import keep_together
 from kiosk.i18n import N_, translate
 
 _HEAD = {
@@ -14,6 +15,9 @@ _HEAD = {
 }
 #: The mark that goes with the word, so the state is never told by colour alone.
 MARKS = {OpenKind.OPEN: "●", OpenKind.CLOSED: "○", OpenKind.HOLIDAY: "○"}
+
+#: A space no line breaks at.
+NO_BREAK = "\u00a0"
 
 
 def short_open_text(state: OpenState, locale: LocaleCode) -> str:
@@ -44,8 +48,25 @@ def head_open_text(state: OpenState, locale: LocaleCode) -> str:
 def open_text(state: OpenState, locale: LocaleCode) -> str:
     """``● Open now · until 21:00``, ``○ Closed now · opens tomorrow at 08:00``; empty when the
     store gave no hours (nothing is guessed)."""
+    return " · ".join(open_text_parts(state, locale))
+
+
+def wrapped_open_text(state: OpenState, locale: LocaleCode) -> str:
+    """:func:`open_text` for a label that wraps: a line breaks only after a " · ", never
+    inside a part (``● 営業中 ·`` / ``21:00まで``, not ``21:00ま`` / ``で``); each part is kept
+    whole with no-break spaces and :func:`keep_together`'s word joiners."""
+    parts = [
+        keep_together(part.replace(" ", NO_BREAK), longest=32)
+        for part in open_text_parts(state, locale)
+    ]
+    return f"{NO_BREAK}· ".join(parts)
+
+
+def open_text_parts(state: OpenState, locale: LocaleCode) -> list[str]:
+    """The parts :func:`open_text` joins: the state with its mark, then when it changes;
+    none when the store gave no hours."""
     if state.kind is OpenKind.UNKNOWN:
-        return ""
+        return []
     parts = [f"{MARKS[state.kind]} {translate(_HEAD[state.kind], locale)}"]
     if state.closes_at is not None:
         parts.append(
@@ -61,4 +82,4 @@ def open_text(state: OpenState, locale: LocaleCode) -> str:
             day = day_names(locale, "wide")[state.opens_weekday or 0]
             text = translate(N_("opens %(day)s at %(time)s"), locale)
             parts.append(text % {"day": day, "time": time})
-    return " · ".join(parts)
+    return parts
