@@ -183,3 +183,23 @@ def test_runs_are_each_row_walked_module_by_module() -> None:
         matrix = encode_matrix(spec, LIB)
         grid = cleared(matrix.modules, matrix.size, matrix.logo_box)
         assert matrix.run_bytes == _runs_one_by_one(grid, matrix.size)
+
+
+@pytest.mark.parametrize("with_c", [True, False], ids=["libqrencode", "python"])
+def test_a_least_version_is_kept_and_a_text_too_long_for_it_gets_more(
+    gui_app: object, with_c: bool
+) -> None:
+    if with_c and LIB is None:
+        pytest.skip("libqrencode.so.4 is not installed")
+    lib = LIB if with_c else None
+    short = encode_matrix(QrSpec("https://naver.me/x", "M"), lib)
+    floored = encode_matrix(QrSpec("https://naver.me/x", "M", version=short.version + 2), lib)
+    assert (floored.version, floored.size) == (short.version + 2, short.size + 8)
+    assert [f.data for f in decode_qimage(render_qr_image(floored, 4))] == [b"https://naver.me/x"]
+    long = encode_matrix(QrSpec("https://example.com/" + "a" * 200, "M", version=1), lib)
+    assert long.version > 1  # a floor, never a cut
+
+
+def test_a_version_outside_1_to_40_is_refused() -> None:
+    with pytest.raises(ValueError, match="1 to 40"):
+        QrSpec("https://naver.me/x", "M", version=41)

@@ -14,11 +14,12 @@ from kiosk.domain.currency import ExchangeRate, RateCard, seoul_today
 from kiosk.domain.listing import StoreDetail
 from kiosk.domain.locales import LOCALES, LocaleCode
 from kiosk.domain.onboarding.profile_links import ProfileKind, ProfileLink
+from kiosk.domain.qr.symbols import QrSpec, build_matrix
 from kiosk.i18n import translate
 from kiosk.qa.tour import showcase_store
 from kiosk.render.verify import decode_qimage
 from kiosk.services.app import Services
-from kiosk.services.qr.store_codes import StoreCodes, verified_store_codes
+from kiosk.services.qr.store_codes import PROFILE_SIDE, StoreCodes, verified_store_codes
 from kiosk.ui.shell import Shell
 from kiosk.ui.tourist.flow import DETAIL, TouristFlow
 from kiosk.ui.tourist.store_about import PayMark
@@ -173,6 +174,18 @@ def _with_profiles(store: StoreDetail) -> StoreCodes:
     return codes
 
 
+def test_profile_codes_are_drawn_at_one_size_and_each_decodes_to_its_link(
+    services: Services,
+) -> None:
+    codes = _with_profiles(_orchard(services))
+    first = build_matrix(QrSpec(PROFILES[0].url, "M")).version
+    assert first < max(build_matrix(QrSpec(p.url, "M")).version for p in PROFILES)  # differ
+    sizes = {(verified.image.width(), verified.image.height()) for _l, verified in codes.profiles}
+    assert len(sizes) == 1 and max(sizes.pop()) <= PROFILE_SIDE
+    for link, verified in codes.profiles:
+        assert [f.text for f in decode_qimage(verified.image)] == [link.url]
+
+
 def _must_see_in_view(flow: TouristFlow, size: tuple[int, int]) -> None:
     """The codes to scan and every good in view, no name cut (the profiles never push them)."""
     detail = flow.detail
@@ -193,6 +206,7 @@ def test_find_us_online_stands_beside_the_codes_in_view_on_a_wide_screen(
     detail = flow.detail
     panel = detail.profiles_panel
     assert panel.parentWidget() is not detail.side_panel and len(panel.cards) == 3
+    assert len({card.image_label.pixmap().size().toTuple() for card in panel.cards}) == 1
     assert _in_view(panel, detail.scroll_area.viewport()), panel.geometry()
     assert panel.geometry().left() >= detail.side_panel.geometry().right()
     assert detail.scroll_area.verticalScrollBar().maximum() == 0  # nothing to scroll to

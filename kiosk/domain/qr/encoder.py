@@ -79,14 +79,15 @@ def open_libqrencode(paths: Iterable[str]) -> ctypes.CDLL | None:
     return None
 
 
-def encode(data: bytes, ec: EcLevel, lib: ctypes.CDLL | None) -> Encoded:
-    """The smallest symbol holding *data* at level *ec*: with *lib* (libqrencode) when given,
-    else with the pure-Python ``qrcode`` package. Raises QrTooLong when nothing fits."""
+def encode(data: bytes, ec: EcLevel, lib: ctypes.CDLL | None, *, version: int = 0) -> Encoded:
+    """The smallest symbol holding *data* at level *ec*, of at least *version* (0: any):
+    with *lib* (libqrencode) when given, else with the pure-Python ``qrcode`` package.
+    Raises QrTooLong when nothing fits."""
     if lib is None:
-        return _encode_python(data, ec)
+        return _encode_python(data, ec, version)
     # Eight-bit mode for the whole text on both paths, so both give the same symbol
     # for the same mask (tests/qr/test_qr_encoder.py) and the bytes stay exactly as given.
-    symbol = lib.QRcode_encodeData(len(data), data, 0, _LEVELS[ec])
+    symbol = lib.QRcode_encodeData(len(data), data, version, _LEVELS[ec])  # a least version
     if not symbol:
         if ctypes.get_errno() == 34:  # ERANGE: input data is too large
             raise QrTooLong(f"text of {len(data)} bytes does not fit in a QR code")
@@ -99,7 +100,7 @@ def encode(data: bytes, ec: EcLevel, lib: ctypes.CDLL | None) -> Encoded:
         lib.QRcode_free(symbol)
 
 
-def _encode_python(data: bytes, ec: EcLevel) -> Encoded:
+def _encode_python(data: bytes, ec: EcLevel, version: int = 0) -> Encoded:
     # Imported here: the domain stays importable without the encoder (and the
     # imaging library it may pull in) until a code is really built.
     import qrcode
@@ -111,7 +112,8 @@ def _encode_python(data: bytes, ec: EcLevel) -> Encoded:
         "Q": constants.ERROR_CORRECT_Q,
         "H": constants.ERROR_CORRECT_H,
     }
-    code = qrcode.QRCode(error_correction=levels[ec], border=0, box_size=1)
+    # fit=True starts at *version* and grows it when the data needs more, as libqrencode does.
+    code = qrcode.QRCode(version=version or None, error_correction=levels[ec], border=0, box_size=1)
     code.add_data(data, optimize=0)  # eight-bit mode, as libqrencode is asked above
     try:
         code.make(fit=True)

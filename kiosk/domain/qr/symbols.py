@@ -45,10 +45,17 @@ class QrSpec:
     text: str
     ec: EcLevel = "M"
     logo: bool = False
+    #: The smallest symbol version to use (1-40): codes shown together at one size share
+    #: it; 0 takes the smallest version the text fits in. A text too long for it gets more.
+    version: int = 0
 
     def __post_init__(self) -> None:
         if self.logo and self.ec != "H":
             raise ValueError("a QR code with a logo needs error correction H")
+        if not 0 <= self.version <= 40:
+            raise ValueError(
+                f"a QR version is 1 to 40 (0: the smallest that fits), not {self.version}"
+            )
 
 
 def kakao_spec(url: str) -> QrSpec:
@@ -148,9 +155,10 @@ def logo_box(size: int) -> tuple[int, int]:
 
 
 def encode_matrix(spec: QrSpec, lib: ctypes.CDLL | None) -> QrMatrix:
-    """Encode *spec* with the smallest version that fits, with libqrencode when *lib* is given
-    and pure Python when it is None (raises ValueError if no version fits)."""
-    encoded = encode(spec.text.encode("utf-8"), spec.ec, lib)
+    """Encode *spec* with the smallest version that fits (at least ``spec.version``), with
+    libqrencode when *lib* is given and pure Python when it is None (raises ValueError if
+    no version fits)."""
+    encoded = encode(spec.text.encode("utf-8"), spec.ec, lib, version=spec.version)
     size = encoded.width
     box = logo_box(size) if spec.logo else None
     runs = dark_runs(encoded.modules, size, box)

@@ -191,13 +191,31 @@ def verified_store_codes(
                 result[key][side] = verify_to_fit(spec, side_px=side)
         except (QrVerificationError, ValueError):
             result[key] = {}
-    shown: list[tuple[ProfileLink, VerifiedQr]] = []
+    shown = _profile_codes(profiles)
+    return StoreCodes(store, result["kakao"], result["payment"], shown, result["page"])
+
+
+def _profile_codes(profiles: Sequence[ProfileLink]) -> tuple[tuple[ProfileLink, VerifiedQr], ...]:
+    """Each profile's code, all of one symbol version (the largest any link needs) so they
+    are drawn at one size side by side; a link that does not fit or verify is left out."""
+    from kiosk.domain.qr.symbols import build_matrix
+    from kiosk.render.verify import QrVerificationError
+
+    versions: list[tuple[ProfileLink, int]] = []
     for link in profiles:
         try:
-            shown.append((link, verify_to_fit(QrSpec(link.url, "M"), side_px=PROFILE_SIDE)))
+            versions.append((link, build_matrix(QrSpec(link.url, "M")).version))
+        except ValueError:
+            continue
+    common = max((version for _link, version in versions), default=0)
+    shown: list[tuple[ProfileLink, VerifiedQr]] = []
+    for link, _version in versions:
+        try:
+            spec = QrSpec(link.url, "M", version=common)
+            shown.append((link, verify_to_fit(spec, side_px=PROFILE_SIDE)))
         except (QrVerificationError, ValueError):
             continue
-    return StoreCodes(store, result["kakao"], result["payment"], tuple(shown), result["page"])
+    return tuple(shown)
 
 
 def write_code_file(spec: QrSpec, path: Path) -> SavedQr:
