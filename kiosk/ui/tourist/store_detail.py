@@ -49,7 +49,7 @@ CLOCK_MS = 60_000
 class Shape(StrEnum):
     """The page's layout, chosen by the screen's shape."""
 
-    WIDE = "wide"  # 1920x1080: facts | goods | codes side by side
+    WIDE = "wide"  # 1920x1080: facts | goods | codes one above the other
     COMPACT = "compact"  # 1366x768: facts | goods | codes one above the other, smaller type
     PORTRAIT = "portrait"  # 1080x1920: facts, goods and codes one under the other
 
@@ -91,14 +91,14 @@ class StoreDetailScreen(QWidget):
     """One store in the current language; rebuilt by ``show_store`` and ``retranslate``.
 
     Three shapes (``Shape``): at 1920x1080 facts, goods and codes stand in three
-    columns, the codes side by side; at 1366x768 the same columns with the codes one
-    above the other and a step smaller type; in portrait everything stands in one
-    column. A typical store (up to 8 goods) fits without scrolling in each; a longer
-    one scrolls. At 1920x1080 the "find us online" card stands in a column of its own
-    beside the codes, in view, unless there it would push facts or goods below the fold
-    (then it goes under the codes, as in the other shapes). Other screens' cards go into
-    the codes' column with ``add_side_card``;
-    the column takes no room while nothing in it is shown. ``store_shown`` is emitted
+    columns, the codes one above the other with the caption beside each; at 1366x768
+    the same with smaller codes and a step smaller type; in portrait everything stands
+    in one column, the codes in a row. A typical store (up to 8 goods) fits without
+    scrolling in each; a longer one scrolls. At 1920x1080 the "find us online" card
+    stands in a column of its own beside the codes, in view, unless there it would push
+    facts or goods below the fold (then it goes under the codes, as in the other
+    shapes). Other screens' cards go into the codes' column with ``add_side_card``; the
+    column takes no room while nothing in it is shown. ``store_shown`` is emitted
     with each StoreDetail shown, so such cards can follow.
     """
 
