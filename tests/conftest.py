@@ -152,3 +152,20 @@ def _cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
     from kiosk.services.access import accounts
 
     monkeypatch.setattr(accounts, "cost", accounts.ScryptCost(n=2**10, r=8, p=1))
+
+
+# --- Language ----------------------------------------------------------------
+#
+# Messages read in English whatever an earlier test left (str() of a message
+# follows the current language): a module asks for it with
+# ``pytestmark = pytest.mark.usefixtures("english")``.
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    from kiosk.i18n import current_locale, set_locale
+
+    previous = current_locale()
+    set_locale("en")
+    yield
+    set_locale(previous)

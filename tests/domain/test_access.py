@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
 
 from kiosk.domain import access
 from kiosk.domain.access import Actor, Role, Secret, password_problem, pin_problem
-from kiosk.i18n import current_locale, set_locale
 
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    """Messages checked by their English text (another test may have left Korean on)."""
-    previous = current_locale()
-    set_locale("en")
-    yield
-    set_locale(previous)
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.mark.parametrize("pin", ["482913", "0481526", "973105824613"])

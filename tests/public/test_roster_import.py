@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from kiosk import i18n
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -22,13 +19,7 @@ HEADER = ["번호", "호수", "상호", "대표자", "연락처", "비고"]
 MAP = "stall_number=호수,name_ko=상호,phone=연락처"
 
 
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    """Messages in English whatever an earlier test left (str() follows the language)."""
-    before = i18n.current_locale()
-    i18n.set_locale("en")
-    yield
-    i18n.set_locale(before)
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture

@@ -19,19 +19,12 @@ from kiosk.domain.exchange import file_format as fmt
 from kiosk.domain.exchange.csv_file import ExchangeFileError
 from kiosk.domain.exchange.plan import PlanKind
 from kiosk.domain.store_edit.draft import draft_from
-from kiosk.i18n import current_locale, set_locale
 from kiosk.services.app import Services
 from kiosk.services.changes import Change
 from kiosk.services.exchange.bulk import ImportStale
 from kiosk.services.exchange.import_export import ImportRefused
 
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    previous = current_locale()
-    set_locale("en")
-    yield
-    set_locale(previous)
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture

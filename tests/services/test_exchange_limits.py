@@ -10,18 +10,11 @@ import pytest
 
 from kiosk.domain.exchange import read as exchange_read
 from kiosk.domain.exchange.csv_file import ExchangeFileError
-from kiosk.i18n import current_locale, set_locale
 from kiosk.services.app import Services
 from kiosk.services.exchange import files, xlsx_scan
 from kiosk.services.exchange.import_export import ImportRefused
 
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    previous = current_locale()
-    set_locale("en")
-    yield
-    set_locale(previous)
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,18 +10,12 @@ from kiosk.data.db import Database
 from kiosk.domain.exchange import file_format as fmt
 from kiosk.domain.exchange.csv_file import AmbiguousEncoding
 from kiosk.domain.exchange.plan import PlanKind
-from kiosk.i18n import current_locale, set_locale
 from kiosk.services.app import Services
 
 NAME = "치킨"  # each syllable's two CP949 bytes are also one UTF-8 character
 
 
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    previous = current_locale()
-    set_locale("en")
-    yield
-    set_locale(previous)
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def short_cp949_file(path: Path) -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,7 +17,6 @@ from kiosk.data.models import Store
 from kiosk.domain.access import CodeProof, Secret
 from kiosk.domain.exchange import file_format as fmt
 from kiosk.domain.store_edit.draft import EditRefused, draft_from
-from kiosk.i18n import current_locale, set_locale
 from kiosk.services.app import Services
 from kiosk.services.exchange.import_export import ImportRefused
 
@@ -25,12 +24,7 @@ PASSWORD = "market-office-2026"
 Rows = list[list[str]]
 
 
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    previous = current_locale()
-    set_locale("en")
-    yield
-    set_locale(previous)
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture

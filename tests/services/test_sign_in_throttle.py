@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 import pytest
@@ -20,7 +20,6 @@ from kiosk.domain.access import (
     Throttled,
 )
 from kiosk.domain.audit import AuditEntry
-from kiosk.i18n import current_locale, set_locale
 from kiosk.services.access import setup_code, throttle
 from kiosk.services.app import Services
 
@@ -29,13 +28,7 @@ WRONG = "771130"
 PASSWORD = "market-office-2026"
 
 
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    """Messages checked by their English text (another test may have left Korean on)."""
-    previous = current_locale()
-    set_locale("en")
-    yield
-    set_locale(previous)
+pytestmark = pytest.mark.usefixtures("english")
 
 
 class Clock:

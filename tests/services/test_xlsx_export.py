@@ -16,7 +16,6 @@ from python_calamine import CalamineWorkbook
 
 from kiosk.domain.exchange import file_format as fmt
 from kiosk.domain.exchange.csv_file import ExchangeFileError
-from kiosk.i18n import current_locale, set_locale
 from kiosk.render.atomic import OutputPathError
 from kiosk.services.app import Services
 from kiosk.services.exchange import import_export, xlsx_write
@@ -36,12 +35,7 @@ AWKWARD = {
 }
 
 
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    previous = current_locale()
-    set_locale("en")
-    yield
-    set_locale(previous)
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 import pytest
@@ -18,15 +17,8 @@ from kiosk.domain.exchange.write import flat_rows, goods_rows, store_rows
 from kiosk.domain.hours import OpeningHours
 from kiosk.domain.listing import GoodListing, StoreListing
 from kiosk.domain.payments import PaymentMethod
-from kiosk.i18n import current_locale, set_locale
 
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    previous = current_locale()
-    set_locale("en")
-    yield
-    set_locale(previous)
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def store(stall: str = "A-1", **kw: object) -> StoreListing:

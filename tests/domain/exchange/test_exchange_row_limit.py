@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
@@ -13,15 +12,8 @@ from kiosk.domain.exchange.read import MAX_ROWS
 from kiosk.domain.hours import OpeningHours
 from kiosk.domain.listing import GoodListing, StoreListing
 from kiosk.domain.payments import PaymentMethod
-from kiosk.i18n import current_locale, set_locale
 
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    previous = current_locale()
-    set_locale("en")
-    yield
-    set_locale(previous)
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def _store(goods: int) -> StoreListing:

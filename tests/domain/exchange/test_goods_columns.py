@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import pytest
 
@@ -17,15 +17,8 @@ from kiosk.domain.exchange.read import read_tables
 from kiosk.domain.exchange.write import Cell, flat_rows, goods_rows, store_rows
 from kiosk.domain.hours import OpeningHours
 from kiosk.domain.listing import GoodListing, StoreListing
-from kiosk.i18n import current_locale, set_locale
 
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    previous = current_locale()
-    set_locale("en")
-    yield
-    set_locale(previous)
+pytestmark = pytest.mark.usefixtures("english")
 
 
 _NAMES = ({"ko": "고등어", "en": "Mackerel", "ja": "サバ"}, {"ko": "갈치"}, {"ko": "무"})
