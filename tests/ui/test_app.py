@@ -27,6 +27,20 @@ def _env() -> dict[str, str]:
     return {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
 
+def _python(code: str) -> str:
+    """What a fresh Python running *code* (offscreen) prints; it must exit with 0."""
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 def test_exit_after_first_frame_returns_zero_quickly() -> None:
     start = time.perf_counter()
     result = subprocess.run(
@@ -50,16 +64,8 @@ def test_first_frame_paints_before_any_heavy_library_is_imported() -> None:
         f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
         "sys.exit(status)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    out = _python(code)
+    assert out.strip() == "[]"
 
 
 def test_unknown_start_language_is_refused_by_name() -> None:
@@ -86,16 +92,8 @@ def test_the_collector_pauses_only_until_the_first_frame() -> None:
         "print(seen[0], gc.isenabled())\n"
         "sys.exit(status)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "False True"
+    out = _python(code)
+    assert out.strip() == "False True"
 
 
 def test_database_opens_in_the_background_and_fills_the_directory(
@@ -200,16 +198,8 @@ def test_no_merchant_or_qr_module_loads_before_the_first_frame() -> None:
         "print([mode.key for mode in available_modes()])\n"
         "sys.exit(status)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split("\n")[:2] == [
+    out = _python(code)
+    assert out.split("\n")[:2] == [
         "[]",
         "['tourist', 'merchant', 'onboarding', 'manager']",
     ]
@@ -226,13 +216,5 @@ def test_first_frame_never_builds_the_qt_namespace(locale: str) -> None:
         "print('Qt' in vars(PySide6.QtCore))\n"
         "sys.exit(status)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "False"
+    out = _python(code)
+    assert out.strip() == "False"
