@@ -130,14 +130,21 @@ def test_a_control_character_in_a_workbook_is_refused_by_name(
     assert lines[0] == "점포, row 2: 점포 이름 contains an invisible or control character (U+000B)"
 
 
+def _exported(services: Services, folder: Path) -> tuple[Path, bytes]:
+    """An earlier export of bansong, alone in *folder*, and its bytes."""
+    folder.mkdir()
+    out = folder / "b.xlsx"
+    services.exchange.export_listings(
+        actor=services.access.console_actor(), market_slug="bansong", out=out
+    )
+    return out, out.read_bytes()
+
+
 def test_a_full_disk_while_streaming_keeps_the_old_file(
     services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     console = services.access.console_actor()
-    (tmp_path / "out").mkdir()
-    out = tmp_path / "out" / "b.xlsx"
-    services.exchange.export_listings(actor=console, market_slug="bansong", out=out)
-    old = out.read_bytes()
+    out, old = _exported(services, tmp_path / "out")
     real = xlsx_write._write_sheet
     calls = []
 
@@ -160,10 +167,7 @@ def test_a_broken_character_stops_the_export_and_keeps_the_old_file(
     services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     console = services.access.console_actor()
-    (tmp_path / "out").mkdir()
-    out = tmp_path / "out" / "b.xlsx"
-    services.exchange.export_listings(actor=console, market_slug="bansong", out=out)
-    old = out.read_bytes()
+    out, old = _exported(services, tmp_path / "out")
     real = import_export._listings_rows
 
     def broken(*args: object, **kwargs: object) -> list[list[list[object]]]:
