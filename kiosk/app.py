@@ -144,18 +144,23 @@ def run_gui(
             theme.enable_propagation(app)
             from kiosk.ui.setup import open_setup_if_needed
 
-            if not open_setup_if_needed(window, database_url):  # a PC not set up yet
+            def lock_after_setup() -> None:  # set up as a tourist screen: locked from now on
+                locks.append(_lock(window, _role_kiosk_options(code)))
+
+            if not open_setup_if_needed(window, database_url, lock_kiosk=lock_after_setup):
                 window.start_loading(database_url)
 
         watcher.painted.connect(lambda: QTimer.singleShot(0, after_first_frame))
-    controller = None if kiosk is None else _lock(window, kiosk)
-    if controller is None:
+    if kiosk is None and not exit_after_first_frame and settings.current().role == "kiosk":
+        kiosk = _role_kiosk_options(code)  # a PC set up as a tourist screen starts locked
+    locks = [] if kiosk is None else [_lock(window, kiosk)]
+    if not locks:
         window.resize(1366, 768)
         window.showMaximized()
     status = app.exec()
     if gc_was_enabled:
         gc.enable()  # also when the window closed before it painted
-    if controller is not None:
+    for controller in locks:
         controller.stop()  # the window may close now
     if exit_after_first_frame and settings.current().report_first_frame:
         # For benchmarks/bench_startup.py: when the first frame was painted, wall clock.
@@ -178,6 +183,16 @@ def _log_settings_problems() -> None:
 
     for problem in settings.current().file_problems:
         logging.getLogger("kiosk").warning("settings file skipped: %s", problem)
+
+
+def _role_kiosk_options(language: str) -> KioskOptions:
+    """Kiosk mode as ``market-kiosk kiosk`` starts it, for a PC whose role is ``kiosk``."""
+    from kiosk import settings
+    from kiosk.domain.locales import parse_locale
+    from kiosk.ui.kiosk_mode.controller import KioskOptions
+
+    idle = float(settings.current().idle_seconds)
+    return KioskOptions(idle_s=idle, language=parse_locale(language))
 
 
 def _lock(window: Shell, options: KioskOptions) -> KioskController:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from kiosk import settings, settings_file
@@ -27,10 +28,16 @@ def setup_needed(database_url: str | None = None) -> tuple[bool, str]:
     return not settings_file.settings_path().exists(), ""
 
 
-def open_setup_if_needed(shell: Shell, database_url: str | None = None) -> bool:
+def open_setup_if_needed(
+    shell: Shell,
+    database_url: str | None = None,
+    *,
+    lock_kiosk: Callable[[], None] | None = None,
+) -> bool:
     """Show the set-up on *shell* when :func:`setup_needed`; True when it shows.
 
-    Once finished, the shell opens this PC's database as now written and the mode of its role.
+    Once finished, the shell opens this PC's database as now written and the mode of its
+    role; a PC set up as a tourist screen calls *lock_kiosk* (kiosk mode) instead.
     """
     needed, problem = setup_needed(database_url)
     if not needed:
@@ -39,15 +46,18 @@ def open_setup_if_needed(shell: Shell, database_url: str | None = None) -> bool:
 
     screen = SetupScreen(problem)
     shell.add_screen(SCREEN, screen)
-    screen.finished.connect(lambda role: _open_role(shell, role))
+    screen.finished.connect(lambda role: _open_role(shell, role, lock_kiosk))
     shell.show_screen(SCREEN)
     return True
 
 
-def _open_role(shell: Shell, role: str) -> None:
+def _open_role(shell: Shell, role: str, lock_kiosk: Callable[[], None] | None = None) -> None:
     from kiosk.ui.modes import available_modes
 
     shell.start_loading(None)
+    if role == "kiosk" and lock_kiosk is not None:
+        lock_kiosk()
+        return
     key = ROLE_MODES.get(role, "tourist")
     for mode in available_modes():
         if mode.key == key:

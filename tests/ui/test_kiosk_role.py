@@ -1,0 +1,129 @@
+"""A PC set up as a tourist screen (role ``kiosk``) starts locked, as ``market-kiosk kiosk``."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk import settings
+from kiosk.app import build_shell
+from kiosk.ui import ops
+from kiosk.ui.setup import open_setup_if_needed
+from kiosk.ui.shell import Shell
+from tests.ui.setup_helpers import click, fresh_pc, setup_of
+
+# Starts the GUI; half a second after the lock (if any) prints what a visitor would face.
+_PROBE = """
+import sys
+from PySide6.QtCore import QTimer
+from kiosk import app
+
+real_lock = app._lock
+locked = []
+controllers = []
+
+def spy(window, options):
+    locked.append(options)
+    controllers.append(real_lock(window, options))
+    return controllers[-1]
+
+def look():
+    from kiosk.ui.modes import available_modes
+    full = bool(locked) and all(w.isFullScreen() for w in app.application().topLevelWidgets()
+                                if w.isVisible() and w.isWindow())
+    keys = sorted(mode.key for mode in available_modes())
+    language = locked[0].language if locked else "-"
+    print(len(locked), full, ",".join(keys), language, flush=True)
+    for controller in controllers:
+        controller.leave()  # the manager's way out: unlock, then quit
+    app.application().quit()
+
+app._lock = spy
+app.application()
+QTimer.singleShot(1500, look)
+sys.exit(app.run_gui(locale="en"))
+"""
+
+
+def _start_as(role: str, tmp_path: Path) -> list[str]:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "KIOSK_ROLE": role,
+        "KIOSK_DATABASE_URL": "sqlite:///" + (tmp_path / "pc.sqlite3").as_posix(),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_a_kiosk_pc_starts_locked_to_the_tourists(tmp_path: Path) -> None:
+    count, full_screen, modes, language = _start_as("kiosk", tmp_path)
+    assert count == "1" and full_screen == "True"
+    assert modes == "tourist"  # no "My store", checklist or manager on the start screen
+    assert language == "en"  # the idle reset comes back to the language it started in
+
+
+@pytest.mark.parametrize("role", ["stall", "office"])
+def test_staff_pcs_start_unlocked_with_every_mode(role: str, tmp_path: Path) -> None:
+    count, full_screen, modes, _language = _start_as(role, tmp_path)
+    assert count == "0" and full_screen == "False"
+    assert modes == "manager,merchant,onboarding,tourist"
+
+
+@pytest.fixture
+def locks() -> list[Shell]:
+    return []
+
+
+@pytest.fixture
+def setup_with_lock(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, locks: list[Shell]
+) -> Iterator[Shell]:
+    fresh_pc(monkeypatch, tmp_path)
+    shell = build_shell("en")
+    qtbot.add_widget(shell)
+    assert open_setup_if_needed(shell, lock_kiosk=lambda: locks.append(shell))
+    shell.resize(1366, 768)
+    shell.show()
+    yield shell
+    ops.wait_idle()
+    setup_of(shell)._close_services()
+    services = shell.services()
+    if services is not None:
+        services.close()
+
+
+def test_finishing_the_set_up_as_a_tourist_screen_locks_it(
+    setup_with_lock: Shell, locks: list[Shell]
+) -> None:
+    screen = setup_of(setup_with_lock)
+    click(screen.next_button)  # this PC alone
+    click(screen.next_button)  # a tourist kiosk (the first role) on the first market
+    assert settings.Settings.load().role == "kiosk"
+    assert locks == [setup_with_lock]
+
+
+def test_finishing_the_set_up_as_a_stall_does_not_lock(
+    setup_with_lock: Shell, locks: list[Shell]
+) -> None:
+    screen = setup_of(setup_with_lock)
+    click(screen.next_button)
+    click(screen.role_step.buttons["stall"])
+    screen.role_step.picker.store_box.setCurrentIndex(0)
+    click(screen.next_button)
+    assert settings.Settings.load().role == "stall"
+    assert locks == []
