@@ -10,6 +10,7 @@ NAMES = {
     "driver": define("check.name.driver", N_("driver")),
     "reachable": define("check.name.reachable", N_("reachable")),
     "credentials": define("check.name.credentials", N_("credentials")),
+    "encryption": define("check.name.encryption", N_("encryption")),
     "database": define("check.name.database", N_("database")),
     "connection": define("check.name.connection", N_("connection")),
     "server version": define("check.name.version", N_("server version")),
@@ -65,6 +66,26 @@ NO_DRIVER = define("check.no_driver", N_("the PostgreSQL driver is missing ({mod
 FIX_DRIVER = define("check.fix.driver", N_("install the app with its postgres extra (psycopg)"))
 CONNECTED = define("check.connected", N_("connected to {where}"))
 SIGNED_IN = define("check.signed_in", N_("signed in as {user!r}"))
+NO_TLS = define(
+    "check.no_tls",
+    N_("the server at {where} offers no encrypted connection (TLS), and the URL asks for one"),
+)
+FIX_NO_TLS = define(
+    "check.fix.no_tls",
+    N_(
+        "turn TLS on at the server (ssl = on; README: Setting up a market server), or leave "
+        "sslmode=require out of the URL if the market's network is trusted"
+    ),
+)
+ENCRYPTED = define("check.encrypted", N_("encrypted ({version}, sslmode={mode})"))
+NOT_ENCRYPTED = define("check.not_encrypted", N_("not encrypted (sslmode={mode})"))
+FIX_ENCRYPT = define(
+    "check.fix.encrypt",
+    N_(
+        "the password and the data cross the network as plain text: turn TLS on at the "
+        "server and add ?sslmode=require to the URL"
+    ),
+)
 STOPPED = define("check.stopped", N_("the check stopped: {error}"))
 FIX_AGAIN = define("check.fix.again", N_("run the check again; see the server's log"))
 VERSION = define("check.version", N_("PostgreSQL {version}"))

@@ -43,7 +43,7 @@ class CheckLine:
     found: Message
     fixing: Message | None = None
     #: A fixed word for screens that say it in their own words ("" when none is needed):
-    #: unreachable, wrong_password, no_user, no_database, other_app, app_too_old,
+    #: unreachable, no_tls, wrong_password, no_user, no_database, other_app, app_too_old,
     #: database_older, empty, no_rights.
     problem: str = ""
 
@@ -78,6 +78,10 @@ def _connection_failure(exc: BaseException, url: URL) -> CheckLine:
     first = next((line for line in message.splitlines() if "FATAL" in line), message)
     first = re.sub(r"^.*FATAL:\s*", "", first).strip()
     where = f"{url.host or 'localhost'}:{url.port or 5432}"
+    if "server does not support SSL" in message:  # libpq, for sslmode=require and stricter
+        return CheckLine(
+            "encryption", "fail", say.NO_TLS(where=where), say.FIX_NO_TLS(), problem="no_tls"
+        )
     if "password authentication failed" in message or "no password supplied" in message:
         return CheckLine(
             "credentials",
@@ -129,6 +133,7 @@ def _check_postgres(url: URL) -> list[CheckLine]:
         with engine.connect() as conn:
             lines.append(CheckLine("reachable", "ok", say.CONNECTED(where=where)))
             lines.append(CheckLine("credentials", "ok", say.SIGNED_IN(user=url.username)))
+            lines.append(_encryption(conn, url))
             lines.extend(_postgres_details(conn))
     except SQLAlchemyError as exc:
         if not lines:
@@ -143,6 +148,21 @@ def _check_postgres(url: URL) -> list[CheckLine]:
 
 def _first(exc: BaseException) -> str:
     return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+
+
+def _encryption(conn: Connection, url: URL) -> CheckLine:
+    """Whether this connection runs over TLS; plain text to another machine is a warning."""
+    found = conn.exec_driver_sql(
+        "SELECT ssl, version FROM pg_stat_ssl WHERE pid = pg_backend_pid()"
+    ).first()
+    asked = url.query.get("sslmode")
+    mode = asked if isinstance(asked, str) else "prefer"  # libpq's default
+    if found is not None and found[0]:
+        return CheckLine("encryption", "ok", say.ENCRYPTED(version=found[1], mode=mode))
+    host = url.host or ""
+    if host in {"", "localhost", "127.0.0.1", "::1"} or host.startswith("/"):
+        return CheckLine("encryption", "ok", say.NOT_ENCRYPTED(mode=mode))  # this PC's own
+    return CheckLine("encryption", "warn", say.NOT_ENCRYPTED(mode=mode), say.FIX_ENCRYPT())
 
 
 def _postgres_details(conn: Connection) -> list[CheckLine]:

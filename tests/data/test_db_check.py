@@ -214,3 +214,55 @@ def test_db_check_speaks_the_command_lines_language(
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith(first), out[0]
     assert out[-1] == (summary or "1 check failed: reachable")
+
+
+def test_a_server_without_tls_is_named_not_unreachable() -> None:
+    """libpq's words when ``sslmode=require`` meets a server without TLS (the real server's
+    answer is in the test below)."""
+    url = make_url("postgresql+psycopg://kim@db.market:5432/dongmun?sslmode=require")
+    plain = RuntimeError(
+        'connection failed: connection to server at "10.0.0.5", port 5432 failed: '
+        "server does not support SSL, but SSL was required"
+    )
+    line = _connection_failure(plain, url)
+    assert (line.name, line.status, line.problem) == ("encryption", "fail", "no_tls")
+    assert line.detail == (
+        "the server at db.market:5432 offers no encrypted connection (TLS), and the URL asks "
+        "for one"
+    )
+    assert "ssl = on" in line.fix and "sslmode=require" in line.fix
+
+
+@pytest.mark.postgres
+def test_sslmode_require_fails_on_the_plain_test_server(
+    postgres_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The test server has no TLS: ``require`` stops at once (``prefer`` falls back)."""
+    required = f"{postgres_url}?sslmode=require"
+    lines = check_database(required)
+    assert [(line.name, line.status, line.problem) for line in lines] == [
+        ("encryption", "fail", "no_tls")
+    ]
+    assert main(["db", "check", "--url", required]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("FAIL encryption: the server at 127.0.0.1:")
+    assert "offers no encrypted connection (TLS)" in out and "1 check failed: encryption" in out
+
+
+@pytest.mark.postgres
+def test_the_check_says_whether_the_connection_is_encrypted(postgres_url: str) -> None:
+    from kiosk.data.server_check import _encryption
+
+    disabled = _by_name(check_database(f"{postgres_url}?sslmode=disable"))["encryption"]
+    assert (disabled.status, disabled.detail) == ("ok", "not encrypted (sslmode=disable)")
+    assert _by_name(check_database(postgres_url))["encryption"].detail == (
+        "not encrypted (sslmode=prefer)"  # libpq's default: this PC's own server, plain
+    )
+    engine = create_engine(make_url(postgres_url).set(drivername="postgresql+psycopg"))
+    try:
+        with engine.connect() as conn:  # the same plain connection, named as another PC's
+            line = _encryption(conn, make_url("postgresql+psycopg://kim@10.0.0.5/market"))
+    finally:
+        engine.dispose()
+    assert (line.status, line.detail) == ("warn", "not encrypted (sslmode=prefer)")
+    assert "plain text" in line.fix and "?sslmode=require" in line.fix
