@@ -54,7 +54,9 @@ def setup_of(shell: Shell) -> SetupScreen:
     return screen
 
 
-def type_server(screen: SetupScreen, **fields: str) -> None:
+def type_server(screen: SetupScreen, *, encrypted: bool, **fields: str) -> None:
+    """Choose "join the server", tick or untick "Encrypted connection" and type *fields*."""
     screen.where.server.setChecked(True)
+    screen.where.encrypted.setChecked(encrypted)
     for name, text in fields.items():
         screen.where.fields[name].setText(text)

@@ -1,4 +1,7 @@
-"""First run against a real PostgreSQL server: each failure in plain words, then joining it."""
+"""First run against a real PostgreSQL server: each failure in plain words, then joining it.
+
+The test server has no TLS: "Encrypted connection" is unticked unless a test says otherwise.
+"""
 
 from __future__ import annotations
 
@@ -43,8 +46,9 @@ def _fields(url: str, **changes: str) -> dict[str, str]:
     return fields | changes
 
 
-def _tested(screen: SetupScreen, url: str, **changes: str) -> str:
-    type_server(screen, **_fields(url, **changes))
+def _tested(screen: SetupScreen, url: str, *, encrypted: bool = False, **changes: str) -> str:
+    """The test's words; unencrypted unless asked: the test server has no TLS."""
+    type_server(screen, encrypted=encrypted, **_fields(url, **changes))
     click(screen.where.test_button)
     return screen.where.result.text()
 
@@ -120,3 +124,28 @@ def test_a_database_of_another_app_or_a_newer_app_is_refused(
         assert screen.step() == 0
     finally:
         admin.dispose()
+
+
+def test_a_server_without_tls_is_named_when_the_box_asks_for_encryption(
+    shell: Shell, postgres_url: str
+) -> None:
+    """libpq's ``sslmode=require`` refuses the plain server (``prefer`` would fall back
+    silently); the person is told to ask the office or untick the box, in every language."""
+    screen = setup_of(shell)
+    said = _tested(screen, postgres_url, encrypted=True)
+    assert said.startswith("⚠ 시장 서버가 암호화 연결을 지원하지 않습니다")
+    assert "시장 사무실" in said and "'암호화 연결'" in said
+    assert screen._tested is not None and screen._tested[0].endswith("?sslmode=require")
+    click(screen.next_button)
+    assert screen.step() == 0  # not opened without TLS
+    expected = {
+        "en": "untick 'Encrypted connection'",
+        "ja": "「暗号化接続」のチェックを外して",
+        "zh_Hans": "取消勾选“加密连接”",
+        "zh_Hant": "取消勾選「加密連線」",
+    }
+    for locale, words in expected.items():
+        shell.set_locale(locale)  # type: ignore[arg-type]
+        assert words in screen.where.result.text(), locale
+    shell.set_locale("ko")  # type: ignore[arg-type]
+    assert _tested(screen, postgres_url).startswith("✓")  # unticked: the plain server works

@@ -147,9 +147,12 @@ def test_the_set_up_speaks_every_language(shell: Shell) -> None:
     assert screen.title.text() == "이 PC 설정"
 
 
-@pytest.mark.parametrize("locale", ["ko", "en"])
+@pytest.mark.parametrize("locale", ["ko", "en", "ja", "zh_Hans", "zh_Hant"])
 def test_every_step_fits_1366x768_without_squeezing(shell: Shell, locale: str) -> None:
-    """Each step's layout gets at least the height it asks for (nothing overlaps or scrolls)."""
+    """Each step's layout gets at least the height it asks for (nothing overlaps or scrolls);
+    the server form's "Encrypted connection" box and result get their full width and height."""
+    from kiosk.services.values import CheckLine
+    from kiosk.ui.setup.words import connection_words as words
     from kiosk.ui.setup.words import problem_words
 
     shell.set_locale(locale)  # type: ignore[arg-type]
@@ -160,8 +163,16 @@ def test_every_step_fits_1366x768_without_squeezing(shell: Shell, locale: str) -
         return screen.steps.currentWidget().minimumSizeHint().height() <= screen.steps.height()
 
     screen.where.server.setChecked(True)
-    screen.where.show_result(problem_words("unreachable"))
-    assert fits()
+    box, result = screen.where.encrypted, screen.where.result
+    empty = [CheckLine("schema", "warn", "empty", problem="empty")]
+    for said in (problem_words("unreachable"), problem_words("no_tls"), words(empty)[1]):
+        screen.where.show_result(said)
+        assert fits(), said
+        assert box.width() >= box.sizeHint().width() and box.height() >= box.sizeHint().height()
+        needed = result.heightForWidth(result.width())
+        assert result.height() >= needed, (said, result.height(), needed)
+        bottom = result.mapTo(screen, result.rect().bottomLeft()).y()
+        assert bottom < screen.next_button.mapTo(screen, screen.next_button.rect().topLeft()).y()
     screen.where.alone.setChecked(True)
     click(screen.next_button)
     for role in ("kiosk", "stall", "office"):
@@ -171,17 +182,33 @@ def test_every_step_fits_1366x768_without_squeezing(shell: Shell, locale: str) -
     assert screen.step() == 2 and fits()
 
 
+def test_the_server_form_asks_for_an_encrypted_connection_unless_unticked(shell: Shell) -> None:
+    from kiosk.ui.setup.address import server_url
+
+    where = setup_of(shell).where
+    where.server.setChecked(True)
+    type_of = {"host": "192.168.0.10", "database": "market", "user": "kiosk"}
+    for name, text in type_of.items():
+        where.fields[name].setText(text)
+    assert where.encrypted.isChecked() and where.encrypted.isVisible()
+    assert where.encrypted.text() == "암호화 연결 (TLS)"
+    assert server_url(where.server_fields()).endswith("/market?sslmode=require")
+    click(where.encrypted)
+    assert server_url(where.server_fields()) == "postgresql://kiosk@192.168.0.10:5432/market"
+
+
 def test_each_check_failure_has_its_plain_words() -> None:
     from kiosk.services.values import CheckLine
     from kiosk.ui.setup.words import connection_words
 
     said = {}
-    for problem in ("unreachable", "wrong_password", "no_user", "no_database", "other_app",
-                    "app_too_old", "no_rights"):  # fmt: skip
+    for problem in ("unreachable", "no_tls", "wrong_password", "no_user", "no_database",
+                    "other_app", "app_too_old", "no_rights"):  # fmt: skip
         ok, words = connection_words([CheckLine("x", "fail", "detail", problem=problem)])
         assert not ok and words.startswith("⚠") and "detail" not in words
         said[problem] = words
     assert len(set(said.values())) == len(said)
+    assert "시장 사무실" in said["no_tls"] and "'암호화 연결'" in said["no_tls"]
     ok, words = connection_words([CheckLine("driver", "fail", "the driver is missing")])
     assert not ok and "the driver is missing" in words
     ok, words = connection_words([CheckLine("schema", "warn", "empty", problem="empty")])

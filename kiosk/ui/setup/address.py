@@ -9,6 +9,13 @@ from kiosk.i18n import N_
 
 #: The PostgreSQL port unless the office says otherwise.
 DEFAULT_PORT = 5432
+#: What an encrypted connection asks of libpq. Its default, ``prefer``, falls back to plain
+#: text without a word when the server offers no TLS; ``require`` fails instead (and says so).
+#: The README's server guide sets TLS up (``hostssl``, ``ssl = on``), so the form asks for it
+#: unless unticked.
+SSLMODE = "require"
+#: The check box that asks for it (words.py quotes it in the message for a server without TLS).
+ENCRYPTED = N_("Encrypted connection (TLS)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +27,8 @@ class ServerFields:
     database: str
     user: str
     password: str
+    #: Only over TLS (``?sslmode=require``); False lets libpq choose (plain text if need be).
+    encrypted: bool = True
 
 
 def field_problem(fields: ServerFields) -> tuple[str, str] | None:
@@ -40,7 +49,8 @@ def field_problem(fields: ServerFields) -> tuple[str, str] | None:
 
 
 def server_url(fields: ServerFields) -> str:
-    """``postgresql://user:password@host:port/database`` (each part quoted; no password: none)."""
+    """``postgresql://user:password@host:port/database?sslmode=require`` (each part quoted; no
+    password: none; ``?sslmode=require`` only when *encrypted*)."""
     host = fields.host.strip()
     if ":" in host and not host.startswith("["):  # an IPv6 address
         host = f"[{host}]"
@@ -48,4 +58,5 @@ def server_url(fields: ServerFields) -> str:
     user = quote(fields.user.strip(), safe="")
     secret = f":{quote(fields.password, safe='')}" if fields.password else ""
     database = quote(fields.database.strip(), safe="")
-    return f"postgresql://{user}{secret}@{host}:{port}/{database}"
+    tls = f"?sslmode={SSLMODE}" if fields.encrypted else ""
+    return f"postgresql://{user}{secret}@{host}:{port}/{database}{tls}"

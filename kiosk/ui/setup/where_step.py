@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
+    QCheckBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -16,13 +19,16 @@ from PySide6.QtWidgets import (
 
 from kiosk.i18n import _
 from kiosk.ui import theme
-from kiosk.ui.setup.address import DEFAULT_PORT, ServerFields
+from kiosk.ui.setup.address import DEFAULT_PORT, ENCRYPTED, ServerFields
 
 ALONE, SERVER = "alone", "server"
+#: Narrower than this (portrait), "Encrypted connection" goes below the password.
+STACK_BELOW = theme.GRID * 140
 
 
 class WhereStep(QWidget):
-    """Two large choices; the server's five fields and "Test connection" show for the second.
+    """Two large choices; the server's five fields, "Encrypted connection" (ticked: the
+    README's server guide sets TLS up) and "Test connection" show for the second.
 
     ``test_requested()`` when the test button is pressed; ``start_over_requested()``
     when a settings file that could not be read is to be set aside.
@@ -98,17 +104,31 @@ class WhereStep(QWidget):
             field = QLineEdit()
             field.setObjectName(f"setup-{name}")
             label.setBuddy(field)
-            grid.addWidget(label, row, col)
-            grid.addWidget(field, row, col + 1)
+            if name == "password":  # shares its cell (below); its label stays at the top
+                grid.addWidget(label, row, col, Qt.AlignmentFlag.AlignTop)
+            else:
+                grid.addWidget(label, row, col)
+                grid.addWidget(field, row, col + 1)
             self.labels[name], self.fields[name] = label, field
         self.fields["port"].setText(str(DEFAULT_PORT))
         self.fields["password"].setEchoMode(QLineEdit.EchoMode.Password)
         self.fields["password"].returnPressed.connect(self.test_requested)
+        self.encrypted = QCheckBox()
+        self.encrypted.setObjectName("setup-encrypted")
+        self.encrypted.setProperty("kind", "large")
+        self.encrypted.setChecked(True)
+        # Beside the password in landscape (no row of its own: the result keeps the room
+        # for two lines at 1366x768), below it when narrow (portrait).
+        self._secret_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._secret_row.setSpacing(theme.GRID * 2)
+        self._secret_row.addWidget(self.fields["password"], 1)
+        self._secret_row.addWidget(self.encrypted)
+        grid.addLayout(self._secret_row, 2, 1)
         self.test_button = QPushButton()
         self.test_button.setObjectName("setup-test")
         self.test_button.setProperty("kind", "primary")
         self.test_button.clicked.connect(self.test_requested)
-        grid.addWidget(self.test_button, 2, 2, 1, 2)
+        grid.addWidget(self.test_button, 2, 2, 1, 2, Qt.AlignmentFlag.AlignTop)
         self.result = QLabel()
         self.result.setObjectName("setup-test-result")
         self.result.setProperty("role", "lead")
@@ -130,6 +150,7 @@ class WhereStep(QWidget):
             database=f["database"].text(),
             user=f["user"].text(),
             password=f["password"].text(),
+            encrypted=self.encrypted.isChecked(),
         )
 
     def show_file_problem(self, text: str) -> None:
@@ -139,6 +160,14 @@ class WhereStep(QWidget):
 
     def show_result(self, text: str) -> None:
         self.result.setText(text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        wide = event.size().width() >= STACK_BELOW
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._secret_row.direction() != direction:
+            self._secret_row.setDirection(direction)
+        self.labels["password"].setMinimumHeight(self.fields["password"].sizeHint().height())
+        super().resizeEvent(event)
 
     def _show_choice(self) -> None:
         self.server_box.setVisible(self.server.isChecked())
@@ -171,5 +200,6 @@ class WhereStep(QWidget):
         }
         for name, text in words.items():
             self.labels[name].setText(text)
+        self.encrypted.setText(_(ENCRYPTED))
         self.test_button.setText(_("Test connection"))
         self._show_choice()

@@ -16,6 +16,10 @@ _PROBLEMS = {
         "The server cannot be reached. Check the address and the port, and that the office "
         "PC is on and connected."
     ),
+    "no_tls": N_(
+        "The market's server does not offer an encrypted connection. Ask the market office to "
+        "turn it on, or untick 'Encrypted connection' if the office says so."
+    ),
     "wrong_password": N_("The password is wrong. Type it again, or ask the market office."),
     "no_user": N_("The server does not know this user name. Check the name."),
     "no_database": N_("The server has no database of that name. Check the name."),
