@@ -169,6 +169,7 @@ def test_every_step_fits_1366x768_without_squeezing(shell: Shell, locale: str) -
         screen.where.show_result(said)
         assert fits(), said
         assert box.width() >= box.sizeHint().width() and box.height() >= box.sizeHint().height()
+        assert screen.where.fields["password"].width() >= 160  # eight dots or so beside it
         needed = result.heightForWidth(result.width())
         assert result.height() >= needed, (said, result.height(), needed)
         bottom = result.mapTo(screen, result.rect().bottomLeft()).y()
