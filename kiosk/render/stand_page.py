@@ -21,6 +21,7 @@ from kiosk.domain.text import LocalizedText
 from kiosk.render import stands_text as copy
 from kiosk.render.fonts import font_for
 from kiosk.render.qr import QrMatrix, draw_qr
+from kiosk.render.text_layer import TextLayer
 
 StandSize = Literal["a6", "a5", "a4"]
 DPI = design.PRINT_DPI
@@ -110,8 +111,9 @@ class _Painter:
     is laid out once per font and width, not once a page.
     """
 
-    def __init__(self, painter: QPainter) -> None:
+    def __init__(self, painter: QPainter, text_layer: TextLayer | None = None) -> None:
         self.p = painter
+        self.text_layer = text_layer
         self.dry = False
         self.text_scale = 1.0
         self.placed: Placed | None = None
@@ -156,6 +158,8 @@ class _Painter:
         self.p.setFont(font)
         self.p.setPen(color)
         self.p.drawText(rect, align.value | _V_CENTER, elided)
+        if self.text_layer is not None:
+            self.text_layer.drawn(font, elided, width=rect.width(), flags=align.value | _V_CENTER)
 
     def wrapped(
         self,
@@ -178,6 +182,8 @@ class _Painter:
             self.p.setFont(font)
             self.p.setPen(color)
             self.p.drawText(QRectF(x, y, width, bound_h), flags, text)
+            if self.text_layer is not None:
+                self.text_layer.drawn(font, text, width=width, flags=flags)
         return y + bound_h
 
     def _size(self, font: QFont, text: str, *, width: float, flags: int) -> tuple[float, float]:
@@ -372,10 +378,11 @@ def _draw_page(d: _Painter, codes: StandPage, market_name: LocalizedText) -> boo
 
 class StandDrawer:
     """Draws stand pages on one painter, already scaled to A6 at 300 dpi units, keeping
-    fonts and text measures from page to page (the painter's transform must stay)."""
+    fonts and text measures from page to page (the painter's transform must stay).
+    *text_layer*, when given, is told every text drawn (a PDF's text layer)."""
 
-    def __init__(self, painter: QPainter) -> None:
-        self._d = _Painter(painter)
+    def __init__(self, painter: QPainter, text_layer: TextLayer | None = None) -> None:
+        self._d = _Painter(painter, text_layer)
 
     def draw(
         self, page: StandPage, market_name: LocalizedText, placed: Placed | None = None

@@ -40,6 +40,7 @@ from kiosk.render.stand_page import (
     draw_stand,
     mm,
 )
+from kiosk.render.text_layer import TextLayer
 from kiosk.render.verify import verify_matrix
 
 __all__ = ["ExtraCode", "StandPage", "StandSize", "draw_stand", "mm"]
@@ -187,9 +188,11 @@ def stands_pdf(
     scale = page_scale(size)
     canvas = PdfCanvas(page_layout(size), resolution=DPI, title=market_name.get("ko"))
     expected: list[PageMarks] = []
+    # What each glyph shows, for the file's text layer (copy, search, screen readers).
+    text_layer = TextLayer(canvas.writer)
     try:
         canvas.painter.scale(scale, scale)
-        drawer = StandDrawer(canvas.painter)
+        drawer = StandDrawer(canvas.painter, text_layer)
         for index, codes in enumerate(pages):
             for _copy in range(max(1, copies)):
                 if expected:
@@ -202,7 +205,7 @@ def stands_pdf(
     except BaseException:
         canvas.abandon()
         raise
-    return canvas.finish(), expected
+    return text_layer.repair(canvas.finish()), expected
 
 
 def render_stands(
