@@ -1,7 +1,7 @@
 """Catalog tooling: ``catalogs.py extract|update|compile|check|all`` (run with the venv's Python).
 
 * ``extract`` scans ``kiosk/`` as mapped in ``babel.cfg`` into ``i18n/kiosk.pot``
-  with the keywords ``_  N_  ngettext:1,2  translate:1``.
+  with the keywords ``_  N_  Nn_:1,2  ngettext:1,2  translate:1``.
 * ``update`` merges the template into ``i18n/<locale>/LC_MESSAGES/kiosk.po`` for
   the five display locales (no fuzzy matching: a new string stays empty until a
   person translates it; the ``en`` catalog maps every msgid to itself).
@@ -36,6 +36,7 @@ LOCALES: tuple[str, ...] = ("ko", "en", "ja", "zh_Hans", "zh_Hant")
 KEYWORDS: dict[str, tuple[int, ...] | None] = {
     "_": None,
     "N_": None,
+    "Nn_": (1, 2),
     "ngettext": (1, 2),
     "translate": (1,),
 }

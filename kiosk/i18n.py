@@ -173,10 +173,11 @@ def translate(message: str, locale: LocaleCode) -> str:
 def render_message(message: Message, locale: LocaleCode | None = None) -> str:
     """*message* (with its nested messages) in *locale*, or in the current UI locale."""
     if locale is None:
-        return render(message, _)
-    return render(message, _catalog(locale).gettext)
+        return render(message, _, ngettext)
+    catalog = _catalog(locale)
+    return render(message, catalog.gettext, catalog.ngettext)
 
 
 # Errors and notes carry Message values; str() of them renders through this hook,
 # so they show in the language current when they are shown, not when raised.
-install_translator(_)
+install_translator(_, ngettext)

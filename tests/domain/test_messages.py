@@ -37,6 +37,9 @@ MESSAGE_MODULES = (
     "kiosk.render.export",
     "kiosk.render.stands",
     "kiosk.render.verify",
+    "kiosk.domain.exchange.problems",
+    "kiosk.domain.onboarding.checklist_file",
+    "kiosk.services.exchange.import_export",
 )
 
 
@@ -182,8 +185,14 @@ def test_codes_are_stable_unique_and_extracted() -> None:
     for code, template in pinned.items():
         assert registry.get(code) == template and template
     with (ROOT / "i18n" / "kiosk.pot").open("rb") as handle:
-        extracted = {m.id for m in read_po(handle) if m.id}
-    assert not set(registry.values()) - extracted, "templates Babel did not extract (N_ missing?)"
+        entries = [m for m in read_po(handle) if m.id]
+    extracted = {m.id for m in entries if isinstance(m.id, str)}
+    plural_ids = {tuple(m.id) for m in entries if not isinstance(m.id, str)}
+    plurals = messages.registered_plurals()
+    assert len(plurals) >= 3
+    singular = {t for code, t in registry.items() if code not in plurals}
+    assert not singular - extracted, "templates Babel did not extract (N_ missing?)"
+    assert set(plurals.values()) <= plural_ids, "plural pairs Babel did not extract (Nn_?)"
 
 
 def test_define_refuses_a_code_or_template_that_means_two_things() -> None:
@@ -197,9 +206,75 @@ def test_define_refuses_a_code_or_template_that_means_two_things() -> None:
 
 def test_every_message_has_a_translation_in_every_locale() -> None:
     registry = _registry()
+    plurals = messages.registered_plurals()
     for locale in ("ko", "ja", "zh_Hans", "zh_Hant"):
-        missing = [t for t in registry.values() if i18n.translate(t, locale) == t]
+        catalog = i18n._catalog(locale)
+        missing = [
+            t for c, t in registry.items() if c not in plurals and i18n.translate(t, locale) == t
+        ]
+        missing += [pair for pair in plurals.values() if catalog.ngettext(*pair, 1) in pair]
         assert not missing, f"{locale}: {missing[:5]}"
+
+
+def test_a_plural_message_reads_one_problem_and_two_problems() -> None:
+    from kiosk.domain.exchange.problems import MORE_PROBLEMS
+    from kiosk.services.exchange.import_export import REFUSED
+
+    def refused(count: int) -> Message:
+        return REFUSED(name="a.csv", count=count, first="row 2: price is empty")
+
+    assert i18n.render_message(refused(1), "en") == (
+        "a.csv: 1 problem, nothing was imported: row 2: price is empty"
+    )
+    assert i18n.render_message(refused(2), "en") == (
+        "a.csv: 2 problems, nothing was imported. The first: row 2: price is empty"
+    )
+    assert i18n.render_message(MORE_PROBLEMS(count=1), "en") == "… and 1 more problem"
+    assert i18n.render_message(MORE_PROBLEMS(count=0), "en") == "… and 0 more problems"
+    # Korean, Japanese and Chinese have one form for every count.
+    for locale in ("ko", "ja", "zh_Hans", "zh_Hant"):
+        one, two = (i18n.render_message(refused(n), locale) for n in (1, 2))
+        assert one.replace("1", "2") == two and "a.csv" in one
+    assert "문제가 1개" in i18n.render_message(refused(1), "ko")
+
+
+def test_str_of_a_plural_message_follows_the_current_language() -> None:
+    from kiosk.domain.exchange.problems import MORE_PROBLEMS
+    from kiosk.services.exchange.import_export import ImportRefused
+
+    error = ImportRefused.__new__(ImportRefused)
+    KioskError.__init__(error, MORE_PROBLEMS(count=1))
+    before = i18n.current_locale()
+    try:
+        i18n.set_locale("en")
+        assert str(error) == "… and 1 more problem"
+        i18n.set_locale("ko")
+        assert str(error) == "… 그 밖에 문제 1개"
+    finally:
+        i18n.set_locale(before)
+
+
+def test_plural_rendering_without_a_plural_translator_uses_the_english_rule() -> None:
+    pair = ("{count} stall", "{count} stalls")
+    message = messages.PluralDef("test.stalls", pair, "count")(count=1)
+    assert render(message, lambda t: t) == "1 stall"
+    assert render(message, lambda t: {"{count} stall": "{count} 점포"}.get(t, t)) == "1 점포"
+    assert render(messages.PluralDef("test.stalls", pair, "count")(count=3), str) == "3 stalls"
+    broken = render(message, str, lambda s, p, n: "{nope}")
+    assert broken == "1 stall"  # a broken translation falls back to the English form
+
+
+def test_define_plural_checks_its_count_and_its_code() -> None:
+    _registry()
+    from kiosk.domain.exchange.problems import MORE_PROBLEMS
+
+    with pytest.raises(TypeError, match="count"):
+        MORE_PROBLEMS(count="3")
+    with pytest.raises(ValueError, match="already means"):
+        messages.define_plural(
+            "exchange.more_problems",
+            messages.Nn_("… and {count} more problem", "… and {count} more errors"),
+        )
 
 
 def test_domain_forbids_kiosk_i18n_in_the_import_contract() -> None:

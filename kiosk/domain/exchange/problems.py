@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from kiosk.domain.listing import StoreListing
-from kiosk.domain.messages import N_, Message, define
+from kiosk.domain.messages import N_, Message, Nn_, define, define_plural
 
 #: Problems reported at most (the rest are counted).
 MAX_PROBLEMS: Final = 50
@@ -15,7 +15,9 @@ MAX_PROBLEMS: Final = 50
 WHERE = define("exchange.where", N_("{sheet}, row {row}: {column} {problem}"))
 WHERE_ROW = define("exchange.where_row", N_("{sheet}, row {row}: {problem}"))
 WHERE_SHEET = define("exchange.where_sheet", N_("{sheet}: {problem}"))
-MORE_PROBLEMS = define("exchange.more_problems", N_("… and {count} more problems"))
+MORE_PROBLEMS = define_plural(
+    "exchange.more_problems", Nn_("… and {count} more problem", "… and {count} more problems")
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ import tomllib
 from collections.abc import Mapping
 from typing import Any, Final
 
-from kiosk.domain.messages import N_, KioskError, Message, define
+from kiosk.domain.messages import N_, KioskError, Message, Nn_, define, define_plural
 from kiosk.domain.onboarding.checklist import Checklist, Programme, Step
 from kiosk.domain.onboarding.checklist_checks import KINDS, LIMITS, WRONG_TYPE, Checker
 from kiosk.domain.onboarding.checklist_lines import Path, line_index, line_of
@@ -31,7 +31,11 @@ _STEP_KEY = re.compile(r"[a-z][a-z0-9_]{1,47}")
 
 
 CHECKLIST_ERROR = define("checklist.error", N_("checklist {file}, line {line}: {problem}"))
-MORE_PROBLEMS = define("checklist.more", N_("({n} more problems in the same file)"))
+MORE_PROBLEMS = define_plural(
+    "checklist.more",
+    Nn_("({n} more problem in the same file)", "({n} more problems in the same file)"),
+    count="n",
+)
 SYNTAX = define("checklist.syntax", N_("not valid TOML ({reason})"))
 NOT_UTF8 = define("checklist.not_utf8", N_("the file is not UTF-8 text"))
 MISSING_FIELD = define("checklist.missing_field", N_("missing field {name!r}"))

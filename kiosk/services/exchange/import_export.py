@@ -47,7 +47,7 @@ from kiosk.domain.exchange.read import read_tables
 from kiosk.domain.exchange.spreadsheet import Neutral
 from kiosk.domain.exchange.write import Cell, flat_rows, goods_rows, store_rows
 from kiosk.domain.listing import StoreListing
-from kiosk.domain.messages import N_, KioskError, Message, define
+from kiosk.domain.messages import N_, KioskError, Message, Nn_, define, define_plural
 from kiosk.domain.store_edit.checks import validate
 from kiosk.domain.store_edit.draft import FieldChange
 from kiosk.services.exchange.files import FileKind, read_file_tables, without_cycle_collection
@@ -68,9 +68,12 @@ OTHER_MARKET = define(
     "exchange.other_market",
     N_('the file is for the market "{found}", not "{wanted}"; nothing was imported'),
 )
-REFUSED = define(
+REFUSED = define_plural(
     "exchange.refused",
-    N_("{name}: {count} problems, nothing was imported. The first: {first}"),
+    Nn_(
+        "{name}: {count} problem, nothing was imported: {first}",
+        "{name}: {count} problems, nothing was imported. The first: {first}",
+    ),
 )
 EXPORT_DIFFERS = define(
     "exchange.export_differs",

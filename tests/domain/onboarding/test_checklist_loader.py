@@ -192,7 +192,7 @@ def test_all_problems_are_kept_and_counted() -> None:
     text = _file(_step(tittle='"a"'), _step("demo_step", 20))
     error = _refused(text)
     assert len(error.problems) == 2
-    assert "(1 more problems in the same file)" in str(error)
+    assert "(1 more problem in the same file)" in str(error)
 
 
 def test_line_index_of_the_shipped_file() -> None:
