@@ -1,12 +1,12 @@
 """Publishing is atomic and incremental: a new folder, switched to when every file is checked.
 
-The site folder the web server reads (``--out``) is a symbolic link to one version
-in ``.<name>.versions`` beside it. A publish writes a new version there (a page
-unchanged since the last one is hard-linked, not written again), reads every
-written file back, flushes the version to the disk once (not file by file) and
-only then replaces the link in one ``rename``: a full
-disk, a crash or a failed check leaves the previous site as it was. The version
-before stays (one step back); older ones are removed.
+The site folder the web server reads (``--out``) is a link to one version in
+``.<name>.versions`` beside it (a symbolic link; on Windows a directory junction,
+kiosk.publish.switch). A publish writes a new version there (a page unchanged since
+the last one is hard-linked, not written again), reads every written file back,
+flushes the version to the disk once (not file by file) and only then points the
+link at it in one step: a full disk, a crash or a failed check leaves the previous
+site as it was. The version before stays (one step back); older ones are removed.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import cast
+
+from kiosk.publish import switch
 
 MANIFEST = "publish.json"
 #: A new file, never one that is there; binary on Windows.
@@ -70,7 +72,7 @@ def versions_of(out: Path) -> Path:
 def current_version(out: Path) -> Path | None:
     """The version folder *out* points at, None before the first publish; PublishError
     when *out* is something publish did not make (a file, a folder of other things)."""
-    if out.is_symlink():
+    if switch.is_link(out):
         target = out.resolve()
         return target if target.is_dir() else None
     if not out.exists():
@@ -228,14 +230,6 @@ def _flush_folder(folder: Path) -> None:
         os.close(handle)
 
 
-def _switch(out: Path, new: Path) -> None:
-    link = new.parent / f".link-{new.name}"
-    os.symlink(os.path.relpath(new, out.parent), link, target_is_directory=True)
-    if out.is_dir() and not out.is_symlink():
-        out.rmdir()  # an empty folder made by hand (checked by current_version)
-    os.replace(link, out)
-
-
 def publish_files(out: Path, files: Mapping[str, bytes], *, base_url: str) -> Published:
     """Write *files* as a new version of the site at *out* and switch to it (see module)."""
     old = current_version(out)
@@ -254,7 +248,7 @@ def publish_files(out: Path, files: Mapping[str, bytes], *, base_url: str) -> Pu
         (new / MANIFEST).write_text(json.dumps(manifest, indent=0, sort_keys=True), "utf-8")
         _verify(new, files, linked)
         _flush(new, files)
-        _switch(out, new)
+        switch.switch(out, new)
         _flush_folder(out.parent)
     except OSError as exc:
         shutil.rmtree(new, ignore_errors=True)
