@@ -148,7 +148,7 @@ def run_gui(
                 locks.append(_lock(window, _role_kiosk_options(code)))
 
             if not open_setup_if_needed(window, database_url, lock_kiosk=lock_after_setup):
-                window.start_loading(database_url)
+                window.start_loading(database_url, seed_demo=_not_set_up())
 
         watcher.painted.connect(lambda: QTimer.singleShot(0, after_first_frame))
     if kiosk is None and not exit_after_first_frame and settings.current().role == "kiosk":
@@ -173,6 +173,14 @@ def run_gui(
     if services is not None:
         services.close()
     return int(status)
+
+
+def _not_set_up() -> bool:
+    """A PC not set up (a checkout, ``dev.py run``) fills an empty database with the demo
+    markets; on one set up the set-up chose (a market's own data may start empty)."""
+    from kiosk import settings
+
+    return settings.current().role is None
 
 
 def _log_settings_problems() -> None:

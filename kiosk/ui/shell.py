@@ -207,8 +207,8 @@ class Shell(QMainWindow):
     def is_loading(self) -> bool:
         return self._loading
 
-    def start_loading(self, database_url: str | None) -> None:
-        """Open the database (seeding the demo markets into an empty one) in the background."""
+    def start_loading(self, database_url: str | None, *, seed_demo: bool = True) -> None:
+        """Open the database in the background; *seed_demo*: an empty one gets the demo markets."""
         from kiosk.ui import ops
 
         if self._loading or self._services is not None:
@@ -220,7 +220,7 @@ class Shell(QMainWindow):
             from kiosk.services.app import Services
 
             # A database that fails SQLite's quick_check is not used (kiosk/ui/recovery.py).
-            services = Services.open_checked(database_url, seed_demo=True)
+            services = Services.open_checked(database_url, seed_demo=seed_demo)
             services.directory.list_markets()  # warm the ORM and the first query off the GUI thread
             from kiosk.domain.formatting import format_price
 

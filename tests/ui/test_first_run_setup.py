@@ -53,6 +53,9 @@ def test_this_pc_alone_as_a_tourist_kiosk(shell: Shell, alone_file: Path) -> Non
     assert screen.where.alone.isChecked() and screen.step() == 0
     assert screen.title.text() == "이 PC 설정"
     assert screen.next_button.height() >= 48 and screen.where.alone.height() >= 48
+    assert screen.where.empty.isChecked() and not screen.where.with_examples()
+    click(screen.where.demo)
+    assert screen.where.with_examples() and "예시 시장" in screen.where.explain.text()
     click(screen.next_button)
     assert screen.step() == 1, screen.status.text()
     assert screen.role_step.market() is not None  # the demo markets are offered
@@ -66,8 +69,39 @@ def test_this_pc_alone_as_a_tourist_kiosk(shell: Shell, alone_file: Path) -> Non
     assert shell.services() is not None and shell.current_screen_name() != "first-run-setup"
 
 
+def test_a_market_office_starts_its_own_market_empty(shell: Shell, alone_file: Path) -> None:
+    """The default for "this PC alone": no market is made up, now or when the app opens."""
+    screen = setup_of(shell)
+    assert screen.where.start_box.isVisible() and screen.where.empty.isChecked()
+    assert "시장 관리자" in screen.where.explain.text()
+    click(screen.next_button)
+    assert screen.step() == 1, screen.status.text()
+    assert screen.role_step.market() is None
+    assert "No markets yet" not in screen.role_step.message.text()  # said in Korean
+    assert screen.role_step.message.text() == i18n.translate(
+        "No markets yet: the market office adds them in Market manager.", "ko"
+    )
+    shell.top_language_bar().button("en").click()
+    assert screen.role_step.message.text().startswith("No markets yet")
+    i18n.set_locale("ko")
+    click(screen.next_button)  # a tourist screen, to be filled by the office later
+    assert settings.Settings.load().role == "kiosk"
+    assert ops.wait_idle()
+    services = shell.services()
+    assert services is not None and services.directory.list_markets() == []
+
+
+def test_the_server_way_hides_what_this_pc_starts_with(shell: Shell) -> None:
+    screen = setup_of(shell)
+    screen.where.server.setChecked(True)
+    assert not screen.where.start_box.isVisible() and not screen.where.with_examples()
+    screen.where.demo.setChecked(True)
+    assert not screen.where.with_examples()  # examples go only into this PC's own file
+
+
 def test_a_stall_pc_needs_its_stall(shell: Shell) -> None:
     screen = setup_of(shell)
+    click(screen.where.demo)
     click(screen.next_button)
     click(screen.role_step.buttons["stall"])
     click(screen.next_button)
@@ -175,6 +209,9 @@ def test_every_step_fits_1366x768_without_squeezing(shell: Shell, locale: str) -
         bottom = result.mapTo(screen, result.rect().bottomLeft()).y()
         assert bottom < screen.next_button.mapTo(screen, screen.next_button.rect().topLeft()).y()
     screen.where.alone.setChecked(True)
+    assert fits()
+    screen.where.demo.setChecked(True)
+    assert fits()
     click(screen.next_button)
     for role in ("kiosk", "stall", "office"):
         click(screen.role_step.buttons[role])
@@ -214,3 +251,32 @@ def test_each_check_failure_has_its_plain_words() -> None:
     assert not ok and "the driver is missing" in words
     ok, words = connection_words([CheckLine("schema", "warn", "empty", problem="empty")])
     assert ok and words.startswith("✓") and "비어" in words
+
+
+def test_only_a_pc_not_set_up_fills_an_empty_database_with_the_demo(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`python3 dev.py run` (no settings) comes up with the two demo markets; a PC set up
+    keeps what its set-up chose, an empty database included."""
+    from kiosk import app
+
+    monkeypatch.setattr(settings, "current", lambda: settings.Settings(role=None))
+    assert app._not_set_up()
+    monkeypatch.setattr(settings, "current", lambda: settings.Settings(role="office"))
+    assert not app._not_set_up()
+
+
+def test_the_shell_seeds_an_empty_database_only_when_told(qtbot: QtBot, alone_file: Path) -> None:
+    from kiosk.app import build_shell
+
+    url = "sqlite:///" + alone_file.as_posix()
+    alone_file.parent.mkdir(parents=True)
+    for seed, expected in ((False, set()), (True, {"bansong", "dongmun"})):
+        shell = build_shell("ko")
+        qtbot.add_widget(shell)
+        shell.start_loading(url, seed_demo=seed)
+        assert ops.wait_idle()
+        services = shell.services()
+        assert services is not None
+        assert {m.slug for m in services.directory.list_markets()} == expected
+        services.close()

@@ -54,7 +54,7 @@ def open_setup_if_needed(
 def _open_role(shell: Shell, role: str, lock_kiosk: Callable[[], None] | None = None) -> None:
     from kiosk.ui.modes import available_modes
 
-    shell.start_loading(None)
+    shell.start_loading(None, seed_demo=False)  # the set-up added the examples if chosen
     if role == "kiosk" and lock_kiosk is not None:
         lock_kiosk()
         return

@@ -25,6 +25,7 @@ class RoleStep(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._no_markets = False
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(theme.GRID * 2)
@@ -93,11 +94,20 @@ class RoleStep(QWidget):
             self._show_role()
             self.role_changed.emit()
 
+    def set_no_markets(self, none: bool) -> None:
+        """Whether the database has no market yet: then the step says so (in every language)."""
+        self._no_markets = none
+        self._show_role()
+
     def _show_role(self) -> None:
         stall = self.role() == "stall"
         self.picker.store_title.setVisible(stall)
         self.picker.store_box.setVisible(stall)
-        self.show_message("")
+        self.show_message(
+            _("No markets yet: the market office adds them in Market manager.")
+            if self._no_markets
+            else ""
+        )
         self.market_question.setText(
             _("Which market and stall is this PC at? Type or choose the stall number or name.")
             if stall

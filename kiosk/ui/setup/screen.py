@@ -33,9 +33,10 @@ _log = logging.getLogger(__name__)
 class SetupScreen(QWidget):
     """Step 1 where the data is, step 2 what this PC is, step 3 (the office) the manager
     password. Every check and write runs in a background op. Going on from step 1 opens
-    the chosen database as the app would at start (an empty one gets its tables, "this
-    PC alone" the demo markets); the settings file is written only on "Finish", and then
-    exactly what ``market-kiosk setup`` writes.
+    the chosen database as the app would at start (an empty one gets its tables, and "this
+    PC alone" the two example markets when they are chosen; a set-up PC's app never adds
+    them by itself); the settings file is written only on "Finish", and then exactly what
+    ``market-kiosk setup`` writes.
 
     ``finished(role)`` once the settings file is written and the set-up's own
     connection closed: the shell then opens the app in that role.
@@ -192,7 +193,7 @@ class SetupScreen(QWidget):
                 return
             demo = False
         else:
-            url, demo = "", True
+            url, demo = "", self.where.with_examples()
         self._close_services()
         self._busy(_("Opening the market's data…"))
 
@@ -212,10 +213,8 @@ class SetupScreen(QWidget):
         self._busy("")
         home = self._services.directory.home_market()
         self.role_step.picker.set_markets(markets, select=home.market_slug if home else None)
-        self.role_step.show_message(
-            "" if markets else _("No markets yet: the market office adds them in Market manager.")
-        )
         self._go(1)
+        self.role_step.set_no_markets(not markets)
         market = self.role_step.market()
         if market is not None:
             self._load_stalls(market)

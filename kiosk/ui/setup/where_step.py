@@ -1,4 +1,5 @@
-"""Set-up step 1: where this PC keeps its data, this PC alone or the market's server."""
+"""Set-up step 1: where this PC keeps its data, this PC alone (empty or with the two
+example markets) or the market's server."""
 
 from __future__ import annotations
 
@@ -27,8 +28,10 @@ STACK_BELOW = theme.GRID * 140
 
 
 class WhereStep(QWidget):
-    """Two large choices; the server's five fields, "Encrypted connection" (ticked: the
-    README's server guide sets TLS up) and "Test connection" show for the second.
+    """Two large choices; for the first, what the PC starts with (no markets, the default
+    for a real market, or the two example markets to try the app); for the second, the
+    server's five fields, "Encrypted connection" (ticked: the README's server guide sets
+    TLS up) and "Test connection".
 
     ``test_requested()`` when the test button is pressed; ``start_over_requested()``
     when a settings file that could not be read is to be set aside.
@@ -69,6 +72,8 @@ class WhereStep(QWidget):
         for button in (self.alone, self.server):
             choices.addWidget(button, 1)
         column.addLayout(choices)
+        self.start_box = self._build_start_box()
+        column.addWidget(self.start_box)
         self.explain = QLabel()
         self.explain.setProperty("role", "body")
         self.explain.setWordWrap(True)
@@ -77,8 +82,30 @@ class WhereStep(QWidget):
         column.addWidget(self.server_box)
         column.addStretch(1)
         self.alone.setChecked(True)
+        self.empty.setChecked(True)
         self._group.buttonToggled.connect(lambda *_a: self._show_choice())
+        self._start_group.buttonToggled.connect(lambda *_a: self._explain())
         self.retranslate()
+
+    def _build_start_box(self) -> QWidget:
+        """What "this PC alone" starts with: nothing, or the two example markets."""
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(theme.GRID * 2)
+        self.start_question = QLabel()
+        self.start_question.setProperty("role", "field")
+        row.addWidget(self.start_question)
+        self._start_group = QButtonGroup(self)
+        self.empty = QPushButton()
+        self.demo = QPushButton()
+        for button, name in ((self.empty, "setup-start-empty"), (self.demo, "setup-start-demo")):
+            button.setObjectName(name)
+            button.setProperty("kind", "choice")
+            button.setCheckable(True)
+            self._start_group.addButton(button)
+            row.addWidget(button, 1)
+        return box
 
     def _choice(self, name: str) -> QPushButton:
         button = QPushButton()
@@ -142,6 +169,10 @@ class WhereStep(QWidget):
     def choice(self) -> str:
         return SERVER if self.server.isChecked() else ALONE
 
+    def with_examples(self) -> bool:
+        """Whether "this PC alone" starts with the two example markets (else with none)."""
+        return self.alone.isChecked() and self.demo.isChecked()
+
     def server_fields(self) -> ServerFields:
         f = self.fields
         return ServerFields(
@@ -171,6 +202,7 @@ class WhereStep(QWidget):
 
     def _show_choice(self) -> None:
         self.server_box.setVisible(self.server.isChecked())
+        self.start_box.setVisible(self.alone.isChecked())
         self._explain()
 
     def _explain(self) -> None:
@@ -178,11 +210,20 @@ class WhereStep(QWidget):
             self.explain.setText(
                 _("Type what the market office gave you, then press 'Test connection'.")
             )
+        elif self.demo.isChecked():
+            self.explain.setText(
+                _(
+                    "The data stays on this PC. It starts with two example markets with "
+                    "invented stores, to try the app; you can change or remove them later. "
+                    "Data already on this PC is kept."
+                )
+            )
         else:
             self.explain.setText(
                 _(
-                    "The data stays on this PC. It starts with two example markets, which you "
-                    "can change or remove later. Data already on this PC is kept."
+                    "The data stays on this PC. It starts with no market: add your market "
+                    "and its stores in Market manager, or import your Excel list. Data "
+                    "already on this PC is kept."
                 )
             )
 
@@ -190,6 +231,9 @@ class WhereStep(QWidget):
         self.question.setText(_("Where does this PC keep the market's data?"))
         self.alone.setText(_("This PC alone"))
         self.server.setText(_("Join our market's server"))
+        self.start_question.setText(_("Start with:"))
+        self.empty.setText(_("No markets (our own market)"))
+        self.demo.setText(_("Two example markets (to try)"))
         self.start_over.setText(_("Start the set-up again"))
         words = {
             "host": _("Server address"),
