@@ -4,6 +4,7 @@ Every QR code (the store's KakaoTalk and payment codes, its profile links, the
 official page of each step left) is verified before it is drawn, and the
 written file is opened with PDFium and each page's codes decoded back
 (docs/architecture.md, "Domain facts": every QR the app prints is decoded back).
+Its text layer reads back what is printed (kiosk.render.text_layer).
 """
 
 from __future__ import annotations
@@ -127,10 +128,10 @@ class _Doc:
     def text(self, text: str, font: QFont, *, x: float, width: float, color: QColor = INK) -> float:
         """A word-wrapped paragraph at the cursor; return its height (the cursor is not moved)."""
         height = self.height(text, font, width)
-        self.p.setFont(font)
         self.p.setPen(color)
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
-        self.p.drawText(QRectF(x, self.y, width, height), flags, text)
+        # Recorded for the file's text layer (copy, search, reading aloud).
+        self.canvas.draw_text(QRectF(x, self.y, width, height), flags, text, font)
         return height
 
     def code(self, matrix: QrMatrix, *, x: float, y: float, symbol_mm: float) -> float:
@@ -303,7 +304,7 @@ def render_report(
     except BaseException:
         canvas.abandon()
         raise
-    data = canvas.finish()
+    data = canvas.finish()  # its text layer repaired (kiosk.render.text_layer)
     pages = doc.page_codes
     write_verified(out, data, lambda tmp: verify_pdf(tmp, pages, width_px=CHECK_WIDTH_PX))
     return ReportResult(out, len(pages), sum(len(set(p)) for p in pages))

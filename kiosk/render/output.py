@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-from PySide6.QtGui import QImage, QImageWriter, QPageLayout, QPainter, QPdfWriter, QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
+from PySide6.QtGui import QFont, QImage, QImageWriter, QPageLayout, QPainter, QPdfWriter, QPixmap
 
 from kiosk.domain.messages import N_, define
 from kiosk.render.atomic import OutputPathError, write_verified
+from kiosk.render.text_layer import TextLayer
 
 PNG_NOT_ENCODED = define("output.png_not_encoded", N_("the picture could not be encoded as PNG"))
 PDF_NOT_DRAWN = define("output.pdf_not_drawn", N_("the PDF could not be drawn ({step})"))
@@ -63,7 +64,12 @@ def write_png(path: Path, picture: QImage | QPixmap) -> QImage:
 
 
 class PdfCanvas:
-    """A QPdfWriter drawing into memory; ``painter`` draws, :meth:`finish` returns the bytes."""
+    """A QPdfWriter drawing into memory; ``painter`` draws, :meth:`finish` returns the bytes.
+
+    Text is drawn with :meth:`draw_text` (or told to ``text_layer``), so that the file's
+    text layer reads back what is printed (kiosk.render.text_layer): ``finish`` gives
+    Qt's file with its ToUnicode maps repaired, or as Qt wrote it if the check fails.
+    """
 
     def __init__(self, layout: QPageLayout, *, resolution: int, title: str = "") -> None:
         self._data = QByteArray()
@@ -80,6 +86,14 @@ class PdfCanvas:
         self.painter = QPainter()
         if not self.painter.begin(self.writer):
             raise RenderError(PDF_NOT_DRAWN(step="begin"))
+        #: What each glyph drawn shows, for the file's text layer (copy, search, reading aloud).
+        self.text_layer = TextLayer(self.writer)
+
+    def draw_text(self, rect: QRectF, flags: int, text: str, font: QFont) -> None:
+        """``drawText(rect, flags, text)`` in *font*, recorded in the text layer."""
+        self.painter.setFont(font)
+        self.painter.drawText(rect, flags, text)
+        self.text_layer.drawn(font, text, width=rect.width(), flags=flags)
 
     def new_page(self) -> None:
         if not self.writer.newPage():
@@ -91,11 +105,12 @@ class PdfCanvas:
             self.painter.end()
 
     def finish(self) -> bytes:
-        """End the document and return the PDF bytes; raise RenderError if Qt reports a failure."""
+        """End the document and return the PDF bytes, its text layer repaired; raise
+        RenderError if Qt reports a failure."""
         if not self.painter.end():
             raise RenderError(PDF_NOT_DRAWN(step="end"))
         self._buffer.close()
         data = bytes(self._data.data())
         if not data.startswith(b"%PDF-"):
             raise RenderError(PDF_NOT_DRAWN(step="no PDF header"))
-        return data
+        return self.text_layer.repair(data)

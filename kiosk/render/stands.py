@@ -40,7 +40,6 @@ from kiosk.render.stand_page import (
     draw_stand,
     mm,
 )
-from kiosk.render.text_layer import TextLayer
 from kiosk.render.verify import verify_matrix
 
 __all__ = ["ExtraCode", "StandPage", "StandSize", "draw_stand", "mm"]
@@ -188,11 +187,9 @@ def stands_pdf(
     scale = page_scale(size)
     canvas = PdfCanvas(page_layout(size), resolution=DPI, title=market_name.get("ko"))
     expected: list[PageMarks] = []
-    # What each glyph shows, for the file's text layer (copy, search, screen readers).
-    text_layer = TextLayer(canvas.writer)
     try:
         canvas.painter.scale(scale, scale)
-        drawer = StandDrawer(canvas.painter, text_layer)
+        drawer = StandDrawer(canvas.painter, canvas.text_layer)
         for index, codes in enumerate(pages):
             for _copy in range(max(1, copies)):
                 if expected:
@@ -205,7 +202,7 @@ def stands_pdf(
     except BaseException:
         canvas.abandon()
         raise
-    return text_layer.repair(canvas.finish()), expected
+    return canvas.finish(), expected  # its text layer repaired (PdfCanvas)
 
 
 def render_stands(

@@ -6,8 +6,8 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-import pypdfium2
 import pytest
+from pdf_text import page_texts, rasters
 from qr_helpers import MARKET, make_store, zero_pay_like
 
 from kiosk.domain.listing import StoreDetail
@@ -41,32 +41,6 @@ STORES = [
 PAGE_URLS = {1: "https://example.org/d/a-300/", 2: "https://example.org/d/b-12/"}
 
 
-def _page_texts(path: Path) -> list[str]:
-    document = pypdfium2.PdfDocument(path)
-    try:
-        texts = []
-        for index in range(len(document)):
-            page = document[index]
-            textpage = page.get_textpage()
-            texts.append(textpage.get_text_range().replace("\r\n", "\n"))
-            textpage.close()
-            page.close()
-        return texts
-    finally:
-        document.close()
-
-
-def _rasters(path: Path) -> list[bytes]:
-    document = pypdfium2.PdfDocument(path)
-    try:
-        return [
-            document[i].render(scale=150 / 72).to_pil().convert("RGB").tobytes()
-            for i in range(len(document))
-        ]
-    finally:
-        document.close()
-
-
 @pytest.fixture(scope="module")
 def stands_file(tmp_path_factory: pytest.TempPathFactory, gui_app: object) -> Path:
     out = tmp_path_factory.mktemp("stands") / "stands.pdf"
@@ -75,7 +49,7 @@ def stands_file(tmp_path_factory: pytest.TempPathFactory, gui_app: object) -> Pa
 
 
 def test_every_page_reads_back_its_stall_names_and_copy(stands_file: Path) -> None:
-    first, card, second = _page_texts(stands_file)  # A-300's stall page has a card of its own
+    first, card, second = page_texts(stands_file)  # A-300's stall page has a card of its own
     for text, store in ((first, STORES[0]), (card, STORES[0]), (second, STORES[1])):
         lines = text.split("\n")
         assert "동문재래시장 · Dongmun Traditional Market" in lines
@@ -97,7 +71,7 @@ def test_every_page_reads_back_its_stall_names_and_copy(stands_file: Path) -> No
 
 
 def test_no_radical_or_compatibility_form_is_left(stands_file: Path) -> None:
-    text = "".join(_page_texts(stands_file))
+    text = "".join(page_texts(stands_file))
     kangxi = [c for c in text if 0x2E80 <= ord(c) <= 0x2FDF]
     assert kangxi == [] and "\u2027" not in text and "\ufb01" not in text
 
@@ -108,8 +82,8 @@ def test_the_repair_changes_no_pixel(
     monkeypatch.setattr(TextLayer, "repair", lambda self, pdf: pdf)
     as_qt_wrote = tmp_path / "qt.pdf"
     render_stands(STORES, MARKET, as_qt_wrote, page_urls=PAGE_URLS)
-    assert "A-300번" not in _page_texts(as_qt_wrote)[0]  # the defect this repairs
-    assert _rasters(as_qt_wrote) == _rasters(stands_file)
+    assert "A-300번" not in page_texts(as_qt_wrote)[0]  # the defect this repairs
+    assert rasters(as_qt_wrote) == rasters(stands_file)
 
 
 def test_a_layer_that_does_not_match_keeps_the_file(gui_app: object) -> None:
