@@ -64,7 +64,8 @@ class PdfCheckError(QrVerificationError):
 
 @contextmanager
 def _opened(path: Path, pages: int) -> Iterator[Any]:
-    """The PDF at *path* open in PDFium, after checking it ends and has *pages* pages."""
+    """The PDF at *path* open in PDFium, after checking it ends and has *pages* pages (any
+    number when *pages* is negative)."""
     import pypdfium2
 
     data = path.read_bytes()
@@ -75,11 +76,23 @@ def _opened(path: Path, pages: int) -> Iterator[Any]:
     except pypdfium2.PdfiumError as exc:
         raise PdfCheckError(PDF_DOES_NOT_OPEN(reason=str(exc))) from None
     try:
-        if len(document) != pages:
+        if pages >= 0 and len(document) != pages:
             raise PdfCheckError(PDF_PAGE_COUNT(found=len(document), expected=pages))
         yield document
     finally:
         document.close()
+
+
+def page_count(path: Path) -> int:
+    """How many pages PDFium reads in the PDF at *path*; PdfCheckError if it does not open."""
+    with _opened(path, -1) as document:
+        return len(document)
+
+
+def verify_pages(path: Path, pages: int) -> None:
+    """Check that the PDF at *path* ends properly and opens in PDFium with *pages* pages."""
+    with _opened(path, pages):
+        pass
 
 
 def _check_codes(image: object, expected: Sequence[str], page: int) -> int:

@@ -10,6 +10,7 @@ verified (decoded back) by ``prepare_pages`` first.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtGui import QColor, QImage, QPagedPaintDevice, QPainter
 
@@ -25,6 +26,7 @@ from kiosk.render.stand_page import (
     StandSize,
     draw_stand,
 )
+from kiosk.render.text_layer import TextLayer
 
 NO_PRINTER = define(
     "stand_print.no_printer",
@@ -74,12 +76,15 @@ def paint_stands(
     *,
     copies: int = 1,
     progress: Callable[[int, int], None] | None = None,
+    pdf_file: Path | None = None,
 ) -> int:
     """Paint *pages* (each *copies* times) on *device*, its page layout already set; return
     the sheets painted.
 
     *progress(done, total)* after each stand may raise to stop (the painter is ended
     and the exception passes on). Raises StandPrintError when painting cannot start.
+    *pdf_file*: the file *device* (a printer printing to PDF) writes; its text layer is
+    repaired when it is written (kiosk.render.text_layer), else it stays as Qt wrote it.
     """
     width_px = device.pageLayout().fullRectPixels(device.logicalDpiX()).width()
     a6_px = PAGE_W * DPI / design.MM_PER_INCH
@@ -87,9 +92,10 @@ def paint_stands(
     if not painter.begin(device):
         raise StandPrintError(PRINTER_FAILED())
     sent = 0
+    text_layer = TextLayer(device) if pdf_file is not None else None
     try:
         painter.scale(width_px / a6_px, width_px / a6_px)
-        drawer = StandDrawer(painter)
+        drawer = StandDrawer(painter, text_layer)
         for index, page in enumerate(pages):
             for _copy in range(max(1, copies)):
                 if sent and not device.newPage():
@@ -102,4 +108,6 @@ def paint_stands(
         ended = painter.end()
     if not ended:
         raise StandPrintError(PRINTER_FAILED())
+    if text_layer is not None and pdf_file is not None:
+        text_layer.repair_file(pdf_file)
     return sent

@@ -24,10 +24,12 @@ same either way, and the tests read the text layer back
 from __future__ import annotations
 
 from itertools import pairwise
+from pathlib import Path
 
 from PySide6.QtGui import QFont, QPaintDevice, QRawFont, QTextLayout, QTextLine, QTextOption
 
-from kiosk.render import pdf_tounicode
+from kiosk.render import pdf_check, pdf_tounicode
+from kiosk.render.atomic import write_verified
 
 #: A font face as Qt's glyph runs name it: (family, style).
 Face = tuple[str, str]
@@ -147,6 +149,22 @@ class TextLayer:
             return pdf_tounicode.replace_to_unicode(pdf, maps) if maps is not None else pdf
         except pdf_tounicode.NotQtPdf:
             return pdf
+
+    def repair_file(self, path: Path) -> bool:
+        """Repair the PDF Qt wrote at *path* itself (a QPrinter printing to a file) through
+        the one writer: the repaired file is written to a temp file, must open in PDFium
+        with as many pages as Qt's, then replaces it. False, and Qt's file left as it is,
+        when the check of the maps or of the repaired file fails."""
+        try:
+            data = path.read_bytes()
+            repaired = self.repair(data)
+            if repaired is data:
+                return False
+            pages = pdf_check.page_count(path)
+            write_verified(path, repaired, lambda tmp: pdf_check.verify_pages(tmp, pages))
+        except (OSError, pdf_check.PdfCheckError):
+            return False
+        return True
 
     def _maps(self, fonts: list[pdf_tounicode.QtFont]) -> dict[int, dict[int, str]] | None:
         """Font object -> CID -> text, or None unless the file's fonts are the recorded

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF
@@ -116,14 +117,22 @@ def print_on(
 
     When the driver cannot make copies itself, each copy is sent. A stop (progress
     raising) or a failure aborts the printer's job; StandPrintError says it plainly.
+    Printed to a PDF file (the print dialog's "print to file"), the file's text layer
+    is repaired as the saved stands' is.
     """
     copies = 1
     if not printer.supportsMultipleCopies():
         copies = max(1, printer.copyCount())
         printer.setCopyCount(1)
+    pdf = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName()
     try:
         sent = paint_stands(
-            printer, stands.pages, stands.market_name, copies=copies, progress=progress
+            printer,
+            stands.pages,
+            stands.market_name,
+            copies=copies,
+            progress=progress,
+            pdf_file=Path(printer.outputFileName()) if pdf else None,
         )
     except BaseException:
         printer.abort()
