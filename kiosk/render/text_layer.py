@@ -18,7 +18,8 @@ Qt's own map names shows the glyph its code point leads to) and gives every font
 map of the recorded characters. Where they differ (a text drawn outside the record,
 a Qt that numbers differently) the file is kept as Qt wrote it: its pages print the
 same either way, and the tests read the text layer back
-(tests/qr/test_stands_text.py).
+(tests/qr/test_*_text.py). Every ``PdfCanvas`` has a layer (its ``draw_text`` draws
+and records); ``repair_file`` repairs a file a QPrinter printed to PDF.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont
 from qr_helpers import make_store, zero_pay_like
 
+from kiosk.domain.locales import LocaleCode
 from kiosk.domain.onboarding.checklist import Checklist, Step
 from kiosk.domain.onboarding.progress import StoreOnboarding
 from kiosk.domain.onboarding.status import RecordKind, StepProgress, StepStatus
@@ -29,12 +30,12 @@ from kiosk.render.text_layer import TextLayer
 BRING = Text({"ko": "사업자등록증 1부", "ja": "色見本・用紙", "zh_Hans": "鱼类许可证 1份"})
 
 
-def _step(key: str, order: int, title: dict[str, str], url: str = "") -> Step:
+def _step(key: str, order: int, title: dict[LocaleCode, str], url: str = "") -> Step:
     return Step(key, order, Text(title), Text({}), (), (BRING,), url, 15, None, RecordKind.NONE,
                 False)  # fmt: skip
 
 
-TITLES = {
+TITLES: dict[str, dict[LocaleCode, str]] = {
     "a": {"ko": "A-1번 채널 만들기", "ja": "色どり用の入口", "zh_Hans": "彩色鱼糕入口用品"},
     "b": {"ko": "2단계 file 확인", "ja": "ファイル・fi確認", "zh_Hans": "第2步 fine"},
     "c": {"ko": "건너뛴 3번", "ja": "入力", "zh_Hans": "入口"},
