@@ -125,8 +125,8 @@ class Store(Base):
         Index("ix_stores_directory", "market_id", "active", "stall_sort_key"),
         # A shop of a public registry (SEMAS 상가업소번호) is found again by its number.
         Index("ix_stores_external", "market_id", "external_id"),
-        # PostgreSQL with pg_trgm also gets a GIN trigram index on search_text, made by
-        # migration 0004 only where the extension is available (so not declared here).
+        # No index on search_text: searches run in memory (migration 0013 dropped the
+        # pg_trgm GIN index 0004 made on PostgreSQL).
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -1,5 +1,6 @@
-"""A large PostgreSQL load sets the goods' foreign key and trigram index aside and rebuilds
-them in its transaction: they exist after a commit and after a rollback, as they were."""
+"""A large PostgreSQL load sets the goods' foreign key and any GIN index (the app's schema has
+none since migration 0013; here another tool's) aside and rebuilds them in its transaction:
+they exist after a commit and after a rollback, as they were."""
 
 from __future__ import annotations
 
@@ -41,8 +42,14 @@ def _market(slug: str, count: int, last_name: dict[str, str] | None = None) -> M
 
 @pytest.fixture
 def database(postgres_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
+    """A new database at head with another tool's GIN index on ``stores`` (no extension needed)."""
     monkeypatch.setattr(bulk_aside, "MIN_GOODS", 10)
     with Database.open(postgres_url) as db:
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql(
+                "CREATE INDEX ix_tool_words ON stores"
+                " USING gin (to_tsvector('simple', search_text))"
+            )
         yield db
 
 
@@ -79,6 +86,7 @@ def test_a_large_load_rebuilds_key_and_index_as_they_were(
     assert aside[0].keys and aside[0].indexes == tuple(
         (name, sql) for kind, name, sql in before if "USING gin" in sql
     )
+    assert [name for name, _ in aside[0].indexes] == ["ix_tool_words"]
     assert _definitions(database) == before
     assert _counts(database) == [20, 40]
 
@@ -92,7 +100,7 @@ def test_a_failing_large_load_leaves_key_index_and_no_rows(
         database.engine.begin() as conn,
     ):
         insert_market_core(conn, _market("bad", 20, last_name={"xx": "?"}))
-    assert aside[0].keys
+    assert aside[0].keys and aside[0].indexes
     assert _definitions(database) == before
     assert _counts(database) == [0, 0]
     with database.engine.connect() as conn:

@@ -20,7 +20,7 @@ def test_open_upgrades_an_empty_database_to_head(database_url: str) -> None:
         assert (
             db.current_revision()
             == migrate.head_revision()
-            in {"0005", "0006", "0007", "0008", "0009", "0010", "0011", "0012"}
+            in {"0005", "0006", "0007", "0008", "0009", "0010", "0011", "0012", "0013"}
         )
         with db.engine.connect() as conn:
             tables = set(inspect(conn).get_table_names())

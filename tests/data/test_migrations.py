@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Column, Integer, MetaData, inspect
+from sqlalchemy import Column, Integer, MetaData, inspect, text
 
 from kiosk.data import migrate
 from kiosk.data.db import Database
@@ -20,9 +20,10 @@ def _diff(db: Database, metadata: MetaData) -> list[object]:
         return [d for d in compare_metadata(context, metadata) if not _optional_index(d)]
 
 
-#: Made by migration 0004 per dialect (pg_trgm on PostgreSQL when available, kept by 0006;
-#: a covering scan index on SQLite, dropped by 0006); not in the models.
+#: Made by migration 0004 per dialect (pg_trgm on PostgreSQL when available, dropped by
+#: 0013; a covering scan index on SQLite, dropped by 0006); not in the models.
 OPTIONAL_INDEXES = {"ix_stores_search_trgm", "ix_stores_search_scan"}
+_TRIGRAM = text("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
 
 
 def _optional_index(diff: object) -> bool:
@@ -54,6 +55,25 @@ def test_downgrade_to_base_and_upgrade_again(db: Database) -> None:
     assert _diff(db, Base.metadata) == []
 
 
+def test_migration_0013_drops_the_trigram_index_and_its_downgrade_builds_it_again(
+    db: Database,
+) -> None:
+    def indexes() -> set[str]:
+        with db.engine.connect() as conn:
+            return {ix["name"] for ix in inspect(conn).get_indexes("stores") if ix["name"]}
+
+    assert "ix_stores_search_trgm" not in indexes()
+    migrate.downgrade(db.engine, "0012")
+    trigram = False
+    if db.dialect == "postgresql":
+        with db.engine.connect() as conn:
+            trigram = bool(conn.scalar(_TRIGRAM))
+    assert ("ix_stores_search_trgm" in indexes()) == trigram
+    migrate.upgrade(db.engine)
+    assert "ix_stores_search_trgm" not in indexes()
+    assert db.current_revision() == migrate.head_revision()
+
+
 def test_migrations_ship_inside_the_package() -> None:
     assert migrate.MIGRATIONS_DIR.parent.name == "data"
     assert (migrate.MIGRATIONS_DIR / "env.py").is_file()
@@ -72,4 +92,5 @@ def test_migrations_ship_inside_the_package() -> None:
         "0010",
         "0011",
         "0012",
+        "0013",
     } <= migrate.known_revisions()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from factories.markets import generate_market
-from sqlalchemy import inspect, select, text
+from sqlalchemy import inspect, select
 
 from kiosk.data import migrate
 from kiosk.data.bulk import insert_stores_core
@@ -255,10 +255,7 @@ def test_migration_0006_stamps_every_market_and_drops_the_sqlite_scan_index(
     with db.engine.connect() as conn:
         indexes = {ix["name"] for ix in inspect(conn).get_indexes("stores")}
     assert "ix_stores_search_scan" not in indexes
-    if db.dialect == "postgresql":  # kept for other tools' LIKE, where pg_trgm is installed
-        with db.engine.connect() as conn:
-            trigram = conn.scalar(text("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'"))
-        assert ("ix_stores_search_trgm" in indexes) == bool(trigram)
+    assert "ix_stores_search_trgm" not in indexes  # dropped by 0013 (PostgreSQL)
     stamps = {_stamp(db, "a"), _stamp(db, "b")}
     assert len(stamps) == 2 and all(int(stamp, 16) >= 0 for stamp in stamps)
     assert count_stores(db=db, market_slug="a", query="a-") == count_stores(db=db, market_slug="a")
