@@ -9,7 +9,7 @@ back with one SELECT by stall number, and the derived columns (``search_text``,
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from itertools import islice
 from typing import Any, TypeVar
@@ -108,6 +108,27 @@ def _copy_rows(
         raise DBAPIError.instance(sql, None, exc, dbapi_error, dialect=conn.dialect) from exc
 
 
+def _copy_text(conn: Connection) -> Callable[[object], object]:
+    """On PostgreSQL, a JSON column's bind value (psycopg's ``Json`` wrapper, which COPY would
+    serialise again for every row it is in) as the text psycopg's own dumper gives it, so a
+    value many stores share (opening hours) is serialised once; anything else as it is."""
+    if conn.dialect.name != "postgresql":
+        return lambda value: value
+    from psycopg.adapt import PyFormat
+    from psycopg.types.json import Json, Jsonb
+
+    driver = conn.connection.driver_connection
+    assert driver is not None
+
+    def text(value: object) -> object:
+        if not isinstance(value, Json | Jsonb):
+            return value
+        dumper = driver.adapters.get_dumper(type(value), PyFormat.TEXT)(type(value), driver)
+        return bytes(dumper.dump(value) or b"").decode()
+
+    return text
+
+
 _STORE_COLUMNS = (
     "market_id",
     "stall_number",
@@ -134,6 +155,7 @@ class _Cells:
 
     def __init__(self, conn: Connection) -> None:
         self._dialect = conn.dialect
+        self._finish = _copy_text(conn)
         self._processors: dict[str, Any] = {}
         self._done: dict[tuple[str, object], object] = {}
         #: Column -> id(value) -> (value, out): a value object met again (a file's reader
@@ -159,7 +181,7 @@ class _Cells:
             kind = Store.__table__.c[name].type.dialect_impl(self._dialect)
             self._processors[name] = kind.bind_processor(self._dialect)
         process = self._processors[name]
-        out = process(value) if process is not None else value
+        out = self._finish(process(value)) if process is not None else value
         self._done[key] = out
         return out
 

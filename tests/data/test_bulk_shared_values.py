@@ -3,9 +3,11 @@ the values of equal cells) stores each row's own value, search texts as the ORM 
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import select
 
-from kiosk.data.bulk import _SearchTexts, insert_market_core
+from kiosk.data.bulk import _Cells, _SearchTexts, insert_market_core
 from kiosk.data.db import Database
 from kiosk.data.models import Product, Store
 from kiosk.data.search import build_search_text
@@ -70,3 +72,15 @@ def test_search_texts_of_shared_goods_names_are_the_orm_s_in_order_each_once() -
         assert search_text(stall, name, description, goods) == build_search_text(
             stall, name, description, goods
         )
+
+
+def test_a_json_cell_reaches_the_driver_as_its_text_once(database_url: str) -> None:
+    """On PostgreSQL SQLAlchemy hands psycopg a ``Json`` wrapper, which COPY would serialise
+    again in every row: the bulk path gives the text psycopg makes of it, once per value."""
+    hours = OpeningHours.every_day(360, 1080)
+    with Database.open(database_url) as db, db.engine.connect() as conn:
+        cells = _Cells(conn)
+        text = cells("opening_hours", hours)
+        assert isinstance(text, str) and json.loads(text) == hours.to_json()
+        assert cells("opening_hours", OpeningHours.every_day(360, 1080)) is text
+        assert cells("category", Category.FRUIT) == Category.FRUIT.value
