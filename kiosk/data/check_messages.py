@@ -91,22 +91,11 @@ FIX_AGAIN = define("check.fix.again", N_("run the check again; see the server's 
 VERSION = define("check.version", N_("PostgreSQL {version}"))
 TOO_OLD = define("check.too_old", N_("PostgreSQL {version} is too old"))
 FIX_VERSION = define("check.fix.version", N_("use PostgreSQL {minimum} or newer"))
-TRGM_OK = define("check.trgm_ok", N_("installed (fast search in large markets)"))
-TRGM_MISSING = define(
-    "check.trgm_missing",
-    N_("not available on the server: search works, slower in large markets"),
+TRGM_OK = define(
+    "check.trgm_ok",
+    N_("installed; the app does not need it (other tools may search text with it)"),
 )
-FIX_TRGM_PACKAGE = define(
-    "check.fix.trgm_package",
-    N_("install the server's contrib package (Debian: postgresql-contrib)"),
-)
-TRGM_NOT_HERE = define(
-    "check.trgm_not_here",
-    N_("not installed in this database: search works, slower in large markets"),
-)
-FIX_TRGM = define(
-    "check.fix.trgm", N_("as the server's admin, in this database: CREATE EXTENSION pg_trgm;")
-)
+TRGM_ABSENT = define("check.trgm_absent", N_("not installed; the app does not need it"))
 MAY_CREATE = define("check.may_create", N_("may create tables (set up and upgrade the schema)"))
 MAY_NOT_CREATE_NOW = define(
     "check.may_not_create_now",
