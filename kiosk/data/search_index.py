@@ -10,7 +10,12 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import Connection, select
 
 from kiosk.data.models import Market
-from kiosk.data.search_columns import AsciiViews, give_back_freed_memory, read_columns
+from kiosk.data.search_columns import (
+    AsciiViews,
+    PackedKeys,
+    give_back_freed_memory,
+    read_columns,
+)
 from kiosk.data.search_patch import holding_any, in_stall_order, patched, store_rows, to_patch
 from kiosk.domain.categories import Category
 from kiosk.domain.search_terms import SearchTerm
@@ -77,7 +82,7 @@ class _Snapshot:
         categories: Sequence[Category],
         texts: Sequence[str],
         payments: Sequence[str] | None = None,
-        keys: Sequence[bytes] | None = None,
+        keys: PackedKeys | None = None,
         ascii_texts: AsciiViews | None = None,
         rarity: Counter[str] | None = None,
     ) -> None:
@@ -86,7 +91,7 @@ class _Snapshot:
         self.stamp = stamp
         self.ids = ids if isinstance(ids, array) else array("q", ids)
         #: Each store's stall sort key: with its id, where a patched store goes.
-        self.keys = keys if keys is not None else [b""] * len(ids)
+        self.keys = keys if keys is not None else PackedKeys.of([b""] * len(ids))
         self.active = active if isinstance(active, bytearray) else bytearray(map(bool, active))
         self.categories = categories
         self.texts = texts

@@ -75,7 +75,8 @@ def patched(
         dead.add(row)
         texts[row] = ""  # its ASCII view stays, unused: a dead row is never listed
         active[row] = False
-    keys, categories, payments = list(old.keys), list(old.categories), list(old.payments)
+    keys: list[bytes] = []
+    categories, payments = list(old.categories), list(old.payments)
     first = len(ids)
     for key, store_id, is_active, category, text, codes in store_rows(conn, market_id, store_ids):
         moved[store_id] = len(ids)
@@ -88,7 +89,7 @@ def patched(
     new = type(old)(
         stamp=stamp,
         ids=ids,
-        keys=keys,
+        keys=old.keys.appended(keys),
         active=active,
         categories=categories,
         texts=texts,

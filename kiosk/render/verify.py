@@ -8,17 +8,25 @@ mismatch raises QrVerificationError; callers must never write or show the code.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import zxingcpp
 from PySide6.QtGui import QImage
 
 from kiosk.domain.messages import N_, KioskError, define
 from kiosk.render.qr import QrMatrix, QrSpec, build_matrix, render_qr_image
 
+if TYPE_CHECKING:
+    import zxingcpp
+
 
 def _qr_only() -> zxingcpp.BarcodeFormats:
     """A fresh format set per call: a module-level ``BarcodeFormats`` object outlives
-    nanobind's shutdown and makes it print "leaked instances" at every exit."""
+    nanobind's shutdown and makes it print "leaked instances" at every exit.
+
+    zxing-cpp is imported on the first check (~2 MiB), not with the screens that
+    may show a code: a tourist who only browses the directory never loads it."""
+    import zxingcpp
+
     return zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 
 
@@ -82,6 +90,8 @@ def read_drawn(image: object) -> list[zxingcpp.Barcode]:
     """zxing-cpp's QR codes in an image the app drew: upright, dark on light, at the size
     it is checked at, so the searches for turned, inverted and shrunk symbols are skipped
     (half the decoding time; every code is still found and decoded in full)."""
+    import zxingcpp
+
     return zxingcpp.read_barcodes(
         image, formats=_qr_only(), try_rotate=False, try_invert=False, try_downscale=False
     )
@@ -96,6 +106,8 @@ def decode_qimage(image: QImage, *, drawn_here: bool = False) -> list[Decoded]:
     if drawn_here:
         results = read_drawn(readable)
     else:
+        import zxingcpp
+
         results = zxingcpp.read_barcodes(readable, formats=_qr_only())
     return [Decoded(r.text, bytes(r.bytes), str(r.ec_level)) for r in results if r.valid]
 

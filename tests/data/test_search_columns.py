@@ -7,7 +7,7 @@ import random
 import pytest
 
 from kiosk.data import search_columns
-from kiosk.data.search_columns import AsciiViews, ascii_view, read_columns
+from kiosk.data.search_columns import AsciiViews, PackedKeys, ascii_view, read_columns
 from kiosk.domain.categories import Category
 
 TEXTS = [
@@ -74,6 +74,18 @@ def test_columns_share_each_payment_combination() -> None:
     assert list(columns["active"]) == [1, 0, 1]
     assert columns["payments"] == [",cash,card,", ",cash,card,", ",,"]
     assert columns["payments"][0] is columns["payments"][1]
+    assert [columns["keys"][i] for i in range(3)] == [b"1", b"2", b"3"]
+
+
+def test_packed_keys_give_back_each_key_and_share_their_bytes_when_appended() -> None:
+    keys = [b"\x03a\x00\x02", b"", b"\x01A1-20", b"\x00"]  # an empty key, zero bytes inside
+    packed = PackedKeys.of(keys)
+    assert len(packed) == 4 and [packed[i] for i in range(4)] == keys
+    more = packed.appended([b"z", b""])
+    assert more.joined is packed.joined  # the big bytes object is shared, not copied
+    assert [more[i] for i in range(6)] == [*keys, b"z", b""]
+    assert len(packed) == 4  # the old keys are unchanged
+    assert len(PackedKeys.of([])) == 0
 
 
 def test_freed_memory_is_given_back_only_where_glibc_offers_it(

@@ -1,0 +1,35 @@
+"""zxing-cpp is loaded by the first QR check, not by importing the screens that show codes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+_CODE = """
+import sys
+from kiosk.render import verify
+from kiosk.render.qr import QrSpec
+assert "zxingcpp" not in sys.modules, "imported with the module"
+checked = verify.render_verified(QrSpec(text="https://example.org/a-1"))
+assert checked.text == "https://example.org/a-1" and checked.ec_level
+assert "zxingcpp" in sys.modules
+print("ok")
+"""
+
+
+def test_zxing_is_imported_by_the_first_check_and_the_check_still_decodes() -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", _CODE],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
