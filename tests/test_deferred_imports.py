@@ -1,0 +1,101 @@
+"""asyncio and importlib.metadata wait for their first use: SQLAlchemy on SQLite runs neither."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _python(code: str) -> str:
+    """What a fresh Python running *code* prints; it must exit with 0."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_a_sqlite_query_through_sqlalchemy_leaves_them_unloaded_and_first_use_loads_them() -> None:
+    out = _python(
+        """
+import sys
+import kiosk
+from kiosk.deferred_imports import is_deferred
+from sqlalchemy import create_engine, text
+from sqlalchemy.orm import Session
+with Session(create_engine("sqlite://")) as session:
+    assert session.execute(text("SELECT 1")).scalar() == 1
+assert is_deferred(sys.modules["asyncio"]) and is_deferred(sys.modules["importlib.metadata"])
+assert "ssl" not in sys.modules and "email" not in sys.modules
+assert "asyncio.base_events" not in sys.modules
+import asyncio
+async def three(): return 3
+assert asyncio.run(three()) == 3 and not is_deferred(asyncio)
+from asyncio import *  # noqa
+assert Queue is asyncio.Queue and asyncio.iscoroutine is asyncio.coroutines.iscoroutine
+from importlib.metadata import version
+assert version("sqlalchemy") and not is_deferred(sys.modules["importlib.metadata"])
+print("ok")
+"""
+    )
+    assert out == "ok"
+
+
+def test_two_threads_asking_at_once_both_get_the_loaded_module() -> None:
+    out = _python(
+        """
+import sys, threading
+import kiosk
+import asyncio
+seen = []
+start = threading.Barrier(4)
+def use():
+    start.wait()
+    seen.append(asyncio.Queue.__name__)
+threads = [threading.Thread(target=use) for _ in range(4)]
+for thread in threads: thread.start()
+for thread in threads: thread.join()
+print(sorted(seen))
+"""
+    )
+    assert out == str(["Queue"] * 4)
+
+
+def test_a_module_imported_before_kiosk_is_left_as_it_is() -> None:
+    out = _python(
+        """
+import asyncio, sys
+import kiosk
+from kiosk.deferred_imports import defer_unused_imports, is_deferred
+defer_unused_imports()  # idempotent
+assert sys.modules["asyncio"] is asyncio and not is_deferred(asyncio)
+assert is_deferred(sys.modules["importlib.metadata"])
+print("ok")
+"""
+    )
+    assert out == "ok"
+
+
+def test_the_source_check_of_pyside6s_import_hook_does_not_load_them() -> None:
+    out = _python(
+        """
+import sys, inspect
+import kiosk.ui  # PySide6's hook, which reads every imported module's source
+from kiosk.deferred_imports import is_deferred
+import asyncio, importlib.metadata
+assert isinstance(asyncio, type(sys)) and "asyncio" in inspect.getsource(asyncio)
+assert is_deferred(asyncio) and is_deferred(importlib.metadata)
+print("ok")
+"""
+    )
+    assert out == "ok"
