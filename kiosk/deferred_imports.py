@@ -1,4 +1,4 @@
-"""Standard-library packages SQLAlchemy imports but the kiosk rarely uses, loaded on first use."""
+"""Standard-library modules imported at start-up but rarely used, loaded on their first use."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ import threading
 from types import ModuleType
 from typing import Any
 
-#: SQLAlchemy 2 imports these at the top of ``sqlalchemy.util`` for its asyncio extension
-#: and its entry-point plugins; a kiosk on SQLite or psycopg uses neither. With what
-#: they import (ssl, email, zipfile, csv, ...) they hold ~4 MiB of a running kiosk.
-DEFERRED = ("asyncio", "importlib.metadata")
+#: SQLAlchemy 2 imports the first two at the top of ``sqlalchemy.util`` for its asyncio
+#: extension and its entry-point plugins; a kiosk on SQLite or psycopg uses neither. With
+#: what they import (ssl, email, zipfile, csv, ...) they held ~4 MiB of a running kiosk.
+#: The other three map OpenSSL's libcrypto (~3.5 MiB resident) for what only a write
+#: (a search stamp), a sign-in or a publish computes.
+DEFERRED = ("asyncio", "importlib.metadata", "hashlib", "hmac", "secrets")
 #: What a module may already answer before it is loaded: the part of ``asyncio`` that
 #: ``sqlalchemy.util.concurrency`` reads while it is imported (``asyncio.coroutines``
 #: imports nothing asyncio needs loaded).

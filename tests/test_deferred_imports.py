@@ -1,4 +1,4 @@
-"""asyncio and importlib.metadata wait for their first use: SQLAlchemy on SQLite runs neither."""
+"""asyncio, importlib.metadata and hashlib wait for their first use: opening SQLite runs none."""
 
 from __future__ import annotations
 
@@ -37,7 +37,9 @@ with Session(create_engine("sqlite://")) as session:
     assert session.execute(text("SELECT 1")).scalar() == 1
 assert is_deferred(sys.modules["asyncio"]) and is_deferred(sys.modules["importlib.metadata"])
 assert "ssl" not in sys.modules and "email" not in sys.modules
-assert "asyncio.base_events" not in sys.modules
+assert "asyncio.base_events" not in sys.modules and "_hashlib" not in sys.modules
+import hashlib, secrets
+assert hashlib.sha256(b"a").hexdigest().startswith("ca978112") and len(secrets.token_hex(4)) == 8
 import asyncio
 async def three(): return 3
 assert asyncio.run(three()) == 3 and not is_deferred(asyncio)

@@ -32,7 +32,7 @@ class Core:
     """The door's state, shared by its parts: one database, one change hub, one session book."""
 
     def __init__(self, db: Database) -> None:
-        import secrets
+        import os
         import socket
 
         from kiosk.services.access.accounts import SessionBook
@@ -43,8 +43,9 @@ class Core:
         self.link = ServerLink()
         # The search patches the stores a change names instead of reloading their market.
         self.changes.subscribe(lambda c: db.search_index.note_change(c.market_slug, c.store_ids))
-        #: This process's id in the change events (its own are not polled back).
-        self.origin = secrets.token_hex(8)
+        #: This process's id in the change events (its own are not polled back); what
+        #: ``secrets.token_hex(8)`` gives, without loading OpenSSL for it (kiosk.deferred_imports).
+        self.origin = os.urandom(8).hex()
         #: The PC's name in the audit log.
         self.pc = (socket.gethostname() or "pc")[:100]
         self.sessions: SessionBook = SessionBook()
