@@ -6,9 +6,9 @@ import ctypes
 import sys
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from functools import cache
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from kiosk.domain.categories import Category
 
@@ -146,18 +146,74 @@ class PackedKeys:
         return PackedKeys(self.joined, self.ends, (*self.extra, *keys))
 
 
+V = TypeVar("V", bound=Hashable)
+
+
+class Coded(Generic[V]):
+    """Each row's value out of a few distinct ones (a category, a payment combination):
+    the distinct values in a list and each row's place in it in an array of 2 bytes
+    (4 past 65,535 distinct values).
+
+    At 100,000 stores 0.2 MB a column instead of a list of 100,000 references (0.8 MB).
+    """
+
+    __slots__ = ("_places", "codes", "values")
+
+    def __init__(self, values: Iterable[V] = (), codes: array[int] | None = None) -> None:
+        self.values: list[V] = list(values)
+        self.codes: array[int] = codes if codes is not None else array("H")
+        self._places = {value: place for place, value in enumerate(self.values)}
+
+    @classmethod
+    def of(cls, items: Iterable[V]) -> Coded[V]:
+        column: Coded[V] = cls()
+        for item in items:
+            column.append(item)
+        return column
+
+    def append(self, value: V) -> None:
+        place = self._places.get(value)
+        if place is None:
+            place = self._places[value] = len(self.values)
+            self.values.append(value)
+            if place > 0xFFFF and self.codes.typecode == "H":
+                self.codes = array("I", self.codes)
+        self.codes.append(place)
+
+    def copy(self) -> Coded[V]:
+        """A copy to append to (the values are shared, they are never changed)."""
+        return Coded(self.values, array(self.codes.typecode, self.codes))
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def __getitem__(self, i: int) -> V:
+        return self.values[self.codes[i]]
+
+    def code(self, value: V) -> int | None:
+        """*value*'s code in :attr:`codes` (None: no row holds it)."""
+        return self._places.get(value)
+
+    def rows_where(self, test: Callable[[V], bool]) -> list[int]:
+        """The rows, ascending, whose value passes *test* (asked once per distinct value)."""
+        passed = {place for place, value in enumerate(self.values) if test(value)}
+        if not passed:
+            return []
+        return [i for i, place in enumerate(self.codes) if place in passed]
+
+
 def read_columns(rows: Iterable[Any]) -> dict[str, Any]:
     """The columns of a snapshot from (key, id, active, category, text, payments) rows,
-    compact: ids in an array, keys packed, flags in bytes, each payment combination one
-    shared string.
+    compact: ids in an array, keys packed, flags in bytes, categories and payment
+    combinations coded.
     """
     ids: array[int] = array("q")
     keys = bytearray()
     ends: array[int] = array("i")
     active = bytearray()
-    categories: list[Category] = []
+    categories: Coded[Category] = Coded()
     texts: list[str] = []
-    payments: list[str] = []
+    payments: Coded[str] = Coded()
     shared: dict[str | None, str] = {}  # a market has a few payment combinations
     for key, store_id, is_active, category, text, codes in rows:
         ids.append(store_id)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import threading
 from array import array
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from sqlalchemy import Connection, select
 
 from kiosk.data.models import Market
 from kiosk.data.search_columns import (
     AsciiViews,
+    Coded,
     PackedKeys,
     give_back_freed_memory,
     read_columns,
@@ -79,24 +80,26 @@ class _Snapshot:
         stamp: str,
         ids: Sequence[int],
         active: Sequence[bool] | bytearray,
-        categories: Sequence[Category],
+        categories: Coded[Category] | Sequence[Category],
         texts: Sequence[str],
-        payments: Sequence[str] | None = None,
+        payments: Coded[str] | Sequence[str] | None = None,
         keys: PackedKeys | None = None,
         ascii_texts: AsciiViews | None = None,
         rarity: Counter[str] | None = None,
     ) -> None:
         # Compact columns (a market of 100,000 stores is held by every PC all day):
-        # ids in an array, flags in bytes, one ASCII string, repeated payments shared.
+        # ids in an array, flags in bytes, one ASCII string, categories and payments coded.
         self.stamp = stamp
         self.ids = ids if isinstance(ids, array) else array("q", ids)
         #: Each store's stall sort key: with its id, where a patched store goes.
         self.keys = keys if keys is not None else PackedKeys.of([b""] * len(ids))
         self.active = active if isinstance(active, bytearray) else bytearray(map(bool, active))
-        self.categories = categories
+        self.categories = categories if isinstance(categories, Coded) else Coded.of(categories)
         self.texts = texts
         #: Each store's payment codes between commas (``,cash,card,``).
-        self.payments = payments if payments is not None else [""] * len(texts)
+        self.payments = (
+            payments if isinstance(payments, Coded) else Coded.of(payments or [""] * len(texts))
+        )
         self.ascii_texts = ascii_texts if ascii_texts is not None else AsciiViews.of(texts)
         self.sample = texts[::_SAMPLE_EVERY]
         self.ascii_sample = self.ascii_texts.sample(_SAMPLE_EVERY)
@@ -208,7 +211,7 @@ class _Snapshot:
             union.update(self._any_of(term.alternatives))
         for method in term.payments:
             code = f",{method.value},"
-            union.update(i for i, codes in enumerate(self.payments) if code in codes)
+            union.update(self.payments.rows_where(_naming(code)))
         found = array("i", sorted(union))
         with self._lock:
             self._unions[term] = found
@@ -263,12 +266,17 @@ class _Snapshot:
             active = self.active
             hits = [i for i in hits if active[i]]
         if category is not None:
-            categories = self.categories
-            hits = [i for i in hits if categories[i] is category]
+            wanted, codes = self.categories.code(category), self.categories.codes
+            hits = [i for i in hits if codes[i] == wanted]
         if self.dead or len(self.ids) > self.base:
             hits = in_stall_order(self, hits)
         ids = self.ids
         return [ids[i] for i in hits]
+
+
+def _naming(code: str) -> Callable[[str], bool]:
+    """Whether a store's payment codes (``,cash,card,``) name *code* (``,card,``)."""
+    return lambda codes: code in codes
 
 
 def _stamp(conn: Connection, market_id: int) -> str | None:

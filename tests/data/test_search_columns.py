@@ -7,7 +7,7 @@ import random
 import pytest
 
 from kiosk.data import search_columns
-from kiosk.data.search_columns import AsciiViews, PackedKeys, ascii_view, read_columns
+from kiosk.data.search_columns import AsciiViews, Coded, PackedKeys, ascii_view, read_columns
 from kiosk.domain.categories import Category
 
 TEXTS = [
@@ -72,9 +72,29 @@ def test_columns_share_each_payment_combination() -> None:
     columns = read_columns(rows)
     assert list(columns["ids"]) == [1, 2, 3]
     assert list(columns["active"]) == [1, 0, 1]
-    assert columns["payments"] == [",cash,card,", ",cash,card,", ",,"]
-    assert columns["payments"][0] is columns["payments"][1]
+    payments = columns["payments"]
+    assert [payments[i] for i in range(3)] == [",cash,card,", ",cash,card,", ",,"]
+    assert payments.values == [",cash,card,", ",,"] and list(payments.codes) == [0, 0, 1]
+    assert payments.rows_where(lambda codes: ",card," in codes) == [0, 1]
+    categories = columns["categories"]
+    assert categories.values == [Category.FRUIT] and categories.code(Category.FRUIT) == 0
     assert [columns["keys"][i] for i in range(3)] == [b"1", b"2", b"3"]
+
+
+def test_a_coded_column_gives_back_each_value_and_copies_apart() -> None:
+    column = Coded.of(["a", "b", "a", "c"])
+    assert len(column) == 4 and [column[i] for i in range(4)] == ["a", "b", "a", "c"]
+    assert column.values == ["a", "b", "c"] and column.code("b") == 1 and column.code("z") is None
+    assert column.rows_where(lambda v: v in "ac") == [0, 2, 3]
+    assert column.rows_where(lambda v: v == "z") == []
+    more = column.copy()
+    more.append("z")
+    assert len(more) == 5 and more[4] == "z" and len(column) == 4 and column.code("z") is None
+
+
+def test_a_coded_column_past_65535_distinct_values_widens_its_codes() -> None:
+    column = Coded.of(range(70_000))
+    assert column.codes.typecode == "I" and column[69_999] == 69_999 and column[3] == 3
 
 
 def test_packed_keys_give_back_each_key_and_share_their_bytes_when_appended() -> None:
