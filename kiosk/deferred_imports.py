@@ -47,6 +47,15 @@ class _Deferred(ModuleType):
             raise AttributeError(name)
         return getattr(self, name)
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        # A submodule imported first is attached as the import system does; anything
+        # else (a test's patch) loads the module first, so its code cannot undo it later.
+        namespace: dict[str, Any] = object.__getattribute__(self, "__dict__")
+        submodule = f"{namespace['__name__']}.{name}"
+        if not (isinstance(value, ModuleType) and value.__name__ == submodule):
+            _load(self, namespace)
+        object.__setattr__(self, name, value)
+
 
 def _load(module: ModuleType, namespace: dict[str, Any]) -> bool:
     """Run *module*'s code (once); False while that code is running in this thread."""

@@ -101,3 +101,18 @@ print("ok")
 """
     )
     assert out == "ok"
+
+
+def test_a_name_set_before_first_use_survives_the_load() -> None:
+    out = _python(
+        """
+import kiosk
+import hashlib
+from kiosk.deferred_imports import is_deferred
+assert is_deferred(hashlib)
+hashlib.md5 = "patched"
+assert not is_deferred(hashlib) and hashlib.md5 == "patched" and hashlib.sha256
+print("ok")
+"""
+    )
+    assert out == "ok"
