@@ -150,11 +150,11 @@ V = TypeVar("V", bound=Hashable)
 
 
 class Coded(Generic[V]):
-    """Each row's value out of a few distinct ones (a category, a payment combination):
+    """Each row's value out of a few distinct ones (a payment combination):
     the distinct values in a list and each row's place in it in an array of 2 bytes
     (4 past 65,535 distinct values).
 
-    At 100,000 stores 0.2 MB a column instead of a list of 100,000 references (0.8 MB).
+    At 100,000 stores 0.2-0.4 MB instead of a list of 100,000 references (0.8 MB).
     """
 
     __slots__ = ("_places", "codes", "values")
@@ -204,17 +204,18 @@ class Coded(Generic[V]):
 
 def read_columns(rows: Iterable[Any]) -> dict[str, Any]:
     """The columns of a snapshot from (key, id, active, category, text, payments) rows,
-    compact: ids in an array, keys packed, flags in bytes, categories and payment
-    combinations coded.
+    compact: ids in an array, keys packed, flags in bytes, payment combinations coded
+    (the categories stay a list: filtering by one compares identities, the fastest test).
     """
     ids: array[int] = array("q")
     keys = bytearray()
     ends: array[int] = array("i")
     active = bytearray()
-    categories: Coded[Category] = Coded()
     texts: list[str] = []
-    payments: Coded[str] = Coded()
-    shared: dict[str | None, str] = {}  # a market has a few payment combinations
+    categories: list[Category] = []
+    # Each combination's place: setdefault gives a new one the next free place.
+    payments: dict[str | None, int] = {}  # a market has a few payment combinations
+    payment_codes: array[int] = array("I")  # ... but its stores could write any text
     for key, store_id, is_active, category, text, codes in rows:
         ids.append(store_id)
         keys += key
@@ -222,13 +223,12 @@ def read_columns(rows: Iterable[Any]) -> dict[str, Any]:
         active.append(bool(is_active))
         categories.append(category)
         texts.append(text)
-        payment = shared.get(codes)
-        if payment is None:
-            payment = shared[codes] = f",{codes or ''},"
-        payments.append(payment)
+        payment_codes.append(payments.setdefault(codes, len(payments)))
     return {
         "ids": ids, "keys": PackedKeys(bytes(keys), ends), "active": active,
-        "categories": categories, "texts": texts, "payments": payments,
+        "categories": categories,
+        "payments": Coded([f",{codes or ''}," for codes in payments], payment_codes),
+        "texts": texts,
     }  # fmt: skip
 
 

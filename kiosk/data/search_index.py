@@ -80,7 +80,7 @@ class _Snapshot:
         stamp: str,
         ids: Sequence[int],
         active: Sequence[bool] | bytearray,
-        categories: Coded[Category] | Sequence[Category],
+        categories: Sequence[Category],
         texts: Sequence[str],
         payments: Coded[str] | Sequence[str] | None = None,
         keys: PackedKeys | None = None,
@@ -88,13 +88,13 @@ class _Snapshot:
         rarity: Counter[str] | None = None,
     ) -> None:
         # Compact columns (a market of 100,000 stores is held by every PC all day):
-        # ids in an array, flags in bytes, one ASCII string, categories and payments coded.
+        # ids in an array, flags in bytes, one ASCII string, payment combinations coded.
         self.stamp = stamp
         self.ids = ids if isinstance(ids, array) else array("q", ids)
         #: Each store's stall sort key: with its id, where a patched store goes.
         self.keys = keys if keys is not None else PackedKeys.of([b""] * len(ids))
         self.active = active if isinstance(active, bytearray) else bytearray(map(bool, active))
-        self.categories = categories if isinstance(categories, Coded) else Coded.of(categories)
+        self.categories = categories
         self.texts = texts
         #: Each store's payment codes between commas (``,cash,card,``).
         self.payments = (
@@ -266,8 +266,8 @@ class _Snapshot:
             active = self.active
             hits = [i for i in hits if active[i]]
         if category is not None:
-            wanted, codes = self.categories.code(category), self.categories.codes
-            hits = [i for i in hits if codes[i] == wanted]
+            categories = self.categories
+            hits = [i for i in hits if categories[i] is category]
         if self.dead or len(self.ids) > self.base:
             hits = in_stall_order(self, hits)
         ids = self.ids

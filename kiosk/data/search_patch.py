@@ -76,7 +76,7 @@ def patched(
         texts[row] = ""  # its ASCII view stays, unused: a dead row is never listed
         active[row] = False
     keys: list[bytes] = []
-    categories, payments = old.categories.copy(), old.payments.copy()
+    categories, payments = list(old.categories), old.payments.copy()
     first = len(ids)
     for key, store_id, is_active, category, text, codes in store_rows(conn, market_id, store_ids):
         moved[store_id] = len(ids)
