@@ -29,7 +29,7 @@ def test_a_sqlite_query_through_sqlalchemy_leaves_them_unloaded_and_first_use_lo
     out = _python(
         """
 import sys
-import kiosk
+import kiosk.data
 from kiosk.deferred_imports import is_deferred
 from sqlalchemy import create_engine, text
 from sqlalchemy.orm import Session
@@ -57,7 +57,7 @@ def test_two_threads_asking_at_once_both_get_the_loaded_module() -> None:
     out = _python(
         """
 import sys, threading
-import kiosk
+import kiosk.data
 import asyncio
 seen = []
 start = threading.Barrier(4)
@@ -73,11 +73,11 @@ print(sorted(seen))
     assert out == str(["Queue"] * 4)
 
 
-def test_a_module_imported_before_kiosk_is_left_as_it_is() -> None:
+def test_a_module_imported_before_kiosk_data_is_left_as_it_is() -> None:
     out = _python(
         """
 import asyncio, sys
-import kiosk
+import kiosk.data
 from kiosk.deferred_imports import defer_unused_imports, is_deferred
 defer_unused_imports()  # idempotent
 assert sys.modules["asyncio"] is asyncio and not is_deferred(asyncio)
@@ -93,6 +93,7 @@ def test_the_source_check_of_pyside6s_import_hook_does_not_load_them() -> None:
         """
 import sys, inspect
 import kiosk.ui  # PySide6's hook, which reads every imported module's source
+import kiosk.data
 from kiosk.deferred_imports import is_deferred
 import asyncio, importlib.metadata
 assert isinstance(asyncio, type(sys)) and "asyncio" in inspect.getsource(asyncio)
@@ -106,7 +107,7 @@ print("ok")
 def test_a_name_set_before_first_use_survives_the_load() -> None:
     out = _python(
         """
-import kiosk
+import kiosk.data
 import hashlib
 from kiosk.deferred_imports import is_deferred
 assert is_deferred(hashlib)
