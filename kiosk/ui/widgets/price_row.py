@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import (
     QFont,
     QFontMetrics,
@@ -69,6 +69,7 @@ class WrappedName(ElidedLabel):
         self.max_lines = max_lines
         # Layouts ask for heightForWidth many times per pass: lines per (text, font, width).
         self._lines: dict[tuple[str, str, int, int], list[str]] = {}
+        self._font_key: str | None = None  # QFont.key() is slow for how often it is asked
         policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -81,7 +82,9 @@ class WrappedName(ElidedLabel):
         if not text or width <= 0:
             return [text] if text else []
         font = self.font()
-        key = (text, font.key(), width, self.max_lines)
+        if self._font_key is None:
+            self._font_key = font.key()
+        key = (text, self._font_key, width, self.max_lines)
         kept = self._lines.get(key)
         if kept is not None:
             return list(kept)
@@ -112,6 +115,11 @@ class WrappedName(ElidedLabel):
             elided = QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
             lines = [*lines[: self.max_lines - 1], elided]
         return lines
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._font_key = None
+        super().changeEvent(event)
 
     def is_elided(self) -> bool:
         """True when the name needs more than ``max_lines`` lines at the current width."""
