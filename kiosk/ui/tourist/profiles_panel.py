@@ -39,9 +39,10 @@ class ProfilesPanel(QFrame):
         self.title_label.setWordWrap(True)
         outer.addWidget(self.title_label)
         holder = QWidget()
-        self._flow = FlowLayout(holder, spacing=theme.GRID * 3)
+        self._flow = FlowLayout(holder, spacing=theme.GRID * 2)
         outer.addWidget(holder)
         self.cards: list[QrCard] = []
+        self._card_width = PROFILE_SIDE + theme.GRID * 2
         self.hide()
         self.retranslate()
 
@@ -51,23 +52,70 @@ class ProfilesPanel(QFrame):
         self.cards = []
         for link, verified in codes.profiles if codes is not None else ():
             card = QrCard(image_side=PROFILE_SIDE, framed=False, badge=False)
-            card.setFixedWidth(PROFILE_SIDE + theme.GRID * 2)
+            card.caption_label.setProperty("role", "body")  # the brand: a name, not a sentence
             card.show_verified(verified, link.brand)
+            # The code as drawn (all share one size) with its caption right under it, both
+            # from one left edge: no empty band in a box of the largest size.
+            pixmap = card.image_label.pixmap()
+            drawn = round(pixmap.width() / (pixmap.devicePixelRatio() or 1.0))
+            side = min(PROFILE_SIDE, drawn) if drawn > 0 else PROFILE_SIDE
+            card.image_label.setFixedSize(side, side)
+            layout = card.layout()
+            if isinstance(layout, QVBoxLayout):
+                layout.setAlignment(card.image_label, Qt.AlignmentFlag.AlignLeft)
+                layout.setSpacing(theme.GRID)  # the brand right under its code
+                layout.addStretch(1)  # a row's taller card leaves the room under the caption
             card.caption_label.setAlignment(Qt.AlignmentFlag.AlignLeft)
             self._flow.addWidget(card)
             card.show()
             self.cards.append(card)
+        self._card_width = max((_card_width(card) for card in self.cards), default=PROFILE_SIDE)
+        for card in self.cards:
+            card.setFixedWidth(self._card_width)
+        self._fit_heights()
         self.setVisible(bool(self.cards))
 
-    def set_single_column(self, single: bool) -> None:
-        """One code under the other (a column of its own), or as many in a row as fit."""
-        if single:
-            self.setFixedWidth(PROFILE_SIDE + theme.GRID * 2 + 2 * self._pad)
+    def row_width(self, count: int | None = None) -> int:
+        """The width the card needs for *count* codes (all when None) in a row."""
+        count = max(1, len(self.cards) if count is None else count)
+        return count * self._card_width + (count - 1) * self._flow.spacing() + 2 * self._pad
+
+    def set_columns(self, count: int | None) -> None:
+        """*count* codes a row (1: one under the other), or as many in a row as fit (None)."""
+        if count is not None:
+            self.setFixedWidth(self.row_width(min(count, max(1, len(self.cards)))))
         else:
             self.setMinimumWidth(0)
             self.setMaximumWidth(QWIDGETSIZE_MAX)
+
+    def set_pad(self, pad: int) -> None:
+        """The card's inner margin, *pad* px (slimmer on a 1366x768 screen)."""
+        self._pad = pad
+        layout = self.layout()
+        if layout is not None:
+            layout.setContentsMargins(pad, pad, pad, pad)
+            layout.setSpacing(pad - theme.GRID)  # title and codes: 8 px at 1366x768, else 16
 
     def retranslate(self) -> None:
         self.title_label.setText(_("Find us online"))
         for card in self.cards:
             card.retranslate()
+        self._fit_heights()  # another language, another font
+
+    def _fit_heights(self) -> None:
+        """Each card as tall as its code and wrapped caption at its width (a row lays the
+        cards out by their size hints, which count a wrapped caption as one line)."""
+        for card in self.cards:
+            layout = card.layout()
+            if layout is not None:
+                card.caption_label.ensurePolished()
+                card.setFixedHeight(layout.totalHeightForWidth(self._card_width))
+
+
+def _card_width(card: QrCard) -> int:
+    """The code's side plus a little, or the brand's longest word if wider (never cut)."""
+    caption = card.caption_label
+    caption.ensurePolished()
+    metrics = caption.fontMetrics()
+    longest = max((metrics.horizontalAdvance(word) for word in caption.text().split()), default=0)
+    return max(card.image_label.width() + theme.GRID * 2, longest + theme.GRID)

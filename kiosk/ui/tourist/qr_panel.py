@@ -130,6 +130,11 @@ class StoreQrPanel(QFrame):
         shown = max(2, sum(1 for card in self.cards() if card.isVisibleTo(self)))
         return shown * self._card_width + (shown - 1) * self._row.spacing() + 2 * pad
 
+    def row_width(self) -> int:
+        """The width the panel needs for the codes it shows, in a row (portrait)."""
+        shown = max(1, sum(1 for card in self.cards() if card.isVisibleTo(self)))
+        return shown * self._card_width + (shown - 1) * self._row.spacing() + 2 * theme.GRID * 2
+
     def side(self) -> int:
         return self._side
 

@@ -1,4 +1,4 @@
-"""The store page's facts card: description, stall, hours and open now, phone, ways to pay."""
+"""The store page's facts card: stall, hours and open now, phone, ways to pay; the description."""
 
 from __future__ import annotations
 
@@ -80,8 +80,8 @@ def build_about(
     label: Labeller,
     relabel: list[Callable[[LocaleCode], None]],
 ) -> QLabel:
-    """Fill *layout* with the store's facts, ways to pay and description; return the open-now
-    label (the clock updates it)."""
+    """Fill *layout* with the store's facts and ways to pay; return the open-now label (the
+    clock updates it)."""
     facts = QGridLayout()
     facts.setContentsMargins(0, 0, 0, 0)
     facts.setHorizontalSpacing(theme.GRID * 3)
@@ -137,13 +137,23 @@ def build_about(
         note.setWordWrap(True)
         label(note, partial(_translated, ALIPAY_NOTE))
         layout.addWidget(note)
-    if store.description.get(loc):  # last: what a tourist needs first comes first
-        text = QLabel()
-        text.setProperty("role", "body")
-        text.setWordWrap(True)
-        label(text, store.description.get)
-        layout.addWidget(text)
     return state
+
+
+def build_story(layout: QVBoxLayout, store: StoreDetail, loc: LocaleCode, label: Labeller) -> bool:
+    """Put the store's description in *loc* into *layout*; False when it has none there.
+
+    The page places it after the facts (what a tourist needs first comes first), or
+    elsewhere when there it would push the facts below the fold."""
+    if not store.description.get(loc):
+        return False
+    text = QLabel()
+    text.setObjectName("store-description")
+    text.setProperty("role", "body")
+    text.setWordWrap(True)
+    label(text, store.description.get)
+    layout.addWidget(text)
+    return True
 
 
 def _translated(message: str, _locale: LocaleCode) -> str:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import StrEnum
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -26,7 +25,8 @@ from kiosk.services.values import StoreCodes
 from kiosk.ui import theme
 from kiosk.ui.tourist.profiles_panel import ProfilesPanel
 from kiosk.ui.tourist.qr_panel import NARROW_SIDE, WIDE_SIDE, StoreQrPanel
-from kiosk.ui.tourist.store_about import build_about, open_now_text
+from kiosk.ui.tourist.store_about import build_about, build_story, open_now_text
+from kiosk.ui.tourist.store_fit import Arrangement, CardPlaces, PageParts, Shape
 from kiosk.ui.tourist.store_goods import build_goods
 from kiosk.ui.tourist.store_header import StoreHeader
 from kiosk.ui.widgets.layout_items import clear_layout
@@ -38,20 +38,10 @@ WIDE_QR_MIN_WIDTH = 1600
 #: The QR sizes the store page may show; a code is verified at each before it is shown.
 QR_SIDES: tuple[int, ...] = (WIDE_SIDE, NARROW_SIDE)
 _NO_LIMIT = 16_777_215  # QWIDGETSIZE_MAX
-#: The facts' card at 1366x768 no narrower than this ("점포 번호" and "Opening hours" whole).
-FACTS_MIN_WIDTH = 300
 #: In portrait up to three codes' cards share the width (with the 48 px scroll bar shown).
 PORTRAIT_QR_CARD = 280
 #: The open-now line is worked out again this often.
 CLOCK_MS = 60_000
-
-
-class Shape(StrEnum):
-    """The page's layout, chosen by the screen's shape."""
-
-    WIDE = "wide"  # 1920x1080: facts | goods | codes one above the other
-    COMPACT = "compact"  # 1366x768: facts | goods | codes one above the other, smaller type
-    PORTRAIT = "portrait"  # 1080x1920: facts, goods and codes one under the other
 
 
 #: A step smaller type for 1366x768, so goods, ways to pay and codes fit in one view.
@@ -78,6 +68,16 @@ def _card() -> tuple[QFrame, QVBoxLayout]:
     return frame, layout
 
 
+def _column(columns: QBoxLayout, stretch: int) -> QBoxLayout:
+    """A column of cards in a widget of its own, added to *columns*."""
+    holder = QWidget()
+    layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(theme.GRID * 3)
+    columns.addWidget(holder, stretch, Qt.AlignmentFlag.AlignTop)
+    return layout
+
+
 def _show_now(layout: QVBoxLayout) -> None:
     """Show freshly added widgets at once (a layout would only queue their show)."""
     for row in range(layout.count()):
@@ -93,13 +93,14 @@ class StoreDetailScreen(QWidget):
     Three shapes (``Shape``): at 1920x1080 facts, goods and codes stand in three
     columns, the codes one above the other with the caption beside each; at 1366x768
     the same with smaller codes and a step smaller type; in portrait everything stands
-    in one column, the codes in a row. A typical store (up to 8 goods) fits without
-    scrolling in each; a longer one scrolls. At 1920x1080 the "find us online" card
-    stands in a column of its own beside the codes, in view, unless there it would push
-    facts or goods below the fold (then it goes under the codes, as in the other
-    shapes). Other screens' cards go into the codes' column with ``add_side_card``; the
-    column takes no room while nothing in it is shown. ``store_shown`` is emitted
-    with each StoreDetail shown, so such cards can follow.
+    in one column, the codes in a row. What a tourist needs (facts, ways to pay, goods,
+    codes, "find us online") stays above the fold: the "find us online" card and the
+    description move to where there is room (``store_fit``: the first arrangement in
+    order of preference where nothing passes the fold, else the one where the least
+    of what is needed does); a page longer than any arrangement holds scrolls. Other
+    screens' cards go into the codes' column with ``add_side_card``; the column takes
+    no room while nothing in it is shown. ``store_shown`` is emitted with each
+    StoreDetail shown, so such cards can follow.
     """
 
     back_requested = Signal()
@@ -129,30 +130,42 @@ class StoreDetailScreen(QWidget):
         self.korean_label = self.header.korean_label
         self.subline_label = self.header.subline_label
         outer.addWidget(self.header)
+        self._build_body()
+        self._clock = QTimer(self)
+        self._clock.setInterval(CLOCK_MS)
+        self._clock.timeout.connect(self._on_clock)
+        self._clock.start()
+        self.retranslate()
 
+    def _build_body(self) -> None:
+        """Columns: facts (``_left``), goods (``_middle``), the codes' column (``_side``, the
+        codes and "find us online" in ``_codes``), all in a scroll area."""
         body = QWidget()
         self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, body)
         self._columns.setContentsMargins(0, theme.GRID, 0, 0)
         self._columns.setSpacing(theme.GRID * 3)
         self._about_card, self._about = _card()
-        about = self._about_card
         self._goods_card, self._goods = _card()
         self._goods_card.setObjectName("store-goods")
-        left = QWidget()
-        self._left = QVBoxLayout(left)
-        self._left.setContentsMargins(0, 0, 0, 0)
-        self._left.setSpacing(theme.GRID * 3)
-        self._left.addWidget(about)
-        self._columns.addWidget(left, 3, Qt.AlignmentFlag.AlignTop)
-        self._columns.addWidget(self._goods_card, 5, Qt.AlignmentFlag.AlignTop)
+        self._story_card, self._story = _card()  # the description, placed by _fit
+        self._story_card.setObjectName("store-story")
+        self._story_card.hide()
+        self._left = _column(self._columns, 3)
+        self._left.addWidget(self._about_card, 1, Qt.AlignmentFlag.AlignTop)  # no gaps in it
+        self._middle = _column(self._columns, 5)
+        self._middle.addWidget(self._goods_card)
+        self._about.addWidget(self._story_card)
         self.side_panel = QWidget()
         self._side = QVBoxLayout(self.side_panel)
         self._side.setContentsMargins(0, 0, 0, 0)
         self._side.setSpacing(theme.GRID * 3)
+        self._codes = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._codes.setSpacing(theme.GRID * 3)
+        self._side.addLayout(self._codes)
         self.qr_panel = StoreQrPanel()
-        self._side.addWidget(self.qr_panel)
+        self._codes.addWidget(self.qr_panel, 0, Qt.AlignmentFlag.AlignTop)
         self.profiles_panel = ProfilesPanel()  # "find us online": Smart Place, Instagram, ...
-        self._side.addWidget(self.profiles_panel)
+        self._codes.addWidget(self.profiles_panel, 0, Qt.AlignmentFlag.AlignTop)
         self.side_panel.hide()
         self._columns.addWidget(self.side_panel, 0, Qt.AlignmentFlag.AlignTop)
         self._columns.addStretch(0)
@@ -163,12 +176,22 @@ class StoreDetailScreen(QWidget):
         self.scroll_area.setWidget(body)
         self.scroll_area.viewport().installEventFilter(self)  # its height: the fold
         self._body = body
-        outer.addWidget(self.scroll_area, 1)
-        self._clock = QTimer(self)
-        self._clock.setInterval(CLOCK_MS)
-        self._clock.timeout.connect(self._on_clock)
-        self._clock.start()
-        self.retranslate()
+        self._outer.addWidget(self.scroll_area, 1)
+        parts = PageParts(
+            scroll_area=self.scroll_area,
+            columns=self._columns,
+            left=self._left,
+            middle=self._middle,
+            side=self._side,
+            codes=self._codes,
+            about=self._about,
+            about_card=self._about_card,
+            goods_card=self._goods_card,
+            story_card=self._story_card,
+            qr_panel=self.qr_panel,
+            profiles_panel=self.profiles_panel,
+        )
+        self._places = CardPlaces(parts, on_placed=self._update_side)
 
     # Public API ----------------------------------------------------------------------
     def set_rate_card(self, card: RateCard | None) -> None:
@@ -180,6 +203,10 @@ class StoreDetailScreen(QWidget):
 
     def layout_shape(self) -> Shape | None:
         return self._layout_shape
+
+    def arrangement(self) -> Arrangement:
+        """Where the "find us online" card and the description stand now (``store_fit``)."""
+        return self._places.current
 
     def add_side_card(self, widget: QWidget) -> None:
         """Add a card (e.g. a verified QR code) to the codes' column."""
@@ -193,11 +220,12 @@ class StoreDetailScreen(QWidget):
         Build *codes* with ``verified_store_codes(store, sides=QR_SIDES)``.
         """
         self._store = codes.store
+        self._places.forget()  # its codes, links or rates may differ though the store did not
         self._rebuild()
         self.qr_panel.show_codes(codes)
         self.profiles_panel.show_codes(codes)
         self._update_side()
-        self._fit_profiles()
+        self._fit()
         self.store_shown.emit(codes.store)
 
     def retranslate(self) -> None:
@@ -217,7 +245,7 @@ class StoreDetailScreen(QWidget):
             self._rebuild()
         self.qr_panel.retranslate()
         self.profiles_panel.retranslate()
-        self._fit_profiles()  # the goods' names in another language: other heights
+        self._fit()  # the texts in another language: other heights
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._arrange(shape_for(event.size().width(), event.size().height()))
@@ -225,7 +253,7 @@ class StoreDetailScreen(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.scroll_area.viewport():
-            self._fit_profiles()  # the fold moved (a new size, the scroll bar shown or hidden)
+            self._fit()  # the fold moved
         return super().eventFilter(watched, event)
 
     # Building --------------------------------------------------------------------------
@@ -241,10 +269,10 @@ class StoreDetailScreen(QWidget):
         # Landscape: facts and goods share the width (the goods a larger share at 1366);
         # portrait: each card as tall as it needs, the rest of the height below them.
         stretches = {Shape.WIDE: (3, 5), Shape.COMPACT: (2, 5), Shape.PORTRAIT: (0, 0)}[shape]
-        for index, stretch in enumerate(stretches):
-            self._columns.setStretch(index, stretch)
-        self._place_profiles(beside=shape is Shape.WIDE)  # placed first: it shifts the stretch
-        self._columns.setStretch(self._columns.count() - 1, 1 if portrait else 0)
+        for column, stretch in zip((self._left, self._middle), stretches, strict=True):
+            holder = column.parentWidget()
+            if holder is not None:
+                self._columns.setStretchFactor(holder, stretch)
         compact = shape is Shape.COMPACT
         # 1366x768: a one-line header and slimmer cards leave the height to the goods.
         role = "heading" if compact else "title" if portrait else "display"
@@ -254,13 +282,14 @@ class StoreDetailScreen(QWidget):
         self._outer.setContentsMargins(theme.GRID * 5, edge, theme.GRID * 5, edge)
         self._outer.setSpacing(theme.GRID // 2 if compact else theme.GRID)
         self._columns.setContentsMargins(0, 0 if compact else theme.GRID, 0, 0)
-        pad = theme.GRID * 2 if compact else theme.GRID * 3
-        # the facts keep their labels on one line; the goods take the rest of the width
-        self._about_card.setMinimumWidth(FACTS_MIN_WIDTH if compact else 0)
+        gap = theme.GRID * 2 if compact else theme.GRID * 3  # between cards one above the other
+        for column in (self._left, self._middle, self._side, self._codes):
+            column.setSpacing(gap)
         for card in (self._about_card, self._goods_card):
             card_layout = card.layout()
             if card_layout is not None:
-                card_layout.setContentsMargins(pad, pad, pad, pad)
+                card_layout.setContentsMargins(*[self._pad()] * 4)
+        self.profiles_panel.set_pad(self._pad())
         self._space_rows()
         visible = self.qr_panel.isVisibleTo(self)
         self.qr_panel.arrange(
@@ -271,36 +300,27 @@ class StoreDetailScreen(QWidget):
         )
         self.qr_panel.setVisible(visible)
         self._update_side()
-        self._fit_profiles()
+        self._fit()
 
-    def _fit_profiles(self) -> None:
-        """Wide: the "find us online" card in a column of its own beside the codes, in view,
-        when the facts, the goods and it all end within the view there; else under the
-        codes, to be scrolled to (the narrower goods of a long list must not go below)."""
-        wide = self._layout_shape is Shape.WIDE
-        self._place_profiles(beside=wide)
-        if not wide or not self.profiles_panel.isVisibleTo(self):
-            return
-        self._columns.activate()  # the cards' heights at the widths they now have
-        fold = self.scroll_area.viewport().height()
-        cards = (self._about_card, self._goods_card, self.profiles_panel)
-        if any(card.mapTo(self._body, QPoint(0, card.height())).y() > fold for card in cards):
-            self._place_profiles(beside=False)
+    def _pad(self) -> int:
+        return theme.GRID * 2 if self._layout_shape is Shape.COMPACT else theme.GRID * 3
 
-    def _place_profiles(self, *, beside: bool) -> None:
-        """The "find us online" card beside the codes (its codes one above the other, the
-        column before the closing stretch) or under them."""
-        panel = self.profiles_panel
-        if (self._columns.indexOf(panel) >= 0) == beside:
+    def _fit(self) -> None:
+        """Place the "find us online" card and the description (``store_fit``)."""
+        shape, store = self._layout_shape, self._store
+        if shape is None:
             return
-        visible = panel.isVisibleTo(self)
-        (self._side if beside else self._columns).removeWidget(panel)
-        if beside:
-            self._columns.insertWidget(3, panel, 0, Qt.AlignmentFlag.AlignTop)
-        else:
-            self._side.addWidget(panel)
-        panel.set_single_column(beside)
-        panel.setVisible(visible)
+        places = self._places
+        places.shape, places.pad, places.rows = shape, self._pad(), self.price_rows
+        area = self.scroll_area
+        key = (
+            (store.id, store.version) if store is not None else None,
+            current_locale(),
+            shape,
+            area.width(),
+            area.viewport().height(),
+        )
+        places.fit(key)
 
     def _space_rows(self) -> None:
         """Goods rows close together (8 goods and the codes in view at every size): a half
@@ -316,13 +336,10 @@ class StoreDetailScreen(QWidget):
         """Show the codes' column while a card in it is shown, as wide as its codes."""
         portrait = self._layout_shape is Shape.PORTRAIT
         self.side_panel.setMaximumWidth(_NO_LIMIT if portrait else self.qr_panel.column_width())
-        shown = any(
-            (item := self._side.itemAt(index)) is not None
-            and (widget := item.widget()) is not None
-            and widget.isVisibleTo(self.side_panel)
-            for index in range(self._side.count())
+        children = self.side_panel.findChildren(
+            QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
         )
-        self.side_panel.setVisible(shown)
+        self.side_panel.setVisible(any(child.isVisibleTo(self.side_panel) for child in children))
 
     def _label(self, label: QLabel, text: Callable[[LocaleCode], str]) -> None:
         """Set *label* to *text(locale)* now and again on every language switch."""
@@ -339,8 +356,11 @@ class StoreDetailScreen(QWidget):
         self.header.set_names(name, korean if korean != name else "", parts)
 
     def _rebuild(self) -> None:
+        self._about.removeWidget(self._story_card)  # kept: the description's own card
         clear_layout(self._about)
         clear_layout(self._goods)
+        clear_layout(self._story)
+        self._places.has_story = False
         self.price_rows = []
         self._relabel = []
         self._open_label = None
@@ -352,12 +372,15 @@ class StoreDetailScreen(QWidget):
         loc = current_locale()
         self._label_header(store, loc)
         self._open_label = build_about(self._about, store, loc, self._label, self._relabel)
+        self._places.has_story = build_story(self._story, store, loc, self._label)
         self.price_rows = build_goods(
             self._goods, store, loc, self._label, self._relabel, rates=self._rates
         )
         self._space_rows()
         _show_now(self._about)
         _show_now(self._goods)
+        _show_now(self._story)
+        self._places.place(self._places.current)  # the description back in its place
 
     def _on_clock(self) -> None:
         if self._store is not None and self._open_label is not None:
