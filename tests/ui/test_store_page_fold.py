@@ -57,7 +57,8 @@ def _bottom(widget: QWidget, view: QWidget) -> int:
 
 def cut_texts(page: QWidget) -> list[str]:
     """Shown labels whose text does not fit their box: wrapped ones too short for their
-    lines, one-line ones too narrow, product names elided."""
+    lines or narrower than a word (Korean and English words do not break), one-line ones
+    too narrow, product names elided."""
     cut = []
     for label in page.findChildren(QLabel):
         if not label.isVisible() or not label.text():
@@ -66,8 +67,10 @@ def cut_texts(page: QWidget) -> list[str]:
         if elided is not None:
             if elided():
                 cut.append(label.text())
-        elif label.wordWrap():
-            if label.height() < label.heightForWidth(label.width()):
+        elif label.wordWrap():  # too short for its lines, or a word wider than the line
+            metrics, width = label.fontMetrics(), label.contentsRect().width()
+            words = max(metrics.horizontalAdvance(word) for word in label.text().split())
+            if label.height() < label.heightForWidth(label.width()) or words > width:
                 cut.append(label.text())
         elif label.width() < label.sizeHint().width():
             cut.append(label.text())

@@ -43,6 +43,7 @@ class ProfilesPanel(QFrame):
         outer.addWidget(holder)
         self.cards: list[QrCard] = []
         self._card_width = PROFILE_SIDE + theme.GRID * 2
+        self._columns: int | None = None  # set_columns
         self.hide()
         self.retranslate()
 
@@ -82,8 +83,14 @@ class ProfilesPanel(QFrame):
 
     def set_columns(self, count: int | None) -> None:
         """*count* codes a row (1: one under the other), or as many in a row as fit (None)."""
+        self._columns = count
         if count is not None:
-            self.setFixedWidth(self.row_width(min(count, max(1, len(self.cards)))))
+            codes = self.row_width(min(count, max(1, len(self.cards))))
+            self.title_label.ensurePolished()  # "온라인에서도" whole: a Korean word never breaks
+            metrics = self.title_label.fontMetrics()
+            words = self.title_label.text().split()
+            title = max((metrics.horizontalAdvance(word) for word in words), default=0)
+            self.setFixedWidth(max(codes, title + theme.GRID + 2 * self._pad))
         else:
             self.setMinimumWidth(0)
             self.setMaximumWidth(QWIDGETSIZE_MAX)
@@ -101,6 +108,7 @@ class ProfilesPanel(QFrame):
         for card in self.cards:
             card.retranslate()
         self._fit_heights()  # another language, another font
+        self.set_columns(self._columns)  # and another title to keep whole
 
     def _fit_heights(self) -> None:
         """Each card as tall as its code and wrapped caption at its width (a row lays the
