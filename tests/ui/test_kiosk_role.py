@@ -111,8 +111,8 @@ def test_finishing_the_set_up_as_a_tourist_screen_locks_it(
     setup_with_lock: Shell, locks: list[Shell]
 ) -> None:
     screen = setup_of(setup_with_lock)
-    click(screen.next_button)  # this PC alone
-    click(screen.next_button)  # a tourist kiosk (the first role) on the first market
+    click(screen.next_button)  # this PC alone, starting empty
+    click(screen.next_button)  # a tourist kiosk (the first role)
     assert settings.Settings.load().role == "kiosk"
     assert locks == [setup_with_lock]
 
@@ -121,6 +121,7 @@ def test_finishing_the_set_up_as_a_stall_does_not_lock(
     setup_with_lock: Shell, locks: list[Shell]
 ) -> None:
     screen = setup_of(setup_with_lock)
+    click(screen.where.demo)  # the example markets, so that there is a stall to choose
     click(screen.next_button)
     click(screen.role_step.buttons["stall"])
     screen.role_step.picker.store_box.setCurrentIndex(0)
