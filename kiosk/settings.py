@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Final
@@ -57,31 +56,97 @@ class SettingsError(ValueError):
     """A ``KIOSK_*`` variable holds a value the app cannot use; the message names it."""
 
 
-@dataclass(frozen=True, slots=True)
 class Settings:
     """The app's settings; ``None`` means "the default" (resolved where it is used).
 
-    The database URL is left out of ``repr``: it may hold a password.
+    Immutable; the database URL is left out of ``repr``: it may hold a password.
+    A plain class rather than a dataclass: this module loads before the first frame and
+    ``dataclasses`` (its import and the code it compiles for each class) costs ~2% of the
+    start (docs/architecture.md, known traps).
     """
 
+    _FIELDS: Final = (
+        "database_url",
+        "checklist_dir",
+        "log_dir",
+        "backup_dir",
+        "sqlite_busy_timeout_ms",
+        "report_first_frame",
+        "idle_seconds",
+        "role",
+        "file_problems",
+    )
+    __slots__ = _FIELDS
+
     #: ``KIOSK_DATABASE_URL``; None: a SQLite file in the user data folder.
-    database_url: str | None = field(default=None, repr=False)
+    database_url: str | None
     #: ``KIOSK_CHECKLIST_DIR``; None: the user data folder.
-    checklist_dir: Path | None = None
+    checklist_dir: Path | None
     #: ``KIOSK_LOG_DIR``; None: the user log folder.
-    log_dir: Path | None = None
+    log_dir: Path | None
     #: ``KIOSK_BACKUP_DIR``; None: ``backups/`` beside the database file.
-    backup_dir: Path | None = None
+    backup_dir: Path | None
     #: ``KIOSK_SQLITE_BUSY_TIMEOUT_MS``: how long SQLite waits for a write lock (tests shorten it).
-    sqlite_busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS
+    sqlite_busy_timeout_ms: int
     #: ``KIOSK_REPORT_FIRST_FRAME``: print when the first frame was painted (benchmarks).
-    report_first_frame: bool = False
+    report_first_frame: bool
     #: ``KIOSK_IDLE_SECONDS``: the kiosk's idle time before it resets (``kiosk --idle``).
-    idle_seconds: int = DEFAULT_IDLE_SECONDS
+    idle_seconds: int
     #: ``KIOSK_ROLE`` or the file's ``role``: kiosk, stall or office (None: not set up).
-    role: str | None = None
+    role: str | None
     #: What was wrong in the settings file (file, line, problem); those values were skipped.
-    file_problems: tuple[str, ...] = ()
+    file_problems: tuple[str, ...]
+
+    def __init__(
+        self,
+        *,
+        database_url: str | None = None,
+        checklist_dir: Path | None = None,
+        log_dir: Path | None = None,
+        backup_dir: Path | None = None,
+        sqlite_busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+        report_first_frame: bool = False,
+        idle_seconds: int = DEFAULT_IDLE_SECONDS,
+        role: str | None = None,
+        file_problems: tuple[str, ...] = (),
+    ) -> None:
+        values = (
+            database_url,
+            checklist_dir,
+            log_dir,
+            backup_dir,
+            sqlite_busy_timeout_ms,
+            report_first_frame,
+            idle_seconds,
+            role,
+            file_problems,
+        )
+        for name, value in zip(self._FIELDS, values, strict=True):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Settings are immutable (cannot set {name})")
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self._FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Settings) and self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = (f"{name}={getattr(self, name)!r}" for name in self._FIELDS[1:])
+        return f"Settings({', '.join(shown)})"
+
+    def replace(self, **changes: object) -> Settings:
+        """A copy with *changes* (field name to value); TypeError names an unknown field."""
+        unknown = set(changes) - set(self._FIELDS)
+        if unknown:
+            raise TypeError(f"Settings has no field {', '.join(sorted(unknown))}")
+        values = {name: getattr(self, name) for name in self._FIELDS} | changes
+        return Settings(**values)
 
     @classmethod
     def from_env(
@@ -134,7 +199,7 @@ class Settings:
             if password is not None:
                 base[DATABASE_URL_ENV] = settings_file.join_password(url, password)
         loaded = cls.from_env(env, base=base)
-        return replace(loaded, file_problems=tuple(problems))
+        return loaded.replace(file_problems=tuple(problems))
 
 
 def check_value(key: str, value: str, label: str) -> None:

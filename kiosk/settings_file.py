@@ -6,7 +6,6 @@ import os
 import re
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
@@ -26,15 +25,24 @@ KEYS: Final = (
     "sqlite_busy_timeout_ms",
     "idle_seconds",
 )
-_DECODE_AT = re.compile(r"^(?P<problem>.*) \(at line (?P<line>\d+), column (?P<column>\d+)\)$")
+#: Where tomllib says a problem is (compiled by ``re`` when a file is malformed, not at start).
+_DECODE_AT = r"^(?P<problem>.*) \(at line (?P<line>\d+), column (?P<column>\d+)\)$"
 
 
-@dataclass(frozen=True, slots=True)
 class FileContents:
-    """What a settings file holds: its values as text and a line per problem found."""
+    """What a settings file holds: its values as text and a line per problem found.
 
-    values: dict[str, str] = field(default_factory=dict)
-    problems: tuple[str, ...] = ()
+    (A plain class: the file is read before the first frame, without ``dataclasses``.)
+    """
+
+    __slots__ = ("problems", "values")
+
+    def __init__(self, values: dict[str, str] | None = None, problems: tuple[str, ...] = ()):
+        self.values: dict[str, str] = {} if values is None else values
+        self.problems = problems
+
+    def __repr__(self) -> str:
+        return f"FileContents(values={self.values!r}, problems={self.problems!r})"
 
 
 def config_dir(environ: Mapping[str, str] | None = None) -> Path:
@@ -77,7 +85,7 @@ def read(path: Path) -> FileContents:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        found = _DECODE_AT.match(str(exc))
+        found = re.match(_DECODE_AT, str(exc))
         if found is None and str(exc).endswith(" (at end of document)"):
             last = max(1, len(text.rstrip("\n").splitlines()))  # the file ends too early
             problem = str(exc).removesuffix(" (at end of document)")
