@@ -35,3 +35,20 @@ def test_forgetting_twice_wraps_the_hook_once() -> None:
     before = feature._mod_uses_pyside
     forget_scanned_sources()
     assert feature._mod_uses_pyside is before
+
+
+def test_our_own_modules_are_not_read_by_the_hook(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hook's answer for our modules is "uses PySide6" without reading their source."""
+    import inspect
+    import types
+
+    feature = sys.modules["shibokensupport.feature"]
+
+    def no_reading(module: object) -> str:
+        raise AssertionError(f"the source of {module!r} was read")
+
+    monkeypatch.setattr(inspect, "getsource", no_reading)
+    assert feature._mod_uses_pyside(types.ModuleType("kiosk.probe")) is True
+    assert feature._mod_uses_pyside(types.ModuleType("kiosk")) is True
+    with pytest.raises(AssertionError, match="kiosk_other"):
+        feature._mod_uses_pyside(types.ModuleType("kiosk_other"))
