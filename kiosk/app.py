@@ -119,6 +119,11 @@ def run_gui(
     gc_was_enabled = gc.isenabled()
     gc.disable()
     font_folder.start(fonts_dir())  # fontconfig reads its cache while Python imports Qt
+    from kiosk.ui.qt_sources import forget_scanned_sources
+
+    # PySide6's import hook reads the source of every module imported after PySide6, but
+    # not (from here on) ours or the standard library's.
+    forget_scanned_sources()
     from PySide6.QtCore import QTimer
 
     from kiosk import i18n, settings

@@ -37,8 +37,11 @@ def test_forgetting_twice_wraps_the_hook_once() -> None:
     assert feature._mod_uses_pyside is before
 
 
-def test_our_own_modules_are_not_read_by_the_hook(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The hook's answer for our modules is "uses PySide6" without reading their source."""
+def test_our_own_and_standard_modules_are_not_read_by_the_hook(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The hook's answer for our modules is "uses PySide6", for the standard library's
+    "does not", without reading their source; other packages' sources are read."""
     import inspect
     import types
 
@@ -50,5 +53,7 @@ def test_our_own_modules_are_not_read_by_the_hook(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(inspect, "getsource", no_reading)
     assert feature._mod_uses_pyside(types.ModuleType("kiosk.probe")) is True
     assert feature._mod_uses_pyside(types.ModuleType("kiosk")) is True
+    assert feature._mod_uses_pyside(types.ModuleType("typing")) is False
+    assert feature._mod_uses_pyside(types.ModuleType("urllib.parse")) is False
     with pytest.raises(AssertionError, match="kiosk_other"):
         feature._mod_uses_pyside(types.ModuleType("kiosk_other"))
