@@ -147,6 +147,7 @@ def run_gui(
             logging_setup.configure()  # logging.handlers loads after the first frame
             _log_settings_problems()
             theme.enable_propagation(app)
+            window.go_home()  # keeps the start screen's fonts loaded (kiosk.ui.font_keeper)
             from kiosk.ui.setup import open_setup_if_needed
 
             def lock_after_setup() -> None:  # set up as a tourist screen: locked from now on

@@ -90,10 +90,9 @@ class Shell(QMainWindow):
         self.start_screen.mode_chosen.connect(self._on_mode_chosen)
         self.start_screen.locale_chosen.connect(self._on_locale_chosen)
         self.events.changed.connect(self._on_data_changed)
-        self.add_screen(START, self.start_screen)
+        self.add_screen(START, self.start_screen)  # shown: kiosk.app keeps its fonts once painted
         self.stall_row: StallRow | None = None  # this PC's stall, built once there is one
         self.events.went_home.connect(self.show_this_pc_stall)
-        self.show_screen(START)
         language_events().changed.connect(self._on_locale_changed)
         self._listening = True
         self._waiting: Callable[[], None] | None = None
