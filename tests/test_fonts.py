@@ -203,4 +203,4 @@ def test_no_fontconfig_off_linux(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     monkeypatch.setattr(sys, "platform", "win32")
     font_folder.start(tmp_path)
     assert not font_folder.taken(tmp_path)
-    assert tmp_path not in font_folder._threads
+    assert tmp_path not in font_folder._running
