@@ -132,7 +132,7 @@ def run_gui(
 
     app = application()
     i18n.set_locale(code)
-    theme.apply_theme(app, code, propagation=False)  # on after the first frame
+    theme.apply_theme(app, code, complete=False)  # finished after the first frame
     window = build_shell(code)
     watcher = FirstPaintWatcher(window)
     if gc_was_enabled:
@@ -146,7 +146,7 @@ def run_gui(
 
             logging_setup.configure()  # logging.handlers loads after the first frame
             _log_settings_problems()
-            theme.enable_propagation(app)
+            theme.finish_theme(app)
             window.go_home()  # keeps the start screen's fonts loaded (kiosk.ui.font_keeper)
             from kiosk.ui.setup import open_setup_if_needed
 

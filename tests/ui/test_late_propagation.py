@@ -1,4 +1,4 @@
-"""Stylesheet propagation turned on after the first frame changes nothing anyone sees."""
+"""Stylesheet propagation and the palette set after the first frame change nothing anyone sees."""
 
 from __future__ import annotations
 
@@ -19,14 +19,14 @@ from kiosk.ui import theme
 late, switch_to, out = sys.argv[1] == "late", sys.argv[2], sys.argv[3]
 app = application(offscreen=True)
 i18n.set_locale("ko")
-theme.apply_theme(app, "ko", propagation=not late)
+theme.apply_theme(app, "ko", complete=not late)
 window = build_shell("ko")
 window.resize(1366, 768)
 window.show()
 app.processEvents()
 window.grab().save(out + "-first.png")
 if late:
-    theme.enable_propagation(app)
+    theme.finish_theme(app)
     app.processEvents()
 window.set_locale(switch_to)
 app.processEvents()
