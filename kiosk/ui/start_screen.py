@@ -22,6 +22,7 @@ from kiosk.ui.modes import Mode, available_modes
 from kiosk.ui.widgets.big_button import BigButton
 from kiosk.ui.widgets.language_bar import LanguageBar
 from kiosk.ui.widgets.layout_items import clear_layout
+from kiosk.ui.widgets.wrap_label import WrapLabel
 
 if TYPE_CHECKING:  # the text module loads after the first frame (start-up)
     from kiosk.domain.text import LocalizedText
@@ -55,12 +56,10 @@ class StartScreen(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
 
-        self._welcome = QLabel()
+        self._welcome = WrapLabel()
         self._welcome.setProperty("role", "display")
-        self._welcome.setWordWrap(True)
-        self._intro = QLabel()
+        self._intro = WrapLabel()
         self._intro.setProperty("role", "muted")
-        self._intro.setWordWrap(True)
         self._language_label = QLabel()
         self._language_label.setProperty("role", "field")
         self.language_bar = LanguageBar(current_locale(), large=True)

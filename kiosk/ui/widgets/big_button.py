@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QLabel,
     QPushButton,
     QSizePolicy,
     QSpacerItem,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui import theme
+from kiosk.ui.widgets.wrap_label import WrapLabel
 
 #: Height of the prominent button (the tourists' door on a portrait screen), in pixels.
 PROMINENT_HEIGHT = theme.GRID * 40
@@ -49,18 +49,17 @@ class BigButton(QPushButton):
         pad = theme.GRID * (3 if compact else 4), theme.GRID * (2 if compact else 3)
         layout.setContentsMargins(pad[0], pad[1], pad[0], pad[1])
         layout.setSpacing(theme.GRID)
-        self._title = QLabel()
+        self._title = WrapLabel()
         self._title_role = "heading" if compact else "title"
         self._prominent_height = 0
         self._title.setProperty("role", self._title_role)
-        self._subtitle = QLabel()
+        self._subtitle = WrapLabel()
         self._subtitle.setProperty("role", "lead")
         # A prominent button's extra height goes above and below the text; otherwise the
         # labels take it (they wrap, and their wrapped height must never be squeezed).
         self._room = (_fixed_space(), _fixed_space())
         layout.addItem(self._room[0])
         for label in (self._title, self._subtitle):
-            label.setWordWrap(True)
             layout.addWidget(label)
         layout.addItem(self._room[1])
         self.set_texts(title, subtitle)
