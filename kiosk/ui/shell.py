@@ -86,7 +86,7 @@ class Shell(QMainWindow):
         self._column.addWidget(self._stack, 1)
         self.setCentralWidget(central)
 
-        self.start_screen = StartScreen()
+        self.start_screen = StartScreen(self._stack)  # built in place: styled once, not twice
         self.start_screen.mode_chosen.connect(self._on_mode_chosen)
         self.start_screen.locale_chosen.connect(self._on_locale_chosen)
         self.events.changed.connect(self._on_data_changed)
