@@ -147,7 +147,10 @@ def run_gui(
             logging_setup.configure()  # logging.handlers loads after the first frame
             _log_settings_problems()
             theme.finish_theme(app)
-            window.go_home()  # keeps the start screen's fonts loaded (kiosk.ui.font_keeper)
+            from kiosk.ui.font_keeper import keep_fonts
+            from kiosk.ui.shell import START
+
+            keep_fonts((START, window.font().key()))  # as Shell.show_screen, once painted
             from kiosk.ui.setup import open_setup_if_needed
 
             def lock_after_setup() -> None:  # set up as a tourist screen: locked from now on
