@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -110,20 +111,13 @@ def run_gui(
     import gc
 
     from kiosk.domain.locales import parse_locale
-    from kiosk.render import font_folder
-    from kiosk.resources import fonts_dir
 
     code = parse_locale(_start_locale(locale))
     # The cyclic collector would walk the objects the Qt bindings create while they load,
     # again and again, and none of it is garbage: it is back on once the frame is painted.
     gc_was_enabled = gc.isenabled()
     gc.disable()
-    font_folder.start(fonts_dir())  # fontconfig reads its cache while Python imports Qt
-    from kiosk.ui.qt_sources import forget_scanned_sources
-
-    # PySide6's import hook reads the source of every module imported after PySide6, but
-    # not (from here on) ours or the standard library's.
-    forget_scanned_sources()
+    _before_qt()
     from PySide6.QtCore import QTimer
 
     from kiosk import i18n, settings
@@ -137,33 +131,17 @@ def run_gui(
     watcher = FirstPaintWatcher(window)
     if gc_was_enabled:
         watcher.painted.connect(gc.enable)
+    locks: list[KioskController] = []
     if exit_after_first_frame:
         watcher.painted.connect(app.quit)
     else:
-
-        def after_first_frame() -> None:
-            from kiosk import logging_setup
-
-            logging_setup.configure()  # logging.handlers loads after the first frame
-            _log_settings_problems()
-            theme.finish_theme(app)
-            from kiosk.ui.font_keeper import keep_fonts
-            from kiosk.ui.shell import START
-
-            keep_fonts((START, window.font().key()))  # as Shell.show_screen, once painted
-            from kiosk.ui.setup import open_setup_if_needed
-
-            def lock_after_setup() -> None:  # set up as a tourist screen: locked from now on
-                locks.append(_lock(window, _role_kiosk_options(code)))
-
-            if not open_setup_if_needed(window, database_url, lock_kiosk=lock_after_setup):
-                window.start_loading(database_url, seed_demo=_not_set_up())
-
-        watcher.painted.connect(lambda: QTimer.singleShot(0, after_first_frame))
+        after = partial(_after_first_frame, app, window, database_url, code, locks)
+        watcher.painted.connect(lambda: QTimer.singleShot(0, after))
     if kiosk is None and not exit_after_first_frame and settings.current().role == "kiosk":
         kiosk = _role_kiosk_options(code)  # a PC set up as a tourist screen starts locked
-    locks = [] if kiosk is None else [_lock(window, kiosk)]
-    if not locks:
+    if kiosk is not None:
+        locks.append(_lock(window, kiosk))
+    else:
         window.resize(1366, 768)
         window.showMaximized()
     status = app.exec()
@@ -182,6 +160,45 @@ def run_gui(
     if services is not None:
         services.close()
     return int(status)
+
+
+def _before_qt() -> None:
+    """Start-up work before Python imports Qt: fontconfig reads its cache on a worker thread
+    (kiosk.render.font_folder), and PySide6's import hook, installed with PySide6, is kept
+    from reading the source of the modules imported after it (kiosk.ui.qt_sources)."""
+    from kiosk.render import font_folder
+    from kiosk.resources import fonts_dir
+    from kiosk.ui.qt_sources import forget_scanned_sources
+
+    font_folder.start(fonts_dir())
+    forget_scanned_sources()
+
+
+def _after_first_frame(
+    app: QApplication,
+    window: Shell,
+    database_url: str | None,
+    code: str,
+    locks: list[KioskController],
+) -> None:
+    """What waits for the first frame: logging, the palette and stylesheet propagation, the
+    start screen's fonts kept loaded, then the first-run set-up or the database."""
+    from kiosk import logging_setup
+    from kiosk.ui import theme
+    from kiosk.ui.font_keeper import keep_fonts
+    from kiosk.ui.setup import open_setup_if_needed
+    from kiosk.ui.shell import START
+
+    logging_setup.configure()  # logging.handlers loads after the first frame
+    _log_settings_problems()
+    theme.finish_theme(app)
+    keep_fonts((START, window.font().key()))  # as Shell.show_screen does for other screens
+
+    def lock_after_setup() -> None:  # set up as a tourist screen: locked from now on
+        locks.append(_lock(window, _role_kiosk_options(code)))
+
+    if not open_setup_if_needed(window, database_url, lock_kiosk=lock_after_setup):
+        window.start_loading(database_url, seed_demo=_not_set_up())
 
 
 def _not_set_up() -> bool:
