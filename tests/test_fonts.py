@@ -186,6 +186,36 @@ def test_fonts_register_through_the_fontconfig_cache() -> None:
     assert app_fonts == "0"  # no file went through addApplicationFont
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fontconfig is Linux's")
+def test_a_folder_handed_over_before_qt_is_trusted_without_asking_qt() -> None:
+    """As ``kiosk.app`` starts: the folder reaches fontconfig before Qt is imported, so Qt's
+    font list has the families without QFontDatabase being asked (or built)."""
+    code = (
+        "from kiosk.render import font_folder\n"
+        "from kiosk.resources import fonts_dir\n"
+        "font_folder.start(fonts_dir())\n"
+        "from PySide6.QtGui import QFont, QFontInfo\n"
+        "from kiosk.app import application\n"
+        "from kiosk.render import fonts\n"
+        "application(offscreen=True)\n"
+        "import PySide6.QtGui\n"
+        "print(font_folder.before_qt(fonts_dir()), fonts.register_fonts())\n"
+        "print('QFontDatabase' in vars(PySide6.QtGui))\n"
+        "print(sorted({QFontInfo(QFont(name)).family() for name in fonts.register_fonts()}))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    families = sorted(set(FONT_FAMILIES.values()))
+    assert result.stdout.splitlines() == [f"True {families}", "False", str(families)]
+
+
 def test_fonts_fall_back_to_qt_when_its_font_list_came_first() -> None:
     """Qt lists fonts once: a folder handed to fontconfig later is not seen, so each file
     is registered with Qt instead, and every family still resolves to the bundled face."""

@@ -11,6 +11,9 @@ from pathlib import Path
 #: Per folder: a lock the worker holds until fontconfig has answered.
 _running: dict[Path, _thread.LockType] = {}
 _taken: dict[Path, bool] = {}
+#: The folders handed over before Qt's GUI module was imported: Qt cannot have listed its
+#: fonts yet, so the list it makes will have the folder's.
+_before_qt: set[Path] = set()
 _lock = _thread.allocate_lock()
 
 
@@ -32,6 +35,8 @@ def start(folder: Path) -> None:
         done = _thread.allocate_lock()
         done.acquire()
         _running[folder] = done
+        if "PySide6.QtGui" not in sys.modules:
+            _before_qt.add(folder)
     add_dir = _add_dir_function()
     if add_dir is None:
         _taken[folder] = False
@@ -50,6 +55,12 @@ def taken(folder: Path) -> bool:
         with done:  # released by the worker when fontconfig has answered
             pass
     return _taken.get(folder, False)
+
+
+def before_qt(folder: Path) -> bool:
+    """True when :func:`start` handed *folder* over before ``PySide6.QtGui`` was imported, so
+    Qt's font list, made later, includes the folder's fonts (if fontconfig took them)."""
+    return folder in _before_qt
 
 
 def _add_dir_function() -> Callable[[None, bytes], int] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont
 
 from kiosk.render import font_folder
 from kiosk.resources import FONT_FAMILIES, FONT_FILES, fonts_dir
@@ -32,6 +32,8 @@ def register_fonts() -> list[str]:
             raise RuntimeError(f"cannot load bundled font {folder / name}")
     families = _through_fontconfig_cache(folder)
     if families is None:
+        from PySide6.QtGui import QFontDatabase
+
         families = []
         for name in FONT_FILES:
             font_id = QFontDatabase.addApplicationFont(str(folder / name))
@@ -56,6 +58,12 @@ def _through_fontconfig_cache(folder: Path) -> list[str] | None:
     if not font_folder.taken(folder):
         return None
     wanted = set(FONT_FAMILIES.values())
+    if font_folder.before_qt(folder):
+        # Handed over before Qt was imported: the font list Qt makes later has them (and
+        # QFontDatabase, with its enums, is not built before the first frame).
+        return sorted(wanted)
+    from PySide6.QtGui import QFontDatabase
+
     if not wanted <= set(QFontDatabase.families()):
         return None
     return sorted(wanted)

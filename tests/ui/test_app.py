@@ -208,14 +208,16 @@ def test_no_merchant_or_qr_module_loads_before_the_first_frame() -> None:
 @pytest.mark.parametrize("locale", ["ko", "zh_Hant"])
 def test_first_frame_never_builds_the_qt_namespace(locale: str) -> None:
     """PySide builds every enum of ``Qt`` on its first use (~30 ms), and of ``QPalette`` (the
-    palette is set after the first frame): neither before the first frame."""
+    palette is set after the first frame) and ``QFontDatabase`` (the fonts' folder reached
+    fontconfig before Qt was imported): none of them before the first frame."""
     code = (
         "import sys\n"
         "from kiosk.app import run_gui\n"
         f"status = run_gui(exit_after_first_frame=True, locale={locale!r})\n"
         "import PySide6.QtCore, PySide6.QtGui\n"
-        "print('Qt' in vars(PySide6.QtCore), 'QPalette' in vars(PySide6.QtGui))\n"
+        "gui = vars(PySide6.QtGui)\n"
+        "print('Qt' in vars(PySide6.QtCore), 'QPalette' in gui, 'QFontDatabase' in gui)\n"
         "sys.exit(status)\n"
     )
     out = _python(code)
-    assert out.strip() == "False False"
+    assert out.strip() == "False False False"
