@@ -67,8 +67,9 @@ def _names(layout: Layout, rows: Sequence[Sequence[object]]) -> list[Any] | None
         map(itemgetter(*indices), rows) if len(indices) > 1 else ((r[indices[0]],) for r in rows)
     )
     keyed = list(keys)
+    distinct = set(keyed)
     texts: dict[object, str] = {}
-    for value in {value for key in set(keyed) for value in key}:
+    for value in {value for key in distinct for value in key}:
         if value is None or value == "":
             texts[value] = ""
         elif type(value) is not str:
@@ -82,7 +83,7 @@ def _names(layout: Layout, rows: Sequence[Sequence[object]]) -> list[Any] | None
                 return None
     locales: list[LocaleCode] = [locale for locale, _column, _at in slots]
     made: dict[Hashable, dict[LocaleCode, str] | None] = {}
-    for key in set(keyed):
+    for key in distinct:
         name = {locale: texts[v] for locale, v in zip(locales, key, strict=True) if texts[v]}
         made[key] = name if "ko" in name else None
     return list(map(made.__getitem__, keyed))

@@ -9,7 +9,7 @@ QR parsers, the market's stores) and write all of it or nothing.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import groupby, repeat
 from operator import is_
 from typing import Final, TypeAlias, cast
@@ -27,6 +27,7 @@ from kiosk.domain.exchange.problems import (
     add_problem,
 )
 from kiosk.domain.exchange.rows import Row, read_good, read_stall, read_store
+from kiosk.domain.exchange.store_columns import read_store_columns
 from kiosk.domain.exchange.write import store_cells
 from kiosk.domain.listing import GoodListing, StoreListing
 from kiosk.domain.messages import N_, define
@@ -109,7 +110,7 @@ def read_tables(tables: Sequence[Table]) -> ListingsFile:
             ref = CellRef(*found.good_rows[0]) if found.good_rows else None
             add_problem(out, ref, GOOD_WITHOUT_STORE(stall=stall))
             continue
-        store = replace(found.store, products=tuple(found.goods))
+        store = with_goods(found.store, tuple(found.goods))
         at = found.at
         out.stores.append(
             ReadStore(
@@ -121,6 +122,24 @@ def read_tables(tables: Sequence[Table]) -> ListingsFile:
             )
         )
     return out
+
+
+def with_goods(store: StoreListing, goods: tuple[GoodListing, ...]) -> StoreListing:
+    """``replace(store, products=goods)`` without its walk over the fields (thousands of
+    stores a file); a test holds it to ``replace`` for every field."""
+    return StoreListing(
+        stall_number=store.stall_number,
+        category=store.category,
+        name=store.name,
+        description=store.description,
+        phone=store.phone,
+        hours=store.hours,
+        payment_methods=store.payment_methods,
+        kakao=store.kakao,
+        payment=store.payment,
+        active=store.active,
+        products=goods,
+    )
 
 
 @dataclass
@@ -153,9 +172,10 @@ class _Reader:
         if goods is None:
             return all(self.row(layout, cells, n, None) for n, cells in enumerate(body, 2))
         keys = list(map(layout.store_key, body))
-        for _key, run in groupby(range(len(body)), key=keys.__getitem__):
-            at = list(run)
-            if not self.row(layout, body[at[0]], at[0] + 2, goods):
+        runs = [list(run) for _key, run in groupby(range(len(body)), key=keys.__getitem__)]
+        stores = _run_stores(layout, body, runs)
+        for at in runs:
+            if not self.row(layout, body[at[0]], at[0] + 2, goods, stores.get(at[0])):
                 return False
             rest = at[1:]
             if (
@@ -167,9 +187,15 @@ class _Reader:
         return True
 
     def row(
-        self, layout: Layout, cells: Sequence[object], number: int, goods: _Goods | None
+        self,
+        layout: Layout,
+        cells: Sequence[object],
+        number: int,
+        goods: _Goods | None,
+        store: StoreListing | None = None,
     ) -> bool:
-        """Row *number* read in full; False when reading must stop."""
+        """Row *number* read in full (*store*: its store cells read column by column);
+        False when reading must stop."""
         out = self.out
         if is_blank_row(cells):
             return True
@@ -178,7 +204,7 @@ class _Reader:
             add_problem(out, CellRef(layout.table.name, number), TOO_MANY_ROWS(max=MAX_ROWS))
             return False
         row = Row(layout, cells, number, out)
-        _read_row(row, out, self.gathered, self.order, self.last, goods=goods)
+        _read_row(row, out, self.gathered, self.order, self.last, goods=goods, store=store)
         return len(out.problems) <= MAX_PROBLEMS * 4
 
     def _same_store_goods(self, layout: Layout, key: object, goods: _Goods, at: list[int]) -> bool:
@@ -206,6 +232,23 @@ class _Reader:
         return True
 
 
+def _run_stores(
+    layout: Layout, body: Sequence[Sequence[object]], runs: list[list[int]]
+) -> dict[int, StoreListing]:
+    """The store of each run's first row (by index in *body*), read column by column; none
+    when a cell is refused (the rows are then read one by one, naming each problem)."""
+    stall_at = layout.columns[fmt.STALL.key]
+    # As read_stall reads them, mostly: a store is taken only for the stall its row reads.
+    # A row without a stall (a blank row too) never reads its store.
+    stalls: dict[int, str] = {}
+    for at in runs:
+        cell = body[at[0]][stall_at] if len(body[at[0]]) > stall_at else None
+        if type(cell) is str and (stall := cell.strip()):
+            stalls[at[0]] = stall
+    stores = read_store_columns(layout, [body[i] for i in stalls], list(stalls.values()))
+    return {} if stores is None else dict(zip(stalls, stores, strict=True))
+
+
 def _read_row(
     row: Row,
     out: ListingsFile,
@@ -214,6 +257,7 @@ def _read_row(
     last: _Last,
     *,
     goods: _Goods | None,
+    store: StoreListing | None,
 ) -> None:
     layout = row.layout
     cells = layout.store_key(row.cells)
@@ -221,7 +265,7 @@ def _read_row(
         _read_good_row(row, last.entry, last.stall, goods)
         return
     last.entry = None
-    entry = _read_store_part(row, out, gathered, order, cells)
+    entry = _read_store_part(row, out, gathered, order, cells, ready=store)
     if entry is None:
         return
     stall = row.stall
@@ -232,9 +276,16 @@ def _read_row(
 
 
 def _read_store_part(
-    row: Row, out: ListingsFile, gathered: dict[str, _Gathered], order: list[str], cells: object
+    row: Row,
+    out: ListingsFile,
+    gathered: dict[str, _Gathered],
+    order: list[str],
+    cells: object,
+    *,
+    ready: StoreListing | None,
 ) -> _Gathered | None:
-    """The row's stall, market and store columns; the stall's entry (None without a stall)."""
+    """The row's stall, market and store columns; the stall's entry (None without a stall).
+    *ready*: the store cells read column by column (taken when its stall is the one read)."""
     layout = row.layout
     stall = row.stall = read_stall(row)
     market = row.text(fmt.MARKET, 64) if fmt.MARKET.key in layout.columns else ""
@@ -252,6 +303,8 @@ def _read_store_part(
     if layout.stores:
         if entry.store is not None and layout.goods and cells == entry.cells:
             store = entry.store  # the same store cells again (one row per good): read once
+        elif ready is not None and ready.stall_number == stall:
+            store = ready  # no cell refused: what read_store reads from the row
         else:
             store = read_store(row, stall)
         if entry.store is None:

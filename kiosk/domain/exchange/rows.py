@@ -162,7 +162,7 @@ def read_stall(row: Row) -> str:
     return stall
 
 
-def _hours(value: object) -> OpeningHours:
+def hours_value(value: object) -> OpeningHours:
     text = text_value(value)
     try:
         return parse_hours_cell(text)
@@ -170,7 +170,7 @@ def _hours(value: object) -> OpeningHours:
         raise CellError(BAD_HOURS(value=quoted(text))) from None
 
 
-def _phone(value: object) -> str:
+def phone_value(value: object) -> str:
     text = text_value(value, limit=40).strip()
     phone = normalise_phone(text)
     if phone is None:
@@ -178,7 +178,7 @@ def _phone(value: object) -> str:
     return phone
 
 
-def _code(value: object, *, limit: int) -> str:
+def code_value(value: object, *, limit: int) -> str:
     """A KakaoTalk channel or payment code cell, through the one code text gate first."""
     if isinstance(value, str):
         problem = code_text_problem(value.strip())
@@ -196,11 +196,11 @@ def read_store(row: Row, stall: str) -> StoreListing:
         category=row.get(fmt.CATEGORY, category_value, Category.OTHER),
         name=names,
         description=row.texts(fmt.DESCRIPTIONS, MAX_DESCRIPTION, lines=True),
-        phone=row.get(fmt.PHONE, _phone, ""),
-        hours=row.get(fmt.HOURS, _hours, OpeningHours()),
+        phone=row.get(fmt.PHONE, phone_value, ""),
+        hours=row.get(fmt.HOURS, hours_value, OpeningHours()),
         payment_methods=row.get(fmt.PAYMENTS, payments_value, ()),
-        kakao=row.get(fmt.KAKAO, _code, "", limit=200),
-        payment=row.get(fmt.PAYMENT_QR, _code, "", limit=1000),
+        kakao=row.get(fmt.KAKAO, code_value, "", limit=200),
+        payment=row.get(fmt.PAYMENT_QR, code_value, "", limit=1000),
         active=row.get(fmt.ACTIVE, yes_no_value, True, default=True),
     )
 

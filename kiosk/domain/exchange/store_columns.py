@@ -1,0 +1,155 @@
+"""The store cells of a sheet's stores read column by column, each distinct cell once.
+
+The rows given are the first of each stall's run (the CSV repeats a store's cells
+on every good's row). Each store column's distinct cells go through the very
+converters and memos of the row reader (:mod:`kiosk.domain.exchange.rows`), and
+the stores are made from the results. Any refused cell, a missing Korean name or
+a cell of another type than text gives up: the row reader then reads those rows
+one by one and names every problem with its row and column. Nothing is checked less.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from operator import itemgetter
+from typing import Any, Final
+
+from kiosk.domain.exchange import file_format as fmt
+from kiosk.domain.exchange.cells import (
+    CellError,
+    category_value,
+    payments_value,
+    text_value,
+    yes_no_value,
+)
+from kiosk.domain.exchange.header import Layout
+from kiosk.domain.exchange.rows import code_value, hours_value, phone_value
+from kiosk.domain.listing import StoreListing
+from kiosk.domain.locales import LocaleCode
+from kiosk.domain.store_edit.draft import MAX_DESCRIPTION, MAX_NAME
+
+#: The store cells ``read_store`` reads through a converter: column, converter, options.
+_CONVERTED: Final[tuple[tuple[fmt.Column, Callable[..., Any], dict[str, Any]], ...]] = (
+    (fmt.CATEGORY, category_value, {}),
+    (fmt.PHONE, phone_value, {}),
+    (fmt.HOURS, hours_value, {}),
+    (fmt.PAYMENTS, payments_value, {}),
+    (fmt.KAKAO, code_value, {"limit": 200}),
+    (fmt.PAYMENT_QR, code_value, {"limit": 1000}),
+    (fmt.ACTIVE, yes_no_value, {"default": True}),
+)
+
+
+def read_store_columns(
+    layout: Layout, rows: Sequence[Sequence[object]], stalls: Sequence[str]
+) -> list[StoreListing] | None:
+    """The store of each of *rows* (its stall read as *stalls* says), equal to what
+    ``read_store`` reads from it; None when a cell is refused or unusual."""
+    if not layout.stores or not rows or min(map(len, rows)) < layout.width:
+        return None
+    names = _texts(layout, rows, fmt.NAMES, MAX_NAME, lines=False)
+    descriptions = _texts(layout, rows, fmt.DESCRIPTIONS, MAX_DESCRIPTION, lines=True)
+    if names is None or descriptions is None or not all(map(_has_korean, names)):
+        return None
+    converted: list[list[Any]] = []
+    for column, convert, options in _CONVERTED:
+        values = _column(layout, rows, column, convert, options)
+        if values is None:
+            return None
+        converted.append(values)
+    category, phone, hours, payments, kakao, payment, active = converted
+    return list(
+        map(
+            StoreListing,
+            stalls,
+            category,
+            names,
+            descriptions,
+            phone,
+            hours,
+            payments,
+            kakao,
+            payment,
+            active,
+        )
+    )
+
+
+def _has_korean(name: dict[LocaleCode, str]) -> bool:
+    return "ko" in name
+
+
+def _column(
+    layout: Layout,
+    rows: Sequence[Sequence[object]],
+    column: fmt.Column,
+    convert: Callable[..., Any],
+    options: dict[str, Any],
+) -> list[Any] | None:
+    """``Row.get`` of *column* for every row, each distinct cell converted once (through
+    the layout's memo, which the row reader shares); None when a cell is refused."""
+    at = layout.columns.get(column.key)
+    if at is None:  # the row reader converts the missing cell (None) for each row
+        cells: list[object] = [None] * len(rows)
+    else:
+        cells = list(map(itemgetter(at), rows))
+    memo = layout.converted
+    done: dict[object, object] = {}
+    for value in set(cells):
+        if type(value) is not str:
+            if value is not None:
+                return None
+            try:
+                done[value] = convert(value, **options)
+            except CellError:
+                return None
+            continue
+        key = (column.key, value)
+        found = memo.get(key)
+        if found is None:
+            try:
+                found = memo[key] = (convert(value, **options), None)
+            except CellError as exc:
+                found = memo[key] = (None, exc.message)
+        if found[1] is not None:
+            return None
+        done[value] = found[0]
+    return list(map(done.__getitem__, cells))
+
+
+def _texts(
+    layout: Layout,
+    rows: Sequence[Sequence[object]],
+    columns: Sequence[fmt.Column],
+    limit: int,
+    *,
+    lines: bool,
+) -> list[dict[LocaleCode, str]] | None:
+    """``Row.texts`` of *columns* for every row (one dict per row, as the row reader makes
+    them), each distinct cell checked once; None when a cell is refused."""
+    memo = layout.read_texts.setdefault((limit, lines), {})
+    slots = layout.slots(columns)
+    read: list[tuple[LocaleCode, list[str]]] = []
+    for locale, _column, at in slots:
+        cells = list(map(itemgetter(at), rows))
+        texts: dict[object, str] = {}
+        for value in set(cells):
+            if type(value) is not str:
+                if value is not None:
+                    return None
+                texts[value] = ""
+                continue
+            text = memo.get(value) if value else ""
+            if text is None:
+                try:
+                    text = memo[value] = text_value(value, limit=limit, lines=lines).strip()
+                except CellError:
+                    return None
+            texts[value] = text
+        read.append((locale, list(map(texts.__getitem__, cells))))
+    out: list[dict[LocaleCode, str]] = [{} for _ in rows]
+    for locale, values in read:
+        for found, text in zip(out, values, strict=True):
+            if text:
+                found[locale] = text
+    return out
