@@ -3,15 +3,16 @@
 A market's goods repeat their names, units, prices and yes/no words in row after
 row, so each column's distinct cells go through the very converters of the row
 reader (:mod:`kiosk.domain.exchange.rows`) once, and the rows take the results by
-look-up. Any refused cell (or a cell of another type than the common ones) gives
-up: the row reader then reads the sheet row by row and names every problem with
-its row and column, in row order. Nothing is checked less than row by row.
+look-up; when every goods cell is text, each distinct row of goods cells is read
+once and its rows share the good. Any refused cell (or a cell of another type than
+the common ones) gives up: the row reader then reads the sheet row by row and names
+every problem with its row and column, in row order. Nothing is checked less than row by row.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Sequence
-from itertools import repeat
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from itertools import chain, repeat
 from operator import itemgetter
 from typing import Any, Final
 
@@ -29,25 +30,53 @@ _TEXT_TYPES: Final[frozenset[type]] = frozenset({str, type(None)})
 _PRICE_TYPES: Final[frozenset[type]] = frozenset({str, int, type(None)})
 
 
+#: Where each goods column is in a row of distinct goods cells (``_distinct_rows``).
+_IN_KEY: Final = {column.key: at for at, column in enumerate(fmt.GOOD_COLUMNS)}
+
+
 def read_goods_columns(layout: Layout) -> list[GoodListing | None] | None:
     """The good of every data row of *layout*'s sheet (None: the row has no good), in
     row order (``rows[1:]``), or None when a cell is refused or unusual (read the rows)."""
     rows = layout.table.rows[1:]
     if not layout.goods or not rows or min(map(len, rows)) < layout.width:
         return None  # short rows are padded by the row reader
-    names = _names(layout, rows)
-    prices = _column(rows, layout.columns[fmt.PRICE.key], _PRICE_TYPES, price_value)
-    units = _column(rows, layout.columns[fmt.UNIT.key], _TEXT_TYPES, _unit(layout))
-    sold = _column(rows, layout.columns[fmt.SOLD_OUT.key], _TEXT_TYPES, _sold_out)
+    goods = _distinct_rows(layout, rows)
+    return goods if goods is not _REFUSED else _goods(layout, rows, layout.columns)
+
+
+def _distinct_rows(layout: Layout, rows: Sequence[Sequence[object]]) -> Any:
+    """The goods of *rows* with each distinct row of goods cells read once (a market's
+    goods repeat, price and unit too), when every goods cell is text: equal keys are
+    then equal cells (numbers are not: 1, 1.0 and True are equal keys). ``_REFUSED``
+    for other cells (read column by column); None when a cell is refused."""
+    keyed = list(map(itemgetter(*(layout.columns[key] for key in _IN_KEY)), rows))
+    distinct = list(dict.fromkeys(keyed))
+    if not set(map(type, chain.from_iterable(distinct))) <= _TEXT_TYPES:
+        return _REFUSED
+    goods = _goods(layout, distinct, _IN_KEY)
+    if goods is None:
+        return None
+    made = dict(zip(distinct, goods, strict=True))
+    return list(map(made.__getitem__, keyed))
+
+
+def _goods(
+    layout: Layout, rows: Sequence[Sequence[object]], at: Mapping[str, int]
+) -> list[GoodListing | None] | None:
+    """The good of each of *rows*, whose goods columns are at ``at[column key]``."""
+    names = _names(layout, rows, at)
+    prices = _column(rows, at[fmt.PRICE.key], _PRICE_TYPES, price_value)
+    units = _column(rows, at[fmt.UNIT.key], _TEXT_TYPES, _unit(layout))
+    sold = _column(rows, at[fmt.SOLD_OUT.key], _TEXT_TYPES, _sold_out)
     if names is None or prices is None or units is None or sold is None:
         return None
     if None not in names and not any(_REFUSED in column for column in (prices, units, sold)):
         return list(map(GoodListing, repeat(None), names, prices, units, sold))  # every row
     goods: list[GoodListing | None] = []
-    good_indices = layout.good_indices
+    good_indices = [at[column.key] for column in fmt.GOOD_COLUMNS]
     for cells, name, price, unit, sold_out in zip(rows, names, prices, units, sold, strict=True):
         if name is None:  # no Korean name: a row without a good, or a problem to name
-            if all(is_blank(cells[at]) for at in good_indices):
+            if all(is_blank(cells[i]) for i in good_indices):
                 goods.append(None)
                 continue
             return None
@@ -57,12 +86,14 @@ def read_goods_columns(layout: Layout) -> list[GoodListing | None] | None:
     return goods
 
 
-def _names(layout: Layout, rows: Sequence[Sequence[object]]) -> list[Any] | None:
+def _names(
+    layout: Layout, rows: Sequence[Sequence[object]], at: Mapping[str, int]
+) -> list[Any] | None:
     """Each row's good names (one dict per distinct set of cells); None for a row without a
     Korean name. None when a name cell is refused."""
     slots = layout.slots(fmt.GOOD_NAMES)
     memo = layout.read_texts.setdefault((MAX_NAME, False), {})
-    indices = [at for _locale, _column, at in slots]
+    indices = [at[column.key] for _locale, column, _at in slots]
     keys: Iterable[Any] = (
         map(itemgetter(*indices), rows) if len(indices) > 1 else ((r[indices[0]],) for r in rows)
     )

@@ -146,3 +146,27 @@ def test_a_run_of_one_stalls_rows_with_a_gap_or_a_twice_named_good(
     assert [str(p) for p in read_tables([twice]).problems] == [
         't.csv, row 4: 상품 이름 stall A-1 lists the good "고등어" twice (also row 2)'
     ]
+
+
+def test_rows_of_equal_goods_share_one_good_and_numbers_are_read_by_column(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Text goods cells are read once per distinct row of them (the rows share that good);
+    number cells, where 1, 1.0 and True are equal keys, are read column by column, the same
+    as row by row (a bad one named in its row)."""
+    table = _csv(_market())
+    layout = read_layout(table, ListingsFile())
+    assert layout is not None
+    goods = read_goods_columns(layout)
+    assert goods is not None
+    mackerel = [g for g in goods if g is not None and g.name["ko"] == "고등어" and g.unit == ""]
+    assert len({id(g) for g in mackerel}) < len(mackerel)  # equal rows: one good
+    plain = _plain(table.rows)
+    price = plain[0].index(fmt.PRICE.header)
+    mixed = [list(r) for r in plain]
+    mixed[1][price], mixed[2][price], mixed[3][price] = 1000, 1000.0, True
+    for rows in (Table("t.csv", plain), Table("t.csv", mixed)):
+        fast, slow = read_tables([rows]), _row_by_row([rows], monkeypatch)
+        assert fast.stores == slow.stores and fast.problems == slow.problems
+    first = read_tables([Table("t.csv", mixed)]).problems[0]
+    assert str(first).startswith("t.csv, row 4: 가격")
