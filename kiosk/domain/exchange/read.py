@@ -26,7 +26,7 @@ from kiosk.domain.exchange.problems import (
     Table,
     add_problem,
 )
-from kiosk.domain.exchange.rows import Row, read_good, read_stall, read_store
+from kiosk.domain.exchange.rows import MAX_MARKET, Row, read_good, read_stall, read_store
 from kiosk.domain.exchange.store_columns import read_store_columns
 from kiosk.domain.exchange.write import store_cells
 from kiosk.domain.listing import GoodListing, StoreListing
@@ -192,7 +192,7 @@ class _Reader:
         cells: Sequence[object],
         number: int,
         goods: _Goods | None,
-        store: StoreListing | None = None,
+        store: tuple[str, StoreListing] | None = None,
     ) -> bool:
         """Row *number* read in full (*store*: its store cells read column by column);
         False when reading must stop."""
@@ -234,19 +234,16 @@ class _Reader:
 
 def _run_stores(
     layout: Layout, body: Sequence[Sequence[object]], runs: list[list[int]]
-) -> dict[int, StoreListing]:
-    """The store of each run's first row (by index in *body*), read column by column; none
-    when a cell is refused (the rows are then read one by one, naming each problem)."""
+) -> dict[int, tuple[str, StoreListing]]:
+    """The market cell and store of each run's first row (by index in *body*), read column
+    by column; none when a cell is refused (the rows are then read one by one, naming each
+    problem). A row without a stall cell (a blank row too) is left to the row reader."""
     stall_at = layout.columns[fmt.STALL.key]
-    # As read_stall reads them, mostly: a store is taken only for the stall its row reads.
-    # A row without a stall (a blank row too) never reads its store.
-    stalls: dict[int, str] = {}
-    for at in runs:
-        cell = body[at[0]][stall_at] if len(body[at[0]]) > stall_at else None
-        if type(cell) is str and (stall := cell.strip()):
-            stalls[at[0]] = stall
-    stores = read_store_columns(layout, [body[i] for i in stalls], list(stalls.values()))
-    return {} if stores is None else dict(zip(stalls, stores, strict=True))
+    firsts = [
+        at[0] for at in runs if len(body[at[0]]) > stall_at and not is_blank(body[at[0]][stall_at])
+    ]
+    stores = read_store_columns(layout, [body[i] for i in firsts])
+    return {} if stores is None else dict(zip(firsts, stores, strict=True))
 
 
 def _read_row(
@@ -257,7 +254,7 @@ def _read_row(
     last: _Last,
     *,
     goods: _Goods | None,
-    store: StoreListing | None,
+    store: tuple[str, StoreListing] | None,
 ) -> None:
     layout = row.layout
     cells = layout.store_key(row.cells)
@@ -282,13 +279,17 @@ def _read_store_part(
     order: list[str],
     cells: object,
     *,
-    ready: StoreListing | None,
+    ready: tuple[str, StoreListing] | None,
 ) -> _Gathered | None:
     """The row's stall, market and store columns; the stall's entry (None without a stall).
-    *ready*: the store cells read column by column (taken when its stall is the one read)."""
+    *ready*: its market cell and store read column by column (no cell refused)."""
     layout = row.layout
-    stall = row.stall = read_stall(row)
-    market = row.text(fmt.MARKET, 64) if fmt.MARKET.key in layout.columns else ""
+    if ready is not None:
+        market, store = ready
+        stall = row.stall = store.stall_number
+    else:
+        stall = row.stall = read_stall(row)
+        market = row.text(fmt.MARKET, MAX_MARKET) if fmt.MARKET.key in layout.columns else ""
     if market:
         if out.market is None:
             out.market, out.market_at = market, row.ref(fmt.MARKET)
@@ -303,9 +304,7 @@ def _read_store_part(
     if layout.stores:
         if entry.store is not None and layout.goods and cells == entry.cells:
             store = entry.store  # the same store cells again (one row per good): read once
-        elif ready is not None and ready.stall_number == stall:
-            store = ready  # no cell refused: what read_store reads from the row
-        else:
+        elif ready is None:
             store = read_store(row, stall)
         if entry.store is None:
             if row.ok:

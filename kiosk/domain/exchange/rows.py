@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 from kiosk.domain.categories import Category
 from kiosk.domain.exchange import file_format as fmt
@@ -31,6 +31,8 @@ from kiosk.domain.store_edit.checks import is_stall_number
 from kiosk.domain.store_edit.draft import MAX_DESCRIPTION, MAX_NAME, MAX_STALL, MAX_UNIT
 
 _T = TypeVar("_T")
+#: Longest market slug cell read.
+MAX_MARKET: Final = 64
 
 BAD_HOURS = define(
     "exchange.bad_hours",

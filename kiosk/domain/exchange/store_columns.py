@@ -23,10 +23,11 @@ from kiosk.domain.exchange.cells import (
     yes_no_value,
 )
 from kiosk.domain.exchange.header import Layout
-from kiosk.domain.exchange.rows import code_value, hours_value, phone_value
+from kiosk.domain.exchange.rows import MAX_MARKET, code_value, hours_value, phone_value
 from kiosk.domain.listing import StoreListing
 from kiosk.domain.locales import LocaleCode
-from kiosk.domain.store_edit.draft import MAX_DESCRIPTION, MAX_NAME
+from kiosk.domain.store_edit.checks import is_stall_number
+from kiosk.domain.store_edit.draft import MAX_DESCRIPTION, MAX_NAME, MAX_STALL
 
 #: The store cells ``read_store`` reads through a converter: column, converter, options.
 _CONVERTED: Final[tuple[tuple[fmt.Column, Callable[..., Any], dict[str, Any]], ...]] = (
@@ -41,15 +42,24 @@ _CONVERTED: Final[tuple[tuple[fmt.Column, Callable[..., Any], dict[str, Any]], .
 
 
 def read_store_columns(
-    layout: Layout, rows: Sequence[Sequence[object]], stalls: Sequence[str]
-) -> list[StoreListing] | None:
-    """The store of each of *rows* (its stall read as *stalls* says), equal to what
-    ``read_store`` reads from it; None when a cell is refused or unusual."""
+    layout: Layout, rows: Sequence[Sequence[object]]
+) -> list[tuple[str, StoreListing]] | None:
+    """The market cell and the store of each of *rows*, equal to what the row reader reads
+    from it (``read_stall``, the market cell, ``read_store``); None when a cell is refused
+    or unusual, or a row has no stall."""
     if not layout.stores or not rows or min(map(len, rows)) < layout.width:
         return None
+    stalls = _text(layout, rows, fmt.STALL, MAX_STALL)
+    if stalls is None or not all(map(is_stall_number, stalls)):  # "" is no stall number
+        return None
+    markets: list[str] | None = [""] * len(rows)
+    if fmt.MARKET.key in layout.columns:
+        markets = _text(layout, rows, fmt.MARKET, MAX_MARKET)
     names = _texts(layout, rows, fmt.NAMES, MAX_NAME, lines=False)
     descriptions = _texts(layout, rows, fmt.DESCRIPTIONS, MAX_DESCRIPTION, lines=True)
-    if names is None or descriptions is None or not all(map(_has_korean, names)):
+    if markets is None or names is None or descriptions is None:
+        return None
+    if not all(map(_has_korean, names)):
         return None
     converted: list[list[Any]] = []
     for column, convert, options in _CONVERTED:
@@ -58,21 +68,20 @@ def read_store_columns(
             return None
         converted.append(values)
     category, phone, hours, payments, kakao, payment, active = converted
-    return list(
-        map(
-            StoreListing,
-            stalls,
-            category,
-            names,
-            descriptions,
-            phone,
-            hours,
-            payments,
-            kakao,
-            payment,
-            active,
-        )
+    stores = map(
+        StoreListing,
+        stalls,
+        category,
+        names,
+        descriptions,
+        phone,
+        hours,
+        payments,
+        kakao,
+        payment,
+        active,
     )
+    return list(zip(markets, stores, strict=True))
 
 
 def _has_korean(name: dict[LocaleCode, str]) -> bool:
@@ -117,6 +126,14 @@ def _column(
     return list(map(done.__getitem__, cells))
 
 
+def _text(
+    layout: Layout, rows: Sequence[Sequence[object]], column: fmt.Column, limit: int
+) -> list[str] | None:
+    """``Row.text`` of *column* for every row; None when a cell is refused."""
+    texts = _texts(layout, rows, (column,), limit, lines=False, locales=False)
+    return None if texts is None else [found.get("ko", "") for found in texts]
+
+
 def _texts(
     layout: Layout,
     rows: Sequence[Sequence[object]],
@@ -124,11 +141,16 @@ def _texts(
     limit: int,
     *,
     lines: bool,
+    locales: bool = True,
 ) -> list[dict[LocaleCode, str]] | None:
     """``Row.texts`` of *columns* for every row (one dict per row, as the row reader makes
-    them), each distinct cell checked once; None when a cell is refused."""
+    them), each distinct cell checked once; None when a cell is refused. Without
+    *locales*: the one column's text as ``ko``."""
     memo = layout.read_texts.setdefault((limit, lines), {})
-    slots = layout.slots(columns)
+    one: LocaleCode = "ko"
+    slots = (
+        layout.slots(columns) if locales else [(one, columns[0], layout.columns[columns[0].key])]
+    )
     read: list[tuple[LocaleCode, list[str]]] = []
     for locale, _column, at in slots:
         cells = list(map(itemgetter(at), rows))

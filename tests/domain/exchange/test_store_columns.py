@@ -64,13 +64,13 @@ def _with(table: Table, row: int, column: fmt.Column, value: object) -> Table:
     return Table(table.name, rows)
 
 
-def _first_rows(table: Table) -> tuple[list[list[object]], list[str]]:
-    """The first row of each stall in *table* and its stall."""
+def _first_rows(table: Table) -> list[list[object]]:
+    """The first row of each stall in *table*."""
     at = table.rows[0].index(fmt.STALL.header)
     rows: dict[str, list[object]] = {}
     for row in table.rows[1:]:
         rows.setdefault(str(row[at]), list(row))
-    return list(rows.values()), list(rows)
+    return list(rows.values())
 
 
 def test_columns_read_what_the_rows_read(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -78,9 +78,8 @@ def test_columns_read_what_the_rows_read(monkeypatch: pytest.MonkeyPatch) -> Non
     table = _csv(stores)
     layout = read_layout(table, ListingsFile())
     assert layout is not None
-    rows, stalls = _first_rows(table)
-    assert read_store_columns(layout, rows, stalls) == [
-        StoreListing(*[getattr(s, f) for f in StoreListing.__slots__[:-1]]) for s in stores
+    assert read_store_columns(layout, _first_rows(table)) == [
+        ("m", replace(s, products=())) for s in stores
     ]
     fast, slow = read_tables([table]), _row_by_row([table], monkeypatch)
     assert fast.problems == slow.problems == []
@@ -98,6 +97,8 @@ def test_columns_read_what_the_rows_read(monkeypatch: pytest.MonkeyPatch) -> Non
         (fmt.NAMES[0], "", "점포 이름 is empty; it is required"),
         (fmt.NAMES[1], "=1+1", '점포 이름 영어 "=1+1" is a formula'),
         (fmt.DESCRIPTIONS[0], "x" * 2001, "소개 has 2001 characters"),
+        (fmt.STALL, "B 3", '점포 번호 "B 3" is not a stall number'),
+        (fmt.MARKET, "n" * 65, "시장 has 65 characters"),
     ],
 )
 def test_a_refused_store_cell_is_named_as_the_rows_name_it(
@@ -107,10 +108,10 @@ def test_a_refused_store_cell_is_named_as_the_rows_name_it(
     table = _with(_csv(_market()), 4, column, value)
     layout = read_layout(table, ListingsFile())
     assert layout is not None
-    assert read_store_columns(layout, *_first_rows(table)) is None
+    assert read_store_columns(layout, _first_rows(table)) is None
     found = [str(p) for p in read_tables([table]).problems]
     assert found == [str(p) for p in _row_by_row([table], monkeypatch).problems]
-    assert len(found) == 1 and found[0].startswith(f"t.csv, row 4: {message}"), found
+    assert found[0].startswith(f"t.csv, row 4: {message}"), found
 
 
 def test_a_blank_row_or_a_stall_read_differently_takes_the_rows(
@@ -137,8 +138,7 @@ def test_cells_that_are_not_text_take_the_rows() -> None:
     table = _csv(_market(3))
     layout = read_layout(table, ListingsFile())
     assert layout is not None
-    rows, stalls = _first_rows(_with(table, 2, fmt.ACTIVE, True))
-    assert read_store_columns(layout, rows, stalls) is None
+    assert read_store_columns(layout, _first_rows(_with(table, 2, fmt.ACTIVE, True))) is None
 
 
 def test_with_goods_is_replace_for_every_field() -> None:
