@@ -297,14 +297,20 @@ def insert_stores_core(
 
 
 def insert_goods_core(conn: Connection, goods: Iterable[tuple[int, int, GoodListing]]) -> None:
-    """Insert goods given as (store id, sort order, good), in batches."""
+    """Insert goods given as (store id, sort order, good), in batches.
+
+    On SQLite ``sold_out`` goes as 0 or 1, as the column's type stores it: Python's
+    ``sqlite3`` binds a ``bool`` through its adapter look-up (a failed attribute look-up
+    per cell, a good share of the insert), an ``int`` directly.
+    """
     dump = _JsonCache()
+    flag = int if conn.dialect.name == "sqlite" else bool
     _insert_raw(
         conn,
         "products",
         _PRODUCT_COLUMNS,
         (
-            (store_id, dump(p.name), p.price_won, p.unit, p.sold_out, order)
+            (store_id, dump(p.name), p.price_won, p.unit, flag(p.sold_out), order)
             for store_id, order, p in goods
         ),
     )

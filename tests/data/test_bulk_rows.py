@@ -73,6 +73,24 @@ def test_bulk_rows_read_back_as_written(database_url: str) -> None:
     ]
 
 
+def test_sold_out_is_stored_as_the_orm_stores_it(database_url: str) -> None:
+    """The bulk path's sold-out flag (on SQLite an int: it binds without the adapter look-up
+    a bool takes) is stored as the very value the ORM writes."""
+    with Database.open(database_url) as db:
+        with db.engine.begin() as conn:
+            insert_market_core(conn, _market())
+        with db.session() as session:
+            store = session.scalars(select(Store).where(Store.stall_number == "B-10")).one()
+            good = Product(store_id=store.id, name={"ko": "귤"}, price_won=1, unit="")
+            good.sold_out, good.sort_order = True, 0
+            session.add(good)
+            session.commit()
+        with db.engine.connect() as conn:
+            raw = [r[0] for r in conn.exec_driver_sql("SELECT sold_out FROM products ORDER BY id")]
+    bulk_no, bulk_yes, orm_yes = raw
+    assert bulk_yes == orm_yes and type(bulk_yes) is type(orm_yes) and bulk_no != bulk_yes
+
+
 def _many(last: StoreListing, count: int = 3_000) -> MarketListing:
     """*count* good stores (rows the COPY has streamed already) and then *last*."""
     good = GoodListing(None, {"ko": "사과"}, 1_000, "개")
