@@ -46,13 +46,18 @@ def read_goods_columns(layout: Layout) -> list[GoodListing | None] | None:
 
 def _distinct_rows(layout: Layout, rows: Sequence[Sequence[object]]) -> Any:
     """The goods of *rows* with each distinct row of goods cells read once (a market's
-    goods repeat, price and unit too), when every goods cell is text: equal keys are
-    then equal cells (numbers are not: 1, 1.0 and True are equal keys). ``_REFUSED``
-    for other cells (read column by column); None when a cell is refused."""
+    goods repeat, price and unit too), when equal keys are equal cells: text, and whole
+    numbers (a workbook's prices) in a column with no float or yes/no cell anywhere
+    (1, 1.0 and True are equal keys). ``_REFUSED`` otherwise (read column by column);
+    None when a cell is refused."""
     keyed = list(map(itemgetter(*(layout.columns[key] for key in _IN_KEY)), rows))
     distinct = list(dict.fromkeys(keyed))
     if not set(map(type, chain.from_iterable(distinct))) <= _TEXT_TYPES:
-        return _REFUSED
+        for at in range(len(_IN_KEY)):
+            if set(map(type, map(itemgetter(at), distinct))) <= _TEXT_TYPES:
+                continue  # a key cell equal to text is text (nothing else hides in it)
+            if not set(map(type, map(itemgetter(at), keyed))) <= _PRICE_TYPES:
+                return _REFUSED
     goods = _goods(layout, distinct, _IN_KEY)
     if goods is None:
         return None

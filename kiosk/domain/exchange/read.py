@@ -169,8 +169,16 @@ class _Reader:
         were read column by column without a problem."""
         goods = read_goods_columns(layout)  # None: a cell is refused, read row by row
         body = layout.table.rows[1:]
-        if goods is None:
-            return all(self.row(layout, cells, n, None) for n, cells in enumerate(body, 2))
+        if goods is None:  # a workbook's stores sheet: each row its own store
+            ready = (
+                _run_stores(layout, body, [[i] for i in range(len(body))])
+                if not layout.goods
+                else {}
+            )
+            return all(
+                self.row(layout, cells, n, None, ready.get(n - 2))
+                for n, cells in enumerate(body, 2)
+            )
         keys = list(map(layout.store_key, body))
         runs = [list(run) for _key, run in groupby(range(len(body)), key=keys.__getitem__)]
         stores = _run_stores(layout, body, runs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import fields, replace
 
 import pytest
@@ -14,7 +15,7 @@ from kiosk.domain.exchange.header import read_layout
 from kiosk.domain.exchange.problems import ListingsFile, Table
 from kiosk.domain.exchange.read import read_tables
 from kiosk.domain.exchange.store_columns import read_store_columns
-from kiosk.domain.exchange.write import flat_rows
+from kiosk.domain.exchange.write import Cell, flat_rows, goods_rows, store_rows
 from kiosk.domain.hours import OpeningHours
 from kiosk.domain.listing import GoodListing, StoreListing
 from kiosk.domain.payments import PaymentMethod
@@ -164,3 +165,33 @@ def test_with_goods_is_replace_for_every_field() -> None:
     ), "give the new field a value here"
     goods = (GoodListing(None, {"ko": "무"}, 1000),)
     assert exchange_read.with_goods(store, goods) == replace(store, products=goods)
+
+
+def _workbook(stores: list[StoreListing]) -> list[Table]:
+    """The two sheets as the workbook reader gives them (text and whole-number cells)."""
+
+    def plain(rows: Iterable[list[Cell]]) -> list[list[object]]:
+        return [[str(c) if isinstance(c, str) else c for c in row] for row in rows]
+
+    return [
+        Table(fmt.STORES_SHEET, plain(store_rows(stores, "m"))),
+        Table(fmt.GOODS_SHEET, plain(goods_rows(stores))),
+    ]
+
+
+def test_a_workbooks_stores_sheet_is_read_by_column(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One row per store (no goods in the sheet): each row is read column by column, the
+    same stores as row by row; a bad cell is named in its row as before."""
+    stores = _market()
+    tables = _workbook(stores)
+    fast, slow = read_tables(tables), _row_by_row(tables, monkeypatch)
+    assert fast.problems == slow.problems == []
+    assert fast.stores == slow.stores
+    assert [s.listing for s in fast.stores] == stores
+    bad = [_with(tables[0], 3, fmt.PHONE, "전화 없음"), tables[1]]
+    found = [str(p) for p in read_tables(bad).problems]
+    assert found == [str(p) for p in _row_by_row(bad, monkeypatch).problems]
+    assert found[0] == (
+        f'{fmt.STORES_SHEET}, row 3: 전화번호 "전화 없음" is not a Korean phone number '
+        "(for example 051-123-4567)"
+    )
