@@ -39,19 +39,27 @@ def _fold(text: str) -> str:
 
 class _SearchTexts:
     """Exactly ``kiosk.data.search.build_search_text`` for a load's stores, the folding cached:
-    each goods' name dict object (a file's reader shares equal goods' names) is folded once;
-    the entry keeps it alive."""
+    each goods' name dict object (a file's reader shares equal goods' names) is folded once,
+    and each pair of a store's name and description dicts (shared by a chain's stores); the
+    entries keep them alive."""
 
     def __init__(self) -> None:
         self._same: dict[int, tuple[Texts, dict[str, None]]] = {}
+        #: (id(name), id(description)) -> (name, description, their texts folded).
+        self._store: dict[tuple[int, int], tuple[Texts, Texts, dict[str, None]]] = {}
 
     def __call__(
         self, stall_number: str, name: Texts, description: Texts, product_names: Iterable[Texts]
     ) -> str:
-        parts: list[str] = [stall_number]
-        for locale in LOCALES:
-            parts.extend((name.get(locale, ""), description.get(locale, "")))
-        folded = dict.fromkeys(map(_fold, parts))  # in order, each once
+        key = (id(name), id(description))
+        texts = self._store.get(key)
+        if texts is None or texts[0] is not name or texts[1] is not description:
+            parts: list[str] = []
+            for locale in LOCALES:
+                parts.extend((name.get(locale, ""), description.get(locale, "")))
+            texts = self._store[key] = (name, description, dict.fromkeys(map(_fold, parts)))
+        folded = dict.fromkeys((_fold(stall_number),))  # in order, each once: the stall first
+        folded.update(texts[2])
         same = self._same
         for names in product_names:
             hit = same.get(id(names))

@@ -74,6 +74,18 @@ def test_search_texts_of_shared_goods_names_are_the_orm_s_in_order_each_once() -
         )
 
 
+def test_search_texts_of_shared_store_names_keep_the_stall_first() -> None:
+    """A chain's stores share one name and description dict (the file's reader makes one per
+    distinct set of cells): folded once, each store's text still starts with its stall, a
+    stall that folds to one of the names included."""
+    name, description = {"ko": "감귤집", "en": "a-1"}, {"ko": "같은 소개"}
+    search_text = _SearchTexts()
+    for stall in ("A-1", "B-2", "A-1", "감귤집"):
+        assert search_text(stall, name, description, [{"ko": "밤"}]) == build_search_text(
+            stall, name, description, [{"ko": "밤"}]
+        )
+
+
 def test_a_json_cell_reaches_the_driver_as_its_text_once(database_url: str) -> None:
     """On PostgreSQL SQLAlchemy hands psycopg a ``Json`` wrapper, which COPY would serialise
     again in every row: the bulk path gives the text psycopg makes of it, once per value."""

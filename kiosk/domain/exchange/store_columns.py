@@ -169,9 +169,17 @@ def _texts(
                     return None
             texts[value] = text
         read.append((locale, list(map(texts.__getitem__, cells))))
-    out: list[dict[LocaleCode, str]] = [{} for _ in rows]
-    for locale, values in read:
-        for found, text in zip(out, values, strict=True):
-            if text:
-                found[locale] = text
+    if not read:
+        return [{} for _ in rows]
+    # One dict per distinct set of texts (stores of one chain share a name): the bulk
+    # writer folds and encodes a dict it has met once.
+    made: dict[tuple[str, ...], dict[LocaleCode, str]] = {}
+    out: list[dict[LocaleCode, str]] = []
+    for key in zip(*(values for _locale, values in read), strict=True):
+        found = made.get(key)
+        if found is None:
+            found = made[key] = {
+                locale: text for (locale, _values), text in zip(read, key, strict=True) if text
+            }
+        out.append(found)
     return out

@@ -195,3 +195,15 @@ def test_a_workbooks_stores_sheet_is_read_by_column(monkeypatch: pytest.MonkeyPa
         f'{fmt.STORES_SHEET}, row 3: 전화번호 "전화 없음" is not a Korean phone number '
         "(for example 051-123-4567)"
     )
+
+
+def test_stores_with_the_same_names_share_one_dict() -> None:
+    """One dict per distinct set of name (or description) cells, as for the goods' names."""
+    table = _csv(_market())
+    layout = read_layout(table, ListingsFile())
+    assert layout is not None
+    read = read_store_columns(layout, _first_rows(table))
+    assert read is not None
+    names = [store.name for _market, store in read]
+    same = [n for n in names if n == {"ko": "가게 1", "en": "Shop"}]
+    assert len(same) > 1 and all(n is same[0] for n in same)
