@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
+from kiosk.domain.exchange import file_format as fmt
 from kiosk.domain.listing import StoreListing
 from kiosk.domain.messages import N_, Message, Nn_, define, define_plural
 
@@ -64,10 +65,18 @@ class ReadStore:
 
     listing: StoreListing
     at: CellRef
-    kakao_at: CellRef
-    payment_at: CellRef
     #: (sheet, row) of each good, in order.
     good_rows: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def kakao_at(self) -> CellRef:
+        """The store row's KakaoTalk channel cell (made when a problem names it)."""
+        return CellRef(self.at.sheet, self.at.row, fmt.KAKAO.korean)
+
+    @property
+    def payment_at(self) -> CellRef:
+        """The store row's payment payload cell."""
+        return CellRef(self.at.sheet, self.at.row, fmt.PAYMENT_QR.korean)
 
     def good_at(self, index: int) -> CellRef | None:
         """Where the good at 0-based *index* came from (None: no such good)."""

@@ -112,15 +112,7 @@ def read_tables(tables: Sequence[Table]) -> ListingsFile:
             continue
         store = with_goods(found.store, tuple(found.goods))
         at = found.at
-        out.stores.append(
-            ReadStore(
-                listing=store,
-                at=at,
-                kakao_at=CellRef(at.sheet, at.row, fmt.KAKAO.korean),
-                payment_at=CellRef(at.sheet, at.row, fmt.PAYMENT_QR.korean),
-                good_rows=tuple(found.good_rows),
-            )
-        )
+        out.stores.append(ReadStore(listing=store, at=at, good_rows=tuple(found.good_rows)))
     return out
 
 

@@ -155,11 +155,12 @@ def _check_codes(listing: ListingsFile) -> None:
     for store in listing.stores:
         read = store.listing
         channel, paid = once(kakao, read.kakao), once(payment, read.payment)
-        for value, where in ((channel, store.kakao_at), (paid, store.payment_at)):
-            if isinstance(value, Message):
-                listing.problems.append(FileProblem(where, value))
-        channel = read.kakao if isinstance(channel, Message) else channel
-        paid = read.payment if isinstance(paid, Message) else paid
+        if isinstance(channel, Message):
+            listing.problems.append(FileProblem(store.kakao_at, channel))
+            channel = read.kakao
+        if isinstance(paid, Message):
+            listing.problems.append(FileProblem(store.payment_at, paid))
+            paid = read.payment
         same = (channel, paid) == (read.kakao, read.payment)
         checked.append(
             store if same else replace(store, listing=replace(read, kakao=channel, payment=paid))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk.domain.categories import Category
+from kiosk.domain.exchange import file_format as fmt
 from kiosk.domain.exchange.plan import CurrentStore
 from kiosk.domain.exchange.problems import CellRef, ReadStore
 from kiosk.domain.exchange.shared_codes import (
@@ -16,6 +17,9 @@ from kiosk.domain.exchange.shared_codes import (
 from kiosk.domain.listing import StoreListing
 from kiosk.i18n import set_locale
 
+#: The cells a store's codes come from, as problems name them.
+KAKAO, QR = fmt.KAKAO.korean, fmt.PAYMENT_QR.korean
+
 
 def _read(stall: str, row: int, *, kakao: str = "", payment: str = "") -> ReadStore:
     listing = StoreListing(
@@ -26,7 +30,7 @@ def _read(stall: str, row: int, *, kakao: str = "", payment: str = "") -> ReadSt
         payment=payment,
     )
     at = CellRef("t.csv", row)
-    return ReadStore(listing, at, CellRef("t.csv", row, "카카오"), CellRef("t.csv", row, "QR"))
+    return ReadStore(listing, at)
 
 
 def _saved(store: ReadStore, store_id: int) -> CurrentStore:
@@ -36,8 +40,16 @@ def _saved(store: ReadStore, store_id: int) -> CurrentStore:
 @pytest.mark.parametrize(
     ("file", "saved", "refused"),
     [
-        ([_read("A", 2, payment="P"), _read("B", 3, payment="P")], {}, ["t.csv, row 3: QR"]),
-        ([_read("A", 2, kakao="_k"), _read("B", 3, kakao="_k")], {}, ["t.csv, row 3: 카카오"]),
+        (
+            [_read("A", 2, payment="P"), _read("B", 3, payment="P")],
+            {},
+            [f"t.csv, row 3: {QR}"],
+        ),
+        (
+            [_read("A", 2, kakao="_k"), _read("B", 3, kakao="_k")],
+            {},
+            [f"t.csv, row 3: {KAKAO}"],
+        ),
         ([_read("A", 2, payment="P"), _read("B", 3, payment="Q")], {}, []),
         ([_read("A", 2), _read("B", 3)], {}, []),  # blank is not a code
         (  # both stalls had it saved already: old data stays importable
@@ -48,7 +60,7 @@ def _saved(store: ReadStore, store_id: int) -> CurrentStore:
         (  # one of them is new to it
             [_read("A", 2, payment="P"), _read("B", 3, payment="P")],
             {"A": _read("A", 2, payment="P")},
-            ["t.csv, row 3: QR"],
+            [f"t.csv, row 3: {QR}"],
         ),
     ],
 )
@@ -72,8 +84,16 @@ HOLDER = CodeHolder(9, "dongmun", "C-1", "귤 가게", kakao="_k", payment="P")
 @pytest.mark.parametrize(
     ("store", "saved", "refused"),
     [
-        (_read("A", 2, payment="P"), None, "t.csv, row 2: QR is already saved for stall C-1"),
-        (_read("A", 2, kakao="_k"), None, "t.csv, row 2: 카카오 is already saved for stall C-1"),
+        (
+            _read("A", 2, payment="P"),
+            None,
+            f"t.csv, row 2: {QR} is already saved for stall C-1",
+        ),
+        (
+            _read("A", 2, kakao="_k"),
+            None,
+            f"t.csv, row 2: {KAKAO} is already saved for stall C-1",
+        ),
         (_read("A", 2, payment="P"), _read("A", 2, payment="P"), ""),  # A had it already
         (_read("A", 2, payment="Q"), None, ""),
     ],
