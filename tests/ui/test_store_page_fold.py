@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+import random
 
 import pytest
 from PySide6.QtCore import QPoint
@@ -224,3 +225,46 @@ def test_choose_takes_the_first_arrangement_that_fits_else_the_least_cut() -> No
     assert applied[-1] == best  # the page is left arranged as chosen
     with pytest.raises(ValueError, match="no arrangement"):
         choose([], never_fits)
+
+
+def test_choose_stops_at_the_first_that_fits_and_chooses_as_before() -> None:
+    options = arrangements(Shape.COMPACT, profiles=True, story=True)
+    applied: list[Arrangement] = []
+
+    def fits_under_goods(option: Arrangement) -> Score:
+        applied.append(option)
+        place, story, _width, _first = option
+        return (0, 0, 0, 0 if place is Slot.MIDDLE else 90, 0 if story is Slot.END else 40)
+
+    assert choose(options, fits_under_goods) == (Slot.MIDDLE, Slot.END, 300, False)
+    middle, end = Slot.MIDDLE, Slot.END
+    assert applied == [
+        options[0],
+        (Slot.CODES, end, 300, False),
+        (middle, end, 300, False),  # fits: no later profiles' place or width is tried
+        (middle, Slot.ABOUT, 300, False),
+        (middle, middle, 300, False),
+    ]
+
+    def every_first(score: dict[Arrangement, Score]) -> Arrangement:
+        """The choice when the first step tries all its arrangements (as before)."""
+        if score[options[0]] == (0, 0, 0, 0, 0):
+            return options[0]
+        tried = [options[0]]
+        firsts = [option for option in options if option[1] is options[-1][1]]
+        tried += firsts
+        frame = min(firsts, key=lambda o: (score[o][:4], options.index(o)))
+        for option in options:
+            if option[0] is frame[0] and option[2:] == frame[2:]:
+                tried.append(option)
+                if score[option] == (0, 0, 0, 0, 0):
+                    return option
+        return min(tried, key=lambda o: (score[o], options.index(o)))
+
+    chance = random.Random(24)
+    for _ in range(500):
+        scores: dict[Arrangement, Score] = {}
+        for option in options:
+            a, b, c, d, e = (chance.choice((0, 0, 0, 0, 5, 9)) for _ in range(5))
+            scores[option] = (a, b, c, d, e)
+        assert choose(options, scores.__getitem__) == every_first(scores)

@@ -110,13 +110,16 @@ def choose(options: Sequence[Arrangement], apply: Callable[[Arrangement], Score]
         return options[0]
     out_of_way = options[-1][1]
     firsts = [option for option in options if option[1] is out_of_way]
-    for option in firsts:
-        score(option)
-    frame = min(firsts, key=lambda o: (tried[o][:4], options.index(o)))
+    for option in firsts:  # in order of preference: none after the first that fits can win
+        if score(option)[:4] == _PERFECT[:4]:
+            break
+    frame = min(tried.keys() & set(firsts), key=lambda o: (tried[o][:4], options.index(o)))
     for option in options:
         same = option[0] is frame[0] and option[2:] == frame[2:]
         if same and score(option) == _PERFECT:
             return option
+    for option in firsts:  # none perfect: the best of all may be among those not yet tried
+        score(option)
     best = min(tried, key=rank)
     if last != [best]:
         apply(best)  # put the best one back
