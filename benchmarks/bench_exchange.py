@@ -13,9 +13,11 @@ through the services and beside its anchor in the same round:
 - XLSX import (after emptying the market) beside python-calamine reading every cell;
 - XLSX export beside xlsxwriter (constant memory) writing the same rows, unchecked (and,
   for the breakdown, the app's own writer writing them unchecked: ``own_writer_write``);
-- ``backup_s`` and ``backup_peak_rss_mib`` of a market of ``--backup-stores`` stores
-  (bulk-inserted), each taken in a child process (its own peak RSS), beside the same
-  run's anchor: Python's ``sqlite3`` backup straight to a file, unchecked.
+- ``backup_s``, ``backup_cpu_s`` and ``backup_peak_rss_mib`` of a market of
+  ``--backup-stores`` stores (bulk-inserted), ``--backup-runs`` pairs, each backup taken
+  in a child process (its own peak RSS and CPU, all threads), beside the same pair's
+  anchor: Python's ``sqlite3`` backup straight to a file, unchecked (``backup_ratio``:
+  medians of each pair's ratios). ``--backup-only`` times only these.
 
 ``--round-trip-stores N`` adds the app's own export of an N-store market (bulk-inserted)
 as CSV and XLSX, each imported back into an empty market (the limits follow the export).
@@ -30,6 +32,7 @@ XLSX export < 1.5x the CSV export. The export figures also carry this process's 
 with the other processes' load.
 
     .venv/bin/python benchmarks/bench_exchange.py [--stores 5000] [--goods 10] [--runs 3] [--json]
+    .venv/bin/python benchmarks/bench_exchange.py --backup-only --backup-stores 100000 --json
 """
 
 from __future__ import annotations
@@ -159,9 +162,19 @@ def main(argv: list[str] | None = None) -> int:
         "--backup-stores", type=int, default=None, help="market size of the backup figures"
     )
     parser.add_argument(
+        "--backup-runs", type=int, default=3, help="backup pairs (project, anchor) to time"
+    )
+    parser.add_argument("--backup-only", action="store_true", help="time only the backup figures")
+    parser.add_argument(
         "--round-trip-stores", type=int, default=0, help="also export and import back N stores"
     )
     args = parser.parse_args(argv)
+    if args.backup_only:
+        with tempfile.TemporaryDirectory(prefix="kiosk-bench-backup-") as tmp:
+            size = args.backup_stores or args.stores
+            figures = backup_figures(Path(tmp), size, args.goods, args.backup_runs)
+        print(json.dumps(figures) if args.json else figures)
+        return 0
 
     from factories.markets import build_market  # tests/ is on sys.path (above)
 
@@ -209,7 +222,8 @@ def main(argv: list[str] | None = None) -> int:
         results["ratios"] = _ratios(runs)
         if args.round_trip_stores:
             results["round_trip"] = round_trip(folder, args.round_trip_stores, args.goods)
-        results.update(backup_figures(folder, args.backup_stores or args.stores, args.goods))
+        size = args.backup_stores or args.stores
+        results.update(backup_figures(folder, size, args.goods, args.backup_runs))
     if args.json:
         print(json.dumps(results, ensure_ascii=False))
     else:
@@ -333,7 +347,8 @@ def round_trip(folder: Path, stores: int, goods: int) -> dict[str, Any]:
     return out
 
 
-#: A child's backup: seconds and its own peak RSS (MiB), as JSON on stdout.
+#: A child's backup: seconds, its own peak RSS (MiB) and its CPU seconds (all threads), as
+#: JSON on stdout.
 _PROJECT_BACKUP = (
     CHILD_PRELUDE
     + """
@@ -341,28 +356,30 @@ import json, sys, time
 from pathlib import Path
 from kiosk.services.app import Services
 with Services.open(sys.argv[1]) as services:
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     services.backups.backup_database(actor=services.access.console_actor(), out=Path(sys.argv[2]))
-    took = time.perf_counter() - start
-print(json.dumps([took, status_mib()["peak"]]))
+    took, cpu = time.perf_counter() - start, time.process_time() - cpu
+print(json.dumps([took, status_mib()["peak"], cpu]))
 """
 )
 _ANCHOR_BACKUP = (
     CHILD_PRELUDE
     + """
 import json, sqlite3, sys, time
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 source, target = sqlite3.connect(sys.argv[1]), sqlite3.connect(sys.argv[2])
 source.backup(target)
 target.close()
-took = time.perf_counter() - start
-print(json.dumps([took, status_mib()["peak"]]))
+took, cpu = time.perf_counter() - start, time.process_time() - cpu
+print(json.dumps([took, status_mib()["peak"], cpu]))
 """
 )
 
 
-def backup_figures(folder: Path, stores: int, goods: int) -> dict[str, Any]:
-    """backup_s and backup_peak_rss_mib of a *stores*-store market, with the sqlite3 anchor."""
+def backup_figures(folder: Path, stores: int, goods: int, runs: int = 3) -> dict[str, Any]:
+    """backup_s, backup_cpu_s and backup_peak_rss_mib of a *stores*-store market, with the
+    sqlite3 anchor: *runs* pairs, each backup in a fresh child (which goes first alternates);
+    medians of the times and of each pair's ratios, the highest peak RSS."""
     import subprocess
 
     from factories.markets import build_market
@@ -373,26 +390,47 @@ def backup_figures(folder: Path, stores: int, goods: int) -> dict[str, Any]:
     db_file = folder / "backup.sqlite3"
     with Database.open(f"sqlite:///{db_file}") as db, db.engine.begin() as conn:
         insert_market_core(conn, build_market(slug="big", stores=stores, goods_per_store=goods))
-    runs: dict[str, list[float]] = {}
-    for name, code, source in (
-        ("project", _PROJECT_BACKUP, f"sqlite:///{db_file}"),
-        ("sqlite3_backup", _ANCHOR_BACKUP, str(db_file)),
-    ):
-        out = folder / f"{name}.sqlite3"
-        done = subprocess.run(
-            [sys.executable, "-c", code, source, str(out)],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
-        )
-        runs[name] = json.loads(done.stdout.strip().splitlines()[-1])
-        out.unlink()
+    children = {
+        "project": (_PROJECT_BACKUP, f"sqlite:///{db_file}"),
+        "sqlite3_backup": (_ANCHOR_BACKUP, str(db_file)),
+    }
+    pairs: list[dict[str, list[float]]] = []
+    for run in range(max(1, runs)):
+        pair: dict[str, list[float]] = {}
+        for name in sorted(children, reverse=run % 2 == 1):
+            code, source = children[name]
+            out = folder / f"{name}.sqlite3"
+            done = subprocess.run(
+                [sys.executable, "-c", code, source, str(out)],
+                capture_output=True,
+                text=True,
+                check=True,
+                env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+            )
+            pair[name] = json.loads(done.stdout.strip().splitlines()[-1])
+            out.unlink()
+        pairs.append(pair)
+
+    def median(name: str, index: int) -> float:
+        return round(statistics.median(pair[name][index] for pair in pairs), 2)
+
+    def ratio(index: int) -> float:
+        each = (pair["project"][index] / pair["sqlite3_backup"][index] for pair in pairs)
+        return round(statistics.median(each), 2)
+
     return {
         "backup_stores": stores,
         "backup_mb": round(db_file.stat().st_size / 1e6, 1),
-        "backup_s": {name: round(figures[0], 2) for name, figures in runs.items()},
-        "backup_peak_rss_mib": {name: round(figures[1], 1) for name, figures in runs.items()},
+        "backup_s": {name: median(name, 0) for name in children},
+        "backup_cpu_s": {name: median(name, 2) for name in children},
+        "backup_peak_rss_mib": {
+            name: round(max(pair[name][1] for pair in pairs), 1) for name in children
+        },
+        "backup_ratio": {"wall": ratio(0), "cpu": ratio(2)},
+        "backup_runs": [
+            {name: [round(value, 2) for value in figures] for name, figures in pair.items()}
+            for pair in pairs
+        ],
     }
 
 

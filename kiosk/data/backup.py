@@ -2,15 +2,16 @@
 and a restore that copies a checked copy of a backup into the live database in one step.
 
 Never a file copy: the backup API copies pages under SQLite's own locks, so a
-backup taken while other PCs or processes write is consistent. A backup file
-is trusted only after ``PRAGMA integrity_check``, a known schema revision (not
-newer than this app) and our tables. PostgreSQL is backed up with ``pg_dump``
+backup taken while other PCs or processes write is consistent (the backup itself is
+written by ``kiosk.data.backup_stream``). A backup file is trusted only after
+``PRAGMA integrity_check`` (a backup just written: every page read back against the
+database and ``quick_check``), a known schema revision (not newer than this app) and
+our tables. PostgreSQL is backed up with ``pg_dump``
 (README, "Backup and restore"); these functions refuse it with that advice.
 """
 
 from __future__ import annotations
 
-import errno
 import os
 import sqlite3
 from contextlib import closing
@@ -112,45 +113,6 @@ def _sqlite_connection(engine: Engine) -> tuple[object, sqlite3.Connection]:
     return raw, driver
 
 
-def snapshot(db: Database) -> bytes:
-    """The whole database as the bytes of a SQLite file, taken with the online backup API."""
-    if sqlite_path(db) is None:
-        raise BackupError(MEMORY())
-    raw, source = _sqlite_connection(db.engine)
-    try:
-        with closing(sqlite3.connect(":memory:")) as memory:
-            source.backup(memory)
-            data = memory.serialize()
-    finally:
-        raw.close()  # type: ignore[attr-defined]
-    # Header bytes 18-19 say "WAL" after copying a WAL database; 1 (rollback journal) lets
-    # the file be opened on its own, even from read-only media, without -wal/-shm files.
-    return data[:18] + b"\x01\x01" + data[20:]
-
-
-def snapshot_into(db: Database, target: Path) -> None:
-    """Write the whole database into the empty file *target* with the online backup API,
-    page by page (nothing held in memory). A full disk raises OSError (ENOSPC)."""
-    if sqlite_path(db) is None:
-        raise BackupError(MEMORY())
-    raw, source = _sqlite_connection(db.engine)
-    try:
-        with closing(sqlite3.connect(target)) as copy:
-            # The writer fsyncs and checks the whole file itself: no journal, no syncs here.
-            copy.execute("PRAGMA journal_mode = OFF")
-            copy.execute("PRAGMA synchronous = OFF")
-            source.backup(copy)
-    except sqlite3.Error as exc:
-        if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)) from None
-        raise
-    finally:
-        raw.close()  # type: ignore[attr-defined]
-    with target.open("r+b") as handle:  # rollback journal, as in :func:`snapshot`
-        handle.seek(18)
-        handle.write(b"\x01\x01")
-
-
 def _first_line(value: object) -> str:
     return str(value).splitlines()[0] if str(value) else "?"
 
@@ -170,11 +132,15 @@ def source_stat(path: Path, where: str) -> os.stat_result:
     return info
 
 
-def inspect_backup(path: Path, *, shown: Path | None = None) -> BackupFacts:
+def inspect_backup(
+    path: Path, *, shown: Path | None = None, pages_checked: bool = False
+) -> BackupFacts:
     """Check *path* as a backup: a SQLite file, intact, our tables, a revision this app knows.
 
     Opened read-only (nothing is written next to it). Raises BackupError naming the problem
-    (and *shown* instead of *path*: the file a checked copy was made of).
+    (and *shown* instead of *path*: the file a checked copy was made of). ``integrity_check``
+    is left out only when the caller proved every page itself (*pages_checked*: the
+    streamed backup's read-back and ``quick_check``, ``kiosk.data.backup_stream``).
     """
     where = str(shown or path)
     info = source_stat(path, where)
@@ -186,9 +152,10 @@ def inspect_backup(path: Path, *, shown: Path | None = None) -> BackupFacts:
     uri = path.absolute().as_uri() + "?mode=ro&immutable=1"
     try:
         with closing(sqlite3.connect(uri, uri=True)) as conn:
-            checks = [row[0] for row in conn.execute("PRAGMA integrity_check")]
-            if checks != ["ok"]:
-                raise BackupError(DAMAGED(path=where, detail=_first_line(checks[0])))
+            if not pages_checked:
+                checks = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+                if checks != ["ok"]:
+                    raise BackupError(DAMAGED(path=where, detail=_first_line(checks[0])))
             tables = {
                 row[0]
                 for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")

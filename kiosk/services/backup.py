@@ -1,8 +1,10 @@
 """Backups of the SQLite database: taken, checked, kept (daily, last 14), restored, recovered.
 
-A backup is a snapshot through SQLite's online backup API (``kiosk.data.backup``)
-streamed into the temp file of ``write_filled``: it must pass ``integrity_check``
-and show the same schema revision before it replaces anything. Backups live in
+A backup is a snapshot through SQLite's online backup API streamed into the temp
+file of ``write_filled`` (``kiosk.data.backup_stream``): every page read back and
+compared with the database's plus ``quick_check`` (``integrity_check`` when the
+database file is not provably the snapshot), and the same schema revision, before
+it replaces anything. Backups live in
 ``backups/`` beside the database file (the user data folder for the default
 database) or in ``$KIOSK_BACKUP_DIR``. Restoring copies the backup beside the
 database and checks the copy (schema, rows, keys), keeps a copy of the current
@@ -26,8 +28,6 @@ from kiosk import settings
 from kiosk.data.backup import (
     BackupError,
     BackupFacts,
-    inspect_backup,
-    snapshot_into,
     sqlite_path,
 )
 from kiosk.data.db import Database
@@ -53,6 +53,8 @@ RESTORE_OFFER = define(
 class BackupResult:
     path: Path
     facts: BackupFacts
+    #: Every page was read back and compared with the database's (else: integrity_check).
+    read_back: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,25 +140,37 @@ def _database_file(db: Database) -> Path:
 def take_backup(db: Database, *, out: Path | None = None) -> BackupResult:
     """Write a checked backup to *out* (default: the backups folder, named by the time).
 
-    Raises BackupError (PostgreSQL, memory database) and OutputPathError (folder, disk).
+    Raises BackupError (PostgreSQL, memory database, a damaged database or copy) and
+    OutputPathError (folder, disk).
     """
-    from kiosk.render.atomic import write_filled
-
     database_file = _database_file(db)
     expected = db.current_revision()
     if out is None:
         folder = backups_dir(database_file)
         folder.mkdir(parents=True, exist_ok=True)
         out = folder / default_name(database_file)
+    facts, read_back = _write_backup(db, out, expected)
+    return BackupResult(out, replace(facts, path=out), read_back)
 
-    def verify(tmp: Path) -> BackupFacts:
-        facts = inspect_backup(tmp)
-        if facts.revision != expected:
-            raise BackupError(REVISION_CHANGED(found=facts.revision, expected=expected))
-        return facts
 
-    facts = write_filled(out, lambda tmp: snapshot_into(db, tmp), verify)
-    return BackupResult(out, replace(facts, path=out))
+def _write_backup(db: Database, out: Path, expected: str | None) -> tuple[BackupFacts, bool]:
+    """Stream a backup of *db* into *out*'s temp file, prove it, move it into place.
+
+    With *expected*, the copy must be at that schema revision. Returns its facts and
+    whether every page was read back and compared (``StreamedBackup.compared``).
+    """
+    from kiosk.data.backup_stream import streamed_backup
+    from kiosk.render.atomic import write_filled
+
+    with streamed_backup(db) as stream:
+
+        def verify(tmp: Path) -> BackupFacts:
+            facts = stream.verify(tmp)
+            if expected is not None and facts.revision != expected:
+                raise BackupError(REVISION_CHANGED(found=facts.revision, expected=expected))
+            return facts
+
+        return write_filled(out, stream.fill, verify), stream.compared
 
 
 def prune(database_file: Path, *, keep: int = KEEP) -> list[Path]:
@@ -235,14 +249,12 @@ def prune_before_restore(database_file: Path, *, keep: int = KEEP) -> list[Path]
 
 def _keep_current(db: Database, database_file: Path) -> Path | None:
     """Save the current database beside the backups before a restore (None: it cannot be read)."""
-    from kiosk.render.atomic import write_filled
-
     folder = backups_dir(database_file)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now().strftime(_STAMP)
         previous = folder / f"{database_file.stem}-before-restore-{stamp}.sqlite3"
-        write_filled(previous, lambda tmp: snapshot_into(db, tmp), inspect_backup)
+        _write_backup(db, previous, None)
     except (KioskError, OSError):
         return None  # a damaged database may not copy; the restore goes on
     prune_before_restore(database_file)

@@ -1,0 +1,275 @@
+"""A backup streamed by SQLite's backup API into a file, then every page read back and compared."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import closing, contextmanager, suppress
+from io import FileIO
+from pathlib import Path
+from typing import Final
+
+from kiosk import settings
+from kiosk.data.backup import (
+    DAMAGED,
+    MEMORY,
+    BackupError,
+    BackupFacts,
+    _first_line,
+    inspect_backup,
+    sqlite_path,
+)
+from kiosk.data.db import Database
+from kiosk.domain.messages import N_, define
+
+READ_BACK_DIFFERS = define(
+    "backup.read_back_differs",
+    N_("page {page} of the backup, read back from the disk, is not the database's page"),
+)
+
+#: Bytes read from each file at a time by the comparison.
+CHUNK_BYTES: Final = 1024 * 1024
+#: SQLite's lock byte: the page holding it (in databases over 1 GiB) never holds data, and
+#: the backup API does not write it.
+PENDING_BYTE: Final = 0x40000000
+#: Header bytes the backup API writes on the copy itself: 18-19 (set to rollback journal
+#: here), the change counter and page count (24-31), the schema cookie (40-43), and the
+#: version-valid-for number and library version (92-99). The rest of page 1 is the database's.
+OWN_HEADER: Final = ((18, 20), (24, 32), (40, 44), (92, 100))
+
+
+class StreamedBackup:
+    """One backup of a SQLite file database, and the proof that the file written is right.
+
+    Opening it runs a passive checkpoint, then starts read transactions on two
+    connections of its own (one copies, one checks) and runs a second passive
+    checkpoint. When that one finds every frame of the write-ahead log in the
+    database file (and was not blocked), the database file itself is the snapshot
+    both transactions read, and it cannot change while they last: frames past a
+    reader's snapshot are never copied into the file, and a reader that took its
+    snapshot from the file alone blocks every copy into it (rollback-journal
+    databases: the readers' shared lock keeps writers out). Then ``compared`` is True:
+
+    - :meth:`fill` copies the snapshot with the backup API while the second
+      connection runs ``PRAGMA quick_check`` on the same snapshot in a thread;
+    - :meth:`verify` (after the caller's fsync) reads every page of the written
+      file back and compares it byte for byte with the database file's page (a
+      write error, a short or torn write, a full disk, a flipped bit anywhere,
+      payload included), then takes the check's answer (every b-tree and its
+      records, the free list, every page used exactly once) and the schema facts.
+
+    What ``integrity_check`` adds to ``quick_check`` is that each index holds
+    exactly its table's rows: a property of the database that a byte-identical
+    copy cannot change; a restore runs the full ``integrity_check`` on its copy.
+    Otherwise (frames still only in the log, e.g. another reader holds them back)
+    ``compared`` is False and :meth:`verify` runs ``integrity_check`` on the file.
+    """
+
+    def __init__(self, source: Path) -> None:
+        self.source = source
+        self.compared = False
+        self.page_size = 0
+        self.pages = 0
+        self._problem: str | None = None
+        self._thread: threading.Thread | None = None
+        self._checker: sqlite3.Connection | None = None
+        self._copier = _reader(source)
+        try:
+            self._open()
+        except BaseException as exc:
+            self.close()
+            _raise_damaged(exc, source)
+            raise
+
+    def _open(self) -> None:
+        with closing(_reader(self.source)) as probe:
+            probe.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            _begin(self._copier)
+            self._checker = _reader(self.source)
+            _begin(self._checker)
+            busy, frames, copied = probe.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        self.compared = busy == 0 and frames == copied
+        self.page_size = int(self._copier.execute("PRAGMA page_size").fetchone()[0])
+        self.pages = int(self._copier.execute("PRAGMA page_count").fetchone()[0])
+
+    def fill(self, target: Path) -> None:
+        """Copy the snapshot into the empty file *target* page by page (nothing held in
+        memory), journal mode set to rollback; a full disk raises OSError (ENOSPC)."""
+        if self.compared:
+            self._thread = threading.Thread(target=self._quick_check, daemon=True)
+            self._thread.start()
+        try:
+            with closing(sqlite3.connect(target)) as copy:
+                # The caller fsyncs and the file is checked whole: no journal, no syncs here.
+                copy.execute("PRAGMA journal_mode = OFF")
+                copy.execute("PRAGMA synchronous = OFF")
+                copy.execute("PRAGMA cache_size = 16")  # each page goes out as it comes
+                self._copier.backup(copy)
+        except sqlite3.Error as exc:
+            if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)) from None
+            _raise_damaged(exc, self.source)
+            raise
+        # Bytes 18-19 say "WAL" after copying a WAL database; 1 (rollback journal) lets
+        # the file be opened on its own, even from read-only media, without -wal/-shm files.
+        with target.open("r+b") as handle:
+            handle.seek(18)
+            handle.write(b"\x01\x01")
+
+    def verify(self, target: Path) -> BackupFacts:
+        """The facts of the written *target*, once proven (BackupError naming the fault)."""
+        if not self.compared:
+            return inspect_backup(target)
+        page = first_difference(self.source, target, pages=self.pages, page_size=self.page_size)
+        if page is not None:
+            raise BackupError(READ_BACK_DIFFERS(page=page))
+        if self._thread is not None:
+            self._thread.join()
+        if self._thread is None or self._problem is not None:
+            detail = self._problem or "not checked"
+            raise BackupError(DAMAGED(path=str(self.source), detail=detail))
+        return inspect_backup(target, pages_checked=True)
+
+    def _quick_check(self) -> None:
+        assert self._checker is not None
+        try:
+            rows = [row[0] for row in self._checker.execute("PRAGMA quick_check")]
+        except sqlite3.Error as exc:  # unreadable, or interrupted by close()
+            self._problem = _first_line(exc)
+            return
+        self._problem = None if rows == ["ok"] else _first_line(rows[0])
+
+    def close(self) -> None:
+        """Stop the check if it still runs, end both read transactions, close."""
+        if self._thread is not None and self._thread.is_alive() and self._checker is not None:
+            self._checker.interrupt()
+            self._thread.join()
+        for conn in (self._checker, self._copier):
+            if conn is not None:
+                with suppress(sqlite3.Error):
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                with suppress(sqlite3.Error):
+                    conn.close()
+
+
+@contextmanager
+def streamed_backup(db: Database) -> Iterator[StreamedBackup]:
+    """A :class:`StreamedBackup` of *db*'s file, closed afterwards (BackupError: in memory)."""
+    path = sqlite_path(db)
+    if path is None:
+        raise BackupError(MEMORY())
+    stream = StreamedBackup(path)
+    try:
+        yield stream
+    finally:
+        stream.close()
+
+
+def _raise_damaged(exc: BaseException, source: Path) -> None:
+    """A BackupError naming *source* when SQLite found it damaged or not a database."""
+    code = getattr(exc, "sqlite_errorcode", None) if isinstance(exc, sqlite3.Error) else None
+    if code is not None and code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        raise BackupError(DAMAGED(path=str(source), detail=_first_line(exc))) from None
+
+
+def _reader(path: Path) -> sqlite3.Connection:
+    timeout = settings.current().sqlite_busy_timeout_ms / 1000
+    conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def _begin(conn: sqlite3.Connection) -> None:
+    """Start a read transaction now (a deferred BEGIN takes its snapshot at the first read)."""
+    conn.execute("BEGIN")
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+
+def first_difference(source: Path, copy: Path, *, pages: int, page_size: int) -> int | None:
+    """The first page (1-based) at which *copy* is not *source*'s first *pages* pages, or None.
+
+    Byte for byte, but for page 1's :data:`OWN_HEADER` fields (the copy's own must say
+    rollback journal and *pages* pages) and the lock page (:data:`PENDING_BYTE`). A copy
+    of another length differs at its first missing or first extra page. A large file is
+    compared in two halves at once (the reads let go of the GIL).
+    """
+    size = os.stat(copy).st_size
+    if size != pages * page_size:
+        return size // page_size + 1 if size < pages * page_size else pages + 1
+    if not pages:
+        return None
+    with open(source, "rb", buffering=0) as a, open(copy, "rb", buffering=0) as b:
+        if not _first_page_agrees(a, b, page_size, pages):
+            return 1
+    middle = 2 + (pages - 1) // 2
+    if pages - 1 < 2 * max(1, CHUNK_BYTES // page_size):
+        return _differs_in(source, copy, range(2, pages + 1), page_size)
+    found: list[int | BaseException | None] = []
+
+    def second_half() -> None:
+        try:
+            found.append(_differs_in(source, copy, range(middle, pages + 1), page_size))
+        except BaseException as exc:  # raised again below, in the caller's thread
+            found.append(exc)
+
+    helper = threading.Thread(target=second_half, daemon=True)
+    helper.start()
+    try:
+        first = _differs_in(source, copy, range(2, middle), page_size)
+    finally:
+        helper.join()
+    second = found[0]
+    if isinstance(second, BaseException):
+        raise second
+    return first if first is not None else second
+
+
+def _differs_in(source: Path, copy: Path, numbers: range, page_size: int) -> int | None:
+    """The first page of *numbers* (2 or more, consecutive) that differs, or None."""
+    lock_page = PENDING_BYTE // page_size + 1
+    per_chunk = max(1, CHUNK_BYTES // page_size)
+    ours, theirs = bytearray(per_chunk * page_size), bytearray(per_chunk * page_size)
+    with open(source, "rb", buffering=0) as a, open(copy, "rb", buffering=0) as b:
+        a.seek((numbers.start - 1) * page_size)
+        b.seek((numbers.start - 1) * page_size)
+        page = numbers.start
+        while page < numbers.stop:
+            count = min(per_chunk, numbers.stop - page)
+            length = count * page_size
+            if _read_into(a, ours, length) < length or _read_into(b, theirs, length) < length:
+                return page  # the database file is shorter than its snapshot: not proven
+            same = ours == theirs if count == per_chunk else ours[:length] == theirs[:length]
+            if not same:
+                for index in range(count):
+                    start = index * page_size
+                    part = slice(start, start + page_size)
+                    if page + index != lock_page and ours[part] != theirs[part]:
+                        return page + index
+            page += count
+    return None
+
+
+def _first_page_agrees(a: FileIO, b: FileIO, page_size: int, pages: int) -> bool:
+    theirs, ours = bytearray(a.read(page_size)), bytearray(b.read(page_size))
+    if len(theirs) != page_size or len(ours) != page_size:
+        return False
+    own = ours[18:20] == b"\x01\x01" and int.from_bytes(ours[28:32], "big") == pages
+    for start, end in OWN_HEADER:
+        theirs[start:end] = ours[start:end] = bytes(end - start)
+    return own and theirs == ours
+
+
+def _read_into(handle: FileIO, buffer: bytearray, length: int) -> int:
+    """Read *length* bytes into the start of *buffer* (fewer only at the end of the file)."""
+    view = memoryview(buffer)[:length]
+    done = 0
+    while done < length:
+        got = handle.readinto(view[done:])
+        if not got:
+            break
+        done += got
+    return done
