@@ -27,7 +27,7 @@ from kiosk.domain.messages import N_, define
 
 READ_BACK_DIFFERS = define(
     "backup.read_back_differs",
-    N_("page {page} of the backup, read back from the disk, is not the database's page"),
+    N_("page {page} of the backup read back from the disk is not the database's; not kept"),
 )
 
 #: Bytes read from each file at a time by the comparison.
