@@ -32,8 +32,8 @@ READ_BACK_DIFFERS = define(
 
 #: Bytes read from each file at a time by the comparison.
 CHUNK_BYTES: Final = 1024 * 1024
-#: SQLite's lock byte: the page holding it (in databases over 1 GiB) never holds data, and
-#: the backup API does not write it.
+#: SQLite's lock byte: the page holding it (in databases over 1 GiB) never holds data, the
+#: backup API does not write it, and on Windows its bytes are locked: it is not compared.
 PENDING_BYTE: Final = 0x40000000
 #: Header bytes the backup API writes on the copy itself: 18-19 (set to rollback journal
 #: here), the change counter and page count (24-31), the schema cookie (40-43), and the
@@ -229,25 +229,31 @@ def first_difference(source: Path, copy: Path, *, pages: int, page_size: int) ->
 
 
 def _differs_in(source: Path, copy: Path, numbers: range, page_size: int) -> int | None:
-    """The first page of *numbers* (2 or more, consecutive) that differs, or None."""
+    """The first page of *numbers* (2 or more, consecutive) that differs, or None.
+
+    The lock page is never read: on Windows its bytes are locked by every connection.
+    """
     lock_page = PENDING_BYTE // page_size + 1
     per_chunk = max(1, CHUNK_BYTES // page_size)
     ours, theirs = bytearray(per_chunk * page_size), bytearray(per_chunk * page_size)
     with open(source, "rb", buffering=0) as a, open(copy, "rb", buffering=0) as b:
-        a.seek((numbers.start - 1) * page_size)
-        b.seek((numbers.start - 1) * page_size)
         page = numbers.start
         while page < numbers.stop:
-            count = min(per_chunk, numbers.stop - page)
+            if page == lock_page:
+                page += 1
+                continue
+            a.seek((page - 1) * page_size)
+            b.seek((page - 1) * page_size)
+            end = lock_page if page < lock_page < numbers.stop else numbers.stop
+            count = min(per_chunk, end - page)
             length = count * page_size
             if _read_into(a, ours, length) < length or _read_into(b, theirs, length) < length:
                 return page  # the database file is shorter than its snapshot: not proven
             same = ours == theirs if count == per_chunk else ours[:length] == theirs[:length]
             if not same:
                 for index in range(count):
-                    start = index * page_size
-                    part = slice(start, start + page_size)
-                    if page + index != lock_page and ours[part] != theirs[part]:
+                    part = slice(index * page_size, (index + 1) * page_size)
+                    if ours[part] != theirs[part]:
                         return page + index
             page += count
     return None
