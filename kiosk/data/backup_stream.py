@@ -86,12 +86,11 @@ class StreamedBackup:
 
     def _open(self) -> None:
         with closing(_reader(self.source)) as probe:
-            probe.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            _checkpoint(probe)
             _begin(self._copier)
             self._checker = _reader(self.source)
             _begin(self._checker)
-            busy, frames, copied = probe.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
-        self.compared = busy == 0 and frames == copied
+            self.compared = _checkpoint(probe)
         self.page_size = int(self._copier.execute("PRAGMA page_size").fetchone()[0])
         self.pages = int(self._copier.execute("PRAGMA page_count").fetchone()[0])
 
@@ -181,6 +180,18 @@ def _reader(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA query_only = ON")
     return conn
+
+
+def _checkpoint(probe: sqlite3.Connection) -> bool:
+    """A passive checkpoint (it never waits); whether it left every log frame in the file.
+
+    False when it was blocked or could not run (a read-only file, say): nothing is proven.
+    """
+    try:
+        busy, frames, copied = probe.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    except sqlite3.Error:
+        return False
+    return bool(busy == 0 and frames == copied)
 
 
 def _begin(conn: sqlite3.Connection) -> None:

@@ -7,6 +7,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -179,6 +180,30 @@ def test_frames_only_in_the_log_fall_back_to_integrity_check(
         (name,) = conn.execute("SELECT name FROM products WHERE id = 1").fetchone()
     assert name.endswith(" (new)")  # the newest commit is in the backup all the same
     assert _backup(services, tmp_path / "again.sqlite3").read_back  # once the reader is gone
+
+
+class _NoCheckpoint(sqlite3.Connection):
+    """A connection on which checkpoints fail, as on a read-only database file."""
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        if "wal_checkpoint" in sql:
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+        return super().execute(sql, parameters)
+
+
+def test_a_checkpoint_that_cannot_run_falls_back_to_integrity_check(
+    services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = backup_stream._reader
+
+    def reader(path: Path) -> sqlite3.Connection:
+        conn = real(path)
+        conn.close()
+        return sqlite3.connect(path, isolation_level=None, factory=_NoCheckpoint)
+
+    monkeypatch.setattr(backup_stream, "_reader", reader)
+    result = _backup(services, tmp_path / "copy.sqlite3")
+    assert not result.read_back and result.facts.stores == 48
 
 
 def test_the_fallback_still_refuses_a_damaged_file(
