@@ -32,10 +32,6 @@ READ_BACK_DIFFERS = define(
 
 #: Bytes read from each file at a time by the comparison.
 CHUNK_BYTES: Final = 1024 * 1024
-#: Pages the backup API copies per step; the part written is flushed to the disk after each.
-STEP_PAGES: Final = 4096
-#: Tests replace it (e.g. with a flush that fails with EIO).
-_fsync = os.fsync
 #: SQLite's lock byte: the page holding it (in databases over 1 GiB) never holds data, the
 #: backup API does not write it, and on Windows its bytes are locked: it is not compared.
 PENDING_BYTE: Final = 0x40000000
@@ -57,8 +53,7 @@ class StreamedBackup:
     snapshot from the file alone blocks every copy into it (rollback-journal
     databases: the readers' shared lock keeps writers out). Then ``compared`` is True:
 
-    - :meth:`fill` copies the snapshot with the backup API (in steps, each flushed
-      to the disk by a thread while the next is copied) while the second
+    - :meth:`fill` copies the snapshot with the backup API while the second
       connection runs ``PRAGMA quick_check`` on the same snapshot in a thread;
     - :meth:`verify` (after the caller's fsync) reads every page of the written
       file back and compares it byte for byte with the database file's page (a
@@ -105,32 +100,23 @@ class StreamedBackup:
         if self.compared:
             self._thread = threading.Thread(target=self._quick_check, daemon=True)
             self._thread.start()
-        flusher = _Flusher(target)
-        try:
-            self._copy(target, flusher)
-        finally:
-            error = flusher.close()
-        if error is not None:
-            raise error
-        # Bytes 18-19 say "WAL" after copying a WAL database; 1 (rollback journal) lets
-        # the file be opened on its own, even from read-only media, without -wal/-shm files.
-        with target.open("r+b") as handle:
-            handle.seek(18)
-            handle.write(b"\x01\x01")
-
-    def _copy(self, target: Path, flusher: _Flusher) -> None:
         try:
             with closing(sqlite3.connect(target)) as copy:
                 # The caller fsyncs and the file is checked whole: no journal, no syncs here.
                 copy.execute("PRAGMA journal_mode = OFF")
                 copy.execute("PRAGMA synchronous = OFF")
                 copy.execute("PRAGMA cache_size = 16")  # each page goes out as it comes
-                self._copier.backup(copy, pages=STEP_PAGES, progress=flusher.poke)
+                self._copier.backup(copy)
         except sqlite3.Error as exc:
             if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)) from None
             _raise_damaged(exc, self.source)
             raise
+        # Bytes 18-19 say "WAL" after copying a WAL database; 1 (rollback journal) lets
+        # the file be opened on its own, even from read-only media, without -wal/-shm files.
+        with target.open("r+b") as handle:
+            handle.seek(18)
+            handle.write(b"\x01\x01")
 
     def verify(self, target: Path) -> BackupFacts:
         """The facts of the written *target*, once proven (BackupError naming the fault)."""
@@ -167,51 +153,6 @@ class StreamedBackup:
                         conn.execute("ROLLBACK")
                 with suppress(sqlite3.Error):
                     conn.close()
-
-
-class _Flusher:
-    """Flushes the file being written to the disk in a thread each time it is poked (after
-    each step of the copy), so the caller's own fsync finds little left to write.
-
-    The first error is kept and returned by :meth:`close`: once an fsync has reported a
-    failed write, a later fsync of the file need not report it again.
-    """
-
-    def __init__(self, target: Path) -> None:
-        self._fd = os.open(target, os.O_RDWR | getattr(os, "O_BINARY", 0))
-        self._wake = threading.Event()  # a wake-up only: the two flags say what to do
-        self._poked = False
-        self._stop = False
-        self._error: OSError | None = None
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-
-    def poke(self, *_progress: int) -> None:
-        self._poked = True
-        self._wake.set()
-
-    def _run(self) -> None:
-        while True:
-            if self._poked:
-                self._poked = False
-                try:
-                    _fsync(self._fd)
-                except OSError as exc:
-                    self._error = exc
-                    return
-                continue
-            if self._stop:
-                return
-            self._wake.wait()
-            self._wake.clear()
-
-    def close(self) -> OSError | None:
-        """Stop once the last poke's flush is done, close; the first error, if any."""
-        self._stop = True
-        self._wake.set()
-        self._thread.join()
-        os.close(self._fd)
-        return self._error
 
 
 @contextmanager

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import os
 import sqlite3
 import threading
@@ -15,7 +14,6 @@ import pytest
 from kiosk.data import backup_stream
 from kiosk.data.backup import BackupError
 from kiosk.render import atomic
-from kiosk.render.atomic import OutputPathError
 from kiosk.services.app import Services
 from kiosk.services.backup import BackupResult
 
@@ -102,50 +100,6 @@ def test_a_flipped_bit_in_a_goods_name_is_caught(
     damaged.write_bytes(flipped[0])
     with sqlite3.connect(f"{damaged.as_uri()}?mode=ro", uri=True) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-
-
-def test_a_copy_in_many_steps_each_flushed(
-    services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Pokes that come faster than the flushes are served by one flush: at least one."""
-    flushes: list[int] = []
-    steps: list[tuple[int, ...]] = []
-    poke = backup_stream._Flusher.poke
-
-    def fsync(fd: int) -> None:
-        flushes.append(fd)
-        os.fsync(fd)
-
-    def counted(flusher: backup_stream._Flusher, *progress: int) -> None:
-        steps.append(progress)
-        poke(flusher, *progress)
-
-    monkeypatch.setattr(backup_stream, "STEP_PAGES", 2)
-    monkeypatch.setattr(backup_stream, "_fsync", fsync)
-    monkeypatch.setattr(backup_stream._Flusher, "poke", counted)
-    result = _backup(services, tmp_path / "copy.sqlite3")
-    assert result.read_back and result.facts.stores == 48
-    pages = result.facts.size // int.from_bytes(result.path.read_bytes()[16:18], "big")
-    assert len(steps) == -(-pages // 2) and flushes
-    with sqlite3.connect(f"{result.path.as_uri()}?mode=ro", uri=True) as conn:
-        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-
-
-def test_a_write_error_seen_by_a_flush_during_the_copy_keeps_the_old_backup(
-    services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Reported by the flush, not by the fsync after it: still refused."""
-    out = tmp_path / "copy.sqlite3"
-    out.write_bytes(b"the old backup")
-
-    def failing(fd: int) -> None:
-        raise OSError(errno.EIO, os.strerror(errno.EIO))
-
-    monkeypatch.setattr(backup_stream, "_fsync", failing)
-    with pytest.raises(OutputPathError, match=os.strerror(errno.EIO)):
-        _backup(services, out)
-    assert out.read_bytes() == b"the old backup"
-    assert _beside(tmp_path) == ["copy.sqlite3"]
 
 
 @pytest.mark.parametrize("fault", ["truncated", "torn page", "zeroed page 1", "extra page"])
