@@ -6,7 +6,7 @@ import errno
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager, suppress
 from io import FileIO
 from pathlib import Path
@@ -29,6 +29,11 @@ READ_BACK_DIFFERS = define(
     "backup.read_back_differs",
     N_("page {page} of the backup read back from the disk is not the database's; not kept"),
 )
+
+
+class ReadBackError(BackupError):
+    """A page of the written file is not the database's (nothing was kept)."""
+
 
 #: Bytes read from each file at a time by the comparison.
 CHUNK_BYTES: Final = 1024 * 1024
@@ -124,7 +129,7 @@ class StreamedBackup:
             return inspect_backup(target)
         page = first_difference(self.source, target, pages=self.pages, page_size=self.page_size)
         if page is not None:
-            raise BackupError(READ_BACK_DIFFERS(page=page))
+            raise ReadBackError(READ_BACK_DIFFERS(page=page))
         if self._thread is not None:
             self._thread.join()
         if self._thread is None or self._problem is not None:
@@ -206,15 +211,16 @@ def first_difference(source: Path, copy: Path, *, pages: int, page_size: int) ->
     Byte for byte, but for page 1's :data:`OWN_HEADER` fields (the copy's own must say
     rollback journal and *pages* pages) and the lock page (:data:`PENDING_BYTE`). A copy
     of another length differs at its first missing or first extra page. A large file is
-    compared in two halves at once (the reads let go of the GIL).
+    compared in two halves at once (the reads let go of the GIL). *source* is read
+    through :func:`_source_reader` (never a descriptor of it closed, on POSIX).
     """
     size = os.stat(copy).st_size
     if size != pages * page_size:
         return size // page_size + 1 if size < pages * page_size else pages + 1
     if not pages:
         return None
-    with open(source, "rb", buffering=0) as a, open(copy, "rb", buffering=0) as b:
-        if not _first_page_agrees(a, b, page_size, pages):
+    with open(copy, "rb", buffering=0) as b:
+        if not _first_page_agrees(source, b, page_size, pages):
             return 1
     middle = 2 + (pages - 1) // 2
     if pages - 1 < 2 * max(1, CHUNK_BYTES // page_size):
@@ -247,18 +253,19 @@ def _differs_in(source: Path, copy: Path, numbers: range, page_size: int) -> int
     lock_page = PENDING_BYTE // page_size + 1
     per_chunk = max(1, CHUNK_BYTES // page_size)
     ours, theirs = bytearray(per_chunk * page_size), bytearray(per_chunk * page_size)
-    with open(source, "rb", buffering=0) as a, open(copy, "rb", buffering=0) as b:
+    with _source_reader(source) as read, open(copy, "rb", buffering=0) as b:
         page = numbers.start
         while page < numbers.stop:
             if page == lock_page:
                 page += 1
                 continue
-            a.seek((page - 1) * page_size)
-            b.seek((page - 1) * page_size)
+            offset = (page - 1) * page_size
+            b.seek(offset)
             end = lock_page if page < lock_page < numbers.stop else numbers.stop
             count = min(per_chunk, end - page)
             length = count * page_size
-            if _read_into(a, ours, length) < length or _read_into(b, theirs, length) < length:
+            got = _read_fully(read, ours, length, offset)
+            if got < length or _read_into(b, theirs, length) < length:
                 return page  # the database file is shorter than its snapshot: not proven
             same = ours == theirs if count == per_chunk else ours[:length] == theirs[:length]
             if not same:
@@ -270,14 +277,74 @@ def _differs_in(source: Path, copy: Path, numbers: range, page_size: int) -> int
     return None
 
 
-def _first_page_agrees(a: FileIO, b: FileIO, page_size: int, pages: int) -> bool:
-    theirs, ours = bytearray(a.read(page_size)), bytearray(b.read(page_size))
-    if len(theirs) != page_size or len(ours) != page_size:
+def _first_page_agrees(source: Path, b: FileIO, page_size: int, pages: int) -> bool:
+    theirs = bytearray(page_size)
+    with _source_reader(source) as read:
+        got = _read_fully(read, theirs, page_size, 0)
+    ours = bytearray(b.read(page_size))
+    if got != page_size or len(ours) != page_size:
         return False
     own = ours[18:20] == b"\x01\x01" and int.from_bytes(ours[28:32], "big") == pages
     for start, end in OWN_HEADER:
         theirs[start:end] = ours[start:end] = bytes(end - start)
     return own and theirs == ours
+
+
+#: Descriptors of database files, opened once and never closed: on POSIX, closing any
+#: descriptor of a file drops every lock this process holds on it, SQLite's own included
+#: (sqlite.org/howtocorrupt.html, 2.2). Windows locks belong to a handle: no such risk.
+_KEPT: dict[tuple[int, int], int] = {}
+_KEPT_LOCK = threading.Lock()
+
+
+@contextmanager
+def _source_reader(path: Path) -> Iterator[Callable[[memoryview, int], int]]:
+    """A function that reads the database file *path* at an offset into a buffer."""
+    if os.name == "nt":
+        with open(path, "rb", buffering=0) as handle:
+
+            def read_handle(view: memoryview, offset: int) -> int:
+                handle.seek(offset)
+                return handle.readinto(view) or 0
+
+            yield read_handle
+        return
+    fd = _kept_descriptor(path)
+
+    def read_kept(view: memoryview, offset: int) -> int:
+        preadv = getattr(os, "preadv", None)
+        if preadv is not None:
+            return int(preadv(fd, [view], offset))
+        data = os.pread(fd, len(view), offset)
+        view[: len(data)] = data
+        return len(data)
+
+    yield read_kept
+
+
+def _kept_descriptor(path: Path) -> int:
+    """A read-only descriptor of *path* kept for the life of the process (see _KEPT)."""
+    info = os.stat(path)
+    with _KEPT_LOCK:
+        fd = _KEPT.get((info.st_dev, info.st_ino))
+        if fd is None:
+            fd = os.open(path, os.O_RDONLY)
+            opened = os.fstat(fd)
+            _KEPT[(opened.st_dev, opened.st_ino)] = fd  # a file put there meanwhile: its own
+        return fd
+
+
+def _read_fully(
+    read: Callable[[memoryview, int], int], buffer: bytearray, length: int, offset: int
+) -> int:
+    view = memoryview(buffer)[:length]
+    done = 0
+    while done < length:
+        got = read(view[done:], offset + done)
+        if not got:
+            break
+        done += got
+    return done
 
 
 def _read_into(handle: FileIO, buffer: bytearray, length: int) -> int:

@@ -149,7 +149,15 @@ def take_backup(db: Database, *, out: Path | None = None) -> BackupResult:
         folder = backups_dir(database_file)
         folder.mkdir(parents=True, exist_ok=True)
         out = folder / default_name(database_file)
-    facts, read_back = _write_backup(db, out, expected)
+    from kiosk.data.backup_stream import ReadBackError
+
+    try:
+        facts, read_back = _write_backup(db, out, expected)
+    except ReadBackError:
+        # Once more from a new snapshot: under a storm of writes from other connections
+        # a page very rarely read back different (once in ~1,000 stress backups, cause
+        # not found); a disk that writes wrong bytes fails the second time as well.
+        facts, read_back = _write_backup(db, out, expected)
     return BackupResult(out, replace(facts, path=out), read_back)
 
 

@@ -102,6 +102,24 @@ def test_a_flipped_bit_in_a_goods_name_is_caught(
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
+def test_one_page_read_back_different_once_is_taken_again(
+    services: Services, db_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The backup is taken once more from a new snapshot; that one is kept."""
+    spoiled: list[int] = []
+
+    def once(fd: int) -> None:
+        if not spoiled:
+            offset = _goods_name_offset(fd, db_file)
+            os.pwrite(fd, bytes([os.pread(fd, 1, offset)[0] ^ 0x01]), offset)
+            spoiled.append(offset)
+
+    _before_fsync(monkeypatch, once)
+    result = _backup(services, tmp_path / "copy.sqlite3")
+    assert spoiled and result.read_back and result.facts.stores == 48
+    assert _beside(tmp_path) == ["copy.sqlite3"]
+
+
 @pytest.mark.parametrize("fault", ["truncated", "torn page", "zeroed page 1", "extra page"])
 def test_a_short_torn_or_long_file_is_caught(
     services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: str
