@@ -102,9 +102,6 @@ class StreamedBackup:
     def fill(self, target: Path) -> None:
         """Copy the snapshot into the empty file *target* page by page (nothing held in
         memory), journal mode set to rollback; a full disk raises OSError (ENOSPC)."""
-        if self.compared:
-            self._thread = threading.Thread(target=self._quick_check, daemon=True)
-            self._thread.start()
         try:
             with closing(sqlite3.connect(target)) as copy:
                 # The caller fsyncs and the file is checked whole: no journal, no syncs here.
@@ -127,6 +124,11 @@ class StreamedBackup:
         """The facts of the written *target*, once proven (BackupError naming the fault)."""
         if not self.compared:
             return inspect_backup(target)
+        # Not during the copy: a check reading beside it made the copy fail now and then
+        # with SQLITE_IOERR_SHORT_READ under many writers (cause not found); beside the
+        # comparison instead.
+        self._thread = threading.Thread(target=self._quick_check, daemon=True)
+        self._thread.start()
         page = first_difference(self.source, target, pages=self.pages, page_size=self.page_size)
         if page is not None:
             raise ReadBackError(READ_BACK_DIFFERS(page=page))
