@@ -58,13 +58,14 @@ class StreamedBackup:
     snapshot from the file alone blocks every copy into it (rollback-journal
     databases: the readers' shared lock keeps writers out). Then ``compared`` is True:
 
-    - :meth:`fill` copies the snapshot with the backup API while the second
-      connection runs ``PRAGMA quick_check`` on the same snapshot in a thread;
-    - :meth:`verify` (after the caller's fsync) reads every page of the written
-      file back and compares it byte for byte with the database file's page (a
-      write error, a short or torn write, a full disk, a flipped bit anywhere,
-      payload included), then takes the check's answer (every b-tree and its
-      records, the free list, every page used exactly once) and the schema facts.
+    - :meth:`fill` copies the snapshot with the backup API;
+    - :meth:`verify` (after the caller's fsync) has the second connection run
+      ``PRAGMA quick_check`` on the same snapshot in a thread while it reads
+      every page of the written file back and compares it byte for byte with
+      the database file's page (a write error, a short or torn write, a full
+      disk, a flipped bit anywhere, payload included), then takes the check's
+      answer (every b-tree and its records, the free list, every page used
+      exactly once) and the schema facts.
 
     What ``integrity_check`` adds to ``quick_check`` is that each index holds
     exactly its table's rows: a property of the database that a byte-identical
