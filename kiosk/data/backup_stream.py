@@ -49,19 +49,19 @@ OWN_HEADER: Final = ((18, 20), (24, 32), (40, 44), (92, 100))
 class StreamedBackup:
     """One backup of a SQLite file database, and the proof that the file written is right.
 
-    Opening it runs a passive checkpoint, then starts read transactions on two
-    connections of its own (one copies, one checks) and runs a second passive
-    checkpoint. When that one finds every frame of the write-ahead log in the
-    database file (and was not blocked), the database file itself is the snapshot
-    both transactions read, and it cannot change while they last: frames past a
-    reader's snapshot are never copied into the file, and a reader that took its
-    snapshot from the file alone blocks every copy into it (rollback-journal
-    databases: the readers' shared lock keeps writers out). Then ``compared`` is True:
+    Opening it runs a passive checkpoint, then starts a read transaction on a
+    connection of its own and runs a second passive checkpoint. When that one
+    finds every frame of the write-ahead log in the database file (and was not
+    blocked), the database file itself is the snapshot the transaction reads, and
+    it cannot change while it lasts: frames past a reader's snapshot are never
+    copied into the file, and a reader that took its snapshot from the file
+    alone blocks every copy into it (rollback-journal databases: the reader's
+    shared lock keeps writers out). Then ``compared`` is True:
 
     - :meth:`fill` copies the snapshot with the backup API;
-    - :meth:`verify` (after the caller's fsync) has the second connection run
-      ``PRAGMA quick_check`` on the same snapshot in a thread while it reads
-      every page of the written file back and compares it byte for byte with
+    - :meth:`verify` (after the caller's fsync) runs ``PRAGMA quick_check`` on
+      the written file in a thread while it reads every page of that file back
+      and compares it byte for byte with
       the database file's page (a write error, a short or torn write, a full
       disk, a flipped bit anywhere, payload included), then takes the check's
       answer (every b-tree and its records, the free list, every page used
@@ -94,8 +94,6 @@ class StreamedBackup:
         with closing(_reader(self.source)) as probe:
             _checkpoint(probe)
             _begin(self._copier)
-            self._checker = _reader(self.source)
-            _begin(self._checker)
             self.compared = _checkpoint(probe)
         self.page_size = int(self._copier.execute("PRAGMA page_size").fetchone()[0])
         self.pages = int(self._copier.execute("PRAGMA page_count").fetchone()[0])
@@ -125,19 +123,22 @@ class StreamedBackup:
         """The facts of the written *target*, once proven (BackupError naming the fault)."""
         if not self.compared:
             return inspect_backup(target)
-        # Not during the copy: a check reading beside it made the copy fail now and then
-        # with SQLITE_IOERR_SHORT_READ under many writers (cause not found); beside the
-        # comparison instead.
+        # On the written file, not on the database through a second connection: that one
+        # made later copies fail now and then with SQLITE_IOERR_SHORT_READ under many
+        # writers (cause not found). The comparison below makes the two the same bytes.
+        uri = target.absolute().as_uri() + "?mode=ro&immutable=1"
+        self._checker = sqlite3.connect(uri, uri=True, check_same_thread=False)
         self._thread = threading.Thread(target=self._quick_check, daemon=True)
         self._thread.start()
-        page = first_difference(self.source, target, pages=self.pages, page_size=self.page_size)
-        if page is not None:
-            raise ReadBackError(READ_BACK_DIFFERS(page=page))
-        if self._thread is not None:
+        try:
+            page = first_difference(self.source, target, pages=self.pages, page_size=self.page_size)
+            if page is not None:
+                raise ReadBackError(READ_BACK_DIFFERS(page=page))
             self._thread.join()
-        if self._thread is None or self._problem is not None:
-            detail = self._problem or "not checked"
-            raise BackupError(DAMAGED(path=str(self.source), detail=detail))
+            if self._problem is not None:
+                raise BackupError(DAMAGED(path=str(self.source), detail=self._problem))
+        finally:
+            self._close_checker()  # before the temp file is removed or renamed
         return inspect_backup(target, pages_checked=True)
 
     def _quick_check(self) -> None:
@@ -149,18 +150,25 @@ class StreamedBackup:
             return
         self._problem = None if rows == ["ok"] else _first_line(rows[0])
 
-    def close(self) -> None:
-        """Stop the check if it still runs, end both read transactions, close."""
+    def _close_checker(self) -> None:
+        """Stop the check if it still runs and close its connection (before the rename)."""
         if self._thread is not None and self._thread.is_alive() and self._checker is not None:
             self._checker.interrupt()
+        if self._thread is not None:
             self._thread.join()
-        for conn in (self._checker, self._copier):
-            if conn is not None:
-                with suppress(sqlite3.Error):
-                    if conn.in_transaction:
-                        conn.execute("ROLLBACK")
-                with suppress(sqlite3.Error):
-                    conn.close()
+        if self._checker is not None:
+            with suppress(sqlite3.Error):
+                self._checker.close()
+            self._checker = None
+
+    def close(self) -> None:
+        """Stop the check if it still runs, end the copy's read transaction, close."""
+        self._close_checker()
+        with suppress(sqlite3.Error):
+            if self._copier.in_transaction:
+                self._copier.execute("ROLLBACK")
+        with suppress(sqlite3.Error):
+            self._copier.close()
 
 
 @contextmanager
