@@ -334,9 +334,18 @@ def _source_reader(path: Path) -> Iterator[Callable[[memoryview, int], int]]:
 
 
 def _kept_descriptor(path: Path) -> int:
-    """A read-only descriptor of *path* kept for the life of the process (see _KEPT)."""
+    """A read-only descriptor of *path* kept while its file exists (see _KEPT).
+
+    A kept descriptor whose file was deleted is closed first: no connection can hold a
+    lock on a file no longer there, and a new file given its inode number is not
+    mistaken for it (nor do a long run's deleted files keep descriptors open).
+    """
     info = os.stat(path)
     with _KEPT_LOCK:
+        for key, kept in list(_KEPT.items()):
+            if os.fstat(kept).st_nlink == 0:
+                del _KEPT[key]
+                os.close(kept)
         fd = _KEPT.get((info.st_dev, info.st_ino))
         if fd is None:
             fd = os.open(path, os.O_RDONLY)

@@ -311,3 +311,22 @@ def test_the_comparison_skips_only_the_copy_s_own_header_fields_and_the_lock_pag
     other = bytearray(header)
     other[32] = 1  # a field the copy must keep (the free list)
     assert first([bytes(other), *body]) == 1
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows reads through a handle opened each time")
+def test_a_deleted_databases_kept_descriptor_is_closed_not_reused(tmp_path: Path) -> None:
+    """A database file deleted and another made (perhaps with its inode number): the new
+    one's backup reads the new file, and the old descriptor is closed."""
+    first = tmp_path / "first.sqlite3"
+    with Services.open(f"sqlite:///{first}", seed_demo=True) as opened:
+        _backup(opened, tmp_path / "first.backup")
+    kept = dict(backup_stream._KEPT)
+    assert kept, "the fast path read the database through a kept descriptor"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{first}{suffix}").unlink(missing_ok=True)
+    second = tmp_path / "second.sqlite3"
+    with Services.open(f"sqlite:///{second}", seed_demo=True) as opened:
+        result = _backup(opened, tmp_path / "second.backup")
+    assert result.path.exists() and result.read_back  # compared with the new file
+    # Only descriptors of files still there are kept (the deleted one's was closed).
+    assert all(os.fstat(fd).st_nlink > 0 for fd in backup_stream._KEPT.values())
