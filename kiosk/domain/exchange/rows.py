@@ -50,6 +50,22 @@ BAD_STALL = define(
 )
 
 
+def convert_once(
+    memo: dict[tuple[str, str], tuple[object, Message | None]],
+    key: tuple[str, str],
+    convert: Callable[..., object],
+    value: str,
+    options: dict[str, Any],
+) -> tuple[object, Message | None]:
+    """Kept in the layout's *memo* under *key*: ``convert(value, **options)`` or its problem."""
+    try:
+        found: tuple[object, Message | None] = (convert(value, **options), None)
+    except CellError as exc:
+        found = (None, exc.message)
+    memo[key] = found
+    return found
+
+
 class Row:
     """Cell access for one row; conversion failures are collected, not raised.
 
@@ -97,10 +113,7 @@ class Row:
         key = (column.key, value)
         found = memo.get(key)
         if found is None:
-            try:
-                found = memo[key] = (convert(value, **options), None)
-            except CellError as exc:
-                found = memo[key] = (fallback, exc.message)
+            found = convert_once(memo, key, convert, value, options)
         if found[1] is not None:
             self.fail(column, found[1])
             return fallback

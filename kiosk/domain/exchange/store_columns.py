@@ -23,7 +23,13 @@ from kiosk.domain.exchange.cells import (
     yes_no_value,
 )
 from kiosk.domain.exchange.header import Layout
-from kiosk.domain.exchange.rows import MAX_MARKET, code_value, hours_value, phone_value
+from kiosk.domain.exchange.rows import (
+    MAX_MARKET,
+    code_value,
+    convert_once,
+    hours_value,
+    phone_value,
+)
 from kiosk.domain.listing import StoreListing
 from kiosk.domain.locales import LocaleCode
 from kiosk.domain.store_edit.checks import is_stall_number
@@ -116,10 +122,7 @@ def _column(
         key = (column.key, value)
         found = memo.get(key)
         if found is None:
-            try:
-                found = memo[key] = (convert(value, **options), None)
-            except CellError as exc:
-                found = memo[key] = (None, exc.message)
+            found = convert_once(memo, key, convert, value, options)
         if found[1] is not None:
             return None
         done[value] = found[0]
