@@ -2,27 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _python(code: str) -> str:
-    """What a fresh Python running *code* prints; it must exit with 0."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
+from tests.factories.fresh_python import python_output as _python
 
 
 def test_a_sqlite_query_through_sqlalchemy_leaves_them_unloaded_and_first_use_loads_them() -> None:

@@ -18,6 +18,7 @@ from fontTools.ttLib import TTCollection  # type: ignore[import-untyped]
 
 from kiosk.domain.locales import LOCALES
 from kiosk.resources import FONT_FAMILIES, FONT_FILES, TTC_FACE_INDEX, fonts_dir
+from tests.factories.fresh_python import python_output
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_SLUGS = ("bansong", "dongmun")
@@ -203,17 +204,8 @@ def test_a_folder_handed_over_before_qt_is_trusted_without_asking_qt() -> None:
         "print('QFontDatabase' in vars(PySide6.QtGui))\n"
         "print(sorted({QFontInfo(QFont(name)).family() for name in fonts.register_fonts()}))\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
     families = sorted(set(FONT_FAMILIES.values()))
-    assert result.stdout.splitlines() == [f"True {families}", "False", str(families)]
+    assert python_output(code).splitlines() == [f"True {families}", "False", str(families)]
 
 
 def test_fonts_fall_back_to_qt_when_its_font_list_came_first() -> None:

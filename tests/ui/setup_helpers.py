@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -32,11 +32,18 @@ def fresh_pc(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     return tmp_path / "data" / "market-kiosk" / "market-kiosk.sqlite3"
 
 
-def setup_shell(qtbot: QtBot, size: tuple[int, int] = (1366, 768)) -> Iterator[Shell]:
-    """A shell showing the set-up (it must be needed); closes what it opened afterwards."""
+def setup_shell(
+    qtbot: QtBot,
+    size: tuple[int, int] = (1366, 768),
+    lock_kiosk: Callable[[], None] | None = None,
+) -> Iterator[Shell]:
+    """A shell showing the set-up (it must be needed); closes what it opened afterwards.
+
+    *lock_kiosk*: what finishing as a tourist screen calls (``kiosk.app`` locks the window).
+    """
     shell = build_shell("ko")
     qtbot.add_widget(shell)
-    assert open_setup_if_needed(shell)
+    assert open_setup_if_needed(shell, lock_kiosk=lock_kiosk)
     shell.resize(*size)
     shell.show()
     qtbot.wait_exposed(shell)

@@ -19,26 +19,13 @@ from kiosk.ui.shell import START, Shell
 from kiosk.ui.tourist.flow import DIRECTORY, tourist_flow
 from kiosk.ui.wait_screen import SCREEN as WAIT
 from kiosk.ui.wait_screen import WaitScreen
+from tests.factories.fresh_python import python_output as _python
 
 HEAVY = ("sqlalchemy", "alembic", "babel", "qrcode", "PIL", "zxingcpp", "openpyxl")
 
 
 def _env() -> dict[str, str]:
     return {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-
-
-def _python(code: str) -> str:
-    """What a fresh Python running *code* (offscreen) prints; it must exit with 0."""
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def test_exit_after_first_frame_returns_zero_quickly() -> None:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,11 +9,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk import settings
-from kiosk.app import build_shell
-from kiosk.ui import ops
-from kiosk.ui.setup import open_setup_if_needed
 from kiosk.ui.shell import Shell
-from tests.ui.setup_helpers import click, fresh_pc, setup_of
+from tests.factories.fresh_python import python_output
+from tests.ui.setup_helpers import click, fresh_pc, setup_of, setup_shell
 
 # Starts the GUI; half a second after the lock (if any) prints what a visitor would face.
 _PROBE = """
@@ -52,22 +47,8 @@ sys.exit(app.run_gui(locale="en"))
 
 
 def _start_as(role: str, tmp_path: Path) -> list[str]:
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "KIOSK_ROLE": role,
-        "KIOSK_DATABASE_URL": "sqlite:///" + (tmp_path / "pc.sqlite3").as_posix(),
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", _PROBE],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout.split()
+    url = "sqlite:///" + (tmp_path / "pc.sqlite3").as_posix()
+    return python_output(_PROBE, {"KIOSK_ROLE": role, "KIOSK_DATABASE_URL": url}).split()
 
 
 def test_a_kiosk_pc_starts_locked_to_the_tourists(tmp_path: Path) -> None:
@@ -85,40 +66,30 @@ def test_staff_pcs_start_unlocked_with_every_mode(role: str, tmp_path: Path) -> 
 
 
 @pytest.fixture
-def locks() -> list[Shell]:
+def locks() -> list[str]:
     return []
 
 
 @pytest.fixture
 def setup_with_lock(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, locks: list[Shell]
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, locks: list[str]
 ) -> Iterator[Shell]:
     fresh_pc(monkeypatch, tmp_path)
-    shell = build_shell("en")
-    qtbot.add_widget(shell)
-    assert open_setup_if_needed(shell, lock_kiosk=lambda: locks.append(shell))
-    shell.resize(1366, 768)
-    shell.show()
-    yield shell
-    ops.wait_idle()
-    setup_of(shell)._close_services()
-    services = shell.services()
-    if services is not None:
-        services.close()
+    yield from setup_shell(qtbot, lock_kiosk=lambda: locks.append("locked"))
 
 
 def test_finishing_the_set_up_as_a_tourist_screen_locks_it(
-    setup_with_lock: Shell, locks: list[Shell]
+    setup_with_lock: Shell, locks: list[str]
 ) -> None:
     screen = setup_of(setup_with_lock)
     click(screen.next_button)  # this PC alone, starting empty
     click(screen.next_button)  # a tourist kiosk (the first role)
     assert settings.Settings.load().role == "kiosk"
-    assert locks == [setup_with_lock]
+    assert locks == ["locked"]
 
 
 def test_finishing_the_set_up_as_a_stall_does_not_lock(
-    setup_with_lock: Shell, locks: list[Shell]
+    setup_with_lock: Shell, locks: list[str]
 ) -> None:
     screen = setup_of(setup_with_lock)
     click(screen.where.demo)  # the example markets, so that there is a stall to choose
