@@ -8,7 +8,7 @@ import pytest
 
 from kiosk.domain.categories import Category
 from kiosk.domain.exchange.cells import CellError
-from kiosk.domain.exchange.rows import _phone
+from kiosk.domain.exchange.rows import phone_value as _phone
 from kiosk.domain.phones import international, normalise_phone
 from kiosk.domain.store_edit.checks import cleaned, validate
 from kiosk.domain.store_edit.draft import StoreDraft
